@@ -1,0 +1,68 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Strict settings shared by every target: Swift 6 mode, and nonisolated async
+/// functions run on their caller's executor, so an in-memory repository awaited
+/// from the engine actor costs no executor hop.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "HelpDeskKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "WorkingTime", targets: ["WorkingTime"]),
+        .library(name: "DoubleEntry", targets: ["DoubleEntry"]),
+        .library(name: "HelpDeskKit", targets: ["HelpDeskKit"]),
+        .library(name: "HelpDeskFileStore", targets: ["HelpDeskFileStore"]),
+        .library(name: "HelpDeskTestSupport", targets: ["HelpDeskTestSupport"]),
+        .executable(name: "helpdesk-demo", targets: ["DemoHost"]),
+        .executable(name: "helpdesk-bench", targets: ["HelpDeskBench"]),
+    ],
+    targets: [
+        // Pure building blocks: Foundation only, no domain types.
+        .target(name: "WorkingTime", swiftSettings: strictSettings),
+        .target(name: "DoubleEntry", swiftSettings: strictSettings),
+
+        // The domain, the engine, repository protocols and the in-memory adapter.
+        .target(
+            name: "HelpDeskKit",
+            dependencies: ["WorkingTime", "DoubleEntry"],
+            swiftSettings: strictSettings
+        ),
+
+        // Adapters and the conformance suite every adapter runs.
+        .target(name: "HelpDeskFileStore", dependencies: ["HelpDeskKit"], swiftSettings: strictSettings),
+        .target(name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit"], swiftSettings: strictSettings),
+
+        // Executables.
+        .executableTarget(
+            name: "DemoHost",
+            dependencies: ["HelpDeskKit"],
+            path: "Examples/DemoHost",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "HelpDeskBench",
+            dependencies: ["HelpDeskKit", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry"],
+            path: "Benchmarks/helpdesk-bench",
+            swiftSettings: strictSettings
+        ),
+
+        // Tests.
+        .testTarget(
+            name: "WorkingTimeTests",
+            dependencies: ["WorkingTime"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "DoubleEntryTests", dependencies: ["DoubleEntry"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HelpDeskKitTests",
+            dependencies: ["HelpDeskKit", "HelpDeskTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,46 @@
+import Foundation
+
+/// What an audit entry is about: a ticket field, or an action that is not a field change.
+public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The ticket was registered (`newValue` is its number).
+    case created
+    case title, description, channel, categoryID, priority, status, requester, assigneeID, groupID
+    case watcherIDs, attachments, customFields, links, postponedUntil
+    case firstResponseAt, resolvedAt, closedAt
+    /// A comment was added (`newValue` is `visibility:commentID`).
+    case comment
+
+    public var description: String { rawValue }
+}
+
+/// One recorded change to a ticket: field, old value, new value, who and when.
+public struct AuditEntry: Identifiable, Hashable, Sendable, Codable {
+    /// The entry's identifier.
+    public let id: AuditEntryID
+    /// The ticket that changed.
+    public let ticketID: TicketID
+    /// What changed.
+    public let field: AuditField
+    /// Text form of the value before the change; `nil` when there was none.
+    public let oldValue: String?
+    /// Text form of the value after the change; `nil` when it was cleared.
+    public let newValue: String?
+    /// Who made the change.
+    public let performer: Performer
+    /// When the change happened.
+    public let at: Date
+
+    /// Creates an audit entry.
+    public init(
+        id: AuditEntryID, ticketID: TicketID, field: AuditField, oldValue: String?, newValue: String?,
+        performer: Performer, at: Date
+    ) {
+        self.id = id
+        self.ticketID = ticketID
+        self.field = field
+        self.oldValue = oldValue
+        self.newValue = newValue
+        self.performer = performer
+        self.at = at
+    }
+}

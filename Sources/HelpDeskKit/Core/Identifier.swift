@@ -1,0 +1,66 @@
+import Foundation
+
+/// A typed identifier: `Identifier<Ticket>` cannot be passed where `Identifier<Employee>` is expected.
+///
+/// The raw value is a UUID; identifiers are produced by an injected ``IdentifierSource`` so that
+/// a seeded run yields the same identifiers every time.
+public struct Identifier<Tag>: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The underlying UUID.
+    public let rawValue: UUID
+
+    /// Wraps an existing UUID.
+    public init(_ rawValue: UUID) {
+        self.rawValue = rawValue
+    }
+
+    /// Parses the canonical UUID text form; `nil` when the text is not a UUID.
+    public init?(uuidString: String) {
+        guard let uuid = UUID(uuidString: uuidString) else { return nil }
+        self.rawValue = uuid
+    }
+
+    /// The canonical upper-case UUID text.
+    public var description: String { rawValue.uuidString }
+
+    /// Orders identifiers by their 128-bit value, so sorting by identifier is deterministic.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        let (lhsHigh, lhsLow) = lhs.rawValue.halves
+        let (rhsHigh, rhsLow) = rhs.rawValue.halves
+        return lhsHigh != rhsHigh ? lhsHigh < rhsHigh : lhsLow < rhsLow
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.rawValue = try decoder.singleValueContainer().decode(UUID.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+extension UUID {
+    /// The UUID as two big-endian 64-bit halves.
+    var halves: (UInt64, UInt64) {
+        let b = uuid
+        let high =
+            UInt64(b.0) << 56 | UInt64(b.1) << 48 | UInt64(b.2) << 40 | UInt64(b.3) << 32
+            | UInt64(b.4) << 24 | UInt64(b.5) << 16 | UInt64(b.6) << 8 | UInt64(b.7)
+        let low =
+            UInt64(b.8) << 56 | UInt64(b.9) << 48 | UInt64(b.10) << 40 | UInt64(b.11) << 32
+            | UInt64(b.12) << 24 | UInt64(b.13) << 16 | UInt64(b.14) << 8 | UInt64(b.15)
+        return (high, low)
+    }
+
+    /// Builds a UUID from two big-endian 64-bit halves.
+    init(high: UInt64, low: UInt64) {
+        func byte(_ value: UInt64, _ index: Int) -> UInt8 { UInt8(truncatingIfNeeded: value >> (56 - 8 * index)) }
+        self.init(
+            uuid: (
+                byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3),
+                byte(high, 4), byte(high, 5), byte(high, 6), byte(high, 7),
+                byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3),
+                byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)
+            ))
+    }
+}

@@ -1,0 +1,48 @@
+/// A ticket type from the service catalog, optionally bound to a responsible employee or group.
+public struct ServiceCategory: Identifiable, Hashable, Sendable, Codable {
+    /// The category's identifier.
+    public let id: CategoryID
+    /// Display name, unique among siblings of the same parent (case-insensitive).
+    public var name: String
+    /// The enclosing category, for a tree-shaped catalog.
+    public var parentID: CategoryID?
+    /// Employee who receives new tickets of this category when none is given.
+    public var defaultAssigneeID: EmployeeID?
+    /// Group that receives new tickets of this category when none is given.
+    public var defaultGroupID: GroupID?
+
+    /// Creates a category record.
+    public init(
+        id: CategoryID, name: String, parentID: CategoryID? = nil,
+        defaultAssigneeID: EmployeeID? = nil, defaultGroupID: GroupID? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.parentID = parentID
+        self.defaultAssigneeID = defaultAssigneeID
+        self.defaultGroupID = defaultGroupID
+    }
+}
+
+/// The input of ``HelpDesk/addCategory(_:)``.
+public struct NewServiceCategory: Hashable, Sendable, Codable {
+    /// Display name; must not be blank.
+    public var name: String
+    /// An existing parent category.
+    public var parentID: CategoryID?
+    /// An active employee who gets new tickets of this category by default.
+    public var defaultAssigneeID: EmployeeID?
+    /// A group that gets new tickets of this category by default.
+    public var defaultGroupID: GroupID?
+
+    /// Describes a new category.
+    public init(
+        name: String, parentID: CategoryID? = nil,
+        defaultAssigneeID: EmployeeID? = nil, defaultGroupID: GroupID? = nil
+    ) {
+        self.name = name
+        self.parentID = parentID
+        self.defaultAssigneeID = defaultAssigneeID
+        self.defaultGroupID = defaultGroupID
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+extension HelpDesk {
+    /// Registers a ticket and returns it with its new number.
+    ///
+    /// When no assignee or group is given, the category's default assignee and group apply.
+    /// Commits the ticket, a `created` audit entry and a `ticketCreated` event together.
+    public func createTicket(_ request: NewTicket, by performer: Performer) async throws(HelpDeskError) -> Ticket {
+        try await validate(performer)
+        try Validate.title(request.title, maximum: configuration.maximumTitleLength)
+        try Validate.length(request.description, atMost: configuration.maximumTextLength, field: "description")
+        try Validate.requester(request.requester)
+        try Validate.attachments(request.attachments)
+        try Validate.customFieldKeys(request.customFields.keys)
+
+        var assigneeID = request.assigneeID
+        var groupID = request.groupID
+        if let categoryID = request.categoryID {
+            guard let category = try await storage({ try await store.category(categoryID) }) else {
+                throw .categoryNotFound(categoryID)
+            }
+            if assigneeID == nil, groupID == nil {
+                assigneeID = category.defaultAssigneeID
+                groupID = category.defaultGroupID
+            }
+        }
+        try await validateAssignment(assignee: assigneeID, group: groupID)
+        let watcherIDs = try await validatedWatchers(request.watcherIDs)
+
+        let now = clock.now()
+        let number = try await nextTicketNumber()
+        let ticket = Ticket(
+            id: nextID(), number: number, title: request.title, description: request.description,
+            channel: request.channel, categoryID: request.categoryID, priority: request.priority,
+            status: workflow.initialStatus, requester: request.requester, assigneeID: assigneeID, groupID: groupID,
+            watcherIDs: watcherIDs, attachments: request.attachments, customFields: request.customFields,
+            createdAt: now)
+
+        var work = UnitOfWork()
+        work.save(ticket, expectedRevision: nil)
+        work.auditEntries.append(
+            AuditEntry(
+                id: nextID(), ticketID: ticket.id, field: .created, oldValue: nil, newValue: number.description,
+                performer: performer, at: now))
+        let event = DomainEvent.ticketCreated(
+            ticket: ticket.id, number: number, channel: ticket.channel, priority: ticket.priority)
+        work.events.append(
+            PendingEvent(
+                id: nextID(), event: event, performer: performer,
+                audience: audience(of: event, on: ticket, performer: performer), occurredAt: now))
+        try await commit(work)
+        return ticket
+    }
+
+    /// The number the next ticket gets.
+    private func nextTicketNumber() async throws(HelpDeskError) -> TicketNumber {
+        let last = try await storage { try await store.lastTicketNumber() }
+        guard let last else { return TicketNumber(configuration.firstTicketNumber) }
+        return TicketNumber(max(last.rawValue + 1, configuration.firstTicketNumber))
+    }
+
+    /// `ids` deduplicated and sorted, after checking each is an active employee.
+    func validatedWatchers(_ ids: [EmployeeID]) async throws(HelpDeskError) -> [EmployeeID] {
+        for id in ids { _ = try await loadEmployee(id) }
+        return Array(Set(ids)).sorted()
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+extension HelpDesk {
+    /// Changes title, description, channel, priority, category, requester or custom fields.
+    public func updateTicket(_ id: TicketID, _ update: TicketUpdate, by performer: Performer)
+        async throws(HelpDeskError) -> Ticket
+    {
+        if let title = update.title { try Validate.title(title, maximum: configuration.maximumTitleLength) }
+        if let description = update.description {
+            try Validate.length(description, atMost: configuration.maximumTextLength, field: "description")
+        }
+        if let requester = update.requester { try Validate.requester(requester) }
+        try Validate.customFieldKeys(update.customFields.keys)
+        if case .some(.some(let categoryID)) = update.categoryID {
+            guard try await storage({ try await store.category(categoryID) }) != nil else {
+                throw .categoryNotFound(categoryID)
+            }
+        }
+        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            if let title = update.title { edit.ticket.title = title }
+            if let description = update.description { edit.ticket.description = description }
+            if let channel = update.channel { edit.ticket.channel = channel }
+            if let priority = update.priority { edit.ticket.priority = priority }
+            if let categoryID = update.categoryID { edit.ticket.categoryID = categoryID }
+            if let requester = update.requester { edit.ticket.requester = requester }
+            for (key, value) in update.customFields { edit.ticket.customFields[key] = value }
+            let fields = edit.ticket.changes(since: edit.original).map(\.field)
+            if !fields.isEmpty {
+                edit.events.append(.ticketUpdated(ticket: edit.ticket.id, number: edit.ticket.number, fields: fields))
+            }
+        }
+    }
+
+    /// Gives the ticket to `assignee` and/or `group`; `nil` clears either.
+    ///
+    /// The assignee must be active and, when a group is given, a member of it.
+    public func assign(_ id: TicketID, to assignee: EmployeeID?, group: GroupID?, by performer: Performer)
+        async throws(HelpDeskError) -> Ticket
+    {
+        try await validateAssignment(assignee: assignee, group: group)
+        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            guard edit.ticket.assigneeID != assignee || edit.ticket.groupID != group else { return }
+            edit.ticket.assigneeID = assignee
+            edit.ticket.groupID = group
+            edit.events.append(.ticketAssigned(ticket: edit.ticket.id, number: edit.ticket.number, assignee: assignee, group: group))
+        }
+    }
+
+    /// Puts the ticket "under control" of `employees`: they receive every notification about it.
+    public func addWatchers(_ employees: [EmployeeID], to id: TicketID, by performer: Performer)
+        async throws(HelpDeskError) -> Ticket
+    {
+        let added = try await validatedWatchers(employees)
+        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            let new = added.filter { !edit.ticket.watcherIDs.contains($0) }
+            guard !new.isEmpty else { return }
+            edit.ticket.watcherIDs = (edit.ticket.watcherIDs + new).sorted()
+            edit.events.append(.watchersChanged(ticket: edit.ticket.id, number: edit.ticket.number, added: new, removed: []))
+        }
+    }
+
+    /// Stops `employees` from following the ticket; employees who do not follow it are ignored.
+    public func removeWatchers(_ employees: [EmployeeID], from id: TicketID, by performer: Performer)
+        async throws(HelpDeskError) -> Ticket
+    {
+        try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            let removed = Set(employees).intersection(edit.ticket.watcherIDs).sorted()
+            guard !removed.isEmpty else { return }
+            edit.ticket.watcherIDs.removeAll { removed.contains($0) }
+            edit.events.append(.watchersChanged(ticket: edit.ticket.id, number: edit.ticket.number, added: [], removed: removed))
+        }
+    }
+
+    /// Attaches file metadata to the ticket itself.
+    public func attach(_ files: [Attachment], to id: TicketID, by performer: Performer)
+        async throws(HelpDeskError) -> Ticket
+    {
+        guard !files.isEmpty else { throw .invalidInput(field: "attachments", problem: .blank) }
+        try Validate.attachments(files)
+        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            edit.ticket.attachments += files
+            edit.events.append(.attachmentsAdded(ticket: edit.ticket.id, number: edit.ticket.number, files: files))
+        }
+    }
+}

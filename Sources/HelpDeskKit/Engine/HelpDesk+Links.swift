@@ -1,0 +1,115 @@
+import Foundation
+
+extension HelpDesk {
+    /// Links `id` to `other`; the inverse link is stored on `other`.
+    ///
+    /// `.parent` makes `other` the parent of `id` (`.child` the reverse). A ticket has at most one
+    /// parent, never becomes its own ancestor, and two tickets share at most one link.
+    public func link(_ id: TicketID, _ kind: LinkKind, to other: TicketID, by performer: Performer)
+        async throws(HelpDeskError)
+    {
+        try await validate(performer)
+        let ticket = try await loadTicket(id)
+        let target = try await loadTicket(other)
+        guard id != other else { throw .selfReference(ticket.number) }
+        try ensureUnlocked(ticket)
+        try ensureUnlocked(target)
+        if ticket.links.contains(where: { $0.ticketID == other }) {
+            throw .alreadyLinked(ticket.number, target.number)
+        }
+        switch kind {
+        case .parent: try await ensureCanAdopt(child: ticket, parent: target)
+        case .child: try await ensureCanAdopt(child: target, parent: ticket)
+        case .related, .duplicateOf, .duplicatedBy: break
+        }
+        let now = clock.now()
+        var edit = TicketEdit(ticket, by: performer, at: now)
+        edit.ticket.links = (edit.ticket.links + [TicketLink(kind, to: other)]).sorted()
+        edit.events.append(.ticketsLinked(ticket: id, kind: kind, other: other))
+        var otherEdit = TicketEdit(target, by: performer, at: now)
+        otherEdit.ticket.links = (otherEdit.ticket.links + [TicketLink(kind.inverse, to: id)]).sorted()
+        var work = UnitOfWork()
+        record(edit, into: &work)
+        record(otherEdit, into: &work)
+        try await commit(work)
+    }
+
+    /// Removes the link between `id` and `other`, on both sides.
+    public func unlink(_ id: TicketID, from other: TicketID, by performer: Performer) async throws(HelpDeskError) {
+        try await validate(performer)
+        let ticket = try await loadTicket(id)
+        let target = try await loadTicket(other)
+        guard let link = ticket.links.first(where: { $0.ticketID == other }) else {
+            throw .notLinked(ticket.number, target.number)
+        }
+        try ensureUnlocked(ticket)
+        try ensureUnlocked(target)
+        let now = clock.now()
+        var edit = TicketEdit(ticket, by: performer, at: now)
+        edit.ticket.links.removeAll { $0.ticketID == other }
+        edit.events.append(.ticketsUnlinked(ticket: id, kind: link.kind, other: other))
+        var otherEdit = TicketEdit(target, by: performer, at: now)
+        otherEdit.ticket.links.removeAll { $0.ticketID == id }
+        var work = UnitOfWork()
+        record(edit, into: &work)
+        record(otherEdit, into: &work)
+        try await commit(work)
+    }
+
+    /// Merges `source` into `target`: the source's comments, attachments and watchers are copied to
+    /// the target, the tickets are linked as duplicates, and the source ends in the workflow's merged
+    /// status. Both tickets change in one unit of work.
+    @discardableResult
+    public func merge(_ source: TicketID, into target: TicketID, by performer: Performer)
+        async throws(HelpDeskError) -> Ticket
+    {
+        try await validate(performer)
+        let from = try await loadTicket(source)
+        let into = try await loadTicket(target)
+        guard source != target else { throw .selfReference(from.number) }
+        try ensureUnlocked(from)
+        try ensureUnlocked(into)
+        if from.links.contains(where: { $0.kind == .duplicateOf }) { throw .alreadyMerged(from.number) }
+        if from.links.contains(where: { $0.ticketID == target && $0.kind != .related }) {
+            throw .alreadyLinked(from.number, into.number)
+        }
+        let comments = try await storage { try await store.comments(on: source) }
+        let now = clock.now()
+
+        var sourceEdit = TicketEdit(from, by: performer, at: now)
+        sourceEdit.move(to: workflow.mergedStatus, workflow: workflow)
+        sourceEdit.ticket.postponedUntil = nil
+        sourceEdit.ticket.links = (from.links.filter { $0.ticketID != target } + [TicketLink(.duplicateOf, to: target)]).sorted()
+
+        var targetEdit = TicketEdit(into, by: performer, at: now)
+        targetEdit.ticket.links = (into.links.filter { $0.ticketID != source } + [TicketLink(.duplicatedBy, to: source)]).sorted()
+        targetEdit.ticket.watcherIDs = Array(Set(into.watcherIDs + from.watcherIDs)).sorted()
+        targetEdit.ticket.attachments += from.attachments.filter { !into.attachments.contains($0) }
+        for comment in comments {
+            targetEdit.comments.append(
+                Comment(
+                    id: nextID(), ticketID: target, author: comment.author, body: comment.body,
+                    visibility: comment.visibility, attachments: comment.attachments, createdAt: comment.createdAt,
+                    mergedFrom: source))
+        }
+        targetEdit.events.append(.ticketsMerged(source: source, target: target))
+
+        var work = UnitOfWork()
+        record(sourceEdit, into: &work)
+        let merged = record(targetEdit, into: &work)
+        try await commit(work)
+        return merged
+    }
+
+    /// Checks that `child` may get `parent` as its parent.
+    private func ensureCanAdopt(child: Ticket, parent: Ticket) async throws(HelpDeskError) {
+        if child.links.contains(where: { $0.kind == .parent }) { throw .alreadyHasParent(child.number) }
+        var ancestor: Ticket? = parent
+        var seen: Set<TicketID> = []
+        while let current = ancestor, seen.insert(current.id).inserted {
+            if current.id == child.id { throw .linkCycle(child.number, parent.number) }
+            guard let up = current.links.first(where: { $0.kind == .parent })?.ticketID else { break }
+            ancestor = try await storage { try await store.ticket(up) }
+        }
+    }
+}

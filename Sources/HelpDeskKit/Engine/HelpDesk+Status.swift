@@ -1,0 +1,70 @@
+import Foundation
+
+/// What one ``HelpDesk/tick(now:)`` did.
+public struct TickReport: Hashable, Sendable {
+    /// Postponed tickets that returned to work, in order of their return instants.
+    public var returnedToWork: [TicketNumber] = []
+}
+
+extension HelpDesk {
+    /// Moves the ticket to `status` when the workflow allows it.
+    ///
+    /// Moving to the current status changes nothing. Leaving a `waiting` status clears the
+    /// postponement; entering `resolved` or `closed` stamps `resolvedAt` / `closedAt`.
+    public func changeStatus(_ id: TicketID, to status: StatusCode, by performer: Performer)
+        async throws(HelpDeskError) -> Ticket
+    {
+        guard workflow.status(status) != nil else { throw .unknownStatus(status) }
+        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            guard edit.ticket.status != status else { return }
+            guard workflow.allows(from: edit.ticket.status, to: status) else {
+                throw .transitionNotAllowed(ticket: edit.ticket.number, from: edit.ticket.status, to: status)
+            }
+            edit.move(to: status, workflow: workflow)
+        }
+    }
+
+    /// Defers the ticket until `instant`: it waits in the workflow's postponed status and returns
+    /// to work at the first ``tick(now:)`` at or after `instant`. Postponing again moves the date.
+    public func postpone(_ id: TicketID, until instant: Date, by performer: Performer)
+        async throws(HelpDeskError) -> Ticket
+    {
+        let target = workflow.postponedStatus
+        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            guard instant > edit.at else {
+                throw .invalidInput(field: "until", problem: .notInFuture(instant))
+            }
+            if edit.ticket.status != target {
+                guard workflow.allows(from: edit.ticket.status, to: target) else {
+                    throw .transitionNotAllowed(ticket: edit.ticket.number, from: edit.ticket.status, to: target)
+                }
+                edit.move(to: target, workflow: workflow)
+            }
+            guard edit.ticket.postponedUntil != instant else { return }
+            edit.ticket.postponedUntil = instant
+            edit.events.append(.ticketPostponed(ticket: edit.ticket.id, number: edit.ticket.number, until: instant))
+        }
+    }
+
+    /// Runs time-driven work up to `now`: postponed tickets whose date has come return to work.
+    ///
+    /// Each returning ticket is its own unit of work, stamped with its return instant (not `now`),
+    /// so the waiting interval is exact however late the host ticks. Ticking twice is harmless.
+    @discardableResult
+    public func tick(now: Date) async throws(HelpDeskError) -> TickReport {
+        var report = TickReport()
+        let due = try await storage { try await store.postponedTickets(dueBy: now) }
+        for ticket in due {
+            guard let until = ticket.postponedUntil else { continue }
+            var edit = TicketEdit(ticket, by: .system, at: until)
+            edit.move(to: workflow.returnToWorkStatus, workflow: workflow)
+            edit.ticket.postponedUntil = nil
+            edit.events.append(.returnedToWork(ticket: ticket.id, number: ticket.number))
+            var work = UnitOfWork()
+            record(edit, into: &work)
+            try await commit(work)
+            report.returnedToWork.append(ticket.number)
+        }
+        return report
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// The help-desk engine: takes commands, validates them, and commits each as one unit of work.
+///
+/// Embed one engine per desk and per store. Time comes from the injected ``HelpDeskClock`` and
+/// identifiers from the injected ``IdentifierSource``, so a seeded run is reproducible byte for
+/// byte. Time-driven work runs when the host calls ``tick(now:)``.
+public actor HelpDesk {
+    /// The store all state lives in.
+    public nonisolated let store: any HelpDeskStore
+    /// Host settings, including the workflow.
+    public nonisolated let configuration: HelpDeskConfiguration
+    let clock: HelpDeskClock
+    var identifiers: any IdentifierSource
+
+    /// Creates an engine over `store`.
+    public init(
+        store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
+        clock: HelpDeskClock, identifiers: any IdentifierSource
+    ) {
+        self.store = store
+        self.configuration = configuration
+        self.clock = clock
+        self.identifiers = identifiers
+    }
+
+    /// The workflow in force.
+    public nonisolated var workflow: Workflow { configuration.workflow }
+
+    /// A fresh identifier.
+    func nextID<Tag>(_: Tag.Type = Tag.self) -> Identifier<Tag> {
+        identifiers.next(Tag.self)
+    }
+
+    /// Runs a store operation, turning adapter failures into ``HelpDeskError/storage(_:)``.
+    func storage<Value>(_ operation: () async throws -> Value) async throws(HelpDeskError) -> Value {
+        do {
+            return try await operation()
+        } catch let error as StorageError {
+            throw .storage(error)
+        } catch {
+            throw .storage(StorageError(.other, String(describing: error)))
+        }
+    }
+
+    /// Commits `work` atomically.
+    func commit(_ work: UnitOfWork) async throws(HelpDeskError) {
+        guard !work.isEmpty else { return }
+        try await storage { try await store.commit(work) }
+    }
+
+    /// The ticket with `id`, or ``HelpDeskError/ticketNotFound(_:)``.
+    func loadTicket(_ id: TicketID) async throws(HelpDeskError) -> Ticket {
+        guard let ticket = try await storage({ try await store.ticket(id) }) else { throw .ticketNotFound(id) }
+        return ticket
+    }
+
+    /// The employee with `id`; with `mustBeActive`, one who has not left.
+    func loadEmployee(_ id: EmployeeID, mustBeActive: Bool = true) async throws(HelpDeskError) -> Employee {
+        guard let employee = try await storage({ try await store.employee(id) }) else {
+            throw .employeeNotFound(id)
+        }
+        if mustBeActive, !employee.isActive { throw .employeeInactive(id) }
+        return employee
+    }
+
+    /// Checks that `performer` may act: an employee must exist and be active, a client name must not be blank.
+    func validate(_ performer: Performer) async throws(HelpDeskError) {
+        switch performer {
+        case .employee(let id): _ = try await loadEmployee(id)
+        case .client(let name): try Validate.notBlank(name, field: "performer")
+        case .contact, .system: break
+        }
+    }
+
+    /// Throws ``HelpDeskError/ticketLocked(_:status:)`` when `ticket` is in a `closed` status.
+    func ensureUnlocked(_ ticket: Ticket) throws(HelpDeskError) {
+        if workflow.category(of: ticket.status) == .closed {
+            throw .ticketLocked(ticket.number, status: ticket.status)
+        }
+    }
+
+    /// Checks an assignee and group pair: both exist, the assignee is active and in the group.
+    func validateAssignment(assignee: EmployeeID?, group: GroupID?) async throws(HelpDeskError) {
+        var employee: Employee?
+        if let assignee { employee = try await loadEmployee(assignee) }
+        if let group {
+            guard try await storage({ try await store.group(group) }) != nil else { throw .groupNotFound(group) }
+            if let employee, !employee.groupIDs.contains(group) { throw .assigneeNotInGroup(employee.id, group) }
+        }
+    }
+}

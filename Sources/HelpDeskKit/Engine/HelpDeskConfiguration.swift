@@ -1,0 +1,22 @@
+/// Host settings of a help desk.
+public struct HelpDeskConfiguration: Hashable, Sendable {
+    /// Statuses, transitions and the statuses the engine uses itself.
+    public var workflow: Workflow
+    /// Number of the first ticket of an empty desk (e.g. 1000 to start at `#1000`).
+    public var firstTicketNumber: Int
+    /// Longest accepted ticket title, in characters.
+    public var maximumTitleLength: Int
+    /// Longest accepted description or comment body, in characters.
+    public var maximumTextLength: Int
+
+    /// Creates a configuration; the defaults suit most desks.
+    public init(
+        workflow: Workflow = .standard, firstTicketNumber: Int = 1, maximumTitleLength: Int = 250,
+        maximumTextLength: Int = 100_000
+    ) {
+        self.workflow = workflow
+        self.firstTicketNumber = firstTicketNumber
+        self.maximumTitleLength = maximumTitleLength
+        self.maximumTextLength = maximumTextLength
+    }
+}

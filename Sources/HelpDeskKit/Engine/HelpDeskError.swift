@@ -1,0 +1,69 @@
+import Foundation
+
+/// Why a help-desk command was rejected. A rejected command changes nothing.
+public enum HelpDeskError: Error, Hashable, Sendable {
+    /// No ticket has this identifier.
+    case ticketNotFound(TicketID)
+    /// No ticket has this number.
+    case ticketNumberNotFound(TicketNumber)
+    /// No employee has this identifier.
+    case employeeNotFound(EmployeeID)
+    /// The employee has left and cannot act or be given work.
+    case employeeInactive(EmployeeID)
+    /// No group has this identifier.
+    case groupNotFound(GroupID)
+    /// No service category has this identifier.
+    case categoryNotFound(CategoryID)
+    /// A field of the request is unacceptable.
+    case invalidInput(field: String, problem: InputProblem)
+    /// The workflow has no status with this code.
+    case unknownStatus(StatusCode)
+    /// The workflow does not allow this move.
+    case transitionNotAllowed(ticket: TicketNumber, from: StatusCode, to: StatusCode)
+    /// The ticket is in a `closed` status and accepts no changes.
+    case ticketLocked(TicketNumber, status: StatusCode)
+    /// The employee is not a member of the group the ticket is given to.
+    case assigneeNotInGroup(EmployeeID, GroupID)
+    /// Another employee already uses this email.
+    case duplicateEmail(String)
+    /// Another record of the same kind already has this name.
+    case duplicateName(String)
+    /// A client tried to write an internal note.
+    case clientCannotWriteInternalNote
+    /// A ticket cannot be linked to or merged into itself.
+    case selfReference(TicketNumber)
+    /// The two tickets are already linked.
+    case alreadyLinked(TicketNumber, TicketNumber)
+    /// The two tickets are not linked.
+    case notLinked(TicketNumber, TicketNumber)
+    /// The child already has a parent.
+    case alreadyHasParent(TicketNumber)
+    /// The parent link would make a ticket its own ancestor.
+    case linkCycle(TicketNumber, TicketNumber)
+    /// The ticket was already merged into another one.
+    case alreadyMerged(TicketNumber)
+    /// The category tree would contain a cycle.
+    case categoryCycle(CategoryID)
+    /// An acknowledged event sequence was never issued.
+    case unknownEventSequence(UInt64)
+    /// The storage adapter failed; for `.conflict`, retrying the command may succeed.
+    case storage(StorageError)
+}
+
+/// What is wrong with an input field.
+public enum InputProblem: Hashable, Sendable {
+    /// Empty or only white space.
+    case blank
+    /// Longer than the allowed number of characters.
+    case tooLong(maximum: Int)
+    /// Outside the allowed range.
+    case outOfRange(ClosedRange<Int>)
+    /// Negative where only zero or more is allowed.
+    case negative
+    /// Not of the expected form (the string says which form).
+    case malformed(expected: String)
+    /// An instant that must be later than now is not.
+    case notInFuture(Date)
+    /// A list holds the same value twice.
+    case duplicate(String)
+}

@@ -1,0 +1,93 @@
+/// The input of ``HelpDesk/createTicket(_:by:)``.
+public struct NewTicket: Hashable, Sendable {
+    /// Short summary; must not be blank.
+    public var title: String
+    /// Full description.
+    public var description: String
+    /// Where the request came from.
+    public var channel: Channel
+    /// Type from the service catalog; its default assignee and group apply when none is given.
+    public var categoryID: CategoryID?
+    /// Urgency.
+    public var priority: Priority
+    /// Who asks for the work.
+    public var requester: Requester
+    /// Responsible employee.
+    public var assigneeID: EmployeeID?
+    /// Responsible group; the assignee must belong to it.
+    public var groupID: GroupID?
+    /// Employees who follow the ticket.
+    public var watcherIDs: [EmployeeID]
+    /// Files that came with the request.
+    public var attachments: [Attachment]
+    /// Host-defined fields.
+    public var customFields: [String: CustomFieldValue]
+
+    /// Describes a new ticket.
+    public init(
+        title: String, description: String = "", channel: Channel, categoryID: CategoryID? = nil,
+        priority: Priority = .normal, requester: Requester, assigneeID: EmployeeID? = nil, groupID: GroupID? = nil,
+        watcherIDs: [EmployeeID] = [], attachments: [Attachment] = [], customFields: [String: CustomFieldValue] = [:]
+    ) {
+        self.title = title
+        self.description = description
+        self.channel = channel
+        self.categoryID = categoryID
+        self.priority = priority
+        self.requester = requester
+        self.assigneeID = assigneeID
+        self.groupID = groupID
+        self.watcherIDs = watcherIDs
+        self.attachments = attachments
+        self.customFields = customFields
+    }
+}
+
+/// The input of ``HelpDesk/updateTicket(_:_:by:)``: only the fields that are set change.
+public struct TicketUpdate: Hashable, Sendable {
+    /// New title.
+    public var title: String?
+    /// New description.
+    public var description: String?
+    /// New channel (a dispatcher correcting the record).
+    public var channel: Channel?
+    /// New priority.
+    public var priority: Priority?
+    /// New category: `.some(nil)` clears it.
+    public var categoryID: CategoryID??
+    /// New requester.
+    public var requester: Requester?
+    /// Custom fields to set; a `nil` value removes the field.
+    public var customFields: [String: CustomFieldValue?]
+
+    /// Describes an update.
+    public init(
+        title: String? = nil, description: String? = nil, channel: Channel? = nil, priority: Priority? = nil,
+        categoryID: CategoryID?? = nil, requester: Requester? = nil, customFields: [String: CustomFieldValue?] = [:]
+    ) {
+        self.title = title
+        self.description = description
+        self.channel = channel
+        self.priority = priority
+        self.categoryID = categoryID
+        self.requester = requester
+        self.customFields = customFields
+    }
+}
+
+/// The input of ``HelpDesk/comment(on:_:by:)``.
+public struct NewComment: Hashable, Sendable {
+    /// The text; may be blank only when files are attached.
+    public var body: String
+    /// Public reply or internal note; clients write public replies only.
+    public var visibility: CommentVisibility
+    /// Files attached to the comment.
+    public var attachments: [Attachment]
+
+    /// Describes a comment.
+    public init(_ body: String, visibility: CommentVisibility = .public, attachments: [Attachment] = []) {
+        self.body = body
+        self.visibility = visibility
+        self.attachments = attachments
+    }
+}

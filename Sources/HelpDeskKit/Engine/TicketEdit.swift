@@ -1,0 +1,121 @@
+import Foundation
+
+/// One command's change to one ticket: the edited copy plus the comments and events it causes.
+///
+/// The audit entries are not written by hand: ``HelpDesk/record(_:into:)`` derives them from the
+/// difference between the original and the edited ticket, so no field changes unaudited.
+struct TicketEdit: Sendable {
+    /// The ticket as loaded.
+    let original: Ticket
+    /// The ticket as the command leaves it.
+    var ticket: Ticket
+    /// Who performs the command.
+    let performer: Performer
+    /// When the change happens.
+    let at: Date
+    /// Comments the command adds.
+    var comments: [Comment] = []
+    /// Events the command raises, besides the ones derived from field changes.
+    var events: [DomainEvent] = []
+
+    init(_ ticket: Ticket, by performer: Performer, at instant: Date) {
+        original = ticket
+        self.ticket = ticket
+        self.performer = performer
+        at = instant
+    }
+
+    /// `true` when the command changes nothing.
+    var isEmpty: Bool { comments.isEmpty && events.isEmpty && ticket == original }
+
+    /// Moves the ticket to `status`, keeping the lifecycle timestamps in step.
+    mutating func move(to status: StatusCode, workflow: Workflow) {
+        guard status != ticket.status else { return }
+        let category = workflow.category(of: status)
+        ticket.status = status
+        if category != .waiting { ticket.postponedUntil = nil }
+        switch category {
+        case .resolved?:
+            ticket.resolvedAt = at
+        case .closed?:
+            ticket.closedAt = at
+            if ticket.resolvedAt == nil { ticket.resolvedAt = at }
+        case .new?, .open?, .waiting?:
+            ticket.resolvedAt = nil
+        case .cancelled?, nil:
+            break
+        }
+        events.append(.statusChanged(ticket: ticket.id, number: ticket.number, from: original.status, to: status))
+    }
+}
+
+extension HelpDesk {
+    /// Adds `edit` to `work`: the ticket write, audit entries for every changed field and comment,
+    /// and the events with their audiences. Returns the ticket as stored.
+    @discardableResult
+    func record(_ edit: TicketEdit, into work: inout UnitOfWork) -> Ticket {
+        guard !edit.isEmpty else { return edit.original }
+        var ticket = edit.ticket
+        ticket.updatedAt = max(edit.at, ticket.updatedAt)
+        ticket.revision = edit.original.revision + 1
+        work.save(ticket, expectedRevision: edit.original.revision)
+        for change in ticket.changes(since: edit.original) {
+            work.auditEntries.append(
+                AuditEntry(
+                    id: nextID(), ticketID: ticket.id, field: change.field, oldValue: change.oldValue,
+                    newValue: change.newValue, performer: edit.performer, at: edit.at))
+        }
+        for comment in edit.comments {
+            work.comments.append(comment)
+            work.auditEntries.append(
+                AuditEntry(
+                    id: nextID(), ticketID: ticket.id, field: .comment, oldValue: nil,
+                    newValue: "\(comment.visibility):\(comment.id)", performer: edit.performer, at: edit.at))
+        }
+        for event in edit.events {
+            work.events.append(
+                PendingEvent(
+                    id: nextID(), event: event, performer: edit.performer,
+                    audience: audience(of: event, on: ticket, performer: edit.performer), occurredAt: edit.at))
+        }
+        return ticket
+    }
+
+    /// Who hears about `event`: assignee and watchers (never the performer), the group while
+    /// nobody is assigned, and the requester for what the client can see.
+    func audience(of event: DomainEvent, on ticket: Ticket, performer: Performer) -> Audience {
+        var employees = Set(ticket.watcherIDs)
+        if let assignee = ticket.assigneeID { employees.insert(assignee) }
+        if let actor = performer.employeeID { employees.remove(actor) }
+        let groups = ticket.assigneeID == nil ? ticket.groupID.map { [$0] } ?? [] : []
+        let clientSees: Bool
+        switch event {
+        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketsMerged:
+            clientSees = true
+        case .commentAdded(_, _, _, let visibility):
+            clientSees = visibility == .public && !performer.isClient
+        default:
+            clientSees = false
+        }
+        let notifyClient = clientSees && performer != ticket.requester.performer
+        return Audience(employeeIDs: employees.sorted(), groupIDs: groups, requester: notifyClient ? ticket.requester : nil)
+    }
+
+    /// Loads a ticket, lets `change` edit it, and commits the result as one unit of work.
+    ///
+    /// A change that leaves the ticket as it was commits nothing and returns the ticket unchanged.
+    func editTicket(
+        _ id: TicketID, by performer: Performer, allowLocked: Bool = false,
+        _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
+    ) async throws(HelpDeskError) -> Ticket {
+        try await validate(performer)
+        let ticket = try await loadTicket(id)
+        if !allowLocked { try ensureUnlocked(ticket) }
+        var edit = TicketEdit(ticket, by: performer, at: clock.now())
+        try await change(&edit)
+        var work = UnitOfWork()
+        let stored = record(edit, into: &work)
+        try await commit(work)
+        return stored
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Something that happened in the help desk, written to the outbox in the same unit of work as
+/// the change itself, so a host can deliver notifications exactly for committed changes.
+public enum DomainEvent: Hashable, Sendable, Codable {
+    /// A ticket was registered.
+    case ticketCreated(ticket: TicketID, number: TicketNumber, channel: Channel, priority: Priority)
+    /// The responsible employee or group changed.
+    case ticketAssigned(ticket: TicketID, number: TicketNumber, assignee: EmployeeID?, group: GroupID?)
+    /// The status changed.
+    case statusChanged(ticket: TicketID, number: TicketNumber, from: StatusCode, to: StatusCode)
+    /// A client's reply reopened a resolved ticket (a `statusChanged` event accompanies it).
+    case ticketReopened(ticket: TicketID, number: TicketNumber)
+    /// A comment was added.
+    case commentAdded(ticket: TicketID, number: TicketNumber, comment: CommentID, visibility: CommentVisibility)
+    /// The ticket was postponed until an instant.
+    case ticketPostponed(ticket: TicketID, number: TicketNumber, until: Date)
+    /// A postponed ticket's date came and it returned to work.
+    case returnedToWork(ticket: TicketID, number: TicketNumber)
+    /// Title, description, category, priority, requester, channel or custom fields changed.
+    case ticketUpdated(ticket: TicketID, number: TicketNumber, fields: [AuditField])
+    /// Watchers were added or removed.
+    case watchersChanged(ticket: TicketID, number: TicketNumber, added: [EmployeeID], removed: [EmployeeID])
+    /// Files were attached to the ticket.
+    case attachmentsAdded(ticket: TicketID, number: TicketNumber, files: [Attachment])
+    /// Two tickets were linked.
+    case ticketsLinked(ticket: TicketID, kind: LinkKind, other: TicketID)
+    /// A link between two tickets was removed.
+    case ticketsUnlinked(ticket: TicketID, kind: LinkKind, other: TicketID)
+    /// `source` was merged into `target` and closed.
+    case ticketsMerged(source: TicketID, target: TicketID)
+
+    /// The ticket the event is about (for a merge: the target).
+    public var ticketID: TicketID {
+        switch self {
+        case .ticketCreated(let ticket, _, _, _), .ticketAssigned(let ticket, _, _, _),
+            .statusChanged(let ticket, _, _, _), .ticketReopened(let ticket, _),
+            .commentAdded(let ticket, _, _, _), .ticketPostponed(let ticket, _, _),
+            .returnedToWork(let ticket, _), .ticketUpdated(let ticket, _, _),
+            .watchersChanged(let ticket, _, _, _), .attachmentsAdded(let ticket, _, _),
+            .ticketsLinked(let ticket, _, _), .ticketsUnlinked(let ticket, _, _):
+            ticket
+        case .ticketsMerged(_, let target):
+            target
+        }
+    }
+
+    /// A short stable name of the event kind, e.g. `statusChanged`.
+    public var name: String {
+        switch self {
+        case .ticketCreated: "ticketCreated"
+        case .ticketAssigned: "ticketAssigned"
+        case .statusChanged: "statusChanged"
+        case .ticketReopened: "ticketReopened"
+        case .commentAdded: "commentAdded"
+        case .ticketPostponed: "ticketPostponed"
+        case .returnedToWork: "returnedToWork"
+        case .ticketUpdated: "ticketUpdated"
+        case .watchersChanged: "watchersChanged"
+        case .attachmentsAdded: "attachmentsAdded"
+        case .ticketsLinked: "ticketsLinked"
+        case .ticketsUnlinked: "ticketsUnlinked"
+        case .ticketsMerged: "ticketsMerged"
+        }
+    }
+}

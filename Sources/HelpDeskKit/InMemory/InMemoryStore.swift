@@ -1,0 +1,105 @@
+import Foundation
+import Synchronization
+
+/// A thread-safe in-memory ``HelpDeskStore``: the default adapter for tests, demos and caches.
+///
+/// All state sits behind one mutex; a commit validates first and then applies, so a rejected
+/// unit of work leaves the store untouched.
+public final class InMemoryStore: HelpDeskStore {
+    private let state = Mutex(State())
+
+    /// Creates an empty store.
+    public init() {}
+
+    struct State: Sendable {
+        var tickets = TicketTable()
+        var comments: [TicketID: [Comment]] = [:]
+        var audit: [TicketID: [AuditEntry]] = [:]
+        var employees: [EmployeeID: Employee] = [:]
+        var groups: [GroupID: SupportGroup] = [:]
+        var categories: [CategoryID: ServiceCategory] = [:]
+        var postponed: [TicketID: Date] = [:]
+        var outbox = OutboxQueue()
+    }
+
+    // MARK: Tickets
+
+    public func ticket(_ id: TicketID) async throws -> Ticket? {
+        state.withLock { $0.tickets.ticket(id) }
+    }
+
+    public func ticket(number: TicketNumber) async throws -> Ticket? {
+        state.withLock { $0.tickets.ticket(number: number) }
+    }
+
+    public func tickets(matching query: TicketQuery, workflow: Workflow) async throws -> TicketPage {
+        state.withLock { $0.tickets.evaluate(query, workflow: workflow) }
+    }
+
+    public func postponedTickets(dueBy instant: Date) async throws -> [Ticket] {
+        state.withLock { state in
+            state.postponed.filter { $0.value <= instant }
+                .compactMap { state.tickets.ticket($0.key) }
+                .sorted { ($0.postponedUntil!, $0.number) < ($1.postponedUntil!, $1.number) }
+        }
+    }
+
+    public func lastTicketNumber() async throws -> TicketNumber? {
+        state.withLock { $0.tickets.lastNumber }
+    }
+
+    // MARK: Comments and audit
+
+    public func comments(on ticket: TicketID) async throws -> [Comment] {
+        state.withLock { $0.comments[ticket] ?? [] }
+    }
+
+    public func auditTrail(of ticket: TicketID) async throws -> [AuditEntry] {
+        state.withLock { $0.audit[ticket] ?? [] }
+    }
+
+    // MARK: Directory
+
+    public func employee(_ id: EmployeeID) async throws -> Employee? {
+        state.withLock { $0.employees[id] }
+    }
+
+    public func employees() async throws -> [Employee] {
+        state.withLock { $0.employees.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) } }
+    }
+
+    public func group(_ id: GroupID) async throws -> SupportGroup? {
+        state.withLock { $0.groups[id] }
+    }
+
+    public func groups() async throws -> [SupportGroup] {
+        state.withLock { $0.groups.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) } }
+    }
+
+    public func category(_ id: CategoryID) async throws -> ServiceCategory? {
+        state.withLock { $0.categories[id] }
+    }
+
+    public func categories() async throws -> [ServiceCategory] {
+        state.withLock { $0.categories.values.sorted { ($0.name, $0.id) < ($1.name, $1.id) } }
+    }
+
+    // MARK: Outbox
+
+    public func undeliveredEvents(limit: Int) async throws -> [OutboxEvent] {
+        state.withLock { $0.outbox.undelivered(limit: limit) }
+    }
+
+    public func lastEventSequence() async throws -> UInt64 {
+        state.withLock { $0.outbox.lastSequence }
+    }
+
+    // MARK: Commit
+
+    public func commit(_ work: UnitOfWork) async throws {
+        try state.withLock { state throws(StorageError) in
+            try state.validate(work)
+            state.apply(work)
+        }
+    }
+}

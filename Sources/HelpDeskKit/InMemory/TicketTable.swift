@@ -1,0 +1,93 @@
+import Foundation
+
+/// The in-memory adapter's ticket storage: rows plus integer columns for fast scans.
+///
+/// Filters and sort keys are read from compact columns (interned keys, raw numbers) rather than
+/// from `Ticket` values, so a filtered, sorted page over a million tickets is a tight loop.
+struct TicketTable: Sendable {
+    private(set) var rows: [Ticket] = []
+    private var rowByID: [TicketID: Int32] = [:]
+    private var rowByNumber: [TicketNumber: Int32] = [:]
+
+    private(set) var statusKeys = Interner<StatusCode>()
+    private(set) var categoryKeys = Interner<CategoryID>()
+    private(set) var assigneeKeys = Interner<EmployeeID>()
+    private(set) var groupKeys = Interner<GroupID>()
+    private(set) var requesterKeys = Interner<Requester>()
+
+    private(set) var status: [Int32] = []
+    private(set) var priority: [UInt8] = []
+    private(set) var channel: [UInt8] = []
+    private(set) var category: [Int32] = []
+    private(set) var assignee: [Int32] = []
+    private(set) var group: [Int32] = []
+    private(set) var requester: [Int32] = []
+    private(set) var created: [Double] = []
+    private(set) var updated: [Double] = []
+    private(set) var number: [Int] = []
+    private(set) var foldedTitle: [String] = []
+
+    /// Number of tickets.
+    var count: Int { rows.count }
+
+    /// The highest ticket number, if any.
+    private(set) var lastNumber: TicketNumber?
+
+    /// The ticket with `id`.
+    func ticket(_ id: TicketID) -> Ticket? {
+        rowByID[id].map { rows[Int($0)] }
+    }
+
+    /// The ticket with `number`.
+    func ticket(number: TicketNumber) -> Ticket? {
+        rowByNumber[number].map { rows[Int($0)] }
+    }
+
+    /// `true` when a ticket with `number` exists.
+    func contains(number: TicketNumber) -> Bool { rowByNumber[number] != nil }
+
+    /// Inserts a new ticket or replaces the stored version of an existing one.
+    mutating func upsert(_ ticket: Ticket) {
+        if let row = rowByID[ticket.id] {
+            let index = Int(row)
+            rows[index] = ticket
+            setColumns(at: index, from: ticket)
+            return
+        }
+        let row = Int32(rows.count)
+        rows.append(ticket)
+        rowByID[ticket.id] = row
+        rowByNumber[ticket.number] = row
+        lastNumber = max(lastNumber ?? ticket.number, ticket.number)
+        status.append(0)
+        priority.append(0)
+        channel.append(0)
+        category.append(0)
+        assignee.append(0)
+        group.append(0)
+        requester.append(0)
+        created.append(0)
+        updated.append(0)
+        number.append(0)
+        foldedTitle.append("")
+        setColumns(at: Int(row), from: ticket)
+    }
+
+    private mutating func setColumns(at index: Int, from ticket: Ticket) {
+        status[index] = statusKeys.key(for: ticket.status)
+        priority[index] = UInt8(ticket.priority.rawValue)
+        channel[index] = Self.channelKey[ticket.channel]!
+        category[index] = categoryKeys.key(for: ticket.categoryID)
+        assignee[index] = assigneeKeys.key(for: ticket.assigneeID)
+        group[index] = groupKeys.key(for: ticket.groupID)
+        requester[index] = requesterKeys.key(for: ticket.requester)
+        created[index] = ticket.createdAt.timeIntervalSinceReferenceDate
+        updated[index] = ticket.updatedAt.timeIntervalSinceReferenceDate
+        number[index] = ticket.number.rawValue
+        foldedTitle[index] = ticket.title.lowercased()
+    }
+
+    /// Dense key of every channel, in `Channel.allCases` order.
+    static let channelKey: [Channel: UInt8] = Dictionary(
+        uniqueKeysWithValues: Channel.allCases.enumerated().map { ($1, UInt8($0)) })
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+extension TicketQuery {
+    /// `true` when `ticket` passes every filter of the query.
+    ///
+    /// This is the reference semantics every adapter must reproduce; adapters without their own
+    /// query engine may use ``evaluate(_:workflow:)`` directly.
+    public func matches(_ ticket: Ticket, workflow: Workflow) -> Bool {
+        if let statusCategories {
+            guard let category = workflow.category(of: ticket.status), statusCategories.contains(category) else {
+                return false
+            }
+        }
+        if let statuses, !statuses.contains(ticket.status) { return false }
+        if let categoryIDs, !categoryIDs.contains(ticket.categoryID) { return false }
+        if let priorities, !priorities.contains(ticket.priority) { return false }
+        if let assigneeIDs, !assigneeIDs.contains(ticket.assigneeID) { return false }
+        if let groupIDs, !groupIDs.contains(ticket.groupID) { return false }
+        if let requesters, !requesters.contains(ticket.requester) { return false }
+        if let channels, !channels.contains(ticket.channel) { return false }
+        if let createdIn, !createdIn.contains(ticket.createdAt) { return false }
+        if let needle = normalizedTitleNeedle, !ticket.title.lowercased().contains(needle) { return false }
+        return true
+    }
+
+    /// The lower-cased title filter, or `nil` when it is absent or blank.
+    var normalizedTitleNeedle: String? {
+        guard let titleContains, !titleContains.isBlank else { return nil }
+        return titleContains.lowercased()
+    }
+
+    /// `true` when `lhs` comes before `rhs` in the query's order (number ascending breaks ties).
+    public func areInIncreasingOrder(_ lhs: Ticket, _ rhs: Ticket, workflow: Workflow) -> Bool {
+        for criterion in sort {
+            let order = Self.compare(lhs, rhs, by: criterion.field, workflow: workflow)
+            if order != 0 { return criterion.direction == .ascending ? order < 0 : order > 0 }
+        }
+        return lhs.number < rhs.number
+    }
+
+    /// Filters, sorts and pages `tickets` by brute force: the reference implementation.
+    ///
+    /// - Complexity: O(*n* log *n*) for *n* tickets.
+    public func evaluate(_ tickets: some Sequence<Ticket>, workflow: Workflow) -> TicketPage {
+        let matching = tickets.filter { matches($0, workflow: workflow) }
+            .sorted { areInIncreasingOrder($0, $1, workflow: workflow) }
+        let start = min(max(offset, 0), matching.count)
+        let end = min(start + max(limit, 0), matching.count)
+        return TicketPage(tickets: Array(matching[start..<end]), totalCount: matching.count, offset: offset)
+    }
+
+    /// Three-way comparison of two tickets by one field: negative, zero or positive.
+    static func compare(_ lhs: Ticket, _ rhs: Ticket, by field: TicketSortField, workflow: Workflow) -> Int {
+        switch field {
+        case .number: threeWay(lhs.number, rhs.number)
+        case .createdAt: threeWay(lhs.createdAt, rhs.createdAt)
+        case .updatedAt: threeWay(lhs.updatedAt, rhs.updatedAt)
+        case .priority: threeWay(lhs.priority, rhs.priority)
+        case .status:
+            threeWay(workflow.position(of: lhs.status) ?? Int.max, workflow.position(of: rhs.status) ?? Int.max)
+        case .category: threeWay(lhs.categoryID, rhs.categoryID)
+        case .assignee: threeWay(lhs.assigneeID, rhs.assigneeID)
+        case .group: threeWay(lhs.groupID, rhs.groupID)
+        case .requester: threeWay(lhs.requester.sortKey, rhs.requester.sortKey)
+        case .channel: threeWay(lhs.channel.rawValue, rhs.channel.rawValue)
+        case .title: titleOrder(lhs.title, rhs.title)
+        }
+    }
+
+    /// Case-insensitive title order, exact text as a tie-breaker.
+    static func titleOrder(_ lhs: String, _ rhs: String) -> Int {
+        let folded = threeWay(lhs.lowercased(), rhs.lowercased())
+        return folded != 0 ? folded : threeWay(lhs, rhs)
+    }
+}
+
+/// Three-way comparison: -1, 0 or 1.
+func threeWay<Value: Comparable>(_ lhs: Value, _ rhs: Value) -> Int {
+    lhs < rhs ? -1 : (lhs == rhs ? 0 : 1)
+}
+
+/// Three-way comparison of optionals, `nil` first.
+func threeWay<Value: Comparable>(_ lhs: Value?, _ rhs: Value?) -> Int {
+    switch (lhs, rhs) {
+    case (nil, nil): 0
+    case (nil, _): -1
+    case (_, nil): 1
+    case (let left?, let right?): threeWay(left, right)
+    }
+}

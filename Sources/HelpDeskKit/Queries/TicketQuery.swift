@@ -1,0 +1,133 @@
+import Foundation
+
+/// A filtered, sorted, paged ticket search.
+///
+/// Every filter that is `nil` matches all tickets; set filters combine with AND, values within one
+/// filter with OR. Optional-valued sets (`assigneeIDs`, `groupIDs`, `categoryIDs`) may contain
+/// `nil` to match tickets without a value ("unassigned").
+public struct TicketQuery: Hashable, Sendable {
+    /// Tickets whose status belongs to one of these categories.
+    public var statusCategories: Set<StatusCategory>?
+    /// Tickets in one of these statuses.
+    public var statuses: Set<StatusCode>?
+    /// Tickets of one of these service categories (`nil` inside: without category).
+    public var categoryIDs: Set<CategoryID?>?
+    /// Tickets of one of these priorities.
+    public var priorities: Set<Priority>?
+    /// Tickets assigned to one of these employees (`nil` inside: unassigned).
+    public var assigneeIDs: Set<EmployeeID?>?
+    /// Tickets of one of these groups (`nil` inside: without group).
+    public var groupIDs: Set<GroupID?>?
+    /// Tickets of one of these requesters.
+    public var requesters: Set<Requester>?
+    /// Tickets from one of these channels.
+    public var channels: Set<Channel>?
+    /// Tickets created in this half-open range of instants.
+    public var createdIn: Range<Date>?
+    /// Tickets whose title contains this text, ignoring case; blank text matches all.
+    public var titleContains: String?
+    /// Sort order; ties are always broken by ticket number ascending, so pages never overlap.
+    public var sort: [TicketSort]
+    /// Number of matching tickets to skip.
+    public var offset: Int
+    /// Maximum number of tickets on the page (1...1000).
+    public var limit: Int
+
+    /// Largest page size a query may ask for.
+    public static let maximumLimit = 1000
+
+    /// Creates a query; by default all tickets, newest first, 50 per page.
+    public init(
+        statusCategories: Set<StatusCategory>? = nil, statuses: Set<StatusCode>? = nil,
+        categoryIDs: Set<CategoryID?>? = nil, priorities: Set<Priority>? = nil,
+        assigneeIDs: Set<EmployeeID?>? = nil, groupIDs: Set<GroupID?>? = nil,
+        requesters: Set<Requester>? = nil, channels: Set<Channel>? = nil, createdIn: Range<Date>? = nil,
+        titleContains: String? = nil, sort: [TicketSort] = [TicketSort(.createdAt, .descending)],
+        offset: Int = 0, limit: Int = 50
+    ) {
+        self.statusCategories = statusCategories
+        self.statuses = statuses
+        self.categoryIDs = categoryIDs
+        self.priorities = priorities
+        self.assigneeIDs = assigneeIDs
+        self.groupIDs = groupIDs
+        self.requesters = requesters
+        self.channels = channels
+        self.createdIn = createdIn
+        self.titleContains = titleContains
+        self.sort = sort
+        self.offset = offset
+        self.limit = limit
+    }
+}
+
+/// A ticket attribute to sort by.
+public enum TicketSortField: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Ticket number.
+    case number
+    /// Registration instant.
+    case createdAt
+    /// Last change instant.
+    case updatedAt
+    /// Priority rank (`low` < `critical`).
+    case priority
+    /// Status, in the workflow's display order.
+    case status
+    /// Service category, by identifier; tickets without one first.
+    case category
+    /// Assignee, by identifier; unassigned tickets first.
+    case assignee
+    /// Group, by identifier; tickets without one first.
+    case group
+    /// Requester, by ``Requester/sortKey``.
+    case requester
+    /// Channel, by name.
+    case channel
+    /// Title, ignoring case (then exact text).
+    case title
+}
+
+/// Sort direction.
+public enum SortDirection: String, Hashable, Sendable, Codable {
+    /// Smallest first.
+    case ascending
+    /// Largest first.
+    case descending
+}
+
+/// One sort criterion: a field and a direction.
+public struct TicketSort: Hashable, Sendable, Codable {
+    /// The attribute.
+    public var field: TicketSortField
+    /// The direction.
+    public var direction: SortDirection
+
+    /// Creates a criterion.
+    public init(_ field: TicketSortField, _ direction: SortDirection = .ascending) {
+        self.field = field
+        self.direction = direction
+    }
+}
+
+/// One page of a ticket search.
+public struct TicketPage: Hashable, Sendable {
+    /// The tickets on this page, in query order.
+    public var tickets: [Ticket]
+    /// How many tickets match the filters in all.
+    public var totalCount: Int
+    /// The query's offset.
+    public var offset: Int
+
+    /// Creates a page.
+    public init(tickets: [Ticket], totalCount: Int, offset: Int) {
+        self.tickets = tickets
+        self.totalCount = totalCount
+        self.offset = offset
+    }
+
+    /// The offset of the next page, or `nil` on the last page.
+    public var nextOffset: Int? {
+        let next = offset + tickets.count
+        return next < totalCount && !tickets.isEmpty ? next : nil
+    }
+}
