@@ -64,5 +64,6 @@ let package = Package(
             dependencies: ["HelpDeskKit", "HelpDeskTestSupport"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "DemoHostTests", dependencies: ["DemoHost"], swiftSettings: strictSettings),
     ]
 )
