@@ -25,7 +25,8 @@ extension HelpDesk {
         let now = clock.now()
         var edit = TicketEdit(ticket, by: performer, at: now)
         edit.ticket.links = (edit.ticket.links + [TicketLink(kind, to: other)]).sorted()
-        edit.events.append(.ticketsLinked(ticket: id, kind: kind, other: other))
+        edit.events.append(
+            .ticketsLinked(ticket: id, number: ticket.number, kind: kind, other: other, otherNumber: target.number))
         var otherEdit = TicketEdit(target, by: performer, at: now)
         otherEdit.ticket.links = (otherEdit.ticket.links + [TicketLink(kind.inverse, to: id)]).sorted()
         var work = UnitOfWork()
@@ -47,7 +48,8 @@ extension HelpDesk {
         let now = clock.now()
         var edit = TicketEdit(ticket, by: performer, at: now)
         edit.ticket.links.removeAll { $0.ticketID == other }
-        edit.events.append(.ticketsUnlinked(ticket: id, kind: link.kind, other: other))
+        edit.events.append(
+            .ticketsUnlinked(ticket: id, number: ticket.number, kind: link.kind, other: other, otherNumber: target.number))
         var otherEdit = TicketEdit(target, by: performer, at: now)
         otherEdit.ticket.links.removeAll { $0.ticketID == id }
         var work = UnitOfWork()
@@ -80,6 +82,8 @@ extension HelpDesk {
         sourceEdit.move(to: workflow.mergedStatus, workflow: workflow)
         sourceEdit.ticket.postponedUntil = nil
         sourceEdit.ticket.links = (from.links.filter { $0.ticketID != target } + [TicketLink(.duplicateOf, to: target)]).sorted()
+        sourceEdit.events.append(
+            .ticketsMerged(source: source, sourceNumber: from.number, target: target, targetNumber: into.number))
 
         var targetEdit = TicketEdit(into, by: performer, at: now)
         targetEdit.ticket.links = (into.links.filter { $0.ticketID != source } + [TicketLink(.duplicatedBy, to: source)]).sorted()
@@ -92,7 +96,6 @@ extension HelpDesk {
                     visibility: comment.visibility, attachments: comment.attachments, createdAt: comment.createdAt,
                     mergedFrom: source))
         }
-        targetEdit.events.append(.ticketsMerged(source: source, target: target))
 
         var work = UnitOfWork()
         record(sourceEdit, into: &work)

@@ -42,8 +42,6 @@ public enum HelpDeskError: Error, Hashable, Sendable {
     case linkCycle(TicketNumber, TicketNumber)
     /// The ticket was already merged into another one.
     case alreadyMerged(TicketNumber)
-    /// The category tree would contain a cycle.
-    case categoryCycle(CategoryID)
     /// An acknowledged event sequence was never issued.
     case unknownEventSequence(UInt64)
     /// The storage adapter failed; for `.conflict`, retrying the command may succeed.
@@ -64,6 +62,4 @@ public enum InputProblem: Hashable, Sendable {
     case malformed(expected: String)
     /// An instant that must be later than now is not.
     case notInFuture(Date)
-    /// A list holds the same value twice.
-    case duplicate(String)
 }

@@ -72,17 +72,20 @@ extension HelpDesk {
                     id: nextID(), ticketID: ticket.id, field: .comment, oldValue: nil,
                     newValue: "\(comment.visibility):\(comment.id)", performer: edit.performer, at: edit.at))
         }
+        let explained = edit.events.contains(where: \.explainsStatusChange)
         for event in edit.events {
+            var audience = audience(of: event, on: ticket, performer: edit.performer)
+            if explained, case .statusChanged = event { audience.requester = nil }
             work.events.append(
-                PendingEvent(
-                    id: nextID(), event: event, performer: edit.performer,
-                    audience: audience(of: event, on: ticket, performer: edit.performer), occurredAt: edit.at))
+                PendingEvent(id: nextID(), event: event, performer: edit.performer, audience: audience, occurredAt: edit.at))
         }
         return ticket
     }
 
     /// Who hears about `event`: assignee and watchers (never the performer), the group while
-    /// nobody is assigned, and the requester for what the client can see.
+    /// nobody is assigned, and the requester for what the client can see. When a more specific
+    /// event (postponed, returned, reopened, merged) explains a status change, only that one
+    /// reaches the client, so one change never sends the client two messages.
     func audience(of event: DomainEvent, on ticket: Ticket, performer: Performer) -> Audience {
         var employees = Set(ticket.watcherIDs)
         if let assignee = ticket.assigneeID { employees.insert(assignee) }
@@ -90,7 +93,7 @@ extension HelpDesk {
         let groups = ticket.assigneeID == nil ? ticket.groupID.map { [$0] } ?? [] : []
         let clientSees: Bool
         switch event {
-        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketsMerged:
+        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketReopened, .ticketsMerged:
             clientSees = true
         case .commentAdded(_, _, _, let visibility):
             clientSees = visibility == .public && !performer.isClient
@@ -117,5 +120,15 @@ extension HelpDesk {
         let stored = record(edit, into: &work)
         try await commit(work)
         return stored
+    }
+}
+
+extension DomainEvent {
+    /// `true` for events that explain an accompanying status change to the client.
+    var explainsStatusChange: Bool {
+        switch self {
+        case .ticketPostponed, .returnedToWork, .ticketReopened, .ticketsMerged: true
+        default: false
+        }
     }
 }

@@ -23,14 +23,16 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     case watchersChanged(ticket: TicketID, number: TicketNumber, added: [EmployeeID], removed: [EmployeeID])
     /// Files were attached to the ticket.
     case attachmentsAdded(ticket: TicketID, number: TicketNumber, files: [Attachment])
-    /// Two tickets were linked.
-    case ticketsLinked(ticket: TicketID, kind: LinkKind, other: TicketID)
-    /// A link between two tickets was removed.
-    case ticketsUnlinked(ticket: TicketID, kind: LinkKind, other: TicketID)
-    /// `source` was merged into `target` and closed.
-    case ticketsMerged(source: TicketID, target: TicketID)
+    /// Two tickets were linked; `kind` is seen from `ticket`.
+    case ticketsLinked(ticket: TicketID, number: TicketNumber, kind: LinkKind, other: TicketID, otherNumber: TicketNumber)
+    /// A link between two tickets was removed; `kind` is seen from `ticket`.
+    case ticketsUnlinked(
+        ticket: TicketID, number: TicketNumber, kind: LinkKind, other: TicketID, otherNumber: TicketNumber)
+    /// `source` was merged into `target` and closed; raised on the source, so its requester learns
+    /// where the conversation continues.
+    case ticketsMerged(source: TicketID, sourceNumber: TicketNumber, target: TicketID, targetNumber: TicketNumber)
 
-    /// The ticket the event is about (for a merge: the target).
+    /// The ticket the event is about (for a merge: the source, which was closed).
     public var ticketID: TicketID {
         switch self {
         case .ticketCreated(let ticket, _, _, _), .ticketAssigned(let ticket, _, _, _),
@@ -38,10 +40,9 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             .commentAdded(let ticket, _, _, _), .ticketPostponed(let ticket, _, _),
             .returnedToWork(let ticket, _), .ticketUpdated(let ticket, _, _),
             .watchersChanged(let ticket, _, _, _), .attachmentsAdded(let ticket, _, _),
-            .ticketsLinked(let ticket, _, _), .ticketsUnlinked(let ticket, _, _):
+            .ticketsLinked(let ticket, _, _, _, _), .ticketsUnlinked(let ticket, _, _, _, _),
+            .ticketsMerged(let ticket, _, _, _):
             ticket
-        case .ticketsMerged(_, let target):
-            target
         }
     }
 

@@ -34,14 +34,18 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     /// Outbox sequences to acknowledge (remove from delivery).
     public var acknowledgedEvents: [UInt64] = []
 
+    /// Position of each ticket's write in `ticketWrites`.
+    private var writeIndex: [TicketID: Int] = [:]
+
     /// An empty unit of work.
     public init() {}
 
     /// Adds a ticket write, replacing an earlier write of the same ticket in this unit.
     public mutating func save(_ ticket: Ticket, expectedRevision: Int?) {
-        if let index = ticketWrites.firstIndex(where: { $0.ticket.id == ticket.id }) {
+        if let index = writeIndex[ticket.id] {
             ticketWrites[index].ticket = ticket
         } else {
+            writeIndex[ticket.id] = ticketWrites.count
             ticketWrites.append(TicketWrite(ticket: ticket, expectedRevision: expectedRevision))
         }
     }
@@ -50,5 +54,37 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var isEmpty: Bool {
         ticketWrites.isEmpty && comments.isEmpty && auditEntries.isEmpty && events.isEmpty && employees.isEmpty
             && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty
+    }
+}
+
+extension UnitOfWork {
+    private enum CodingKeys: String, CodingKey {
+        case ticketWrites, comments, auditEntries, events, employees, groups, categories, acknowledgedEvents
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        for write in try container.decode([TicketWrite].self, forKey: .ticketWrites) {
+            save(write.ticket, expectedRevision: write.expectedRevision)
+        }
+        comments = try container.decode([Comment].self, forKey: .comments)
+        auditEntries = try container.decode([AuditEntry].self, forKey: .auditEntries)
+        events = try container.decode([PendingEvent].self, forKey: .events)
+        employees = try container.decode([Employee].self, forKey: .employees)
+        groups = try container.decode([SupportGroup].self, forKey: .groups)
+        categories = try container.decode([ServiceCategory].self, forKey: .categories)
+        acknowledgedEvents = try container.decode([UInt64].self, forKey: .acknowledgedEvents)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ticketWrites, forKey: .ticketWrites)
+        try container.encode(comments, forKey: .comments)
+        try container.encode(auditEntries, forKey: .auditEntries)
+        try container.encode(events, forKey: .events)
+        try container.encode(employees, forKey: .employees)
+        try container.encode(groups, forKey: .groups)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(acknowledgedEvents, forKey: .acknowledgedEvents)
     }
 }

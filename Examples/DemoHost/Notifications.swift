@@ -1,0 +1,78 @@
+import Foundation
+import HelpDeskKit
+
+extension Report {
+    /// Section 3: reads the outbox, prints each event with its recipients, acknowledges them all
+    /// and shows that a second read returns nothing.
+    func notifications(into out: inout Transcript) async throws(HelpDeskError) {
+        let events = try await desk.undeliveredEvents(limit: 10_000)
+        out.heading("3. Notifications (the outbox)")
+        out.note("Each committed change wrote its events to the outbox in the same unit of work. A host")
+        out.note("reads them with undeliveredEvents(limit:), delivers them (here: prints them), then")
+        out.note("acknowledges them. The performer is never notified of their own action.")
+        out.line()
+        var table = TextTable([
+            .init("Seq", .right), .init("Time"), .init("Ticket"), .init("Event"), .init("Notify"), .init("Client"),
+        ])
+        for event in events {
+            table.add([
+                String(event.sequence), DemoTime.clock(event.occurredAt), ticketNumber(of: event.event),
+                describe(event.event), recipients(of: event.audience), event.audience.requester == nil ? "no" : "yes",
+            ])
+        }
+        out.lines(table.render())
+        out.line()
+        let clientCount = events.filter { $0.audience.requester != nil }.count
+        out.note("\(events.count) events delivered, \(clientCount) of them also to the client.")
+        try await desk.acknowledgeEvents(events.map(\.sequence))
+        out.note("Acknowledged sequences \(events.first?.sequence ?? 0)...\(events.last?.sequence ?? 0).")
+        let again = try await desk.undeliveredEvents(limit: 10_000)
+        out.note("A second read of the outbox returns \(again.count) events: nothing is delivered twice.")
+    }
+
+    /// The number of the ticket an event is about, e.g. `#1002`.
+    func ticketNumber(of event: DomainEvent) -> String {
+        directory.number(of: event.ticketID)
+    }
+
+    /// Who is notified, by name: employees first, then whole groups.
+    func recipients(of audience: Audience) -> String {
+        let people = audience.employeeIDs.map { directory.name(of: $0) }
+        let groups = audience.groupIDs.map { "group " + directory.name(of: $0) }
+        let all = people + groups
+        return all.isEmpty ? "-" : all.joined(separator: ", ")
+    }
+
+    /// A short description of what happened.
+    func describe(_ event: DomainEvent) -> String {
+        switch event {
+        case .ticketCreated(_, _, let channel, let priority):
+            "created (\(Directory.label(of: channel)), \(priority))"
+        case .ticketAssigned(_, _, let assignee, let group):
+            "assigned to \(directory.name(of: assignee)) / \(directory.name(of: group))"
+        case .statusChanged(_, _, let from, let to):
+            "status \(label(from)) -> \(label(to))"
+        case .ticketReopened:
+            "reopened by the client"
+        case .commentAdded(_, _, _, let visibility):
+            visibility == .public ? "public reply" : "internal note"
+        case .ticketPostponed(_, _, let until):
+            "postponed until \(DemoTime.clock(until))"
+        case .returnedToWork:
+            "returned to work"
+        case .ticketUpdated(_, _, let fields):
+            "updated " + fields.map(\.description).joined(separator: ", ")
+        case .watchersChanged(_, _, let added, let removed):
+            "watchers +[\(added.map { directory.name(of: $0) }.joined(separator: ", "))]"
+                + (removed.isEmpty ? "" : " -[\(removed.map { directory.name(of: $0) }.joined(separator: ", "))]")
+        case .attachmentsAdded(_, _, let files):
+            "\(files.count) file(s) attached"
+        case .ticketsLinked(_, _, let kind, _, let otherNumber):
+            "linked: \(kind) \(otherNumber)"
+        case .ticketsUnlinked(_, _, let kind, _, let otherNumber):
+            "unlinked: \(kind) \(otherNumber)"
+        case .ticketsMerged(_, _, _, let targetNumber):
+            "merged into \(targetNumber)"
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import HelpDeskKit
+
+/// Prints the end-of-day summary: the tickets table, one audit trail and the notifications.
+struct Report {
+    /// The desk to report on.
+    let demo: DemoDesk
+    /// Names of people, groups, categories and ticket numbers.
+    var directory: Directory
+
+    /// Prepares a report on `demo`, learning the numbers of all its tickets.
+    init(demo: DemoDesk) async throws(HelpDeskError) {
+        self.demo = demo
+        self.directory = demo.directory
+        directory.remember(try await allTickets())
+    }
+
+    /// The engine.
+    var desk: HelpDesk { demo.desk }
+
+    /// The agent label of `status`.
+    func label(_ status: StatusCode) -> String {
+        Directory.label(of: status, in: desk.workflow)
+    }
+
+    /// Every ticket of the desk, oldest number first.
+    func allTickets() async throws(HelpDeskError) -> [Ticket] {
+        let query = TicketQuery(sort: [TicketSort(.number)], limit: TicketQuery.maximumLimit)
+        return try await desk.tickets(matching: query).tickets
+    }
+
+    /// Section 1: every ticket as one row of an aligned table.
+    func ticketsTable(into out: inout Transcript) async throws(HelpDeskError) {
+        let tickets = try await allTickets()
+        out.heading("1. Tickets at the end of the day")
+        out.note("All \(tickets.count) tickets, read back with tickets(matching:) sorted by number.")
+        out.line()
+        var table = TextTable([
+            .init("No."), .init("Title"), .init("Channel"), .init("Priority"), .init("Status"),
+            .init("Assignee"), .init("Group"), .init("Created"),
+        ])
+        for ticket in tickets {
+            table.add([
+                ticket.number.description, ticket.title, Directory.label(of: ticket.channel),
+                ticket.priority.description, label(ticket.status), directory.name(of: ticket.assigneeID),
+                directory.name(of: ticket.groupID), DemoTime.clock(ticket.createdAt),
+            ])
+        }
+        out.lines(table.render())
+    }
+
+    /// Section 2: the audit trail of the ticket `id`, one changed field per row.
+    func auditTrail(of id: TicketID, into out: inout Transcript) async throws(HelpDeskError) {
+        let ticket = try await desk.ticket(id)
+        let entries = try await desk.auditTrail(of: id)
+        out.heading("2. Audit trail of \(ticket.number) \"\(ticket.title)\"")
+        out.note("Every field change is recorded by the engine itself: who, when, old value -> new value.")
+        out.note("This ticket was assigned, absorbed a duplicate, was postponed, returned to work by the")
+        out.note("engine's tick (performer 'system'), and was resolved.")
+        out.line()
+        var table = TextTable([.init("Time"), .init("Performer"), .init("Field"), .init("Change")])
+        for entry in entries {
+            table.add([
+                DemoTime.clock(entry.at), directory.name(of: entry.performer), entry.field.description,
+                change(entry),
+            ])
+        }
+        out.lines(table.render())
+    }
+
+    /// The entry's `old -> new` values in words (names instead of identifiers, `HH:mm` instead of ISO 8601).
+    func change(_ entry: AuditEntry) -> String {
+        switch entry.field {
+        case .created:
+            return "registered as \(entry.newValue ?? "?")"
+        case .comment:
+            let visibility = entry.newValue?.split(separator: ":").first.map(String.init) ?? ""
+            return visibility == CommentVisibility.internal.rawValue ? "internal note added" : "public reply added"
+        default:
+            return "\(value(entry.oldValue, of: entry.field)) -> \(value(entry.newValue, of: entry.field))"
+        }
+    }
+
+    /// One audit value of `field` in words; `-` when there is none.
+    func value(_ text: String?, of field: AuditField) -> String {
+        guard let text else { return "-" }
+        switch field {
+        case .status:
+            return label(StatusCode(text))
+        case .assigneeID, .watcherIDs:
+            return text.split(separator: ",").map { directory.name(of: EmployeeID(uuidString: String($0))) }
+                .joined(separator: ", ")
+        case .groupID:
+            return directory.name(of: GroupID(uuidString: text))
+        case .categoryID:
+            return directory.name(of: CategoryID(uuidString: text))
+        case .links:
+            return text.split(separator: ",").map { link in
+                let parts = link.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let other = TicketID(uuidString: parts[1]) else { return String(link) }
+                return "\(parts[0]) \(directory.number(of: other))"
+            }.joined(separator: ", ")
+        case .postponedUntil, .firstResponseAt, .resolvedAt, .closedAt:
+            return DemoTime.auditValue(text)
+        default:
+            return text
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import HelpDeskKit
+
+/// Runs a scripted working day through the engine, narrating every step with the simulated time.
+///
+/// The morning and afternoon scripts live in `ScriptedDay+Morning.swift` and
+/// `ScriptedDay+Afternoon.swift`; this file holds the shared narration helpers.
+struct ScriptedDay {
+    /// The tickets of the day, by what they are about.
+    struct Tickets: Sendable {
+        var login: TicketID?
+        var printer: TicketID?
+        var vpn: TicketID?
+        var printerAgain: TicketID?
+        var backupDisk: TicketID?
+        var monitor: TicketID?
+    }
+
+    /// The desk being worked on.
+    let demo: DemoDesk
+    /// The narration written so far.
+    var out: Transcript
+    /// The tickets registered so far.
+    var tickets = Tickets()
+
+    /// Starts a day on `demo`, appending the narration to `out`.
+    init(demo: DemoDesk, out: Transcript) {
+        self.demo = demo
+        self.out = out
+    }
+
+    /// The engine.
+    var desk: HelpDesk { demo.desk }
+    /// The people of the desk.
+    var staff: DemoDesk.Staff { demo.staff }
+
+    /// Plays the whole day.
+    mutating func run() async throws(HelpDeskError) {
+        out.heading("The working day")
+        out.note("Every line below is a command sent to the engine at the simulated time on the left")
+        out.note("(UTC). Lines starting with '->' show what the engine did as a consequence.")
+        out.line()
+        try await morning()
+        try await rejectedCommand()
+        try await afternoon()
+    }
+
+    // MARK: Narration helpers
+
+    /// Moves the simulated clock forward to `hour:minute` on the demo day.
+    func at(_ hour: Int, _ minute: Int) {
+        let instant = DemoTime.on(hour, minute)
+        precondition(instant >= demo.clock.now, "the script must not move back in time")
+        demo.clock.set(to: instant)
+    }
+
+    /// Writes one step of the day, stamped with the current simulated time.
+    mutating func say(_ text: String) {
+        out.line("  \(DemoTime.clock(demo.clock.now))  \(text)")
+    }
+
+    /// Writes a consequence of the previous step, aligned under its text.
+    mutating func then(_ text: String) {
+        out.line("         -> \(text)")
+    }
+
+    /// Writes a blank separating line.
+    mutating func pause() {
+        out.line()
+    }
+
+    /// The agent label of `status`.
+    func label(_ status: StatusCode) -> String {
+        Directory.label(of: status, in: desk.workflow)
+    }
+
+    /// Where a ticket was routed, in words: `Sam Carter (Service desk)` or the group alone.
+    func routing(of ticket: Ticket) -> String {
+        let group = demo.directory.name(of: ticket.groupID)
+        guard ticket.assigneeID != nil else { return "the \(group) group, nobody assigned yet" }
+        return "\(demo.directory.name(of: ticket.assigneeID)) (\(group))"
+    }
+
+    // MARK: Command helpers
+
+    /// Registers a ticket and narrates where it was routed. `by` defaults to the requester.
+    mutating func register(
+        _ title: String, via channel: Channel, from requester: String, category: ServiceCategory? = nil,
+        priority: Priority = .normal, assignee: Employee? = nil, group: SupportGroup? = nil,
+        by performer: Employee? = nil
+    ) async throws(HelpDeskError) -> TicketID {
+        let request = NewTicket(
+            title: title, channel: channel, categoryID: category?.id, priority: priority,
+            requester: .freeText(requester), assigneeID: assignee?.id, groupID: group?.id)
+        let ticket = try await desk.createTicket(request, by: performer.map { .employee($0.id) } ?? request.requester.performer)
+        let via = Directory.label(of: channel)
+        let taker = performer.map { ", taken by \($0.name)" } ?? ""
+        say("\(ticket.number) \"\(title)\" arrives by \(via) from \(requester)\(taker)")
+        if let category, assignee == nil, group == nil {
+            then("\(priority) priority, category \(category.name): routed by default to \(routing(of: ticket))")
+        } else {
+            then("\(priority) priority, assigned directly to \(routing(of: ticket))")
+        }
+        return ticket.id
+    }
+
+    /// Moves a ticket to `status` on behalf of `employee` and narrates it.
+    mutating func move(_ id: TicketID, to status: StatusCode, by employee: Employee) async throws(HelpDeskError) {
+        let ticket = try await desk.changeStatus(id, to: status, by: .employee(employee.id))
+        say("\(employee.name) moves \(ticket.number) to \(label(ticket.status))")
+    }
+
+    /// Adds a comment written by `employee` and narrates it.
+    mutating func write(
+        _ body: String, on id: TicketID, by employee: Employee, visibility: CommentVisibility = .public
+    ) async throws(HelpDeskError) {
+        _ = try await desk.comment(on: id, NewComment(body, visibility: visibility), by: .employee(employee.id))
+        let number = try await desk.ticket(id).number
+        let kind = visibility == .public ? "replies publicly on" : "adds an internal note to"
+        say("\(employee.name) \(kind) \(number): \"\(body)\"")
+    }
+
+    /// Adds a public reply written by the ticket's requester and narrates what it did to the status.
+    mutating func clientReplies(_ body: String, on id: TicketID) async throws(HelpDeskError) {
+        let before = try await desk.ticket(id)
+        _ = try await desk.comment(on: id, NewComment(body), by: before.requester.performer)
+        let after = try await desk.ticket(id)
+        say("\(before.requester) replies on \(before.number): \"\(body)\"")
+        if after.status != before.status {
+            then("the client's reply moved \(after.number) from \(label(before.status)) to \(label(after.status))")
+        }
+    }
+
+    /// Ticks the engine at the current simulated time and narrates what returned to work.
+    mutating func tick() async throws(HelpDeskError) {
+        let report = try await desk.tick(now: demo.clock.now)
+        say("the host ticks the engine (time-driven work)")
+        if report.returnedToWork.isEmpty {
+            then("nothing is due yet")
+        }
+        for number in report.returnedToWork {
+            let ticket = try await desk.ticket(number: number)
+            then("\(number) returned to work at \(DemoTime.clock(ticket.updatedAt)): now \(label(ticket.status))")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+extension HelpDeskError: CustomStringConvertible {
+    /// A one-line English explanation for logs and simple hosts.
+    public var description: String {
+        switch self {
+        case .ticketNotFound(let id): "No ticket has the identifier \(id)."
+        case .ticketNumberNotFound(let number): "No ticket has the number \(number)."
+        case .employeeNotFound(let id): "No employee has the identifier \(id)."
+        case .employeeInactive(let id): "Employee \(id) has left and cannot act or take work."
+        case .groupNotFound(let id): "No group has the identifier \(id)."
+        case .categoryNotFound(let id): "No service category has the identifier \(id)."
+        case .invalidInput(let field, let problem): "Invalid \(field): \(problem)."
+        case .unknownStatus(let code): "The workflow has no status '\(code)'."
+        case .transitionNotAllowed(let ticket, let from, let to):
+            "The workflow does not allow \(ticket) to move from '\(from)' to '\(to)'."
+        case .ticketLocked(let number, let status): "Ticket \(number) is '\(status)' and accepts no changes."
+        case .assigneeNotInGroup(let employee, let group): "Employee \(employee) is not a member of group \(group)."
+        case .duplicateEmail(let email): "The email \(email) is already in use."
+        case .duplicateName(let name): "The name '\(name)' is already in use."
+        case .clientCannotWriteInternalNote: "Clients can write public replies only."
+        case .selfReference(let number): "Ticket \(number) cannot be linked to or merged into itself."
+        case .alreadyLinked(let a, let b): "Tickets \(a) and \(b) are already linked."
+        case .notLinked(let a, let b): "Tickets \(a) and \(b) are not linked."
+        case .alreadyHasParent(let number): "Ticket \(number) already has a parent."
+        case .linkCycle(let child, let parent): "Making \(parent) the parent of \(child) would create a cycle."
+        case .alreadyMerged(let number): "Ticket \(number) was already merged into another ticket."
+        case .unknownEventSequence(let sequence): "No event with sequence \(sequence) was ever issued."
+        case .storage(let error): "Storage failure: \(error)."
+        }
+    }
+}
+
+extension InputProblem: CustomStringConvertible {
+    /// A short English explanation.
+    public var description: String {
+        switch self {
+        case .blank: "must not be blank"
+        case .tooLong(let maximum): "must be at most \(maximum) characters"
+        case .outOfRange(let range): "must be between \(range.lowerBound) and \(range.upperBound)"
+        case .negative: "must not be negative"
+        case .malformed(let expected): "must have the form \(expected)"
+        case .notInFuture(let instant): "must be later than now (got \(instant.formatted(.iso8601)))"
+        }
+    }
+}

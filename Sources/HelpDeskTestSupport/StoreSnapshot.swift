@@ -1,0 +1,51 @@
+import Foundation
+import HelpDeskKit
+
+/// Everything a store exposes through its repository protocols, for before/after comparisons.
+///
+/// Tests take a snapshot, run a command that must be rejected, and require an equal snapshot.
+public struct StoreSnapshot: Equatable, Sendable {
+    /// All tickets by number.
+    public var tickets: [Ticket]
+    /// Comments of every ticket.
+    public var comments: [TicketID: [Comment]]
+    /// Audit trail of every ticket.
+    public var audit: [TicketID: [AuditEntry]]
+    /// All employees.
+    public var employees: [Employee]
+    /// All groups.
+    public var groups: [SupportGroup]
+    /// All categories.
+    public var categories: [ServiceCategory]
+    /// Unacknowledged events.
+    public var undelivered: [OutboxEvent]
+    /// Last event sequence ever issued.
+    public var lastEventSequence: UInt64
+    /// Highest ticket number.
+    public var lastTicketNumber: TicketNumber?
+
+    /// Reads every repository of `store`.
+    public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot {
+        var tickets: [Ticket] = []
+        var query = TicketQuery(sort: [TicketSort(.number)], offset: 0, limit: TicketQuery.maximumLimit)
+        while true {
+            let page = try await store.tickets(matching: query, workflow: workflow)
+            tickets += page.tickets
+            guard let next = page.nextOffset else { break }
+            query.offset = next
+        }
+        var comments: [TicketID: [Comment]] = [:]
+        var audit: [TicketID: [AuditEntry]] = [:]
+        for ticket in tickets {
+            comments[ticket.id] = try await store.comments(on: ticket.id)
+            audit[ticket.id] = try await store.auditTrail(of: ticket.id)
+        }
+        return StoreSnapshot(
+            tickets: tickets, comments: comments, audit: audit,
+            employees: try await store.employees(), groups: try await store.groups(),
+            categories: try await store.categories(),
+            undelivered: try await store.undeliveredEvents(limit: Int.max),
+            lastEventSequence: try await store.lastEventSequence(),
+            lastTicketNumber: try await store.lastTicketNumber())
+    }
+}

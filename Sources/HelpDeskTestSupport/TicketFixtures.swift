@@ -1,0 +1,91 @@
+import Foundation
+import HelpDeskKit
+
+/// Seeded random tickets and queries for contract tests, property tests and benchmarks.
+public struct TicketFixtures: Sendable {
+    /// Instant of the first generated ticket: 2026-01-05 00:00 UTC.
+    public static let epoch = Date(timeIntervalSince1970: 1_767_571_200)
+
+    /// Employees tickets may be assigned to.
+    public let employeeIDs: [EmployeeID]
+    /// Groups tickets may belong to.
+    public let groupIDs: [GroupID]
+    /// Categories tickets may have.
+    public let categoryIDs: [CategoryID]
+    /// Contacts that may request tickets.
+    public let contactIDs: [ContactID]
+    /// Statuses tickets may be in.
+    public let statuses: [StatusCode]
+
+    private static let words = [
+        "printer", "network", "VPN", "mail", "server", "backup", "camera", "Router", "laptop", "access",
+        "password", "ventilation", "Elevator", "license", "update", "crash", "slow", "outage", "phone", "badge",
+    ]
+
+    /// Creates fixtures whose reference data (employees, groups, …) is fixed by `seed`.
+    public init(seed: UInt64, employees: Int = 40, groups: Int = 6, categories: Int = 12, contacts: Int = 200) {
+        var ids = SeededIdentifierSource(seed: seed)
+        employeeIDs = (0..<employees).map { _ in ids.next() }
+        groupIDs = (0..<groups).map { _ in ids.next() }
+        categoryIDs = (0..<categories).map { _ in ids.next() }
+        contactIDs = (0..<contacts).map { _ in ids.next() }
+        statuses = Workflow.standard.statuses.map(\.code)
+    }
+
+    /// `count` tickets numbered from `firstNumber`, created about a minute apart, with random attributes.
+    public func tickets(count: Int, firstNumber: Int = 1, seed: UInt64) -> [Ticket] {
+        var random = SplitMix64(seed: seed)
+        var ids = SeededIdentifierSource(seed: seed ^ 0x5EED)
+        return (0..<count).map { index in
+            ticket(number: firstNumber + index, at: index, random: &random, ids: &ids)
+        }
+    }
+
+    private func ticket(number: Int, at index: Int, random: inout SplitMix64, ids: inout SeededIdentifierSource)
+        -> Ticket
+    {
+        let created = Self.epoch.addingTimeInterval(Double(index) * 60 + Double(random.next() % 60))
+        let titleWords = (0..<3).map { _ in Self.words.randomElement(using: &random)! }
+        let requester: Requester =
+            random.next() % 4 == 0
+            ? .freeText("Caller \(random.next() % 50)") : .contact(contactIDs.randomElement(using: &random)!)
+        return Ticket(
+            id: ids.next(), number: TicketNumber(number), title: titleWords.joined(separator: " "),
+            channel: Channel.allCases.randomElement(using: &random)!,
+            categoryID: random.next() % 8 == 0 ? nil : categoryIDs.randomElement(using: &random),
+            priority: Priority.allCases.randomElement(using: &random)!,
+            status: statuses.randomElement(using: &random)!, requester: requester,
+            assigneeID: random.next() % 5 == 0 ? nil : employeeIDs.randomElement(using: &random),
+            groupID: random.next() % 6 == 0 ? nil : groupIDs.randomElement(using: &random),
+            createdAt: created, updatedAt: created.addingTimeInterval(Double(random.next() % 86_400)))
+    }
+
+    /// A random query over these fixtures: a few random filters, one or two sort keys, a random page.
+    public func query(using random: inout SplitMix64, ticketCount: Int) -> TicketQuery {
+        var query = TicketQuery()
+        func chance(_ inEight: UInt64) -> Bool { random.next() % 8 < inEight }
+        func some<T: Hashable>(_ values: [T], max: Int = 3) -> Set<T> {
+            Set((0...Int(random.next() % UInt64(max))).map { _ in values.randomElement(using: &random)! })
+        }
+        if chance(2) { query.statusCategories = some(StatusCategory.allCases) }
+        if chance(2) { query.statuses = some(statuses) }
+        if chance(2) { query.priorities = some(Priority.allCases) }
+        if chance(2) { query.channels = some(Channel.allCases) }
+        if chance(2) { query.assigneeIDs = some(employeeIDs.map(Optional.some) + [nil], max: 6) }
+        if chance(2) { query.groupIDs = some(groupIDs.map(Optional.some) + [nil]) }
+        if chance(2) { query.categoryIDs = some(categoryIDs.map(Optional.some) + [nil]) }
+        if chance(1) { query.requesters = [.contact(contactIDs.randomElement(using: &random)!), .freeText("Caller 7")] }
+        if chance(2) {
+            let start = Self.epoch.addingTimeInterval(Double(random.next() % UInt64(max(ticketCount, 1) * 60)))
+            query.createdIn = start..<start.addingTimeInterval(Double(random.next() % 500_000))
+        }
+        if chance(1) { query.titleContains = ["print", "VPN", "er", "zzz", " "].randomElement(using: &random) }
+        let fields = TicketSortField.allCases
+        query.sort = (0..<(1 + Int(random.next() % 2))).map { _ in
+            TicketSort(fields.randomElement(using: &random)!, random.next() % 2 == 0 ? .ascending : .descending)
+        }
+        query.limit = 1 + Int(random.next() % 60)
+        query.offset = random.next() % 4 == 0 ? 0 : Int(random.next() % UInt64(max(ticketCount / 4, 1)))
+        return query
+    }
+}
