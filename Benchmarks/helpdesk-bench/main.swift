@@ -1,1 +1,21 @@
-print("[]")
+import Foundation
+
+/// `helpdesk-bench`: prints every benchmark figure as one JSON array.
+///
+/// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create, query, workingtime, ledger
+/// (all when none is named).
+/// `--quick` shrinks the sizes for a smoke run.
+let arguments = Set(CommandLine.arguments.dropFirst())
+let quick = arguments.contains("--quick")
+let groups = arguments.subtracting(["--quick"])
+func wants(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) }
+
+var results: [BenchmarkResult] = []
+if wants("create") { results.append(try await TicketBenchmarks.createThroughput(count: quick ? 5_000 : 200_000)) }
+if wants("query") { results += try await TicketBenchmarks.queryLatency(ticketCount: quick ? 20_000 : 1_000_000) }
+if wants("workingtime") { results += workingTimeBenchmarks() }
+if wants("ledger") { results += ledgerBenchmarks() }
+
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+print(String(decoding: try encoder.encode(results), as: UTF8.self))

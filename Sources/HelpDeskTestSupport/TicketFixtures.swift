@@ -32,19 +32,18 @@ public struct TicketFixtures: Sendable {
         statuses = Workflow.standard.statuses.map(\.code)
     }
 
-    /// `count` tickets numbered from `firstNumber`, created about a minute apart, with random attributes.
+    /// `count` tickets numbered from `firstNumber`, ticket *n* created in minute *n* − 1 after ``epoch``,
+    /// with random attributes.
     public func tickets(count: Int, firstNumber: Int = 1, seed: UInt64) -> [Ticket] {
         var random = SplitMix64(seed: seed)
         var ids = SeededIdentifierSource(seed: seed ^ 0x5EED)
         return (0..<count).map { index in
-            ticket(number: firstNumber + index, at: index, random: &random, ids: &ids)
+            ticket(number: firstNumber + index, random: &random, ids: &ids)
         }
     }
 
-    private func ticket(number: Int, at index: Int, random: inout SplitMix64, ids: inout SeededIdentifierSource)
-        -> Ticket
-    {
-        let created = Self.epoch.addingTimeInterval(Double(index) * 60 + Double(random.next() % 60))
+    private func ticket(number: Int, random: inout SplitMix64, ids: inout SeededIdentifierSource) -> Ticket {
+        let created = Self.epoch.addingTimeInterval(Double(number - 1) * 60 + Double(random.next() % 60))
         let titleWords = (0..<3).map { _ in Self.words.randomElement(using: &random)! }
         let requester: Requester =
             random.next() % 4 == 0

@@ -13,7 +13,7 @@ extension BusinessCalendar {
     /// Outside the supported range the zone offset comes straight from Foundation, so the
     /// answer is still exact (pauses are clamped to the range).
     /// - Complexity: O(log z + log c + log w + log p).
-    public func isWorking(at instant: Date, excluding pauses: PauseSet = .none) -> Bool {
+    public func isWorking(at instant: Date, excluding pauses: PauseSet = .empty) -> Bool {
         if let t = try? SupportedRange.seconds(instant) { return engine.isWorking(t, pauses) }
         let seconds = instant.timeIntervalSince1970
         guard seconds.isFinite, abs(seconds) < 1e15 else { return false }
@@ -33,7 +33,7 @@ extension BusinessCalendar {
     /// - Complexity: O((p + s) × (log c + log w)) for p pauses and s DST changes passed;
     ///   whole weeks between exceptions are skipped arithmetically.
     public func deadline(
-        from start: Date, adding duration: WorkingDuration, excluding pauses: PauseSet = .none
+        from start: Date, adding duration: WorkingDuration, excluding pauses: PauseSet = .empty
     ) throws(WorkingTimeError) -> Date {
         guard duration.seconds >= 0 else { throw .negativeDuration(duration) }
         let t = try SupportedRange.seconds(start)
@@ -45,7 +45,7 @@ extension BusinessCalendar {
     ///
     /// - Complexity: O((p + s) × (log c + log w)).
     public func workingTime(
-        from start: Date, to end: Date, excluding pauses: PauseSet = .none
+        from start: Date, to end: Date, excluding pauses: PauseSet = .empty
     ) throws(WorkingTimeError) -> WorkingDuration {
         let a = try SupportedRange.seconds(start), b = try SupportedRange.seconds(end)
         return .seconds(engine.working(min(a, b), max(a, b), pauses))
@@ -55,7 +55,7 @@ extension BusinessCalendar {
     ///
     /// - Throws: `.noWorkingTime` if the calendar has no working time afterwards.
     public func nextWorkingInstant(
-        atOrAfter instant: Date, excluding pauses: PauseSet = .none
+        atOrAfter instant: Date, excluding pauses: PauseSet = .empty
     ) throws(WorkingTimeError) -> Date {
         let t = try SupportedRange.seconds(instant)
         guard let next = engine.nextWorking(t, pauses) else {
@@ -70,7 +70,7 @@ extension BusinessCalendar {
     /// working period; inside working time it is `instant - 1 s`.
     /// - Throws: `.noWorkingTime` if there is no working time before `instant` (since 1900).
     public func previousWorkingInstant(
-        before instant: Date, excluding pauses: PauseSet = .none
+        before instant: Date, excluding pauses: PauseSet = .empty
     ) throws(WorkingTimeError) -> Date {
         let t = try SupportedRange.seconds(instant)
         guard let previous = engine.previousWorking(t, pauses) else { throw .noWorkingTime }
@@ -81,7 +81,7 @@ extension BusinessCalendar {
     /// the end of the current working period, or the start of the next one. `nil` when the
     /// state never changes before 2400 (a 24×7 calendar, or no working time left).
     public func nextChange(
-        after instant: Date, excluding pauses: PauseSet = .none
+        after instant: Date, excluding pauses: PauseSet = .empty
     ) throws(WorkingTimeError) -> Date? {
         let t = try SupportedRange.seconds(instant)
         return engine.nextChange(t, pauses).map(SupportedRange.date)
@@ -90,7 +90,7 @@ extension BusinessCalendar {
     /// The working period containing `instant` or the next one, as `[start, end)`;
     /// `nil` when there is none. A period running past 2400 ends at 2400-01-01.
     public func workingPeriod(
-        atOrAfter instant: Date, excluding pauses: PauseSet = .none
+        atOrAfter instant: Date, excluding pauses: PauseSet = .empty
     ) throws(WorkingTimeError) -> DateInterval? {
         let t = try SupportedRange.seconds(instant)
         guard let start = engine.nextWorking(t, pauses) else { return nil }

@@ -33,6 +33,10 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
             if byDay[day] != nil { throw .duplicateException(exception.date) }
             byDay[day] = exception.intervals(in: schedule)
         }
+        self.init(timeZone: timeZone, schedule: schedule, sorted: sorted, byDay: byDay)
+    }
+
+    private init(timeZone: TimeZone, schedule: WeeklySchedule, sorted: [CalendarException], byDay: [Int64: [LocalInterval]]) {
         self.timeZone = timeZone
         self.schedule = schedule
         self.exceptions = sorted
@@ -49,10 +53,7 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
 
     /// A calendar that works around the clock, every day, with no gap at midnight.
     public static func twentyFourSeven(timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> BusinessCalendar {
-        // Cannot throw: there are no exceptions to collide.
-        (try? BusinessCalendar(timeZone: timeZone, schedule: .twentyFourSeven)) ?? {
-            preconditionFailure("unreachable: a calendar without exceptions always builds")
-        }()
+        BusinessCalendar(timeZone: timeZone, schedule: .twentyFourSeven, sorted: [], byDay: [:])
     }
 
     /// A copy with `more` exceptions added; throws if a date is then listed twice.

@@ -13,8 +13,8 @@ public struct PauseSet: Sendable, Hashable, ExpressibleByArrayLiteral {
     /// Merged pause ends, ascending; `ends[i] > starts[i]`.
     let ends: [Int64]
 
-    /// No pauses.
-    public static let none = PauseSet([DateInterval]())
+    /// No pauses (the default of every `excluding:` parameter).
+    public static let empty = PauseSet([DateInterval]())
 
     /// Builds the set from any number of intervals.
     ///

@@ -82,3 +82,29 @@ import Testing
         }
     }
 }
+
+/// Long walks over many zone segments stay bounded and fast.
+@Suite struct LongWalkTests {
+    @Test func twentyFourSevenNextChangeFindsAHolidayYearsAhead() throws {
+        let cal = try BusinessCalendar.twentyFourSeven(timeZone: zone("Europe/Berlin")).adding([.holiday(day("2031-05-01"))])
+        let clock = ContinuousClock()
+        var change: Date?
+        let elapsed = try clock.measure { change = try cal.nextChange(after: at("2026-12-01T12:00:00+01:00")) }
+        #expect(change == at("2031-05-01T00:00:00+02:00"))
+        #expect(try cal.nextChange(after: at("2031-05-01T10:00:00+02:00")) == at("2031-05-02T00:00:00+02:00"))
+        #expect(try cal.nextChange(after: at("2031-05-02T10:00:00+02:00")) == nil)
+        #expect(try cal.previousWorkingInstant(before: at("2031-05-01T10:00:00+02:00")) == at("2031-04-30T23:59:59+02:00"))
+        #expect(elapsed < .seconds(1))
+    }
+
+    @Test func emptyCalendarFailsFast() throws {
+        let never = try BusinessCalendar(timeZoneIdentifier: "America/New_York", schedule: .empty)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            _ = try? never.previousWorkingInstant(before: at("2399-12-31T00:00:00Z"))
+            _ = try? never.nextWorkingInstant(atOrAfter: at("1900-01-02T00:00:00Z"))
+            _ = try? never.nextChange(after: at("1900-01-02T00:00:00Z"))
+        }
+        #expect(elapsed < .seconds(2))
+    }
+}

@@ -38,7 +38,7 @@ import Testing
         var rng = SplitMix64(seed: 0xA11CE &+ UInt64(seed))
         for _ in 0..<150 {
             let c = Self.randomCase(&rng)
-            for pauses in [PauseSet.none, c.pauses] {
+            for pauses in [PauseSet.empty, c.pauses] {
                 let a = Self.duration(&rng), b = Self.duration(&rng)
                 let da = try c.calendar.deadline(from: c.start, adding: a, excluding: pauses)
                 // Round trip: exactly `a` of working time lies between start and the deadline.

@@ -87,9 +87,9 @@ extension HelpDesk {
     /// event (postponed, returned, reopened, merged) explains a status change, only that one
     /// reaches the client, so one change never sends the client two messages.
     func audience(of event: DomainEvent, on ticket: Ticket, performer: Performer) -> Audience {
-        var employees = Set(ticket.watcherIDs)
-        if let assignee = ticket.assigneeID { employees.insert(assignee) }
-        if let actor = performer.employeeID { employees.remove(actor) }
+        var employees = ticket.watcherIDs
+        if let assignee = ticket.assigneeID, !employees.contains(assignee) { employees.append(assignee) }
+        if let actor = performer.employeeID { employees.removeAll { $0 == actor } }
         let groups = ticket.assigneeID == nil ? ticket.groupID.map { [$0] } ?? [] : []
         let clientSees: Bool
         switch event {
@@ -101,7 +101,7 @@ extension HelpDesk {
             clientSees = false
         }
         let notifyClient = clientSees && performer != ticket.requester.performer
-        return Audience(employeeIDs: employees.sorted(), groupIDs: groups, requester: notifyClient ? ticket.requester : nil)
+        return Audience(employeeIDs: employees.count > 1 ? employees.sorted() : employees, groupIDs: groups, requester: notifyClient ? ticket.requester : nil)
     }
 
     /// Loads a ticket, lets `change` edit it, and commits the result as one unit of work.

@@ -7,7 +7,9 @@ enum Validate {
     }
 
     static func length(_ text: String, atMost maximum: Int, field: String) throws(HelpDeskError) {
-        if text.count > maximum { throw .invalidInput(field: field, problem: .tooLong(maximum: maximum)) }
+        if text.utf8.count > maximum, text.count > maximum {
+            throw .invalidInput(field: field, problem: .tooLong(maximum: maximum))
+        }
     }
 
     static func title(_ title: String, maximum: Int) throws(HelpDeskError) {

@@ -3,18 +3,20 @@ extension InMemoryStore.State {
     func validate(_ work: UnitOfWork) throws(StorageError) {
         var newNumbers = Set<TicketNumber>()
         for write in work.ticketWrites {
-            let stored = tickets.ticket(write.ticket.id)
-            switch (write.expectedRevision, stored) {
+            let row = tickets.row(of: write.ticket.id)
+            switch (write.expectedRevision, row) {
             case (nil, nil):
-                guard !tickets.contains(number: write.ticket.number), newNumbers.insert(write.ticket.number).inserted
+                let number = write.ticket.number
+                guard !tickets.contains(number: number), work.ticketWrites.count == 1 || newNumbers.insert(number).inserted
                 else {
-                    throw StorageError(.conflict, "ticket number \(write.ticket.number) is taken")
+                    throw StorageError(.conflict, "ticket number \(number) is taken")
                 }
             case (nil, .some):
                 throw StorageError(.conflict, "ticket \(write.ticket.id) already exists")
             case (.some, nil):
                 throw StorageError(.conflict, "ticket \(write.ticket.id) does not exist")
-            case (let expected?, let current?):
+            case (let expected?, let row?):
+                let current = tickets.rows[row]
                 guard current.revision == expected else {
                     throw StorageError(
                         .conflict, "ticket \(current.number) is at revision \(current.revision), not \(expected)")
@@ -24,24 +26,39 @@ extension InMemoryStore.State {
                 }
             }
         }
+        try requireTickets(of: work.comments.lazy.map(\.ticketID), in: work)
+        try requireTickets(of: work.auditEntries.lazy.map(\.ticketID), in: work)
+    }
+
+    /// Throws unless every ticket in `ids` is stored or inserted by `work`.
+    private func requireTickets(of ids: some Sequence<TicketID>, in work: UnitOfWork) throws(StorageError) {
+        var inserted: Set<TicketID>?
+        for id in ids where tickets.row(of: id) == nil {
+            if inserted == nil { inserted = Set(work.ticketWrites.map(\.ticket.id)) }
+            if inserted?.contains(id) != true { throw StorageError(.conflict, "ticket \(id) does not exist") }
+        }
     }
 
     /// Applies a validated unit of work.
     mutating func apply(_ work: UnitOfWork) {
         for write in work.ticketWrites {
             let ticket = write.ticket
-            tickets.upsert(ticket)
+            let row = tickets.upsert(ticket)
+            if row == comments.count {
+                comments.append([])
+                audit.append([])
+            }
             if let until = ticket.postponedUntil {
                 postponed[ticket.id] = until
-            } else {
+            } else if !postponed.isEmpty {
                 postponed.removeValue(forKey: ticket.id)
             }
         }
         for comment in work.comments {
-            comments[comment.ticketID, default: []].append(comment)
+            comments[tickets.row(of: comment.ticketID)!].append(comment)
         }
         for entry in work.auditEntries {
-            audit[entry.ticketID, default: []].append(entry)
+            audit[tickets.row(of: entry.ticketID)!].append(entry)
         }
         for employee in work.employees { employees[employee.id] = employee }
         for group in work.groups { groups[group.id] = group }

@@ -13,8 +13,10 @@ public final class InMemoryStore: HelpDeskStore {
 
     struct State: Sendable {
         var tickets = TicketTable()
-        var comments: [TicketID: [Comment]] = [:]
-        var audit: [TicketID: [AuditEntry]] = [:]
+        /// Comments by ticket row.
+        var comments: [[Comment]] = []
+        /// Audit entries by ticket row.
+        var audit: [[AuditEntry]] = []
         var employees: [EmployeeID: Employee] = [:]
         var groups: [GroupID: SupportGroup] = [:]
         var categories: [CategoryID: ServiceCategory] = [:]
@@ -51,11 +53,11 @@ public final class InMemoryStore: HelpDeskStore {
     // MARK: Comments and audit
 
     public func comments(on ticket: TicketID) async throws -> [Comment] {
-        state.withLock { $0.comments[ticket] ?? [] }
+        state.withLock { state in state.tickets.row(of: ticket).map { state.comments[$0] } ?? [] }
     }
 
     public func auditTrail(of ticket: TicketID) async throws -> [AuditEntry] {
-        state.withLock { $0.audit[ticket] ?? [] }
+        state.withLock { state in state.tickets.row(of: ticket).map { state.audit[$0] } ?? [] }
     }
 
     // MARK: Directory

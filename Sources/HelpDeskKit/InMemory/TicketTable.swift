@@ -2,12 +2,13 @@ import Foundation
 
 /// The in-memory adapter's ticket storage: rows plus integer columns for fast scans.
 ///
-/// Filters and sort keys are read from compact columns (interned keys, raw numbers) rather than
-/// from `Ticket` values, so a filtered, sorted page over a million tickets is a tight loop.
+/// Filters and sort keys are read from compact columns (interned keys, raw numbers, folded title
+/// bytes) rather than from `Ticket` values, so a filtered, sorted page over a million tickets is a
+/// tight loop.
 struct TicketTable: Sendable {
     private(set) var rows: [Ticket] = []
     private var rowByID: [TicketID: Int32] = [:]
-    private var rowByNumber: [TicketNumber: Int32] = [:]
+    private var rowByNumber = NumberIndex()
 
     private(set) var statusKeys = Interner<StatusCode>()
     private(set) var categoryKeys = Interner<CategoryID>()
@@ -25,13 +26,18 @@ struct TicketTable: Sendable {
     private(set) var created: [Double] = []
     private(set) var updated: [Double] = []
     private(set) var number: [Int] = []
-    private(set) var foldedTitle: [String] = []
+    private(set) var foldedTitles = TextColumn()
+
+    /// The highest ticket number, if any.
+    private(set) var lastNumber: TicketNumber?
 
     /// Number of tickets.
     var count: Int { rows.count }
 
-    /// The highest ticket number, if any.
-    private(set) var lastNumber: TicketNumber?
+    /// The row of the ticket with `id`.
+    func row(of id: TicketID) -> Int? {
+        rowByID[id].map(Int.init)
+    }
 
     /// The ticket with `id`.
     func ticket(_ id: TicketID) -> Ticket? {
@@ -40,24 +46,25 @@ struct TicketTable: Sendable {
 
     /// The ticket with `number`.
     func ticket(number: TicketNumber) -> Ticket? {
-        rowByNumber[number].map { rows[Int($0)] }
+        rowByNumber.row(of: number.rawValue).map { rows[Int($0)] }
     }
 
     /// `true` when a ticket with `number` exists.
-    func contains(number: TicketNumber) -> Bool { rowByNumber[number] != nil }
+    func contains(number: TicketNumber) -> Bool { rowByNumber.row(of: number.rawValue) != nil }
 
-    /// Inserts a new ticket or replaces the stored version of an existing one.
-    mutating func upsert(_ ticket: Ticket) {
+    /// Inserts a new ticket or replaces the stored version of an existing one; returns its row.
+    @discardableResult
+    mutating func upsert(_ ticket: Ticket) -> Int {
         if let row = rowByID[ticket.id] {
             let index = Int(row)
+            if rows[index].title != ticket.title { foldedTitles.set(ticket.title, at: index) }
             rows[index] = ticket
             setColumns(at: index, from: ticket)
-            return
+            return index
         }
-        let row = Int32(rows.count)
-        rows.append(ticket)
-        rowByID[ticket.id] = row
-        rowByNumber[ticket.number] = row
+        let row = rows.count
+        rowByID[ticket.id] = Int32(row)
+        rowByNumber.insert(ticket.number.rawValue, row: Int32(row))
         lastNumber = max(lastNumber ?? ticket.number, ticket.number)
         status.append(0)
         priority.append(0)
@@ -69,8 +76,10 @@ struct TicketTable: Sendable {
         created.append(0)
         updated.append(0)
         number.append(0)
-        foldedTitle.append("")
-        setColumns(at: Int(row), from: ticket)
+        foldedTitles.append(ticket.title)
+        setColumns(at: row, from: ticket)
+        rows.append(ticket)
+        return row
     }
 
     private mutating func setColumns(at index: Int, from ticket: Ticket) {
@@ -84,7 +93,6 @@ struct TicketTable: Sendable {
         created[index] = ticket.createdAt.timeIntervalSinceReferenceDate
         updated[index] = ticket.updatedAt.timeIntervalSinceReferenceDate
         number[index] = ticket.number.rawValue
-        foldedTitle[index] = ticket.title.lowercased()
     }
 
     /// Dense key of every channel, in `Channel.allCases` order.

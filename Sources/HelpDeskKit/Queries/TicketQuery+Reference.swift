@@ -19,14 +19,14 @@ extension TicketQuery {
         if let requesters, !requesters.contains(ticket.requester) { return false }
         if let channels, !channels.contains(ticket.channel) { return false }
         if let createdIn, !createdIn.contains(ticket.createdAt) { return false }
-        if let needle = normalizedTitleNeedle, !ticket.title.lowercased().contains(needle) { return false }
+        if let needle = foldedTitleNeedle, !TextMatching.contains(ticket.title, foldedNeedle: needle) { return false }
         return true
     }
 
-    /// The lower-cased title filter, or `nil` when it is absent or blank.
-    var normalizedTitleNeedle: String? {
+    /// The folded bytes of the title filter, or `nil` when it is absent or blank.
+    var foldedTitleNeedle: [UInt8]? {
         guard let titleContains, !titleContains.isBlank else { return nil }
-        return titleContains.lowercased()
+        return TextMatching.folded(titleContains)
     }
 
     /// `true` when `lhs` comes before `rhs` in the query's order (number ascending breaks ties).
@@ -63,14 +63,8 @@ extension TicketQuery {
         case .group: threeWay(lhs.groupID, rhs.groupID)
         case .requester: threeWay(lhs.requester.sortKey, rhs.requester.sortKey)
         case .channel: threeWay(lhs.channel.rawValue, rhs.channel.rawValue)
-        case .title: titleOrder(lhs.title, rhs.title)
+        case .title: TextMatching.compareTitles(lhs.title, rhs.title)
         }
-    }
-
-    /// Case-insensitive title order, exact text as a tie-breaker.
-    static func titleOrder(_ lhs: String, _ rhs: String) -> Int {
-        let folded = threeWay(lhs.lowercased(), rhs.lowercased())
-        return folded != 0 ? folded : threeWay(lhs, rhs)
     }
 }
 

@@ -24,7 +24,7 @@ public struct TicketQuery: Hashable, Sendable {
     public var channels: Set<Channel>?
     /// Tickets created in this half-open range of instants.
     public var createdIn: Range<Date>?
-    /// Tickets whose title contains this text, ignoring case; blank text matches all.
+    /// Tickets whose title contains this text, ignoring case (see ``TextMatching``); blank text matches all.
     public var titleContains: String?
     /// Sort order; ties are always broken by ticket number ascending, so pages never overlap.
     public var sort: [TicketSort]
@@ -83,7 +83,7 @@ public enum TicketSortField: String, CaseIterable, Hashable, Sendable, Codable {
     case requester
     /// Channel, by name.
     case channel
-    /// Title, ignoring case (then exact text).
+    /// Title, ignoring case (then exact text), in UTF-8 byte order (see ``TextMatching``).
     case title
 }
 

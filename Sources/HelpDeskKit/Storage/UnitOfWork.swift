@@ -34,18 +34,31 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     /// Outbox sequences to acknowledge (remove from delivery).
     public var acknowledgedEvents: [UInt64] = []
 
-    /// Position of each ticket's write in `ticketWrites`.
+    /// Position of each ticket's write in `ticketWrites`, built once the unit holds many writes.
     private var writeIndex: [TicketID: Int] = [:]
+    /// Below this many writes, finding a ticket's write is a linear search.
+    private static let linearSearchLimit = 16
 
     /// An empty unit of work.
     public init() {}
 
     /// Adds a ticket write, replacing an earlier write of the same ticket in this unit.
     public mutating func save(_ ticket: Ticket, expectedRevision: Int?) {
-        if let index = writeIndex[ticket.id] {
+        let index: Int?
+        if ticketWrites.count < Self.linearSearchLimit {
+            index = ticketWrites.firstIndex { $0.ticket.id == ticket.id }
+        } else {
+            if writeIndex.isEmpty {
+                for (position, write) in ticketWrites.enumerated() { writeIndex[write.ticket.id] = position }
+            }
+            index = writeIndex[ticket.id]
+        }
+        if let index {
             ticketWrites[index].ticket = ticket
         } else {
-            writeIndex[ticket.id] = ticketWrites.count
+            if !writeIndex.isEmpty || ticketWrites.count >= Self.linearSearchLimit {
+                writeIndex[ticket.id] = ticketWrites.count
+            }
             ticketWrites.append(TicketWrite(ticket: ticket, expectedRevision: expectedRevision))
         }
     }

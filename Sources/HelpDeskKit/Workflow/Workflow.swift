@@ -128,8 +128,17 @@ public enum WorkflowError: Error, Hashable, Sendable {
 }
 
 extension String {
-    /// `true` when the string is empty or only white space.
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    /// `true` when the string is empty or only white space (Unicode white space included).
+    var isBlank: Bool {
+        for byte in utf8 {
+            switch byte {
+            case 0x20, 0x09...0x0D: continue
+            case ..<0x80: return false
+            default: return unicodeScalars.allSatisfy(\.properties.isWhitespace)
+            }
+        }
+        return true
+    }
 }
 
 extension Workflow {

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Timing and memory helpers for the benchmark executable (not library code: it may read clocks).
+enum Measure {
+    /// Seconds taken by `body`.
+    static func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try await body()
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// The median of `runs` timings of `body`, in milliseconds.
+    static func medianMilliseconds(runs: Int, _ body: () async throws -> Void) async rethrows -> Double {
+        var samples: [Double] = []
+        for _ in 0..<runs { samples.append(try await seconds(body) * 1_000) }
+        samples.sort()
+        return samples[samples.count / 2]
+    }
+
+    /// The resident set size of this process in MiB, from `/proc/self/status` (0 where unavailable).
+    static func residentMiB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            return kilobytes / 1_024
+        }
+        return 0
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+
+/// Ticket figures: creates per second through the engine, and a filtered, sorted page at 1M tickets.
+enum TicketBenchmarks {
+    /// Tickets created per second through `HelpDesk.createTicket` on an in-memory store.
+    @concurrent static func createThroughput(count: Int) async throws -> BenchmarkResult {
+        let clock = ManualClock(start: TicketFixtures.epoch)
+        let desk = HelpDesk(store: InMemoryStore(), clock: clock.clock, identifiers: SeededIdentifierSource(seed: 1))
+        let group = try await desk.addGroup(named: "Service desk")
+        let agent = try await desk.addEmployee(NewEmployee(name: "Agent", email: "agent@example.com", groupIDs: [group.id]))
+        let category = try await desk.addCategory(NewServiceCategory(name: "Printers", defaultGroupID: group.id))
+        let channels = Channel.allCases
+        let seconds = try await Measure.seconds {
+            for index in 0..<count {
+                _ = try await desk.createTicket(
+                    NewTicket(
+                        title: "Printer \(index) jams", channel: channels[index % channels.count],
+                        categoryID: category.id, priority: .normal, requester: .freeText("Caller \(index % 97)")),
+                    by: .employee(agent.id))
+            }
+        }
+        return BenchmarkResult(
+            name: "tickets.create.throughput", value: Double(count) / seconds, unit: "tickets/s", target: 200_000,
+            higherIsBetter: true, notes: "\(count) sequential createTicket calls, in-memory store, audit + outbox")
+    }
+
+    /// Median latency of typical dispatcher queries over `ticketCount` tickets, plus resident memory.
+    @concurrent static func queryLatency(ticketCount: Int) async throws -> [BenchmarkResult] {
+        let fixtures = TicketFixtures(seed: 7)
+        let store = InMemoryStore()
+        let baseline = Measure.residentMiB()
+        let loadSeconds = try await Measure.seconds {
+            let batch = 50_000
+            for start in stride(from: 0, to: ticketCount, by: batch) {
+                var work = UnitOfWork()
+                for ticket in fixtures.tickets(count: min(batch, ticketCount - start), firstNumber: start + 1, seed: UInt64(start)) {
+                    work.save(ticket, expectedRevision: nil)
+                }
+                try await store.commit(work)
+            }
+        }
+        let memory = Measure.residentMiB() - baseline
+        let workflow = Workflow.standard
+        let queries: [(String, TicketQuery)] = [
+            (
+                "tickets.query.activeByAssignees",
+                TicketQuery(
+                    statusCategories: [.new, .open, .waiting], assigneeIDs: Set(fixtures.employeeIDs.prefix(3)),
+                    sort: [TicketSort(.priority, .descending), TicketSort(.createdAt)], limit: 50)
+            ),
+            (
+                "tickets.query.urgentInGroupLastWeek",
+                TicketQuery(
+                    priorities: [.high, .critical], groupIDs: [fixtures.groupIDs[0]],
+                    createdIn: TicketFixtures.epoch.addingTimeInterval(Double(ticketCount - 10_080) * 60)
+                        ..< TicketFixtures.epoch.addingTimeInterval(Double(ticketCount) * 60),
+                    sort: [TicketSort(.updatedAt, .descending)], limit: 50)
+            ),
+            (
+                "tickets.query.allByNumberDeepPage",
+                TicketQuery(sort: [TicketSort(.number, .descending)], offset: 10_000, limit: 100)
+            ),
+            ("tickets.query.titleSearch", TicketQuery(titleContains: "vpn backup", sort: [TicketSort(.createdAt, .descending)])),
+        ]
+        var results = [
+            BenchmarkResult(
+                name: "tickets.store.load", value: Double(ticketCount) / loadSeconds, unit: "tickets/s", target: nil,
+                higherIsBetter: true, notes: "bulk commits of 50,000 tickets"),
+            BenchmarkResult(
+                name: "tickets.store.memory", value: memory, unit: "MiB", target: nil, higherIsBetter: false,
+                notes: "resident memory added by \(ticketCount) tickets in the in-memory store"),
+        ]
+        for (name, query) in queries {
+            var total = 0
+            let milliseconds = try await Measure.medianMilliseconds(runs: 15) {
+                total = try await store.tickets(matching: query, workflow: workflow).totalCount
+            }
+            results.append(
+                BenchmarkResult(
+                    name: name, value: milliseconds, unit: "ms", target: 50, higherIsBetter: false,
+                    notes: "median of 15 over \(ticketCount) tickets; \(total) match"))
+        }
+        return results
+    }
+}
