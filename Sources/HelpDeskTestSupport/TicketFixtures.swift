@@ -20,6 +20,7 @@ public struct TicketFixtures: Sendable {
     private static let words = [
         "printer", "network", "VPN", "mail", "server", "backup", "camera", "Router", "laptop", "access",
         "password", "ventilation", "Elevator", "license", "update", "crash", "slow", "outage", "phone", "badge",
+        "Принтер", "сеть", "ΣΦΑΛΜΑ", "İstanbul", "café", "Straße",
     ]
 
     /// Creates fixtures whose reference data (employees, groups, …) is fixed by `seed`.
@@ -78,7 +79,9 @@ public struct TicketFixtures: Sendable {
             let start = Self.epoch.addingTimeInterval(Double(random.next() % UInt64(max(ticketCount, 1) * 60)))
             query.createdIn = start..<start.addingTimeInterval(Double(random.next() % 500_000))
         }
-        if chance(1) { query.titleContains = ["print", "VPN", "er", "zzz", " "].randomElement(using: &random) }
+        if chance(1) {
+            query.titleContains = ["print", "VPN", "er", "zzz", " ", "ПРИН", "σφα", "i̇st", "É", "ss"].randomElement(using: &random)
+        }
         let fields = TicketSortField.allCases
         query.sort = (0..<(1 + Int(random.next() % 2))).map { _ in
             TicketSort(fields.randomElement(using: &random)!, random.next() % 2 == 0 ? .ascending : .descending)
