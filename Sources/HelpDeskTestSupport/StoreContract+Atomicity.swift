@@ -20,6 +20,24 @@ extension StoreContract {
             try await requireStorageError(.conflict) { try await store.commit(work) }
             try requireEqual(try await StoreSnapshot.capture(store), before, "store after rejected unit")
         },
+        ContractCheck("comments and audit entries must name a stored or inserted ticket") { store in
+            var ids = SeededIdentifierSource(seed: 22)
+            let stored = fullTicket(number: 1, ids: &ids)
+            try await store.commit(creation(of: stored, ids: &ids))
+            let before = try await StoreSnapshot.capture(store)
+            let stranger = fullTicket(number: 2, ids: &ids)
+            for orphan in creation(of: stranger, ids: &ids).comments {
+                var work = UnitOfWork()
+                work.comments = [orphan]
+                try await requireStorageError(.conflict) { try await store.commit(work) }
+            }
+            for orphan in creation(of: stranger, ids: &ids).auditEntries {
+                var work = creation(of: fullTicket(number: 3, ids: &ids), ids: &ids)
+                work.auditEntries.append(orphan)
+                try await requireStorageError(.conflict) { try await store.commit(work) }
+            }
+            try requireEqual(try await StoreSnapshot.capture(store), before, "store after orphan writes")
+        },
         ContractCheck("one unit of work may insert several tickets and change several others") { store in
             var ids = SeededIdentifierSource(seed: 21)
             let first = fullTicket(number: 1, ids: &ids)

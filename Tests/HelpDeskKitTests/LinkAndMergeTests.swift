@@ -19,6 +19,12 @@ struct LinkAndMergeTests {
                 == [TicketLink(.child, to: child.id), TicketLink(.related, to: related.id)])
         #expect(try await test.desk.ticket(related.id).links == [TicketLink(.related, to: parent.id)])
 
+        let linked = try await test.desk.undeliveredEvents().map(\.event).filter { $0.name == "ticketsLinked" }
+        #expect(linked.prefix(2) == [
+            .ticketsLinked(ticket: child.id, number: child.number, kind: .parent, other: parent.id, otherNumber: parent.number),
+            .ticketsLinked(ticket: parent.id, number: parent.number, kind: .child, other: child.id, otherNumber: child.number),
+        ])
+
         try await test.desk.unlink(parent.id, from: child.id, by: actor)
         #expect(try await test.desk.ticket(child.id).links.isEmpty)
         #expect(try await test.desk.ticket(parent.id).links == [TicketLink(.related, to: related.id)])
@@ -65,6 +71,10 @@ struct LinkAndMergeTests {
         #expect(moved.first?.mergedFrom == duplicate.id)
         #expect(moved.first?.author == comment.author)
         #expect(moved.first?.createdAt == comment.createdAt)
+
+        let mergeEvents = try await test.desk.undeliveredEvents().filter { $0.event.name == "ticketsMerged" }
+        #expect(mergeEvents.count == 2, "raised on the source and on the target")
+        #expect(mergeEvents.compactMap(\.audience.requester) == [duplicate.requester], "only the source's client is told")
 
         let closed = try await test.desk.ticket(duplicate.id)
         #expect(closed.status == .closed)

@@ -96,6 +96,17 @@ struct StatusAndPostponeTests {
         #expect(try await test.desk.tick(now: .distantFuture).returnedToWork.isEmpty)
     }
 
+    @Test func leavingThePostponedStatusForAnotherWaitingStatusCancelsTheReturn() async throws {
+        let test = try await TestDesk.make()
+        let ticket = try await test.ticket()
+        let actor = Performer.employee(test.anna.id)
+        _ = try await test.desk.postpone(ticket.id, until: TestDesk.start.addingTimeInterval(3_600), by: actor)
+        let waiting = try await test.desk.changeStatus(ticket.id, to: .waitingForClient, by: actor)
+        #expect(waiting.postponedUntil == nil)
+        #expect(try await test.desk.tick(now: .distantFuture).returnedToWork.isEmpty)
+        #expect(try await test.desk.ticket(ticket.id).status == .waitingForClient)
+    }
+
     @Test func ticksReturnManyTicketsInOrderOfTheirInstants() async throws {
         let test = try await TestDesk.make()
         var expected: [(Date, TicketNumber)] = []

@@ -33,6 +33,7 @@ struct WorkflowTests {
         #expect(throws: WorkflowError.blankLabel("x")) { try Self.make(statuses: blank) }
         #expect(throws: WorkflowError.unknownStatus("ghost")) { try Self.make(transitions: [.new: ["ghost"]]) }
         #expect(throws: WorkflowError.selfTransition(.new)) { try Self.make(transitions: [.new: [.new]]) }
+        #expect(throws: WorkflowError.transitionFromClosed(.closed)) { try Self.make(transitions: [.closed: [.inProgress]]) }
         #expect(throws: WorkflowError.wrongCategory(.inProgress, role: .postponed, actual: .open)) {
             try Self.make(postponed: .inProgress)
         }

@@ -22,6 +22,18 @@ public struct Identifier<Tag>: Hashable, Comparable, Sendable, Codable, CustomSt
     /// The canonical upper-case UUID text.
     public var description: String { rawValue.uuidString }
 
+    /// Hashes the two 64-bit halves: cheaper than hashing the UUID's sixteen bytes one by one.
+    public func hash(into hasher: inout Hasher) {
+        withUnsafeBytes(of: rawValue.uuid) { bytes in
+            hasher.combine(bytes.loadUnaligned(as: UInt64.self))
+            hasher.combine(bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.rawValue == rhs.rawValue
+    }
+
     /// Orders identifiers by their 128-bit value, so sorting by identifier is deterministic.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         let (lhsHigh, lhsLow) = lhs.rawValue.halves

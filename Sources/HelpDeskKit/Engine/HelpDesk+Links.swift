@@ -29,6 +29,8 @@ extension HelpDesk {
             .ticketsLinked(ticket: id, number: ticket.number, kind: kind, other: other, otherNumber: target.number))
         var otherEdit = TicketEdit(target, by: performer, at: now)
         otherEdit.ticket.links = (otherEdit.ticket.links + [TicketLink(kind.inverse, to: id)]).sorted()
+        otherEdit.events.append(
+            .ticketsLinked(ticket: other, number: target.number, kind: kind.inverse, other: id, otherNumber: ticket.number))
         var work = UnitOfWork()
         record(edit, into: &work)
         record(otherEdit, into: &work)
@@ -52,6 +54,9 @@ extension HelpDesk {
             .ticketsUnlinked(ticket: id, number: ticket.number, kind: link.kind, other: other, otherNumber: target.number))
         var otherEdit = TicketEdit(target, by: performer, at: now)
         otherEdit.ticket.links.removeAll { $0.ticketID == id }
+        otherEdit.events.append(
+            .ticketsUnlinked(
+                ticket: other, number: target.number, kind: link.kind.inverse, other: id, otherNumber: ticket.number))
         var work = UnitOfWork()
         record(edit, into: &work)
         record(otherEdit, into: &work)
@@ -60,7 +65,8 @@ extension HelpDesk {
 
     /// Merges `source` into `target`: the source's comments, attachments and watchers are copied to
     /// the target, the tickets are linked as duplicates, and the source ends in the workflow's merged
-    /// status. Both tickets change in one unit of work.
+    /// status. Both tickets change in one unit of work; a `ticketsMerged` event is raised on each,
+    /// and only the source's requester is told (their conversation continues on the target).
     @discardableResult
     public func merge(_ source: TicketID, into target: TicketID, by performer: Performer)
         async throws(HelpDeskError) -> Ticket
@@ -82,13 +88,15 @@ extension HelpDesk {
         sourceEdit.move(to: workflow.mergedStatus, workflow: workflow)
         sourceEdit.ticket.postponedUntil = nil
         sourceEdit.ticket.links = (from.links.filter { $0.ticketID != target } + [TicketLink(.duplicateOf, to: target)]).sorted()
-        sourceEdit.events.append(
-            .ticketsMerged(source: source, sourceNumber: from.number, target: target, targetNumber: into.number))
+        let merged = DomainEvent.ticketsMerged(
+            source: source, sourceNumber: from.number, target: target, targetNumber: into.number)
+        sourceEdit.events.append(merged)
 
         var targetEdit = TicketEdit(into, by: performer, at: now)
         targetEdit.ticket.links = (into.links.filter { $0.ticketID != source } + [TicketLink(.duplicatedBy, to: source)]).sorted()
         targetEdit.ticket.watcherIDs = Array(Set(into.watcherIDs + from.watcherIDs)).sorted()
         targetEdit.ticket.attachments += from.attachments.filter { !into.attachments.contains($0) }
+        targetEdit.events.append(merged)
         for comment in comments {
             targetEdit.comments.append(
                 Comment(
@@ -99,9 +107,9 @@ extension HelpDesk {
 
         var work = UnitOfWork()
         record(sourceEdit, into: &work)
-        let merged = record(targetEdit, into: &work)
+        let result = record(targetEdit, into: &work)
         try await commit(work)
-        return merged
+        return result
     }
 
     /// Checks that `child` may get `parent` as its parent.

@@ -31,10 +31,9 @@ struct TicketEdit: Sendable {
     /// Moves the ticket to `status`, keeping the lifecycle timestamps in step.
     mutating func move(to status: StatusCode, workflow: Workflow) {
         guard status != ticket.status else { return }
-        let category = workflow.category(of: status)
         ticket.status = status
-        if category != .waiting { ticket.postponedUntil = nil }
-        switch category {
+        if status != workflow.postponedStatus { ticket.postponedUntil = nil }
+        switch workflow.category(of: status) {
         case .resolved?:
             ticket.resolvedAt = at
         case .closed?:
@@ -93,8 +92,10 @@ extension HelpDesk {
         let groups = ticket.assigneeID == nil ? ticket.groupID.map { [$0] } ?? [] : []
         let clientSees: Bool
         switch event {
-        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketReopened, .ticketsMerged:
+        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketReopened:
             clientSees = true
+        case .ticketsMerged(let source, _, _, _):
+            clientSees = ticket.id == source
         case .commentAdded(_, _, _, let visibility):
             clientSees = visibility == .public && !performer.isClient
         default:
@@ -108,12 +109,12 @@ extension HelpDesk {
     ///
     /// A change that leaves the ticket as it was commits nothing and returns the ticket unchanged.
     func editTicket(
-        _ id: TicketID, by performer: Performer, allowLocked: Bool = false,
+        _ id: TicketID, by performer: Performer,
         _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> Ticket {
         try await validate(performer)
         let ticket = try await loadTicket(id)
-        if !allowLocked { try ensureUnlocked(ticket) }
+        try ensureUnlocked(ticket)
         var edit = TicketEdit(ticket, by: performer, at: clock.now())
         try await change(&edit)
         var work = UnitOfWork()

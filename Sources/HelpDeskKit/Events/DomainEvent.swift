@@ -23,16 +23,17 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     case watchersChanged(ticket: TicketID, number: TicketNumber, added: [EmployeeID], removed: [EmployeeID])
     /// Files were attached to the ticket.
     case attachmentsAdded(ticket: TicketID, number: TicketNumber, files: [Attachment])
-    /// Two tickets were linked; `kind` is seen from `ticket`.
+    /// Two tickets were linked; raised on both, `kind` seen from `ticket`.
     case ticketsLinked(ticket: TicketID, number: TicketNumber, kind: LinkKind, other: TicketID, otherNumber: TicketNumber)
-    /// A link between two tickets was removed; `kind` is seen from `ticket`.
+    /// A link between two tickets was removed; raised on both, `kind` seen from `ticket`.
     case ticketsUnlinked(
         ticket: TicketID, number: TicketNumber, kind: LinkKind, other: TicketID, otherNumber: TicketNumber)
-    /// `source` was merged into `target` and closed; raised on the source, so its requester learns
-    /// where the conversation continues.
+    /// `source` was merged into `target` and closed; raised on both tickets.
     case ticketsMerged(source: TicketID, sourceNumber: TicketNumber, target: TicketID, targetNumber: TicketNumber)
 
     /// The ticket the event is about (for a merge: the source, which was closed).
+    ///
+    /// Use ``OutboxEvent`` audiences, not this property, to decide whom to notify.
     public var ticketID: TicketID {
         switch self {
         case .ticketCreated(let ticket, _, _, _), .ticketAssigned(let ticket, _, _, _),

@@ -33,17 +33,24 @@ extension InMemoryStore.State {
     /// Throws unless every ticket in `ids` is stored or inserted by `work`.
     private func requireTickets(of ids: some Sequence<TicketID>, in work: UnitOfWork) throws(StorageError) {
         var inserted: Set<TicketID>?
-        for id in ids where tickets.row(of: id) == nil {
-            if inserted == nil { inserted = Set(work.ticketWrites.map(\.ticket.id)) }
-            if inserted?.contains(id) != true { throw StorageError(.conflict, "ticket \(id) does not exist") }
+        for id in ids {
+            if work.ticketWrites.count <= 8 {
+                if work.ticketWrites.contains(where: { $0.ticket.id == id }) { continue }
+            } else {
+                if inserted == nil { inserted = Set(work.ticketWrites.map(\.ticket.id)) }
+                if inserted?.contains(id) == true { continue }
+            }
+            if tickets.row(of: id) == nil { throw StorageError(.conflict, "ticket \(id) does not exist") }
         }
     }
 
     /// Applies a validated unit of work.
     mutating func apply(_ work: UnitOfWork) {
+        var rows: [(id: TicketID, row: Int)] = []
         for write in work.ticketWrites {
             let ticket = write.ticket
-            let row = tickets.upsert(ticket)
+            let row = write.expectedRevision == nil ? tickets.insert(ticket) : tickets.update(ticket)
+            if rows.count < 8 { rows.append((ticket.id, row)) }
             if row == comments.count {
                 comments.append([])
                 audit.append([])
@@ -54,11 +61,14 @@ extension InMemoryStore.State {
                 postponed.removeValue(forKey: ticket.id)
             }
         }
+        func row(of id: TicketID) -> Int {
+            rows.first { $0.id == id }?.row ?? tickets.row(of: id)!
+        }
         for comment in work.comments {
-            comments[tickets.row(of: comment.ticketID)!].append(comment)
+            comments[row(of: comment.ticketID)].append(comment)
         }
         for entry in work.auditEntries {
-            audit[tickets.row(of: entry.ticketID)!].append(entry)
+            audit[row(of: entry.ticketID)].append(entry)
         }
         for employee in work.employees { employees[employee.id] = employee }
         for group in work.groups { groups[group.id] = group }

@@ -4,14 +4,23 @@
 struct Interner<Value: Hashable & Sendable>: Sendable {
     private(set) var values: [Value] = []
     private var keys: [Value: Int32] = [:]
+    /// The most recently interned value and its key: consecutive rows often repeat a value, and
+    /// an equality check is cheaper than hashing.
+    private var recent: (value: Value, key: Int32)?
 
     /// The key of `value`, interning it on first sight; 0 for `nil`.
     mutating func key(for value: Value?) -> Int32 {
         guard let value else { return 0 }
-        if let key = keys[value] { return key }
-        values.append(value)
-        let key = Int32(values.count)
-        keys[value] = key
+        if let recent, recent.value == value { return recent.key }
+        let key: Int32
+        if let existing = keys[value] {
+            key = existing
+        } else {
+            values.append(value)
+            key = Int32(values.count)
+            keys[value] = key
+        }
+        recent = (value, key)
         return key
     }
 

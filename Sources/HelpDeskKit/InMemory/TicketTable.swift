@@ -52,16 +52,18 @@ struct TicketTable: Sendable {
     /// `true` when a ticket with `number` exists.
     func contains(number: TicketNumber) -> Bool { rowByNumber.row(of: number.rawValue) != nil }
 
-    /// Inserts a new ticket or replaces the stored version of an existing one; returns its row.
+    /// Replaces the stored version of an existing ticket; returns its row.
+    mutating func update(_ ticket: Ticket) -> Int {
+        let index = Int(rowByID[ticket.id]!)
+        if rows[index].title != ticket.title { foldedTitles.set(ticket.title, at: index) }
+        rows[index] = ticket
+        setColumns(at: index, from: ticket)
+        return index
+    }
+
+    /// Appends a ticket whose identifier and number are new; returns its row.
     @discardableResult
-    mutating func upsert(_ ticket: Ticket) -> Int {
-        if let row = rowByID[ticket.id] {
-            let index = Int(row)
-            if rows[index].title != ticket.title { foldedTitles.set(ticket.title, at: index) }
-            rows[index] = ticket
-            setColumns(at: index, from: ticket)
-            return index
-        }
+    mutating func insert(_ ticket: Ticket) -> Int {
         let row = rows.count
         rowByID[ticket.id] = Int32(row)
         rowByNumber.insert(ticket.number.rawValue, row: Int32(row))

@@ -58,8 +58,9 @@ public protocol UnitOfWorkCommitting: Sendable {
     /// Applies every change in `work` or none of them.
     ///
     /// Must throw ``StorageError`` with kind `.conflict` when a ticket's stored revision differs
-    /// from the expected one or a new ticket's identifier or number is taken, and assign outbox
-    /// sequence numbers in commit order.
+    /// from the expected one, a new ticket's identifier or number is taken, or a comment or audit
+    /// entry names a ticket that is neither stored nor inserted by the same unit; and must assign
+    /// outbox sequence numbers in commit order.
     func commit(_ work: UnitOfWork) async throws
 }
 

@@ -47,7 +47,7 @@ public struct Workflow: Hashable, Sendable, Codable {
             return statuses[position].category
         }
         for (from, targets) in transitions {
-            _ = try category(of: from)
+            if try category(of: from) == .closed, !targets.isEmpty { throw .transitionFromClosed(from) }
             for target in targets {
                 _ = try category(of: target)
                 if target == from { throw .selfTransition(from) }
@@ -119,6 +119,8 @@ public enum WorkflowError: Error, Hashable, Sendable {
     case blankLabel(StatusCode)
     /// A transition or role names a code that is not among the statuses.
     case unknownStatus(StatusCode)
+    /// A transition leaves a `closed` status, but closed tickets are locked.
+    case transitionFromClosed(StatusCode)
     /// A transition leads from a status to itself.
     case selfTransition(StatusCode)
     /// A special status belongs to a category that cannot play its role.
