@@ -4,8 +4,21 @@ import HelpDeskTestSupport
 
 /// Ticket figures: creates per second through the engine, and a filtered, sorted page at 1M tickets.
 enum TicketBenchmarks {
-    /// Tickets created per second through `HelpDesk.createTicket` on an in-memory store.
+    /// Tickets created per second through `HelpDesk.createTicket` on an in-memory store: the median
+    /// of three runs, each on a fresh desk.
     @concurrent static func createThroughput(count: Int) async throws -> BenchmarkResult {
+        var rates: [Double] = []
+        for _ in 0..<3 { rates.append(try await createRate(count: count)) }
+        rates.sort()
+        return BenchmarkResult(
+            name: "tickets.create.throughput", value: rates[1], unit: "tickets/s", target: 200_000,
+            higherIsBetter: true,
+            notes: "median of 3 runs of \(count) sequential createTicket calls (in-memory store, audit + outbox); "
+                + "runs: \(rates.map { Int($0) })")
+    }
+
+    /// One run: tickets created per second.
+    @concurrent private static func createRate(count: Int) async throws -> Double {
         let clock = ManualClock(start: TicketFixtures.epoch)
         let desk = HelpDesk(store: InMemoryStore(), clock: clock.clock, identifiers: SeededIdentifierSource(seed: 1))
         let group = try await desk.addGroup(named: "Service desk")
@@ -21,9 +34,7 @@ enum TicketBenchmarks {
                     by: .employee(agent.id))
             }
         }
-        return BenchmarkResult(
-            name: "tickets.create.throughput", value: Double(count) / seconds, unit: "tickets/s", target: 200_000,
-            higherIsBetter: true, notes: "\(count) sequential createTicket calls, in-memory store, audit + outbox")
+        return Double(count) / seconds
     }
 
     /// Median latency of typical dispatcher queries over `ticketCount` tickets, plus resident memory.
