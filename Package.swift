@@ -54,11 +54,12 @@ let package = Package(
         // Tests.
         .testTarget(
             name: "WorkingTimeTests",
-            dependencies: ["WorkingTime"],
+            dependencies: ["WorkingTime", "HelpDeskKit"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "DoubleEntryTests", dependencies: ["DoubleEntry"], swiftSettings: strictSettings),
+        // The pure modules' tests borrow only the seeded generator `SplitMix64` from HelpDeskKit.
+        .testTarget(name: "DoubleEntryTests", dependencies: ["DoubleEntry", "HelpDeskKit"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelpDeskKitTests",
             dependencies: ["HelpDeskKit", "HelpDeskTestSupport"],

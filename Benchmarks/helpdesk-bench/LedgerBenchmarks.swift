@@ -1,5 +1,6 @@
 import DoubleEntry
 import Foundation
+import HelpDeskKit
 
 /// Throughput of the in-memory `DoubleEntry.Ledger`: batched single transfers and two-phase
 /// (pending then post) transfers between limit-checked wallet accounts.
@@ -9,7 +10,7 @@ func ledgerBenchmarks() -> [BenchmarkResult] {
     let batches = 125  // 500,000 transfers per figure
     var results: [BenchmarkResult] = []
 
-    var rng = LedgerBenchRNG(seed: 0x5EED_1ED6)
+    var rng = SplitMix64(seed: 0x5EED_1ED6)
     var ledger = ledgerBenchSetUp(accounts: accounts)
     var clock: UInt64 = 1_800_000_000_000_000_000
     var nextID: UInt64 = 1_000_000
@@ -27,7 +28,7 @@ func ledgerBenchmarks() -> [BenchmarkResult] {
         }
         workload.append(batch)
     }
-    let singles = ledgerBenchMeasure {
+    let singles = Measure.seconds {
         for batch in workload {
             clock += 1_000_000
             _ = try! ledger.submit(batch, now: LedgerTimestamp(nanosecondsSinceEpoch: clock))
@@ -61,7 +62,7 @@ func ledgerBenchmarks() -> [BenchmarkResult] {
         pendingBatches.append(pendings)
         postBatches.append(posts)
     }
-    let twoPhase = ledgerBenchMeasure {
+    let twoPhase = Measure.seconds {
         for (pendings, posts) in zip(pendingBatches, postBatches) {
             clock += 1_000_000
             _ = try! ledger.submit(pendings, now: LedgerTimestamp(nanosecondsSinceEpoch: clock))
@@ -86,7 +87,7 @@ func ledgerBenchmarks() -> [BenchmarkResult] {
         rejected[i].id = TransferID(nextID)
     }
     let rejections = 20
-    let rejectTime = ledgerBenchMeasure {
+    let rejectTime = Measure.seconds {
         for _ in 0..<rejections {
             clock += 1_000_000
             _ = try? ledger.submit(rejected, now: LedgerTimestamp(nanosecondsSinceEpoch: clock))
@@ -101,7 +102,7 @@ func ledgerBenchmarks() -> [BenchmarkResult] {
     // As-of balance lookups by binary search over per-account history.
     let lookups = 200_000
     var sink: UInt64 = 0
-    let asOfTime = ledgerBenchMeasure {
+    let asOfTime = Measure.seconds {
         for _ in 0..<lookups {
             let account = AccountID(rng.next() % UInt64(accounts))
             let instant = LedgerTimestamp(nanosecondsSinceEpoch: 1_800_000_000_000_000_000 + rng.next() % (clock - 1_800_000_000_000_000_000))
@@ -132,23 +133,7 @@ private func ledgerBenchSetUp(accounts: Int) -> Ledger {
     return ledger
 }
 
-/// Seconds taken by `body`, measured with `ContinuousClock`.
-private func ledgerBenchMeasure(_ body: () -> Void) -> Double {
-    let elapsed = ContinuousClock().measure(body)
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
-/// SplitMix64, for reproducible workloads.
-private struct LedgerBenchRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
     /// Two distinct wallet ids in `1..<bound`.
     mutating func pair(below bound: UInt64) -> (UInt64, UInt64) {
         let a = next() % (bound - 1) + 1

@@ -4,10 +4,13 @@ import Foundation
 enum Measure {
     /// Seconds taken by `body`.
     static func seconds(_ body: () async throws -> Void) async rethrows -> Double {
-        let clock = ContinuousClock()
-        let start = clock.now
-        try await body()
-        let elapsed = clock.now - start
+        let elapsed = try await ContinuousClock().measure(body)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// Seconds taken by synchronous `body`.
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let elapsed = try ContinuousClock().measure(body)
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 

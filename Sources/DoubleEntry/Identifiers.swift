@@ -1,40 +1,31 @@
-/// The caller-chosen identity of an account, unique within a ledger.
-public struct AccountID: Hashable, Comparable, Codable, Sendable, ExpressibleByIntegerLiteral, CustomStringConvertible {
-    /// The raw 64-bit identifier.
-    public var rawValue: UInt64
-
-    /// Wraps a raw identifier.
-    @inlinable public init(_ rawValue: UInt64) { self.rawValue = rawValue }
-
-    /// Wraps an integer literal.
-    @inlinable public init(integerLiteral value: UInt64) { self.rawValue = value }
-
-    /// Orders identifiers by their raw value.
-    @inlinable public static func < (lhs: AccountID, rhs: AccountID) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    /// Feeds the raw value to `hasher`.
-    @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
-
-    /// A fast seeded hash for the ledger's hot dictionaries (see ``fastIDHash(_:seed:)``).
-    @inlinable public func _rawHashValue(seed: Int) -> Int { fastIDHash(rawValue, seed: seed) }
-
-    /// `account#<raw>`.
-    public var description: String { "account#\(rawValue)" }
-
-    /// Encodes as a bare integer.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    /// Decodes from a bare integer.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(UInt64.self)
-    }
+/// What a ``LedgerID`` identifies; gives the text prefix of its description.
+public protocol LedgerIDKind: Sendable {
+    /// The description prefix, e.g. `account`.
+    static var prefix: String { get }
 }
 
+/// Marks account identifiers.
+public enum AccountIDKind: LedgerIDKind {
+    /// `account`.
+    public static let prefix = "account"
+}
+
+/// Marks transfer identifiers.
+public enum TransferIDKind: LedgerIDKind {
+    /// `transfer`.
+    public static let prefix = "transfer"
+}
+
+/// The caller-chosen identity of an account, unique within a ledger.
+public typealias AccountID = LedgerID<AccountIDKind>
+
 /// The caller-chosen identity of a transfer; it doubles as the idempotency key.
-public struct TransferID: Hashable, Comparable, Codable, Sendable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+public typealias TransferID = LedgerID<TransferIDKind>
+
+/// A caller-chosen 64-bit identity of a ledger object; `Kind` keeps accounts and transfers apart.
+public struct LedgerID<Kind: LedgerIDKind>: Hashable, Comparable, Codable, Sendable, ExpressibleByIntegerLiteral,
+    CustomStringConvertible
+{
     /// The raw 64-bit identifier.
     public var rawValue: UInt64
 
@@ -45,7 +36,7 @@ public struct TransferID: Hashable, Comparable, Codable, Sendable, ExpressibleBy
     @inlinable public init(integerLiteral value: UInt64) { self.rawValue = value }
 
     /// Orders identifiers by their raw value.
-    @inlinable public static func < (lhs: TransferID, rhs: TransferID) -> Bool { lhs.rawValue < rhs.rawValue }
+    @inlinable public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Feeds the raw value to `hasher`.
     @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
@@ -53,8 +44,8 @@ public struct TransferID: Hashable, Comparable, Codable, Sendable, ExpressibleBy
     /// A fast seeded hash for the ledger's hot dictionaries (see ``fastIDHash(_:seed:)``).
     @inlinable public func _rawHashValue(seed: Int) -> Int { fastIDHash(rawValue, seed: seed) }
 
-    /// `transfer#<raw>`.
-    public var description: String { "transfer#\(rawValue)" }
+    /// `<kind>#<raw>`, e.g. `account#7`.
+    public var description: String { "\(Kind.prefix)#\(rawValue)" }
 
     /// Encodes as a bare integer.
     public func encode(to encoder: any Encoder) throws {

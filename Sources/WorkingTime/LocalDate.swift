@@ -1,5 +1,5 @@
 /// A proleptic Gregorian calendar date without a time zone, years 1...9999.
-public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct LocalDate: Sendable, Hashable, Comparable, TextCodable {
     /// The year, `1 ... 9999`.
     public let year: Int
     /// The month, `1 ... 12`.
@@ -86,18 +86,4 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-\(twoDigits(month))-\(twoDigits(day))"
     }
 
-    /// Encodes as an ISO `YYYY-MM-DD` string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    /// Decodes from an ISO `YYYY-MM-DD` string.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(parsing: text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
 }

@@ -4,7 +4,7 @@
 /// (`22:00-06:00` is an 8-hour night shift; `00:00-00:00` is 24 hours); `end` may be `24:00`.
 /// The interval belongs to the day on which it *starts*: an exception for a date replaces
 /// the intervals starting on that date, including the part that runs past midnight.
-public struct LocalInterval: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct LocalInterval: Sendable, Hashable, TextCodable {
     /// Where the interval starts (inclusive); always before `24:00`.
     public let start: TimeOfDay
     /// Where the interval ends (exclusive); on the next day when `end <= start`.
@@ -58,18 +58,4 @@ public struct LocalInterval: Sendable, Hashable, Codable, CustomStringConvertibl
     /// `HH:MM-HH:MM`.
     public var description: String { "\(start)-\(end)" }
 
-    /// Encodes as the `description` string, e.g. `"09:00-13:00"`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    /// Decodes from an `HH:MM-HH:MM` string.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(parsing: text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
 }

@@ -1,7 +1,7 @@
 /// A wall-clock time of day in whole seconds since local midnight, `00:00` through `24:00`.
 ///
 /// `24:00` (86 400 s) is only meaningful as the end of an interval.
-public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct TimeOfDay: Sendable, Hashable, Comparable, TextCodable {
     /// Seconds since local midnight, `0 ... 86_400`.
     public let secondsSinceMidnight: Int
 
@@ -50,20 +50,6 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return s % 60 == 0 ? base : base + ":\(twoDigits(s % 60))"
     }
 
-    /// Encodes as the `description` string, e.g. `"09:30"`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-
-    /// Decodes from an `HH:MM[:SS]` string.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do { try self.init(parsing: text) } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
 }
 
 func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -1,3 +1,4 @@
+import HelpDeskKit
 import DoubleEntry
 import Foundation
 import Testing

@@ -5,14 +5,20 @@ import Testing
 
 @Suite("Ticket queries")
 struct QueryTests {
-    /// 100,000 seeded tickets: the in-memory column scan agrees with the brute-force reference.
-    @Test func hundredThousandTicketsAgreeWithTheReference() async throws {
-        let fixtures = TicketFixtures(seed: 100)
-        let tickets = fixtures.tickets(count: 100_000, seed: 101)
+    /// An in-memory store holding `tickets`, inserted in one unit of work.
+    static func store(holding tickets: [Ticket]) async throws -> InMemoryStore {
         let store = InMemoryStore()
         var work = UnitOfWork()
         for ticket in tickets { work.save(ticket, expectedRevision: nil) }
         try await store.commit(work)
+        return store
+    }
+
+    /// 100,000 seeded tickets: the in-memory column scan agrees with the brute-force reference.
+    @Test func hundredThousandTicketsAgreeWithTheReference() async throws {
+        let fixtures = TicketFixtures(seed: 100)
+        let tickets = fixtures.tickets(count: 100_000, seed: 101)
+        let store = try await Self.store(holding: tickets)
         var random = SplitMix64(seed: 102)
         for round in 0..<16 {
             var query = fixtures.query(using: &random, ticketCount: tickets.count)
@@ -24,12 +30,8 @@ struct QueryTests {
     }
 
     @Test func pagesTileTheResultWithoutGapsOrOverlaps() async throws {
-        let fixtures = TicketFixtures(seed: 103)
-        let tickets = fixtures.tickets(count: 2_000, seed: 104)
-        let store = InMemoryStore()
-        var work = UnitOfWork()
-        for ticket in tickets { work.save(ticket, expectedRevision: nil) }
-        try await store.commit(work)
+        let tickets = TicketFixtures(seed: 103).tickets(count: 2_000, seed: 104)
+        let store = try await Self.store(holding: tickets)
         var query = TicketQuery(
             statusCategories: [.new, .open, .waiting], sort: [TicketSort(.priority, .descending)], limit: 37)
         var seen: [TicketNumber] = []

@@ -1,3 +1,4 @@
+import HelpDeskKit
 import Foundation
 import Testing
 @testable import WorkingTime

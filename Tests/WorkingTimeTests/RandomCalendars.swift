@@ -1,3 +1,4 @@
+import HelpDeskKit
 import Foundation
 @testable import WorkingTime
 
