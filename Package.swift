@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "HelpDeskTestSupport", targets: ["HelpDeskTestSupport"]),
         .executable(name: "helpdesk-demo", targets: ["DemoHost"]),
         .executable(name: "helpdesk-bench", targets: ["HelpDeskBench"]),
+        .executable(name: "helpdesk-crash-writer", targets: ["CrashWriter"]),
     ],
     targets: [
         // Pure building blocks: Foundation only, no domain types.
@@ -40,14 +41,22 @@ let package = Package(
         // Executables.
         .executableTarget(
             name: "DemoHost",
-            dependencies: ["HelpDeskKit"],
+            dependencies: ["HelpDeskKit", "HelpDeskFileStore"],
             path: "Examples/DemoHost",
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "HelpDeskBench",
-            dependencies: ["HelpDeskKit", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry"],
+            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry"],
             path: "Benchmarks/helpdesk-bench",
+            swiftSettings: strictSettings
+        ),
+        // Commits numbered records to a file store and prints each acknowledged number; the
+        // crash test kills it at random moments (see Documentation/Storage.md).
+        .executableTarget(
+            name: "CrashWriter",
+            dependencies: ["HelpDeskKit", "HelpDeskFileStore"],
+            path: "Examples/CrashWriter",
             swiftSettings: strictSettings
         ),
 
@@ -63,6 +72,12 @@ let package = Package(
         .testTarget(
             name: "HelpDeskKitTests",
             dependencies: ["HelpDeskKit", "HelpDeskTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HelpDeskFileStoreTests",
+            dependencies: ["HelpDeskFileStore", "HelpDeskTestSupport", "CrashWriter"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "DemoHostTests", dependencies: ["DemoHost"], swiftSettings: strictSettings),

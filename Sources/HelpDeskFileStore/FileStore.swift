@@ -1,1 +1,4 @@
 import HelpDeskKit
+
+/// Namespace placeholder until the durable file store lands.
+public enum HelpDeskFileStoreModule {}

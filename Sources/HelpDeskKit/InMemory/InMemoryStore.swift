@@ -6,7 +6,7 @@ import Synchronization
 /// All state sits behind one mutex; a commit validates first and then applies, so a rejected
 /// unit of work leaves the store untouched.
 public final class InMemoryStore: HelpDeskStore {
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
     /// Creates an empty store.
     public init() {}

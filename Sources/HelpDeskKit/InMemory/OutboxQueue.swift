@@ -9,6 +9,21 @@ struct OutboxQueue: Sendable {
     /// The sequence of the last event ever appended, or 0.
     private(set) var lastSequence: UInt64 = 0
 
+    /// An empty queue.
+    init() {}
+
+    /// A queue holding `undelivered` (sorted by sequence) after `lastSequence` was issued.
+    init(undelivered: [OutboxEvent], lastSequence: UInt64) {
+        self.lastSequence = lastSequence
+        guard let first = undelivered.first else {
+            firstSequence = lastSequence + 1
+            return
+        }
+        firstSequence = first.sequence
+        slots = [OutboxEvent?](repeating: nil, count: Int(lastSequence - first.sequence + 1))
+        for event in undelivered { slots[Int(event.sequence - first.sequence)] = event }
+    }
+
     /// Appends `event` with the next sequence number.
     mutating func append(_ event: PendingEvent) {
         lastSequence += 1

@@ -1,0 +1,5 @@
+/// Entry point of `helpdesk-crash-writer` (filled by the file-store work).
+@main
+struct CrashWriter {
+    static func main() {}
+}

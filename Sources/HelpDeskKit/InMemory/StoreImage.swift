@@ -1,0 +1,67 @@
+/// Everything an ``InMemoryStore`` holds, as plain values: what a durable adapter writes to a
+/// snapshot and reads back. Derived indexes are not part of it; they are rebuilt on load.
+public struct StoreImage: Hashable, Sendable, Codable {
+    /// All tickets, in insertion order.
+    public var tickets: [Ticket] = []
+    /// Comments per ticket, parallel to `tickets`.
+    public var comments: [[Comment]] = []
+    /// Audit entries per ticket, parallel to `tickets`.
+    public var audit: [[AuditEntry]] = []
+    /// All employees, sorted by identifier.
+    public var employees: [Employee] = []
+    /// All groups, sorted by identifier.
+    public var groups: [SupportGroup] = []
+    /// All service categories, sorted by identifier.
+    public var categories: [ServiceCategory] = []
+    /// Unacknowledged outbox events, lowest sequence first.
+    public var undeliveredEvents: [OutboxEvent] = []
+    /// The last outbox sequence ever issued.
+    public var lastEventSequence: UInt64 = 0
+
+    /// An empty image.
+    public init() {}
+}
+
+extension InMemoryStore {
+    /// Creates a store holding exactly what `image` describes.
+    public convenience init(image: StoreImage) {
+        self.init()
+        state.withLock { $0 = State(image: image) }
+    }
+
+    /// A consistent copy of everything the store holds.
+    ///
+    /// - Complexity: O(*n*) in the stored data, under the store's lock. The copy shares storage
+    ///   with the store's arrays (copy-on-write), so it is cheap until the store changes again.
+    public func image() -> StoreImage {
+        state.withLock { $0.image() }
+    }
+}
+
+extension InMemoryStore.State {
+    init(image: StoreImage) {
+        for (index, ticket) in image.tickets.enumerated() {
+            tickets.insert(ticket)
+            comments.append(index < image.comments.count ? image.comments[index] : [])
+            audit.append(index < image.audit.count ? image.audit[index] : [])
+            if let until = ticket.postponedUntil { postponed[ticket.id] = until }
+        }
+        employees = Dictionary(uniqueKeysWithValues: image.employees.map { ($0.id, $0) })
+        groups = Dictionary(uniqueKeysWithValues: image.groups.map { ($0.id, $0) })
+        categories = Dictionary(uniqueKeysWithValues: image.categories.map { ($0.id, $0) })
+        outbox = OutboxQueue(undelivered: image.undeliveredEvents, lastSequence: image.lastEventSequence)
+    }
+
+    func image() -> StoreImage {
+        var image = StoreImage()
+        image.tickets = tickets.rows
+        image.comments = comments
+        image.audit = audit
+        image.employees = employees.values.sorted { $0.id < $1.id }
+        image.groups = groups.values.sorted { $0.id < $1.id }
+        image.categories = categories.values.sorted { $0.id < $1.id }
+        image.undeliveredEvents = outbox.undelivered(limit: .max)
+        image.lastEventSequence = outbox.lastSequence
+        return image
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import Testing
+
+@Suite("Store images")
+struct StoreImageTests {
+    /// A store rebuilt from its image exposes exactly the same data and keeps numbering events.
+    @Test func aStoreRebuiltFromItsImageIsIndistinguishable() async throws {
+        let test = try await TestDesk.make(seed: 21)
+        var random = SplitMix64(seed: 21)
+        var commands = RandomCommands(test: test)
+        for _ in 0..<120 {
+            test.clock.advance(by: Double(random.next() % 1_800))
+            _ = try await commands.runOne(using: &random, tickets: try await test.snapshot().tickets)
+        }
+        let events = try await test.desk.undeliveredEvents(limit: 10_000)
+        try await test.desk.acknowledgeEvents(events.prefix(events.count / 2).map(\.sequence))
+
+        let original = try #require(test.store as? InMemoryStore)
+        let image = original.image()
+        let rebuilt = InMemoryStore(image: image)
+        #expect(try await StoreSnapshot.capture(rebuilt) == (try await test.snapshot()))
+        #expect(rebuilt.image() == image)
+        let data = try JSONEncoder().encode(image)
+        #expect(try JSONDecoder().decode(StoreImage.self, from: data) == image)
+
+        let next = try await HelpDesk(store: rebuilt, clock: test.clock.clock, identifiers: SeededIdentifierSource(seed: 1))
+            .createTicket(NewTicket(title: "After reload", channel: .api, requester: .freeText("Bot")), by: .system)
+        let last = try await rebuilt.undeliveredEvents(limit: 10_000).last
+        #expect(last?.sequence == (try await original.lastEventSequence()) + 1)
+        #expect(next.number.rawValue == (try await original.lastTicketNumber())!.rawValue + 1)
+    }
+}
