@@ -73,6 +73,10 @@ extension Report {
             "unlinked: \(kind) \(otherNumber)"
         case .ticketsMerged(_, _, _, let targetNumber):
             "merged into \(targetNumber)"
+        case .slaWarning(_, _, let clock, let threshold, let dueAt):
+            "SLA \(clock) \(threshold)% used, due \(DemoTime.clock(dueAt))"
+        case .slaBreached(_, _, let clock, let dueAt):
+            "SLA \(clock) BREACHED (was due \(DemoTime.clock(dueAt)))"
         }
     }
 }

@@ -26,6 +26,9 @@ final class RacingStore: HelpDeskStore {
         try await base.tickets(matching: query, workflow: workflow)
     }
     func postponedTickets(dueBy instant: Date) async throws -> [Ticket] { try await base.postponedTickets(dueBy: instant) }
+    func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket] {
+        try await base.ticketsNeedingSLACheck(dueBy: instant)
+    }
     func lastTicketNumber() async throws -> TicketNumber? { try await base.lastTicketNumber() }
     func comments(on ticket: TicketID) async throws -> [HelpDeskKit.Comment] { try await base.comments(on: ticket) }
     func auditTrail(of ticket: TicketID) async throws -> [AuditEntry] { try await base.auditTrail(of: ticket) }

@@ -7,6 +7,8 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
     case title, description, channel, categoryID, priority, status, requester, assigneeID, groupID
     case watcherIDs, attachments, customFields, links, postponedUntil
     case firstResponseAt, resolvedAt, closedAt
+    /// The SLA clocks (policy, due instants, pauses, outcomes) as a one-line summary.
+    case sla
     /// A comment was added (`newValue` is `visibility:commentID`).
     case comment
 

@@ -41,6 +41,7 @@ extension Ticket {
         compare(.firstResponseAt, \.firstResponseAt) { $0.map(Self.auditText) }
         compare(.resolvedAt, \.resolvedAt) { $0.map(Self.auditText) }
         compare(.closedAt, \.closedAt) { $0.map(Self.auditText) }
+        compare(.sla, \.sla) { $0?.auditSummary }
         return changes
     }
 

@@ -10,17 +10,20 @@ public struct ServiceCategory: Identifiable, Hashable, Sendable, Codable {
     public var defaultAssigneeID: EmployeeID?
     /// Group that receives new tickets of this category when none is given.
     public var defaultGroupID: GroupID?
+    /// SLA policy of tickets in this category, unless a contract or client policy applies.
+    public var slaPolicyID: SLAPolicyID?
 
     /// Creates a category record.
     public init(
         id: CategoryID, name: String, parentID: CategoryID? = nil,
-        defaultAssigneeID: EmployeeID? = nil, defaultGroupID: GroupID? = nil
+        defaultAssigneeID: EmployeeID? = nil, defaultGroupID: GroupID? = nil, slaPolicyID: SLAPolicyID? = nil
     ) {
         self.id = id
         self.name = name
         self.parentID = parentID
         self.defaultAssigneeID = defaultAssigneeID
         self.defaultGroupID = defaultGroupID
+        self.slaPolicyID = slaPolicyID
     }
 }
 
@@ -34,15 +37,18 @@ public struct NewServiceCategory: Hashable, Sendable, Codable {
     public var defaultAssigneeID: EmployeeID?
     /// A group that gets new tickets of this category by default.
     public var defaultGroupID: GroupID?
+    /// A configured SLA policy for tickets of this category.
+    public var slaPolicyID: SLAPolicyID?
 
     /// Describes a new category.
     public init(
         name: String, parentID: CategoryID? = nil,
-        defaultAssigneeID: EmployeeID? = nil, defaultGroupID: GroupID? = nil
+        defaultAssigneeID: EmployeeID? = nil, defaultGroupID: GroupID? = nil, slaPolicyID: SLAPolicyID? = nil
     ) {
         self.name = name
         self.parentID = parentID
         self.defaultAssigneeID = defaultAssigneeID
         self.defaultGroupID = defaultGroupID
+        self.slaPolicyID = slaPolicyID
     }
 }

@@ -29,12 +29,13 @@ extension HelpDesk {
 
         let now = clock.now()
         let number = try await nextTicketNumber()
-        let ticket = Ticket(
+        var ticket = Ticket(
             id: nextID(), number: number, title: request.title, description: request.description,
             channel: request.channel, categoryID: request.categoryID, priority: request.priority,
             status: workflow.initialStatus, requester: request.requester, assigneeID: assigneeID, groupID: groupID,
             watcherIDs: watcherIDs, attachments: request.attachments, customFields: request.customFields,
             createdAt: now)
+        ticket.sla = try await startSLA(for: ticket)
 
         var work = UnitOfWork()
         work.save(ticket, expectedRevision: nil)

@@ -53,9 +53,11 @@ extension HelpDesk {
             throw .duplicateName(request.name)
         }
         try await validateAssignment(assignee: request.defaultAssigneeID, group: request.defaultGroupID)
+        if let policy = request.slaPolicyID, configuration.sla.policy(policy) == nil { throw .unknownSLAPolicy(policy) }
         let category = ServiceCategory(
             id: nextID(), name: request.name, parentID: request.parentID,
-            defaultAssigneeID: request.defaultAssigneeID, defaultGroupID: request.defaultGroupID)
+            defaultAssigneeID: request.defaultAssigneeID, defaultGroupID: request.defaultGroupID,
+            slaPolicyID: request.slaPolicyID)
         var work = UnitOfWork()
         work.categories.append(category)
         try await commit(work)

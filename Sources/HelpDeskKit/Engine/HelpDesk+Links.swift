@@ -32,8 +32,8 @@ extension HelpDesk {
         otherEdit.events.append(
             .ticketsLinked(ticket: other, number: target.number, kind: kind.inverse, other: id, otherNumber: ticket.number))
         var work = UnitOfWork()
-        record(edit, into: &work)
-        record(otherEdit, into: &work)
+        try await record(&edit, into: &work)
+        try await record(&otherEdit, into: &work)
         try await commit(work)
     }
 
@@ -58,8 +58,8 @@ extension HelpDesk {
             .ticketsUnlinked(
                 ticket: other, number: target.number, kind: link.kind.inverse, other: id, otherNumber: ticket.number))
         var work = UnitOfWork()
-        record(edit, into: &work)
-        record(otherEdit, into: &work)
+        try await record(&edit, into: &work)
+        try await record(&otherEdit, into: &work)
         try await commit(work)
     }
 
@@ -106,8 +106,8 @@ extension HelpDesk {
         }
 
         var work = UnitOfWork()
-        record(sourceEdit, into: &work)
-        let result = record(targetEdit, into: &work)
+        try await record(&sourceEdit, into: &work)
+        let result = try await record(&targetEdit, into: &work)
         try await commit(work)
         return result
     }

@@ -4,6 +4,10 @@ import Foundation
 public struct TickReport: Hashable, Sendable {
     /// Postponed tickets that returned to work, in order of their return instants.
     public var returnedToWork: [TicketNumber] = []
+    /// Tickets with an SLA warning announced (once per warning).
+    public var slaWarnings: [TicketNumber] = []
+    /// Tickets with an SLA breach announced (once per breach).
+    public var slaBreaches: [TicketNumber] = []
 }
 
 extension HelpDesk {
@@ -46,7 +50,8 @@ extension HelpDesk {
         }
     }
 
-    /// Runs time-driven work up to `now`: postponed tickets whose date has come return to work.
+    /// Runs time-driven work up to `now`: postponed tickets whose date has come return to work,
+    /// then SLA warnings and breaches due by `now` are announced, each once.
     ///
     /// Each returning ticket is its own unit of work, stamped with its return instant (not `now`),
     /// so the waiting interval is exact however late the host ticks. Ticking twice is harmless.
@@ -61,10 +66,11 @@ extension HelpDesk {
             edit.ticket.postponedUntil = nil
             edit.events.append(.returnedToWork(ticket: ticket.id, number: ticket.number))
             var work = UnitOfWork()
-            record(edit, into: &work)
+            try await record(&edit, into: &work)
             try await commit(work)
             report.returnedToWork.append(ticket.number)
         }
+        try await checkSLAs(now: now, report: &report)
         return report
     }
 }

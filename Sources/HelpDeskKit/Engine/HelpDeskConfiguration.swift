@@ -2,6 +2,8 @@
 public struct HelpDeskConfiguration: Hashable, Sendable {
     /// Statuses, transitions and the statuses the engine uses itself.
     public var workflow: Workflow
+    /// SLA policies and the desk's default policy.
+    public var sla: SLAConfiguration
     /// Number of the first ticket of an empty desk (e.g. 1000 to start at `#1000`).
     public var firstTicketNumber: Int
     /// Longest accepted ticket title, in characters.
@@ -11,10 +13,11 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
 
     /// Creates a configuration; the defaults suit most desks.
     public init(
-        workflow: Workflow = .standard, firstTicketNumber: Int = 1, maximumTitleLength: Int = 250,
+        workflow: Workflow = .standard, sla: SLAConfiguration = .none, firstTicketNumber: Int = 1, maximumTitleLength: Int = 250,
         maximumTextLength: Int = 100_000
     ) {
         self.workflow = workflow
+        self.sla = sla
         self.firstTicketNumber = firstTicketNumber
         self.maximumTitleLength = maximumTitleLength
         self.maximumTextLength = maximumTextLength

@@ -23,6 +23,8 @@ extension HelpDeskError: CustomStringConvertible {
         case .alreadyHasParent(let number): "Ticket \(number) already has a parent."
         case .linkCycle(let child, let parent): "Making \(parent) the parent of \(child) would create a cycle."
         case .alreadyMerged(let number): "Ticket \(number) was already merged into another ticket."
+        case .unknownSLAPolicy(let id): "No SLA policy has the code '\(id)'."
+        case .slaCalendar(let error): "An SLA deadline could not be computed: \(error)."
         case .unknownEventSequence(let sequence): "No event with sequence \(sequence) was ever issued."
         case .storage(let error): "Storage failure: \(error)."
         }

@@ -1,4 +1,5 @@
 import Foundation
+import WorkingTime
 
 /// Why a help-desk command was rejected. A rejected command changes nothing.
 public enum HelpDeskError: Error, Hashable, Sendable {
@@ -42,6 +43,10 @@ public enum HelpDeskError: Error, Hashable, Sendable {
     case linkCycle(TicketNumber, TicketNumber)
     /// The ticket was already merged into another one.
     case alreadyMerged(TicketNumber)
+    /// The configuration has no SLA policy with this code.
+    case unknownSLAPolicy(SLAPolicyID)
+    /// An SLA deadline could not be computed in the policy's calendar.
+    case slaCalendar(WorkingTimeError)
     /// An acknowledged event sequence was never issued.
     case unknownEventSequence(UInt64)
     /// The storage adapter failed; for `.conflict`, retrying the command may succeed.

@@ -49,10 +49,12 @@ struct TicketEdit: Sendable {
 }
 
 extension HelpDesk {
-    /// Adds `edit` to `work`: the ticket write, audit entries for every changed field and comment,
-    /// and the events with their audiences. Returns the ticket as stored.
+    /// Adds `edit` to `work` after bringing its SLA clocks in step: the ticket write, audit entries
+    /// for every changed field and comment, and the events with their audiences. Returns the
+    /// ticket as it will be stored.
     @discardableResult
-    func record(_ edit: TicketEdit, into work: inout UnitOfWork) -> Ticket {
+    func record(_ edit: inout TicketEdit, into work: inout UnitOfWork) async throws(HelpDeskError) -> Ticket {
+        try await syncSLA(&edit)
         guard !edit.isEmpty else { return edit.original }
         var ticket = edit.ticket
         ticket.updatedAt = max(edit.at, ticket.updatedAt)
@@ -81,15 +83,24 @@ extension HelpDesk {
         return ticket
     }
 
-    /// Who hears about `event`: assignee and watchers (never the performer), the group while
-    /// nobody is assigned, and the requester for what the client can see. When a more specific
+    /// Who hears about `event`: assignee and watchers (never the performer, except for SLA
+    /// warnings and breaches), the group while nobody is assigned or for SLA events, and the
+    /// requester for what the client can see. When a more specific
     /// event (postponed, returned, reopened, merged) explains a status change, only that one
     /// reaches the client, so one change never sends the client two messages.
     func audience(of event: DomainEvent, on ticket: Ticket, performer: Performer) -> Audience {
         var employees = ticket.watcherIDs
         if let assignee = ticket.assigneeID, !employees.contains(assignee) { employees.append(assignee) }
         if let actor = performer.employeeID { employees.removeAll { $0 == actor } }
-        let groups = ticket.assigneeID == nil ? ticket.groupID.map { [$0] } ?? [] : []
+        let isSLA: Bool
+        switch event {
+        case .slaWarning, .slaBreached: isSLA = true
+        default: isSLA = false
+        }
+        if isSLA, let actor = performer.employeeID, actor == ticket.assigneeID || ticket.watcherIDs.contains(actor) {
+            employees.append(actor)
+        }
+        let groups = ticket.assigneeID == nil || isSLA ? ticket.groupID.map { [$0] } ?? [] : []
         let clientSees: Bool
         switch event {
         case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketReopened:
@@ -118,7 +129,7 @@ extension HelpDesk {
         var edit = TicketEdit(ticket, by: performer, at: clock.now())
         try await change(&edit)
         var work = UnitOfWork()
-        let stored = record(edit, into: &work)
+        let stored = try await record(&edit, into: &work)
         try await commit(work)
         return stored
     }

@@ -28,6 +28,10 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     /// A link between two tickets was removed; raised on both, `kind` seen from `ticket`.
     case ticketsUnlinked(
         ticket: TicketID, number: TicketNumber, kind: LinkKind, other: TicketID, otherNumber: TicketNumber)
+    /// An SLA clock passed a warning threshold (percent of its working time).
+    case slaWarning(ticket: TicketID, number: TicketNumber, clock: SLAClockKind, threshold: Int, dueAt: Date)
+    /// An SLA clock passed its due instant unstopped.
+    case slaBreached(ticket: TicketID, number: TicketNumber, clock: SLAClockKind, dueAt: Date)
     /// `source` was merged into `target` and closed; raised on both tickets.
     case ticketsMerged(source: TicketID, sourceNumber: TicketNumber, target: TicketID, targetNumber: TicketNumber)
 
@@ -42,7 +46,7 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             .returnedToWork(let ticket, _), .ticketUpdated(let ticket, _, _),
             .watchersChanged(let ticket, _, _, _), .attachmentsAdded(let ticket, _, _),
             .ticketsLinked(let ticket, _, _, _, _), .ticketsUnlinked(let ticket, _, _, _, _),
-            .ticketsMerged(let ticket, _, _, _):
+            .ticketsMerged(let ticket, _, _, _), .slaWarning(let ticket, _, _, _, _), .slaBreached(let ticket, _, _, _):
             ticket
         }
     }
@@ -63,6 +67,8 @@ public enum DomainEvent: Hashable, Sendable, Codable {
         case .ticketsLinked: "ticketsLinked"
         case .ticketsUnlinked: "ticketsUnlinked"
         case .ticketsMerged: "ticketsMerged"
+        case .slaWarning: "slaWarning"
+        case .slaBreached: "slaBreached"
         }
     }
 }

@@ -55,11 +55,8 @@ extension InMemoryStore.State {
                 comments.append([])
                 audit.append([])
             }
-            if let until = ticket.postponedUntil {
-                postponed[ticket.id] = until
-            } else if !postponed.isEmpty {
-                postponed.removeValue(forKey: ticket.id)
-            }
+            postponed.set(ticket.id, to: ticket.postponedUntil)
+            slaChecks.set(ticket.id, to: ticket.sla?.nextCheckAt)
         }
         func row(of id: TicketID) -> Int {
             rows.first { $0.id == id }?.row ?? tickets.row(of: id)!

@@ -20,7 +20,10 @@ public final class InMemoryStore: HelpDeskStore {
         var employees: [EmployeeID: Employee] = [:]
         var groups: [GroupID: SupportGroup] = [:]
         var categories: [CategoryID: ServiceCategory] = [:]
-        var postponed: [TicketID: Date] = [:]
+        /// Postponed tickets by return instant.
+        var postponed = DueIndex()
+        /// Tickets by the instant their SLA needs a look.
+        var slaChecks = DueIndex()
         var outbox = OutboxQueue()
     }
 
@@ -40,9 +43,15 @@ public final class InMemoryStore: HelpDeskStore {
 
     public func postponedTickets(dueBy instant: Date) async throws -> [Ticket] {
         state.withLock { state in
-            state.postponed.filter { $0.value <= instant }
-                .compactMap { state.tickets.ticket($0.key) }
+            state.postponed.due(by: instant).compactMap { state.tickets.ticket($0) }
                 .sorted { ($0.postponedUntil!, $0.number) < ($1.postponedUntil!, $1.number) }
+        }
+    }
+
+    public func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket] {
+        state.withLock { state in
+            state.slaChecks.due(by: instant).compactMap { state.tickets.ticket($0) }
+                .sorted { ($0.sla!.nextCheckAt!, $0.number) < ($1.sla!.nextCheckAt!, $1.number) }
         }
     }
 

@@ -44,7 +44,8 @@ extension InMemoryStore.State {
             tickets.insert(ticket)
             comments.append(index < image.comments.count ? image.comments[index] : [])
             audit.append(index < image.audit.count ? image.audit[index] : [])
-            if let until = ticket.postponedUntil { postponed[ticket.id] = until }
+            postponed.set(ticket.id, to: ticket.postponedUntil)
+            slaChecks.set(ticket.id, to: ticket.sla?.nextCheckAt)
         }
         employees = Dictionary(uniqueKeysWithValues: image.employees.map { ($0.id, $0) })
         groups = Dictionary(uniqueKeysWithValues: image.groups.map { ($0.id, $0) })

@@ -49,6 +49,9 @@ extension TicketTable {
         case .updatedAt:
             let column = updated
             return { Self.orderedBits(column[$0]) }
+        case .slaDue:
+            let column = slaDue
+            return { Self.orderedBits(column[$0]) }
         case .priority:
             let column = priority
             return { UInt64(column[$0]) }

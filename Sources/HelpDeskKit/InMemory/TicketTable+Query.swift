@@ -33,6 +33,8 @@ extension TicketTable {
         let requesterMask = query.requesters.map { requesterKeys.mask(for: Set($0.map(Optional.some))) }
         let lower = query.createdIn?.lowerBound.timeIntervalSinceReferenceDate ?? -.infinity
         let upper = query.createdIn?.upperBound.timeIntervalSinceReferenceDate ?? .infinity
+        let conditionMask = query.slaConditions.map { set in SLACondition.allCases.map { set.contains($0) } }
+        let dueLimit = query.slaDueBefore?.timeIntervalSinceReferenceDate
         let needle = query.foldedTitleNeedle ?? []
 
         return foldedTitles.withRows { titles, start, length in
@@ -48,6 +50,8 @@ extension TicketTable {
                     if let requesterMask, !requesterMask[Int(requester[row])] { continue }
                     let createdAt = created[row]
                     if createdAt < lower || createdAt >= upper { continue }
+                    if let conditionMask, !conditionMask[Int(slaCondition[row])] { continue }
+                    if let dueLimit, !(slaDue[row] < dueLimit && slaDue[row] != Self.noDue) { continue }
                     if !needle.isEmpty {
                         let title = UnsafeBufferPointer(rebasing: titles[start[row]..<start[row] + Int(length[row])])
                         if !TextMatching.contains(title, needle) { continue }

@@ -26,6 +26,10 @@ struct TicketTable: Sendable {
     private(set) var created: [Double] = []
     private(set) var updated: [Double] = []
     private(set) var number: [Int] = []
+    /// ``TicketSLA/nextDueAt`` as a reference-date interval; `Date.distantFuture` when none.
+    private(set) var slaDue: [Double] = []
+    /// ``SLACondition`` position in `allCases`.
+    private(set) var slaCondition: [UInt8] = []
     private(set) var foldedTitles = TextColumn()
 
     /// The highest ticket number, if any.
@@ -78,6 +82,8 @@ struct TicketTable: Sendable {
         created.append(0)
         updated.append(0)
         number.append(0)
+        slaDue.append(0)
+        slaCondition.append(0)
         foldedTitles.append(ticket.title)
         setColumns(at: row, from: ticket)
         rows.append(ticket)
@@ -95,7 +101,21 @@ struct TicketTable: Sendable {
         created[index] = ticket.createdAt.timeIntervalSinceReferenceDate
         updated[index] = ticket.updatedAt.timeIntervalSinceReferenceDate
         number[index] = ticket.number.rawValue
+        if let sla = ticket.sla {
+            slaDue[index] = (sla.nextDueAt ?? .distantFuture).timeIntervalSinceReferenceDate
+            slaCondition[index] = Self.conditionKey[sla.condition]!
+        } else {
+            slaDue[index] = Self.noDue
+            slaCondition[index] = Self.conditionKey[.none]!
+        }
     }
+
+    /// The `slaDue` value of tickets without a running clock.
+    static let noDue = Date.distantFuture.timeIntervalSinceReferenceDate
+
+    /// Dense key of every SLA condition, in `SLACondition.allCases` order.
+    static let conditionKey: [SLACondition: UInt8] = Dictionary(
+        uniqueKeysWithValues: SLACondition.allCases.enumerated().map { ($1, UInt8($0)) })
 
     /// Dense key of every channel, in `Channel.allCases` order.
     static let channelKey: [Channel: UInt8] = Dictionary(

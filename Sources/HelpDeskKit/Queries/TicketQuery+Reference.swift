@@ -19,6 +19,10 @@ extension TicketQuery {
         if let requesters, !requesters.contains(ticket.requester) { return false }
         if let channels, !channels.contains(ticket.channel) { return false }
         if let createdIn, !createdIn.contains(ticket.createdAt) { return false }
+        if let slaConditions, !slaConditions.contains(ticket.sla?.condition ?? .none) { return false }
+        if let slaDueBefore {
+            guard let due = ticket.sla?.nextDueAt, due < slaDueBefore else { return false }
+        }
         if let needle = foldedTitleNeedle, !TextMatching.contains(ticket.title, foldedNeedle: needle) { return false }
         return true
     }
@@ -63,6 +67,7 @@ extension TicketQuery {
         case .group: threeWay(lhs.groupID, rhs.groupID)
         case .requester: threeWay(lhs.requester.sortKey, rhs.requester.sortKey)
         case .channel: threeWay(lhs.channel.rawValue, rhs.channel.rawValue)
+        case .slaDue: threeWay(lhs.sla?.nextDueAt ?? .distantFuture, rhs.sla?.nextDueAt ?? .distantFuture)
         case .title: TextMatching.compareTitles(lhs.title, rhs.title)
         }
     }

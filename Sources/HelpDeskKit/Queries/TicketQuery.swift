@@ -24,6 +24,10 @@ public struct TicketQuery: Hashable, Sendable {
     public var channels: Set<Channel>?
     /// Tickets created in this half-open range of instants.
     public var createdIn: Range<Date>?
+    /// Tickets whose SLA condition is one of these (``TicketSLA/condition``; `.none` without SLA).
+    public var slaConditions: Set<SLACondition>?
+    /// Tickets with a running SLA clock due before this instant (``TicketSLA/nextDueAt``).
+    public var slaDueBefore: Date?
     /// Tickets whose title contains this text, ignoring case (see ``TextMatching``); blank text matches all.
     public var titleContains: String?
     /// Sort order; ties are always broken by ticket number ascending, so pages never overlap.
@@ -42,7 +46,7 @@ public struct TicketQuery: Hashable, Sendable {
         categoryIDs: Set<CategoryID?>? = nil, priorities: Set<Priority>? = nil,
         assigneeIDs: Set<EmployeeID?>? = nil, groupIDs: Set<GroupID?>? = nil,
         requesters: Set<Requester>? = nil, channels: Set<Channel>? = nil, createdIn: Range<Date>? = nil,
-        titleContains: String? = nil, sort: [TicketSort] = [TicketSort(.createdAt, .descending)],
+        slaConditions: Set<SLACondition>? = nil, slaDueBefore: Date? = nil, titleContains: String? = nil, sort: [TicketSort] = [TicketSort(.createdAt, .descending)],
         offset: Int = 0, limit: Int = 50
     ) {
         self.statusCategories = statusCategories
@@ -54,6 +58,8 @@ public struct TicketQuery: Hashable, Sendable {
         self.requesters = requesters
         self.channels = channels
         self.createdIn = createdIn
+        self.slaConditions = slaConditions
+        self.slaDueBefore = slaDueBefore
         self.titleContains = titleContains
         self.sort = sort
         self.offset = offset
@@ -83,6 +89,8 @@ public enum TicketSortField: String, CaseIterable, Hashable, Sendable, Codable {
     case requester
     /// Channel, by name.
     case channel
+    /// The earliest due instant of a running SLA clock; tickets without one sort as if due last.
+    case slaDue
     /// Title, ignoring case (then exact text), in UTF-8 byte order (see ``TextMatching``).
     case title
 }

@@ -13,6 +13,9 @@ public protocol TicketRepository: Sendable {
     func tickets(matching query: TicketQuery, workflow: Workflow) async throws -> TicketPage
     /// Postponed tickets whose return instant is at or before `instant`, earliest first (then by number).
     func postponedTickets(dueBy instant: Date) async throws -> [Ticket]
+    /// Tickets whose SLA needs a look (``TicketSLA/nextCheckAt``) at or before `instant`, earliest
+    /// first (then by number).
+    func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket]
     /// The highest ticket number in use, or `nil` when there are no tickets.
     func lastTicketNumber() async throws -> TicketNumber?
 }

@@ -43,6 +43,8 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
     public var resolvedAt: Date?
     /// When the ticket entered a `closed` status.
     public var closedAt: Date?
+    /// SLA clocks, when a policy applies to the ticket.
+    public var sla: TicketSLA?
     /// When the ticket was registered.
     public let createdAt: Date
     /// When the ticket last changed.
@@ -58,7 +60,7 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
         watcherIDs: [EmployeeID] = [], attachments: [Attachment] = [],
         customFields: [String: CustomFieldValue] = [:], links: [TicketLink] = [],
         postponedUntil: Date? = nil, firstResponseAt: Date? = nil, resolvedAt: Date? = nil,
-        closedAt: Date? = nil, createdAt: Date, updatedAt: Date? = nil, revision: Int = 1
+        closedAt: Date? = nil, sla: TicketSLA? = nil, createdAt: Date, updatedAt: Date? = nil, revision: Int = 1
     ) {
         self.id = id
         self.number = number
@@ -79,6 +81,7 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
         self.firstResponseAt = firstResponseAt
         self.resolvedAt = resolvedAt
         self.closedAt = closedAt
+        self.sla = sla
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.revision = revision

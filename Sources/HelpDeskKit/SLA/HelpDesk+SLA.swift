@@ -1,0 +1,109 @@
+import Foundation
+import WorkingTime
+
+extension HelpDesk {
+    /// The policy a ticket falls under, by precedence: contract > client > category > desk default.
+    ///
+    /// Contracts and clients arrive with the client directory; until then their slots are empty.
+    func slaPolicy(for ticket: Ticket) async throws(HelpDeskError) -> SLAPolicy? {
+        var choice = SLAPolicyChoice(deskDefault: configuration.sla.defaultPolicyID)
+        if let categoryID = ticket.categoryID {
+            choice.category = try await storage { try await store.category(categoryID) }?.slaPolicyID
+        }
+        return choice.resolved.flatMap(configuration.sla.policy)
+    }
+
+    /// SLA clocks for a ticket being registered, or `nil` when no policy applies.
+    func startSLA(for ticket: Ticket) async throws(HelpDeskError) -> TicketSLA? {
+        guard let policy = try await slaPolicy(for: ticket) else { return nil }
+        do {
+            return try SLAClockwork(policy: policy).start(
+                priority: ticket.priority, category: ticket.categoryID, at: ticket.createdAt)
+        } catch {
+            throw .slaCalendar(error)
+        }
+    }
+
+    /// Brings the edited ticket's SLA clocks in step with the edit: retargets on a priority or
+    /// category change, pauses while waiting, stops on reaction and resolution, restarts on
+    /// reopening, and announces every warning or breach due by the edit's instant.
+    func syncSLA(_ edit: inout TicketEdit) async throws(HelpDeskError) {
+        guard !configuration.sla.policies.isEmpty else { return }
+        let old = edit.original
+        var ticket = edit.ticket
+        let retarget = ticket.priority != old.priority || ticket.categoryID != old.categoryID
+        var policy = ticket.sla.flatMap { configuration.sla.policy($0.policyID) }
+        if retarget || ticket.sla == nil, let chosen = try await slaPolicy(for: ticket) { policy = chosen }
+        guard let policy else { return }
+        let clockwork = SLAClockwork(policy: policy)
+        let at = edit.at
+        var announcements: [SLAAnnouncement] = []
+        do {
+            var sla: TicketSLA
+            if let existing = ticket.sla {
+                sla = existing
+            } else {
+                sla = try clockwork.start(priority: ticket.priority, category: ticket.categoryID, at: ticket.createdAt)
+            }
+            if retarget || sla.policyID != policy.id {
+                try clockwork.retarget(&sla, priority: ticket.priority, category: ticket.categoryID)
+            }
+            let before = workflow.category(of: old.status)
+            let after = workflow.category(of: ticket.status)
+            if before != .waiting, after == .waiting { clockwork.pause(&sla, at: at) }
+            if before == .waiting, after != .waiting { try clockwork.resume(&sla, at: at) }
+            if let reactedAt = reactionInstant(old: old, new: ticket, at: at, before: before, after: after, policy: policy) {
+                announcements += try clockwork.stop(&sla, .reaction, at: reactedAt)
+            }
+            let done: Set<StatusCategory?> = [.resolved, .closed, .cancelled]
+            if !done.contains(before), done.contains(after) {
+                announcements += try clockwork.stop(&sla, .reaction, at: at)
+                announcements += try clockwork.stop(&sla, .resolution, at: at)
+            }
+            if done.contains(before), !done.contains(after) { try clockwork.restart(&sla, .resolution, at: at) }
+            announcements += try clockwork.advance(&sla, to: at)
+            ticket.sla = sla
+        } catch {
+            throw .slaCalendar(error)
+        }
+        edit.ticket = ticket
+        for announcement in announcements {
+            switch announcement {
+            case .warning(let kind, let threshold, let dueAt):
+                edit.events.append(
+                    .slaWarning(ticket: ticket.id, number: ticket.number, clock: kind, threshold: threshold, dueAt: dueAt))
+            case .breach(let kind, let dueAt):
+                edit.events.append(.slaBreached(ticket: ticket.id, number: ticket.number, clock: kind, dueAt: dueAt))
+            }
+        }
+    }
+
+    /// When the edit gave the reaction the policy waits for, if it did.
+    private func reactionInstant(
+        old: Ticket, new: Ticket, at: Date, before: StatusCategory?, after: StatusCategory?, policy: SLAPolicy
+    ) -> Date? {
+        let responded = old.firstResponseAt == nil ? new.firstResponseAt : nil
+        let takenIntoWork = before != .open && after == .open ? at : nil
+        switch policy.reactionStop {
+        case .firstPublicResponse: return responded
+        case .takenIntoWork: return takenIntoWork
+        case .whicheverFirst: return responded ?? takenIntoWork
+        }
+    }
+
+    /// Announces SLA warnings and breaches due by `now` on every ticket that has one.
+    func checkSLAs(now: Date, report: inout TickReport) async throws(HelpDeskError) {
+        guard !configuration.sla.policies.isEmpty else { return }
+        let due = try await storage { try await store.ticketsNeedingSLACheck(dueBy: now) }
+        for ticket in due {
+            var edit = TicketEdit(ticket, by: .system, at: now)
+            var work = UnitOfWork()
+            let stored = try await record(&edit, into: &work)
+            try await commit(work)
+            for event in edit.events {
+                if case .slaWarning = event { report.slaWarnings.append(stored.number) }
+                if case .slaBreached = event { report.slaBreaches.append(stored.number) }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import WorkingTime
+
+/// The two SLA clocks of a ticket.
+public enum SLAClockKind: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Time to the first reaction.
+    case reaction
+    /// Time to the resolution.
+    case resolution
+
+    public var description: String { rawValue }
+}
+
+/// One SLA clock: its target, when it is due, and how it ended.
+public struct SLAClock: Hashable, Sendable, Codable {
+    /// Working time allowed.
+    public var target: WorkingDuration
+    /// When the target runs out, counting the calendar and excluding pauses. While the ticket is
+    /// paused this is the due instant as of the pause; it moves later when work resumes.
+    public var dueAt: Date
+    /// When the clock stopped (reaction given, ticket resolved); `nil` while it runs.
+    public var stoppedAt: Date?
+    /// When the clock was breached (its due instant), once that instant passed unstopped.
+    public var breachedAt: Date?
+    /// Warning thresholds (percent) already announced.
+    public var warnedThresholds: [Int]
+
+    /// Creates a running clock.
+    public init(target: WorkingDuration, dueAt: Date) {
+        self.target = target
+        self.dueAt = dueAt
+        self.warnedThresholds = []
+    }
+
+    /// `true` until the clock stops.
+    public var isRunning: Bool { stoppedAt == nil }
+
+    /// `true` when the clock stopped in time.
+    public var isMet: Bool { stoppedAt != nil && breachedAt == nil }
+}
+
+/// Where a ticket stands against its SLA.
+public enum SLACondition: String, CaseIterable, Hashable, Sendable, Codable {
+    /// The ticket has no SLA clock.
+    case none
+    /// A clock runs and no warning was announced.
+    case onTrack
+    /// A warning threshold passed on a running clock.
+    case atRisk
+    /// A clock was breached.
+    case breached
+    /// Every clock stopped in time.
+    case met
+}
+
+/// A ticket's SLA state: the policy, the clocks, and the paused intervals.
+public struct TicketSLA: Hashable, Sendable, Codable {
+    /// The policy in force.
+    public var policyID: SLAPolicyID
+    /// When the clocks started (the ticket's registration).
+    public var startedAt: Date
+    /// Closed paused intervals, in order; excluded from working time.
+    public var pauses: [DateInterval]
+    /// Start of the pause in progress, while the ticket waits.
+    public var pausedSince: Date?
+    /// The reaction clock, when the policy measures reaction.
+    public var reaction: SLAClock?
+    /// The resolution clock, when the policy measures resolution.
+    public var resolution: SLAClock?
+    /// The next instant `tick` must look at this ticket (a warning or a due instant); `nil`
+    /// while paused or when every clock stopped or was announced.
+    public var nextCheckAt: Date?
+
+    /// The clock of `kind`.
+    public subscript(kind: SLAClockKind) -> SLAClock? {
+        get { kind == .reaction ? reaction : resolution }
+        set { if kind == .reaction { reaction = newValue } else { resolution = newValue } }
+    }
+
+    /// Where the ticket stands.
+    public var condition: SLACondition {
+        let clocks = [reaction, resolution].compactMap { $0 }
+        if clocks.isEmpty { return .none }
+        if clocks.contains(where: { $0.breachedAt != nil }) { return .breached }
+        if clocks.contains(where: { $0.isRunning && !$0.warnedThresholds.isEmpty }) { return .atRisk }
+        if clocks.allSatisfy(\.isMet) { return .met }
+        return .onTrack
+    }
+
+    /// The earliest due instant of a running clock, if any.
+    public var nextDueAt: Date? {
+        [reaction, resolution].compactMap { $0 }.filter(\.isRunning).map(\.dueAt).min()
+    }
+
+    /// A one-line text for audit entries.
+    var auditSummary: String {
+        var parts = ["policy \(policyID)"]
+        for kind in SLAClockKind.allCases {
+            guard let clock = self[kind] else { continue }
+            var text = "\(kind) due \(Ticket.auditText(clock.dueAt))"
+            if let stopped = clock.stoppedAt { text += " stopped \(Ticket.auditText(stopped))" }
+            if clock.breachedAt != nil { text += " breached" }
+            if !clock.warnedThresholds.isEmpty { text += " warned \(clock.warnedThresholds.map(String.init).joined(separator: "/"))%" }
+            parts.append(text)
+        }
+        if let pausedSince { parts.append("paused since \(Ticket.auditText(pausedSince))") }
+        return parts.joined(separator: "; ")
+    }
+}
