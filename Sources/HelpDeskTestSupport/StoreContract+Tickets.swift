@@ -113,5 +113,30 @@ extension StoreContract {
             let after = try await store.postponedTickets(dueBy: .distantFuture)
             try requireEqual(after.map(\.number.rawValue), [3, 1, 4], "postponed after resume")
         },
+        ContractCheck("tickets needing an SLA look are listed when due, earliest first, and leave when done") {
+            store in
+            var ids = SeededIdentifierSource(seed: 8)
+            var tickets: [Ticket] = []
+            for (number, offset) in [(1, 900.0), (2, 300.0), (3, 300.0), (4, 5_000.0), (5, -1.0)] {
+                var ticket = fullTicket(number: number, ids: &ids)
+                ticket.sla = TicketSLA(
+                    policyID: "standard", startedAt: start,
+                    reaction: SLAClock(target: .hours(1), dueAt: start.addingTimeInterval(3_600)),
+                    nextCheckAt: offset < 0 ? nil : start.addingTimeInterval(offset))
+                tickets.append(ticket)
+                try await store.commit(creation(of: ticket, ids: &ids))
+            }
+            let due = try await store.ticketsNeedingSLACheck(dueBy: start.addingTimeInterval(900))
+            try requireEqual(due.map(\.number.rawValue), [2, 3, 1], "due tickets")
+            var checked = tickets[1]
+            checked.sla?.nextCheckAt = start.addingTimeInterval(10_000)
+            checked.revision = 2
+            var work = UnitOfWork()
+            work.save(checked, expectedRevision: 1)
+            try await store.commit(work)
+            let later = try await store.ticketsNeedingSLACheck(dueBy: start.addingTimeInterval(9_999))
+            try requireEqual(later.map(\.number.rawValue), [3, 1, 4], "after a check moved on")
+            try requireEqual(later.first?.sla, tickets[2].sla, "SLA state round-trips")
+        },
     ]
 }

@@ -49,6 +49,7 @@ public struct TicketFixtures: Sendable {
         let requester: Requester =
             random.next() % 4 == 0
             ? .freeText("Caller \(random.next() % 50)") : .contact(contactIDs.randomElement(using: &random)!)
+        let sla = random.next() % 2 == 0 ? nil : Self.sla(startedAt: created, random: &random)
         return Ticket(
             id: ids.next(), number: TicketNumber(number), title: titleWords.joined(separator: " "),
             channel: Channel.allCases.randomElement(using: &random)!,
@@ -56,8 +57,25 @@ public struct TicketFixtures: Sendable {
             priority: Priority.allCases.randomElement(using: &random)!,
             status: statuses.randomElement(using: &random)!, requester: requester,
             assigneeID: random.next() % 5 == 0 ? nil : employeeIDs.randomElement(using: &random),
-            groupID: random.next() % 6 == 0 ? nil : groupIDs.randomElement(using: &random),
+            groupID: random.next() % 6 == 0 ? nil : groupIDs.randomElement(using: &random), sla: sla,
             createdAt: created, updatedAt: created.addingTimeInterval(Double(random.next() % 86_400)))
+    }
+
+    /// Random SLA clocks: running or stopped, some warned or breached, some paused.
+    private static func sla(startedAt: Date, random: inout SplitMix64) -> TicketSLA {
+        func clock() -> SLAClock? {
+            guard random.next() % 5 != 0 else { return nil }
+            var clock = SLAClock(
+                target: .hours(Int64(1 + random.next() % 8)), dueAt: startedAt.addingTimeInterval(Double(random.next() % 200_000)))
+            if random.next() % 3 == 0 { clock.stoppedAt = clock.dueAt.addingTimeInterval(Double(random.next() % 7_200) - 3_600) }
+            if random.next() % 4 == 0 { clock.breachedAt = clock.dueAt }
+            if random.next() % 3 == 0 { clock.warnedThresholds = [75] }
+            return clock
+        }
+        var sla = TicketSLA(policyID: "standard", startedAt: startedAt, pauses: [], reaction: clock(), resolution: clock())
+        if random.next() % 6 == 0 { sla.pausedSince = startedAt.addingTimeInterval(600) }
+        sla.nextCheckAt = sla.pausedSince == nil ? sla.nextDueAt : nil
+        return sla
     }
 
     /// A random query over these fixtures: a few random filters, one or two sort keys, a random page.
@@ -78,6 +96,10 @@ public struct TicketFixtures: Sendable {
         if chance(2) {
             let start = Self.epoch.addingTimeInterval(Double(random.next() % UInt64(max(ticketCount, 1) * 60)))
             query.createdIn = start..<start.addingTimeInterval(Double(random.next() % 500_000))
+        }
+        if chance(1) { query.slaConditions = some(SLACondition.allCases) }
+        if chance(1) {
+            query.slaDueBefore = Self.epoch.addingTimeInterval(Double(random.next() % UInt64(max(ticketCount, 1) * 60)))
         }
         if chance(1) {
             query.titleContains = ["print", "VPN", "er", "zzz", " ", "ПРИН", "σφα", "i̇st", "É", "ss"].randomElement(using: &random)

@@ -71,6 +71,20 @@ public struct TicketSLA: Hashable, Sendable, Codable {
     /// while paused or when every clock stopped or was announced.
     public var nextCheckAt: Date?
 
+    /// Creates an SLA state; the engine builds these, adapters and tests may too.
+    public init(
+        policyID: SLAPolicyID, startedAt: Date, pauses: [DateInterval] = [], pausedSince: Date? = nil,
+        reaction: SLAClock? = nil, resolution: SLAClock? = nil, nextCheckAt: Date? = nil
+    ) {
+        self.policyID = policyID
+        self.startedAt = startedAt
+        self.pauses = pauses
+        self.pausedSince = pausedSince
+        self.reaction = reaction
+        self.resolution = resolution
+        self.nextCheckAt = nextCheckAt
+    }
+
     /// The clock of `kind`.
     public subscript(kind: SLAClockKind) -> SLAClock? {
         get { kind == .reaction ? reaction : resolution }
