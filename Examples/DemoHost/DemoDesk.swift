@@ -48,11 +48,12 @@ struct DemoDesk: Sendable {
     static let seed: UInt64 = 2026_03_02
 
     /// Builds a fresh in-memory desk and fills its directory and catalog.
-    static func seeded() async throws(HelpDeskError) -> DemoDesk {
+    static func seeded() async throws -> DemoDesk {
         let clock = ManualClock(start: opening)
+        let configuration = HelpDeskConfiguration(sla: try DemoSLA.configuration(), firstTicketNumber: 1001)
         let desk = HelpDesk(
-            store: InMemoryStore(), configuration: HelpDeskConfiguration(firstTicketNumber: 1001),
-            clock: clock.clock, identifiers: SeededIdentifierSource(seed: seed))
+            store: InMemoryStore(), configuration: configuration, clock: clock.clock,
+            identifiers: SeededIdentifierSource(seed: seed))
 
         let groups = Groups(
             serviceDesk: try await desk.addGroup(named: "Service desk"),
@@ -71,16 +72,16 @@ struct DemoDesk: Sendable {
             maria: try await hire("Maria Lopez", "maria@example.com", [groups.serviceDesk]))
 
         /// Adds one service category with its default routing.
-        func category(_ name: String, assignee: Employee?, group: SupportGroup) async throws(HelpDeskError)
-            -> ServiceCategory
+        func category(_ name: String, assignee: Employee?, group: SupportGroup, sla: SLAPolicyID? = nil)
+            async throws(HelpDeskError) -> ServiceCategory
         {
             try await desk.addCategory(
-                NewServiceCategory(name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id))
+                NewServiceCategory(name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla))
         }
         let catalog = Catalog(
             accounts: try await category("Accounts & access", assignee: staff.sam, group: groups.serviceDesk),
             printers: try await category("Printers", assignee: nil, group: groups.fieldEngineers),
-            network: try await category("Network & VPN", assignee: staff.lena, group: groups.network),
+            network: try await category("Network & VPN", assignee: staff.lena, group: groups.network, sla: "premium"),
             hardware: try await category("Hardware", assignee: staff.ben, group: groups.fieldEngineers))
 
         let directory = Directory(
@@ -103,10 +104,13 @@ struct DemoDesk: Sendable {
         }
         out.lines(people.render())
         out.line()
-        var categories = TextTable([.init("Category"), .init("Default assignee"), .init("Default group")])
+        var categories = TextTable([
+            .init("Category"), .init("Default assignee"), .init("Default group"), .init("SLA policy"),
+        ])
         for category in [catalog.accounts, catalog.printers, catalog.network, catalog.hardware] {
             categories.add([
                 category.name, directory.name(of: category.defaultAssigneeID), directory.name(of: category.defaultGroupID),
+                category.slaPolicyID?.rawValue ?? "standard (desk default)",
             ])
         }
         out.lines(categories.render())

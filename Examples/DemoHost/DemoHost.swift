@@ -15,7 +15,7 @@ struct DemoHost {
     }
 
     /// Runs the whole demo on a fresh desk and returns its output; the same on every run.
-    static func run() async throws(HelpDeskError) -> String {
+    static func run() async throws -> String {
         var out = Transcript()
         out.line("HelpDeskKit demo: one working day at a small service desk")
         out.line("Simulated time (UTC) on \(DemoTime.date(DemoDesk.opening)); seeded identifiers, so every run")
@@ -30,6 +30,7 @@ struct DemoHost {
 
         let report = try await Report(demo: demo)
         try await report.ticketsTable(into: &out)
+        try await report.slaBoard(into: &out)
         if let printer = day.tickets.printer {
             try await report.auditTrail(of: printer, into: &out)
         }

@@ -32,6 +32,14 @@ enum DemoTime {
         return "\(parts.year ?? 0)-" + twoDigits(parts.month ?? 0) + "-" + twoDigits(parts.day ?? 0)
     }
 
+    /// `HH:mm` on the demo day, `Tue HH:mm` on a later day.
+    static func moment(_ instant: Date) -> String {
+        let days = calendar.dateComponents([.day], from: on(0, 0), to: instant).day ?? 0
+        guard days != 0 else { return clock(instant) }
+        let weekday = calendar.component(.weekday, from: instant)
+        return ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][weekday - 1] + " " + clock(instant)
+    }
+
     /// An ISO 8601 audit value (e.g. `2026-03-02T14:00:00Z`) as `HH:mm`; other text is returned as is.
     static func auditValue(_ text: String) -> String {
         guard let instant = try? Date(text, strategy: .iso8601) else { return text }

@@ -6,7 +6,7 @@ extension Report {
     /// and shows that a second read returns nothing.
     func notifications(into out: inout Transcript) async throws(HelpDeskError) {
         let events = try await desk.undeliveredEvents(limit: 10_000)
-        out.heading("3. Notifications (the outbox)")
+        out.heading("4. Notifications (the outbox)")
         out.note("Each committed change wrote its events to the outbox in the same unit of work. A host")
         out.note("reads them with undeliveredEvents(limit:), delivers them (here: prints them), then")
         out.note("acknowledges them. The performer is never notified of their own action.")

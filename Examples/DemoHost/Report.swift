@@ -53,7 +53,7 @@ struct Report {
     func auditTrail(of id: TicketID, into out: inout Transcript) async throws(HelpDeskError) {
         let ticket = try await desk.ticket(id)
         let entries = try await desk.auditTrail(of: id)
-        out.heading("2. Audit trail of \(ticket.number) \"\(ticket.title)\"")
+        out.heading("3. Audit trail of \(ticket.number) \"\(ticket.title)\"")
         out.note("Every field change is recorded by the engine itself: who, when, old value -> new value.")
         out.note("This ticket was assigned, absorbed a duplicate, was postponed, returned to work by the")
         out.note("engine's tick (performer 'system'), and was resolved.")

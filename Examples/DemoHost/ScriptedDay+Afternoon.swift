@@ -53,6 +53,8 @@ extension ScriptedDay {
         try await tick()
         at(14, 5)
         try await tick()
+        at(14, 30)
+        try await tick()
         at(14, 40)
         try await write("Replaced the fuser unit; the test page prints cleanly.", on: printer, by: staff.ben)
         try await move(printer, to: .resolved, by: staff.ben)
@@ -60,7 +62,13 @@ extension ScriptedDay {
 
         at(16, 30)
         try await clientReplies("It dropped again at 16:20, sorry!", on: vpn)
+        if let monitor = tickets.monitor {
+            at(16, 45)
+            try await write("Which monitor model does your team use?", on: monitor, by: staff.ben)
+            try await move(monitor, to: .waitingForClient, by: staff.ben)
+        }
         at(17, 0)
+        try await tick()
         say("the desk closes for the day")
     }
 }

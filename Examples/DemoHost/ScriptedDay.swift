@@ -135,12 +135,14 @@ struct ScriptedDay {
     mutating func tick() async throws(HelpDeskError) {
         let report = try await desk.tick(now: demo.clock.now)
         say("the host ticks the engine (time-driven work)")
-        if report.returnedToWork.isEmpty {
+        if report.returnedToWork.isEmpty, report.slaWarnings.isEmpty, report.slaBreaches.isEmpty {
             then("nothing is due yet")
         }
         for number in report.returnedToWork {
             let ticket = try await desk.ticket(number: number)
             then("\(number) returned to work at \(DemoTime.clock(ticket.updatedAt)): now \(label(ticket.status))")
         }
+        for number in report.slaWarnings { then("SLA warning on \(number): most of its working time is used") }
+        for number in report.slaBreaches { then("SLA BREACH on \(number): its target passed unmet") }
     }
 }

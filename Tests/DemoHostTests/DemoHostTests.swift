@@ -11,8 +11,13 @@ struct DemoHostTests {
         let output = try await DemoHost.run()
         #expect(output.contains("The working day"))
         #expect(output.contains("1. Tickets at the end of the day"))
-        #expect(output.contains("2. Audit trail of #1002"))
-        #expect(output.contains("3. Notifications (the outbox)"))
+        #expect(output.contains("2. SLA at the end of the day"))
+        #expect(output.contains("3. Audit trail of #1002"))
+        #expect(output.contains("4. Notifications (the outbox)"))
+        #expect(output.contains("SLA warning on #1006"))
+        #expect(output.contains("paused since 16:45"))
+        #expect(output.contains("met at 09:10"))
+        #expect(output.contains("BREACHED, was due 10:05"))
         #expect(output.contains("#1002 returned to work at 14:00: now In progress"))
         #expect(output.contains("rejected with HelpDeskError.transitionNotAllowed: The workflow does not allow #1003 to move from 'in_progress' to 'closed'."))
         #expect(output.contains("nothing changed: #1003 is still In progress"))
@@ -25,10 +30,12 @@ struct DemoHostTests {
     /// Every ticket row shows the agent label, assignee and group by name, never an identifier.
     @Test func ticketsTableUsesNames() async throws {
         let output = try await DemoHost.run()
-        let rows = output.split(separator: "\n").filter { $0.hasPrefix("  #100") }
+        let section = output.components(separatedBy: "1. Tickets at the end of the day")[1]
+            .components(separatedBy: "2. SLA at the end of the day")[0]
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("  #100") }
         #expect(rows.count == 6)
         #expect(rows.contains { $0.contains("#1002") && $0.contains("Resolved") && $0.contains("Ben Okafor") })
-        #expect(rows.contains { $0.contains("#1006") && $0.contains("web form") && $0.contains("New") })
+        #expect(rows.contains { $0.contains("#1006") && $0.contains("web form") && $0.contains("Waiting for client") })
         let uuid = /[0-9A-F]{8}-[0-9A-F]{4}-/
         #expect(!output.contains(uuid), "identifiers leaked into the output")
     }
