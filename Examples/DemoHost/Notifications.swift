@@ -30,9 +30,10 @@ extension Report {
         out.note("A second read of the outbox returns \(again.count) events: nothing is delivered twice.")
     }
 
-    /// The number of the ticket an event is about, e.g. `#1002`.
+    /// The number of the ticket an event is about, e.g. `#1002`, or of the contract.
     func ticketNumber(of event: DomainEvent) -> String {
-        directory.number(of: event.ticketID)
+        if case .contractReminder(_, let number, _) = event { return number }
+        return event.ticketID.map { directory.number(of: $0) } ?? "-"
     }
 
     /// Who is notified, by name: employees first, then whole groups.
@@ -77,6 +78,12 @@ extension Report {
             "SLA \(clock) \(threshold)% used, due \(DemoTime.clock(dueAt))"
         case .slaBreached(_, _, let clock, let dueAt):
             "SLA \(clock) BREACHED (was due \(DemoTime.clock(dueAt)))"
+        case .contractReminder(_, _, let reminder):
+            switch reminder {
+            case .renewalDue: "reminder: renew the contract"
+            case .periodUnpaid: "reminder: a started period is unpaid"
+            case .contractEnding: "reminder: the contract ends soon"
+            }
         }
     }
 }

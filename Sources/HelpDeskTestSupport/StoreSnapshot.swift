@@ -23,6 +23,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var lastEventSequence: UInt64
     /// Highest ticket number.
     public var lastTicketNumber: TicketNumber?
+    /// The client directory: companies, locations, contacts, contracts, equipment.
+    public var clients: ClientImage
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot {
@@ -46,6 +48,18 @@ public struct StoreSnapshot: Equatable, Sendable {
             categories: try await store.categories(),
             undelivered: try await store.undeliveredEvents(limit: Int.max),
             lastEventSequence: try await store.lastEventSequence(),
-            lastTicketNumber: try await store.lastTicketNumber())
+            lastTicketNumber: try await store.lastTicketNumber(), clients: try await clientImage(of: store))
+    }
+
+    /// Every client record reachable through the client repositories.
+    private static func clientImage(of store: any HelpDeskStore) async throws -> ClientImage {
+        var image = ClientImage(companies: try await store.companies(), assetModels: try await store.assetModels())
+        for company in image.companies {
+            image.locations += try await store.locations(of: company.id)
+            image.contacts += try await store.contacts(of: company.id)
+            image.contracts += try await store.contracts(of: company.id)
+            image.assets += try await store.assets(company: company.id, location: nil, model: nil)
+        }
+        return image
     }
 }

@@ -4,7 +4,7 @@ import HelpDeskTestSupport
 import Testing
 
 /// A store decorator that lets another writer change a ticket between a command's read and its commit.
-final class RacingStore: HelpDeskStore {
+final class RacingStore: MemoryBackedStore {
     let base = InMemoryStore()
     private let race: @Sendable (InMemoryStore) async throws -> Void
     private let armed = ManualFlag()
@@ -13,33 +13,16 @@ final class RacingStore: HelpDeskStore {
         self.race = race
     }
 
+    var backingStore: InMemoryStore { base }
+
+    func ensureAvailable() throws(StorageError) {}
+
     func arm() { armed.set(true) }
 
     func commit(_ work: UnitOfWork) async throws {
         if armed.take() { try await race(base) }
         try await base.commit(work)
     }
-
-    func ticket(_ id: TicketID) async throws -> Ticket? { try await base.ticket(id) }
-    func ticket(number: TicketNumber) async throws -> Ticket? { try await base.ticket(number: number) }
-    func tickets(matching query: TicketQuery, workflow: Workflow) async throws -> TicketPage {
-        try await base.tickets(matching: query, workflow: workflow)
-    }
-    func postponedTickets(dueBy instant: Date) async throws -> [Ticket] { try await base.postponedTickets(dueBy: instant) }
-    func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket] {
-        try await base.ticketsNeedingSLACheck(dueBy: instant)
-    }
-    func lastTicketNumber() async throws -> TicketNumber? { try await base.lastTicketNumber() }
-    func comments(on ticket: TicketID) async throws -> [HelpDeskKit.Comment] { try await base.comments(on: ticket) }
-    func auditTrail(of ticket: TicketID) async throws -> [AuditEntry] { try await base.auditTrail(of: ticket) }
-    func employee(_ id: EmployeeID) async throws -> Employee? { try await base.employee(id) }
-    func employees() async throws -> [Employee] { try await base.employees() }
-    func group(_ id: GroupID) async throws -> SupportGroup? { try await base.group(id) }
-    func groups() async throws -> [SupportGroup] { try await base.groups() }
-    func category(_ id: CategoryID) async throws -> ServiceCategory? { try await base.category(id) }
-    func categories() async throws -> [ServiceCategory] { try await base.categories() }
-    func undeliveredEvents(limit: Int) async throws -> [OutboxEvent] { try await base.undeliveredEvents(limit: limit) }
-    func lastEventSequence() async throws -> UInt64 { try await base.lastEventSequence() }
 }
 
 /// A thread-safe one-shot flag.

@@ -68,12 +68,13 @@ struct TicketCreationTests {
 
     @Test func aClientMayRegisterATicketThroughThePortal() async throws {
         let test = try await TestDesk.make()
-        var ids = SeededIdentifierSource(seed: 9)
-        let contact: ContactID = ids.next()
+        let company = try await test.desk.addCompany(NewCompany(name: "Acme"))
+        let contact = try await test.desk.addContact(NewContact(companyID: company.id, name: "Ivan", email: "ivan@acme.example")).id
         let ticket = try await test.desk.createTicket(
             NewTicket(title: "Need a new badge", channel: .portal, requester: .contact(contact)),
             by: .contact(contact))
         #expect(ticket.requester == .contact(contact))
+        #expect(ticket.companyID == company.id, "the contact's company is filled in")
         let event = try #require(try await test.desk.undeliveredEvents().first)
         #expect(event.audience.requester == nil, "the client who filed it is not notified of their own action")
     }

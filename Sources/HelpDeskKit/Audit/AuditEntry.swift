@@ -4,7 +4,9 @@ import Foundation
 public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The ticket was registered (`newValue` is its number).
     case created
-    case title, description, channel, categoryID, priority, status, requester, assigneeID, groupID
+    case title, description, channel, categoryID, priority, status, requester
+    case companyID, locationID, contractID, assetIDs
+    case assigneeID, groupID
     case watcherIDs, attachments, customFields, links, postponedUntil
     case firstResponseAt, resolvedAt, closedAt
     /// The SLA clocks (policy, due instants, pauses, outcomes) as a one-line summary.

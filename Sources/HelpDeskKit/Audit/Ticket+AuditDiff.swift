@@ -29,6 +29,10 @@ extension Ticket {
         compare(.priority, \.priority) { $0.description }
         compare(.status, \.status) { $0.description }
         compare(.requester, \.requester) { $0.description }
+        compare(.companyID, \.companyID) { $0?.description }
+        compare(.locationID, \.locationID) { $0?.description }
+        compare(.contractID, \.contractID) { $0?.description }
+        compare(.assetIDs, \.assetIDs) { $0.isEmpty ? nil : $0.map(\.description).joined(separator: ",") }
         compare(.assigneeID, \.assigneeID) { $0?.description }
         compare(.groupID, \.groupID) { $0?.description }
         compare(.watcherIDs, \.watcherIDs) { $0.isEmpty ? nil : $0.map(\.description).joined(separator: ",") }

@@ -26,13 +26,20 @@ extension HelpDesk {
         }
         try await validateAssignment(assignee: assigneeID, group: groupID)
         let watcherIDs = try await validatedWatchers(request.watcherIDs)
+        let links = try await resolveClientLinks(
+            ClientLinks(
+                companyID: request.companyID, locationID: request.locationID, contractID: request.contractID,
+                assetIDs: request.assetIDs),
+            requester: request.requester, category: request.categoryID, performer: performer)
 
         let now = clock.now()
         let number = try await nextTicketNumber()
         var ticket = Ticket(
             id: nextID(), number: number, title: request.title, description: request.description,
             channel: request.channel, categoryID: request.categoryID, priority: request.priority,
-            status: workflow.initialStatus, requester: request.requester, assigneeID: assigneeID, groupID: groupID,
+            status: workflow.initialStatus, requester: request.requester, companyID: links.companyID,
+            locationID: links.locationID, contractID: links.contractID, assetIDs: links.assetIDs,
+            assigneeID: assigneeID, groupID: groupID,
             watcherIDs: watcherIDs, attachments: request.attachments, customFields: request.customFields,
             createdAt: now)
         ticket.sla = try await startSLA(for: ticket)

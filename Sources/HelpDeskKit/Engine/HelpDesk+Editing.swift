@@ -17,12 +17,31 @@ extension HelpDesk {
             }
         }
         return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            if let companyID = update.companyID { edit.ticket.companyID = companyID }
+            if let locationID = update.locationID { edit.ticket.locationID = locationID }
+            if let contractID = update.contractID { edit.ticket.contractID = contractID }
+            if let assetIDs = update.assetIDs { edit.ticket.assetIDs = assetIDs }
+            if let requester = update.requester { edit.ticket.requester = requester }
+            if update.companyID != nil || update.locationID != nil || update.contractID != nil || update.assetIDs != nil
+                || update.requester != nil
+            {
+                var links = ClientLinks(
+                    companyID: edit.ticket.companyID, locationID: edit.ticket.locationID,
+                    contractID: edit.ticket.contractID, assetIDs: edit.ticket.assetIDs)
+                var contact: Contact?
+                if case .contact(let contactID) = edit.ticket.requester {
+                    contact = try await storage { try await store.contact(contactID) }
+                    if contact == nil { throw .contactNotFound(contactID) }
+                }
+                try await check(&links, contact: contact)
+                edit.ticket.companyID = links.companyID
+                edit.ticket.assetIDs = links.assetIDs
+            }
             if let title = update.title { edit.ticket.title = title }
             if let description = update.description { edit.ticket.description = description }
             if let channel = update.channel { edit.ticket.channel = channel }
             if let priority = update.priority { edit.ticket.priority = priority }
             if let categoryID = update.categoryID { edit.ticket.categoryID = categoryID }
-            if let requester = update.requester { edit.ticket.requester = requester }
             for (key, value) in update.customFields { edit.ticket.customFields[key] = value }
             let fields = edit.ticket.changes(since: edit.original).map(\.field)
             if !fields.isEmpty {

@@ -8,6 +8,8 @@ public struct TickReport: Hashable, Sendable {
     public var slaWarnings: [TicketNumber] = []
     /// Tickets with an SLA breach announced (once per breach).
     public var slaBreaches: [TicketNumber] = []
+    /// Numbers of contracts a reminder was announced for (once per reminder).
+    public var contractReminders: [String] = []
 }
 
 extension HelpDesk {
@@ -51,7 +53,8 @@ extension HelpDesk {
     }
 
     /// Runs time-driven work up to `now`: postponed tickets whose date has come return to work,
-    /// then SLA warnings and breaches due by `now` are announced, each once.
+    /// then SLA warnings and breaches due by `now` are announced, then contract reminders; each
+    /// announcement is made once.
     ///
     /// Each returning ticket is its own unit of work, stamped with its return instant (not `now`),
     /// so the waiting interval is exact however late the host ticks. Ticking twice is harmless.
@@ -71,6 +74,7 @@ extension HelpDesk {
             report.returnedToWork.append(ticket.number)
         }
         try await checkSLAs(now: now, report: &report)
+        try await sendContractReminders(now: now, report: &report)
         return report
     }
 }

@@ -4,6 +4,8 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var workflow: Workflow
     /// SLA policies and the desk's default policy.
     public var sla: SLAConfiguration
+    /// Reminder lead times and the debtor SLA rule.
+    public var clients: ClientConfiguration
     /// Number of the first ticket of an empty desk (e.g. 1000 to start at `#1000`).
     public var firstTicketNumber: Int
     /// Longest accepted ticket title, in characters.
@@ -13,11 +15,13 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
 
     /// Creates a configuration; the defaults suit most desks.
     public init(
-        workflow: Workflow = .standard, sla: SLAConfiguration = .none, firstTicketNumber: Int = 1, maximumTitleLength: Int = 250,
+        workflow: Workflow = .standard, sla: SLAConfiguration = .none, clients: ClientConfiguration = ClientConfiguration(),
+        firstTicketNumber: Int = 1, maximumTitleLength: Int = 250,
         maximumTextLength: Int = 100_000
     ) {
         self.workflow = workflow
         self.sla = sla
+        self.clients = clients
         self.firstTicketNumber = firstTicketNumber
         self.maximumTitleLength = maximumTitleLength
         self.maximumTextLength = maximumTextLength

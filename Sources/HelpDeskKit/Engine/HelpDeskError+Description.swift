@@ -9,6 +9,21 @@ extension HelpDeskError: CustomStringConvertible {
         case .groupNotFound(let id): "No group has the identifier \(id)."
         case .categoryNotFound(let id): "No service category has the identifier \(id)."
         case .invalidInput(let field, let problem): "Invalid \(field): \(problem)."
+        case .companyNotFound(let id): "No company has the identifier \(id)."
+        case .locationNotFound(let id): "No location has the identifier \(id)."
+        case .contactNotFound(let id): "No contact has the identifier \(id)."
+        case .contactInactive(let id): "Contact \(id) has left the company."
+        case .contactMayNotFileTickets(let id): "Contact \(id) may not file tickets."
+        case .contractNotFound(let id): "No contract has the identifier \(id)."
+        case .servicePeriodNotFound(let id): "The contract has no service period \(id)."
+        case .assetModelNotFound(let id): "No equipment model has the identifier \(id)."
+        case .assetNotFound(let id): "No asset has the identifier \(id)."
+        case .crossCompanyLink(let record, let company): "\(record) does not belong to company \(company)."
+        case .duplicateContractNumber(let number): "Another contract has the number '\(number)'."
+        case .duplicateSerialNumber(let serial): "Another asset of this model has the serial number '\(serial)'."
+        case .overlappingServicePeriod(let id): "The period overlaps the contract's period \(id)."
+        case .contractTransitionNotAllowed(let from, let to): "A contract cannot move from \(from) to \(to)."
+        case .companyHasTickets(let id, let count): "Company \(id) has \(count) ticket(s) and cannot be deleted."
         case .unknownStatus(let code): "The workflow has no status '\(code)'."
         case .transitionNotAllowed(let ticket, let from, let to):
             "The workflow does not allow \(ticket) to move from '\(from)' to '\(to)'."
@@ -41,6 +56,7 @@ extension InputProblem: CustomStringConvertible {
         case .negative: "must not be negative"
         case .malformed(let expected): "must have the form \(expected)"
         case .notInFuture(let instant): "must be later than now (got \(instant.formatted(.iso8601)))"
+        case .notAfterStart: "must be later than the start"
         }
     }
 }

@@ -17,6 +17,36 @@ public enum HelpDeskError: Error, Hashable, Sendable {
     case categoryNotFound(CategoryID)
     /// A field of the request is unacceptable.
     case invalidInput(field: String, problem: InputProblem)
+    /// No company has this identifier.
+    case companyNotFound(CompanyID)
+    /// No location has this identifier.
+    case locationNotFound(LocationID)
+    /// No contact has this identifier.
+    case contactNotFound(ContactID)
+    /// The contact has left the company.
+    case contactInactive(ContactID)
+    /// The contact may not file tickets.
+    case contactMayNotFileTickets(ContactID)
+    /// No contract has this identifier.
+    case contractNotFound(ContractID)
+    /// The contract has no period with this identifier.
+    case servicePeriodNotFound(ServicePeriodID)
+    /// No equipment model has this identifier.
+    case assetModelNotFound(AssetModelID)
+    /// No asset has this identifier.
+    case assetNotFound(AssetID)
+    /// Records linked together belong to different client companies.
+    case crossCompanyLink(LinkedRecord, expected: CompanyID)
+    /// Another contract already has this number.
+    case duplicateContractNumber(String)
+    /// Another asset of the same model has this serial number.
+    case duplicateSerialNumber(String)
+    /// The new period overlaps an existing period of the contract.
+    case overlappingServicePeriod(ServicePeriodID)
+    /// The contract may not move between these statuses.
+    case contractTransitionNotAllowed(from: ContractStatus, to: ContractStatus)
+    /// The company cannot be deleted while tickets refer to it.
+    case companyHasTickets(CompanyID, count: Int)
     /// The workflow has no status with this code.
     case unknownStatus(StatusCode)
     /// The workflow does not allow this move.
@@ -67,4 +97,14 @@ public enum InputProblem: Hashable, Sendable {
     case malformed(expected: String)
     /// An instant that must be later than now is not.
     case notInFuture(Date)
+    /// An end that must be later than its start is not.
+    case notAfterStart
+}
+
+/// A record a ticket or asset can be linked to, named in ``HelpDeskError/crossCompanyLink(_:expected:)``.
+public enum LinkedRecord: Hashable, Sendable {
+    case contact(ContactID)
+    case location(LocationID)
+    case contract(ContractID)
+    case asset(AssetID)
 }

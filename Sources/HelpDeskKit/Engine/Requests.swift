@@ -10,8 +10,16 @@ public struct NewTicket: Hashable, Sendable {
     public var categoryID: CategoryID?
     /// Urgency.
     public var priority: Priority
-    /// Who asks for the work.
+    /// Who asks for the work; a registered contact fills in the company and location.
     public var requester: Requester
+    /// The client company.
+    public var companyID: CompanyID?
+    /// The client's location.
+    public var locationID: LocationID?
+    /// The contract; found automatically when not given.
+    public var contractID: ContractID?
+    /// The equipment concerned.
+    public var assetIDs: [AssetID]
     /// Responsible employee.
     public var assigneeID: EmployeeID?
     /// Responsible group; the assignee must belong to it.
@@ -26,7 +34,8 @@ public struct NewTicket: Hashable, Sendable {
     /// Describes a new ticket.
     public init(
         title: String, description: String = "", channel: Channel, categoryID: CategoryID? = nil,
-        priority: Priority = .normal, requester: Requester, assigneeID: EmployeeID? = nil, groupID: GroupID? = nil,
+        priority: Priority = .normal, requester: Requester, companyID: CompanyID? = nil, locationID: LocationID? = nil,
+        contractID: ContractID? = nil, assetIDs: [AssetID] = [], assigneeID: EmployeeID? = nil, groupID: GroupID? = nil,
         watcherIDs: [EmployeeID] = [], attachments: [Attachment] = [], customFields: [String: CustomFieldValue] = [:]
     ) {
         self.title = title
@@ -35,6 +44,10 @@ public struct NewTicket: Hashable, Sendable {
         self.categoryID = categoryID
         self.priority = priority
         self.requester = requester
+        self.companyID = companyID
+        self.locationID = locationID
+        self.contractID = contractID
+        self.assetIDs = assetIDs
         self.assigneeID = assigneeID
         self.groupID = groupID
         self.watcherIDs = watcherIDs
@@ -57,13 +70,23 @@ public struct TicketUpdate: Hashable, Sendable {
     public var categoryID: CategoryID??
     /// New requester.
     public var requester: Requester?
+    /// New company (`.some(nil)` clears it).
+    public var companyID: CompanyID??
+    /// New location (`.some(nil)` clears it).
+    public var locationID: LocationID??
+    /// New contract (`.some(nil)` clears it).
+    public var contractID: ContractID??
+    /// New list of equipment.
+    public var assetIDs: [AssetID]?
     /// Custom fields to set; a `nil` value removes the field.
     public var customFields: [String: CustomFieldValue?]
 
     /// Describes an update.
     public init(
         title: String? = nil, description: String? = nil, channel: Channel? = nil, priority: Priority? = nil,
-        categoryID: CategoryID?? = nil, requester: Requester? = nil, customFields: [String: CustomFieldValue?] = [:]
+        categoryID: CategoryID?? = nil, requester: Requester? = nil, companyID: CompanyID?? = nil,
+        locationID: LocationID?? = nil, contractID: ContractID?? = nil, assetIDs: [AssetID]? = nil,
+        customFields: [String: CustomFieldValue?] = [:]
     ) {
         self.title = title
         self.description = description
@@ -71,6 +94,10 @@ public struct TicketUpdate: Hashable, Sendable {
         self.priority = priority
         self.categoryID = categoryID
         self.requester = requester
+        self.companyID = companyID
+        self.locationID = locationID
+        self.contractID = contractID
+        self.assetIDs = assetIDs
         self.customFields = customFields
     }
 }

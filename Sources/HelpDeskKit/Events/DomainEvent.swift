@@ -32,13 +32,16 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     case slaWarning(ticket: TicketID, number: TicketNumber, clock: SLAClockKind, threshold: Int, dueAt: Date)
     /// An SLA clock passed its due instant unstopped.
     case slaBreached(ticket: TicketID, number: TicketNumber, clock: SLAClockKind, dueAt: Date)
+    /// A contract needs its manager's attention: renewal, an unpaid period, or its end.
+    case contractReminder(contract: ContractID, number: String, reminder: ContractReminder)
     /// `source` was merged into `target` and closed; raised on both tickets.
     case ticketsMerged(source: TicketID, sourceNumber: TicketNumber, target: TicketID, targetNumber: TicketNumber)
 
-    /// The ticket the event is about (for a merge: the source, which was closed).
+    /// The ticket the event is about (for a merge: the source, which was closed); `nil` for
+    /// events about contracts.
     ///
     /// Use ``OutboxEvent`` audiences, not this property, to decide whom to notify.
-    public var ticketID: TicketID {
+    public var ticketID: TicketID? {
         switch self {
         case .ticketCreated(let ticket, _, _, _), .ticketAssigned(let ticket, _, _, _),
             .statusChanged(let ticket, _, _, _), .ticketReopened(let ticket, _),
@@ -48,6 +51,8 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             .ticketsLinked(let ticket, _, _, _, _), .ticketsUnlinked(let ticket, _, _, _, _),
             .ticketsMerged(let ticket, _, _, _), .slaWarning(let ticket, _, _, _, _), .slaBreached(let ticket, _, _, _):
             ticket
+        case .contractReminder:
+            nil
         }
     }
 
@@ -69,6 +74,7 @@ public enum DomainEvent: Hashable, Sendable, Codable {
         case .ticketsMerged: "ticketsMerged"
         case .slaWarning: "slaWarning"
         case .slaBreached: "slaBreached"
+        case .contractReminder: "contractReminder"
         }
     }
 }

@@ -72,5 +72,6 @@ extension InMemoryStore.State {
         for category in work.categories { categories[category.id] = category }
         for event in work.events { outbox.append(event) }
         for sequence in work.acknowledgedEvents { outbox.acknowledge(sequence) }
+        if !work.clients.isEmpty { clients.apply(work.clients) }
     }
 }

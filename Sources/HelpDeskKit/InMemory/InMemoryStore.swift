@@ -25,6 +25,8 @@ public final class InMemoryStore: HelpDeskStore {
         /// Tickets by the instant their SLA needs a look.
         var slaChecks = DueIndex()
         var outbox = OutboxQueue()
+        /// Companies, locations, contacts, contracts and equipment.
+        var clients = ClientTables()
     }
 
     // MARK: Tickets

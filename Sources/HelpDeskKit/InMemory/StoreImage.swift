@@ -17,9 +17,29 @@ public struct StoreImage: Hashable, Sendable, Codable {
     public var undeliveredEvents: [OutboxEvent] = []
     /// The last outbox sequence ever issued.
     public var lastEventSequence: UInt64 = 0
+    /// Companies, locations, contacts, contracts and equipment.
+    public var clients = ClientImage()
 
     /// An empty image.
     public init() {}
+
+    private enum CodingKeys: String, CodingKey {
+        case tickets, comments, audit, employees, groups, categories, undeliveredEvents, lastEventSequence, clients
+    }
+
+    /// Decodes leniently: sections added in later versions default to empty, so older images load.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tickets = try c.decodeIfPresent([Ticket].self, forKey: .tickets) ?? []
+        comments = try c.decodeIfPresent([[Comment]].self, forKey: .comments) ?? []
+        audit = try c.decodeIfPresent([[AuditEntry]].self, forKey: .audit) ?? []
+        employees = try c.decodeIfPresent([Employee].self, forKey: .employees) ?? []
+        groups = try c.decodeIfPresent([SupportGroup].self, forKey: .groups) ?? []
+        categories = try c.decodeIfPresent([ServiceCategory].self, forKey: .categories) ?? []
+        undeliveredEvents = try c.decodeIfPresent([OutboxEvent].self, forKey: .undeliveredEvents) ?? []
+        lastEventSequence = try c.decodeIfPresent(UInt64.self, forKey: .lastEventSequence) ?? 0
+        clients = try c.decodeIfPresent(ClientImage.self, forKey: .clients) ?? ClientImage()
+    }
 }
 
 extension InMemoryStore {
@@ -51,6 +71,7 @@ extension InMemoryStore.State {
         groups = Dictionary(uniqueKeysWithValues: image.groups.map { ($0.id, $0) })
         categories = Dictionary(uniqueKeysWithValues: image.categories.map { ($0.id, $0) })
         outbox = OutboxQueue(undelivered: image.undeliveredEvents, lastSequence: image.lastEventSequence)
+        clients = ClientTables(image: image.clients)
     }
 
     func image() -> StoreImage {
@@ -63,6 +84,7 @@ extension InMemoryStore.State {
         image.categories = categories.values.sorted { $0.id < $1.id }
         image.undeliveredEvents = outbox.undelivered(limit: .max)
         image.lastEventSequence = outbox.lastSequence
+        image.clients = clients.image
         return image
     }
 }

@@ -66,6 +66,7 @@ extension TicketTable {
         case .assignee: return ranked(assignee, assigneeKeys.ranks(by: <))
         case .group: return ranked(group, groupKeys.ranks(by: <))
         case .requester: return ranked(requester, requesterKeys.ranks { $0.sortKey < $1.sortKey })
+        case .company: return ranked(company, companyKeys.ranks(by: <))
         case .title: preconditionFailure("titles are ordered by comparison, not by integer keys")
         }
     }

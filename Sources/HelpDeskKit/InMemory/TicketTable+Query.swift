@@ -31,6 +31,10 @@ extension TicketTable {
         let assigneeMask = query.assigneeIDs.map { assigneeKeys.mask(for: $0) }
         let groupMask = query.groupIDs.map { groupKeys.mask(for: $0) }
         let requesterMask = query.requesters.map { requesterKeys.mask(for: Set($0.map(Optional.some))) }
+        let companyMask = query.companyIDs.map { companyKeys.mask(for: $0) }
+        let locationMask = query.locationIDs.map { locationKeys.mask(for: $0) }
+        let contractMask = query.contractIDs.map { contractKeys.mask(for: $0) }
+        let assets = query.assetIDs
         let lower = query.createdIn?.lowerBound.timeIntervalSinceReferenceDate ?? -.infinity
         let upper = query.createdIn?.upperBound.timeIntervalSinceReferenceDate ?? .infinity
         let conditionMask = query.slaConditions.map { set in SLACondition.allCases.map { set.contains($0) } }
@@ -48,6 +52,10 @@ extension TicketTable {
                     if let assigneeMask, !assigneeMask[Int(assignee[row])] { continue }
                     if let groupMask, !groupMask[Int(group[row])] { continue }
                     if let requesterMask, !requesterMask[Int(requester[row])] { continue }
+                    if let companyMask, !companyMask[Int(company[row])] { continue }
+                    if let locationMask, !locationMask[Int(location[row])] { continue }
+                    if let contractMask, !contractMask[Int(contract[row])] { continue }
+                    if let assets, !rows[row].assetIDs.contains(where: assets.contains) { continue }
                     let createdAt = created[row]
                     if createdAt < lower || createdAt >= upper { continue }
                     if let conditionMask, !conditionMask[Int(slaCondition[row])] { continue }

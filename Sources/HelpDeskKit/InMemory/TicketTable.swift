@@ -15,6 +15,9 @@ struct TicketTable: Sendable {
     private(set) var assigneeKeys = Interner<EmployeeID>()
     private(set) var groupKeys = Interner<GroupID>()
     private(set) var requesterKeys = Interner<Requester>()
+    private(set) var companyKeys = Interner<CompanyID>()
+    private(set) var locationKeys = Interner<LocationID>()
+    private(set) var contractKeys = Interner<ContractID>()
 
     private(set) var status: [Int32] = []
     private(set) var priority: [UInt8] = []
@@ -23,6 +26,9 @@ struct TicketTable: Sendable {
     private(set) var assignee: [Int32] = []
     private(set) var group: [Int32] = []
     private(set) var requester: [Int32] = []
+    private(set) var company: [Int32] = []
+    private(set) var location: [Int32] = []
+    private(set) var contract: [Int32] = []
     private(set) var created: [Double] = []
     private(set) var updated: [Double] = []
     private(set) var number: [Int] = []
@@ -79,6 +85,9 @@ struct TicketTable: Sendable {
         assignee.append(0)
         group.append(0)
         requester.append(0)
+        company.append(0)
+        location.append(0)
+        contract.append(0)
         created.append(0)
         updated.append(0)
         number.append(0)
@@ -98,6 +107,9 @@ struct TicketTable: Sendable {
         assignee[index] = assigneeKeys.key(for: ticket.assigneeID)
         group[index] = groupKeys.key(for: ticket.groupID)
         requester[index] = requesterKeys.key(for: ticket.requester)
+        company[index] = companyKeys.key(for: ticket.companyID)
+        location[index] = locationKeys.key(for: ticket.locationID)
+        contract[index] = contractKeys.key(for: ticket.contractID)
         created[index] = ticket.createdAt.timeIntervalSinceReferenceDate
         updated[index] = ticket.updatedAt.timeIntervalSinceReferenceDate
         number[index] = ticket.number.rawValue

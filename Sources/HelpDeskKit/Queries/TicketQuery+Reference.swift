@@ -16,6 +16,10 @@ extension TicketQuery {
         if let priorities, !priorities.contains(ticket.priority) { return false }
         if let assigneeIDs, !assigneeIDs.contains(ticket.assigneeID) { return false }
         if let groupIDs, !groupIDs.contains(ticket.groupID) { return false }
+        if let companyIDs, !companyIDs.contains(ticket.companyID) { return false }
+        if let locationIDs, !locationIDs.contains(ticket.locationID) { return false }
+        if let contractIDs, !contractIDs.contains(ticket.contractID) { return false }
+        if let assetIDs, !ticket.assetIDs.contains(where: assetIDs.contains) { return false }
         if let requesters, !requesters.contains(ticket.requester) { return false }
         if let channels, !channels.contains(ticket.channel) { return false }
         if let createdIn, !createdIn.contains(ticket.createdAt) { return false }
@@ -65,6 +69,7 @@ extension TicketQuery {
         case .category: threeWay(lhs.categoryID, rhs.categoryID)
         case .assignee: threeWay(lhs.assigneeID, rhs.assigneeID)
         case .group: threeWay(lhs.groupID, rhs.groupID)
+        case .company: threeWay(lhs.companyID, rhs.companyID)
         case .requester: threeWay(lhs.requester.sortKey, rhs.requester.sortKey)
         case .channel: threeWay(lhs.channel.rawValue, rhs.channel.rawValue)
         case .slaDue: threeWay(lhs.sla?.nextDueAt ?? .distantFuture, rhs.sla?.nextDueAt ?? .distantFuture)

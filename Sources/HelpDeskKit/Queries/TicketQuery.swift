@@ -18,6 +18,14 @@ public struct TicketQuery: Hashable, Sendable {
     public var assigneeIDs: Set<EmployeeID?>?
     /// Tickets of one of these groups (`nil` inside: without group).
     public var groupIDs: Set<GroupID?>?
+    /// Tickets of one of these client companies (`nil` inside: without company).
+    public var companyIDs: Set<CompanyID?>?
+    /// Tickets at one of these locations (`nil` inside: without location).
+    public var locationIDs: Set<LocationID?>?
+    /// Tickets under one of these contracts (`nil` inside: without contract).
+    public var contractIDs: Set<ContractID?>?
+    /// Tickets about at least one of these assets.
+    public var assetIDs: Set<AssetID>?
     /// Tickets of one of these requesters.
     public var requesters: Set<Requester>?
     /// Tickets from one of these channels.
@@ -45,7 +53,9 @@ public struct TicketQuery: Hashable, Sendable {
         statusCategories: Set<StatusCategory>? = nil, statuses: Set<StatusCode>? = nil,
         categoryIDs: Set<CategoryID?>? = nil, priorities: Set<Priority>? = nil,
         assigneeIDs: Set<EmployeeID?>? = nil, groupIDs: Set<GroupID?>? = nil,
-        requesters: Set<Requester>? = nil, channels: Set<Channel>? = nil, createdIn: Range<Date>? = nil,
+        companyIDs: Set<CompanyID?>? = nil, locationIDs: Set<LocationID?>? = nil, contractIDs: Set<ContractID?>? = nil,
+        assetIDs: Set<AssetID>? = nil, requesters: Set<Requester>? = nil, channels: Set<Channel>? = nil,
+        createdIn: Range<Date>? = nil,
         slaConditions: Set<SLACondition>? = nil, slaDueBefore: Date? = nil, titleContains: String? = nil, sort: [TicketSort] = [TicketSort(.createdAt, .descending)],
         offset: Int = 0, limit: Int = 50
     ) {
@@ -55,6 +65,10 @@ public struct TicketQuery: Hashable, Sendable {
         self.priorities = priorities
         self.assigneeIDs = assigneeIDs
         self.groupIDs = groupIDs
+        self.companyIDs = companyIDs
+        self.locationIDs = locationIDs
+        self.contractIDs = contractIDs
+        self.assetIDs = assetIDs
         self.requesters = requesters
         self.channels = channels
         self.createdIn = createdIn
@@ -85,6 +99,8 @@ public enum TicketSortField: String, CaseIterable, Hashable, Sendable, Codable {
     case assignee
     /// Group, by identifier; tickets without one first.
     case group
+    /// Client company, by identifier; tickets without one first.
+    case company
     /// Requester, by ``Requester/sortKey``.
     case requester
     /// Channel, by name.

@@ -2,13 +2,23 @@ import Foundation
 import WorkingTime
 
 extension HelpDesk {
-    /// The policy a ticket falls under, by precedence: contract > client > category > desk default.
-    ///
-    /// Contracts and clients arrive with the client directory; until then their slots are empty.
+    /// The policy a ticket falls under, by precedence: contract > client > category > desk default;
+    /// for a client with overdue periods, the configured debtor policy replaces it.
     func slaPolicy(for ticket: Ticket) async throws(HelpDeskError) -> SLAPolicy? {
         var choice = SLAPolicyChoice(deskDefault: configuration.sla.defaultPolicyID)
         if let categoryID = ticket.categoryID {
             choice.category = try await storage { try await store.category(categoryID) }?.slaPolicyID
+        }
+        if let companyID = ticket.companyID {
+            choice.client = try await storage { try await store.company(companyID) }?.slaPolicyID
+            if let debtorPolicy = configuration.clients.debtorSLAPolicyID,
+                try await isDebtor(companyID, at: clock.now())
+            {
+                return configuration.sla.policy(debtorPolicy)
+            }
+        }
+        if let contractID = ticket.contractID {
+            choice.contract = try await storage { try await store.contract(contractID) }?.slaPolicyID
         }
         return choice.resolved.flatMap(configuration.sla.policy)
     }
@@ -32,6 +42,7 @@ extension HelpDesk {
         let old = edit.original
         var ticket = edit.ticket
         let retarget = ticket.priority != old.priority || ticket.categoryID != old.categoryID
+            || ticket.companyID != old.companyID || ticket.contractID != old.contractID
         var policy = ticket.sla.flatMap { configuration.sla.policy($0.policyID) }
         if retarget || ticket.sla == nil, let chosen = try await slaPolicy(for: ticket) { policy = chosen }
         guard let policy else { return }

@@ -71,5 +71,5 @@ public protocol UnitOfWorkCommitting: Sendable {
 ///
 /// Run `HelpDeskTestSupport`'s contract suite against every adapter.
 public protocol HelpDeskStore: TicketRepository, CommentRepository, AuditLogRepository, DirectoryRepository,
-    OutboxRepository, UnitOfWorkCommitting
+    OutboxRepository, CompanyRepository, ContractRepository, AssetRepository, UnitOfWorkCommitting
 {}

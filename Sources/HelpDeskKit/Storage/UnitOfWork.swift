@@ -33,6 +33,8 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var categories: [ServiceCategory] = []
     /// Outbox sequences to acknowledge (remove from delivery).
     public var acknowledgedEvents: [UInt64] = []
+    /// Client companies, locations, contacts, contracts and equipment to write or delete.
+    public var clients = ClientChanges()
 
     /// Position of each ticket's write in `ticketWrites`, built once the unit holds many writes.
     private var writeIndex: [TicketID: Int] = [:]
@@ -66,13 +68,14 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     /// `true` when the unit changes nothing.
     public var isEmpty: Bool {
         ticketWrites.isEmpty && comments.isEmpty && auditEntries.isEmpty && events.isEmpty && employees.isEmpty
-            && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty
+            && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
     }
 }
 
 extension UnitOfWork {
     private enum CodingKeys: String, CodingKey {
         case ticketWrites, comments, auditEntries, events, employees, groups, categories, acknowledgedEvents
+        case clients
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +90,7 @@ extension UnitOfWork {
         groups = try container.decode([SupportGroup].self, forKey: .groups)
         categories = try container.decode([ServiceCategory].self, forKey: .categories)
         acknowledgedEvents = try container.decode([UInt64].self, forKey: .acknowledgedEvents)
+        clients = try container.decodeIfPresent(ClientChanges.self, forKey: .clients) ?? ClientChanges()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -99,5 +103,6 @@ extension UnitOfWork {
         try container.encode(groups, forKey: .groups)
         try container.encode(categories, forKey: .categories)
         try container.encode(acknowledgedEvents, forKey: .acknowledgedEvents)
+        if !clients.isEmpty { try container.encode(clients, forKey: .clients) }
     }
 }

@@ -23,6 +23,14 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
     public var status: StatusCode
     /// Who asked for the work.
     public var requester: Requester
+    /// The client company the work is for.
+    public var companyID: CompanyID?
+    /// The client's location the work is at.
+    public var locationID: LocationID?
+    /// The contract the work is done under.
+    public var contractID: ContractID?
+    /// The equipment the ticket is about, sorted.
+    public var assetIDs: [AssetID]
     /// Responsible employee.
     public var assigneeID: EmployeeID?
     /// Responsible group (department).
@@ -56,7 +64,8 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
     public init(
         id: TicketID, number: TicketNumber, title: String, description: String = "",
         channel: Channel, categoryID: CategoryID? = nil, priority: Priority = .normal,
-        status: StatusCode, requester: Requester, assigneeID: EmployeeID? = nil, groupID: GroupID? = nil,
+        status: StatusCode, requester: Requester, companyID: CompanyID? = nil, locationID: LocationID? = nil,
+        contractID: ContractID? = nil, assetIDs: [AssetID] = [], assigneeID: EmployeeID? = nil, groupID: GroupID? = nil,
         watcherIDs: [EmployeeID] = [], attachments: [Attachment] = [],
         customFields: [String: CustomFieldValue] = [:], links: [TicketLink] = [],
         postponedUntil: Date? = nil, firstResponseAt: Date? = nil, resolvedAt: Date? = nil,
@@ -71,6 +80,10 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
         self.priority = priority
         self.status = status
         self.requester = requester
+        self.companyID = companyID
+        self.locationID = locationID
+        self.contractID = contractID
+        self.assetIDs = assetIDs
         self.assigneeID = assigneeID
         self.groupID = groupID
         self.watcherIDs = watcherIDs

@@ -1,0 +1,96 @@
+import Foundation
+import HelpDeskFileStore
+import HelpDeskKit
+import HelpDeskTestSupport
+
+/// File-store figures: durable commits per second with 1 and 16 writers, and open time of a
+/// 1,000,000-ticket store. Compare with `Benchmarks/Comparisons/sqlite_compare.py`.
+@concurrent func fileStoreBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-bench-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let fixtures = TicketFixtures(seed: 7)
+    var results: [BenchmarkResult] = []
+
+    let commits = quick ? 300 : 2_000
+    let single = try await FileStore.open(at: root.appendingPathComponent("single"))
+    let singleTickets = fixtures.tickets(count: commits, seed: 8)
+    let singleSeconds = try await Measure.seconds {
+        for ticket in singleTickets { try await single.commit(unit(ticket)) }
+    }
+    await single.close()
+    results.append(
+        BenchmarkResult(
+            name: "filestore.commit.1writer", value: Double(commits) / singleSeconds, unit: "commits/s",
+            target: nil, higherIsBetter: true,
+            notes: "\(commits) one-ticket units, each durable (fdatasync) before the next; target: ≥ SQLite WAL+FULL"))
+
+    let writers = 16
+    let concurrentCommits = quick ? 1_600 : 16_000
+    let shared = try await FileStore.open(at: root.appendingPathComponent("concurrent"))
+    let sharedTickets = fixtures.tickets(count: concurrentCommits, seed: 9)
+    let concurrentSeconds = try await Measure.seconds {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<writers {
+                group.addTask {
+                    for index in stride(from: writer, to: concurrentCommits, by: writers) {
+                        try await shared.commit(unit(sharedTickets[index]))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+    await shared.close()
+    results.append(
+        BenchmarkResult(
+            name: "filestore.commit.16writers", value: Double(concurrentCommits) / concurrentSeconds,
+            unit: "commits/s", target: nil, higherIsBetter: true,
+            notes: "\(writers) concurrent writers, \(concurrentCommits) one-ticket units, group commit; target: ≥ 10× SQLite"))
+
+    let ticketCount = quick ? 50_000 : 1_000_000
+    let bigDirectory = root.appendingPathComponent("big")
+    let big = try await FileStore.open(at: bigDirectory)
+    let tickets = fixtures.tickets(count: ticketCount, seed: 10)
+    for start in stride(from: 0, to: ticketCount, by: 50_000) {
+        var work = UnitOfWork()
+        for ticket in tickets[start..<min(start + 50_000, ticketCount)] { work.save(ticket, expectedRevision: nil) }
+        try await big.commit(work)
+    }
+    let snapshotSeconds = try await Measure.seconds { try await big.snapshot() }
+    await big.close()
+    let snapshotBytes = (try? FileManager.default.contentsOfDirectory(atPath: bigDirectory.path))?
+        .filter { $0.hasSuffix(".snap") }
+        .compactMap { try? FileManager.default.attributesOfItem(atPath: bigDirectory.appendingPathComponent($0).path)[.size] as? Int }
+        .reduce(0, +) ?? 0
+    var opened: FileStore?
+    let openMilliseconds = try await Measure.medianMilliseconds(runs: 3) {
+        let store = try await FileStore.open(at: bigDirectory)
+        await store.close()
+        opened = store
+    }
+    _ = opened
+    results.append(
+        BenchmarkResult(
+            name: "filestore.open.1M", value: openMilliseconds, unit: "ms", target: quick ? nil : 3_000,
+            higherIsBetter: false,
+            notes: "open of a \(ticketCount)-ticket store from its snapshot (\(snapshotBytes / 1_048_576) MiB), "
+                + "median of 3; writing that snapshot took \(Int(snapshotSeconds * 1_000)) ms"))
+    return results
+}
+
+/// A unit inserting `ticket`, as the engine's createTicket would (ticket + audit entry + event).
+private func unit(_ ticket: Ticket) -> UnitOfWork {
+    var work = UnitOfWork()
+    work.save(ticket, expectedRevision: nil)
+    var ids = SeededIdentifierSource(seed: UInt64(ticket.number.rawValue))
+    work.auditEntries.append(
+        AuditEntry(
+            id: ids.next(), ticketID: ticket.id, field: .created, oldValue: nil, newValue: ticket.number.description,
+            performer: .system, at: ticket.createdAt))
+    work.events.append(
+        PendingEvent(
+            id: ids.next(),
+            event: .ticketCreated(ticket: ticket.id, number: ticket.number, channel: ticket.channel, priority: ticket.priority),
+            performer: .system, audience: Audience(requester: ticket.requester), occurredAt: ticket.createdAt))
+    return work
+}

@@ -1,0 +1,90 @@
+/// Magic numbers, versions, names and the 32-byte header every store file starts with.
+///
+/// Header layout (little-endian): magic (8 bytes), format version (u32), reserved (u32, 0),
+/// sequence (u64: a journal segment's first record, a snapshot's last included record),
+/// reserved (u32, 0), masked CRC-32C of the first 28 bytes (u32).
+enum FileFormat {
+    /// The newest format version this build writes and reads.
+    static let version: UInt32 = 1
+    /// Size of the file header; records and sections start at this (8-aligned) offset.
+    static let headerSize = 32
+
+    /// The kind of a store file, identified by its magic number.
+    enum Kind: UInt64 {
+        /// A journal segment: `HDKJOURN`.
+        case journal = 0x4E52_554F_4A4B_4448
+        /// A snapshot: `HDKSNAPS`.
+        case snapshot = 0x5350_414E_534B_4448
+        /// The lock file: `HDKLOCK_`.
+        case lock = 0x5F4B_434F_4C4B_4448
+    }
+
+    /// Name of the lock file.
+    static let lockName = "LOCK"
+    /// Suffix of files being written; they are ignored and deleted on open.
+    static let temporarySuffix = ".tmp"
+
+    /// File name of the journal segment whose first record is `sequence`.
+    static func journalName(_ sequence: UInt64) -> String { "journal-\(hex(sequence)).log" }
+
+    /// File name of the snapshot including records up to `sequence`.
+    static func snapshotName(_ sequence: UInt64) -> String { "snapshot-\(hex(sequence)).snap" }
+
+    /// The sequence in a journal or snapshot file name of `kind`, or `nil` for other names.
+    static func sequence(inName name: String, kind: Kind) -> UInt64? {
+        let (prefix, suffix) = kind == .journal ? ("journal-", ".log") : ("snapshot-", ".snap")
+        guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count == prefix.count + 16 + suffix.count
+        else { return nil }
+        return UInt64(name.dropFirst(prefix.count).dropLast(suffix.count), radix: 16)
+    }
+
+    private static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The header of a file of `kind` carrying `sequence`.
+    static func header(_ kind: Kind, sequence: UInt64) -> [UInt8] {
+        var w = ByteWriter()
+        w.u64(kind.rawValue)
+        w.u32(version)
+        w.u32(0)
+        w.u64(sequence)
+        w.u32(0)
+        w.u32(CRC32C.mask(CRC32C.checksum(w.bytes)))
+        return w.bytes
+    }
+
+    /// Checks the header of `bytes` (the content of `file`) and returns its sequence.
+    static func readHeader(_ bytes: [UInt8], kind: Kind, file: String) throws(FileStoreError) -> UInt64 {
+        guard bytes.count >= 12 else {
+            throw .corrupted(file: file, offset: 0, reason: "file is shorter than its header")
+        }
+        return try withBytes(bytes) { buffer throws(FileStoreError) in
+            var r = ByteReader(buffer)
+            do {
+                guard try r.u64() == kind.rawValue else { throw FileStoreError.notAStore(file: file) }
+                let found = try r.u32()
+                guard found <= version, found >= 1 else {
+                    throw FileStoreError.unsupportedVersion(file: file, version: found, supported: version)
+                }
+                guard bytes.count >= headerSize else {
+                    throw FileStoreError.corrupted(file: file, offset: 0, reason: "file is shorter than its header")
+                }
+                _ = try r.u32()
+                let sequence = try r.u64()
+                _ = try r.u32()
+                let stored = try r.u32()
+                let actual = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<28]))
+                guard CRC32C.unmask(stored) == actual else {
+                    throw FileStoreError.corrupted(file: file, offset: 0, reason: "header checksum mismatch")
+                }
+                return sequence
+            } catch let error as FileStoreError {
+                throw error
+            } catch {
+                throw FileStoreError.corrupted(file: file, offset: 0, reason: "unreadable header")
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import HelpDeskKit
+
+extension FileStore {
+    /// Applies `work` atomically and durably: returns once its journal record is synced and the
+    /// change is visible. Concurrent commits are validated in arrival order and share one sync.
+    public func commit(_ work: UnitOfWork) async throws {
+        guard !work.isEmpty else { return try checkAvailable() }
+        let payload = try RecordCodec.encode(work)
+        try await withCheckedThrowingContinuation { continuation in
+            submit(.commit(work, payload, continuation))
+        }
+    }
+
+    /// Writes a snapshot of the current state now, starts a new journal segment and deletes the
+    /// files it makes obsolete (the store also does this whenever a segment passes
+    /// ``FileStoreOptions/snapshotThreshold``).
+    public func snapshot() async throws {
+        try await withCheckedThrowingContinuation { continuation in submit(.snapshot(continuation)) }
+    }
+
+    /// Finishes queued commits, then releases the files and the lock; later calls fail with `.unavailable`.
+    public func close() async {
+        await withCheckedContinuation { continuation in submit(.close(continuation)) }
+    }
+
+    private func submit(_ request: Pipeline.Request) {
+        if pipeline.withLock({ $0.enqueue(request) }) {
+            Task { await self.drain() }
+        }
+    }
+
+    /// The single active writer: processes batches until the queue is empty.
+    private func drain() async {
+        while let batch = pipeline.withLock({ $0.takeAll() }) {
+            var group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)] = []
+            for request in batch {
+                if case .commit(let work, let payload, let continuation) = request {
+                    group.append((work, payload, continuation))
+                    continue
+                }
+                await commitGroup(group)
+                group = []
+                if let error = pipeline.withLock({ $0.status.error }) {
+                    Pipeline.fail(request, with: error)
+                    continue
+                }
+                switch request {
+                case .snapshot(let continuation):
+                    do {
+                        try await writeSnapshot()
+                        continuation.resume()
+                    } catch {
+                        continuation.resume(throwing: error)
+                    }
+                case .close(let continuation):
+                    shutDown(.closed)
+                    continuation.resume()
+                case .commit: break
+                }
+            }
+            await commitGroup(group)
+            if pipeline.withLock({ $0.status.isOpen }), writer.segmentBytes >= options.snapshotThreshold {
+                try? await writeSnapshot()
+            }
+        }
+    }
+
+    /// Validates, journals with one sync, then applies a group of commits.
+    private func commitGroup(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) async {
+        guard !group.isEmpty else { return }
+        if let error = pipeline.withLock({ $0.status.error }) {
+            for (_, _, continuation) in group { continuation.resume(throwing: error) }
+            return
+        }
+        var validation = Validation()
+        var accepted: [(UnitOfWork, CheckedContinuation<Void, any Error>)] = []
+        var records = ByteWriter()
+        for (work, payload, continuation) in group {
+            do {
+                try await validation.check(work, against: memory)
+            } catch {
+                continuation.resume(throwing: error)
+                continue
+            }
+            validation.accept(work)
+            payload.withUnsafeBytes { Frame.append(tag: writer.nextSequence, payload: $0, to: &records) }
+            writer.nextSequence += 1
+            accepted.append((work, continuation))
+        }
+        guard !accepted.isEmpty else { return }
+        let bytes = records.bytes
+        do {
+            try await onIOQueue { [writer] () throws(FileStoreError) in try writer.append(bytes) }
+        } catch {
+            let failure = StorageError(.ioFailure, "journal write failed, the store handle is now unusable: \(error)")
+            shutDown(.failed(failure))
+            for (_, continuation) in accepted { continuation.resume(throwing: failure) }
+            return
+        }
+        for (work, continuation) in accepted {
+            do {
+                try await memory.commit(work)
+            } catch {
+                // Unreachable when validation mirrors the in-memory rules; stop rather than diverge.
+                let failure = StorageError(.other, "journaled unit could not be applied: \(error)")
+                shutDown(.failed(failure))
+                continuation.resume(throwing: failure)
+                continue
+            }
+            continuation.resume()
+        }
+    }
+
+    /// Encodes the current state and rotates the journal; an I/O failure makes the handle unusable.
+    private func writeSnapshot() async throws {
+        let sequence = writer.nextSequence - 1
+        guard sequence > writer.snapshotSequence else { return }
+        let image = memory.image()
+        do {
+            try await onIOQueue { [writer] () throws(FileStoreError) in
+                let bytes: [UInt8]
+                do {
+                    bytes = try SnapshotCodec.encode(image, sequence: sequence)
+                } catch {
+                    throw FileStoreError.io(operation: "encode snapshot", path: writer.directory, errno: 0)
+                }
+                try writer.rotate(snapshot: bytes, sequence: sequence)
+            }
+        } catch {
+            let failure = StorageError(.ioFailure, "snapshot failed, the store handle is now unusable: \(error)")
+            shutDown(.failed(failure))
+            throw failure
+        }
+    }
+
+    /// Marks the handle closed or failed, fails queued requests and releases the files.
+    private func shutDown(_ status: Pipeline.Status) {
+        let (wasOpen, waiting) = pipeline.withLock { pipeline in
+            let wasOpen = pipeline.status.isOpen
+            if wasOpen { pipeline.status = status }
+            defer { pipeline.queue = [] }
+            return (wasOpen, pipeline.queue)
+        }
+        if let error = status.error {
+            for request in waiting { Pipeline.fail(request, with: error) }
+        }
+        if wasOpen {
+            writer.close()
+            FileIO.unlockAndClose(lockFD)
+        }
+    }
+
+    /// Runs blocking `body` on the store's I/O queue.
+    private func onIOQueue(_ body: @escaping @Sendable () throws(FileStoreError) -> Void) async throws(FileStoreError) {
+        let result: Result<Void, FileStoreError> = await withCheckedContinuation { continuation in
+            io.async { continuation.resume(returning: Result { () throws(FileStoreError) in try body() }) }
+        }
+        try result.get()
+    }
+}

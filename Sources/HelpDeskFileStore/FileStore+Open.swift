@@ -1,0 +1,158 @@
+import Foundation
+import HelpDeskKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension FileStore {
+    /// Opens (creating if needed) the store in `directory`: takes the lock, loads the newest
+    /// snapshot, replays the journal after it and cuts off a torn tail.
+    ///
+    /// Throws ``FileStoreError/locked(path:)`` when another handle holds the store,
+    /// ``FileStoreError/unsupportedVersion(file:version:supported:)`` for a newer format, and
+    /// ``FileStoreError/corrupted(file:offset:reason:)`` for damage anywhere but the journal's tail.
+    public static func open(
+        at directory: URL, options: FileStoreOptions = FileStoreOptions()
+    ) async throws(FileStoreError) -> FileStore {
+        let path = directory.standardizedFileURL.path
+        try FileIO.makeDirectory(path)
+        let lockFD = try acquireLock(in: path)
+        do {
+            let (memory, writer, report) = try await recover(path)
+            return FileStore(
+                directory: URL(fileURLWithPath: path, isDirectory: true), options: options, memory: memory,
+                writer: writer, lockFD: lockFD, recovery: report)
+        } catch {
+            FileIO.unlockAndClose(lockFD)
+            throw error
+        }
+    }
+
+    /// Opens and locks `LOCK`, writing its header when the store is new, and checks its version.
+    private static func acquireLock(in directory: String) throws(FileStoreError) -> Int32 {
+        let lockPath = directory + "/" + FileFormat.lockName
+        let fd = try FileIO.open(lockPath, O_RDWR | O_CREAT)
+        do {
+            guard try FileIO.tryLock(fd, path: lockPath) else { throw FileStoreError.locked(path: directory) }
+            let existing = try FileIO.readAll(lockPath)
+            if existing.isEmpty {
+                try withBytes(FileFormat.header(.lock, sequence: 0)) { bytes throws(FileStoreError) in
+                    try FileIO.write(fd, bytes, at: 0, path: lockPath)
+                }
+                try FileIO.syncFile(fd, path: lockPath)
+                try FileIO.syncDirectory(directory)
+            } else {
+                _ = try FileFormat.readHeader(existing, kind: .lock, file: FileFormat.lockName)
+            }
+            return fd
+        } catch let error as FileStoreError {
+            FileIO.close(fd)
+            throw error
+        } catch {
+            FileIO.close(fd)
+            throw .io(operation: "lock", path: lockPath, errno: 0)
+        }
+    }
+
+    /// Loads the newest snapshot and replays the journal; returns the state, the writer and a report.
+    private static func recover(
+        _ directory: String
+    ) async throws(FileStoreError) -> (InMemoryStore, JournalWriter, RecoveryReport) {
+        var report = RecoveryReport()
+        var names = try FileIO.list(directory)
+        for name in names where name.hasSuffix(FileFormat.temporarySuffix) {
+            try FileIO.remove(directory + "/" + name)
+            report.removedTemporaryFiles.append(name)
+        }
+        if !report.removedTemporaryFiles.isEmpty {
+            try FileIO.syncDirectory(directory)
+            names.removeAll { $0.hasSuffix(FileFormat.temporarySuffix) }
+        }
+        report.removedTemporaryFiles.sort()
+
+        var image = StoreImage()
+        if let newest = names.compactMap({ FileFormat.sequence(inName: $0, kind: .snapshot) }).max() {
+            let name = FileFormat.snapshotName(newest)
+            let loaded = try SnapshotCodec.decode(try FileIO.readAll(directory + "/" + name), file: name)
+            guard loaded.sequence == newest else {
+                throw .corrupted(file: name, offset: 0, reason: "header names record \(loaded.sequence)")
+            }
+            image = loaded.image
+            report.snapshotSequence = newest
+        }
+        let memory = InMemoryStore(image: image)
+
+        let segments = names.compactMap { FileFormat.sequence(inName: $0, kind: .journal) }.sorted()
+        var expected = report.snapshotSequence + 1
+        var end = FileFormat.headerSize
+        for (position, first) in segments.enumerated() {
+            let name = FileFormat.journalName(first)
+            let isLast = position == segments.count - 1
+            let bytes = try FileIO.readAll(directory + "/" + name)
+            let scan = try JournalScan(bytes, file: name)
+            guard scan.firstSequence == first else {
+                throw .corrupted(file: name, offset: 0, reason: "header names record \(scan.firstSequence)")
+            }
+            guard first <= expected else {
+                throw .corrupted(
+                    file: name, offset: 0,
+                    reason: "segment starts at record \(first) but records \(expected)..<\(first) are missing")
+            }
+            if let tail = scan.tornTail {
+                guard isLast else {
+                    throw .corrupted(file: name, offset: tail.offset, reason: tail.reason + " in a sealed segment")
+                }
+                try FileIO.truncate(directory + "/" + name, to: tail.offset)
+                report.truncatedTail = RecoveryReport.TruncatedTail(
+                    file: name, offset: tail.offset, discardedBytes: bytes.count - tail.offset, reason: tail.reason)
+            }
+            for record in scan.records where record.sequence > report.snapshotSequence {
+                guard record.sequence == expected else {
+                    throw .corrupted(
+                        file: name, offset: record.offset, reason: "expected record \(expected), found \(record.sequence)")
+                }
+                do {
+                    let work = try bytes.withUnsafeBytes { buffer throws(MalformedBytes) in
+                        try RecordCodec.decode(UnsafeRawBufferPointer(rebasing: buffer[record.payload]))
+                    }
+                    try await memory.commit(work)
+                } catch {
+                    throw .corrupted(file: name, offset: record.offset, reason: "record \(record.sequence): \(error)")
+                }
+                expected += 1
+                report.replayedRecords += 1
+            }
+            end = scan.validEnd
+        }
+
+        let segment: String
+        if let last = segments.last {
+            segment = FileFormat.journalName(last)
+        } else {
+            segment = FileFormat.journalName(expected)
+            end = FileFormat.headerSize
+        }
+        let fd: Int32
+        if segments.isEmpty {
+            let creator = JournalWriter(
+                directory: directory, fd: -1, segment: segment, offset: 0, nextSequence: expected,
+                snapshotSequence: report.snapshotSequence)
+            try creator.createDurably(segment, FileFormat.header(.journal, sequence: expected))
+        }
+        fd = try FileIO.open(directory + "/" + segment, O_WRONLY)
+        let writer = JournalWriter(
+            directory: directory, fd: fd, segment: segment, offset: end, nextSequence: expected,
+            snapshotSequence: report.snapshotSequence)
+        report.lastSequence = expected - 1
+        do {
+            report.removedObsoleteFiles = try writer.removeObsolete()
+        } catch {
+            writer.close()
+            throw error
+        }
+        return (memory, writer, report)
+    }
+}

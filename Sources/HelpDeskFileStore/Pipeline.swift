@@ -1,0 +1,72 @@
+import HelpDeskKit
+
+/// The writer queue of a ``FileStore``: requests waiting for the single active writer.
+struct Pipeline: Sendable {
+    /// Whether the handle still serves calls.
+    enum Status: Sendable {
+        case open
+        /// A write or sync failed; nothing is served afterwards.
+        case failed(StorageError)
+        case closed
+
+        var isOpen: Bool {
+            if case .open = self { true } else { false }
+        }
+
+        /// The error every call gets in this status, or `nil` while open.
+        var error: StorageError? {
+            switch self {
+            case .open: nil
+            case .failed(let cause): StorageError(.unavailable, "the file store failed earlier and is unusable: \(cause)")
+            case .closed: StorageError(.unavailable, "the file store is closed")
+            }
+        }
+    }
+
+    /// Work for the writer.
+    enum Request: Sendable {
+        /// A validated-later unit with its encoded record payload.
+        case commit(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)
+        /// Write a snapshot now.
+        case snapshot(CheckedContinuation<Void, any Error>)
+        /// Finish queued work, then close.
+        case close(CheckedContinuation<Void, Never>)
+    }
+
+    var status = Status.open
+    var queue: [Request] = []
+    /// `true` while a writer task is draining the queue.
+    var draining = false
+
+    /// Queues `request`; returns `true` when the caller must start a writer. Fails the request
+    /// at once when the handle is not open.
+    mutating func enqueue(_ request: Request) -> Bool {
+        if let error = status.error {
+            Self.fail(request, with: error)
+            return false
+        }
+        queue.append(request)
+        if draining { return false }
+        draining = true
+        return true
+    }
+
+    /// Takes every queued request, or stops the writer when there are none.
+    mutating func takeAll() -> [Request]? {
+        if queue.isEmpty {
+            draining = false
+            return nil
+        }
+        defer { queue = [] }
+        return queue
+    }
+
+    /// Resumes `request` with `error` (a close request simply completes).
+    static func fail(_ request: Request, with error: StorageError) {
+        switch request {
+        case .commit(_, _, let continuation): continuation.resume(throwing: error)
+        case .snapshot(let continuation): continuation.resume(throwing: error)
+        case .close(let continuation): continuation.resume()
+        }
+    }
+}

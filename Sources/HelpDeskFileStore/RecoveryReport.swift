@@ -1,0 +1,38 @@
+/// What ``FileStore/open(at:options:)`` found and repaired.
+public struct RecoveryReport: Hashable, Sendable {
+    /// A damaged journal tail that was cut off: the last append was interrupted by a crash.
+    public struct TruncatedTail: Hashable, Sendable {
+        /// The segment's file name.
+        public var file: String
+        /// Offset where the damaged record began (the segment's new length).
+        public var offset: Int
+        /// Bytes removed.
+        public var discardedBytes: Int
+        /// What was wrong with the record.
+        public var reason: String
+    }
+
+    /// Sequence of the last record included in the loaded snapshot (0 without a snapshot).
+    public var snapshotSequence: UInt64 = 0
+    /// Journal records replayed on top of the snapshot.
+    public var replayedRecords = 0
+    /// Sequence of the last durable record.
+    public var lastSequence: UInt64 = 0
+    /// The torn tail removed from the last journal segment, if any.
+    public var truncatedTail: TruncatedTail?
+    /// Unfinished temporary files (an interrupted snapshot or segment creation) that were deleted.
+    public var removedTemporaryFiles: [String] = []
+    /// Journal segments and snapshots made obsolete by the loaded snapshot and deleted.
+    public var removedObsoleteFiles: [String] = []
+}
+
+/// Tuning of a ``FileStore``.
+public struct FileStoreOptions: Hashable, Sendable {
+    /// Journal segment size, in bytes, beyond which the store writes a snapshot and starts a new segment.
+    public var snapshotThreshold: Int
+
+    /// Options with a snapshot every `snapshotThreshold` bytes of journal (64 MiB by default).
+    public init(snapshotThreshold: Int = 64 << 20) {
+        self.snapshotThreshold = snapshotThreshold
+    }
+}

@@ -1,0 +1,48 @@
+/// A client company (legal entity) the service company works for.
+public struct Company: Identifiable, Hashable, Sendable, Codable {
+    /// The company's identifier.
+    public let id: CompanyID
+    /// Name, unique among companies (case-insensitive).
+    public var name: String
+    /// Registration data such as tax and registration numbers, by host-defined key (`INN`, `KPP`, …).
+    public var registration: [String: String]
+    /// Free notes for the service team.
+    public var notes: String
+    /// SLA policy agreed with the client, unless a contract sets one.
+    public var slaPolicyID: SLAPolicyID?
+
+    /// Creates a company record.
+    public init(
+        id: CompanyID, name: String, registration: [String: String] = [:], notes: String = "",
+        slaPolicyID: SLAPolicyID? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.registration = registration
+        self.notes = notes
+        self.slaPolicyID = slaPolicyID
+    }
+}
+
+/// A place where a client company is served: an office, a shop, a restaurant, a site.
+public struct Location: Identifiable, Hashable, Sendable, Codable {
+    /// The location's identifier.
+    public let id: LocationID
+    /// The company the location belongs to.
+    public let companyID: CompanyID
+    /// Name, unique within the company (case-insensitive).
+    public var name: String
+    /// Postal address.
+    public var address: String
+    /// IANA time-zone identifier of the site, e.g. `Europe/Moscow`.
+    public var timeZoneIdentifier: String
+
+    /// Creates a location record.
+    public init(id: LocationID, companyID: CompanyID, name: String, address: String, timeZoneIdentifier: String) {
+        self.id = id
+        self.companyID = companyID
+        self.name = name
+        self.address = address
+        self.timeZoneIdentifier = timeZoneIdentifier
+    }
+}

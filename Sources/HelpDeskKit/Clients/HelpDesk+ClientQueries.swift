@@ -1,0 +1,141 @@
+import Foundation
+
+extension HelpDesk {
+    /// All client companies, sorted by name.
+    public func companies() async throws(HelpDeskError) -> [Company] {
+        try await storage { try await store.companies() }
+    }
+
+    /// The company with `id`.
+    public func company(_ id: CompanyID) async throws(HelpDeskError) -> Company {
+        try await loadCompany(id)
+    }
+
+    /// The locations of a company, sorted by name.
+    public func locations(of company: CompanyID) async throws(HelpDeskError) -> [Location] {
+        _ = try await loadCompany(company)
+        return try await storage { try await store.locations(of: company) }
+    }
+
+    /// The contacts of a company, sorted by name.
+    public func contacts(of company: CompanyID) async throws(HelpDeskError) -> [Contact] {
+        _ = try await loadCompany(company)
+        return try await storage { try await store.contacts(of: company) }
+    }
+
+    /// The contract with `id`.
+    public func contract(_ id: ContractID) async throws(HelpDeskError) -> Contract {
+        try await loadContract(id)
+    }
+
+    /// Contracts of one company, or of all when `company` is `nil`, sorted by number.
+    public func contracts(of company: CompanyID? = nil) async throws(HelpDeskError) -> [Contract] {
+        guard let company else { return try await storage { try await store.contracts() } }
+        _ = try await loadCompany(company)
+        return try await storage { try await store.contracts(of: company) }
+    }
+
+    /// Contracts in force at `instant` (active, within their dates), sorted by number.
+    public func contracts(inForceAt instant: Date) async throws(HelpDeskError) -> [Contract] {
+        try await contracts().filter { $0.isInForce(at: instant) }
+    }
+
+    /// Contracts in force whose end falls within `days` days after `instant`, soonest first.
+    public func contracts(endingWithin days: Int, after instant: Date) async throws(HelpDeskError) -> [Contract] {
+        let horizon = instant.addingTimeInterval(Double(days) * 86_400)
+        return try await contracts(inForceAt: instant)
+            .filter { $0.endsAt.map { $0 <= horizon } ?? false }
+            .sorted { ($0.endsAt!, $0.number) < ($1.endsAt!, $1.number) }
+    }
+
+    /// Companies with overdue service periods at `instant`, most days overdue first.
+    ///
+    /// - Complexity: O(*c* + *p*) over contracts and their periods.
+    public func debtors(at instant: Date) async throws(HelpDeskError) -> [Debtor] {
+        var debts: [CompanyID: [Debtor.Debt]] = [:]
+        for contract in try await contracts() {
+            for period in contract.periods where period.paymentStatus(at: instant) == .overdue {
+                debts[contract.companyID, default: []].append(
+                    Debtor.Debt(
+                        contractID: contract.id, contractNumber: contract.number, period: period, amount: period.fee,
+                        daysOverdue: period.daysOverdue(at: instant)))
+            }
+        }
+        var debtors: [Debtor] = []
+        for (companyID, list) in debts {
+            let company = try await loadCompany(companyID)
+            var totals: [CurrencyCode: Int64] = [:]
+            for debt in list { totals[debt.amount.currency, default: 0] += debt.amount.minorUnits }
+            debtors.append(
+                Debtor(
+                    company: company, debts: list.sorted { $0.daysOverdue > $1.daysOverdue },
+                    totals: totals.keys.sorted().map { Money(minorUnits: totals[$0]!, currency: $0) }))
+        }
+        return debtors.sorted { ($1.maximumDaysOverdue, $0.company.name) < ($0.maximumDaysOverdue, $1.company.name) }
+    }
+
+    /// `true` when the company has a period overdue at `instant`.
+    func isDebtor(_ company: CompanyID, at instant: Date) async throws(HelpDeskError) -> Bool {
+        try await storage { try await store.contracts(of: company) }
+            .contains { $0.periods.contains { $0.paymentStatus(at: instant) == .overdue } }
+    }
+
+    /// The equipment nomenclature, sorted by name.
+    public func assetModels() async throws(HelpDeskError) -> [AssetModel] {
+        try await storage { try await store.assetModels() }
+    }
+
+    /// Assets matching every given filter, sorted by serial number.
+    public func assets(company: CompanyID? = nil, location: LocationID? = nil, model: AssetModelID? = nil)
+        async throws(HelpDeskError) -> [Asset]
+    {
+        try await storage { try await store.assets(company: company, location: location, model: model) }
+    }
+
+    /// The tickets about an asset, newest first: its service history.
+    public func history(of asset: AssetID) async throws(HelpDeskError) -> [Ticket] {
+        guard try await storage({ try await store.asset(asset) }) != nil else { throw .assetNotFound(asset) }
+        return try await tickets(matching: TicketQuery(assetIDs: [asset], limit: TicketQuery.maximumLimit)).tickets
+    }
+
+    /// What a dispatcher should see before saving a ticket for `contact` or `location`: contracts
+    /// in force and their current period, whether the client is a debtor, installed equipment,
+    /// and the company's open tickets.
+    public func registrationHints(contact contactID: ContactID? = nil, location locationID: LocationID? = nil)
+        async throws(HelpDeskError) -> RegistrationHints
+    {
+        var contact: Contact?
+        if let contactID {
+            contact = try await storage { try await store.contact(contactID) }
+            if contact == nil { throw .contactNotFound(contactID) }
+        }
+        var location = try await locationOrNil(locationID ?? contact?.locationID)
+        guard let companyID = contact?.companyID ?? location?.companyID else {
+            throw .invalidInput(field: "contact", problem: .blank)
+        }
+        if let found = location, found.companyID != companyID {
+            if locationID != nil { throw .crossCompanyLink(.location(found.id), expected: companyID) }
+            location = nil
+        }
+        let now = clock.now()
+        let contracts = try await storage { try await store.contracts(of: companyID) }
+            .filter { $0.isInForce(at: now) && $0.covers(location: location?.id, category: nil) }
+            .map { contract in
+                let period = contract.period(at: now)
+                return RegistrationHints.ContractHint(
+                    contract: contract, currentPeriod: period, paymentStatus: period?.paymentStatus(at: now))
+            }
+        let open = try await tickets(
+            matching: TicketQuery(statusCategories: [.new, .open, .waiting], companyIDs: [companyID], limit: 20)
+        ).tickets
+        return RegistrationHints(
+            company: try await loadCompany(companyID), contact: contact, location: location, contracts: contracts,
+            debtor: try await debtors(at: now).first { $0.company.id == companyID },
+            installedAssets: try await assets(company: companyID, location: location?.id), openTickets: open)
+    }
+
+    private func locationOrNil(_ id: LocationID?) async throws(HelpDeskError) -> Location? {
+        guard let id else { return nil }
+        return try await loadLocation(id)
+    }
+}

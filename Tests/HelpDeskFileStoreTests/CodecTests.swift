@@ -1,0 +1,95 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import Testing
+@testable import HelpDeskFileStore
+
+@Suite("Checksums and codecs")
+struct CodecTests {
+    @Test func crc32cMatchesKnownVectors() {
+        #expect(CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283)
+        #expect(CRC32C.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
+        let text = Array("The quick brown fox jumps over the lazy dog, twice over.".utf8)
+        let split = CRC32C.checksum(Array(text[17...]).withUnsafeBytes { $0 }, continuing: CRC32C.checksum(Array(text[..<17])))
+        #expect(split == CRC32C.checksum(text))
+        #expect(CRC32C.unmask(CRC32C.mask(0xDEAD_BEEF)) == 0xDEAD_BEEF)
+    }
+
+    /// The ticket codec writes every stored property of `Ticket`: a new field must get a tag.
+    @Test func ticketCodecCoversEveryField() {
+        let ticket = TicketFixtures(seed: 1).tickets(count: 1, seed: 1)[0]
+        #expect(Mirror(reflecting: ticket).children.count == TicketCodec.fieldCount)
+    }
+
+    @Test func ticketsRoundTripExactly() throws {
+        var tickets = TicketFixtures(seed: 3).tickets(count: 300, seed: 4)
+        var ids = SeededIdentifierSource(seed: 9)
+        tickets[0].description = "Line one\nline «two» — 🖨️"
+        tickets[0].watcherIDs = [ids.next(), ids.next()]
+        tickets[0].attachments = [Attachment(fileName: "a.png", mediaType: "image/png", byteCount: -1, checksum: "x")]
+        tickets[0].customFields = [
+            "t": .text("v"), "i": .integer(.min), "f": .flag(false), "d": .instant(Date(timeIntervalSince1970: 1.125)),
+        ]
+        tickets[0].links = [TicketLink(.parent, to: ids.next())]
+        tickets[0].postponedUntil = Date(timeIntervalSinceReferenceDate: 0.1)
+        tickets[0].closedAt = Date(timeIntervalSinceReferenceDate: -5)
+        var writer = ByteWriter()
+        var scratch = ByteWriter()
+        for ticket in tickets { TicketCodec.encode(ticket, to: &writer, scratch: &scratch) }
+        let decoded = try writer.bytes.withUnsafeBytes { buffer in
+            var reader = ByteReader(buffer)
+            return try (0..<tickets.count).map { _ in try TicketCodec.decode(from: &reader) }
+        }
+        #expect(decoded == tickets)
+    }
+
+    /// Unknown tags (from a newer writer) are skipped; missing optional tags take their defaults.
+    @Test func ticketCodecEvolves() throws {
+        let ticket = TicketFixtures(seed: 3).tickets(count: 1, seed: 5)[0]
+        var writer = ByteWriter()
+        writer.varint(99 << 2 | 2)  // An unknown, length-delimited field first.
+        writer.string("from the future")
+        writer.varint(98 << 2 | 3)
+        writer.uuid(UUID(uuid: (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)))
+        var scratch = ByteWriter()
+        TicketCodec.encode(ticket, to: &writer, scratch: &scratch)
+        let decoded = try writer.bytes.withUnsafeBytes { buffer in
+            var reader = ByteReader(buffer)
+            return try TicketCodec.decode(from: &reader)
+        }
+        #expect(decoded == ticket)
+
+        // An "old" ticket written without the optional fields decodes with defaults.
+        var old = ByteWriter()
+        old.varint(TicketCodec.Tag.id.rawValue << 2 | 3)
+        old.uuid(ticket.id.rawValue)
+        old.varint(TicketCodec.Tag.number.rawValue << 2)
+        old.int(5)
+        for (tag, text) in [(TicketCodec.Tag.title, "Old"), (.channel, "email"), (.status, "new")] {
+            old.varint(tag.rawValue << 2 | 2)
+            old.string(text)
+        }
+        old.varint(TicketCodec.Tag.requester.rawValue << 2 | 2)
+        old.blob([1, 3] + Array("Ivo".utf8))
+        old.varint(TicketCodec.Tag.createdAt.rawValue << 2 | 1)
+        old.date(Date(timeIntervalSinceReferenceDate: 10))
+        old.varint(0)
+        let minimal = try old.bytes.withUnsafeBytes { buffer in
+            var reader = ByteReader(buffer)
+            return try TicketCodec.decode(from: &reader)
+        }
+        #expect(minimal.title == "Old" && minimal.priority == .normal && minimal.revision == 1)
+        #expect(minimal.updatedAt == minimal.createdAt && minimal.watcherIDs.isEmpty && minimal.description.isEmpty)
+    }
+
+    /// A snapshot image round-trips through the snapshot codec, comments and audit included.
+    @Test func snapshotCodecRoundTrips() async throws {
+        let memory = InMemoryStore()
+        try await runRandomCommands(on: memory, seed: 11, count: 120)
+        let image = memory.image()
+        let bytes = try SnapshotCodec.encode(image, sequence: 42)
+        let decoded = try SnapshotCodec.decode(bytes, file: "test")
+        #expect(decoded.sequence == 42)
+        #expect(decoded.image == image)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import Testing
+@testable import HelpDeskFileStore
+
+/// A fresh, empty directory under the system temporary directory.
+func freshDirectory(_ label: String = "store") -> URL {
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("helpdesk-filestore-tests", isDirectory: true)
+        .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Deletes a test directory.
+func removeDirectory(_ url: URL) {
+    try? FileManager.default.removeItem(at: url)
+}
+
+/// The path of the single journal segment (or the newest one) in `directory`.
+func newestSegment(in directory: URL) throws -> URL {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    let name = try #require(names.filter { $0.hasPrefix("journal-") && $0.hasSuffix(".log") }.sorted().last)
+    return directory.appendingPathComponent(name)
+}
+
+/// The path of the newest snapshot in `directory`, if any.
+func newestSnapshot(in directory: URL) throws -> URL? {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    return names.filter { $0.hasPrefix("snapshot-") && $0.hasSuffix(".snap") }.sorted().last
+        .map { directory.appendingPathComponent($0) }
+}
+
+/// Runs `count` random engine commands on a test desk over `store`, acknowledging half the events.
+func runRandomCommands(on store: any HelpDeskStore, seed: UInt64, count: Int) async throws {
+    let test = try await TestDesk.make(store: store, seed: seed)
+    var random = SplitMix64(seed: seed)
+    var commands = RandomCommands(test: test)
+    for _ in 0..<count {
+        test.clock.advance(by: Double(random.next() % 1_800))
+        _ = try await commands.runOne(using: &random, tickets: try await test.snapshot().tickets)
+    }
+    let events = try await test.desk.undeliveredEvents(limit: 10_000)
+    try await test.desk.acknowledgeEvents(events.prefix(events.count / 2).map(\.sequence))
+}
+
+/// A unit of work that upserts one employee: a small journal record.
+func smallUnit(_ index: Int) -> UnitOfWork {
+    var work = UnitOfWork()
+    var ids = SeededIdentifierSource(seed: UInt64(index) + 1_000)
+    work.employees = [Employee(id: ids.next(), name: "Employee \(index)", email: "e\(index)@example.com")]
+    return work
+}
