@@ -77,6 +77,18 @@ extension Report {
             "SLA \(clock) \(threshold)% used, due \(DemoTime.clock(dueAt))"
         case .slaBreached(_, _, let clock, let dueAt):
             "SLA \(clock) BREACHED (was due \(DemoTime.clock(dueAt)))"
+        case .timeLogged(_, _, _, let employee, let minutes):
+            "\(directory.name(of: employee)) logged \(minutes) min"
+        case .timeEntryEdited:
+            "time entry edited"
+        case .timeEntryDeleted:
+            "time entry deleted"
+        case .ratingRequested(_, _, _, _, let expiresAt):
+            "rating requested (until \(DemoTime.clock(expiresAt)))"
+        case .ticketRated(_, _, _, let score):
+            "rated \(score)"
+        case .lowRatingReceived(_, _, _, let score, _):
+            "LOW RATING \(score)"
         }
     }
 }

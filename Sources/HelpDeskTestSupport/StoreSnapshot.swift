@@ -23,6 +23,14 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var lastEventSequence: UInt64
     /// Highest ticket number.
     public var lastTicketNumber: TicketNumber?
+    /// Time entries of every ticket.
+    public var timeEntries: [TicketID: [TimeEntry]] = [:]
+    /// Rate history of every employee.
+    public var employeeRates: [EmployeeID: [EmployeeRate]] = [:]
+    /// Rating requests of every ticket.
+    public var ratingRequests: [TicketID: [RatingRequest]] = [:]
+    /// Ratings of every ticket.
+    public var ratings: [TicketID: [Rating]] = [:]
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot {
@@ -40,12 +48,14 @@ public struct StoreSnapshot: Equatable, Sendable {
             comments[ticket.id] = try await store.comments(on: ticket.id)
             audit[ticket.id] = try await store.auditTrail(of: ticket.id)
         }
-        return StoreSnapshot(
+        var snapshot = StoreSnapshot(
             tickets: tickets, comments: comments, audit: audit,
             employees: try await store.employees(), groups: try await store.groups(),
             categories: try await store.categories(),
             undelivered: try await store.undeliveredEvents(limit: Int.max),
             lastEventSequence: try await store.lastEventSequence(),
             lastTicketNumber: try await store.lastTicketNumber())
+        try await snapshot.captureLaborAndRatings(store)
+        return snapshot
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
+import WorkingTime
 import Testing
 
 /// A store decorator that lets another writer change a ticket between a command's read and its commit.
@@ -40,6 +41,23 @@ final class RacingStore: HelpDeskStore {
     func categories() async throws -> [ServiceCategory] { try await base.categories() }
     func undeliveredEvents(limit: Int) async throws -> [OutboxEvent] { try await base.undeliveredEvents(limit: limit) }
     func lastEventSequence() async throws -> UInt64 { try await base.lastEventSequence() }
+    func timeEntry(_ id: TimeEntryID) async throws -> TimeEntry? { try await base.timeEntry(id) }
+    func timeEntries(on ticket: TicketID) async throws -> [TimeEntry] { try await base.timeEntries(on: ticket) }
+    func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
+        try await base.timeEntries(of: employee, workedIn: dates)
+    }
+    func timeEntries(workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
+        try await base.timeEntries(workedIn: dates)
+    }
+    func rateHistory(of employee: EmployeeID) async throws -> [EmployeeRate] { try await base.rateHistory(of: employee) }
+    func ratingRequest(token: RatingToken) async throws -> RatingRequest? { try await base.ratingRequest(token: token) }
+    func ratingRequests(of ticket: TicketID) async throws -> [RatingRequest] { try await base.ratingRequests(of: ticket) }
+    func rating(forRequest request: RatingRequestID) async throws -> Rating? { try await base.rating(forRequest: request) }
+    func ratings(of ticket: TicketID) async throws -> [Rating] { try await base.ratings(of: ticket) }
+    func ratings(ratedIn period: Range<Date>) async throws -> [Rating] { try await base.ratings(ratedIn: period) }
+    func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>) async throws -> [Rating] {
+        try await base.ratings(ofAssignee: employee, ratedIn: period)
+    }
 }
 
 /// A thread-safe one-shot flag.

@@ -10,6 +10,10 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var maximumTitleLength: Int
     /// Longest accepted description or comment body, in characters.
     public var maximumTextLength: Int
+    /// Activity codes, the charge rounding step and bounds of time entries.
+    public var labor: LaborConfiguration = .standard
+    /// Satisfaction ratings; `nil` (the default) issues no rating requests.
+    public var ratings: RatingConfiguration?
 
     /// Creates a configuration; the defaults suit most desks.
     public init(

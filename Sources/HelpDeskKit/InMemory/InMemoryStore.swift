@@ -25,6 +25,10 @@ public final class InMemoryStore: HelpDeskStore {
         /// Tickets by the instant their SLA needs a look.
         var slaChecks = DueIndex()
         var outbox = OutboxQueue()
+        /// Time entries and employee rates.
+        var labor = LaborTables()
+        /// Rating requests and ratings.
+        var ratings = RatingTables()
     }
 
     // MARK: Tickets

@@ -17,6 +17,10 @@ public struct StoreImage: Hashable, Sendable, Codable {
     public var undeliveredEvents: [OutboxEvent] = []
     /// The last outbox sequence ever issued.
     public var lastEventSequence: UInt64 = 0
+    /// Time entries and employee rates.
+    public var labor = LaborImage()
+    /// Rating requests and ratings.
+    public var ratings = RatingImage()
 
     /// An empty image.
     public init() {}
@@ -51,6 +55,8 @@ extension InMemoryStore.State {
         groups = Dictionary(uniqueKeysWithValues: image.groups.map { ($0.id, $0) })
         categories = Dictionary(uniqueKeysWithValues: image.categories.map { ($0.id, $0) })
         outbox = OutboxQueue(undelivered: image.undeliveredEvents, lastSequence: image.lastEventSequence)
+        labor = LaborTables(image: image.labor)
+        ratings = RatingTables(image: image.ratings)
     }
 
     func image() -> StoreImage {
@@ -63,6 +69,8 @@ extension InMemoryStore.State {
         image.categories = categories.values.sorted { $0.id < $1.id }
         image.undeliveredEvents = outbox.undelivered(limit: .max)
         image.lastEventSequence = outbox.lastSequence
+        image.labor = labor.image
+        image.ratings = ratings.image
         return image
     }
 }

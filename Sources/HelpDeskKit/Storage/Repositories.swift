@@ -72,4 +72,5 @@ public protocol UnitOfWorkCommitting: Sendable {
 /// Run `HelpDeskTestSupport`'s contract suite against every adapter.
 public protocol HelpDeskStore: TicketRepository, CommentRepository, AuditLogRepository, DirectoryRepository,
     OutboxRepository, UnitOfWorkCommitting
+    , LaborRepository, RatingRepository
 {}

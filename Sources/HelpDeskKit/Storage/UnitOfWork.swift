@@ -33,6 +33,16 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var categories: [ServiceCategory] = []
     /// Outbox sequences to acknowledge (remove from delivery).
     public var acknowledgedEvents: [UInt64] = []
+    /// Time entries to insert or replace (with the revision each change was based on).
+    public var timeEntryWrites: [TimeEntryWrite] = []
+    /// Time entries to remove.
+    public var timeEntryDeletions: [TimeEntryDeletion] = []
+    /// Employee rates to insert or replace, keyed by employee and `validFrom`.
+    public var employeeRates: [EmployeeRate] = []
+    /// Rating requests to insert or replace (a withdrawal replaces the request).
+    public var ratingRequests: [RatingRequest] = []
+    /// Ratings to insert; at most one per request, ever.
+    public var ratings: [Rating] = []
 
     /// Position of each ticket's write in `ticketWrites`, built once the unit holds many writes.
     private var writeIndex: [TicketID: Int] = [:]
@@ -67,12 +77,15 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var isEmpty: Bool {
         ticketWrites.isEmpty && comments.isEmpty && auditEntries.isEmpty && events.isEmpty && employees.isEmpty
             && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty
+            && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
+            && ratingRequests.isEmpty && ratings.isEmpty
     }
 }
 
 extension UnitOfWork {
     private enum CodingKeys: String, CodingKey {
         case ticketWrites, comments, auditEntries, events, employees, groups, categories, acknowledgedEvents
+        case timeEntryWrites, timeEntryDeletions, employeeRates, ratingRequests, ratings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +100,12 @@ extension UnitOfWork {
         groups = try container.decode([SupportGroup].self, forKey: .groups)
         categories = try container.decode([ServiceCategory].self, forKey: .categories)
         acknowledgedEvents = try container.decode([UInt64].self, forKey: .acknowledgedEvents)
+        // Labor and ratings came later: units journaled before them have no such keys.
+        timeEntryWrites = try container.decodeIfPresent([TimeEntryWrite].self, forKey: .timeEntryWrites) ?? []
+        timeEntryDeletions = try container.decodeIfPresent([TimeEntryDeletion].self, forKey: .timeEntryDeletions) ?? []
+        employeeRates = try container.decodeIfPresent([EmployeeRate].self, forKey: .employeeRates) ?? []
+        ratingRequests = try container.decodeIfPresent([RatingRequest].self, forKey: .ratingRequests) ?? []
+        ratings = try container.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -99,5 +118,10 @@ extension UnitOfWork {
         try container.encode(groups, forKey: .groups)
         try container.encode(categories, forKey: .categories)
         try container.encode(acknowledgedEvents, forKey: .acknowledgedEvents)
+        try container.encode(timeEntryWrites, forKey: .timeEntryWrites)
+        try container.encode(timeEntryDeletions, forKey: .timeEntryDeletions)
+        try container.encode(employeeRates, forKey: .employeeRates)
+        try container.encode(ratingRequests, forKey: .ratingRequests)
+        try container.encode(ratings, forKey: .ratings)
     }
 }
