@@ -2,8 +2,8 @@ import Foundation
 
 /// `helpdesk-bench`: prints every benchmark figure as one JSON array.
 ///
-/// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create, query, workingtime, ledger
-/// (all when none is named).
+/// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create, query, workingtime, ledger,
+/// filestore (all when none is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -15,6 +15,7 @@ if wants("create") { results.append(try await TicketBenchmarks.createThroughput(
 if wants("query") { results += try await TicketBenchmarks.queryLatency(ticketCount: quick ? 20_000 : 1_000_000) }
 if wants("workingtime") { results += workingTimeBenchmarks() }
 if wants("ledger") { results += ledgerBenchmarks() }
+if wants("filestore") { results += try await fileStoreBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

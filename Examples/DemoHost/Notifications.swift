@@ -84,6 +84,18 @@ extension Report {
             case .periodUnpaid: "reminder: a started period is unpaid"
             case .contractEnding: "reminder: the contract ends soon"
             }
+        case .timeLogged(_, _, _, let employee, let minutes):
+            "\(directory.name(of: employee)) logged \(minutes) min"
+        case .timeEntryEdited:
+            "time entry edited"
+        case .timeEntryDeleted:
+            "time entry deleted"
+        case .ratingRequested(_, _, _, _, let expiresAt):
+            "rating requested (until \(DemoTime.clock(expiresAt)))"
+        case .ticketRated(_, _, _, let score):
+            "rated \(score)"
+        case .lowRatingReceived(_, _, _, let score, _):
+            "LOW RATING \(score)"
         }
     }
 }

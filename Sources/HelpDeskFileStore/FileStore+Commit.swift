@@ -39,7 +39,7 @@ extension FileStore {
                     group.append((work, payload, continuation))
                     continue
                 }
-                await commitGroup(group)
+                await commitAll(group)
                 group = []
                 if let error = pipeline.withLock({ $0.status.error }) {
                     Pipeline.fail(request, with: error)
@@ -59,7 +59,7 @@ extension FileStore {
                 case .commit: break
                 }
             }
-            await commitGroup(group)
+            await commitAll(group)
             if pipeline.withLock({ $0.status.isOpen }), writer.segmentBytes >= options.snapshotThreshold {
                 try? await writeSnapshot()
             }
@@ -67,28 +67,45 @@ extension FileStore {
     }
 
     /// Validates, journals with one sync, then applies a group of commits.
-    private func commitGroup(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) async {
-        guard !group.isEmpty else { return }
+    ///
+    /// Each unit is validated against the committed state with the in-memory store's own rules
+    /// (``InMemoryStore/validate(_:)``); a unit whose ``UnitOfWork/conflictKeys`` meet an earlier
+    /// accepted unit's waits for the next group, so every accepted unit is valid after the others.
+    private func commitAll(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) async {
+        var pending = group
+        while !pending.isEmpty { pending = await commitGroup(pending) }
+    }
+
+    /// Commits the independent units of `group` with one sync; returns the units deferred to the next group.
+    private func commitGroup(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) async
+        -> [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]
+    {
         if let error = pipeline.withLock({ $0.status.error }) {
             for (_, _, continuation) in group { continuation.resume(throwing: error) }
-            return
+            return []
         }
-        var validation = Validation()
+        var claimed = Set<ConflictKey>()
+        var deferred: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)] = []
         var accepted: [(UnitOfWork, CheckedContinuation<Void, any Error>)] = []
         var records = ByteWriter()
         for (work, payload, continuation) in group {
+            let keys = work.conflictKeys
+            guard claimed.isDisjoint(with: keys) else {
+                deferred.append((work, payload, continuation))
+                continue
+            }
             do {
-                try await validation.check(work, against: memory)
+                try memory.validate(work)
             } catch {
                 continuation.resume(throwing: error)
                 continue
             }
-            validation.accept(work)
+            claimed.formUnion(keys)
             payload.withUnsafeBytes { Frame.append(tag: writer.nextSequence, payload: $0, to: &records) }
             writer.nextSequence += 1
             accepted.append((work, continuation))
         }
-        guard !accepted.isEmpty else { return }
+        guard !accepted.isEmpty else { return deferred }
         let bytes = records.bytes
         do {
             try await onIOQueue { [writer] () throws(FileStoreError) in try writer.append(bytes) }
@@ -96,7 +113,7 @@ extension FileStore {
             let failure = StorageError(.ioFailure, "journal write failed, the store handle is now unusable: \(error)")
             shutDown(.failed(failure))
             for (_, continuation) in accepted { continuation.resume(throwing: failure) }
-            return
+            return deferred
         }
         for (work, continuation) in accepted {
             do {
@@ -110,6 +127,7 @@ extension FileStore {
             }
             continuation.resume()
         }
+        return deferred
     }
 
     /// Encodes the current state and rotates the journal; an I/O failure makes the handle unusable.

@@ -5,22 +5,12 @@ import HelpDeskKit
 ///
 /// Kind 1: a varint count of ticket writes, each a presence byte and zigzag varint for the
 /// expected revision followed by the ticket in ``TicketCodec`` form; then a varint length and the
-/// JSON of the unit's other lists (comments, audit entries, events, directory records,
-/// acknowledgements), or length 0 when they are all empty.
+/// JSON of the rest of the unit (``UnitOfWork/withoutTicketWrites``: comments, audit entries,
+/// events, directory, clients, labor, ratings, acknowledgements and any list added later), or
+/// length 0 when it is empty.
 enum RecordCodec {
     /// The kind byte of a unit of work.
     static let unitOfWork: UInt8 = 1
-
-    /// Everything in a unit of work but its ticket writes.
-    private struct Rest: Codable {
-        var comments: [Comment]
-        var auditEntries: [AuditEntry]
-        var events: [PendingEvent]
-        var employees: [Employee]
-        var groups: [SupportGroup]
-        var categories: [ServiceCategory]
-        var acknowledgedEvents: [UInt64]
-    }
 
     /// Encodes `work` as a record payload.
     static func encode(_ work: UnitOfWork) throws(StorageError) -> [UInt8] {
@@ -37,12 +27,8 @@ enum RecordCodec {
             }
             TicketCodec.encode(write.ticket, to: &w, scratch: &scratch)
         }
-        let rest = Rest(
-            comments: work.comments, auditEntries: work.auditEntries, events: work.events, employees: work.employees,
-            groups: work.groups, categories: work.categories, acknowledgedEvents: work.acknowledgedEvents)
-        if rest.comments.isEmpty && rest.auditEntries.isEmpty && rest.events.isEmpty && rest.employees.isEmpty
-            && rest.groups.isEmpty && rest.categories.isEmpty && rest.acknowledgedEvents.isEmpty
-        {
+        let rest = work.withoutTicketWrites
+        if rest.isEmpty {
             w.varint(0)
         } else {
             do {
@@ -60,27 +46,22 @@ enum RecordCodec {
         guard try r.u8() == unitOfWork else {
             throw MalformedBytes(offset: 0, reason: "unknown record kind \(payload[0])")
         }
-        var work = UnitOfWork()
+        var writes: [TicketWrite] = []
         for _ in 0..<(try r.length()) {
             let expected: Int? = try r.u8() == 0 ? nil : try r.int()
-            work.save(try TicketCodec.decode(from: &r), expectedRevision: expected)
+            writes.append(TicketWrite(ticket: try TicketCodec.decode(from: &r), expectedRevision: expected))
         }
         let jsonStart = r.position
         let json = try r.bytes(try r.length())
+        var work = UnitOfWork()
         if !json.isEmpty {
             do {
-                let rest = try JSONDecoder().decode(Rest.self, from: Data(json))
-                work.comments = rest.comments
-                work.auditEntries = rest.auditEntries
-                work.events = rest.events
-                work.employees = rest.employees
-                work.groups = rest.groups
-                work.categories = rest.categories
-                work.acknowledgedEvents = rest.acknowledgedEvents
+                work = try JSONDecoder().decode(UnitOfWork.self, from: Data(json))
             } catch {
                 throw MalformedBytes(offset: jsonStart, reason: "undecodable unit of work: \(error)")
             }
         }
+        for write in writes { work.save(write.ticket, expectedRevision: write.expectedRevision) }
         return work
     }
 }

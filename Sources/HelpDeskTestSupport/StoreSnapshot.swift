@@ -25,6 +25,14 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var lastTicketNumber: TicketNumber?
     /// The client directory: companies, locations, contacts, contracts, equipment.
     public var clients: ClientImage
+    /// Time entries of every ticket.
+    public var timeEntries: [TicketID: [TimeEntry]] = [:]
+    /// Rate history of every employee.
+    public var employeeRates: [EmployeeID: [EmployeeRate]] = [:]
+    /// Rating requests of every ticket.
+    public var ratingRequests: [TicketID: [RatingRequest]] = [:]
+    /// Ratings of every ticket.
+    public var ratings: [TicketID: [Rating]] = [:]
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot {
@@ -42,13 +50,15 @@ public struct StoreSnapshot: Equatable, Sendable {
             comments[ticket.id] = try await store.comments(on: ticket.id)
             audit[ticket.id] = try await store.auditTrail(of: ticket.id)
         }
-        return StoreSnapshot(
+        var snapshot = StoreSnapshot(
             tickets: tickets, comments: comments, audit: audit,
             employees: try await store.employees(), groups: try await store.groups(),
             categories: try await store.categories(),
             undelivered: try await store.undeliveredEvents(limit: Int.max),
             lastEventSequence: try await store.lastEventSequence(),
             lastTicketNumber: try await store.lastTicketNumber(), clients: try await clientImage(of: store))
+        try await snapshot.captureLaborAndRatings(store)
+        return snapshot
     }
 
     /// Every client record reachable through the client repositories.

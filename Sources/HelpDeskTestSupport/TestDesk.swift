@@ -2,7 +2,8 @@ import Foundation
 import HelpDeskKit
 
 /// A small seeded desk for engine-level tests: a manual clock, seeded identifiers, two groups,
-/// three employees (one inactive) and two categories.
+/// three employees (one inactive) and two categories. Rating tokens come from a seeded random
+/// source, so ratings work whenever the configuration turns them on.
 public struct TestDesk: Sendable {
     /// The engine.
     public let desk: HelpDesk
@@ -36,7 +37,7 @@ public struct TestDesk: Sendable {
         let clock = ManualClock(start: start)
         let desk = HelpDesk(
             store: store, configuration: configuration, clock: clock.clock,
-            identifiers: SeededIdentifierSource(seed: seed))
+            identifiers: SeededIdentifierSource(seed: seed), random: SeededRandomSource(seed: ~seed))
         let serviceDesk = try await desk.addGroup(named: "Service desk")
         let fieldEngineers = try await desk.addGroup(named: "Field engineers")
         let anna = try await desk.addEmployee(

@@ -79,6 +79,7 @@ extension AuditField {
     /// check does not share code with the engine's own diff).
     func differs(_ lhs: Ticket, _ rhs: Ticket) -> Bool {
         guard self != .created, self != .comment else { return false }
+        guard self != .timeEntries, self != .rating else { return false }
         let left = Mirror(reflecting: lhs).children.first { $0.label == rawValue }!.value
         let right = Mirror(reflecting: rhs).children.first { $0.label == rawValue }!.value
         return String(reflecting: left) != String(reflecting: right)

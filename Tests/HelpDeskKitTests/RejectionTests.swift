@@ -15,7 +15,9 @@ struct RejectionFixture: Sendable {
     var anna: Performer { .employee(test.anna.id) }
 
     static func make() async throws -> RejectionFixture {
-        let test = try await TestDesk.make(configuration: HelpDeskConfiguration(maximumTitleLength: 40, maximumTextLength: 200))
+        var configuration = HelpDeskConfiguration(maximumTitleLength: 40, maximumTextLength: 200)
+        configuration.ratings = .standard
+        let test = try await TestDesk.make(configuration: configuration)
         let open = try await test.ticket("Open")
         let other = try await test.ticket("Other")
         try await test.desk.link(open.id, .related, to: other.id, by: .employee(test.anna.id))
@@ -24,6 +26,7 @@ struct RejectionFixture: Sendable {
         let closedID = try await test.ticket("Closed").id
         _ = try await test.desk.changeStatus(closedID, to: .resolved, by: .employee(test.anna.id))
         let closed = try await test.desk.changeStatus(closedID, to: .closed, by: .employee(test.anna.id))
+        try await RejectionCatalog.prepareLaborAndRatings(test: test, open: open, closed: closed)
         return RejectionFixture(
             test: test, open: try await test.desk.ticket(open.id), other: try await test.desk.ticket(other.id),
             resolved: resolved, closed: closed)
@@ -48,7 +51,8 @@ struct RejectionCase: Sendable, CustomStringConvertible {
 
 @Suite("A rejected command changes nothing")
 struct RejectionTests {
-    @Test(arguments: RejectionCatalog.ticketCases + RejectionCatalog.conversationCases + RejectionCatalog.directoryCases)
+    @Test(arguments: RejectionCatalog.ticketCases + RejectionCatalog.conversationCases + RejectionCatalog.directoryCases
+        + RejectionCatalog.laborCases + RejectionCatalog.ratingCases)
     func rejected(_ rejection: RejectionCase) async throws {
         let fixture = try await RejectionFixture.make()
         let before = try await fixture.test.snapshot()

@@ -13,6 +13,10 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
     case sla
     /// A comment was added (`newValue` is `visibility:commentID`).
     case comment
+    /// A time entry was logged, edited or deleted (`oldValue`/`newValue`: ``TimeEntry/auditSummary``).
+    case timeEntries
+    /// The client rated a resolution (`newValue` is `score/upper bound`, then the comment if any).
+    case rating
 
     public var description: String { rawValue }
 }

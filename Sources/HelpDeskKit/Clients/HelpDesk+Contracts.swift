@@ -56,9 +56,6 @@ extension HelpDesk {
         var contract = try await loadContract(id)
         guard request.endsAt > request.startsAt else { throw .invalidInput(field: "endsAt", problem: .notAfterStart) }
         guard request.fee.minorUnits >= 0 else { throw .invalidInput(field: "fee", problem: .negative) }
-        guard request.fee.currency.isWellFormed else {
-            throw .invalidInput(field: "fee.currency", problem: .malformed(expected: "an ISO 4217 code such as RUB"))
-        }
         if let minutes = request.includedLaborMinutes, minutes < 0 {
             throw .invalidInput(field: "includedLaborMinutes", problem: .negative)
         }

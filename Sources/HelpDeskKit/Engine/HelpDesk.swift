@@ -12,6 +12,8 @@ public actor HelpDesk {
     public nonisolated let configuration: HelpDeskConfiguration
     let clock: HelpDeskClock
     var identifiers: any IdentifierSource
+    /// Where rating tokens come from; `nil` when the host gave no random source (ratings off).
+    var random: (any RandomSource)?
 
     /// Creates an engine over `store`.
     public init(
@@ -22,6 +24,20 @@ public actor HelpDesk {
         self.configuration = configuration
         self.clock = clock
         self.identifiers = identifiers
+        precondition(configuration.ratings == nil, "ratings need a random source: use init(store:configuration:clock:identifiers:random:)")
+    }
+
+    /// Creates an engine over `store` that draws rating tokens from `random`: a
+    /// ``SystemRandomSource`` in production, a ``SeededRandomSource`` in tests and simulations.
+    public init(
+        store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
+        clock: HelpDeskClock, identifiers: any IdentifierSource, random: any RandomSource
+    ) {
+        self.store = store
+        self.configuration = configuration
+        self.clock = clock
+        self.identifiers = identifiers
+        self.random = random
     }
 
     /// The workflow in force.

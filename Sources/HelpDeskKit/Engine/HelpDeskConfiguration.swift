@@ -12,16 +12,22 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var maximumTitleLength: Int
     /// Longest accepted description or comment body, in characters.
     public var maximumTextLength: Int
+    /// Activity codes, the charge rounding step and bounds of time entries.
+    public var labor: LaborConfiguration
+    /// Satisfaction ratings; `nil` (the default) issues no rating requests.
+    public var ratings: RatingConfiguration?
 
     /// Creates a configuration; the defaults suit most desks.
     public init(
         workflow: Workflow = .standard, sla: SLAConfiguration = .none, clients: ClientConfiguration = ClientConfiguration(),
-        firstTicketNumber: Int = 1, maximumTitleLength: Int = 250,
-        maximumTextLength: Int = 100_000
+        labor: LaborConfiguration = .standard, ratings: RatingConfiguration? = nil, firstTicketNumber: Int = 1,
+        maximumTitleLength: Int = 250, maximumTextLength: Int = 100_000
     ) {
         self.workflow = workflow
         self.sla = sla
         self.clients = clients
+        self.labor = labor
+        self.ratings = ratings
         self.firstTicketNumber = firstTicketNumber
         self.maximumTitleLength = maximumTitleLength
         self.maximumTextLength = maximumTextLength

@@ -41,6 +41,15 @@ extension HelpDeskError: CustomStringConvertible {
         case .unknownSLAPolicy(let id): "No SLA policy has the code '\(id)'."
         case .slaCalendar(let error): "An SLA deadline could not be computed: \(error)."
         case .unknownEventSequence(let sequence): "No event with sequence \(sequence) was ever issued."
+        case .unknownActivity(let code): "The labor configuration has no activity '\(code)'."
+        case .timeEntryNotFound(let id): "No time entry has the identifier \(id)."
+        case .workDateInFuture(let date, let today): "The work date \(date) is after today (\(today))."
+        case .ratingTokenUnknown: "No rating request has this token."
+        case .ratingTokenExpired(let number, let instant):
+            "The rating request of \(number) expired at \(instant.formatted(.iso8601))."
+        case .ratingTokenUsed(let number): "This resolution of \(number) was already rated."
+        case .ratingTokenWithdrawn(let number): "Ticket \(number) was reopened or resolved again; this rating link no longer works."
+        case .money(let error): "A money computation failed: \(error)."
         case .storage(let error): "Storage failure: \(error)."
         }
     }

@@ -79,6 +79,22 @@ public enum HelpDeskError: Error, Hashable, Sendable {
     case slaCalendar(WorkingTimeError)
     /// An acknowledged event sequence was never issued.
     case unknownEventSequence(UInt64)
+    /// The activity code is not in the labor configuration.
+    case unknownActivity(String)
+    /// No time entry has this identifier (it may have been deleted).
+    case timeEntryNotFound(TimeEntryID)
+    /// The work date is later than today in the labor time zone.
+    case workDateInFuture(LocalDate, today: LocalDate)
+    /// No rating request has this token.
+    case ratingTokenUnknown
+    /// The rating request of this ticket expired at the instant given.
+    case ratingTokenExpired(TicketNumber, expiredAt: Date)
+    /// This resolution of the ticket was already rated.
+    case ratingTokenUsed(TicketNumber)
+    /// The ticket was reopened or resolved again since the request was issued.
+    case ratingTokenWithdrawn(TicketNumber)
+    /// A money computation overflowed or mixed currencies.
+    case money(MoneyError)
     /// The storage adapter failed; for `.conflict`, retrying the command may succeed.
     case storage(StorageError)
 }

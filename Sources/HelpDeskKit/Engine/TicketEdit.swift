@@ -80,6 +80,7 @@ extension HelpDesk {
             work.events.append(
                 PendingEvent(id: nextID(), event: event, performer: edit.performer, audience: audience, occurredAt: edit.at))
         }
+        try await syncRatingRequests(edit, ticket: ticket, into: &work)
         return ticket
     }
 

@@ -36,6 +36,18 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     case contractReminder(contract: ContractID, number: String, reminder: ContractReminder)
     /// `source` was merged into `target` and closed; raised on both tickets.
     case ticketsMerged(source: TicketID, sourceNumber: TicketNumber, target: TicketID, targetNumber: TicketNumber)
+    /// An employee logged time on the ticket.
+    case timeLogged(ticket: TicketID, number: TicketNumber, entry: TimeEntryID, employee: EmployeeID, minutes: Int)
+    /// A time entry was changed.
+    case timeEntryEdited(ticket: TicketID, number: TicketNumber, entry: TimeEntryID)
+    /// A time entry was deleted.
+    case timeEntryDeleted(ticket: TicketID, number: TicketNumber, entry: TimeEntryID)
+    /// The ticket was resolved and its requester is invited to rate it with `token` until `expiresAt`.
+    case ratingRequested(ticket: TicketID, number: TicketNumber, request: RatingRequestID, token: RatingToken, expiresAt: Date)
+    /// The client rated a resolution.
+    case ticketRated(ticket: TicketID, number: TicketNumber, rating: RatingID, score: Int)
+    /// The client's score is at or below the low threshold; sent to the escalation recipients.
+    case lowRatingReceived(ticket: TicketID, number: TicketNumber, rating: RatingID, score: Int, assignee: EmployeeID?)
 
     /// The ticket the event is about (for a merge: the source, which was closed); `nil` for
     /// events about contracts.
@@ -53,6 +65,10 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             ticket
         case .contractReminder:
             nil
+        case .timeLogged(let ticket, _, _, _, _), .timeEntryEdited(let ticket, _, _), .timeEntryDeleted(let ticket, _, _),
+            .ratingRequested(let ticket, _, _, _, _), .ticketRated(let ticket, _, _, _),
+            .lowRatingReceived(let ticket, _, _, _, _):
+            ticket
         }
     }
 
@@ -75,6 +91,12 @@ public enum DomainEvent: Hashable, Sendable, Codable {
         case .slaWarning: "slaWarning"
         case .slaBreached: "slaBreached"
         case .contractReminder: "contractReminder"
+        case .timeLogged: "timeLogged"
+        case .timeEntryEdited: "timeEntryEdited"
+        case .timeEntryDeleted: "timeEntryDeleted"
+        case .ratingRequested: "ratingRequested"
+        case .ticketRated: "ticketRated"
+        case .lowRatingReceived: "lowRatingReceived"
         }
     }
 }

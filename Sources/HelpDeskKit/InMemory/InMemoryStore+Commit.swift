@@ -28,6 +28,9 @@ extension InMemoryStore.State {
         }
         try requireTickets(of: work.comments.lazy.map(\.ticketID), in: work)
         try requireTickets(of: work.auditEntries.lazy.map(\.ticketID), in: work)
+        let exists = { (id: TicketID) in tickets.row(of: id) != nil || work.ticketWrites.contains { $0.ticket.id == id } }
+        try labor.validate(work, ticketExists: exists)
+        try ratings.validate(work, ticketExists: exists)
     }
 
     /// Throws unless every ticket in `ids` is stored or inserted by `work`.
@@ -73,5 +76,7 @@ extension InMemoryStore.State {
         for event in work.events { outbox.append(event) }
         for sequence in work.acknowledgedEvents { outbox.acknowledge(sequence) }
         if !work.clients.isEmpty { clients.apply(work.clients) }
+        labor.apply(work)
+        ratings.apply(work)
     }
 }

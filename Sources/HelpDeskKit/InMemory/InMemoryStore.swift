@@ -27,6 +27,10 @@ public final class InMemoryStore: HelpDeskStore {
         var outbox = OutboxQueue()
         /// Companies, locations, contacts, contracts and equipment.
         var clients = ClientTables()
+        /// Time entries and employee rates.
+        var labor = LaborTables()
+        /// Rating requests and ratings.
+        var ratings = RatingTables()
     }
 
     // MARK: Tickets

@@ -19,12 +19,17 @@ public struct StoreImage: Hashable, Sendable, Codable {
     public var lastEventSequence: UInt64 = 0
     /// Companies, locations, contacts, contracts and equipment.
     public var clients = ClientImage()
+    /// Time entries and employee rates.
+    public var labor = LaborImage()
+    /// Rating requests and ratings.
+    public var ratings = RatingImage()
 
     /// An empty image.
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case tickets, comments, audit, employees, groups, categories, undeliveredEvents, lastEventSequence, clients
+        case labor, ratings
     }
 
     /// Decodes leniently: sections added in later versions default to empty, so older images load.
@@ -39,6 +44,8 @@ public struct StoreImage: Hashable, Sendable, Codable {
         undeliveredEvents = try c.decodeIfPresent([OutboxEvent].self, forKey: .undeliveredEvents) ?? []
         lastEventSequence = try c.decodeIfPresent(UInt64.self, forKey: .lastEventSequence) ?? 0
         clients = try c.decodeIfPresent(ClientImage.self, forKey: .clients) ?? ClientImage()
+        labor = try c.decodeIfPresent(LaborImage.self, forKey: .labor) ?? LaborImage()
+        ratings = try c.decodeIfPresent(RatingImage.self, forKey: .ratings) ?? RatingImage()
     }
 }
 
@@ -72,6 +79,8 @@ extension InMemoryStore.State {
         categories = Dictionary(uniqueKeysWithValues: image.categories.map { ($0.id, $0) })
         outbox = OutboxQueue(undelivered: image.undeliveredEvents, lastSequence: image.lastEventSequence)
         clients = ClientTables(image: image.clients)
+        labor = LaborTables(image: image.labor)
+        ratings = RatingTables(image: image.ratings)
     }
 
     func image() -> StoreImage {
@@ -85,6 +94,8 @@ extension InMemoryStore.State {
         image.undeliveredEvents = outbox.undelivered(limit: .max)
         image.lastEventSequence = outbox.lastSequence
         image.clients = clients.image
+        image.labor = labor.image
+        image.ratings = ratings.image
         return image
     }
 }

@@ -35,6 +35,16 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var acknowledgedEvents: [UInt64] = []
     /// Client companies, locations, contacts, contracts and equipment to write or delete.
     public var clients = ClientChanges()
+    /// Time entries to insert or replace (with the revision each change was based on).
+    public var timeEntryWrites: [TimeEntryWrite] = []
+    /// Time entries to remove.
+    public var timeEntryDeletions: [TimeEntryDeletion] = []
+    /// Employee rates to insert or replace, keyed by employee and `validFrom`.
+    public var employeeRates: [EmployeeRate] = []
+    /// Rating requests to insert or replace (a withdrawal replaces the request).
+    public var ratingRequests: [RatingRequest] = []
+    /// Ratings to insert; at most one per request, ever.
+    public var ratings: [Rating] = []
 
     /// Position of each ticket's write in `ticketWrites`, built once the unit holds many writes.
     private var writeIndex: [TicketID: Int] = [:]
@@ -65,10 +75,22 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
         }
     }
 
+    /// The same unit without its ticket writes (adapters that store tickets in their own format
+    /// encode the rest generically).
+    public var withoutTicketWrites: UnitOfWork {
+        var rest = self
+        rest.ticketWrites = []
+        rest.writeIndex = [:]
+        return rest
+    }
+
     /// `true` when the unit changes nothing.
     public var isEmpty: Bool {
         ticketWrites.isEmpty && comments.isEmpty && auditEntries.isEmpty && events.isEmpty && employees.isEmpty
             && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
+            && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty
+            && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
+            && ratingRequests.isEmpty && ratings.isEmpty
     }
 }
 
@@ -76,21 +98,29 @@ extension UnitOfWork {
     private enum CodingKeys: String, CodingKey {
         case ticketWrites, comments, auditEntries, events, employees, groups, categories, acknowledgedEvents
         case clients
+        case timeEntryWrites, timeEntryDeletions, employeeRates, ratingRequests, ratings
     }
 
+    /// Decodes leniently: a missing list is empty, so records written before a list existed load.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        for write in try container.decode([TicketWrite].self, forKey: .ticketWrites) {
+        for write in try container.decodeIfPresent([TicketWrite].self, forKey: .ticketWrites) ?? [] {
             save(write.ticket, expectedRevision: write.expectedRevision)
         }
-        comments = try container.decode([Comment].self, forKey: .comments)
-        auditEntries = try container.decode([AuditEntry].self, forKey: .auditEntries)
-        events = try container.decode([PendingEvent].self, forKey: .events)
-        employees = try container.decode([Employee].self, forKey: .employees)
-        groups = try container.decode([SupportGroup].self, forKey: .groups)
-        categories = try container.decode([ServiceCategory].self, forKey: .categories)
-        acknowledgedEvents = try container.decode([UInt64].self, forKey: .acknowledgedEvents)
+        comments = try container.decodeIfPresent([Comment].self, forKey: .comments) ?? []
+        auditEntries = try container.decodeIfPresent([AuditEntry].self, forKey: .auditEntries) ?? []
+        events = try container.decodeIfPresent([PendingEvent].self, forKey: .events) ?? []
+        employees = try container.decodeIfPresent([Employee].self, forKey: .employees) ?? []
+        groups = try container.decodeIfPresent([SupportGroup].self, forKey: .groups) ?? []
+        categories = try container.decodeIfPresent([ServiceCategory].self, forKey: .categories) ?? []
+        acknowledgedEvents = try container.decodeIfPresent([UInt64].self, forKey: .acknowledgedEvents) ?? []
         clients = try container.decodeIfPresent(ClientChanges.self, forKey: .clients) ?? ClientChanges()
+        // Labor and ratings came later: units journaled before them have no such keys.
+        timeEntryWrites = try container.decodeIfPresent([TimeEntryWrite].self, forKey: .timeEntryWrites) ?? []
+        timeEntryDeletions = try container.decodeIfPresent([TimeEntryDeletion].self, forKey: .timeEntryDeletions) ?? []
+        employeeRates = try container.decodeIfPresent([EmployeeRate].self, forKey: .employeeRates) ?? []
+        ratingRequests = try container.decodeIfPresent([RatingRequest].self, forKey: .ratingRequests) ?? []
+        ratings = try container.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -104,5 +134,10 @@ extension UnitOfWork {
         try container.encode(categories, forKey: .categories)
         try container.encode(acknowledgedEvents, forKey: .acknowledgedEvents)
         if !clients.isEmpty { try container.encode(clients, forKey: .clients) }
+        try container.encode(timeEntryWrites, forKey: .timeEntryWrites)
+        try container.encode(timeEntryDeletions, forKey: .timeEntryDeletions)
+        try container.encode(employeeRates, forKey: .employeeRates)
+        try container.encode(ratingRequests, forKey: .ratingRequests)
+        try container.encode(ratings, forKey: .ratings)
     }
 }

@@ -1,0 +1,55 @@
+import Foundation
+import WorkingTime
+
+extension InMemoryStore {
+    // MARK: Labor
+
+    public func timeEntry(_ id: TimeEntryID) async throws -> TimeEntry? {
+        state.withLock { $0.labor.entries[id] }
+    }
+
+    public func timeEntries(on ticket: TicketID) async throws -> [TimeEntry] {
+        state.withLock { state in
+            (state.labor.byTicket[ticket] ?? []).compactMap { state.labor.entries[$0] }
+                .sorted(by: TimeEntry.areInIncreasingOrder)
+        }
+    }
+
+    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
+        state.withLock { $0.labor.entries { $0.employeeID == employee && dates.contains($0.workDate) } }
+    }
+
+    public func timeEntries(workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
+        state.withLock { $0.labor.entries { dates.contains($0.workDate) } }
+    }
+
+    public func rateHistory(of employee: EmployeeID) async throws -> [EmployeeRate] {
+        state.withLock { $0.labor.rates[employee] ?? [] }
+    }
+
+    // MARK: Ratings
+
+    public func ratingRequest(token: RatingToken) async throws -> RatingRequest? {
+        state.withLock { state in state.ratings.requestByToken[token].flatMap { state.ratings.requests[$0] } }
+    }
+
+    public func ratingRequests(of ticket: TicketID) async throws -> [RatingRequest] {
+        state.withLock { $0.ratings.requests(of: ticket) }
+    }
+
+    public func rating(forRequest request: RatingRequestID) async throws -> Rating? {
+        state.withLock { state in state.ratings.ratingByRequest[request].flatMap { state.ratings.ratings[$0] } }
+    }
+
+    public func ratings(of ticket: TicketID) async throws -> [Rating] {
+        state.withLock { $0.ratings.ratings { $0.ticketID == ticket } }
+    }
+
+    public func ratings(ratedIn period: Range<Date>) async throws -> [Rating] {
+        state.withLock { $0.ratings.ratings { period.contains($0.ratedAt) } }
+    }
+
+    public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>) async throws -> [Rating] {
+        state.withLock { $0.ratings.ratings { $0.assigneeID == employee && period.contains($0.ratedAt) } }
+    }
+}

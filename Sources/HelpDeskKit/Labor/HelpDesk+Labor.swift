@@ -1,0 +1,147 @@
+import Foundation
+import WorkingTime
+
+extension HelpDesk {
+    /// Logs time `employee` spent on a ticket. The employee must be active; the ticket must not be
+    /// closed (resolved tickets still accept time). Charged minutes are the spent minutes rounded up
+    /// to the step in force for the ticket. Audited (`timeEntries`) and announced (`timeLogged`).
+    public func logTime(on ticketID: TicketID, _ request: NewTimeEntry, by employee: EmployeeID)
+        async throws(HelpDeskError) -> TimeEntry
+    {
+        _ = try await loadEmployee(employee)
+        try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
+        let ticket = try await loadTicket(ticketID)
+        try ensureUnlocked(ticket)
+        let now = clock.now()
+        let entry = TimeEntry(
+            id: nextID(), ticketID: ticket.id, employeeID: employee, workDate: request.workDate,
+            spentMinutes: request.minutes,
+            chargedMinutes: LaborRounding.charged(spentMinutes: request.minutes, step: try await roundingStep(for: ticket)),
+            billable: request.billable, activity: request.activity, comment: request.comment, createdAt: now)
+        var work = UnitOfWork()
+        work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: nil))
+        recordLabor(
+            on: ticket, old: nil, new: entry, by: employee, at: now,
+            event: .timeLogged(ticket: ticket.id, number: ticket.number, entry: entry.id, employee: employee, minutes: entry.spentMinutes),
+            into: &work)
+        try await commit(work)
+        return entry
+    }
+
+    /// Changes the fields of a time entry that `update` sets; only active employees edit time, and
+    /// not on closed tickets. New minutes are rounded with the step in force now; other fields keep
+    /// the charged minutes. An edit that changes nothing commits nothing.
+    public func editTimeEntry(_ id: TimeEntryID, _ update: TimeEntryUpdate, by employee: EmployeeID)
+        async throws(HelpDeskError) -> TimeEntry
+    {
+        _ = try await loadEmployee(employee)
+        let old = try await loadTimeEntry(id)
+        var entry = old
+        if let workDate = update.workDate { entry.workDate = workDate }
+        if let activity = update.activity { entry.activity = activity }
+        if let billable = update.billable { entry.billable = billable }
+        if let comment = update.comment { entry.comment = comment }
+        if let minutes = update.minutes { entry.spentMinutes = minutes }
+        try validateLabor(workDate: entry.workDate, minutes: entry.spentMinutes, activity: entry.activity, comment: entry.comment)
+        let ticket = try await loadTicket(old.ticketID)
+        try ensureUnlocked(ticket)
+        if update.minutes != nil, entry.spentMinutes != old.spentMinutes {
+            entry.chargedMinutes = LaborRounding.charged(spentMinutes: entry.spentMinutes, step: try await roundingStep(for: ticket))
+        }
+        guard entry != old else { return old }
+        let now = clock.now()
+        entry.updatedAt = max(now, old.updatedAt)
+        entry.revision = old.revision + 1
+        var work = UnitOfWork()
+        work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: old.revision))
+        recordLabor(
+            on: ticket, old: old, new: entry, by: employee, at: now,
+            event: .timeEntryEdited(ticket: ticket.id, number: ticket.number, entry: id), into: &work)
+        try await commit(work)
+        return entry
+    }
+
+    /// Deletes a time entry; only active employees delete time, and not on closed tickets.
+    /// Audited with the entry's last summary as the old value and announced (`timeEntryDeleted`).
+    public func deleteTimeEntry(_ id: TimeEntryID, by employee: EmployeeID) async throws(HelpDeskError) {
+        _ = try await loadEmployee(employee)
+        let old = try await loadTimeEntry(id)
+        let ticket = try await loadTicket(old.ticketID)
+        try ensureUnlocked(ticket)
+        var work = UnitOfWork()
+        work.timeEntryDeletions.append(TimeEntryDeletion(id: id, expectedRevision: old.revision))
+        recordLabor(
+            on: ticket, old: old, new: nil, by: employee, at: clock.now(),
+            event: .timeEntryDeleted(ticket: ticket.id, number: ticket.number, entry: id), into: &work)
+        try await commit(work)
+    }
+
+    /// The time entry with `id`, or ``HelpDeskError/timeEntryNotFound(_:)``.
+    public func timeEntry(_ id: TimeEntryID) async throws(HelpDeskError) -> TimeEntry {
+        try await loadTimeEntry(id)
+    }
+
+    /// All time entries of a ticket, by work date.
+    public func timeEntries(on id: TicketID) async throws(HelpDeskError) -> [TimeEntry] {
+        _ = try await loadTicket(id)
+        return try await storage { try await store.timeEntries(on: id) }
+    }
+
+    /// Time entries of `employee` with a work date in `dates`, by work date.
+    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws(HelpDeskError) -> [TimeEntry] {
+        _ = try await loadEmployee(employee, mustBeActive: false)
+        return try await storage { try await store.timeEntries(of: employee, workedIn: dates) }
+    }
+
+    /// All time entries with a work date in `dates`, by work date (for reports).
+    public func timeEntries(workedIn dates: ClosedRange<LocalDate>) async throws(HelpDeskError) -> [TimeEntry] {
+        try await storage { try await store.timeEntries(workedIn: dates) }
+    }
+
+    /// The rounding step for time on `ticket`: the contract's step when contracts arrive, else the desk's.
+    ///
+    /// This is the hook for per-contract rounding: fill ``LaborRoundingChoice/contract`` here.
+    func roundingStep(for ticket: Ticket) async throws(HelpDeskError) -> Int {
+        LaborRoundingChoice(deskDefault: configuration.labor.roundingStepMinutes).resolved
+    }
+
+    /// Today's date in the labor time zone, by the injected clock.
+    func laborToday() -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = configuration.labor.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: clock.now())
+        // The clock's date always exists; fall back to the Unix epoch only for absurd instants.
+        return (try? LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1))
+            ?? (try! LocalDate(year: 1970, month: 1, day: 1))
+    }
+
+    private func validateLabor(workDate: LocalDate, minutes: Int, activity: String, comment: String) throws(HelpDeskError) {
+        let bounds = 1...configuration.labor.maximumEntryMinutes
+        guard bounds.contains(minutes) else { throw .invalidInput(field: "minutes", problem: .outOfRange(bounds)) }
+        guard configuration.labor.activity(activity) != nil else { throw .unknownActivity(activity) }
+        try Validate.length(comment, atMost: configuration.maximumTextLength, field: "comment")
+        let today = laborToday()
+        if workDate > today { throw .workDateInFuture(workDate, today: today) }
+    }
+
+    private func loadTimeEntry(_ id: TimeEntryID) async throws(HelpDeskError) -> TimeEntry {
+        guard let entry = try await storage({ try await store.timeEntry(id) }) else { throw .timeEntryNotFound(id) }
+        return entry
+    }
+
+    /// Adds the audit entry and the event of a labor change to `work`.
+    private func recordLabor(
+        on ticket: Ticket, old: TimeEntry?, new: TimeEntry?, by employee: EmployeeID, at instant: Date, event: DomainEvent,
+        into work: inout UnitOfWork
+    ) {
+        let performer = Performer.employee(employee)
+        work.auditEntries.append(
+            AuditEntry(
+                id: nextID(), ticketID: ticket.id, field: .timeEntries, oldValue: old?.auditSummary,
+                newValue: new?.auditSummary, performer: performer, at: instant))
+        work.events.append(
+            PendingEvent(
+                id: nextID(), event: event, performer: performer, audience: audience(of: event, on: ticket, performer: performer),
+                occurredAt: instant))
+    }
+}

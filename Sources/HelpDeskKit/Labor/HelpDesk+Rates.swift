@@ -1,0 +1,70 @@
+import WorkingTime
+
+extension HelpDesk {
+    /// Sets `employee`'s hourly rates from `validFrom` on, until the next rate in the history.
+    ///
+    /// Setting a rate for a date that already has one replaces it. Amounts must not be negative,
+    /// and a billing rate must be in the cost rate's currency. Costs are computed when read, so a
+    /// rate set for a past date reprices the entries from that date.
+    @discardableResult
+    public func setEmployeeRate(
+        _ employee: EmployeeID, validFrom: LocalDate, hourlyCost: Money, hourlyBilling: Money? = nil
+    ) async throws(HelpDeskError) -> EmployeeRate {
+        _ = try await loadEmployee(employee, mustBeActive: false)
+        if hourlyCost.isNegative { throw .invalidInput(field: "hourlyCost", problem: .negative) }
+        if let hourlyBilling {
+            if hourlyBilling.isNegative { throw .invalidInput(field: "hourlyBilling", problem: .negative) }
+            if hourlyBilling.currency != hourlyCost.currency {
+                throw .money(.currencyMismatch(hourlyCost.currency, hourlyBilling.currency))
+            }
+        }
+        let rate = EmployeeRate(employeeID: employee, validFrom: validFrom, hourlyCost: hourlyCost, hourlyBilling: hourlyBilling)
+        let history = try await storage { try await store.rateHistory(of: employee) }
+        guard !history.contains(rate) else { return rate }
+        var work = UnitOfWork()
+        work.employeeRates.append(rate)
+        try await commit(work)
+        return rate
+    }
+
+    /// The rate of `employee` valid on `date`, or `nil` when none had started by then.
+    public func employeeRate(_ employee: EmployeeID, on date: LocalDate) async throws(HelpDeskError) -> EmployeeRate? {
+        EmployeeRate.valid(on: date, in: try await rateHistory(of: employee))
+    }
+
+    /// Every rate of `employee`, by `validFrom`.
+    public func rateHistory(of employee: EmployeeID) async throws(HelpDeskError) -> [EmployeeRate] {
+        _ = try await loadEmployee(employee, mustBeActive: false)
+        return try await storage { try await store.rateHistory(of: employee) }
+    }
+
+    /// What `entry` costs and bills at the rate valid on its work date (see ``LaborCost``).
+    public func laborCost(of entry: TimeEntry) async throws(HelpDeskError) -> LaborCost {
+        let history = try await storage { try await store.rateHistory(of: entry.employeeID) }
+        do {
+            return try LaborCost(entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: history))
+        } catch {
+            throw .money(error)
+        }
+    }
+
+    /// Minutes, cost and billing of `entries`, each priced at its own work date's rate.
+    ///
+    /// This is the hook the billing work uses: the billable entries of a ticket, priced, become
+    /// lines of the ticket's specification.
+    public func laborTotals(of entries: [TimeEntry]) async throws(HelpDeskError) -> LaborTotals {
+        var histories: [EmployeeID: [EmployeeRate]] = [:]
+        var totals = LaborTotals()
+        for entry in entries {
+            if histories[entry.employeeID] == nil {
+                histories[entry.employeeID] = try await storage { try await store.rateHistory(of: entry.employeeID) }
+            }
+            do {
+                try totals.add(LaborCost(entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: histories[entry.employeeID]!)))
+            } catch {
+                throw .money(error)
+            }
+        }
+        return totals
+    }
+}

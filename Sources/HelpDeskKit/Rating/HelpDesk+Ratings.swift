@@ -1,0 +1,116 @@
+import Foundation
+
+extension HelpDesk {
+    /// Keeps rating requests in step with a ticket edit (called by `record(_:into:)`).
+    ///
+    /// Entering a `resolved` status withdraws any open request of the ticket and issues a new one
+    /// with a fresh token and a `ratingRequested` event for the requester. Leaving `resolved` for
+    /// anything but a `closed` status (reopening, cancelling) withdraws the open request. A
+    /// resolved ticket that is closed keeps its request, so the client can still rate it.
+    func syncRatingRequests(_ edit: TicketEdit, ticket: Ticket, into work: inout UnitOfWork) async throws(HelpDeskError) {
+        guard let settings = configuration.ratings else { return }
+        let before = workflow.category(of: edit.original.status)
+        let after = workflow.category(of: ticket.status)
+        let entersResolved = after == .resolved && before != .resolved
+        let leavesResolved = before == .resolved && after != .resolved && after != .closed
+        guard entersResolved || leavesResolved else { return }
+        for var open in try await storage({ try await store.ratingRequests(of: ticket.id) }) where open.withdrawnAt == nil {
+            guard try await storage({ try await store.rating(forRequest: open.id) }) == nil else { continue }
+            open.withdrawnAt = edit.at
+            work.ratingRequests.append(open)
+        }
+        guard entersResolved else { return }
+        guard var source = random else { preconditionFailure("ratings need a random source") }
+        let token = RatingToken.draw(from: &source)
+        random = source
+        let request = RatingRequest(
+            id: nextID(), token: token, ticketID: ticket.id, ticketNumber: ticket.number, requester: ticket.requester,
+            issuedAt: edit.at, expiresAt: edit.at.addingTimeInterval(settings.requestLifetime))
+        work.ratingRequests.append(request)
+        let event = DomainEvent.ratingRequested(
+            ticket: ticket.id, number: ticket.number, request: request.id, token: token, expiresAt: request.expiresAt)
+        work.events.append(
+            PendingEvent(
+                id: nextID(), event: event, performer: edit.performer, audience: Audience(requester: ticket.requester),
+                occurredAt: edit.at))
+    }
+
+    /// Records the client's score for the resolution the token was issued for.
+    ///
+    /// The score must be on the configured scale (``RatingConfiguration/scale``), the comment at
+    /// most ``HelpDeskConfiguration/maximumTextLength`` characters (blank counts as none). The
+    /// token must be known, unexpired, not withdrawn and not used. The rating keeps the ticket's
+    /// assignee and group of this moment; it is audited on the ticket (performed by the requester),
+    /// raises `ticketRated` for the assignee, watchers (and group while unassigned) and, for a low
+    /// score, `lowRatingReceived` for the escalation recipients. Closed tickets can still be rated.
+    public func rate(token: RatingToken, score: Int, comment: String? = nil) async throws(HelpDeskError) -> Rating {
+        let settings = configuration.ratings ?? .standard
+        guard settings.scale.contains(score) else { throw .invalidInput(field: "score", problem: .outOfRange(settings.scale)) }
+        let remark = comment.flatMap { $0.isBlank ? nil : $0 }
+        if let remark { try Validate.length(remark, atMost: configuration.maximumTextLength, field: "comment") }
+        guard let request = try await storage({ try await store.ratingRequest(token: token) }) else { throw .ratingTokenUnknown }
+        let now = clock.now()
+        if try await storage({ try await store.rating(forRequest: request.id) }) != nil {
+            throw .ratingTokenUsed(request.ticketNumber)
+        }
+        if request.withdrawnAt != nil { throw .ratingTokenWithdrawn(request.ticketNumber) }
+        if now >= request.expiresAt { throw .ratingTokenExpired(request.ticketNumber, expiredAt: request.expiresAt) }
+        let ticket = try await loadTicket(request.ticketID)
+        let rating = Rating(
+            id: nextID(), requestID: request.id, ticketID: ticket.id, ticketNumber: ticket.number, score: score,
+            scale: settings.scale, comment: remark, assigneeID: ticket.assigneeID, groupID: ticket.groupID,
+            requester: request.requester, ratedAt: now)
+        let performer = request.requester.performer
+        var work = UnitOfWork()
+        work.ratings.append(rating)
+        work.auditEntries.append(
+            AuditEntry(
+                id: nextID(), ticketID: ticket.id, field: .rating, oldValue: nil,
+                newValue: "\(score)/\(settings.scale.upperBound)" + (remark.map { " \($0)" } ?? ""), performer: performer,
+                at: now))
+        let rated = DomainEvent.ticketRated(ticket: ticket.id, number: ticket.number, rating: rating.id, score: score)
+        work.events.append(
+            PendingEvent(
+                id: nextID(), event: rated, performer: performer, audience: audience(of: rated, on: ticket, performer: performer),
+                occurredAt: now))
+        if settings.isLow(score) {
+            let low = DomainEvent.lowRatingReceived(
+                ticket: ticket.id, number: ticket.number, rating: rating.id, score: score, assignee: ticket.assigneeID)
+            work.events.append(
+                PendingEvent(
+                    id: nextID(), event: low, performer: performer,
+                    audience: Audience(employeeIDs: settings.escalationRecipientIDs), occurredAt: now))
+        }
+        try await commit(work)
+        return rating
+    }
+
+    /// The request carrying `token` (e.g. to show the ticket on a rating page), or ``HelpDeskError/ratingTokenUnknown``.
+    public func ratingRequest(token: RatingToken) async throws(HelpDeskError) -> RatingRequest {
+        guard let request = try await storage({ try await store.ratingRequest(token: token) }) else { throw .ratingTokenUnknown }
+        return request
+    }
+
+    /// Every rating request issued for a ticket, oldest first.
+    public func ratingRequests(of id: TicketID) async throws(HelpDeskError) -> [RatingRequest] {
+        _ = try await loadTicket(id)
+        return try await storage { try await store.ratingRequests(of: id) }
+    }
+
+    /// Every rating of a ticket, oldest first.
+    public func ratings(of id: TicketID) async throws(HelpDeskError) -> [Rating] {
+        _ = try await loadTicket(id)
+        return try await storage { try await store.ratings(of: id) }
+    }
+
+    /// Ratings given in the half-open `period`, oldest first (for reports).
+    public func ratings(ratedIn period: Range<Date>) async throws(HelpDeskError) -> [Rating] {
+        try await storage { try await store.ratings(ratedIn: period) }
+    }
+
+    /// Ratings given in `period` on tickets `employee` was assigned to at the time.
+    public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>) async throws(HelpDeskError) -> [Rating] {
+        _ = try await loadEmployee(employee, mustBeActive: false)
+        return try await storage { try await store.ratings(ofAssignee: employee, ratedIn: period) }
+    }
+}

@@ -1,0 +1,51 @@
+/// A record a unit of work writes or whose state its commit rules read.
+public enum ConflictKey: Hashable, Sendable {
+    case ticket(TicketID)
+    case ticketNumber(TicketNumber)
+    case timeEntry(TimeEntryID)
+    case ratingRequest(RatingRequestID)
+    case ratingToken(RatingToken)
+    case rating(RatingID)
+}
+
+extension UnitOfWork {
+    /// Every record the store's commit rules consult for this unit.
+    ///
+    /// Two units whose keys are disjoint validate independently: committing one cannot change
+    /// whether the other is accepted. A durable adapter that validates a group of units against
+    /// the committed state (``InMemoryStore/validate(_:)``) defers a unit whose keys meet an
+    /// earlier accepted unit's to the next group.
+    public var conflictKeys: Set<ConflictKey> {
+        var keys = Set<ConflictKey>()
+        for write in ticketWrites {
+            keys.insert(.ticket(write.ticket.id))
+            keys.insert(.ticketNumber(write.ticket.number))
+        }
+        for comment in comments { keys.insert(.ticket(comment.ticketID)) }
+        for entry in auditEntries { keys.insert(.ticket(entry.ticketID)) }
+        for write in timeEntryWrites {
+            keys.insert(.timeEntry(write.entry.id))
+            keys.insert(.ticket(write.entry.ticketID))
+        }
+        for deletion in timeEntryDeletions { keys.insert(.timeEntry(deletion.id)) }
+        for request in ratingRequests {
+            keys.insert(.ratingRequest(request.id))
+            keys.insert(.ratingToken(request.token))
+            keys.insert(.ticket(request.ticketID))
+        }
+        for rating in ratings {
+            keys.insert(.rating(rating.id))
+            keys.insert(.ratingRequest(rating.requestID))
+        }
+        return keys
+    }
+}
+
+extension InMemoryStore {
+    /// Checks `work` against the stored state with exactly the rules of ``commit(_:)``, without
+    /// applying it; a durable adapter validates before journaling so that a rejected unit never
+    /// reaches disk.
+    public func validate(_ work: UnitOfWork) throws(StorageError) {
+        try state.withLock { state throws(StorageError) in try state.validate(work) }
+    }
+}
