@@ -100,9 +100,13 @@ extension HelpDesk {
 
     /// The rounding step for time on `ticket`: the contract's step when contracts arrive, else the desk's.
     ///
-    /// This is the hook for per-contract rounding: fill ``LaborRoundingChoice/contract`` here.
+    /// The contract's current service period sets the step when it has one.
     func roundingStep(for ticket: Ticket) async throws(HelpDeskError) -> Int {
-        LaborRoundingChoice(deskDefault: configuration.labor.roundingStepMinutes).resolved
+        var choice = LaborRoundingChoice(deskDefault: configuration.labor.roundingStepMinutes)
+        if let contractID = ticket.contractID, let contract = try await storage({ try await store.contract(contractID) }) {
+            choice.contract = contract.period(at: clock.now())?.laborRoundingStepMinutes
+        }
+        return choice.resolved
     }
 
     /// Today's date in the labor time zone, by the injected clock.
