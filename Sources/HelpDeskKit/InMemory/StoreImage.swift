@@ -67,10 +67,13 @@ extension InMemoryStore {
 
 extension InMemoryStore.State {
     init(image: StoreImage) {
-        for (index, ticket) in image.tickets.enumerated() {
-            tickets.insert(ticket)
-            comments.append(index < image.comments.count ? image.comments[index] : [])
-            audit.append(index < image.audit.count ? image.audit[index] : [])
+        tickets = TicketTable(bulk: image.tickets)
+        let count = image.tickets.count
+        comments = Array(image.comments.prefix(count))
+        comments += repeatElement([], count: count - comments.count)
+        audit = Array(image.audit.prefix(count))
+        audit += repeatElement([], count: count - audit.count)
+        for ticket in image.tickets {
             postponed.set(ticket.id, to: ticket.postponedUntil)
             slaChecks.set(ticket.id, to: ticket.sla?.nextCheckAt)
         }

@@ -8,6 +8,13 @@ struct TextColumn: Sendable {
     private var length: [Int32] = []
     private var garbage = 0
 
+    /// Reserves room for `rows` more rows holding about `bytes` bytes of text.
+    mutating func reserveCapacity(rows: Int, bytes count: Int) {
+        start.reserveCapacity(start.count + rows)
+        length.reserveCapacity(length.count + rows)
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     /// Appends the folded text of a new row.
     mutating func append(_ text: String) {
         start.append(bytes.count)
@@ -24,7 +31,16 @@ struct TextColumn: Sendable {
 
     private mutating func write(_ text: String, at row: Int) {
         let position = bytes.count
-        for scalar in text.unicodeScalars {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        if !ascii { bytes.removeSubrange(position...) }
+        for scalar in text.unicodeScalars where !ascii {
             if scalar.isASCII {
                 let byte = UInt8(scalar.value)
                 bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)

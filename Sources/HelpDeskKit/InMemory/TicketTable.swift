@@ -44,6 +44,37 @@ struct TicketTable: Sendable {
     /// Number of tickets.
     var count: Int { rows.count }
 
+    /// An empty table.
+    init() {}
+
+    /// A table holding `tickets` (with distinct identifiers and numbers) in this order, built in
+    /// one pass: the rows share `tickets`' storage and every column is sized up front.
+    ///
+    /// - Complexity: O(*n*).
+    init(bulk tickets: [Ticket]) {
+        let count = tickets.count
+        rowByID.reserveCapacity(count)
+        for column in [\TicketTable.status, \.category, \.assignee, \.group, \.requester, \.company, \.location, \.contract] {
+            self[keyPath: column] = [Int32](repeating: 0, count: count)
+        }
+        priority = [UInt8](repeating: 0, count: count)
+        channel = [UInt8](repeating: 0, count: count)
+        slaCondition = [UInt8](repeating: 0, count: count)
+        created = [Double](repeating: 0, count: count)
+        updated = [Double](repeating: 0, count: count)
+        slaDue = [Double](repeating: 0, count: count)
+        number = [Int](repeating: 0, count: count)
+        foldedTitles.reserveCapacity(rows: count, bytes: count * 32)
+        rows = tickets
+        for (row, ticket) in tickets.enumerated() {
+            rowByID[ticket.id] = Int32(row)
+            rowByNumber.insert(ticket.number.rawValue, row: Int32(row))
+            lastNumber = max(lastNumber ?? ticket.number, ticket.number)
+            foldedTitles.append(ticket.title)
+            setColumns(at: row, from: ticket)
+        }
+    }
+
     /// The row of the ticket with `id`.
     func row(of id: TicketID) -> Int? {
         rowByID[id].map(Int.init)
