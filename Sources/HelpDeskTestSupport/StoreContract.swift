@@ -14,7 +14,7 @@ import HelpDeskKit
 public enum StoreContract {
     /// All checks, in a stable order.
     public static let checks: [ContractCheck] = ticketChecks + atomicityChecks + outboxChecks + directoryChecks
-        + queryChecks
+        + queryChecks + clientChecks
 
     /// A fixed instant the checks build their data around: 2026-03-02 09:00 UTC.
     static let start = Date(timeIntervalSince1970: 1_772_442_000)
