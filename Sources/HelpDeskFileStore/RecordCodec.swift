@@ -6,7 +6,7 @@ import HelpDeskKit
 /// Kind 1: a varint count of ticket writes, each a presence byte and zigzag varint for the
 /// expected revision followed by the ticket in ``TicketCodec`` form; then a varint length and the
 /// JSON of the unit's other lists (comments, audit entries, events, directory records,
-/// acknowledgements), or length 0 when they are all empty.
+/// acknowledgements, client-directory changes), or length 0 when they are all empty.
 enum RecordCodec {
     /// The kind byte of a unit of work.
     static let unitOfWork: UInt8 = 1
@@ -20,6 +20,8 @@ enum RecordCodec {
         var groups: [SupportGroup]
         var categories: [ServiceCategory]
         var acknowledgedEvents: [UInt64]
+        /// Client-directory changes; absent in records written before the directory existed.
+        var clients: ClientChanges?
     }
 
     /// Encodes `work` as a record payload.
@@ -39,9 +41,10 @@ enum RecordCodec {
         }
         let rest = Rest(
             comments: work.comments, auditEntries: work.auditEntries, events: work.events, employees: work.employees,
-            groups: work.groups, categories: work.categories, acknowledgedEvents: work.acknowledgedEvents)
+            groups: work.groups, categories: work.categories, acknowledgedEvents: work.acknowledgedEvents,
+            clients: work.clients.isEmpty ? nil : work.clients)
         if rest.comments.isEmpty && rest.auditEntries.isEmpty && rest.events.isEmpty && rest.employees.isEmpty
-            && rest.groups.isEmpty && rest.categories.isEmpty && rest.acknowledgedEvents.isEmpty
+            && rest.groups.isEmpty && rest.categories.isEmpty && rest.acknowledgedEvents.isEmpty && rest.clients == nil
         {
             w.varint(0)
         } else {
@@ -77,6 +80,7 @@ enum RecordCodec {
                 work.groups = rest.groups
                 work.categories = rest.categories
                 work.acknowledgedEvents = rest.acknowledgedEvents
+                work.clients = rest.clients ?? ClientChanges()
             } catch {
                 throw MalformedBytes(offset: jsonStart, reason: "undecodable unit of work: \(error)")
             }
