@@ -113,7 +113,15 @@ struct TicketLinkTests {
         await #expect(throws: HelpDeskError.contactNotFound(unknown)) {
             try await f.ticket(requester: .contact(unknown))
         }
-        #expect(try await f.test.snapshot() == afterLeaving)
+        let ticket = try await f.ticket(requester: .freeText("Caller"))
+        await #expect(throws: HelpDeskError.contactInactive(f.ivan.id)) {
+            _ = try await f.desk.updateTicket(ticket.id, TicketUpdate(requester: .contact(f.ivan.id)), by: f.anna)
+        }
+        #expect(try await f.desk.ticket(ticket.id) == ticket)
+        // Tickets of a contact who has left stay editable.
+        let older = try await f.desk.tickets(matching: TicketQuery(requesters: [.contact(f.ivan.id)])).tickets[0]
+        let edited = try await f.desk.updateTicket(older.id, TicketUpdate(title: "Renamed", locationID: f.megastore.id), by: f.anna)
+        #expect(edited.locationID == f.megastore.id)
     }
 
     @Test func updatingLinksIsValidatedTheSameWay() async throws {
