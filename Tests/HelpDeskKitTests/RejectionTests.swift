@@ -52,7 +52,7 @@ struct RejectionCase: Sendable, CustomStringConvertible {
 @Suite("A rejected command changes nothing")
 struct RejectionTests {
     @Test(arguments: RejectionCatalog.ticketCases + RejectionCatalog.conversationCases + RejectionCatalog.directoryCases
-        + RejectionCatalog.laborCases + RejectionCatalog.ratingCases)
+        + RejectionCatalog.laborCases + RejectionCatalog.ratingCases + RejectionCatalog.clientCases)
     func rejected(_ rejection: RejectionCase) async throws {
         let fixture = try await RejectionFixture.make()
         let before = try await fixture.test.snapshot()

@@ -32,6 +32,9 @@ extension HelpDesk {
                 if case .contact(let contactID) = edit.ticket.requester {
                     contact = try await storage { try await store.contact(contactID) }
                     if contact == nil { throw .contactNotFound(contactID) }
+                    if update.requester != nil, edit.ticket.requester != edit.original.requester, contact?.isActive == false {
+                        throw .contactInactive(contactID)
+                    }
                 }
                 try await check(&links, contact: contact)
                 edit.ticket.companyID = links.companyID
