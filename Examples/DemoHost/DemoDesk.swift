@@ -39,6 +39,8 @@ struct DemoDesk: Sendable {
     let staff: Staff
     let groups: Groups
     let catalog: Catalog
+    /// Client companies, contacts and equipment.
+    let clients: DemoClients
     /// Names of everything above, for printing.
     let directory: Directory
 
@@ -47,12 +49,16 @@ struct DemoDesk: Sendable {
     /// The identifier seed; the same seed gives the same identifiers, hence the same output.
     static let seed: UInt64 = 2026_03_02
 
-    /// Builds a fresh in-memory desk and fills its directory and catalog.
-    static func seeded() async throws -> DemoDesk {
+    /// The demo's engine settings: the SLA policies and numbers from #1001.
+    static func configuration() throws -> HelpDeskConfiguration {
+        HelpDeskConfiguration(sla: try DemoSLA.configuration(), firstTicketNumber: 1001)
+    }
+
+    /// Builds a fresh desk on `store` (in memory by default) and fills its directory and catalog.
+    static func seeded(store: any HelpDeskStore = InMemoryStore()) async throws -> DemoDesk {
         let clock = ManualClock(start: opening)
-        let configuration = HelpDeskConfiguration(sla: try DemoSLA.configuration(), firstTicketNumber: 1001)
         let desk = HelpDesk(
-            store: InMemoryStore(), configuration: configuration, clock: clock.clock,
+            store: store, configuration: try configuration(), clock: clock.clock,
             identifiers: SeededIdentifierSource(seed: seed))
 
         let groups = Groups(
@@ -84,11 +90,14 @@ struct DemoDesk: Sendable {
             network: try await category("Network & VPN", assignee: staff.lena, group: groups.network, sla: "premium"),
             hardware: try await category("Hardware", assignee: staff.ben, group: groups.fieldEngineers))
 
-        let directory = Directory(
+        let clients = try await DemoClients.seed(on: desk, catalog: catalog, manager: staff.maria)
+        var directory = Directory(
             employees: try await desk.employees(), groups: try await desk.groups(),
             categories: try await desk.categories())
+        directory.remember([clients.anna, clients.tom, clients.jane, clients.priya])
         return DemoDesk(
-            desk: desk, clock: clock, staff: staff, groups: groups, catalog: catalog, directory: directory)
+            desk: desk, clock: clock, staff: staff, groups: groups, catalog: catalog, clients: clients,
+            directory: directory)
     }
 
     /// Writes the seeded directory and catalog to `out`.

@@ -1,4 +1,5 @@
 import Foundation
+import HelpDeskFileStore
 import HelpDeskKit
 
 /// Entry point of `helpdesk-demo`: plays a scripted working day on an in-memory desk and prints it.
@@ -6,23 +7,58 @@ import HelpDeskKit
 struct DemoHost {
     /// Prints the demo's output; exits with status 1 if the engine rejects a scripted command.
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            print(try await run(), terminator: "")
+            if let flag = arguments.firstIndex(of: "--data") {
+                guard flag + 1 < arguments.count else {
+                    FileHandle.standardError.write(Data("usage: helpdesk-demo [--data DIR]\n".utf8))
+                    exit(2)
+                }
+                print(try await run(dataDirectory: URL(fileURLWithPath: arguments[flag + 1])), terminator: "")
+            } else {
+                print(try await run(), terminator: "")
+            }
         } catch {
             FileHandle.standardError.write(Data("helpdesk-demo failed: \(error)\n".utf8))
             exit(1)
         }
     }
 
+    /// Runs the demo on a durable desk in `directory`: the first run plays the scripted day, each
+    /// later run reopens the same desk and plays the next day.
+    static func run(dataDirectory directory: URL) async throws -> String {
+        let store = try await FileStore.open(at: directory)
+        if try await store.employees().isEmpty {
+            var text = try await run(store: store)
+            text += "\n  The desk is saved in \(directory.path); run again with --data to continue it.\n"
+            await store.close()
+            return text
+        }
+        let demo = try await DemoDesk.resumed(store: store)
+        var out = Transcript()
+        out.line("HelpDeskKit demo: continuing the desk in \(directory.path)")
+        let day = Int(demo.clock.now.timeIntervalSince(DemoDesk.opening) / 86_400)
+        var script = ScriptedDay(demo: demo, out: out)
+        try await script.nextDay(number: day)
+        out = script.out
+        let report = try await Report(demo: demo)
+        try await report.ticketsTable(into: &out)
+        try await report.slaBoard(into: &out)
+        try await report.notifications(into: &out)
+        await store.close()
+        return out.text
+    }
+
     /// Runs the whole demo on a fresh desk and returns its output; the same on every run.
-    static func run() async throws -> String {
+    static func run(store: any HelpDeskStore = InMemoryStore()) async throws -> String {
         var out = Transcript()
         out.line("HelpDeskKit demo: one working day at a small service desk")
         out.line("Simulated time (UTC) on \(DemoTime.date(DemoDesk.opening)); seeded identifiers, so every run")
         out.line("prints exactly the same text.")
 
-        let demo = try await DemoDesk.seeded()
+        let demo = try await DemoDesk.seeded(store: store)
         demo.describe(into: &out)
+        try await demo.clients.describe(on: demo.desk, into: &out)
 
         var day = ScriptedDay(demo: demo, out: out)
         try await day.run()

@@ -6,12 +6,26 @@ struct Directory: Sendable {
     private var groups: [GroupID: String] = [:]
     private var categories: [CategoryID: String] = [:]
     private var numbers: [TicketID: TicketNumber] = [:]
+    private var contacts: [ContactID: String] = [:]
 
     /// Indexes the given records by identifier.
     init(employees: [Employee], groups: [SupportGroup], categories: [ServiceCategory]) {
         for employee in employees { self.employees[employee.id] = employee.name }
         for group in groups { self.groups[group.id] = group.name }
         for category in categories { self.categories[category.id] = category.name }
+    }
+
+    /// Remembers the names of client contacts.
+    mutating func remember(_ contacts: [Contact]) {
+        for contact in contacts { self.contacts[contact.id] = contact.name }
+    }
+
+    /// A requester by name: the contact's name, or the free text.
+    func name(of requester: Requester) -> String {
+        switch requester {
+        case .contact(let id): contacts[id] ?? id.description
+        case .freeText(let text): text
+        }
     }
 
     /// Remembers the numbers of `tickets`, so links and merges print as `#1004`.

@@ -8,17 +8,21 @@ extension ScriptedDay {
         let groups = demo.groups
 
         at(8, 42)
+        let clients = demo.clients
         let login = try await register(
-            "Cannot log in to the CRM", via: .email, from: "Anna Smith, Acme Ltd", category: catalog.accounts)
+            "Cannot log in to the CRM", via: .email, from: "Anna Smith, Acme Ltd", contact: clients.anna,
+            category: catalog.accounts)
         tickets.login = login
         at(8, 55)
+        try await showHints(for: clients.tom, by: staff.olga)
         let printer = try await register(
-            "Printer on floor 3 jams every page", via: .phone, from: "Tom Baker, Northwind",
-            category: catalog.printers, by: staff.olga)
+            "Printer on floor 3 jams every page", via: .phone, from: "Tom Baker, Northwind", contact: clients.tom,
+            category: catalog.printers, assets: [clients.northwindPrinter], by: staff.olga)
         tickets.printer = printer
         at(9, 5)
         let vpn = try await register(
-            "VPN drops every ten minutes", via: .portal, from: "Priya Nair, Contoso", category: catalog.network,
+            "VPN drops every ten minutes", via: .portal, from: "Priya Nair, Contoso", contact: clients.priya,
+            category: catalog.network,
             priority: .high)
         tickets.vpn = vpn
         pause()
@@ -32,7 +36,8 @@ extension ScriptedDay {
         say("Olga Ivanova assigns \(assigned.number) to \(staff.ben.name) (\(groups.fieldEngineers.name))")
         at(9, 20)
         let printerAgain = try await register(
-            "Floor 3 printer broken again", via: .messenger, from: "Jane Doe, Northwind", category: catalog.printers)
+            "Floor 3 printer broken again", via: .messenger, from: "Jane Doe, Northwind", contact: clients.jane,
+            category: catalog.printers)
         tickets.printerAgain = printerAgain
         at(9, 25)
         try await move(vpn, to: .inProgress, by: staff.lena)
@@ -62,7 +67,8 @@ extension ScriptedDay {
         try await clientReplies("My username is asmith; it says 'account locked'.", on: login)
         at(10, 15)
         tickets.monitor = try await register(
-            "Second monitor for a new starter", via: .webForm, from: "Tom Baker, Northwind", category: catalog.hardware,
+            "Second monitor for a new starter", via: .webForm, from: "Tom Baker, Northwind", contact: clients.tom,
+            category: catalog.hardware,
             priority: .low)
         at(10, 20)
         try await write("I unlocked the account; please sign in again.", on: login, by: staff.sam)

@@ -22,6 +22,8 @@ struct ScriptedDay {
     var out: Transcript
     /// The tickets registered so far.
     var tickets = Tickets()
+    /// Days after the first demo day (2 March) that this script plays.
+    var dayOffset = 0
 
     /// Starts a day on `demo`, appending the narration to `out`.
     init(demo: DemoDesk, out: Transcript) {
@@ -49,7 +51,7 @@ struct ScriptedDay {
 
     /// Moves the simulated clock forward to `hour:minute` on the demo day.
     func at(_ hour: Int, _ minute: Int) {
-        let instant = DemoTime.on(hour, minute)
+        let instant = DemoTime.on(hour, minute).addingTimeInterval(Double(dayOffset) * 86_400)
         precondition(instant >= demo.clock.now, "the script must not move back in time")
         demo.clock.set(to: instant)
     }
@@ -85,13 +87,14 @@ struct ScriptedDay {
 
     /// Registers a ticket and narrates where it was routed. `by` defaults to the requester.
     mutating func register(
-        _ title: String, via channel: Channel, from requester: String, category: ServiceCategory? = nil,
-        priority: Priority = .normal, assignee: Employee? = nil, group: SupportGroup? = nil,
-        by performer: Employee? = nil
+        _ title: String, via channel: Channel, from requester: String, contact: Contact? = nil,
+        category: ServiceCategory? = nil, priority: Priority = .normal, assignee: Employee? = nil,
+        group: SupportGroup? = nil, assets: [Asset] = [], by performer: Employee? = nil
     ) async throws(HelpDeskError) -> TicketID {
         let request = NewTicket(
             title: title, channel: channel, categoryID: category?.id, priority: priority,
-            requester: .freeText(requester), assigneeID: assignee?.id, groupID: group?.id)
+            requester: contact.map { .contact($0.id) } ?? .freeText(requester), assetIDs: assets.map(\.id),
+            assigneeID: assignee?.id, groupID: group?.id)
         let ticket = try await desk.createTicket(request, by: performer.map { .employee($0.id) } ?? request.requester.performer)
         let via = Directory.label(of: channel)
         let taker = performer.map { ", taken by \($0.name)" } ?? ""
@@ -125,7 +128,7 @@ struct ScriptedDay {
         let before = try await desk.ticket(id)
         _ = try await desk.comment(on: id, NewComment(body), by: before.requester.performer)
         let after = try await desk.ticket(id)
-        say("\(before.requester) replies on \(before.number): \"\(body)\"")
+        say("\(demo.directory.name(of: before.requester)) replies on \(before.number): \"\(body)\"")
         if after.status != before.status {
             then("the client's reply moved \(after.number) from \(label(before.status)) to \(label(after.status))")
         }

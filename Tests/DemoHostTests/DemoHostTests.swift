@@ -110,3 +110,23 @@ struct DemoHostTests {
         return nil
     }
 }
+
+@Suite("helpdesk-demo --data")
+struct DemoDataDirectoryTests {
+    /// The first run seeds and plays the scripted day; each later run continues the same desk.
+    @Test func runningTwiceContinuesTheSameDesk() async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("helpdesk-demo-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try await DemoHost.run(dataDirectory: directory)
+        #expect(first.contains("#1006"))
+        #expect(first.contains("run again with --data to continue it"))
+        let second = try await DemoHost.run(dataDirectory: directory)
+        #expect(second.contains("Day 2 of the desk: 2026-03-03"))
+        #expect(second.contains("#1007 \"New starter needs a door badge\""))
+        #expect(second.contains("All 8 tickets"))
+        let third = try await DemoHost.run(dataDirectory: directory)
+        #expect(third.contains("Day 3 of the desk: 2026-03-04"))
+        #expect(third.contains("All 10 tickets"))
+    }
+}
