@@ -53,6 +53,8 @@ enum TicketBenchmarks {
             }
         }
         let memory = Measure.residentMiB() - baseline
+        let image = store.image()
+        let rebuildSeconds = Measure.seconds { _ = InMemoryStore(image: image) }
         let workflow = Workflow.standard
         let queries: [(String, TicketQuery)] = [
             (
@@ -79,6 +81,9 @@ enum TicketBenchmarks {
             BenchmarkResult(
                 name: "tickets.store.load", value: Double(ticketCount) / loadSeconds, unit: "tickets/s", target: nil,
                 higherIsBetter: true, notes: "bulk commits of 50,000 tickets"),
+            BenchmarkResult(
+                name: "tickets.store.rebuild", value: rebuildSeconds * 1_000, unit: "ms", target: nil,
+                higherIsBetter: false, notes: "InMemoryStore(image:) from a \(ticketCount)-ticket image (the file store's open)"),
             BenchmarkResult(
                 name: "tickets.store.memory", value: memory, unit: "MiB", target: nil, higherIsBetter: false,
                 notes: "resident memory added by \(ticketCount) tickets in the in-memory store"),

@@ -15,6 +15,30 @@ struct DueIndex: Sendable {
     private var current: [TicketID: Date] = [:]
     private var heap: [Entry] = []
 
+    /// An empty index.
+    init() {}
+
+    /// An index of `entries` (distinct tickets), built in linear time.
+    init(bulk entries: [(TicketID, Date)]) {
+        current.reserveCapacity(entries.count)
+        for (id, instant) in entries { current[id] = instant }
+        heap = entries.map { Entry(instant: $0.1, id: $0.0) }
+        for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            let left = 2 * parent + 1
+            guard left < heap.count else { return }
+            let right = left + 1
+            let child = right < heap.count && heap[right].instant < heap[left].instant ? right : left
+            guard heap[child].instant < heap[parent].instant else { return }
+            heap.swapAt(child, parent)
+            parent = child
+        }
+    }
+
     /// Records that `id` is due at `instant`, or no longer due when `instant` is `nil`.
     mutating func set(_ id: TicketID, to instant: Date?) {
         if instant == nil, current.isEmpty { return }

@@ -73,10 +73,8 @@ extension InMemoryStore.State {
         comments += repeatElement([], count: count - comments.count)
         audit = Array(image.audit.prefix(count))
         audit += repeatElement([], count: count - audit.count)
-        for ticket in image.tickets {
-            postponed.set(ticket.id, to: ticket.postponedUntil)
-            slaChecks.set(ticket.id, to: ticket.sla?.nextCheckAt)
-        }
+        postponed = DueIndex(bulk: image.tickets.compactMap { ticket in ticket.postponedUntil.map { (ticket.id, $0) } })
+        slaChecks = DueIndex(bulk: image.tickets.compactMap { ticket in ticket.sla?.nextCheckAt.map { (ticket.id, $0) } })
         employees = Dictionary(uniqueKeysWithValues: image.employees.map { ($0.id, $0) })
         groups = Dictionary(uniqueKeysWithValues: image.groups.map { ($0.id, $0) })
         categories = Dictionary(uniqueKeysWithValues: image.categories.map { ($0.id, $0) })

@@ -66,12 +66,8 @@ struct TicketTable: Sendable {
         number = [Int](repeating: 0, count: count)
         foldedTitles.reserveCapacity(rows: count, bytes: count * 32)
         rows = tickets
-        for (row, ticket) in tickets.enumerated() {
-            rowByID[ticket.id] = Int32(row)
-            rowByNumber.insert(ticket.number.rawValue, row: Int32(row))
-            lastNumber = max(lastNumber ?? ticket.number, ticket.number)
-            foldedTitles.append(ticket.title)
-            setColumns(at: row, from: ticket)
+        for row in tickets.indices {
+            index(tickets[row], at: row)
         }
     }
 
@@ -130,10 +126,19 @@ struct TicketTable: Sendable {
         return row
     }
 
-    private mutating func setColumns(at index: Int, from ticket: Ticket) {
+    /// Indexes a row of the bulk load.
+    private mutating func index(_ ticket: borrowing Ticket, at row: Int) {
+        rowByID[ticket.id] = Int32(row)
+        rowByNumber.insert(ticket.number.rawValue, row: Int32(row))
+        lastNumber = max(lastNumber ?? ticket.number, ticket.number)
+        foldedTitles.append(ticket.title)
+        setColumns(at: row, from: ticket)
+    }
+
+    private mutating func setColumns(at index: Int, from ticket: borrowing Ticket) {
         status[index] = statusKeys.key(for: ticket.status)
         priority[index] = UInt8(ticket.priority.rawValue)
-        channel[index] = Self.channelKey[ticket.channel]!
+        channel[index] = Self.key(of: ticket.channel)
         category[index] = categoryKeys.key(for: ticket.categoryID)
         assignee[index] = assigneeKeys.key(for: ticket.assigneeID)
         group[index] = groupKeys.key(for: ticket.groupID)
@@ -146,21 +151,36 @@ struct TicketTable: Sendable {
         number[index] = ticket.number.rawValue
         if let sla = ticket.sla {
             slaDue[index] = (sla.nextDueAt ?? .distantFuture).timeIntervalSinceReferenceDate
-            slaCondition[index] = Self.conditionKey[sla.condition]!
+            slaCondition[index] = Self.key(of: sla.condition)
         } else {
             slaDue[index] = Self.noDue
-            slaCondition[index] = Self.conditionKey[.none]!
+            slaCondition[index] = Self.key(of: .none)
         }
     }
 
     /// The `slaDue` value of tickets without a running clock.
     static let noDue = Date.distantFuture.timeIntervalSinceReferenceDate
 
-    /// Dense key of every SLA condition, in `SLACondition.allCases` order.
-    static let conditionKey: [SLACondition: UInt8] = Dictionary(
-        uniqueKeysWithValues: SLACondition.allCases.enumerated().map { ($1, UInt8($0)) })
+    /// Dense key of an SLA condition: its position in `SLACondition.allCases` (no hashing).
+    static func key(of condition: SLACondition) -> UInt8 {
+        switch condition {
+        case .none: 0
+        case .onTrack: 1
+        case .atRisk: 2
+        case .breached: 3
+        case .met: 4
+        }
+    }
 
-    /// Dense key of every channel, in `Channel.allCases` order.
-    static let channelKey: [Channel: UInt8] = Dictionary(
-        uniqueKeysWithValues: Channel.allCases.enumerated().map { ($1, UInt8($0)) })
+    /// Dense key of a channel: its position in `Channel.allCases` (no string hashing).
+    static func key(of channel: Channel) -> UInt8 {
+        switch channel {
+        case .email: 0
+        case .phone: 1
+        case .webForm: 2
+        case .portal: 3
+        case .messenger: 4
+        case .api: 5
+        }
+    }
 }

@@ -93,17 +93,28 @@ public struct TicketSLA: Hashable, Sendable, Codable {
 
     /// Where the ticket stands.
     public var condition: SLACondition {
-        let clocks = [reaction, resolution].compactMap { $0 }
-        if clocks.isEmpty { return .none }
-        if clocks.contains(where: { $0.breachedAt != nil }) { return .breached }
-        if clocks.contains(where: { $0.isRunning && !$0.warnedThresholds.isEmpty }) { return .atRisk }
-        if clocks.allSatisfy(\.isMet) { return .met }
+        switch (reaction, resolution) {
+        case (nil, nil): return .none
+        case (let clock?, nil), (nil, let clock?): return Self.condition(clock, clock)
+        case (let first?, let second?): return Self.condition(first, second)
+        }
+    }
+
+    private static func condition(_ a: SLAClock, _ b: SLAClock) -> SLACondition {
+        if a.breachedAt != nil || b.breachedAt != nil { return .breached }
+        if (a.isRunning && !a.warnedThresholds.isEmpty) || (b.isRunning && !b.warnedThresholds.isEmpty) { return .atRisk }
+        if a.isMet && b.isMet { return .met }
         return .onTrack
     }
 
     /// The earliest due instant of a running clock, if any.
     public var nextDueAt: Date? {
-        [reaction, resolution].compactMap { $0 }.filter(\.isRunning).map(\.dueAt).min()
+        let first = reaction.flatMap { $0.isRunning ? $0.dueAt : nil }
+        let second = resolution.flatMap { $0.isRunning ? $0.dueAt : nil }
+        switch (first, second) {
+        case (let a?, let b?): return min(a, b)
+        default: return first ?? second
+        }
     }
 
     /// A one-line text for audit entries.
