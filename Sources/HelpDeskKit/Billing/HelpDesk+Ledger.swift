@@ -10,6 +10,11 @@ extension HelpDesk {
         return .debitsMustNotExceedCredits
     }
 
+    /// The deterministic transfer id of the top-up with `paymentReference` (its idempotency key).
+    public static func topUpTransferID(_ paymentReference: String) -> TransferID {
+        TransferID(BillingHash.of("top-up", paymentReference))
+    }
+
     /// The account record of `company` (or the desk) for `role` and `unit`.
     func billingAccount(_ company: CompanyID?, _ role: AccountRole, _ unit: BillingUnit) -> BillingAccount {
         BillingAccount.make(company: company, role: role, unit: unit, walletLimit: walletLimit)
@@ -58,7 +63,7 @@ extension HelpDesk {
         _ = try await loadCompany(company)
         try Validate.notBlank(paymentReference, field: "paymentReference")
         let value = try ledgerAmount(amount.minorUnits)
-        let id = TransferID(BillingHash.of("top-up", paymentReference))
+        let id = Self.topUpTransferID(paymentReference)
         let wallet = billingAccount(company, .wallet, amount.unit)
         let cash = billingAccount(nil, .cash, amount.unit)
         var work = UnitOfWork()

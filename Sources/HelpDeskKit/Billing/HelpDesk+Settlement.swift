@@ -65,9 +65,8 @@ extension HelpDesk {
                 let balance = try await storage { try await store.ledgerBalance(of: wallet.id) } ?? .zero
                 fromWallet = Int64(max(0, min(Int128(total.minorUnits), balance.availableToDebit)))
             }
-            let key = "\(ticket.id)/\(specification.version)/\(total.unit)"
             if fromWallet > 0 {
-                let id = TransferID(BillingHash.of("settle", key))
+                let id = Settlement.transferID(ticket: ticket.id, version: specification.version, unit: total.unit)
                 transfers.append(
                     .single(
                         id: id, debit: wallet.id, credit: revenue.id, amount: try ledgerAmount(fromWallet),
@@ -80,7 +79,8 @@ extension HelpDesk {
                 accounts.append(owed)
                 transfers.append(
                     .single(
-                        id: TransferID(BillingHash.of("settle-receivable", key)), debit: owed.id, credit: revenue.id,
+                        id: Settlement.transferID(ticket: ticket.id, version: specification.version, unit: total.unit, receivable: true),
+                        debit: owed.id, credit: revenue.id,
                         amount: try ledgerAmount(rest), code: BillingTransferCode.settlementReceivable.rawValue,
                         reference: UInt64(truncatingIfNeeded: ticket.number.rawValue)))
                 receivable.append(Price(minorUnits: rest, unit: total.unit))

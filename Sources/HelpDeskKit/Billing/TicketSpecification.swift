@@ -69,6 +69,12 @@ public struct Settlement: Hashable, Sendable, Codable {
     /// The ledger transfers posted.
     public var transferIDs: [TransferID]
 
+    /// The deterministic id of the transfer settling `ticket`'s specification `version` in `unit`
+    /// (the wallet debit, or with `receivable` the part posted as owed): settling twice is a no-op.
+    public static func transferID(ticket: TicketID, version: Int, unit: BillingUnit, receivable: Bool = false) -> TransferID {
+        TransferID(BillingHash.of(receivable ? "settle-receivable" : "settle", "\(ticket)/\(version)/\(unit)"))
+    }
+
     /// Describes a settlement.
     public init(version: Int, settledAt: Date, charged: [Price], receivable: [Price], transferIDs: [TransferID]) {
         self.version = version
