@@ -9,7 +9,8 @@ extension HelpDesk {
         let after = workflow.category(of: ticket.status)
         let enters: Bool
         switch configuration.billing.settleOn {
-        case .resolved: enters = (after == .resolved || after == .closed) && before != .resolved && before != .closed
+        // Entering resolved, or closing a resolved ticket whose specification is still open.
+        case .resolved: enters = (after == .resolved || after == .closed) && before != after
         case .closed: enters = after == .closed && before != .closed
         case .manual: enters = false
         }
