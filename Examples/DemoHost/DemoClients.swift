@@ -42,6 +42,7 @@ struct DemoClients: Sendable {
                 to: contract.id,
                 NewServicePeriod(startsAt: february, endsAt: march, fee: Money(minorUnits: fee, currency: .rub),
                                  includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15))
+            _ = try await desk.markServicePeriodInvoiced(previous.id, of: contract.id)
             if paidFebruary { _ = try await desk.markServicePeriodPaid(previous.id, of: contract.id) }
             _ = try await desk.addServicePeriod(
                 to: contract.id,

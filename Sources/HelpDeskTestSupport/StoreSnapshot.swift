@@ -33,6 +33,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var ratingRequests: [TicketID: [RatingRequest]] = [:]
     /// Ratings of every ticket.
     public var ratings: [TicketID: [Rating]] = [:]
+    /// Price list, contract prices, specifications, accounts, transfer notes and the ledger.
+    public var billing = BillingImage()
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot {
@@ -58,6 +60,7 @@ public struct StoreSnapshot: Equatable, Sendable {
             lastEventSequence: try await store.lastEventSequence(),
             lastTicketNumber: try await store.lastTicketNumber(), clients: try await clientImage(of: store))
         try await snapshot.captureLaborAndRatings(store)
+        try await snapshot.captureBilling(store)
         return snapshot
     }
 

@@ -15,6 +15,7 @@ struct DemoHostTests {
         #expect(output.contains("3. Audit trail of #1002"))
         #expect(output.contains("4. Notifications (the outbox)"))
         #expect(output.contains("SLA warning on #1006"))
+        #expect(output.contains("DEBTOR: 45000.00 RUB overdue for 31 days"))
         #expect(output.contains("paused since 16:45"))
         #expect(output.contains("met at 09:10"))
         #expect(output.contains("BREACHED, was due 10:05"))

@@ -27,6 +27,7 @@ struct RejectionFixture: Sendable {
         _ = try await test.desk.changeStatus(closedID, to: .resolved, by: .employee(test.anna.id))
         let closed = try await test.desk.changeStatus(closedID, to: .closed, by: .employee(test.anna.id))
         try await RejectionCatalog.prepareLaborAndRatings(test: test, open: open, closed: closed)
+        try await RejectionCatalog.prepareBilling(test: test)
         return RejectionFixture(
             test: test, open: try await test.desk.ticket(open.id), other: try await test.desk.ticket(other.id),
             resolved: resolved, closed: closed)
@@ -52,7 +53,8 @@ struct RejectionCase: Sendable, CustomStringConvertible {
 @Suite("A rejected command changes nothing")
 struct RejectionTests {
     @Test(arguments: RejectionCatalog.ticketCases + RejectionCatalog.conversationCases + RejectionCatalog.directoryCases
-        + RejectionCatalog.laborCases + RejectionCatalog.ratingCases + RejectionCatalog.clientCases)
+        + RejectionCatalog.laborCases + RejectionCatalog.ratingCases + RejectionCatalog.clientCases
+        + RejectionCatalog.billingCases)
     func rejected(_ rejection: RejectionCase) async throws {
         let fixture = try await RejectionFixture.make()
         let before = try await fixture.test.snapshot()

@@ -52,6 +52,8 @@ public struct RegistrationHints: Hashable, Sendable {
     public var installedAssets: [Asset]
     /// The company's tickets that are still new, open or waiting, newest first (at most 20).
     public var openTickets: [Ticket]
+    /// The company's personal accounts and receivables with their ledger balances (the debt shows here).
+    public var balances: [ClientBalance] = []
 
     /// `true` when the client owes money for a period: engineers should be warned.
     public var isDebtor: Bool { debtor != nil }

@@ -48,19 +48,12 @@ extension HelpDesk {
             .sorted { ($0.endsAt!, $0.number) < ($1.endsAt!, $1.number) }
     }
 
-    /// Companies with overdue service periods at `instant`, most days overdue first.
+    /// Companies with overdue service periods at `instant`, most days overdue first, read from the
+    /// ledger: a period is a debt once its invoice is posted, its payment is not, and it is due.
     ///
     /// - Complexity: O(*c* + *p*) over contracts and their periods.
     public func debtors(at instant: Date) async throws(HelpDeskError) -> [Debtor] {
-        var debts: [CompanyID: [Debtor.Debt]] = [:]
-        for contract in try await contracts() {
-            for period in contract.periods where period.paymentStatus(at: instant) == .overdue {
-                debts[contract.companyID, default: []].append(
-                    Debtor.Debt(
-                        contractID: contract.id, contractNumber: contract.number, period: period, amount: period.fee,
-                        daysOverdue: period.daysOverdue(at: instant)))
-            }
-        }
+        let debts = try await ledgerDebts(at: instant)
         var debtors: [Debtor] = []
         for (companyID, list) in debts {
             let company = try await loadCompany(companyID)
@@ -74,10 +67,9 @@ extension HelpDesk {
         return debtors.sorted { ($1.maximumDaysOverdue, $0.company.name) < ($0.maximumDaysOverdue, $1.company.name) }
     }
 
-    /// `true` when the company has a period overdue at `instant`.
+    /// `true` when the company has an invoiced period overdue at `instant` (read from the ledger).
     func isDebtor(_ company: CompanyID, at instant: Date) async throws(HelpDeskError) -> Bool {
-        try await storage { try await store.contracts(of: company) }
-            .contains { $0.periods.contains { $0.paymentStatus(at: instant) == .overdue } }
+        try await ledgerDebts(at: instant)[company] != nil
     }
 
     /// The equipment nomenclature, sorted by name.
@@ -128,10 +120,12 @@ extension HelpDesk {
         let open = try await tickets(
             matching: TicketQuery(statusCategories: [.new, .open, .waiting], companyIDs: [companyID], limit: 20)
         ).tickets
-        return RegistrationHints(
+        var hints = RegistrationHints(
             company: try await loadCompany(companyID), contact: contact, location: location, contracts: contracts,
             debtor: try await debtors(at: now).first { $0.company.id == companyID },
             installedAssets: try await assets(company: companyID, location: location?.id), openTickets: open)
+        hints.balances = try await clientBalances(of: companyID)
+        return hints
     }
 
     private func locationOrNil(_ id: LocationID?) async throws(HelpDeskError) -> Location? {

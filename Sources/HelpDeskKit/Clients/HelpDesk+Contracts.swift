@@ -75,7 +75,7 @@ extension HelpDesk {
         return period
     }
 
-    /// Records that a period was invoiced.
+    /// Records that a period was invoiced and posts the receivable (fee) to the ledger.
     public func markServicePeriodInvoiced(_ periodID: ServicePeriodID, of id: ContractID) async throws(HelpDeskError)
         -> ServicePeriod
     {
@@ -84,7 +84,7 @@ extension HelpDesk {
         }
     }
 
-    /// Records that a period was paid (it is then invoiced too).
+    /// Records that a period was paid (it is then invoiced too) and posts the payment to the ledger.
     public func markServicePeriodPaid(_ periodID: ServicePeriodID, of id: ContractID) async throws(HelpDeskError)
         -> ServicePeriod
     {
@@ -103,7 +103,9 @@ extension HelpDesk {
         }
         let before = contract.periods[index]
         change(&contract.periods[index], clock.now())
-        if contract.periods[index] != before { try await save(contract) }
+        if contract.periods[index] != before {
+            try await savePeriodChange(contract, before: before, after: contract.periods[index])
+        }
         return contract.periods[index]
     }
 

@@ -16,13 +16,17 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var labor: LaborConfiguration
     /// Satisfaction ratings; `nil` (the default) issues no rating requests.
     public var ratings: RatingConfiguration?
+    /// Settlement trigger, insufficient-funds policy, hourly rounding and the labor item.
+    public var billing: BillingConfiguration
 
     /// Creates a configuration; the defaults suit most desks.
     public init(
         workflow: Workflow = .standard, sla: SLAConfiguration = .none, clients: ClientConfiguration = ClientConfiguration(),
         labor: LaborConfiguration = .standard, ratings: RatingConfiguration? = nil, firstTicketNumber: Int = 1,
-        maximumTitleLength: Int = 250, maximumTextLength: Int = 100_000
+        maximumTitleLength: Int = 250, maximumTextLength: Int = 100_000,
+        billing: BillingConfiguration = BillingConfiguration()
     ) {
+        self.billing = billing
         self.workflow = workflow
         self.sla = sla
         self.clients = clients

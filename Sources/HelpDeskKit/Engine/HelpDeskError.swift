@@ -1,3 +1,4 @@
+import DoubleEntry
 import Foundation
 import WorkingTime
 
@@ -95,6 +96,25 @@ public enum HelpDeskError: Error, Hashable, Sendable {
     case ratingTokenWithdrawn(TicketNumber)
     /// A money computation overflowed or mixed currencies.
     case money(MoneyError)
+    /// The ledger rejected the operation (zero or negative amount, unknown account, unit mismatch,
+    /// overdraft, a transfer id reused with other fields); nothing was posted.
+    case ledger(LedgerError)
+    /// No price-list item has this identifier.
+    case priceListItemNotFound(PriceListItemID)
+    /// The price-list item's price is not valid at this instant.
+    case priceNotValid(PriceListItemID, at: Date)
+    /// A price or amount is in another unit than required.
+    case unitMismatch(expected: BillingUnit, actual: BillingUnit)
+    /// The ticket has no specification.
+    case specificationNotFound(TicketNumber)
+    /// The specification has no line with this identifier.
+    case specificationLineNotFound(SpecificationLineID)
+    /// The ticket's specification was settled at this version and can no longer be edited.
+    case specificationSettled(TicketNumber, version: Int)
+    /// The ticket's specification was already settled at this version.
+    case alreadySettled(TicketNumber, version: Int)
+    /// Billable lines need a client company on the ticket.
+    case ticketHasNoClient(TicketNumber)
     /// The storage adapter failed; for `.conflict`, retrying the command may succeed.
     case storage(StorageError)
 }

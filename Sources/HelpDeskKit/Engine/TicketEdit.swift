@@ -81,6 +81,7 @@ extension HelpDesk {
                 PendingEvent(id: nextID(), event: event, performer: edit.performer, audience: audience, occurredAt: edit.at))
         }
         try await syncRatingRequests(edit, ticket: ticket, into: &work)
+        try await syncSettlement(edit, ticket: ticket, into: &work)
         return ticket
     }
 

@@ -1,6 +1,7 @@
 extension InMemoryStore.State {
     /// Checks every precondition of `work` without changing anything.
-    func validate(_ work: UnitOfWork) throws(StorageError) {
+    /// Mutating only so the ledger can validate its batch in place and roll it back (never a copy).
+    mutating func validate(_ work: UnitOfWork) throws(StorageError) {
         var newNumbers = Set<TicketNumber>()
         for write in work.ticketWrites {
             let row = tickets.row(of: write.ticket.id)
@@ -31,6 +32,7 @@ extension InMemoryStore.State {
         let exists = { (id: TicketID) in tickets.row(of: id) != nil || work.ticketWrites.contains { $0.ticket.id == id } }
         try labor.validate(work, ticketExists: exists)
         try ratings.validate(work, ticketExists: exists)
+        try billing.validate(work)
     }
 
     /// Throws unless every ticket in `ids` is stored or inserted by `work`.
@@ -78,5 +80,6 @@ extension InMemoryStore.State {
         if !work.clients.isEmpty { clients.apply(work.clients) }
         labor.apply(work)
         ratings.apply(work)
+        billing.apply(work)
     }
 }

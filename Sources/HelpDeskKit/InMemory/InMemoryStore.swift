@@ -31,6 +31,8 @@ public final class InMemoryStore: HelpDeskStore {
         var labor = LaborTables()
         /// Rating requests and ratings.
         var ratings = RatingTables()
+        /// Price list, specifications, accounts and the ledger.
+        var billing = BillingTables()
     }
 
     // MARK: Tickets

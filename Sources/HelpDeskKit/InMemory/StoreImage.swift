@@ -23,6 +23,8 @@ public struct StoreImage: Hashable, Sendable, Codable {
     public var labor = LaborImage()
     /// Rating requests and ratings.
     public var ratings = RatingImage()
+    /// Price list, specifications, accounts and the ledger.
+    public var billing = BillingImage()
 
     /// An empty image.
     public init() {}
@@ -30,6 +32,7 @@ public struct StoreImage: Hashable, Sendable, Codable {
     private enum CodingKeys: String, CodingKey {
         case tickets, comments, audit, employees, groups, categories, undeliveredEvents, lastEventSequence, clients
         case labor, ratings
+        case billing
     }
 
     /// Decodes leniently: sections added in later versions default to empty, so older images load.
@@ -46,6 +49,7 @@ public struct StoreImage: Hashable, Sendable, Codable {
         clients = try c.decodeIfPresent(ClientImage.self, forKey: .clients) ?? ClientImage()
         labor = try c.decodeIfPresent(LaborImage.self, forKey: .labor) ?? LaborImage()
         ratings = try c.decodeIfPresent(RatingImage.self, forKey: .ratings) ?? RatingImage()
+        billing = try c.decodeIfPresent(BillingImage.self, forKey: .billing) ?? BillingImage()
     }
 }
 
@@ -82,6 +86,7 @@ extension InMemoryStore.State {
         clients = ClientTables(image: image.clients)
         labor = LaborTables(image: image.labor)
         ratings = RatingTables(image: image.ratings)
+        billing = BillingTables(image: image.billing)
     }
 
     func image() -> StoreImage {
@@ -97,6 +102,7 @@ extension InMemoryStore.State {
         image.clients = clients.image
         image.labor = labor.image
         image.ratings = ratings.image
+        image.billing = billing.image
         return image
     }
 }

@@ -6,6 +6,10 @@ public enum ConflictKey: Hashable, Sendable {
     case ratingRequest(RatingRequestID)
     case ratingToken(RatingToken)
     case rating(RatingID)
+    /// A ticket's specification (its version is checked).
+    case specification(TicketID)
+    /// The desk's one ledger: units posting to it are validated one after another.
+    case ledger
 }
 
 extension UnitOfWork {
@@ -37,6 +41,8 @@ extension UnitOfWork {
             keys.insert(.rating(rating.id))
             keys.insert(.ratingRequest(rating.requestID))
         }
+        for write in billing.specifications { keys.insert(.specification(write.specification.ticketID)) }
+        if billing.touchesLedger { keys.insert(.ledger) }
         return keys
     }
 }

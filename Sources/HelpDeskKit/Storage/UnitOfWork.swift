@@ -45,6 +45,8 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var ratingRequests: [RatingRequest] = []
     /// Ratings to insert; at most one per request, ever.
     public var ratings: [Rating] = []
+    /// Price list, specifications, ledger accounts and the ledger batch, committed with the rest.
+    public var billing = BillingChanges()
 
     /// Position of each ticket's write in `ticketWrites`, built once the unit holds many writes.
     private var writeIndex: [TicketID: Int] = [:]
@@ -91,6 +93,7 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
             && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty
             && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
             && ratingRequests.isEmpty && ratings.isEmpty
+            && billing.isEmpty
     }
 }
 
@@ -99,6 +102,7 @@ extension UnitOfWork {
         case ticketWrites, comments, auditEntries, events, employees, groups, categories, acknowledgedEvents
         case clients
         case timeEntryWrites, timeEntryDeletions, employeeRates, ratingRequests, ratings
+        case billing
     }
 
     /// Decodes leniently: a missing list is empty, so records written before a list existed load.
@@ -121,6 +125,8 @@ extension UnitOfWork {
         employeeRates = try container.decodeIfPresent([EmployeeRate].self, forKey: .employeeRates) ?? []
         ratingRequests = try container.decodeIfPresent([RatingRequest].self, forKey: .ratingRequests) ?? []
         ratings = try container.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
+        // Billing came later still.
+        billing = try container.decodeIfPresent(BillingChanges.self, forKey: .billing) ?? BillingChanges()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -139,5 +145,6 @@ extension UnitOfWork {
         try container.encode(employeeRates, forKey: .employeeRates)
         try container.encode(ratingRequests, forKey: .ratingRequests)
         try container.encode(ratings, forKey: .ratings)
+        if !billing.isEmpty { try container.encode(billing, forKey: .billing) }
     }
 }

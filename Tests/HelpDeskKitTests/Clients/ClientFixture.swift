@@ -66,14 +66,18 @@ struct ClientFixture: Sendable {
                 managerID: manager))
     }
 
-    /// Adds a period from day `start` to day `end` with a fee in roubles.
+    /// Adds a period from day `start` to day `end` with a fee in roubles, invoiced at once unless
+    /// `invoiced` is `false` (debts come from the ledger, so only invoiced periods can be owed).
     @discardableResult
     func period(
-        _ contract: Contract, _ start: Double, _ end: Double, fee: Int64 = 1_000_000, due: Double? = nil
+        _ contract: Contract, _ start: Double, _ end: Double, fee: Int64 = 1_000_000, due: Double? = nil,
+        invoiced: Bool = true
     ) async throws -> ServicePeriod {
-        try await desk.addServicePeriod(
+        let period = try await desk.addServicePeriod(
             to: contract.id,
             NewServicePeriod(startsAt: Self.day(start), endsAt: Self.day(end), fee: Self.rub(fee), paymentDueAt: due.map(Self.day)))
+        if invoiced { _ = try await desk.markServicePeriodInvoiced(period.id, of: contract.id) }
+        return period
     }
 
     /// Creates a ticket by Anna.

@@ -10,7 +10,7 @@ struct ClientQueryTests {
         f.clock.set(to: ClientFixture.day(40))
         let officeContract = try await f.contract("A-1", locations: [f.office.id])
         let old = try await f.period(officeContract, 0, 30, fee: 2_000_000)
-        let current = try await f.period(officeContract, 30, 60, fee: 2_500_000, due: 45)
+        let current = try await f.period(officeContract, 30, 60, fee: 2_500_000, due: 45, invoiced: false)
         let storeContract = try await f.contract("A-2", locations: [f.megastore.id])
         let blanket = try await f.contract("A-3")
         _ = try await f.contract("A-4", status: .draft)
@@ -43,9 +43,10 @@ struct ClientQueryTests {
         #expect(hints.installedAssets == [officePrinter])
         #expect(hints.openTickets.map(\.id) == [waiting.id, first.id], "new, open and waiting tickets, newest first")
 
-        // By location: the location's contracts and equipment; after the clock passes day 45 the
-        // current period is overdue too.
+        // By location: the location's contracts and equipment; once the current period is invoiced
+        // and the clock passes day 45, it is owed too.
         f.clock.set(to: ClientFixture.day(46))
+        _ = try await f.desk.markServicePeriodInvoiced(current.id, of: officeContract.id)
         let byLocation = try await f.desk.registrationHints(location: f.megastore.id)
         #expect(byLocation.contact == nil)
         #expect(byLocation.contracts.map(\.contract.id) == [storeContract.id, blanket.id])
@@ -177,6 +178,7 @@ struct ClientQueryTests {
         let a1new = try await f.period(a1, -10, 0, fee: 1_500_00)
         let a2debt = try await f.desk.addServicePeriod(
             to: a2.id, NewServicePeriod(startsAt: ClientFixture.day(-5), endsAt: ClientFixture.day(25), fee: Money(minorUnits: 300_00, currency: .eur)))
+        _ = try await f.desk.markServicePeriodInvoiced(a2debt.id, of: a2.id)
         let b1debt = try await f.period(b1, -30, 0, fee: 9_000_00, due: -15)
         let paid = try await f.period(b1, -60, -30, fee: 7_000_00)
         _ = try await f.desk.markServicePeriodPaid(paid.id, of: b1.id)

@@ -70,7 +70,7 @@ struct ContractAndAssetTests {
                 startsAt: ClientFixture.day(30), endsAt: ClientFixture.day(60), fee: ClientFixture.rub(4_500_000),
                 includedLaborMinutes: 600, laborRoundingStepMinutes: 15, laborAlertPercent: 80,
                 paymentDueAt: ClientFixture.day(40)))
-        let first = try await f.period(contract, 0, 30, fee: 4_500_000)
+        let first = try await f.period(contract, 0, 30, fee: 4_500_000, invoiced: false)
         #expect(second.fee == Money(minorUnits: 4_500_000, currency: .rub))
         #expect(second.includedLaborMinutes == 600)
         #expect(second.laborRoundingStepMinutes == 15)
@@ -80,7 +80,7 @@ struct ContractAndAssetTests {
         #expect(try await f.desk.contract(contract.id).periods == [first, second], "periods are kept sorted by start")
 
         // Renewal: a third period right after the second (touching is not overlapping).
-        let third = try await f.period(contract, 60, 90)
+        let third = try await f.period(contract, 60, 90, invoiced: false)
         #expect(try await f.desk.contract(contract.id).periods.map(\.id) == [first.id, second.id, third.id])
 
         // Payment: the first period is due at its start, the second on day 40.

@@ -1,0 +1,55 @@
+/// When a ticket's specification is settled.
+public enum SettlementTrigger: String, Hashable, Sendable, Codable, CaseIterable {
+    /// When the ticket enters a `resolved` (or, without passing through one, a `closed`) status.
+    case resolved
+    /// When the ticket enters a `closed` status.
+    case closed
+    /// Only by ``HelpDesk/settle(_:by:)``.
+    case manual
+}
+
+/// What happens when a client's personal account cannot cover a settlement.
+public enum InsufficientFundsPolicy: Hashable, Sendable, Codable {
+    /// Reject the command with the ledger's typed error; nothing changes.
+    case reject
+    /// Personal accounts are opened with this overdraft (minor units) and may go that far negative.
+    case overdraft(limit: UInt64)
+    /// Debit what the account holds and post the rest as a receivable the client owes.
+    case receivable
+}
+
+/// Billing settings: settlement trigger, funds policy, hourly rounding and the labor item.
+public struct BillingConfiguration: Hashable, Sendable {
+    /// When specifications are settled.
+    public var settleOn: SettlementTrigger
+    /// What happens when a personal account cannot cover a settlement.
+    public var insufficientFunds: InsufficientFundsPolicy
+    /// How hourly totals are rounded to whole minor units.
+    public var hourlyRounding: RoundingRule
+    /// The hourly price-list item that billable time entries become; `nil`: time is not billed.
+    public var laborItemID: PriceListItemID?
+
+    /// Creates billing settings.
+    public init(
+        settleOn: SettlementTrigger = .resolved, insufficientFunds: InsufficientFundsPolicy = .reject,
+        hourlyRounding: RoundingRule = .halfUp, laborItemID: PriceListItemID? = nil
+    ) {
+        self.settleOn = settleOn
+        self.insufficientFunds = insufficientFunds
+        self.hourlyRounding = hourlyRounding
+        self.laborItemID = laborItemID
+    }
+
+    /// The limit personal accounts are opened with.
+    var walletLimit: AccountLimitChoice {
+        if case .overdraft(let limit) = insufficientFunds { .overdraft(limit) } else { .none }
+    }
+}
+
+/// The overdraft a new personal account gets.
+enum AccountLimitChoice {
+    /// No overdraft.
+    case none
+    /// Up to this many minor units.
+    case overdraft(UInt64)
+}

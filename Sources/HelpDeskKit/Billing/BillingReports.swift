@@ -1,0 +1,156 @@
+import DoubleEntry
+import Foundation
+
+/// One movement of a client statement.
+public struct StatementLine: Hashable, Sendable {
+    /// When the ledger recorded it.
+    public var at: Date
+    /// The transfer.
+    public var transferID: TransferID
+    /// Why it was posted, when the code is one of billing's.
+    public var code: BillingTransferCode?
+    /// The signed change from the client's point of view (wallet: + credit; receivable: + debt).
+    public var change: Int64
+    /// The balance after it, same sign convention.
+    public var balanceAfter: Int64
+}
+
+/// A client account's statement for a period: opening balance, every transfer, closing balance.
+public struct ClientStatement: Hashable, Sendable {
+    /// The account.
+    public var account: BillingAccount
+    /// The half-open period.
+    public var period: Range<Date>
+    /// Balance before the period (wallet: what the client holds; receivable: what it owes).
+    public var opening: Int64
+    /// Movements in ledger order.
+    public var lines: [StatementLine]
+    /// Balance at the end of the period; always `opening` plus the sum of the changes.
+    public var closing: Int64
+}
+
+/// How long a client's receivable has been outstanding, in days since posting.
+public struct DebtorAgeing: Hashable, Sendable {
+    /// The client.
+    public var companyID: CompanyID
+    /// The unit owed.
+    public var unit: BillingUnit
+    /// Outstanding 0–30 days.
+    public var upTo30: Int64
+    /// Outstanding 31–60 days.
+    public var upTo60: Int64
+    /// Outstanding 61–90 days.
+    public var upTo90: Int64
+    /// Outstanding more than 90 days.
+    public var over90: Int64
+    /// The total owed.
+    public var total: Int64 { upTo30 + upTo60 + upTo90 + over90 }
+}
+
+/// Out-of-contract revenue of one client in one unit over a period.
+public struct ClientRevenue: Hashable, Sendable {
+    /// The client.
+    public var companyID: CompanyID
+    /// The unit.
+    public var unit: BillingUnit
+    /// Settled out-of-contract items, whether debited from the account or posted as receivable.
+    public var amount: Int64
+    /// The number of settlement transfers.
+    public var transfers: Int
+}
+
+/// Pure reports over a ``Ledger`` and the desk's ``BillingAccount`` registry.
+public enum BillingReports {
+    /// The statement of `account` for `period`, or `nil` when the account is not in the ledger.
+    public static func statement(of account: BillingAccount, period: Range<Date>, in ledger: Ledger) -> ClientStatement? {
+        let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
+        guard let raw = ledger.statement(of: account.id, period: range) else { return nil }
+        let sign: Int64 = account.role == .receivable ? -1 : 1
+        func value(_ balance: Balance) -> Int64 { sign * Int64(clamping: balance.postedCreditsMinusDebits) }
+        var previous = value(raw.opening)
+        var lines: [StatementLine] = []
+        for entry in raw.entries {
+            let after = value(entry.balance)
+            lines.append(
+                StatementLine(
+                    at: entry.timestamp.date, transferID: entry.transfer.id,
+                    code: BillingTransferCode(rawValue: entry.transfer.transfer.code), change: after - previous,
+                    balanceAfter: after))
+            previous = after
+        }
+        return ClientStatement(account: account, period: period, opening: value(raw.opening), lines: lines, closing: value(raw.closing))
+    }
+
+    /// Receivables outstanding at `instant`, aged by the posting date of the debits still unpaid
+    /// (payments settle the oldest debits first), most owed first.
+    public static func debtorAgeing(at instant: Date, accounts: [BillingAccount], in ledger: Ledger) -> [DebtorAgeing] {
+        let asOf = LedgerTimestamp(instant)
+        var result: [DebtorAgeing] = []
+        for account in accounts where account.role == .receivable {
+            guard let company = account.companyID, let balance = ledger.balance(of: account.id, asOf: asOf) else { continue }
+            var outstanding = Int64(clamping: balance.postedDebitsMinusCredits)
+            guard outstanding > 0 else { continue }
+            var ageing = DebtorAgeing(companyID: company, unit: account.unit, upTo30: 0, upTo60: 0, upTo90: 0, over90: 0)
+            let debits = (ledger.entries(of: account.id, in: .zero..<asOf.adding(nanoseconds: 1)) ?? [])
+                .filter { $0.event == .transfer && $0.transfer.debitAccount == account.id }
+            for entry in debits.reversed() where outstanding > 0 {
+                let part = min(outstanding, Int64(entry.transfer.amount.minorUnits))
+                outstanding -= part
+                let days = Int(instant.timeIntervalSince(entry.timestamp.date) / 86_400)
+                switch days {
+                case ...30: ageing.upTo30 += part
+                case 31...60: ageing.upTo60 += part
+                case 61...90: ageing.upTo90 += part
+                default: ageing.over90 += part
+                }
+            }
+            result.append(ageing)
+        }
+        return result.sorted { ($1.total, $0.unit) < ($0.total, $1.unit) }
+    }
+
+    /// Out-of-contract revenue (settlements) per client and unit within `period`, by client then unit.
+    public static func outOfContractRevenue(in period: Range<Date>, accounts: [BillingAccount], ledger: Ledger)
+        -> [ClientRevenue]
+    {
+        let owners = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
+        var sums: [String: ClientRevenue] = [:]
+        for record in ledger.transfers where range.contains(record.timestamp) {
+            let code = BillingTransferCode(rawValue: record.transfer.code)
+            guard code == .settlement || code == .settlementReceivable, let owner = owners[record.debitAccount],
+                let company = owner.companyID
+            else { continue }
+            let key = "\(company)/\(owner.unit)"
+            var line = sums[key] ?? ClientRevenue(companyID: company, unit: owner.unit, amount: 0, transfers: 0)
+            line.amount += Int64(record.amount.minorUnits)
+            line.transfers += 1
+            sums[key] = line
+        }
+        return sums.values.sorted { ($0.companyID, $0.unit) < ($1.companyID, $1.unit) }
+    }
+}
+
+extension HelpDesk {
+    /// The statement of `company`'s account (`role`, `unit`) for `period`; `nil` when never opened.
+    public func statement(of company: CompanyID, in unit: BillingUnit, role: AccountRole = .wallet, period: Range<Date>)
+        async throws(HelpDeskError) -> ClientStatement?
+    {
+        _ = try await loadCompany(company)
+        let ledger = try await storage { try await store.ledger() }
+        return BillingReports.statement(of: billingAccount(company, role, unit), period: period, in: ledger)
+    }
+
+    /// Receivables outstanding at `instant`, aged 0–30, 31–60, 61–90 and 90+ days.
+    public func debtorAgeing(at instant: Date) async throws(HelpDeskError) -> [DebtorAgeing] {
+        let accounts = try await storage { try await store.billingAccounts() }
+        return BillingReports.debtorAgeing(at: instant, accounts: accounts, in: try await storage { try await store.ledger() })
+    }
+
+    /// Out-of-contract revenue per client and unit settled within `period`.
+    public func outOfContractRevenue(in period: Range<Date>) async throws(HelpDeskError) -> [ClientRevenue] {
+        let accounts = try await storage { try await store.billingAccounts() }
+        return BillingReports.outOfContractRevenue(
+            in: period, accounts: accounts, ledger: try await storage { try await store.ledger() })
+    }
+}

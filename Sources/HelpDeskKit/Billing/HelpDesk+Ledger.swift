@@ -1,0 +1,136 @@
+import DoubleEntry
+import Foundation
+
+extension HelpDesk {
+    /// The limit new personal accounts get under the configured insufficient-funds policy.
+    var walletLimit: AccountLimit {
+        if case .overdraft(let limit) = configuration.billing.insufficientFunds {
+            return .debitsMustNotExceedCredits(overdraft: Amount(limit))
+        }
+        return .debitsMustNotExceedCredits
+    }
+
+    /// The deterministic transfer id of the top-up with `paymentReference` (its idempotency key).
+    public static func topUpTransferID(_ paymentReference: String) -> TransferID {
+        TransferID(BillingHash.of("top-up", paymentReference))
+    }
+
+    /// The account record of `company` (or the desk) for `role` and `unit`.
+    func billingAccount(_ company: CompanyID?, _ role: AccountRole, _ unit: BillingUnit) -> BillingAccount {
+        BillingAccount.make(company: company, role: role, unit: unit, walletLimit: walletLimit)
+    }
+
+    /// A positive ledger amount, or ``HelpDeskError/ledger(_:)`` with `invalidAmount`.
+    func ledgerAmount(_ minorUnits: Int64) throws(HelpDeskError) -> Amount {
+        do {
+            return try Amount(validating: minorUnits)
+        } catch {
+            throw .ledger(error)
+        }
+    }
+
+    /// Adds `transfers` (and the accounts they need that are not open yet) to `work`'s ledger
+    /// batch at `instant`, then asks the store whether the whole batch would be accepted, so a
+    /// rejection is the ledger's precise typed error and nothing is committed.
+    func post(
+        _ transfers: [Transfer], opening accounts: [BillingAccount], at instant: Date, into work: inout UnitOfWork
+    ) async throws(HelpDeskError) {
+        for account in accounts where !work.billing.accounts.contains(where: { $0.id == account.id }) {
+            if try await storage({ try await store.ledgerBalance(of: account.id) }) == nil {
+                work.billing.accounts.append(account)
+            }
+        }
+        work.billing.transfers += transfers
+        work.billing.postedAt = instant
+        let batch = work.billing
+        if let error = try await storage({
+            try await store.checkLedger(opening: batch.accounts.map(\.account), then: batch.transfers, at: instant)
+        }) {
+            throw .ledger(error)
+        }
+    }
+
+    /// Records a payment received from `company` onto its personal account in `amount`'s unit.
+    ///
+    /// `paymentReference` (the bank or cash document) is the idempotency key: recording the same
+    /// payment again changes nothing; the same reference with another amount or unit is rejected
+    /// with the ledger's `existsWithDifferentFields`. Returns the transfer's identifier.
+    @discardableResult
+    public func topUp(_ company: CompanyID, amount: Price, paymentReference: String, by performer: Performer)
+        async throws(HelpDeskError) -> TransferID
+    {
+        try await validate(performer)
+        _ = try await loadCompany(company)
+        try Validate.notBlank(paymentReference, field: "paymentReference")
+        let value = try ledgerAmount(amount.minorUnits)
+        let id = Self.topUpTransferID(paymentReference)
+        let wallet = billingAccount(company, .wallet, amount.unit)
+        let cash = billingAccount(nil, .cash, amount.unit)
+        var work = UnitOfWork()
+        let now = clock.now()
+        try await post(
+            [.single(id: id, debit: cash.id, credit: wallet.id, amount: value, code: BillingTransferCode.topUp.rawValue)],
+            opening: [cash, wallet], at: now, into: &work)
+        work.billing.notes = [TransferNote(transferID: id, text: paymentReference, performer: performer, at: now)]
+        try await commit(work)
+        return id
+    }
+
+    /// Corrects `company`'s personal account by `amount` (positive credits the client, negative
+    /// debits it) for a stated `reason`; a debit obeys the account's limit like any other.
+    @discardableResult
+    public func adjustBalance(_ company: CompanyID, by amount: Price, reason: String, by performer: Performer)
+        async throws(HelpDeskError) -> TransferID
+    {
+        try await validate(performer)
+        _ = try await loadCompany(company)
+        try Validate.notBlank(reason, field: "reason")
+        try Validate.length(reason, atMost: configuration.maximumTextLength, field: "reason")
+        let credit = amount.minorUnits > 0
+        let value = try ledgerAmount(amount.minorUnits == .min ? 0 : abs(amount.minorUnits))
+        let wallet = billingAccount(company, .wallet, amount.unit)
+        let other = billingAccount(nil, .adjustments, amount.unit)
+        let id = TransferID(BillingHash.of("adjustment", "\(nextID(TransferNote.self))"))
+        let code = credit ? BillingTransferCode.adjustmentCredit : .adjustmentDebit
+        let transfer = Transfer.single(
+            id: id, debit: credit ? other.id : wallet.id, credit: credit ? wallet.id : other.id, amount: value,
+            code: code.rawValue)
+        var work = UnitOfWork()
+        let now = clock.now()
+        try await post([transfer], opening: credit ? [other, wallet] : [other], at: now, into: &work)
+        work.billing.notes = [TransferNote(transferID: id, text: reason, performer: performer, at: now)]
+        try await commit(work)
+        return id
+    }
+
+    /// The balance of `company`'s account for `role` in `unit`, or `nil` when it was never opened.
+    public func balance(of company: CompanyID, in unit: BillingUnit, role: AccountRole = .wallet)
+        async throws(HelpDeskError) -> Balance?
+    {
+        try await storage { try await store.ledgerBalance(of: BillingAccount.id(company: company, role: role, unit: unit)) }
+    }
+
+    /// Every personal account and receivable of `company` with its balance, by unit then role.
+    public func clientBalances(of company: CompanyID) async throws(HelpDeskError) -> [ClientBalance] {
+        let accounts = try await storage { try await store.billingAccounts() }.filter { $0.companyID == company }
+        var result: [ClientBalance] = []
+        for account in accounts.sorted(by: { ($0.unit, $0.role.rawValue) < ($1.unit, $1.role.rawValue) }) {
+            let balance = try await storage { try await store.ledgerBalance(of: account.id) } ?? .zero
+            result.append(ClientBalance(account: account, balance: balance))
+        }
+        return result
+    }
+}
+
+/// One client account with its current balance.
+public struct ClientBalance: Hashable, Sendable {
+    /// The account.
+    public var account: BillingAccount
+    /// Its ledger balance.
+    public var balance: Balance
+
+    /// What the client holds (wallet: credits − debits) or owes (receivable: debits − credits), in minor units.
+    public var amount: Int128 {
+        account.role == .receivable ? balance.postedDebitsMinusCredits : balance.postedCreditsMinusDebits
+    }
+}

@@ -1,0 +1,75 @@
+import DoubleEntry
+import Foundation
+
+extension HelpDesk {
+    /// The transfer that invoices `period` (a receivable of its fee).
+    static func invoiceTransferID(_ period: ServicePeriodID) -> TransferID {
+        TransferID(BillingHash.of("period-invoice", "\(period)"))
+    }
+
+    /// The transfer that records `period`'s payment.
+    static func paymentTransferID(_ period: ServicePeriodID) -> TransferID {
+        TransferID(BillingHash.of("period-payment", "\(period)"))
+    }
+
+    /// Commits a period's new invoiced/paid flags together with their ledger transfers: invoicing
+    /// debits the client's receivable and credits revenue by the fee; payment debits cash and
+    /// credits the receivable. A zero fee posts nothing.
+    func savePeriodChange(_ contract: Contract, before: ServicePeriod, after: ServicePeriod) async throws(HelpDeskError) {
+        var work = UnitOfWork()
+        work.clients.contracts = [contract]
+        let now = clock.now()
+        if after.fee.minorUnits > 0 {
+            let unit = BillingUnit.money(after.fee.currency)
+            let owed = billingAccount(contract.companyID, .receivable, unit)
+            let amount = try ledgerAmount(after.fee.minorUnits)
+            var transfers: [Transfer] = []
+            var accounts: [BillingAccount] = []
+            if before.invoicedAt == nil, after.invoicedAt != nil {
+                let revenue = billingAccount(nil, .revenue, unit)
+                accounts += [owed, revenue]
+                transfers.append(
+                    .single(
+                        id: Self.invoiceTransferID(after.id), debit: owed.id, credit: revenue.id, amount: amount,
+                        code: BillingTransferCode.periodInvoice.rawValue))
+            }
+            if before.paidAt == nil, after.paidAt != nil {
+                let cash = billingAccount(nil, .cash, unit)
+                accounts += [owed, cash]
+                transfers.append(
+                    .single(
+                        id: Self.paymentTransferID(after.id), debit: cash.id, credit: owed.id, amount: amount,
+                        code: BillingTransferCode.periodPayment.rawValue))
+            }
+            if !transfers.isEmpty { try await post(transfers, opening: accounts, at: now, into: &work) }
+        }
+        try await commit(work)
+    }
+
+    /// Overdue debts per company at `instant`, read from the ledger: periods whose invoice was
+    /// posted at or before `instant`, whose payment was not, and whose payment was due by then.
+    func ledgerDebts(at instant: Date) async throws(HelpDeskError) -> [CompanyID: [Debtor.Debt]] {
+        let ledger = try await storage { try await store.ledger() }
+        var debts: [CompanyID: [Debtor.Debt]] = [:]
+        for contract in try await storage({ try await store.contracts() }) {
+            for period in contract.periods where instant >= (period.paymentDueAt ?? period.startsAt) {
+                // The ledger proves the debt and its amount; the period's invoice and payment
+                // instants place it in time (ledger timestamps may run nanoseconds ahead of the
+                // clock when several transfers commit at one instant).
+                guard let invoicedAt = period.invoicedAt, invoicedAt <= instant,
+                    let invoice = ledger.transfer(Self.invoiceTransferID(period.id))
+                else { continue }
+                if let paidAt = period.paidAt, paidAt <= instant, ledger.transfer(Self.paymentTransferID(period.id)) != nil {
+                    continue
+                }
+                let due = period.paymentDueAt ?? period.startsAt
+                debts[contract.companyID, default: []].append(
+                    Debtor.Debt(
+                        contractID: contract.id, contractNumber: contract.number, period: period,
+                        amount: Money(minorUnits: Int64(invoice.amount.minorUnits), currency: period.fee.currency),
+                        daysOverdue: Int(instant.timeIntervalSince(due) / 86_400)))
+            }
+        }
+        return debts
+    }
+}

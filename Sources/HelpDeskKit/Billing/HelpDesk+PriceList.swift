@@ -1,0 +1,63 @@
+import Foundation
+
+extension HelpDesk {
+    /// Adds a work or service to the price list.
+    ///
+    /// The code and name must not be blank, the price must not be negative, and the validity
+    /// must end after it starts.
+    public func addPriceListItem(_ request: NewPriceListItem) async throws(HelpDeskError) -> PriceListItem {
+        try Validate.notBlank(request.code, field: "code")
+        try Validate.notBlank(request.name, field: "name")
+        if request.price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
+        if let until = request.validUntil, until <= request.validFrom {
+            throw .invalidInput(field: "validUntil", problem: .notAfterStart)
+        }
+        let item = PriceListItem(
+            id: nextID(), code: request.code, name: request.name, kind: request.kind, pricing: request.pricing,
+            price: request.price, validFrom: request.validFrom, validUntil: request.validUntil)
+        var work = UnitOfWork()
+        work.billing.priceListItems = [item]
+        try await commit(work)
+        return item
+    }
+
+    /// Sets `contract`'s own price for `item`; it must be in the item's unit and not negative.
+    @discardableResult
+    public func setContractPrice(_ contract: ContractID, item: PriceListItemID, price: Price)
+        async throws(HelpDeskError) -> ContractPrice
+    {
+        _ = try await loadContract(contract)
+        let listed = try await loadPriceListItem(item)
+        guard price.unit == listed.price.unit else { throw .unitMismatch(expected: listed.price.unit, actual: price.unit) }
+        if price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
+        let override = ContractPrice(contractID: contract, itemID: item, price: price)
+        var work = UnitOfWork()
+        work.billing.contractPrices = [override]
+        try await commit(work)
+        return override
+    }
+
+    /// The whole price list, sorted by code.
+    public func priceList() async throws(HelpDeskError) -> [PriceListItem] {
+        try await storage { try await store.priceListItems() }
+    }
+
+    /// The price of `item` at `instant`, under `contract`'s override when it has one.
+    public func price(of item: PriceListItemID, under contract: ContractID?, at instant: Date)
+        async throws(HelpDeskError) -> Price
+    {
+        let listed = try await loadPriceListItem(item)
+        guard listed.isValid(at: instant) else { throw .priceNotValid(item, at: instant) }
+        if let contract {
+            let overrides = try await storage { try await store.contractPrices(of: contract) }
+            if let override = overrides.first(where: { $0.itemID == item }) { return override.price }
+        }
+        return listed.price
+    }
+
+    /// The price-list item with `id`, or ``HelpDeskError/priceListItemNotFound(_:)``.
+    func loadPriceListItem(_ id: PriceListItemID) async throws(HelpDeskError) -> PriceListItem {
+        guard let item = try await storage({ try await store.priceListItem(id) }) else { throw .priceListItemNotFound(id) }
+        return item
+    }
+}

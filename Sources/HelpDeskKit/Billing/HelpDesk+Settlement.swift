@@ -1,0 +1,100 @@
+import DoubleEntry
+import Foundation
+
+extension HelpDesk {
+    /// Settles the ticket's specification when the edit enters the configured status (called by
+    /// `record(_:into:)`), so the debit commits in the same unit of work as the status change.
+    func syncSettlement(_ edit: TicketEdit, ticket: Ticket, into work: inout UnitOfWork) async throws(HelpDeskError) {
+        let before = workflow.category(of: edit.original.status)
+        let after = workflow.category(of: ticket.status)
+        let enters: Bool
+        switch configuration.billing.settleOn {
+        // Entering resolved, or closing a resolved ticket whose specification is still open.
+        case .resolved: enters = (after == .resolved || after == .closed) && before != after
+        case .closed: enters = after == .closed && before != .closed
+        case .manual: enters = false
+        }
+        guard enters, let specification = try await storage({ try await store.specification(of: ticket.id) }),
+            !specification.isSettled
+        else { return }
+        try await settle(specification, ticket: ticket, at: edit.at, by: edit.performer, into: &work)
+    }
+
+    /// Settles the ticket's specification now, whatever its status (for ``SettlementTrigger/manual``).
+    ///
+    /// Throws ``HelpDeskError/alreadySettled(_:version:)`` for a settled specification.
+    @discardableResult
+    public func settle(_ ticketID: TicketID, by performer: Performer) async throws(HelpDeskError) -> TicketSpecification {
+        try await validate(performer)
+        let ticket = try await loadTicket(ticketID)
+        guard let specification = try await storage({ try await store.specification(of: ticketID) }) else {
+            throw .specificationNotFound(ticket.number)
+        }
+        if let settlement = specification.settlement { throw .alreadySettled(ticket.number, version: settlement.version) }
+        var work = UnitOfWork()
+        let settled = try await settle(specification, ticket: ticket, at: clock.now(), by: performer, into: &work)
+        try await commit(work)
+        return settled
+    }
+
+    /// Adds the settlement of `specification` to `work`: one debit per unit of its billable total
+    /// (deterministic transfer ids from ticket, version and unit), the insufficient-funds policy,
+    /// and the specification marked settled at its version (stored as the next version).
+    @discardableResult
+    func settle(
+        _ specification: TicketSpecification, ticket: Ticket, at instant: Date, by performer: Performer,
+        into work: inout UnitOfWork
+    ) async throws(HelpDeskError) -> TicketSpecification {
+        let totals: [Price]
+        do {
+            totals = try specification.totals(.billable).filter { $0.minorUnits > 0 }
+        } catch {
+            throw .money(error)
+        }
+        guard !totals.isEmpty else { return specification }
+        guard let company = specification.companyID ?? ticket.companyID else { throw .ticketHasNoClient(ticket.number) }
+        var transfers: [Transfer] = []
+        var accounts: [BillingAccount] = []
+        var charged: [Price] = []
+        var receivable: [Price] = []
+        for total in totals {
+            let wallet = billingAccount(company, .wallet, total.unit)
+            let revenue = billingAccount(nil, .revenue, total.unit)
+            accounts += [wallet, revenue]
+            var fromWallet = total.minorUnits
+            if configuration.billing.insufficientFunds == .receivable {
+                let balance = try await storage { try await store.ledgerBalance(of: wallet.id) } ?? .zero
+                fromWallet = Int64(max(0, min(Int128(total.minorUnits), balance.availableToDebit)))
+            }
+            if fromWallet > 0 {
+                let id = Settlement.transferID(ticket: ticket.id, version: specification.version, unit: total.unit)
+                transfers.append(
+                    .single(
+                        id: id, debit: wallet.id, credit: revenue.id, amount: try ledgerAmount(fromWallet),
+                        code: BillingTransferCode.settlement.rawValue, reference: UInt64(truncatingIfNeeded: ticket.number.rawValue)))
+                charged.append(Price(minorUnits: fromWallet, unit: total.unit))
+            }
+            let rest = total.minorUnits - fromWallet
+            if rest > 0 {
+                let owed = billingAccount(company, .receivable, total.unit)
+                accounts.append(owed)
+                transfers.append(
+                    .single(
+                        id: Settlement.transferID(ticket: ticket.id, version: specification.version, unit: total.unit, receivable: true),
+                        debit: owed.id, credit: revenue.id,
+                        amount: try ledgerAmount(rest), code: BillingTransferCode.settlementReceivable.rawValue,
+                        reference: UInt64(truncatingIfNeeded: ticket.number.rawValue)))
+                receivable.append(Price(minorUnits: rest, unit: total.unit))
+            }
+        }
+        try await post(transfers, opening: accounts, at: instant, into: &work)
+        var settled = specification
+        settled.settlement = Settlement(
+            version: specification.version, settledAt: instant, charged: charged, receivable: receivable,
+            transferIDs: transfers.map(\.id))
+        settled.version += 1
+        settled.updatedAt = instant
+        work.billing.specifications.append(SpecificationWrite(specification: settled, expectedVersion: specification.version))
+        return settled
+    }
+}

@@ -1,0 +1,132 @@
+import DoubleEntry
+import Foundation
+import HelpDeskKit
+
+extension StoreContract {
+    static func item(_ code: String, _ pricing: PricingUnit, _ price: Price, ids: inout SeededIdentifierSource) -> PriceListItem {
+        PriceListItem(
+            id: ids.next(), code: code, name: "Item «\(code)»", kind: pricing == .perHour ? .work : .service,
+            pricing: pricing, price: price, validFrom: start, validUntil: pricing == .fixed ? start.addingTimeInterval(86_400) : nil)
+    }
+
+    static func specification(of ticket: Ticket, version: Int, lines: Int, ids: inout SeededIdentifierSource) -> TicketSpecification {
+        var list: [SpecificationLine] = []
+        for n in 0..<lines {
+            let itemID: PriceListItemID? = n == 0 ? nil : ids.next()
+            let price = Price(Money(minorUnits: 100_000, currency: .rub))
+            let coverage: LineCoverage = n % 2 == 0 ? .billable : .inContract
+            list.append(
+                SpecificationLine(
+                    id: ids.next(), itemID: itemID, description: "Line \(n) 🖨️", pricing: .perHour,
+                    quantity: Int64(7 + n), unitPrice: price, coverage: coverage, rounding: .halfEven))
+        }
+        let company: CompanyID = ids.next()
+        return TicketSpecification(
+            ticketID: ticket.id, ticketNumber: ticket.number, companyID: company, contractID: nil, version: version,
+            lines: list, updatedAt: start)
+    }
+
+    /// A wallet (limit-checked) and the desk's cash account in RUB for a fresh company.
+    static func walletAndCash(ids: inout SeededIdentifierSource) -> (wallet: BillingAccount, cash: BillingAccount) {
+        let company: CompanyID = ids.next()
+        return (
+            BillingAccount.make(company: company, role: .wallet, unit: .money(.rub), walletLimit: .debitsMustNotExceedCredits),
+            BillingAccount.make(company: nil, role: .cash, unit: .money(.rub), walletLimit: .debitsMustNotExceedCredits)
+        )
+    }
+
+    static let billingChecks: [ContractCheck] = [
+        ContractCheck("price-list items and contract prices round-trip, sorted") { store in
+            var ids = SeededIdentifierSource(seed: 80)
+            let hour = item("B-HOUR", .perHour, Price(Money(minorUnits: 250_000, currency: .rub)), ids: &ids)
+            let visit = item("A-VISIT", .fixed, .prepaid(3, "points"), ids: &ids)
+            let part = item("A-VISIT", .perItem, Price(Money(minorUnits: 99, currency: .usd)), ids: &ids)
+            let contract: ContractID = ids.next()
+            var work = UnitOfWork()
+            work.billing.priceListItems = [hour, visit, part]
+            work.billing.contractPrices = [ContractPrice(contractID: contract, itemID: hour.id, price: .prepaid(1, "hours"))]
+            try await store.commit(work)
+            try requireEqual(try await store.priceListItem(visit.id), visit, "item by id")
+            try requireEqual(try await store.priceListItem(ids.next()), nil, "unknown item")
+            let expected = [visit, part].sorted { ($0.validFrom, $0.id) < ($1.validFrom, $1.id) } + [hour]
+            try requireEqual(try await store.priceListItems(), expected, "by code, validFrom, id")
+            try requireEqual(try await store.contractPrices(of: contract).map(\.price), [.prepaid(1, "hours")], "override")
+            try requireEqual(try await store.contractPrices(of: ids.next()), [], "no overrides")
+            var replace = UnitOfWork()
+            replace.billing.contractPrices = [ContractPrice(contractID: contract, itemID: hour.id, price: .prepaid(2, "hours"))]
+            try await store.commit(replace)
+            try requireEqual(try await store.contractPrices(of: contract).map(\.price), [.prepaid(2, "hours")], "replaced")
+        },
+        ContractCheck("specifications round-trip and need the stored version") { store in
+            var ids = SeededIdentifierSource(seed: 81)
+            let ticket = fullTicket(number: 1, ids: &ids)
+            try await store.commit(creation(of: ticket, ids: &ids))
+            let first = specification(of: ticket, version: 1, lines: 3, ids: &ids)
+            var work = UnitOfWork()
+            work.billing.specifications = [SpecificationWrite(specification: first, expectedVersion: nil)]
+            try await store.commit(work)
+            try requireEqual(try await store.specification(of: ticket.id), first, "stored")
+            try requireEqual(try await store.specification(of: ids.next()), nil, "unknown ticket")
+            try await requireStorageError(.conflict) { try await store.commit(work) }
+            var second = first
+            second.version = 2
+            second.lines.removeFirst()
+            var stale = UnitOfWork()
+            stale.billing.specifications = [SpecificationWrite(specification: second, expectedVersion: 3)]
+            try await requireStorageError(.conflict) { try await store.commit(stale) }
+            stale.billing.specifications = [SpecificationWrite(specification: second, expectedVersion: 1)]
+            try await store.commit(stale)
+            try requireEqual(try await store.specification(of: ticket.id), second, "updated")
+        },
+        ContractCheck("ledger accounts and transfers commit with the unit; balances, notes and accounts read back") { store in
+            var ids = SeededIdentifierSource(seed: 82)
+            let (wallet, cash) = walletAndCash(ids: &ids)
+            let ticket = fullTicket(number: 1, ids: &ids)
+            var work = creation(of: ticket, ids: &ids)
+            work.billing.accounts = [cash, wallet]
+            work.billing.transfers = [
+                .single(id: 1, debit: cash.id, credit: wallet.id, amount: 50_00, code: 1),
+                .single(id: 2, debit: wallet.id, credit: cash.id, amount: 20_00, code: 2),
+            ]
+            work.billing.postedAt = start
+            work.billing.notes = [TransferNote(transferID: 1, text: "PAY-1 «ok»", performer: .system, at: start)]
+            try await store.commit(work)
+            try requireEqual(try await store.ledgerBalance(of: wallet.id), Balance(debitsPosted: 20_00, creditsPosted: 50_00), "wallet")
+            try requireEqual(try await store.ledgerBalance(of: 999), nil, "unknown account")
+            try requireEqual(try await store.billingAccounts(), [cash, wallet].sorted { $0.id < $1.id }, "accounts by id")
+            try requireEqual(try await store.transferNotes([2, 1]).map(\.text), ["PAY-1 «ok»"], "notes")
+            let ledger = try await store.ledger()
+            try requireEqual(ledger.transferCount, 2, "transfers")
+            try requireEqual(ledger.transfer(1)?.timestamp, LedgerTimestamp(start), "ledger assigns timestamps from postedAt")
+            try requireEqual(ledger.transfer(2)?.timestamp, LedgerTimestamp(start).adding(nanoseconds: 1), "strictly increasing")
+        },
+        ContractCheck("a unit whose ledger batch fails is rejected whole and checkLedger reports why") { store in
+            var ids = SeededIdentifierSource(seed: 83)
+            let (wallet, cash) = walletAndCash(ids: &ids)
+            var funding = UnitOfWork()
+            funding.billing.accounts = [cash, wallet]
+            funding.billing.transfers = [.single(id: 1, debit: cash.id, credit: wallet.id, amount: 10_00)]
+            funding.billing.postedAt = start
+            try await store.commit(funding)
+            let before = try await store.ledger()
+            let ticket = fullTicket(number: 1, ids: &ids)
+            let other = BillingAccount.make(company: ids.next(), role: .wallet, unit: .money(.rub), walletLimit: .unlimited)
+            var work = creation(of: ticket, ids: &ids)
+            work.billing.accounts = [other]
+            let overdraft = Transfer.single(id: 3, debit: wallet.id, credit: other.id, amount: 10_01)
+            work.billing.transfers = [.single(id: 2, debit: wallet.id, credit: other.id, amount: 1), overdraft]
+            work.billing.postedAt = start.addingTimeInterval(60)
+            let expected = LedgerError.transferFailed(index: 1, id: 3, reason: .exceedsCredits(wallet.id))
+            try requireEqual(
+                try await store.checkLedger(opening: [other.account], then: work.billing.transfers, at: start), expected, "check")
+            try await requireStorageError(.conflict) { try await store.commit(work) }
+            try requireEqual(try await store.ticket(ticket.id), nil, "no ticket")
+            try requireEqual(try await store.ledger(), before, "ledger untouched")
+            try requireEqual(try await store.billingAccounts().count, 2, "no account opened")
+            try requireEqual(
+                try await store.checkLedger(opening: [other.account], then: [.single(id: 2, debit: wallet.id, credit: other.id, amount: 1)], at: start),
+                nil, "acceptable batch")
+            try requireEqual(try await store.ledger(), before, "a check changes nothing")
+        },
+    ]
+}
