@@ -60,6 +60,14 @@ public struct SLAComplianceRow: ReportRow, Hashable {
     /// Outcomes of the resolution clocks.
     public var resolution: SLAClockCounts
 
+    /// Creates a row.
+    public init(key: ReportKey, tickets: Int, reaction: SLAClockCounts, resolution: SLAClockCounts) {
+        self.key = key
+        self.tickets = tickets
+        self.reaction = reaction
+        self.resolution = resolution
+    }
+
     /// CSV columns.
     public static let csvHeader = CSVText.keyHeader + [
         "tickets", "reaction_met", "reaction_breached", "reaction_pending", "reaction_percent",

@@ -58,6 +58,16 @@ public struct FeedbackCommentRow: ReportRow, Hashable {
     /// The comment.
     public var comment: String
 
+    /// Creates a row.
+    public init(ratedAt: Date, ticketNumber: Int, score: Int, scaleMaximum: Int, assigneeID: EmployeeID?, comment: String) {
+        self.ratedAt = ratedAt
+        self.ticketNumber = ticketNumber
+        self.score = score
+        self.scaleMaximum = scaleMaximum
+        self.assigneeID = assigneeID
+        self.comment = comment
+    }
+
     /// CSV columns.
     public static let csvHeader = ["rated_at", "ticket", "score", "scale_maximum", "assignee", "comment"]
     /// CSV fields.
