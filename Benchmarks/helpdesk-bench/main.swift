@@ -3,7 +3,7 @@ import Foundation
 /// `helpdesk-bench`: prints every benchmark figure as one JSON array.
 ///
 /// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create, query, workingtime, ledger,
-/// filestore (all when none is named).
+/// filestore, reports (all when none is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -16,6 +16,7 @@ if wants("query") { results += try await TicketBenchmarks.queryLatency(ticketCou
 if wants("workingtime") { results += workingTimeBenchmarks() }
 if wants("ledger") { results += ledgerBenchmarks() }
 if wants("filestore") { results += try await fileStoreBenchmarks(quick: quick) }
+if wants("reports") { results += try await reportBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -3,6 +3,19 @@ import HelpDeskKit
 
 extension StoreContract {
     static let ticketChecks: [ContractCheck] = [
+        ContractCheck("allTickets returns every committed ticket in its latest version") { store in
+            var ids = SeededIdentifierSource(seed: 90)
+            try requireEqual(try await store.allTickets(), [], "empty store")
+            var tickets = (1...3).map { fullTicket(number: $0, ids: &ids) }
+            for ticket in tickets { try await store.commit(creation(of: ticket, ids: &ids)) }
+            tickets[1].title = "Renamed"
+            tickets[1].revision = 2
+            var work = UnitOfWork()
+            work.save(tickets[1], expectedRevision: 1)
+            try await store.commit(work)
+            let all = try await store.allTickets().sorted { $0.number < $1.number }
+            try requireEqual(all, tickets, "all tickets")
+        },
         ContractCheck("an empty store has nothing") { store in
             var ids = SeededIdentifierSource(seed: 1)
             let missing: TicketID = ids.next()

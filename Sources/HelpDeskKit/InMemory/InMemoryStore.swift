@@ -67,6 +67,11 @@ public final class InMemoryStore: HelpDeskStore {
         state.withLock { $0.tickets.lastNumber }
     }
 
+    /// Every ticket in row order; the array shares the table's storage, so the read is O(1).
+    public func allTickets() async throws -> [Ticket] {
+        state.withLock { $0.tickets.rows }
+    }
+
     // MARK: Comments and audit
 
     public func comments(on ticket: TicketID) async throws -> [Comment] {

@@ -42,6 +42,11 @@ extension MemoryBackedStore {
         return try await backingStore.lastTicketNumber()
     }
 
+    public func allTickets() async throws -> [Ticket] {
+        try ensureAvailable()
+        return try await backingStore.allTickets()
+    }
+
     public func comments(on ticket: TicketID) async throws -> [Comment] {
         try ensureAvailable()
         return try await backingStore.comments(on: ticket)

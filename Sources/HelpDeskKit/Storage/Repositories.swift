@@ -18,6 +18,22 @@ public protocol TicketRepository: Sendable {
     func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket]
     /// The highest ticket number in use, or `nil` when there are no tickets.
     func lastTicketNumber() async throws -> TicketNumber?
+    /// Every stored ticket in one read, in no particular order (a consistent snapshot, for reports).
+    func allTickets() async throws -> [Ticket]
+}
+
+extension TicketRepository {
+    /// Default for adapters without a bulk read: pages through ``tickets(matching:workflow:)`` by number.
+    public func allTickets() async throws -> [Ticket] {
+        var query = TicketQuery(sort: [TicketSort(.number)], limit: TicketQuery.maximumLimit)
+        var result: [Ticket] = []
+        while true {
+            let page = try await tickets(matching: query, workflow: .standard)
+            result += page.tickets
+            guard let next = page.nextOffset else { return result }
+            query.offset = next
+        }
+    }
 }
 
 /// Reads comments.

@@ -1,0 +1,50 @@
+import Foundation
+import WorkingTime
+
+/// Builds reports: pure computations over a store's repositories, no writes and no clock.
+///
+/// Every figure depends only on the stored records and the arguments, so the same store and
+/// request give the same rows.
+public struct ReportEngine: Sendable {
+    /// Where the records come from.
+    public let store: any HelpDeskStore
+    /// The workflow that gives status codes their categories.
+    public let workflow: Workflow
+    /// The SLA policies whose calendars measure working time.
+    public let sla: SLAConfiguration
+    /// The calendar for tickets without an SLA policy (or with a policy the configuration lacks).
+    public let fallbackCalendar: BusinessCalendar
+
+    /// Creates an engine. Without an explicit `fallbackCalendar`, tickets without a policy are measured
+    /// on the desk default policy's calendar, or on a 24×7 UTC calendar when there is no default.
+    public init(store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
+                fallbackCalendar: BusinessCalendar? = nil) {
+        self.store = store
+        self.workflow = configuration.workflow
+        self.sla = configuration.sla
+        self.fallbackCalendar = fallbackCalendar
+            ?? configuration.sla.defaultPolicyID.flatMap { configuration.sla.policy($0)?.calendar }
+            ?? .twentyFourSeven()
+    }
+
+    /// The calendar working time of `ticket` is measured on.
+    func calendar(for ticket: Ticket) -> BusinessCalendar {
+        ticket.sla.flatMap { sla.policy($0.policyID)?.calendar } ?? fallbackCalendar
+    }
+
+    /// Turns grouped accumulators into public rows in key order.
+    func rows<Accumulator, Row>(
+        _ groups: [GroupKey: Accumulator], dimension: ReportDimension, request: ReportRequest, buckets: ReportBuckets,
+        _ makeRow: (ReportKey, Accumulator) throws -> Row
+    ) async throws -> [Row] {
+        let labels = try await ReportLabels.load(for: groups.keys, from: store)
+        return try groups.sorted { $0.key < $1.key }.map { key, value in
+            try makeRow(key.reportKey(dimension: dimension, buckets: buckets, timeZone: request.timeZone, labels: labels), value)
+        }
+    }
+}
+
+extension HelpDesk {
+    /// A report engine over this desk's store and configuration.
+    public nonisolated var reports: ReportEngine { ReportEngine(store: store, configuration: configuration) }
+}

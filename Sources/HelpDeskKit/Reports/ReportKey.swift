@@ -1,0 +1,124 @@
+import Foundation
+
+/// What a report's rows are grouped by.
+public enum ReportDimension: String, CaseIterable, Hashable, Sendable, Codable {
+    /// One row for everything.
+    case total
+    /// One row per trend bucket (see ``TimeBucket``).
+    case bucket
+    /// The ticket's client company.
+    case company
+    /// The ticket's contract.
+    case contract
+    /// The ticket's client location.
+    case location
+    /// The employee: the ticket's assignee (for labor, who logged the time; for ratings, who was rated).
+    case employee
+    /// The ticket's support group.
+    case group
+    /// The ticket's service category.
+    case category
+    /// The ticket's priority.
+    case priority
+    /// The ticket's channel.
+    case channel
+    /// The ticket's requester (contact or free text).
+    case contact
+    /// The labor activity code (labor reports only; other reports treat it as ``total``).
+    case activity
+}
+
+/// The group a report row describes: a dimension and its value.
+public struct ReportKey: Hashable, Sendable, Codable {
+    /// What the rows are grouped by.
+    public var dimension: ReportDimension
+    /// The value: an identifier, a bucket start (ISO 8601 in the request's zone), a priority or channel
+    /// name, a requester text or activity code; `nil` for "none" (e.g. tickets without a company) and totals.
+    public var value: String?
+    /// A readable name (company or employee name, contract number, …) when one is known.
+    public var label: String?
+
+    /// Creates a key.
+    public init(dimension: ReportDimension, value: String?, label: String? = nil) {
+        self.dimension = dimension
+        self.value = value
+        self.label = label
+    }
+}
+
+/// Internal, typed group key: hashes fast in single passes and orders rows deterministically.
+enum GroupKey: Hashable, Comparable {
+    case total
+    case bucket(Int)
+    case company(CompanyID?)
+    case contract(ContractID?)
+    case location(LocationID?)
+    case employee(EmployeeID?)
+    case group(GroupID?)
+    case category(CategoryID?)
+    case priority(Priority)
+    case channel(Channel)
+    case contact(Requester)
+    case activity(String)
+
+    /// The key of `ticket` along `dimension`, with `bucket` its trend index.
+    static func of(_ ticket: Ticket, along dimension: ReportDimension, bucket: Int) -> GroupKey {
+        switch dimension {
+        case .total, .activity: .total
+        case .bucket: .bucket(bucket)
+        case .company: .company(ticket.companyID)
+        case .contract: .contract(ticket.contractID)
+        case .location: .location(ticket.locationID)
+        case .employee: .employee(ticket.assigneeID)
+        case .group: .group(ticket.groupID)
+        case .category: .category(ticket.categoryID)
+        case .priority: .priority(ticket.priority)
+        case .channel: .channel(ticket.channel)
+        case .contact: .contact(ticket.requester)
+        }
+    }
+
+    private var sortText: String {
+        switch self {
+        case .total: ""
+        case .bucket(let index): String(format: "%09d", index)
+        case .company(let id): id?.description ?? ""
+        case .contract(let id): id?.description ?? ""
+        case .location(let id): id?.description ?? ""
+        case .employee(let id): id?.description ?? ""
+        case .group(let id): id?.description ?? ""
+        case .category(let id): id?.description ?? ""
+        case .priority(let priority): String(priority.rawValue)
+        case .channel(let channel): channel.rawValue
+        case .contact(let requester): requester.sortKey + "\u{0}" + requester.description
+        case .activity(let code): code
+        }
+    }
+
+    static func < (lhs: GroupKey, rhs: GroupKey) -> Bool { lhs.sortText < rhs.sortText }
+
+    /// The public key, with the bucket's start printed in the request's zone and a label from `labels`.
+    func reportKey(dimension: ReportDimension, buckets: ReportBuckets, timeZone: TimeZone, labels: ReportLabels) -> ReportKey {
+        switch self {
+        case .total: return ReportKey(dimension: dimension == .activity ? .total : dimension, value: nil)
+        case .bucket(let index):
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = timeZone
+            return ReportKey(dimension: .bucket, value: formatter.string(from: buckets.starts[index]))
+        case .company(let id): return ReportKey(dimension: .company, value: id?.description, label: id.flatMap { labels.companies[$0] })
+        case .contract(let id): return ReportKey(dimension: .contract, value: id?.description, label: id.flatMap { labels.contracts[$0] })
+        case .location(let id): return ReportKey(dimension: .location, value: id?.description, label: id.flatMap { labels.locations[$0] })
+        case .employee(let id): return ReportKey(dimension: .employee, value: id?.description, label: id.flatMap { labels.employees[$0] })
+        case .group(let id): return ReportKey(dimension: .group, value: id?.description, label: id.flatMap { labels.groups[$0] })
+        case .category(let id): return ReportKey(dimension: .category, value: id?.description, label: id.flatMap { labels.categories[$0] })
+        case .priority(let priority): return ReportKey(dimension: .priority, value: priority.description)
+        case .channel(let channel): return ReportKey(dimension: .channel, value: channel.rawValue)
+        case .contact(let requester):
+            if case .contact(let id) = requester {
+                return ReportKey(dimension: .contact, value: id.description, label: labels.contacts[id])
+            }
+            return ReportKey(dimension: .contact, value: requester.description, label: requester.description)
+        case .activity(let code): return ReportKey(dimension: .activity, value: code)
+        }
+    }
+}

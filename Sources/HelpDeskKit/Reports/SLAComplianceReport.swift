@@ -1,0 +1,113 @@
+import Foundation
+
+/// How one SLA clock ended across a group of tickets.
+public struct SLAClockCounts: Hashable, Sendable, Codable {
+    /// Clocks stopped in time.
+    public var met = 0
+    /// Clocks breached (stopped late or announced overdue by `tick`).
+    public var breached = 0
+    /// Clocks still running and not breached.
+    public var pending = 0
+    /// `met / (met + breached) × 100`; `nil` when no clock has an outcome yet (pending clocks are left out).
+    public var compliancePercent: Double? {
+        met + breached == 0 ? nil : Double(met) * 100 / Double(met + breached)
+    }
+
+    /// Empty counts.
+    public init() {}
+
+    /// Counts one clock.
+    mutating func add(_ clock: SLAClock?) {
+        guard let clock else { return }
+        if clock.breachedAt != nil { breached += 1 } else if clock.stoppedAt != nil { met += 1 } else { pending += 1 }
+    }
+
+    /// Adds `other` to these counts.
+    mutating func add(_ other: SLAClockCounts) {
+        met += other.met
+        breached += other.breached
+        pending += other.pending
+    }
+
+    private enum CodingKeys: String, CodingKey { case met, breached, pending, compliancePercent }
+
+    /// Encodes the counts with the percentage.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(met, forKey: .met)
+        try container.encode(breached, forKey: .breached)
+        try container.encode(pending, forKey: .pending)
+        try container.encode(compliancePercent, forKey: .compliancePercent)
+    }
+
+    /// Decodes the counts (the percentage is derived).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        met = try container.decode(Int.self, forKey: .met)
+        breached = try container.decode(Int.self, forKey: .breached)
+        pending = try container.decode(Int.self, forKey: .pending)
+    }
+}
+
+/// SLA compliance of one group of tickets.
+public struct SLAComplianceRow: ReportRow, Hashable {
+    /// The group.
+    public var key: ReportKey
+    /// Tickets in the group that carry SLA clocks.
+    public var tickets: Int
+    /// Outcomes of the reaction clocks.
+    public var reaction: SLAClockCounts
+    /// Outcomes of the resolution clocks.
+    public var resolution: SLAClockCounts
+
+    /// Creates a row.
+    public init(key: ReportKey, tickets: Int, reaction: SLAClockCounts, resolution: SLAClockCounts) {
+        self.key = key
+        self.tickets = tickets
+        self.reaction = reaction
+        self.resolution = resolution
+    }
+
+    /// CSV columns.
+    public static let csvHeader = CSVText.keyHeader + [
+        "tickets", "reaction_met", "reaction_breached", "reaction_pending", "reaction_percent",
+        "resolution_met", "resolution_breached", "resolution_pending", "resolution_percent",
+    ]
+
+    /// CSV fields.
+    public var csvFields: [String] {
+        CSVText.key(key) + [
+            String(tickets), String(reaction.met), String(reaction.breached), String(reaction.pending),
+            CSVText.of(reaction.compliancePercent), String(resolution.met), String(resolution.breached),
+            String(resolution.pending), CSVText.of(resolution.compliancePercent),
+        ]
+    }
+}
+
+extension ReportEngine {
+    /// SLA compliance of the tickets created in the period, grouped by `dimension` (trend: `.bucket`).
+    ///
+    /// Each ticket with SLA clocks counts once per clock as met, breached or pending, as the engine
+    /// recorded it; tickets without a policy are left out.
+    ///
+    /// - Complexity: O(*n* log *b*) for *n* stored tickets: one pass.
+    public func slaCompliance(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [SLAComplianceRow] {
+        let empty = SLAComplianceRow(
+            key: ReportKey(dimension: dimension, value: nil), tickets: 0, reaction: SLAClockCounts(), resolution: SLAClockCounts())
+        let buckets = request.buckets
+        var groups = Groups(empty: empty, buckets: buckets.starts.count)
+        try await scanCreated(request, buckets: buckets) { ticket, bucket in
+            guard let sla = ticket.sla else { return }
+            groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { row in
+                row.tickets += 1
+                row.reaction.add(sla.reaction)
+                row.resolution.add(sla.resolution)
+            }
+        }
+        return try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) { key, row in
+            var row = row
+            row.key = key
+            return row
+        }
+    }
+}
