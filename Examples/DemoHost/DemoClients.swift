@@ -13,6 +13,8 @@ struct DemoClients: Sendable {
     let anna: Contact, tom: Contact, jane: Contact, priya: Contact
     /// Northwind's floor-3 printer.
     let northwindPrinter: Asset
+    /// The price-list item for paid engineer time (per hour).
+    let engineerHour: PriceListItem
 
     /// Registers the three clients; periods start a month before the demo day.
     static func seed(on desk: HelpDesk, catalog: DemoDesk.Catalog, manager: Employee) async throws(HelpDeskError)
@@ -72,13 +74,20 @@ struct DemoClients: Sendable {
             NewAsset(modelID: serverModel.id, serialNumber: "DPE7781", locationID: acmeOffice.id, contractID: acmeContract.id,
                      inServiceSince: february))
         _ = catalog
+        let engineerHour = try await desk.addPriceListItem(
+            NewPriceListItem(
+                code: "ENG-HOUR", name: "Engineer hour (out of contract)", kind: .work, pricing: .perHour,
+                price: Price(minorUnits: 1_500_00, unit: .money(.rub)), validFrom: february))
+        _ = try await desk.topUp(
+            acme.id, amount: Price(minorUnits: 10_000_00, unit: .money(.rub)), paymentReference: "PP-2026-0217",
+            by: .employee(manager.id))
         return DemoClients(
             acme: acme, northwind: northwind, contoso: contoso,
             anna: try await contact("Anna Smith", "anna.smith@acme.example", at: acmeOffice, mayApprove: true),
             tom: try await contact("Tom Baker", "tom@northwind.example", at: northwindShop),
             jane: try await contact("Jane Doe", "jane@northwind.example", at: northwindShop),
             priya: try await contact("Priya Nair", "priya@contoso.example", at: contosoBranch, mayApprove: true),
-            northwindPrinter: printer)
+            northwindPrinter: printer, engineerHour: engineerHour)
     }
 
     /// Writes the client table to `out`.

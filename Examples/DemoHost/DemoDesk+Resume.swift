@@ -50,7 +50,8 @@ extension DemoDesk {
             acme: try company("Acme Ltd"), northwind: try company("Northwind Traders"), contoso: try company("Contoso Bank"),
             anna: try await contact("anna.smith@acme.example"), tom: try await contact("tom@northwind.example"),
             jane: try await contact("jane@northwind.example"), priya: try await contact("priya@contoso.example"),
-            northwindPrinter: printer)
+            northwindPrinter: printer,
+            engineerHour: try find(try await desk.priceList(), "the engineer hour") { $0.code == "ENG-HOUR" })
         var directory = Directory(employees: employees, groups: groupList, categories: categories)
         directory.remember([clients.anna, clients.tom, clients.jane, clients.priya])
         return DemoDesk(

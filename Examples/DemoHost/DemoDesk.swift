@@ -51,7 +51,9 @@ struct DemoDesk: Sendable {
 
     /// The demo's engine settings: the SLA policies and numbers from #1001.
     static func configuration() throws -> HelpDeskConfiguration {
-        HelpDeskConfiguration(sla: try DemoSLA.configuration(), firstTicketNumber: 1001)
+        var configuration = HelpDeskConfiguration(sla: try DemoSLA.configuration(), firstTicketNumber: 1001)
+        configuration.billing = BillingConfiguration(settleOn: .resolved, insufficientFunds: .receivable)
+        return configuration
     }
 
     /// Builds a fresh desk on `store` (in memory by default) and fills its directory and catalog.

@@ -45,6 +45,8 @@ struct DemoHost {
         try await report.ticketsTable(into: &out)
         try await report.slaBoard(into: &out)
         try await report.notifications(into: &out)
+        let morning = DemoTime.on(0, 0).addingTimeInterval(Double(day) * 86_400)
+        try await report.billing(from: morning, to: demo.clock.now, into: &out)
         await store.close()
         return out.text
     }
@@ -71,6 +73,7 @@ struct DemoHost {
             try await report.auditTrail(of: printer, into: &out)
         }
         try await report.notifications(into: &out)
+        try await report.billing(from: DemoTime.on(0, 0), to: demo.clock.now, into: &out)
         return out.text
     }
 }
