@@ -31,22 +31,18 @@ struct TextColumn: Sendable {
 
     private mutating func write(_ text: String, at row: Int) {
         let position = bytes.count
-        var ascii = true
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                ascii = false
-                break
+        bytes.append(contentsOf: text.utf8)
+        let ascii = bytes.withUnsafeMutableBufferPointer { buffer in
+            for index in position..<buffer.count {
+                let byte = buffer[index]
+                if byte >= 0x80 { return false }
+                if byte &- 0x41 < 26 { buffer[index] = byte | 0x20 }
             }
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            return true
         }
-        if !ascii { bytes.removeSubrange(position...) }
-        for scalar in text.unicodeScalars where !ascii {
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            } else {
-                bytes.append(contentsOf: String(scalar).lowercased().utf8)
-            }
+        if !ascii {
+            bytes.removeSubrange(position...)
+            bytes.append(contentsOf: text.lowercased().utf8)
         }
         start[row] = position
         length[row] = Int32(bytes.count - position)
