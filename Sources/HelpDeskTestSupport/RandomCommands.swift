@@ -1,20 +1,22 @@
 import Foundation
 import HelpDeskKit
-import HelpDeskTestSupport
 
 /// Issues random, often invalid, commands against a ``TestDesk`` for property tests.
-struct RandomCommands {
-    enum Outcome { case accepted, rejected }
+public struct RandomCommands {
+    /// Whether the engine accepted a command.
+    public enum Outcome: Sendable { case accepted, rejected }
 
-    let test: TestDesk
+    /// The desk the commands go to.
+    public let test: TestDesk
     private var created = 0
 
-    init(test: TestDesk) {
+    /// Prepares random commands for `test`.
+    public init(test: TestDesk) {
         self.test = test
     }
 
     /// Runs one random command; returns whether the engine accepted it.
-    mutating func runOne(using random: inout SplitMix64, tickets: [Ticket]) async throws -> Outcome {
+    public mutating func runOne(using random: inout SplitMix64, tickets: [Ticket]) async throws -> Outcome {
         let desk = test.desk
         let employees = [test.anna.id, test.boris.id, test.former.id]
         let performers: [Performer] = [.employee(test.anna.id), .employee(test.boris.id), .client(name: "Ivan"), .system]
