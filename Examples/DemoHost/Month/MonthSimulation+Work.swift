@@ -75,14 +75,14 @@ extension MonthSimulation {
                 _ = try await desk.comment(on: id, NewComment("Fixed; please check on your side."), by: by)
                 _ = try await desk.changeStatus(id, to: .resolved, by: by)
                 try await planRating(index, assignee: assignee)
-            } else if roll > 0.9 {
+            } else if roll > 0.95 {
                 try await logTime(on: id, by: assignee)
             }
         case .waitingForClient:
             guard chance(0.3) else { return }
             _ = try await desk.comment(on: id, NewComment("Here it is, see attached."), by: ticket.requester.performer)
         case .resolved:
-            if chance(0.015) {
+            if chance(0.003) {
                 _ = try await desk.comment(on: id, NewComment("It happened again."), by: ticket.requester.performer)
                 tally.reopened += 1
             } else if let resolved = tracked[index].resolvedAt, now.timeIntervalSince(resolved) > 86_400, chance(0.2) {
@@ -99,7 +99,7 @@ extension MonthSimulation {
     mutating func logTime(on id: TicketID, by employee: Employee) async throws {
         let onSite = employee.id == demo.staff.ben.id || employee.id == demo.staff.lena.id
         let activity = onSite && chance(0.3) ? "travel" : chance(0.2) ? "consultation" : "work"
-        let entry = NewTimeEntry(workDate: today, minutes: number(1...12) * 15, activity: activity, billable: chance(0.75))
+        let entry = NewTimeEntry(workDate: today, minutes: number(2...20) * 5, activity: activity, billable: chance(0.75))
         _ = try await desk.logTime(on: id, entry, by: employee.id)
         tally.timeEntries += 1
     }
@@ -111,7 +111,7 @@ extension MonthSimulation {
         tracked[index].rating = nil
         guard chance(0.7), let request = try await desk.ratingRequests(of: tracked[index].id).last(where: { $0.withdrawnAt == nil })
         else { return }
-        let score = min(5, max(1, typicalScore(of: assignee) + pick([-2, -1, 0, 0, 0, 1])))
+        let score = min(5, max(1, typicalScore(of: assignee) + pick(assignee.id == demo.staff.ben.id ? [-2, -1, -1, 0, 0, 1] : [-2, -1, 0, 0, 0, 1])))
         tracked[index].rating = (request.token, now.addingTimeInterval(Double(number(1...16)) * 1_800), score)
     }
 

@@ -54,9 +54,12 @@ struct MonthSimulation {
                 let report = try await desk.tick(now: now)
                 tally.slaWarnings += report.slaWarnings.count
                 tally.slaBreaches += report.slaBreaches.count
-                if slot < 18, chance(0.32) { try await fileTicket() }
                 for index in tracked.indices { try await work(on: index) }
                 tracked.removeAll { $0.resolvedAt == .distantFuture }
+                if slot < 18, chance(0.32) {
+                    demo.clock.advance(by: Double(number(1...25)) * 60)
+                    try await fileTicket()
+                }
             }
         }
     }
@@ -85,7 +88,7 @@ struct MonthSimulation {
         switch employee.id {
         case demo.staff.sam.id: (0.65, 0.30)
         case demo.staff.ben.id: (0.30, 0.14)
-        case demo.staff.lena.id: (0.50, 0.20)
+        case demo.staff.lena.id: (0.65, 0.20)
         case demo.staff.maria.id: (0.45, 0.25)
         default: (0.55, 0.22)
         }
@@ -95,7 +98,6 @@ struct MonthSimulation {
     func typicalScore(of employee: Employee?) -> Int {
         switch employee?.id {
         case demo.staff.sam.id, demo.staff.maria.id: 5
-        case demo.staff.ben.id: 3
         default: 4
         }
     }
