@@ -34,8 +34,8 @@ enum Dashboard {
             ],
             format: { String(format: "%.0f", $0) })
         let cards = [
-            card("SLA compliance by week", sla.lines(title: "SLA compliance by week")),
-            card("Backlog by week", backlog.bars(title: "Backlog by week")),
+            card("SLA compliance by week (weeks start on Monday)", sla.lines(title: "SLA compliance by week")),
+            card("Backlog by week (weeks start on Monday)", backlog.bars(title: "Backlog by week")),
             card("Customer satisfaction by employee", csat.bars(title: "CSAT by employee")),
             card("Labor hours by client", labor.bars(title: "Labor hours by client")),
         ]

@@ -77,12 +77,18 @@ enum MonthFormat {
         return "\(minutes / 60)h " + (rest < 10 ? "0\(rest)m" : "\(rest)m")
     }
 
-    /// Minor units as `90000.00`.
+    /// Minor units as `90,000.00`.
     static func money(_ minorUnits: Int64) -> String {
         let sign = minorUnits < 0 ? "-" : ""
         let magnitude = minorUnits.magnitude
         let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100)." + (cents < 10 ? "0\(cents)" : "\(cents)")
+        var units = String(magnitude / 100)
+        var grouped = ""
+        while units.count > 3 {
+            grouped = "," + units.suffix(3) + grouped
+            units.removeLast(3)
+        }
+        return sign + units + grouped + "." + (cents < 10 ? "0\(cents)" : "\(cents)")
     }
 
     /// `met/breached (pending)` counts of one SLA clock.

@@ -17,8 +17,8 @@ struct SVGChart {
     /// How axis and value labels print a number.
     var format: @Sendable (Double) -> String = { String(format: "%.0f", $0) }
 
-    let width = 540.0, height = 270.0
-    let left = 48.0, right = 12.0, top = 30.0, bottom = 42.0
+    let width = 540.0, height = 254.0
+    let left = 48.0, right = 12.0, top = 30.0, bottom = 26.0
     var plotWidth: Double { width - left - right }
     var plotHeight: Double { height - top - bottom }
 
@@ -29,6 +29,13 @@ struct SVGChart {
         guard largest > 0 else { return 1 }
         let power = pow(10, floor(log10(largest)))
         return [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= largest } ?? largest
+    }
+
+    /// Grid intervals giving round labels: one per unit up to 5, quarters of 2 × 10ⁿ, else fifths.
+    var gridSteps: Int {
+        let top = axisTop
+        if top <= 5, top == top.rounded() { return max(1, Int(top)) }
+        return abs(top / pow(10, floor(log10(top))) - 2) < 1e-9 ? 4 : 5
     }
 
     /// The y coordinate of `value`.
@@ -55,15 +62,16 @@ struct SVGChart {
         return frame(title: title, marks: marks)
     }
 
-    /// One polyline per series with a dot and a value label at each point.
+    /// One polyline per series with a dot and a value label at each point (the first series' labels below it).
     func lines(title: String) -> String {
         var marks: [String] = []
-        for serie in series {
+        for (s, serie) in series.enumerated() {
             let points = serie.values.enumerated().compactMap { index, value in value.map { (x(index), y($0), $0) } }
             let path = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
             marks.append("<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(serie.color)\" stroke-width=\"2.5\"/>")
             for point in points {
                 marks.append("<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"3.5\" fill=\"\(serie.color)\"><title>\(HTML.escape("\(serie.name) \(format(point.2))"))</title></circle>")
+                marks.append(label(format(point.2), x: point.0, y: s == 0 ? point.1 + 16 : point.1 - 8, size: 10, anchor: "middle"))
             }
         }
         return frame(title: title, marks: marks)
@@ -72,8 +80,8 @@ struct SVGChart {
     /// The SVG element: grid, axis labels, category labels, legend and the marks.
     private func frame(title: String, marks: [String]) -> String {
         var parts = ["<svg viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"]
-        for step in 0...4 {
-            let value = axisTop * Double(step) / 4
+        for step in 0...gridSteps {
+            let value = axisTop * Double(step) / Double(gridSteps)
             parts.append("<line x1=\"\(n(left))\" x2=\"\(n(width - right))\" y1=\"\(n(y(value)))\" y2=\"\(n(y(value)))\" stroke=\"#e3e6ea\"/>")
             parts.append(label(format(value), x: left - 6, y: y(value) + 4, size: 10, anchor: "end"))
         }
