@@ -88,7 +88,7 @@ extension MonthSimulation {
             } else if let resolved = tracked[index].resolvedAt, now.timeIntervalSince(resolved) > 86_400, chance(0.2) {
                 _ = try await desk.changeStatus(id, to: .closed, by: by)
                 tally.closed += 1
-                if tracked[index].rating == nil { tracked[index].resolvedAt = .distantFuture }
+                tracked[index].done = tracked[index].rating == nil
             }
         default:
             return
@@ -99,7 +99,7 @@ extension MonthSimulation {
     mutating func logTime(on id: TicketID, by employee: Employee) async throws {
         let onSite = employee.id == demo.staff.ben.id || employee.id == demo.staff.lena.id
         let activity = onSite && chance(0.3) ? "travel" : chance(0.2) ? "consultation" : "work"
-        let entry = NewTimeEntry(workDate: today, minutes: number(2...20) * 5, activity: activity, billable: chance(0.75))
+        let entry = NewTimeEntry(workDate: try today(), minutes: number(2...20) * 5, activity: activity, billable: chance(0.75))
         _ = try await desk.logTime(on: id, entry, by: employee.id)
         tally.timeEntries += 1
     }
@@ -125,6 +125,6 @@ extension MonthSimulation {
         } catch .ratingTokenWithdrawn {
             return
         }
-        if try await desk.ticket(tracked[index].id).status == .closed { tracked[index].resolvedAt = .distantFuture }
+        tracked[index].done = try await desk.ticket(tracked[index].id).status == .closed
     }
 }

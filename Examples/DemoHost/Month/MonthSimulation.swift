@@ -16,6 +16,8 @@ struct MonthSimulation {
     struct Tracked {
         let id: TicketID
         var resolvedAt: Date?
+        /// Closed and rated (or never to be rated): no more work.
+        var done = false
         var rating: (token: RatingToken, due: Date, score: Int)?
     }
 
@@ -55,7 +57,7 @@ struct MonthSimulation {
                 tally.slaWarnings += report.slaWarnings.count
                 tally.slaBreaches += report.slaBreaches.count
                 for index in tracked.indices { try await work(on: index) }
-                tracked.removeAll { $0.resolvedAt == .distantFuture }
+                tracked.removeAll(where: \.done)
                 if slot < 18, chance(0.32) {
                     demo.clock.advance(by: Double(number(1...25)) * 60)
                     try await fileTicket()
@@ -103,8 +105,8 @@ struct MonthSimulation {
     }
 
     /// The local date (UTC) of the current instant, for time entries.
-    var today: LocalDate {
+    func today() throws -> LocalDate {
         let parts = DemoTime.calendar.dateComponents([.year, .month, .day], from: now)
-        return try! LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)
+        return try LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
     }
 }
