@@ -9,14 +9,8 @@ struct DemoHost {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            if arguments.contains("--month") || arguments.contains("--report-dir") {
-                let flag = arguments.firstIndex(of: "--report-dir")
-                let directory = flag.flatMap { $0 + 1 < arguments.count ? URL(fileURLWithPath: arguments[$0 + 1]) : nil }
-                guard flag == nil || directory != nil else {
-                    FileHandle.standardError.write(Data("usage: helpdesk-demo --month [--report-dir DIR]\n".utf8))
-                    exit(2)
-                }
-                print(try await runMonth(reportDirectory: directory), terminator: "")
+            if let month = try await runMonth(arguments: arguments) {
+                print(month, terminator: "")
             } else if let flag = arguments.firstIndex(of: "--data") {
                 guard flag + 1 < arguments.count else {
                     FileHandle.standardError.write(Data("usage: helpdesk-demo [--data DIR]\n".utf8))
