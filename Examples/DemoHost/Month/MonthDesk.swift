@@ -10,12 +10,12 @@ enum MonthDesk {
     /// The seed of the rating tokens.
     static let tokenSeed: UInt64 = 0x5EED_70CE
 
-    /// The demo's SLA policies and numbering, with satisfaction ratings on (1…5, low ≤ 2 goes to Maria).
-    static func configuration(escalatingTo managers: [EmployeeID] = []) throws -> HelpDeskConfiguration {
-        HelpDeskConfiguration(
-            sla: try DemoSLA.configuration(),
-            ratings: try RatingConfiguration(escalationRecipientIDs: managers),
-            firstTicketNumber: 1001)
+    /// The scripted day's settings (`DemoDesk.configuration()`: SLA policies, numbering, billing) with
+    /// satisfaction ratings on (1…5, scores ≤ 2 are low).
+    static func configuration() throws -> HelpDeskConfiguration {
+        var configuration = try DemoDesk.configuration()
+        configuration.ratings = try RatingConfiguration()
+        return configuration
     }
 
     /// Builds a fresh in-memory desk seeded like the scripted day, ready for a month of work.
