@@ -9,7 +9,9 @@ struct DemoHost {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
-            if let flag = arguments.firstIndex(of: "--data") {
+            if let month = try await runMonth(arguments: arguments) {
+                print(month, terminator: "")
+            } else if let flag = arguments.firstIndex(of: "--data") {
                 guard flag + 1 < arguments.count else {
                     FileHandle.standardError.write(Data("usage: helpdesk-demo [--data DIR]\n".utf8))
                     exit(2)

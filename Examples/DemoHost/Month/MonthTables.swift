@@ -1,0 +1,105 @@
+import Foundation
+import HelpDeskKit
+
+extension MonthReports {
+    /// Writes every report as an aligned text table.
+    func render(into out: inout Transcript) {
+        typealias F = MonthFormat
+        func slaTable(_ title: String, _ first: String, _ rows: [SLAComplianceRow]) {
+            out.heading(title)
+            var table = TextTable([
+                .init(first), .init("Tickets", .right), .init("Reaction met/breached", .right), .init("Reaction", .right),
+                .init("Resolution met/breached", .right), .init("Resolution", .right),
+            ])
+            for row in rows {
+                table.add([
+                    F.name(of: row.key), "\(row.tickets)", F.counts(row.reaction), F.percent(row.reaction.compliancePercent),
+                    F.counts(row.resolution), F.percent(row.resolution.compliancePercent),
+                ])
+            }
+            out.lines(table.render())
+        }
+        slaTable("1. SLA compliance by week", "Week", slaByWeek)
+        out.note("(+n) = clocks still running at the end of the period, left out of the percentage.")
+        slaTable("2. SLA compliance by client", "Client", slaByClient)
+
+        out.heading("3. Response times (working time; calendar time in brackets)")
+        var times = TextTable([
+            .init("Client"), .init("Responses", .right), .init("First response avg", .right), .init("Median", .right),
+            .init("Resolved", .right), .init("Resolution avg", .right), .init("Median", .right), .init("p90", .right),
+        ])
+        for row in responseTimes {
+            table(&times, row)
+        }
+        out.lines(times.render())
+
+        out.heading("4. Backlog by week")
+        var backlogTable = TextTable([.init("Week"), .init("Opened", .right), .init("Resolved", .right), .init("Open at end", .right)])
+        for row in backlog { backlogTable.add([F.week(of: row.key), "\(row.opened)", "\(row.resolved)", "\(row.openAtEnd)"]) }
+        out.lines(backlogTable.render())
+
+        out.heading("5. Customer satisfaction by employee")
+        var csat = TextTable([
+            .init("Employee"), .init("Ratings", .right), .init("Satisfied", .right), .init("CSAT", .right), .init("Average", .right),
+        ])
+        for row in csatByEmployee {
+            csat.add([F.name(of: row.key), "\(row.ratings)", "\(row.satisfied)", F.percent(row.csatPercent), F.decimal(row.averageScore)])
+        }
+        out.lines(csat.render())
+
+        out.heading("6. Labor by client")
+        var labor = TextTable([
+            .init("Client"), .init("Entries", .right), .init("Hours", .right), .init("Charged h", .right), .init("Billable share", .right),
+        ])
+        for row in laborByClient {
+            labor.add([
+                F.name(of: row.key), "\(row.entries)", F.decimal(row.hours, digits: 1),
+                F.decimal(Double(row.chargedMinutes) / 60, digits: 1), F.percent(row.billableSharePercent),
+            ])
+        }
+        out.lines(labor.render())
+
+        out.heading("7. Profitability by contract")
+        var money = TextTable([
+            .init("Contract"), .init("Fees", .right), .init("Paid work", .right), .init("Labor cost", .right),
+            .init("Margin", .right), .init("Currency"), .init("Note"),
+        ])
+        for row in profitability {
+            money.add([
+                F.name(of: row.key), F.money(row.serviceFees), F.money(row.paidWork), F.money(row.laborCost), F.money(row.margin),
+                row.currency, row.isUnprofitable ? "UNPROFITABLE" : "",
+            ])
+        }
+        out.lines(money.render())
+
+        out.heading("8. Employee ranking")
+        var ranking = TextTable([
+            .init("#", .right), .init("Employee"), .init("Resolved", .right), .init("Resolution SLA", .right),
+            .init("CSAT", .right), .init("Hours", .right),
+        ])
+        for row in self.ranking {
+            ranking.add([
+                "\(row.rank)", F.name(of: row.key), "\(row.resolvedTickets)", F.percent(row.resolution.compliancePercent),
+                F.percent(row.satisfaction?.csatPercent), F.decimal(row.laborHours, digits: 1),
+            ])
+        }
+        out.lines(ranking.render())
+    }
+
+    /// One response-time row: counts, averages and medians in working time, calendar in brackets.
+    private func table(_ table: inout TextTable, _ row: ResponseTimeRow) {
+        typealias F = MonthFormat
+        func both(_ working: Double?, _ calendar: Double?) -> String {
+            F.duration(working) + " (" + F.duration(calendar) + ")"
+        }
+        table.add([
+            F.name(of: row.key), "\(row.firstResponseWorking.count)",
+            both(row.firstResponseWorking.averageSeconds, row.firstResponseCalendar.averageSeconds),
+            F.duration(row.firstResponseWorking.medianSeconds.map(Double.init)),
+            "\(row.resolutionWorking.count)",
+            both(row.resolutionWorking.averageSeconds, row.resolutionCalendar.averageSeconds),
+            F.duration(row.resolutionWorking.medianSeconds.map(Double.init)),
+            F.duration(row.resolutionWorking.p90Seconds.map(Double.init)),
+        ])
+    }
+}
