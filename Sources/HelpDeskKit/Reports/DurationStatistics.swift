@@ -27,6 +27,54 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
         p90Seconds = Self.nearestRank(90, ofSorted: values)
     }
 
+    /// The same statistics as ``init(sorting:)`` by selection instead of a full sort: `values` is
+    /// left partially ordered. Deterministic; the average is the
+    /// exact integer sum divided once.
+    ///
+    /// - Complexity: O(*n*) expected.
+    public init(selecting values: inout [Int64]) {
+        count = values.count
+        guard !values.isEmpty else { return }
+        var sum: Int64 = 0
+        for value in values { sum += value }
+        averageSeconds = Double(sum) / Double(values.count)
+        let p90 = Self.rankIndex(90, count: values.count), median = Self.rankIndex(50, count: values.count)
+        Self.select(p90, in: &values, 0..<values.count)
+        p90Seconds = values[p90]
+        // The p90 smallest values lie before index p90; the median is among them (or is the p90 value).
+        if median < p90 { Self.select(median, in: &values, 0..<p90) }
+        medianSeconds = values[median]
+    }
+
+    /// The 0-based index of the nearest-rank `percent` percentile among `count` sorted values.
+    static func rankIndex(_ percent: Int, count: Int) -> Int { min(max((percent * count + 99) / 100, 1), count) - 1 }
+
+    /// Moves the `k`-th smallest value of `values[range]` to index `k`, with no greater value before
+    /// it and no smaller one after (three-way quickselect, median-of-three pivots).
+    static func select(_ k: Int, in values: inout [Int64], _ range: Range<Int>) {
+        values.withUnsafeMutableBufferPointer { v in
+            var low = range.lowerBound, high = range.upperBound - 1
+            while low < high {
+                let a = v[low], b = v[low + (high - low) / 2], c = v[high]
+                let pivot = max(min(a, b), min(max(a, b), c))
+                var less = low, index = low, greater = high
+                while index <= greater {
+                    if v[index] < pivot {
+                        v.swapAt(less, index)
+                        less += 1
+                        index += 1
+                    } else if v[index] > pivot {
+                        v.swapAt(index, greater)
+                        greater -= 1
+                    } else {
+                        index += 1
+                    }
+                }
+                if k < less { high = less - 1 } else if k > greater { low = greater + 1 } else { return }
+            }
+        }
+    }
+
     /// The nearest-rank `percent` percentile (1…100) of ascending `sorted`, or `nil` when empty.
     ///
     /// - Complexity: O(1).

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Revenue from paid (out-of-contract) work, supplied by the billing module when it exists.
+/// Revenue from paid (out-of-contract) work; ``BillingPaidWork`` reads it from the billing ledger.
 public protocol PaidWorkRevenueSource: Sendable {
     /// Paid-work revenue recognised in `period`, per contract (`nil`: work outside any contract) and company.
     func paidWork(in period: Range<Date>) async throws -> [PaidWorkRevenue]
@@ -31,7 +31,7 @@ public struct ProfitabilityRow: ReportRow, Hashable {
     public var currency: String
     /// Service-period fees prorated to the period, in minor units.
     public var serviceFees: Int64
-    /// Paid-work revenue from ``PaidWorkRevenueSource`` (0 until billing supplies it).
+    /// Paid-work revenue from the ``PaidWorkRevenueSource`` (by default settled work in the billing ledger).
     public var paidWork: Int64
     /// Labor cost of the time worked in the period, in minor units.
     public var laborCost: Int64
@@ -87,9 +87,10 @@ extension ReportEngine {
     }
 
     /// Profitability by contract (`dimension == .contract`) or client (any other dimension): prorated
-    /// service fees plus paid work (from `paidWork`, when given) against the labor cost of time worked in
-    /// the period on the tickets linked to it. Only the company and contract filters apply to fees;
-    /// every filter applies to labor.
+    /// service fees plus paid work (from `paidWork`; `nil` reads the settlements in this store's billing
+    /// ledger, ``billingPaidWork``) against the labor cost of time worked in the period on the tickets
+    /// linked to it. Only the company and contract filters apply to fees and paid work; every filter
+    /// applies to labor.
     ///
     /// - Complexity: O(*k* + *p* + *t*) for *k* contracts with *p* periods and *t* time entries.
     public func profitability(
@@ -113,7 +114,7 @@ extension ReportEngine {
                 update(key, fee.currency) { $0.serviceFees += fee.minorUnits }
             }
         }
-        for revenue in try await paidWork?.paidWork(in: request.period) ?? []
+        for revenue in try await (paidWork ?? billingPaidWork).paidWork(in: request.period)
         where filter.companyIDs?.contains(revenue.companyID) ?? true && filter.contractIDs?.contains(revenue.contractID) ?? true {
             update(byContract ? .contract(revenue.contractID) : .company(revenue.companyID), revenue.amount.currency) {
                 $0.paidWork += revenue.amount.minorUnits

@@ -30,11 +30,25 @@ public struct ResponseTimeRow: ReportRow, Hashable {
 }
 
 /// The raw samples of one group, turned into statistics at the end.
-private struct ResponseSamples {
+private struct ResponseSamples: Sendable {
     var firstWorking: [Int64] = []
     var firstCalendar: [Int64] = []
     var resolutionWorking: [Int64] = []
     var resolutionCalendar: [Int64] = []
+
+    mutating func append(_ other: ResponseSamples) {
+        firstWorking += other.firstWorking
+        firstCalendar += other.firstCalendar
+        resolutionWorking += other.resolutionWorking
+        resolutionCalendar += other.resolutionCalendar
+    }
+}
+
+/// One part's groups, with the calendar of the last policy seen (tickets of one policy come in runs).
+private struct ResponsePartial: Sendable {
+    var groups: Groups<ResponseSamples>
+    var lastPolicy: SLAPolicyID?
+    var lastCalendar: BusinessCalendar
 }
 
 extension ReportEngine {
@@ -46,29 +60,33 @@ extension ReportEngine {
     /// ``fallbackCalendar`` with nothing paused. Tickets not yet answered or resolved are left out of
     /// that measure.
     ///
+    /// The scan runs on up to four cores (``scanCreatedInParts(_:buckets:maximumParts:initial:_:)``);
+    /// every figure is order-independent (counts, exact integer sums, order statistics), so the rows
+    /// do not depend on the split.
+    ///
     /// - Complexity: O(*n* log *b*) for the pass, plus one working-time computation per measured
-    ///   value and O(*m* log *m*) to sort *m* values per group.
+    ///   value and O(*m*) expected to select the median and p90 of *m* values per group.
     public func responseTimes(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [ResponseTimeRow] {
         let buckets = request.buckets
-        var groups = Groups(empty: ResponseSamples(), buckets: buckets.starts.count)
-        var lastPolicy: SLAPolicyID?
-        var lastCalendar = fallbackCalendar
-        try await scanCreated(request, buckets: buckets) { ticket, bucket in
+        let fallback = fallbackCalendar
+        let partials = try await scanCreatedInParts(request, buckets: buckets) {
+            ResponsePartial(groups: Groups(empty: ResponseSamples(), buckets: buckets.starts.count), lastPolicy: nil, lastCalendar: fallback)
+        } _: { partial, ticket, bucket in
             let responded = ticket.firstResponseAt
             let resolved = ticket.resolvedAt
             guard responded != nil || resolved != nil else { return }
             let policyID = ticket.sla?.policyID
-            if policyID != lastPolicy {
-                lastPolicy = policyID
-                lastCalendar = calendar(for: ticket)
+            if policyID != partial.lastPolicy {
+                partial.lastPolicy = policyID
+                partial.lastCalendar = calendar(for: ticket)
             }
             let pauses = ticket.sla.map { $0.pauses.isEmpty ? PauseSet.empty : PauseSet($0.pauses) } ?? .empty
             let start = ticket.createdAt
             var firstWorking: Int64?
             var resolutionWorking: Int64?
-            if let responded { firstWorking = try lastCalendar.workingTime(from: start, to: responded, excluding: pauses).seconds }
-            if let resolved { resolutionWorking = try lastCalendar.workingTime(from: start, to: resolved, excluding: pauses).seconds }
-            groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { samples in
+            if let responded { firstWorking = try partial.lastCalendar.workingTime(from: start, to: responded, excluding: pauses).seconds }
+            if let resolved { resolutionWorking = try partial.lastCalendar.workingTime(from: start, to: resolved, excluding: pauses).seconds }
+            partial.groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { samples in
                 if let responded, let firstWorking {
                     samples.firstWorking.append(firstWorking)
                     samples.firstCalendar.append(Self.seconds(from: start, to: responded))
@@ -79,13 +97,15 @@ extension ReportEngine {
                 }
             }
         }
+        var groups = partials[0].groups
+        for partial in partials.dropFirst() { groups.merge(partial.groups) { $0.append($1) } }
         return try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) { key, samples in
             var samples = samples
             return ResponseTimeRow(
-                key: key, firstResponseWorking: DurationStatistics(sorting: &samples.firstWorking),
-                firstResponseCalendar: DurationStatistics(sorting: &samples.firstCalendar),
-                resolutionWorking: DurationStatistics(sorting: &samples.resolutionWorking),
-                resolutionCalendar: DurationStatistics(sorting: &samples.resolutionCalendar))
+                key: key, firstResponseWorking: DurationStatistics(selecting: &samples.firstWorking),
+                firstResponseCalendar: DurationStatistics(selecting: &samples.firstCalendar),
+                resolutionWorking: DurationStatistics(selecting: &samples.resolutionWorking),
+                resolutionCalendar: DurationStatistics(selecting: &samples.resolutionCalendar))
         }
     }
 
