@@ -13,7 +13,8 @@ struct AuditTests {
         let bookkeeping: Set<String> = ["id", "number", "createdAt", "updatedAt", "revision"]
         let audited = Set(AuditField.allCases.map(\.rawValue))
         for child in Mirror(reflecting: ticket).children {
-            let label = try #require(child.label)
+            // A property wrapper (`@Boxed var sla`) is stored as `_sla`.
+            let label = String(try #require(child.label).drop { $0 == "_" })
             #expect(bookkeeping.contains(label) || audited.contains(label), "\(label) is neither audited nor bookkeeping")
         }
     }
@@ -80,8 +81,9 @@ extension AuditField {
     func differs(_ lhs: Ticket, _ rhs: Ticket) -> Bool {
         guard self != .created, self != .comment else { return false }
         guard self != .timeEntries, self != .rating else { return false }
-        let left = Mirror(reflecting: lhs).children.first { $0.label == rawValue }!.value
-        let right = Mirror(reflecting: rhs).children.first { $0.label == rawValue }!.value
+        let label = { (child: Mirror.Child) in child.label == rawValue || child.label == "_" + rawValue }
+        let left = Mirror(reflecting: lhs).children.first(where: label)!.value
+        let right = Mirror(reflecting: rhs).children.first(where: label)!.value
         return String(reflecting: left) != String(reflecting: right)
     }
 }

@@ -1,7 +1,14 @@
 extension InMemoryStore.State {
     /// Checks every precondition of `work` without changing anything.
-    /// Mutating only so the ledger can validate its batch in place and roll it back (never a copy).
+    /// Checks every precondition of `work`; mutating only so the ledger can try its batch in place
+    /// and roll it back (never a copy of the state).
     mutating func validate(_ work: UnitOfWork) throws(StorageError) {
+        try validateRecords(work)
+        try billing.validate(work)
+    }
+
+    /// Checks every precondition of `work` but the ledger's, without changing anything.
+    private func validateRecords(_ work: UnitOfWork) throws(StorageError) {
         var newNumbers = Set<TicketNumber>()
         for write in work.ticketWrites {
             let row = tickets.row(of: write.ticket.id)
@@ -29,10 +36,10 @@ extension InMemoryStore.State {
         }
         try requireTickets(of: work.comments.lazy.map(\.ticketID), in: work)
         try requireTickets(of: work.auditEntries.lazy.map(\.ticketID), in: work)
-        let exists = { (id: TicketID) in tickets.row(of: id) != nil || work.ticketWrites.contains { $0.ticket.id == id } }
-        try labor.validate(work, ticketExists: exists)
-        try ratings.validate(work, ticketExists: exists)
-        try billing.validate(work)
+        // The ticket table is lent, not captured in a closure: a closure capturing the state would
+        // copy the whole state on every commit.
+        try labor.validate(work, tickets: tickets)
+        try ratings.validate(work, tickets: tickets)
     }
 
     /// Throws unless every ticket in `ids` is stored or inserted by `work`.

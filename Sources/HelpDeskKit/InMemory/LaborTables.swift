@@ -9,8 +9,11 @@ struct LaborTables: Sendable {
     /// Rates per employee, sorted by `validFrom`.
     var rates: [EmployeeID: [EmployeeRate]] = [:]
 
-    /// Checks the labor part of `work`; `ticketExists` says whether a ticket is stored or inserted by it.
-    func validate(_ work: UnitOfWork, ticketExists: (TicketID) -> Bool) throws(StorageError) {
+    /// Checks the labor part of `work`; a ticket it names must be in `tickets` or inserted by `work`.
+    func validate(_ work: UnitOfWork, tickets: borrowing TicketTable) throws(StorageError) {
+        func ticketExists(_ id: TicketID) -> Bool {
+            tickets.row(of: id) != nil || work.ticketWrites.contains { $0.ticket.id == id }
+        }
         for write in work.timeEntryWrites {
             let entry = write.entry
             switch (write.expectedRevision, entries[entry.id]) {

@@ -8,8 +8,11 @@ struct RatingTables: Sendable {
     var ratings: [RatingID: Rating] = [:]
     var ratingByRequest: [RatingRequestID: RatingID] = [:]
 
-    /// Checks the rating part of `work`; `ticketExists` says whether a ticket is stored or inserted by it.
-    func validate(_ work: UnitOfWork, ticketExists: (TicketID) -> Bool) throws(StorageError) {
+    /// Checks the rating part of `work`; a ticket it names must be in `tickets` or inserted by `work`.
+    func validate(_ work: UnitOfWork, tickets: borrowing TicketTable) throws(StorageError) {
+        func ticketExists(_ id: TicketID) -> Bool {
+            tickets.row(of: id) != nil || work.ticketWrites.contains { $0.ticket.id == id }
+        }
         var tokens: [RatingToken: RatingRequestID] = [:]
         for request in work.ratingRequests {
             guard ticketExists(request.ticketID) else {

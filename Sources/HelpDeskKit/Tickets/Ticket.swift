@@ -51,8 +51,9 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
     public var resolvedAt: Date?
     /// When the ticket entered a `closed` status.
     public var closedAt: Date?
-    /// SLA clocks, when a policy applies to the ticket.
-    public var sla: TicketSLA?
+    /// SLA clocks, when a policy applies to the ticket (boxed: the clocks are large and rarely
+    /// change, and tickets are copied often).
+    @Boxed public var sla: TicketSLA?
     /// When the ticket was registered.
     public let createdAt: Date
     /// When the ticket last changed.
