@@ -27,7 +27,11 @@ public struct ClientChanges: Hashable, Sendable, Codable {
     public init() {}
 
     /// `true` when nothing changes.
-    public var isEmpty: Bool { self == ClientChanges() }
+    public var isEmpty: Bool {
+        companies.isEmpty && locations.isEmpty && contacts.isEmpty && contracts.isEmpty && assetModels.isEmpty
+            && assets.isEmpty && deletedCompanies.isEmpty && deletedLocations.isEmpty && deletedContacts.isEmpty
+            && deletedContracts.isEmpty && deletedAssets.isEmpty
+    }
 
     private enum CodingKeys: String, CodingKey {
         case companies, locations, contacts, contracts, assetModels, assets

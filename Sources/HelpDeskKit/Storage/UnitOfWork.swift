@@ -90,7 +90,6 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var isEmpty: Bool {
         ticketWrites.isEmpty && comments.isEmpty && auditEntries.isEmpty && events.isEmpty && employees.isEmpty
             && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
-            && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty
             && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
             && ratingRequests.isEmpty && ratings.isEmpty
             && billing.isEmpty
