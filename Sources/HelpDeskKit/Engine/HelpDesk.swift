@@ -15,7 +15,8 @@ public actor HelpDesk {
     /// Where rating tokens come from; `nil` when the host gave no random source (ratings off).
     var random: (any RandomSource)?
 
-    /// Creates an engine over `store`.
+    /// Creates an engine over `store` without a random source: with ratings configured, a
+    /// command that resolves a ticket then fails with ``HelpDeskError/ratingsNeedRandomSource``.
     public init(
         store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
         clock: HelpDeskClock, identifiers: any IdentifierSource
@@ -24,7 +25,6 @@ public actor HelpDesk {
         self.configuration = configuration
         self.clock = clock
         self.identifiers = identifiers
-        precondition(configuration.ratings == nil, "ratings need a random source: use init(store:configuration:clock:identifiers:random:)")
     }
 
     /// Creates an engine over `store` that draws rating tokens from `random`: a

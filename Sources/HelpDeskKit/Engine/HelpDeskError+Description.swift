@@ -40,6 +40,8 @@ extension HelpDeskError: CustomStringConvertible {
         case .alreadyMerged(let number): "Ticket \(number) was already merged into another ticket."
         case .unknownSLAPolicy(let id): "No SLA policy has the code '\(id)'."
         case .slaCalendar(let error): "An SLA deadline could not be computed: \(error)."
+        case .ratingsNeedRandomSource:
+            "Ratings are configured, but the engine has no random source for rating tokens; pass one to HelpDesk.init."
         case .unknownEventSequence(let sequence): "No event with sequence \(sequence) was ever issued."
         case .unknownActivity(let code): "The labor configuration has no activity '\(code)'."
         case .timeEntryNotFound(let id): "No time entry has the identifier \(id)."

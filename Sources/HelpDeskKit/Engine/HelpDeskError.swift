@@ -78,6 +78,8 @@ public enum HelpDeskError: Error, Hashable, Sendable {
     case unknownSLAPolicy(SLAPolicyID)
     /// An SLA deadline could not be computed in the policy's calendar.
     case slaCalendar(WorkingTimeError)
+    /// Ratings are configured but the engine was built without a random source for their tokens.
+    case ratingsNeedRandomSource
     /// An acknowledged event sequence was never issued.
     case unknownEventSequence(UInt64)
     /// The activity code is not in the labor configuration.

@@ -110,13 +110,15 @@ extension HelpDesk {
     }
 
     /// Today's date in the labor time zone, by the injected clock.
-    func laborToday() -> LocalDate {
+    func laborToday() throws(HelpDeskError) -> LocalDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = configuration.labor.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: clock.now())
-        // The clock's date always exists; fall back to the Unix epoch only for absurd instants.
-        return (try? LocalDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1))
-            ?? (try! LocalDate(year: 1970, month: 1, day: 1))
+        do {
+            return try LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
+        } catch {
+            throw .invalidInput(field: "clock", problem: .malformed(expected: "an instant with a calendar date"))
+        }
     }
 
     private func validateLabor(workDate: LocalDate, minutes: Int, activity: String, comment: String) throws(HelpDeskError) {
@@ -124,7 +126,7 @@ extension HelpDesk {
         guard bounds.contains(minutes) else { throw .invalidInput(field: "minutes", problem: .outOfRange(bounds)) }
         guard configuration.labor.activity(activity) != nil else { throw .unknownActivity(activity) }
         try Validate.length(comment, atMost: configuration.maximumTextLength, field: "comment")
-        let today = laborToday()
+        let today = try laborToday()
         if workDate > today { throw .workDateInFuture(workDate, today: today) }
     }
 

@@ -20,7 +20,7 @@ extension HelpDesk {
             work.ratingRequests.append(open)
         }
         guard entersResolved else { return }
-        guard var source = random else { preconditionFailure("ratings need a random source") }
+        guard var source = random else { throw .ratingsNeedRandomSource }
         let token = RatingToken.draw(from: &source)
         random = source
         let request = RatingRequest(
