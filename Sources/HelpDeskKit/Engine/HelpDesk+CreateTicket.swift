@@ -61,6 +61,7 @@ extension HelpDesk {
     }
 
     /// The number the next ticket gets.
+    @inline(__always)
     private func nextTicketNumber() async throws(HelpDeskError) -> TicketNumber {
         let last = try await storage { try await store.lastTicketNumber() }
         guard let last else { return TicketNumber(configuration.firstTicketNumber) }
@@ -68,6 +69,7 @@ extension HelpDesk {
     }
 
     /// `ids` deduplicated and sorted, after checking each is an active employee.
+    @inline(__always)
     func validatedWatchers(_ ids: [EmployeeID]) async throws(HelpDeskError) -> [EmployeeID] {
         for id in ids { _ = try await loadEmployee(id) }
         return Array(Set(ids)).sorted()

@@ -49,6 +49,7 @@ public actor HelpDesk {
     }
 
     /// Runs a store operation, turning adapter failures into ``HelpDeskError/storage(_:)``.
+    @inline(__always)
     func storage<Value>(_ operation: () async throws -> Value) async throws(HelpDeskError) -> Value {
         do {
             return try await operation()
@@ -60,6 +61,7 @@ public actor HelpDesk {
     }
 
     /// Commits `work` atomically.
+    @inline(__always)
     func commit(_ work: UnitOfWork) async throws(HelpDeskError) {
         guard !work.isEmpty else { return }
         try await storage { try await store.commit(work) }
@@ -72,6 +74,7 @@ public actor HelpDesk {
     }
 
     /// The employee with `id`; with `mustBeActive`, one who has not left.
+    @inline(__always)
     func loadEmployee(_ id: EmployeeID, mustBeActive: Bool = true) async throws(HelpDeskError) -> Employee {
         guard let employee = try await storage({ try await store.employee(id) }) else {
             throw .employeeNotFound(id)
@@ -81,6 +84,7 @@ public actor HelpDesk {
     }
 
     /// Checks that `performer` may act: an employee must exist and be active, a client name must not be blank.
+    @inline(__always)
     func validate(_ performer: Performer) async throws(HelpDeskError) {
         switch performer {
         case .employee(let id): _ = try await loadEmployee(id)
@@ -97,6 +101,7 @@ public actor HelpDesk {
     }
 
     /// Checks an assignee and group pair: both exist, the assignee is active and in the group.
+    @inline(__always)
     func validateAssignment(assignee: EmployeeID?, group: GroupID?) async throws(HelpDeskError) {
         var employee: Employee?
         if let assignee { employee = try await loadEmployee(assignee) }

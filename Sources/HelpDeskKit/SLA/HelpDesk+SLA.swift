@@ -24,6 +24,7 @@ extension HelpDesk {
     }
 
     /// SLA clocks for a ticket being registered, or `nil` when no policy applies.
+    @inline(__always)
     func startSLA(for ticket: Ticket) async throws(HelpDeskError) -> TicketSLA? {
         guard !configuration.sla.policies.isEmpty else { return nil }
         guard let policy = try await slaPolicy(for: ticket) else { return nil }
