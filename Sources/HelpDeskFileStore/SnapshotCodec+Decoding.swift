@@ -7,7 +7,38 @@ extension SnapshotCodec {
     static func decode(_ bytes: [UInt8], file: String) throws(FileStoreError) -> (sequence: UInt64, image: StoreImage) {
         let sequence = try FileFormat.readHeader(bytes, kind: .snapshot, file: file)
         return try withBytes(bytes) { buffer throws(FileStoreError) in
-            var chunks: [Frame.Found] = []
+            let sections = try Sections(buffer, file: file)
+            var image: StoreImage
+            do {
+                let json = Data(UnsafeRawBufferPointer(rebasing: buffer[sections.directory.payload]))
+                image = try JSONDecoder().decode(StoreImage.self, from: json)
+            } catch {
+                throw .corrupted(
+                    file: file, offset: sections.directory.offset, reason: "undecodable directory section: \(error)")
+            }
+            let (tickets, threads) = try decodeTickets(buffer, sections, file: file)
+            image.tickets = tickets
+            image.comments = Array(repeating: [], count: tickets.count)
+            image.audit = Array(repeating: [], count: tickets.count)
+            for (chunk, chunkThreads) in threads.enumerated() {
+                for thread in chunkThreads where thread.index >= 0 && thread.index < sections.counts[chunk] {
+                    image.comments[sections.starts[chunk] + thread.index] = thread.comments
+                    image.audit[sections.starts[chunk] + thread.index] = thread.audit
+                }
+            }
+            return (sequence, image)
+        }
+    }
+
+    /// The frames of a snapshot, with each chunk's ticket count and first row.
+    private struct Sections {
+        var chunks: [Frame.Found] = []
+        var directory: Frame.Found
+        var counts: [Int] = []
+        var starts: [Int] = []
+        var ticketCount = 0
+
+        init(_ buffer: UnsafeRawBufferPointer, file: String) throws(FileStoreError) {
             var directory: Frame.Found?
             var end: Frame.Found?
             var offset = FileFormat.headerSize
@@ -29,68 +60,88 @@ extension SnapshotCodec {
             guard let end, let directory else {
                 throw .corrupted(file: file, offset: offset, reason: "snapshot ends before its end section")
             }
+            self.directory = directory
             var r = ByteReader(buffer, position: end.payload.lowerBound)
-            guard let ticketCount = try? r.varint(), let chunkCount = try? r.varint(), chunkCount == chunks.count
-            else {
+            guard let count = try? r.varint(), let chunkCount = try? r.varint(), chunkCount == chunks.count else {
                 throw .corrupted(file: file, offset: end.offset, reason: "snapshot end section disagrees with its chunks")
             }
-            let decoded = Parallel.map(chunks.count) { index in
-                Result { () throws(MalformedBytes) in try decodeChunk(buffer, chunks[index]) }
-            }
-            var image: StoreImage
-            do {
-                let json = Data(UnsafeRawBufferPointer(rebasing: buffer[directory.payload]))
-                image = try JSONDecoder().decode(StoreImage.self, from: json)
-            } catch {
-                throw .corrupted(file: file, offset: directory.offset, reason: "undecodable directory section: \(error)")
-            }
-            image.tickets.reserveCapacity(Int(ticketCount))
-            image.comments.reserveCapacity(Int(ticketCount))
-            image.audit.reserveCapacity(Int(ticketCount))
-            for (index, result) in decoded.enumerated() {
-                switch result {
-                case .success(let chunk):
-                    image.tickets += chunk.tickets
-                    image.comments += chunk.comments
-                    image.audit += chunk.audit
-                case .failure(let failure):
-                    throw .corrupted(
-                        file: file, offset: failure.offset, reason: "ticket chunk at \(chunks[index].offset): \(failure.reason)")
+            for chunk in chunks {
+                var reader = ByteReader(buffer, position: chunk.payload.lowerBound)
+                guard let chunkCount = try? reader.length(), chunkCount <= chunk.payload.count else {
+                    throw .corrupted(file: file, offset: chunk.offset, reason: "ticket chunk without a count")
                 }
+                starts.append(ticketCount)
+                counts.append(chunkCount)
+                ticketCount += chunkCount
             }
-            guard image.tickets.count == ticketCount else {
-                throw .corrupted(file: file, offset: end.offset, reason: "snapshot holds \(image.tickets.count) tickets, not \(ticketCount)")
+            guard ticketCount == count else {
+                throw .corrupted(file: file, offset: end.offset, reason: "snapshot holds \(ticketCount) tickets, not \(count)")
             }
-            return (sequence, image)
         }
     }
 
-    private struct Chunk {
-        var tickets: [Ticket] = []
-        var comments: [[Comment]] = []
-        var audit: [[AuditEntry]] = []
+    /// Decodes every chunk on all cores straight into its rows of one array (no merge copy), and
+    /// returns it with each chunk's comment and audit threads.
+    private static func decodeTickets(
+        _ buffer: UnsafeRawBufferPointer, _ sections: Sections, file: String
+    ) throws(FileStoreError) -> ([Ticket], [[Thread]]) {
+        var threads: [[Thread]] = []
+        var failure: FileStoreError?
+        let tickets = [Ticket](unsafeUninitializedCapacity: sections.ticketCount) { slots, initialized in
+            let rows = slots
+            let outcomes = Parallel.map(sections.chunks.count) { chunk in
+                let start = sections.starts[chunk]
+                let destination = UnsafeMutableBufferPointer(rebasing: rows[start..<start + sections.counts[chunk]])
+                return decodeChunk(buffer, sections.chunks[chunk], into: destination)
+            }
+            for (chunk, outcome) in outcomes.enumerated() {
+                switch outcome {
+                case .success(let chunkThreads):
+                    threads.append(chunkThreads)
+                case .failure(let malformed):
+                    failure = failure ?? .corrupted(
+                        file: file, offset: malformed.offset,
+                        reason: "ticket chunk at \(sections.chunks[chunk].offset): \(malformed.reason)")
+                }
+            }
+            if failure == nil {
+                initialized = sections.ticketCount
+            } else {
+                for (chunk, outcome) in outcomes.enumerated() where (try? outcome.get()) != nil {
+                    let start = sections.starts[chunk]
+                    UnsafeMutableBufferPointer(rebasing: rows[start..<start + sections.counts[chunk]]).deinitialize()
+                }
+                initialized = 0
+            }
+        }
+        if let failure { throw failure }
+        return (tickets, threads)
     }
 
-    private static func decodeChunk(_ buffer: UnsafeRawBufferPointer, _ frame: Frame.Found) throws(MalformedBytes) -> Chunk {
+    /// Decodes one chunk into `rows` (exactly its ticket count); on failure, the rows it had
+    /// initialized are deinitialized again.
+    private static func decodeChunk(
+        _ buffer: UnsafeRawBufferPointer, _ frame: Frame.Found, into rows: UnsafeMutableBufferPointer<Ticket>
+    ) -> Result<[Thread], MalformedBytes> {
         let payload = UnsafeRawBufferPointer(rebasing: buffer[..<frame.payload.upperBound])
         var r = ByteReader(payload, position: frame.payload.lowerBound)
-        let count = try r.length()
-        var chunk = Chunk()
-        chunk.tickets.reserveCapacity(count)
-        for _ in 0..<count { chunk.tickets.append(try TicketCodec.decode(from: &r)) }
-        chunk.comments = Array(repeating: [], count: count)
-        chunk.audit = Array(repeating: [], count: count)
-        let jsonStart = r.position
-        let json = try r.bytes(try r.length())
-        if !json.isEmpty {
+        var decoded = 0
+        do throws(MalformedBytes) {
+            _ = try r.length()  // The count, already read into `rows.count`.
+            while decoded < rows.count {
+                rows.initializeElement(at: decoded, to: try TicketCodec.decode(from: &r))
+                decoded += 1
+            }
+            let jsonStart = r.position
+            let json = try r.bytes(try r.length())
+            guard !json.isEmpty else { return .success([]) }
             guard let threads = try? JSONDecoder().decode([Thread].self, from: Data(json)) else {
                 throw MalformedBytes(offset: jsonStart, reason: "undecodable comments and audit entries")
             }
-            for thread in threads where thread.index >= 0 && thread.index < count {
-                chunk.comments[thread.index] = thread.comments
-                chunk.audit[thread.index] = thread.audit
-            }
+            return .success(threads)
+        } catch {
+            UnsafeMutableBufferPointer(rebasing: rows[..<decoded]).deinitialize()
+            return .failure(error)
         }
-        return chunk
     }
 }

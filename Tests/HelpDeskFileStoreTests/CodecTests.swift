@@ -92,4 +92,47 @@ struct CodecTests {
         #expect(decoded.sequence == 42)
         #expect(decoded.image == image)
     }
+
+    /// A checksummed but undecodable ticket chunk after a good one is a corruption error naming
+    /// that chunk (the rows decoded in parallel before the failure are released again).
+    @Test func undecodableSecondChunkIsNamed() async throws {
+        let memory = InMemoryStore()
+        try await runRandomCommands(on: memory, seed: 12, count: 60)
+        let image = memory.image()
+        let good = try SnapshotCodec.encode(image, sequence: 7)
+        var frames: [(tag: UInt64, payload: [UInt8])] = []
+        var offset = FileFormat.headerSize
+        while offset < good.count {
+            let frame = try good.withUnsafeBytes { try Frame.read($0, at: offset) }
+            frames.append((frame.tag, Array(good[frame.payload])))
+            offset = frame.end
+        }
+        let chunk = try #require(frames.first { $0.tag == SnapshotCodec.Section.tickets.rawValue }).payload
+        let directory = try #require(frames.first { $0.tag == SnapshotCodec.Section.directory.rawValue }).payload
+        var damaged = chunk
+        for index in (chunk.count / 3)..<chunk.count { damaged[index] = 0xFF }
+
+        var w = ByteWriter(bytes: FileFormat.header(.snapshot, sequence: 7))
+        chunk.withUnsafeBytes { Frame.append(tag: SnapshotCodec.Section.tickets.rawValue, payload: $0, to: &w) }
+        let secondChunkOffset = w.bytes.count
+        damaged.withUnsafeBytes { Frame.append(tag: SnapshotCodec.Section.tickets.rawValue, payload: $0, to: &w) }
+        directory.withUnsafeBytes { Frame.append(tag: SnapshotCodec.Section.directory.rawValue, payload: $0, to: &w) }
+        var end = ByteWriter()
+        end.varint(UInt64(image.tickets.count * 2))
+        end.varint(2)
+        end.bytes.withUnsafeBytes { Frame.append(tag: SnapshotCodec.Section.end.rawValue, payload: $0, to: &w) }
+
+        do {
+            _ = try SnapshotCodec.decode(w.bytes, file: "damaged.snap")
+            Issue.record("an undecodable chunk was accepted")
+        } catch let error {
+            guard case .corrupted(let file, let at, let reason) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(file == "damaged.snap")
+            #expect(at > secondChunkOffset && at < secondChunkOffset + Frame.size(payload: damaged.count))
+            #expect(reason.hasPrefix("ticket chunk at \(secondChunkOffset):"))
+        }
+    }
 }

@@ -31,19 +31,7 @@ struct TextColumn: Sendable {
 
     private mutating func write(_ text: String, at row: Int) {
         let position = bytes.count
-        bytes.append(contentsOf: text.utf8)
-        let ascii = bytes.withUnsafeMutableBufferPointer { buffer in
-            for index in position..<buffer.count {
-                let byte = buffer[index]
-                if byte >= 0x80 { return false }
-                if byte &- 0x41 < 26 { buffer[index] = byte | 0x20 }
-            }
-            return true
-        }
-        if !ascii {
-            bytes.removeSubrange(position...)
-            bytes.append(contentsOf: text.lowercased().utf8)
-        }
+        TextFolding.append(text, to: &bytes)
         start[row] = position
         length[row] = Int32(bytes.count - position)
     }

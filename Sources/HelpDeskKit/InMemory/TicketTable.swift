@@ -65,10 +65,11 @@ struct TicketTable: Sendable {
         slaDue = [Double](repeating: 0, count: count)
         number = [Int](repeating: 0, count: count)
         foldedTitles.reserveCapacity(rows: count, bytes: count * 32)
-        rows = tickets
-        for row in tickets.indices {
-            index(tickets[row], at: row)
+        // Indexing through the buffer borrows each row; subscripting the array copies it.
+        tickets.withUnsafeBufferPointer { rows in
+            for row in rows.indices { index(rows[row], at: row) }
         }
+        rows = tickets
     }
 
     /// The row of the ticket with `id`.

@@ -7,7 +7,9 @@
 public enum TextMatching {
     /// The folded (lower-cased) UTF-8 bytes of `text`.
     public static func folded(_ text: String) -> [UInt8] {
-        Array(text.lowercased().utf8)
+        var bytes: [UInt8] = []
+        TextFolding.append(text, to: &bytes)
+        return bytes
     }
 
     /// `true` when `needle` occurs in `haystack` as a contiguous byte run; an empty needle always does.

@@ -95,7 +95,7 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
         self.firstResponseAt = firstResponseAt
         self.resolvedAt = resolvedAt
         self.closedAt = closedAt
-        self.sla = sla
+        self._sla = Boxed(wrappedValue: sla)
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.revision = revision
