@@ -8,6 +8,15 @@ struct TextColumn: Sendable {
     private var length: [Int32] = []
     private var garbage = 0
 
+    /// An empty column.
+    init() {}
+
+    /// A column of `count` rows holding the folded `text(row)` of each.
+    init(rows count: Int, folding text: (Int) -> String) {
+        reserveCapacity(rows: count, bytes: count * 32)
+        for row in 0..<count { append(text(row)) }
+    }
+
     /// Reserves room for `rows` more rows holding about `bytes` bytes of text.
     mutating func reserveCapacity(rows: Int, bytes count: Int) {
         start.reserveCapacity(start.count + rows)

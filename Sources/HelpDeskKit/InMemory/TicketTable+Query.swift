@@ -6,24 +6,26 @@ extension TicketTable {
     /// - Complexity: O(*n*) to filter *n* rows, plus O(*m* + *k* log *k*) on average to order the
     ///   first *k* = offset + limit of *m* matches.
     func evaluate(_ query: TicketQuery, workflow: Workflow) -> TicketPage {
-        let matches = filter(query, workflow: workflow)
+        let matches = columns.filter(query, workflow: workflow, rows: rows)
         let wanted = max(0, query.offset) + max(0, query.limit)
         let ordered: ArraySlice<Int32>
-        if let keyed = sortKeys(for: query, workflow: workflow) {
+        if let keyed = columns.sortKeys(for: query, workflow: workflow) {
             var keys = matches.map { keyed($0) }
             Selection.sortPrefix(&keys, count: wanted, by: <)
             ordered = keys.prefix(wanted).map(\.row)[...]
         } else {
-            var rows = matches
-            Selection.sortPrefix(&rows, count: wanted, by: ordering(for: query, workflow: workflow))
-            ordered = rows.prefix(wanted)
+            var sorted = matches
+            Selection.sortPrefix(&sorted, count: wanted, by: columns.ordering(for: query, workflow: workflow, rows: rows))
+            ordered = sorted.prefix(wanted)
         }
         let page = ordered.dropFirst(max(query.offset, 0)).prefix(max(query.limit, 0))
         return TicketPage(tickets: page.map { rows[Int($0)] }, totalCount: matches.count, offset: query.offset)
     }
+}
 
-    /// Rows passing every filter, in row order.
-    private func filter(_ query: TicketQuery, workflow: Workflow) -> [Int32] {
+extension TicketColumns {
+    /// Rows passing every filter, in row order; `rows` are the tickets the columns describe.
+    func filter(_ query: TicketQuery, workflow: Workflow, rows: [Ticket]) -> [Int32] {
         let statusMask = statusMask(for: query, workflow: workflow)
         let priorityMask = query.priorities.map { set in (0..<4).map { set.contains(Priority(rawValue: $0)!) } }
         let channelMask = query.channels.map { set in Channel.allCases.map { set.contains($0) } }

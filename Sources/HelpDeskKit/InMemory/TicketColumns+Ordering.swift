@@ -14,7 +14,7 @@ struct RowSortKey: Comparable, Sendable {
     }
 }
 
-extension TicketTable {
+extension TicketColumns {
     /// A function packing a row's sort position into a ``RowSortKey``, when the query's order allows
     /// it: at most two criteria, none by title. The ticket number always breaks ties.
     func sortKeys(for query: TicketQuery, workflow: Workflow) -> ((Int32) -> RowSortKey)? {
@@ -81,10 +81,11 @@ extension TicketTable {
         return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
     }
 
-    /// A strict "comes before" over rows for any sort criteria, number ascending last.
-    func ordering(for query: TicketQuery, workflow: Workflow) -> (Int32, Int32) -> Bool {
+    /// A strict "comes before" over rows for any sort criteria, number ascending last; `rows` are
+    /// the tickets the columns describe.
+    func ordering(for query: TicketQuery, workflow: Workflow, rows: [Ticket]) -> (Int32, Int32) -> Bool {
         let comparators = query.sort.map { criterion -> (Int, Int) -> Int in
-            let compare = comparator(for: criterion.field, workflow: workflow)
+            let compare = comparator(for: criterion.field, workflow: workflow, rows: rows)
             return criterion.direction == .ascending ? compare : { compare($1, $0) }
         }
         let number = self.number
@@ -98,12 +99,11 @@ extension TicketTable {
     }
 
     /// A three-way comparison of two rows by one field.
-    private func comparator(for field: TicketSortField, workflow: Workflow) -> (Int, Int) -> Int {
+    private func comparator(for field: TicketSortField, workflow: Workflow, rows: [Ticket]) -> (Int, Int) -> Int {
         guard field == .title else {
             let key = integerKey(for: field, workflow: workflow)
             return { threeWay(key($0), key($1)) }
         }
-        let rows = self.rows
         let titles = foldedTitles
         return { lhs, rhs in
             let order = titles.compare(lhs, rhs)

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Runs independent pieces of CPU work on all cores (snapshot chunks encode and decode in parallel).
-enum Parallel {
+/// Runs independent pieces of CPU work on all cores: snapshot chunks encode and decode in
+/// parallel, and a bulk-loaded ticket table builds its lookup and columns side by side.
+package enum Parallel {
     /// `body(0) … body(count - 1)`, computed concurrently, in index order.
     ///
     /// `body` must be safe to call from several threads at once; callers pass closures that only
     /// read shared, immutable data.
-    static func map<Element>(_ count: Int, _ body: (Int) -> Element) -> [Element] {
+    package static func map<Element>(_ count: Int, _ body: (Int) -> Element) -> [Element] {
         let results = UnsafeMutableBufferPointer<Element?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
@@ -19,19 +20,21 @@ enum Parallel {
         return results.map { $0! }
     }
 
+    /// Runs every task, concurrently when `concurrently` is set, and returns when all are done.
+    ///
+    /// Each task must write only state no other task reads or writes (typically one local
+    /// variable of the caller's).
+    package static func perform(_ tasks: [() -> Void], concurrently: Bool = true) {
+        guard concurrently else {
+            for task in tasks { task() }
+            return
+        }
+        _ = map(tasks.count) { tasks[$0]() }
+    }
+
     /// The closure and the result buffer; each iteration writes only its own slot.
     private struct Work<Element>: @unchecked Sendable {
         let body: (Int) -> Element
         let results: UnsafeMutableBufferPointer<Element?>
     }
-}
-
-/// Calls `body` with the bytes of `array`, keeping `body`'s typed error.
-func withBytes<Result>(
-    _ array: [UInt8], _ body: (UnsafeRawBufferPointer) throws(FileStoreError) -> Result
-) throws(FileStoreError) -> Result {
-    let outcome: Swift.Result<Result, FileStoreError> = array.withUnsafeBytes { buffer in
-        Swift.Result { () throws(FileStoreError) in try body(buffer) }
-    }
-    return try outcome.get()
 }
