@@ -23,6 +23,9 @@ enum Measure {
     }
 
     /// The resident set size of this process in MiB, from `/proc/self/status` (0 where unavailable).
+    ///
+    /// Take a baseline after ``returnFreedMemory()``: memory an earlier benchmark freed stays
+    /// resident in the allocator and would be reused unseen, making a delta too small.
     static func residentMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
@@ -30,5 +33,13 @@ enum Measure {
             return kilobytes / 1_024
         }
         return 0
+    }
+
+    /// Gives the allocator's free pages back to the system (glibc's `malloc_trim`, looked up at
+    /// run time because the Swift Glibc module does not export it; a no-op elsewhere).
+    static func returnFreedMemory() {
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 }

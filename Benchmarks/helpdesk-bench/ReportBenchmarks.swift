@@ -14,6 +14,7 @@ import WorkingTime
     let companies: [CompanyID] = (0..<200).map { _ in ids.next() }
     var random = SplitMix64(seed: 13)
     let store = InMemoryStore()
+    Measure.returnFreedMemory()
     let baseline = Measure.residentMiB()
     let batch = 50_000
     for start in stride(from: 0, to: count, by: batch) {

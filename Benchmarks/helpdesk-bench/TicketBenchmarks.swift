@@ -41,6 +41,7 @@ enum TicketBenchmarks {
     @concurrent static func queryLatency(ticketCount: Int) async throws -> [BenchmarkResult] {
         let fixtures = TicketFixtures(seed: 7)
         let store = InMemoryStore()
+        Measure.returnFreedMemory()
         let baseline = Measure.residentMiB()
         let loadSeconds = try await Measure.seconds {
             let batch = 50_000
