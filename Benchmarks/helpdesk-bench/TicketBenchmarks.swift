@@ -5,15 +5,15 @@ import HelpDeskTestSupport
 /// Ticket figures: creates per second through the engine, and a filtered, sorted page at 1M tickets.
 enum TicketBenchmarks {
     /// Tickets created per second through `HelpDesk.createTicket` on an in-memory store: the median
-    /// of three runs, each on a fresh desk.
+    /// of five runs, each on a fresh desk (this VM's speed drifts within one invocation).
     @concurrent static func createThroughput(count: Int) async throws -> BenchmarkResult {
         var rates: [Double] = []
-        for _ in 0..<3 { rates.append(try await createRate(count: count)) }
+        for _ in 0..<5 { rates.append(try await createRate(count: count)) }
         rates.sort()
         return BenchmarkResult(
-            name: "tickets.create.throughput", value: rates[1], unit: "tickets/s", target: 200_000,
+            name: "tickets.create.throughput", value: rates[2], unit: "tickets/s", target: 200_000,
             higherIsBetter: true,
-            notes: "median of 3 runs of \(count) sequential createTicket calls (in-memory store, audit + outbox); "
+            notes: "median of 5 runs of \(count) sequential createTicket calls (in-memory store, audit + outbox); "
                 + "runs: \(rates.map { Int($0) })")
     }
 

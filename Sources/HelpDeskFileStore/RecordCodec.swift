@@ -18,14 +18,14 @@ enum RecordCodec {
         var scratch = ByteWriter()
         w.u8(unitOfWork)
         w.varint(UInt64(work.ticketWrites.count))
-        for write in work.ticketWrites {
-            if let expected = write.expectedRevision {
+        for index in work.ticketWrites.indices {
+            if let expected = work.ticketWrites[index].expectedRevision {
                 w.u8(1)
                 w.int(expected)
             } else {
                 w.u8(0)
             }
-            TicketCodec.encode(write.ticket, to: &w, scratch: &scratch)
+            TicketCodec.encode(work.ticketWrites[index].ticket, to: &w, scratch: &scratch)
         }
         let rest = work.withoutTicketWrites
         if rest.isEmpty {

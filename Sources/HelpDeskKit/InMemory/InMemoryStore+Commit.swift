@@ -10,26 +10,27 @@ extension InMemoryStore.State {
     /// Checks every precondition of `work` but the ledger's, without changing anything.
     private func validateRecords(_ work: UnitOfWork) throws(StorageError) {
         var newNumbers = Set<TicketNumber>()
-        for write in work.ticketWrites {
-            let row = tickets.row(of: write.ticket.id)
-            switch (write.expectedRevision, row) {
+        // Field by field through the array: binding a whole write would copy its ticket.
+        for index in work.ticketWrites.indices {
+            let id = work.ticketWrites[index].ticket.id
+            let number = work.ticketWrites[index].ticket.number
+            switch (work.ticketWrites[index].expectedRevision, tickets.row(of: id)) {
             case (nil, nil):
-                let number = write.ticket.number
                 guard !tickets.contains(number: number), work.ticketWrites.count == 1 || newNumbers.insert(number).inserted
                 else {
                     throw StorageError(.conflict, "ticket number \(number) is taken")
                 }
             case (nil, .some):
-                throw StorageError(.conflict, "ticket \(write.ticket.id) already exists")
+                throw StorageError(.conflict, "ticket \(id) already exists")
             case (.some, nil):
-                throw StorageError(.conflict, "ticket \(write.ticket.id) does not exist")
+                throw StorageError(.conflict, "ticket \(id) does not exist")
             case (let expected?, let row?):
                 let current = tickets.rows[row]
                 guard current.revision == expected else {
                     throw StorageError(
                         .conflict, "ticket \(current.number) is at revision \(current.revision), not \(expected)")
                 }
-                guard current.number == write.ticket.number else {
+                guard current.number == number else {
                     throw StorageError(.conflict, "ticket \(current.number) cannot change its number")
                 }
             }
@@ -44,31 +45,26 @@ extension InMemoryStore.State {
 
     /// Throws unless every ticket in `ids` is stored or inserted by `work`.
     private func requireTickets(of ids: some Sequence<TicketID>, in work: UnitOfWork) throws(StorageError) {
-        var inserted: Set<TicketID>?
-        for id in ids {
-            if work.ticketWrites.count <= 8 {
-                if work.ticketWrites.contains(where: { $0.ticket.id == id }) { continue }
-            } else {
-                if inserted == nil { inserted = Set(work.ticketWrites.map(\.ticket.id)) }
-                if inserted?.contains(id) == true { continue }
-            }
-            if tickets.row(of: id) == nil { throw StorageError(.conflict, "ticket \(id) does not exist") }
+        for id in ids where !work.writesTicket(id) && tickets.row(of: id) == nil {
+            throw StorageError(.conflict, "ticket \(id) does not exist")
         }
     }
 
     /// Applies a validated unit of work.
     mutating func apply(_ work: UnitOfWork) {
         var rows: [(id: TicketID, row: Int)] = []
-        for write in work.ticketWrites {
-            let ticket = write.ticket
-            let row = write.expectedRevision == nil ? tickets.insert(ticket) : tickets.update(ticket)
-            if rows.count < 8 { rows.append((ticket.id, row)) }
+        for index in work.ticketWrites.indices {
+            let id = work.ticketWrites[index].ticket.id
+            let row =
+                work.ticketWrites[index].expectedRevision == nil
+                ? tickets.insert(work.ticketWrites[index].ticket) : tickets.update(work.ticketWrites[index].ticket)
+            if rows.count < 8 { rows.append((id, row)) }
             if row == comments.count {
                 comments.append([])
                 audit.append([])
             }
-            postponed.set(ticket.id, to: ticket.postponedUntil)
-            slaChecks.set(ticket.id, to: ticket.sla?.nextCheckAt)
+            postponed.set(id, to: work.ticketWrites[index].ticket.postponedUntil)
+            slaChecks.set(id, to: work.ticketWrites[index].ticket.sla?.nextCheckAt)
         }
         func row(of id: TicketID) -> Int {
             rows.first { $0.id == id }?.row ?? tickets.row(of: id)!

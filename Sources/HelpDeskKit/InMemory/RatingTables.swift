@@ -11,7 +11,7 @@ struct RatingTables: Sendable {
     /// Checks the rating part of `work`; a ticket it names must be in `tickets` or inserted by `work`.
     func validate(_ work: UnitOfWork, tickets: borrowing TicketTable) throws(StorageError) {
         func ticketExists(_ id: TicketID) -> Bool {
-            tickets.row(of: id) != nil || work.ticketWrites.contains { $0.ticket.id == id }
+            tickets.row(of: id) != nil || work.writesTicket(id)
         }
         var tokens: [RatingToken: RatingRequestID] = [:]
         for request in work.ratingRequests {

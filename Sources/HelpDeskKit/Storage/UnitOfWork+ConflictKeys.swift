@@ -21,9 +21,9 @@ extension UnitOfWork {
     /// earlier accepted unit's to the next group.
     public var conflictKeys: Set<ConflictKey> {
         var keys = Set<ConflictKey>()
-        for write in ticketWrites {
-            keys.insert(.ticket(write.ticket.id))
-            keys.insert(.ticketNumber(write.ticket.number))
+        for index in ticketWrites.indices {
+            keys.insert(.ticket(ticketWrites[index].ticket.id))
+            keys.insert(.ticketNumber(ticketWrites[index].ticket.number))
         }
         for comment in comments { keys.insert(.ticket(comment.ticketID)) }
         for entry in auditEntries { keys.insert(.ticket(entry.ticketID)) }

@@ -77,6 +77,13 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
         }
     }
 
+    /// `true` when the unit inserts or replaces the ticket `id`.
+    public func writesTicket(_ id: TicketID) -> Bool {
+        if !writeIndex.isEmpty { return writeIndex[id] != nil }
+        // Field by field: binding whole writes would copy their tickets.
+        return ticketWrites.indices.contains { ticketWrites[$0].ticket.id == id }
+    }
+
     /// The same unit without its ticket writes (adapters that store tickets in their own format
     /// encode the rest generically).
     public var withoutTicketWrites: UnitOfWork {
