@@ -26,12 +26,15 @@ extension FileStore {
 
     private func submit(_ request: Pipeline.Request) {
         if pipeline.withLock({ $0.enqueue(request) }) {
-            Task { await self.drain() }
+            io.async { self.drain() }
         }
     }
 
-    /// The single active writer: processes batches until the queue is empty.
-    private func drain() async {
+    /// The single active writer, on the I/O queue: processes batches until the queue is empty.
+    ///
+    /// Everything from validation to the sync and the in-memory apply runs on this one thread,
+    /// so an uncontended commit crosses threads only twice (to the writer and back to the caller).
+    private func drain() {
         while let batch = pipeline.withLock({ $0.takeAll() }) {
             var group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)] = []
             for request in batch {
@@ -39,7 +42,7 @@ extension FileStore {
                     group.append((work, payload, continuation))
                     continue
                 }
-                await commitAll(group)
+                commitAll(group)
                 group = []
                 if let error = pipeline.withLock({ $0.status.error }) {
                     Pipeline.fail(request, with: error)
@@ -48,7 +51,7 @@ extension FileStore {
                 switch request {
                 case .snapshot(let continuation):
                     do {
-                        try await writeSnapshot()
+                        try writeSnapshot()
                         continuation.resume()
                     } catch {
                         continuation.resume(throwing: error)
@@ -59,9 +62,9 @@ extension FileStore {
                 case .commit: break
                 }
             }
-            await commitAll(group)
+            commitAll(group)
             if pipeline.withLock({ $0.status.isOpen }), writer.segmentBytes >= options.snapshotThreshold {
-                try? await writeSnapshot()
+                try? writeSnapshot()
             }
         }
     }
@@ -71,13 +74,13 @@ extension FileStore {
     /// Each unit is validated against the committed state with the in-memory store's own rules
     /// (``InMemoryStore/validate(_:)``); a unit whose ``UnitOfWork/conflictKeys`` meet an earlier
     /// accepted unit's waits for the next group, so every accepted unit is valid after the others.
-    private func commitAll(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) async {
+    private func commitAll(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) {
         var pending = group
-        while !pending.isEmpty { pending = await commitGroup(pending) }
+        while !pending.isEmpty { pending = commitGroup(pending) }
     }
 
     /// Commits the independent units of `group` with one sync; returns the units deferred to the next group.
-    private func commitGroup(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) async
+    private func commitGroup(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)])
         -> [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]
     {
         if let error = pipeline.withLock({ $0.status.error }) {
@@ -106,9 +109,8 @@ extension FileStore {
             accepted.append((work, continuation))
         }
         guard !accepted.isEmpty else { return deferred }
-        let bytes = records.bytes
         do {
-            try await onIOQueue { [writer] () throws(FileStoreError) in try writer.append(bytes) }
+            try writer.append(records.bytes)
         } catch {
             let failure = StorageError(.ioFailure, "journal write failed, the store handle is now unusable: \(error)")
             shutDown(.failed(failure))
@@ -117,7 +119,7 @@ extension FileStore {
         }
         for (work, continuation) in accepted {
             do {
-                try await memory.commit(work)
+                try memory.commitNow(work)
             } catch {
                 // Unreachable when validation mirrors the in-memory rules; stop rather than diverge.
                 let failure = StorageError(.other, "journaled unit could not be applied: \(error)")
@@ -131,20 +133,18 @@ extension FileStore {
     }
 
     /// Encodes the current state and rotates the journal; an I/O failure makes the handle unusable.
-    private func writeSnapshot() async throws {
+    private func writeSnapshot() throws {
         let sequence = writer.nextSequence - 1
         guard sequence > writer.snapshotSequence else { return }
         let image = memory.image()
         do {
-            try await onIOQueue { [writer] () throws(FileStoreError) in
-                let bytes: [UInt8]
-                do {
-                    bytes = try SnapshotCodec.encode(image, sequence: sequence)
-                } catch {
-                    throw FileStoreError.io(operation: "encode snapshot", path: writer.directory, errno: 0)
-                }
-                try writer.rotate(snapshot: bytes, sequence: sequence)
+            let bytes: [UInt8]
+            do {
+                bytes = try SnapshotCodec.encode(image, sequence: sequence)
+            } catch {
+                throw FileStoreError.io(operation: "encode snapshot", path: writer.directory, errno: 0)
             }
+            try writer.rotate(snapshot: bytes, sequence: sequence)
         } catch {
             let failure = StorageError(.ioFailure, "snapshot failed, the store handle is now unusable: \(error)")
             shutDown(.failed(failure))
@@ -167,13 +167,5 @@ extension FileStore {
             writer.close()
             FileIO.unlockAndClose(lockFD)
         }
-    }
-
-    /// Runs blocking `body` on the store's I/O queue.
-    private func onIOQueue(_ body: @escaping @Sendable () throws(FileStoreError) -> Void) async throws(FileStoreError) {
-        let result: Result<Void, FileStoreError> = await withCheckedContinuation { continuation in
-            io.async { continuation.resume(returning: Result { () throws(FileStoreError) in try body() }) }
-        }
-        try result.get()
     }
 }

@@ -35,7 +35,7 @@ struct Pipeline: Sendable {
 
     var status = Status.open
     var queue: [Request] = []
-    /// `true` while a writer task is draining the queue.
+    /// `true` while the writer is draining the queue on the I/O queue.
     var draining = false
 
     /// Queues `request`; returns `true` when the caller must start a writer. Fails the request

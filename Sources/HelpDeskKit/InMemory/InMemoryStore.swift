@@ -121,9 +121,6 @@ public final class InMemoryStore: HelpDeskStore {
     // MARK: Commit
 
     public func commit(_ work: UnitOfWork) async throws {
-        try state.withLock { state throws(StorageError) in
-            try state.validate(work)
-            state.apply(work)
-        }
+        try commitNow(work)
     }
 }

@@ -54,4 +54,13 @@ extension InMemoryStore {
     public func validate(_ work: UnitOfWork) throws(StorageError) {
         try state.withLock { state throws(StorageError) in try state.validate(work) }
     }
+
+    /// ``commit(_:)`` without suspending, for an adapter applying journaled units on its own
+    /// I/O thread.
+    package func commitNow(_ work: UnitOfWork) throws(StorageError) {
+        try state.withLock { state throws(StorageError) in
+            try state.validate(work)
+            state.apply(work)
+        }
+    }
 }

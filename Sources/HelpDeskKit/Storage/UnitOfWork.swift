@@ -135,22 +135,27 @@ extension UnitOfWork {
         billing = try container.decodeIfPresent(BillingChanges.self, forKey: .billing) ?? BillingChanges()
     }
 
+    /// Encodes only the non-empty parts (a missing part decodes as empty): most units touch one
+    /// ticket, and the file store journals this JSON on every commit.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(ticketWrites, forKey: .ticketWrites)
-        try container.encode(comments, forKey: .comments)
-        try container.encode(auditEntries, forKey: .auditEntries)
-        try container.encode(events, forKey: .events)
-        try container.encode(employees, forKey: .employees)
-        try container.encode(groups, forKey: .groups)
-        try container.encode(categories, forKey: .categories)
-        try container.encode(acknowledgedEvents, forKey: .acknowledgedEvents)
+        func encode<Element: Encodable>(_ list: [Element], as key: CodingKeys) throws {
+            if !list.isEmpty { try container.encode(list, forKey: key) }
+        }
+        try encode(ticketWrites, as: .ticketWrites)
+        try encode(comments, as: .comments)
+        try encode(auditEntries, as: .auditEntries)
+        try encode(events, as: .events)
+        try encode(employees, as: .employees)
+        try encode(groups, as: .groups)
+        try encode(categories, as: .categories)
+        try encode(acknowledgedEvents, as: .acknowledgedEvents)
         if !clients.isEmpty { try container.encode(clients, forKey: .clients) }
-        try container.encode(timeEntryWrites, forKey: .timeEntryWrites)
-        try container.encode(timeEntryDeletions, forKey: .timeEntryDeletions)
-        try container.encode(employeeRates, forKey: .employeeRates)
-        try container.encode(ratingRequests, forKey: .ratingRequests)
-        try container.encode(ratings, forKey: .ratings)
+        try encode(timeEntryWrites, as: .timeEntryWrites)
+        try encode(timeEntryDeletions, as: .timeEntryDeletions)
+        try encode(employeeRates, as: .employeeRates)
+        try encode(ratingRequests, as: .ratingRequests)
+        try encode(ratings, as: .ratings)
         if !billing.isEmpty { try container.encode(billing, forKey: .billing) }
     }
 }
