@@ -4,20 +4,9 @@ import HelpDeskKit
 extension FileStore {
     /// Applies `work` atomically and durably: returns once its journal record is synced and the
     /// change is visible. Concurrent commits are validated in arrival order and share one sync.
-    ///
-    /// When no other commit is in flight, the caller journals its unit itself, on its own thread
-    /// (like SQLite, the sync then blocks that thread); otherwise the unit queues for the writer.
     public func commit(_ work: UnitOfWork) async throws {
         guard !work.isEmpty else { return try checkAvailable() }
         let payload = try RecordCodec.encode(work)
-        if pipeline.withLock({ $0.claimIdleWriter() }) {
-            var outcome: Result<Void, any Error> = .success(())
-            commitAll([PendingCommit(work: work, payload: payload) { outcome = $0 }])
-            if pipeline.withLock({ $0.endInlineTurn(snapshotDue: writer.segmentBytes >= options.snapshotThreshold) }) {
-                io.async { self.drain() }
-            }
-            return try outcome.get()
-        }
         try await withCheckedThrowingContinuation { continuation in
             submit(.commit(work, payload, continuation))
         }
@@ -41,19 +30,16 @@ extension FileStore {
         }
     }
 
-    /// The writer on the I/O queue: writes a due snapshot, then processes batches until the
-    /// queue is empty. Everything from validation to the sync and the in-memory apply runs on
-    /// this one thread.
+    /// The single active writer, on the I/O queue: processes batches until the queue is empty.
+    ///
+    /// Everything from validation to the sync and the in-memory apply runs on this one thread,
+    /// so an uncontended commit crosses threads only twice (to the writer and back to the caller).
     private func drain() {
-        while true {
-            if pipeline.withLock({ $0.status.isOpen }), writer.segmentBytes >= options.snapshotThreshold {
-                try? writeSnapshot()
-            }
-            guard let batch = pipeline.withLock({ $0.takeAll() }) else { return }
-            var group: [PendingCommit] = []
+        while let batch = pipeline.withLock({ $0.takeAll() }) {
+            var group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)] = []
             for request in batch {
                 if case .commit(let work, let payload, let continuation) = request {
-                    group.append(PendingCommit(work: work, payload: payload) { continuation.resume(with: $0) })
+                    group.append((work, payload, continuation))
                     continue
                 }
                 commitAll(group)
@@ -77,14 +63,10 @@ extension FileStore {
                 }
             }
             commitAll(group)
+            if pipeline.withLock({ $0.status.isOpen }), writer.segmentBytes >= options.snapshotThreshold {
+                try? writeSnapshot()
+            }
         }
-    }
-
-    /// A unit waiting to be journaled, and how its caller learns the outcome.
-    private struct PendingCommit {
-        var work: UnitOfWork
-        var payload: [UInt8]
-        var finish: (Result<Void, any Error>) -> Void
     }
 
     /// Validates, journals with one sync, then applies a group of commits.
@@ -92,37 +74,39 @@ extension FileStore {
     /// Each unit is validated against the committed state with the in-memory store's own rules
     /// (``InMemoryStore/validate(_:)``); a unit whose ``UnitOfWork/conflictKeys`` meet an earlier
     /// accepted unit's waits for the next group, so every accepted unit is valid after the others.
-    private func commitAll(_ group: [PendingCommit]) {
+    private func commitAll(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) {
         var pending = group
         while !pending.isEmpty { pending = commitGroup(pending) }
     }
 
     /// Commits the independent units of `group` with one sync; returns the units deferred to the next group.
-    private func commitGroup(_ group: [PendingCommit]) -> [PendingCommit] {
+    private func commitGroup(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)])
+        -> [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]
+    {
         if let error = pipeline.withLock({ $0.status.error }) {
-            for pending in group { pending.finish(.failure(error)) }
+            for (_, _, continuation) in group { continuation.resume(throwing: error) }
             return []
         }
         var claimed = Set<ConflictKey>()
-        var deferred: [PendingCommit] = []
-        var accepted: [PendingCommit] = []
+        var deferred: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)] = []
+        var accepted: [(UnitOfWork, CheckedContinuation<Void, any Error>)] = []
         var records = ByteWriter()
-        for pending in group {
-            let keys = pending.work.conflictKeys
+        for (work, payload, continuation) in group {
+            let keys = work.conflictKeys
             guard claimed.isDisjoint(with: keys) else {
-                deferred.append(pending)
+                deferred.append((work, payload, continuation))
                 continue
             }
             do {
-                try memory.validate(pending.work)
+                try memory.validate(work)
             } catch {
-                pending.finish(.failure(error))
+                continuation.resume(throwing: error)
                 continue
             }
             claimed.formUnion(keys)
-            pending.payload.withUnsafeBytes { Frame.append(tag: writer.nextSequence, payload: $0, to: &records) }
+            payload.withUnsafeBytes { Frame.append(tag: writer.nextSequence, payload: $0, to: &records) }
             writer.nextSequence += 1
-            accepted.append(pending)
+            accepted.append((work, continuation))
         }
         guard !accepted.isEmpty else { return deferred }
         do {
@@ -130,20 +114,20 @@ extension FileStore {
         } catch {
             let failure = StorageError(.ioFailure, "journal write failed, the store handle is now unusable: \(error)")
             shutDown(.failed(failure))
-            for pending in accepted { pending.finish(.failure(failure)) }
+            for (_, continuation) in accepted { continuation.resume(throwing: failure) }
             return deferred
         }
-        for pending in accepted {
+        for (work, continuation) in accepted {
             do {
-                try memory.commitNow(pending.work)
+                try memory.commitNow(work)
             } catch {
                 // Unreachable when validation mirrors the in-memory rules; stop rather than diverge.
                 let failure = StorageError(.other, "journaled unit could not be applied: \(error)")
                 shutDown(.failed(failure))
-                pending.finish(.failure(failure))
+                continuation.resume(throwing: failure)
                 continue
             }
-            pending.finish(.success(()))
+            continuation.resume()
         }
         return deferred
     }

@@ -35,7 +35,7 @@ struct Pipeline: Sendable {
 
     var status = Status.open
     var queue: [Request] = []
-    /// `true` while a writer is active: a caller journaling its own unit, or the I/O queue draining.
+    /// `true` while the writer is draining the queue on the I/O queue.
     var draining = false
 
     /// Queues `request`; returns `true` when the caller must start a writer. Fails the request
@@ -48,25 +48,6 @@ struct Pipeline: Sendable {
         queue.append(request)
         if draining { return false }
         draining = true
-        return true
-    }
-
-    /// Makes the caller the writer when none is active and nothing waits, so an uncontended commit
-    /// is journaled on the caller's thread; `false` otherwise, or when the handle is not open
-    /// (the caller then queues and gets the handle's error).
-    mutating func claimIdleWriter() -> Bool {
-        guard status.isOpen, !draining, queue.isEmpty else { return false }
-        draining = true
-        return true
-    }
-
-    /// Ends a caller's turn as the writer: `true` when requests queued meanwhile or a snapshot is
-    /// due, and the writer role passes to the I/O queue; otherwise the writer stops.
-    mutating func endInlineTurn(snapshotDue: Bool) -> Bool {
-        if queue.isEmpty, !snapshotDue || !status.isOpen {
-            draining = false
-            return false
-        }
         return true
     }
 
