@@ -49,6 +49,9 @@ public actor HelpDesk {
     }
 
     /// Runs a store operation, turning adapter failures into ``HelpDeskError/storage(_:)``.
+    ///
+    /// This and the other small store helpers are always inlined: each awaited async call ends
+    /// with an executor check, and a create made twenty of them before (see Performance.md).
     @inline(__always)
     func storage<Value>(_ operation: () async throws -> Value) async throws(HelpDeskError) -> Value {
         do {
