@@ -41,16 +41,9 @@ public struct Boxed<Value: Hashable & Sendable & Codable>: Hashable, Sendable, C
 }
 
 extension KeyedEncodingContainer {
-    /// Leaves an empty boxed value out, as synthesized coding does for a plain optional.
+    /// Leaves an empty boxed value out, as synthesized coding does for a plain optional (a
+    /// missing key already decodes as empty).
     public mutating func encode<Value>(_ value: Boxed<Value>, forKey key: Key) throws {
         try encodeIfPresent(value.wrappedValue, forKey: key)
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// Reads a missing or `null` key as an empty boxed value, as synthesized coding does for a
-    /// plain optional, so JSON written before a field was boxed (or added) still decodes.
-    public func decode<Value>(_ type: Boxed<Value>.Type, forKey key: Key) throws -> Boxed<Value> {
-        Boxed(wrappedValue: try decodeIfPresent(Value.self, forKey: key))
     }
 }
