@@ -3,7 +3,7 @@ import Foundation
 /// `helpdesk-bench`: prints every benchmark figure as one JSON array.
 ///
 /// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create, query, workingtime, ledger,
-/// filestore, reports (all when none is named).
+/// filestore (or one half: filestore-commit, filestore-open), reports (all when none is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -15,7 +15,12 @@ if wants("create") { results.append(try await TicketBenchmarks.createThroughput(
 if wants("query") { results += try await TicketBenchmarks.queryLatency(ticketCount: quick ? 20_000 : 1_000_000) }
 if wants("workingtime") { results += workingTimeBenchmarks() }
 if wants("ledger") { results += ledgerBenchmarks() }
-if wants("filestore") { results += try await fileStoreBenchmarks(quick: quick) }
+if wants("filestore") || groups.contains("filestore-commit") {
+    results += try await fileStoreCommitBenchmarks(quick: quick)
+}
+if wants("filestore") || groups.contains("filestore-open") {
+    results.append(try await fileStoreOpenBenchmark(quick: quick))
+}
 if wants("reports") { results += try await reportBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()

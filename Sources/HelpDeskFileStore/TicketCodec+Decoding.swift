@@ -36,7 +36,9 @@ extension TicketCodec {
             let start = r.position
             let key = try r.varint()
             if key == 0 { break }
-            guard let wire = Wire(rawValue: key & 3) else { throw MalformedBytes(offset: start, reason: "bad wire type") }
+            guard let wire = Wire(rawValue: key & 3) else {
+                throw MalformedBytes(offset: start, reason: "bad wire type")
+            }
             guard let tag = Tag(rawValue: key >> 2) else {
                 try skip(wire, in: &r)
                 continue
@@ -57,11 +59,7 @@ extension TicketCodec {
             case (.status, .delimited): status = StatusCode(rawValue: try r.string())
             case (.requester, .delimited):
                 var n = try nested(&r)
-                switch try n.u8() {
-                case 0: requester = .contact(ContactID(try n.uuid()))
-                case 1: requester = .freeText(try n.string())
-                default: throw malformed("unknown requester kind")
-                }
+                requester = try n.requester()
             case (.assigneeID, .fixed128): assigneeID = EmployeeID(try r.uuid())
             case (.groupID, .fixed128): groupID = GroupID(try r.uuid())
             case (.watcherIDs, .delimited):
@@ -69,12 +67,7 @@ extension TicketCodec {
                 for _ in 0..<(try n.length()) { watcherIDs.append(EmployeeID(try n.uuid())) }
             case (.attachments, .delimited):
                 var n = try nested(&r)
-                for _ in 0..<(try n.length()) {
-                    attachments.append(
-                        Attachment(
-                            fileName: try n.string(), mediaType: try n.string(), byteCount: Int64(try n.int()),
-                            checksum: try n.string()))
-                }
+                attachments = try n.attachments()
             case (.customFields, .delimited):
                 var n = try nested(&r)
                 for _ in 0..<(try n.length()) {
@@ -121,7 +114,8 @@ extension TicketCodec {
             companyID: companyID, locationID: locationID, contractID: contractID, assetIDs: assetIDs,
             assigneeID: assigneeID, groupID: groupID, watcherIDs: watcherIDs, attachments: attachments,
             customFields: customFields, links: links, postponedUntil: postponedUntil,
-            firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, closedAt: closedAt, sla: sla, createdAt: createdAt,
+            firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, closedAt: closedAt, sla: sla,
+            createdAt: createdAt,
             updatedAt: updatedAt ?? createdAt, revision: revision)
     }
 

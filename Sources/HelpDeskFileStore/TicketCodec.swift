@@ -60,16 +60,7 @@ enum TicketCodec {
         key(.priority, .varint)
         w.int(ticket.priority.rawValue)
         string(.status, ticket.status.rawValue)
-        nested(.requester) { s in
-            switch ticket.requester {
-            case .contact(let id):
-                s.u8(0)
-                s.uuid(id.rawValue)
-            case .freeText(let text):
-                s.u8(1)
-                s.string(text)
-            }
-        }
+        nested(.requester) { s in s.requester(ticket.requester) }
         uuid(.assigneeID, ticket.assigneeID?.rawValue)
         uuid(.groupID, ticket.groupID?.rawValue)
         if !ticket.watcherIDs.isEmpty {
@@ -79,15 +70,7 @@ enum TicketCodec {
             }
         }
         if !ticket.attachments.isEmpty {
-            nested(.attachments) { s in
-                s.varint(UInt64(ticket.attachments.count))
-                for file in ticket.attachments {
-                    s.string(file.fileName)
-                    s.string(file.mediaType)
-                    s.int(Int(file.byteCount))
-                    s.string(file.checksum)
-                }
-            }
+            nested(.attachments) { s in s.attachments(ticket.attachments) }
         }
         if !ticket.customFields.isEmpty {
             nested(.customFields) { s in
