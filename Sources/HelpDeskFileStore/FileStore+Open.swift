@@ -88,6 +88,7 @@ extension FileStore {
         let segments = names.compactMap { FileFormat.sequence(inName: $0, kind: .journal) }.sorted()
         var expected = report.snapshotSequence + 1
         var end = FileFormat.headerSize
+        var fileSize = FileFormat.headerSize
         for (position, first) in segments.enumerated() {
             let name = FileFormat.journalName(first)
             let isLast = position == segments.count - 1
@@ -112,7 +113,8 @@ extension FileStore {
             for record in scan.records where record.sequence > report.snapshotSequence {
                 guard record.sequence == expected else {
                     throw .corrupted(
-                        file: name, offset: record.offset, reason: "expected record \(expected), found \(record.sequence)")
+                        file: name, offset: record.offset,
+                        reason: "expected record \(expected), found \(record.sequence)")
                 }
                 do {
                     let work = try bytes.withUnsafeBytes { buffer throws(MalformedBytes) in
@@ -126,6 +128,7 @@ extension FileStore {
                 report.replayedRecords += 1
             }
             end = scan.validEnd
+            fileSize = scan.tornTail?.offset ?? bytes.count
         }
 
         let segment: String
@@ -138,13 +141,13 @@ extension FileStore {
         let fd: Int32
         if segments.isEmpty {
             let creator = JournalWriter(
-                directory: directory, fd: -1, segment: segment, offset: 0, nextSequence: expected,
+                directory: directory, fd: -1, segment: segment, offset: 0, fileSize: 0, nextSequence: expected,
                 snapshotSequence: report.snapshotSequence)
             try creator.createDurably(segment, FileFormat.header(.journal, sequence: expected))
         }
         fd = try FileIO.open(directory + "/" + segment, O_WRONLY)
         let writer = JournalWriter(
-            directory: directory, fd: fd, segment: segment, offset: end, nextSequence: expected,
+            directory: directory, fd: fd, segment: segment, offset: end, fileSize: fileSize, nextSequence: expected,
             snapshotSequence: report.snapshotSequence)
         report.lastSequence = expected - 1
         do {

@@ -78,9 +78,25 @@ enum Frame {
     static func validFrameExists(in buffer: UnsafeRawBufferPointer, after offset: Int) -> Bool {
         var candidate = (offset + 8) & ~7
         while candidate + headerSize <= buffer.count {
-            if (try? read(buffer, at: candidate)) != nil { return true }
+            // An all-zero header is never a valid frame (its checksum would be nonzero): skip
+            // preallocated space without checksumming it.
+            let head = buffer.loadUnaligned(fromByteOffset: candidate, as: (UInt64, UInt64).self)
+            if head != (0, 0), (try? read(buffer, at: candidate)) != nil { return true }
             candidate += 8
         }
         return false
+    }
+
+    /// `true` when the frame header at `offset` and everything after it are zero bytes (the
+    /// journal writer's preallocated space), checking the rest only when the header is zero.
+    static func onlyZeros(in buffer: UnsafeRawBufferPointer, from offset: Int) -> Bool {
+        let headerEnd = min(offset + headerSize, buffer.count)
+        guard buffer[offset..<headerEnd].allSatisfy({ $0 == 0 }) else { return false }
+        var position = headerEnd
+        while position + 8 <= buffer.count {
+            if buffer.loadUnaligned(fromByteOffset: position, as: UInt64.self) != 0 { return false }
+            position += 8
+        }
+        return buffer[position...].allSatisfy { $0 == 0 }
     }
 }

@@ -21,9 +21,11 @@ struct JournalScan {
 
     /// Verifies every frame of `bytes`, the content of segment `file`.
     ///
-    /// A frame that is cut short or fails its checksum is a torn tail when no valid frame follows
-    /// it (a crash during the last append); when a valid frame does follow, the damage is in the
-    /// middle of the journal and the segment is reported corrupted at that offset.
+    /// Zeros from a frame boundary to the end of the file are space the writer preallocated: the
+    /// journal ends there. A frame that is cut short or fails its checksum is a torn tail when no
+    /// valid frame follows it (a crash during the last append); when a valid frame does follow,
+    /// the damage is in the middle of the journal and the segment is reported corrupted at that
+    /// offset.
     init(_ bytes: [UInt8], file: String) throws(FileStoreError) {
         firstSequence = try FileFormat.readHeader(bytes, kind: .journal, file: file)
         validEnd = FileFormat.headerSize
@@ -32,6 +34,7 @@ struct JournalScan {
         var offset = FileFormat.headerSize
         try withBytes(bytes) { buffer throws(FileStoreError) in
             while offset < buffer.count {
+                if Frame.onlyZeros(in: buffer, from: offset) { break }
                 do {
                     let frame = try Frame.read(buffer, at: offset)
                     if let previous = records.last, frame.tag != previous.sequence + 1 {
@@ -49,7 +52,8 @@ struct JournalScan {
                     case .checksumMismatch: reason = "record checksum mismatch"
                     }
                     if Frame.validFrameExists(in: buffer, after: offset) {
-                        throw FileStoreError.corrupted(file: file, offset: offset, reason: reason + " before valid records")
+                        throw FileStoreError.corrupted(
+                            file: file, offset: offset, reason: reason + " before valid records")
                     }
                     tornTail = (offset, reason)
                     return

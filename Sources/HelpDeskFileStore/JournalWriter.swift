@@ -20,17 +20,26 @@ final class JournalWriter: @unchecked Sendable {
     private(set) var segment: String
     /// Where the next record goes in the open segment.
     private(set) var offset: Int
+    /// Size of the open segment's file: records up to `offset`, preallocated zeros after it.
+    private(set) var fileSize: Int
     /// Sequence of the next record.
     var nextSequence: UInt64
     /// Sequence of the newest snapshot.
     private(set) var snapshotSequence: UInt64
 
-    /// Takes over an open segment.
-    init(directory: String, fd: Int32, segment: String, offset: Int, nextSequence: UInt64, snapshotSequence: UInt64) {
+    /// Zero bytes written ahead of the records each time the segment's file must grow.
+    static let preallocationStep = 1 << 20
+
+    /// Takes over an open segment whose file holds `fileSize` bytes.
+    init(
+        directory: String, fd: Int32, segment: String, offset: Int, fileSize: Int, nextSequence: UInt64,
+        snapshotSequence: UInt64
+    ) {
         self.directory = directory
         self.fd = fd
         self.segment = segment
         self.offset = offset
+        self.fileSize = max(fileSize, offset)
         self.nextSequence = nextSequence
         self.snapshotSequence = snapshotSequence
     }
@@ -42,12 +51,23 @@ final class JournalWriter: @unchecked Sendable {
     var segmentBytes: Int { offset }
 
     /// Appends framed records and makes them durable before returning.
+    ///
+    /// Records overwrite zeros written ahead of them (``preallocationStep`` at a time), so most
+    /// syncs flush only the records' pages: the file's size, and with it the inode, stays put.
     func append(_ bytes: [UInt8]) throws(FileStoreError) {
+        let end = offset + bytes.count
         try withBytes(bytes) { buffer throws(FileStoreError) in
             try FileIO.write(fd, buffer, at: offset, path: path(segment))
         }
+        if end > fileSize {
+            let grown = (end + Self.preallocationStep) & ~4095
+            try withBytes([UInt8](repeating: 0, count: grown - end)) { zeros throws(FileStoreError) in
+                try FileIO.write(fd, zeros, at: end, path: path(segment))
+            }
+            fileSize = grown
+        }
         try FileIO.syncData(fd, path: path(segment))
-        offset += bytes.count
+        offset = end
     }
 
     /// Creates a file durably: written under a temporary name, synced, renamed, directory synced.
@@ -55,7 +75,8 @@ final class JournalWriter: @unchecked Sendable {
         let temporary = path(name + FileFormat.temporarySuffix)
         let fd = try FileIO.open(temporary, O_WRONLY | O_CREAT | O_TRUNC)
         do {
-            try withBytes(bytes) { buffer throws(FileStoreError) in try FileIO.write(fd, buffer, at: 0, path: temporary) }
+            try withBytes(bytes) { buffer throws(FileStoreError) in try FileIO.write(fd, buffer, at: 0, path: temporary)
+            }
             try FileIO.syncFile(fd, path: temporary)
         } catch {
             FileIO.close(fd)
@@ -77,6 +98,7 @@ final class JournalWriter: @unchecked Sendable {
         fd = newFD
         segment = next
         offset = FileFormat.headerSize
+        fileSize = FileFormat.headerSize
         snapshotSequence = sequence
         try removeObsolete()
     }

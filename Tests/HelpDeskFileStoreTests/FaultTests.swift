@@ -2,6 +2,7 @@ import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
+
 @testable import HelpDeskFileStore
 
 @Suite("Torn writes, bit flips and interrupted snapshots")
@@ -24,6 +25,20 @@ struct FaultTests {
         try #require(try JournalScan(bytes, file: "segment").records.last).offset
     }
 
+    /// Offset just after the last record's frame: the writer's preallocated zeros start there.
+    private func lastRecordEnd(_ bytes: [UInt8]) throws -> Int {
+        let last = try #require(try JournalScan(bytes, file: "segment").records.last)
+        return last.offset + Frame.size(payload: last.payload.count)
+    }
+
+    /// Where the checks of every byte stop, and a few offsets deep in the preallocated zeros.
+    private func offsetsToDamage(_ bytes: [UInt8]) throws -> [Int] {
+        let recordsEnd = try lastRecordEnd(bytes)
+        #expect(bytes.count > recordsEnd + 4_096, "the segment should carry preallocated zeros")
+        #expect(bytes[recordsEnd...].allSatisfy { $0 == 0 })
+        return Array(0..<(recordsEnd + 64)) + [recordsEnd + 1_000, bytes.count / 2, bytes.count - 1]
+    }
+
     /// Cutting the journal at every byte of the last record opens with all earlier commits.
     @Test func truncationAtEveryOffsetOfTheLastRecord() async throws {
         let directory = freshDirectory("truncate")
@@ -34,13 +49,15 @@ struct FaultTests {
         let start = try lastRecordOffset(original)
         // A cut inside the zero padding after a complete payload loses nothing.
         let payloadEnd = try #require(try JournalScan(original, file: "segment").records.last).payload.upperBound
-        for cut in start..<original.count {
+        let recordsEnd = try lastRecordEnd(original)
+        for cut in Array(start..<(recordsEnd + 24)) + [original.count / 2, original.count] {
             try Data(original[..<cut]).write(to: segment)
             let store = try await FileStore.open(at: directory)
             let intact = cut >= payloadEnd
             #expect(try store.image() == (intact ? images.all : images.beforeLast), "cut at \(cut)")
             #expect(store.recovery.lastSequence == (intact ? 4 : 3))
             #expect((store.recovery.truncatedTail != nil) == (cut > start && !intact), "cut at \(cut)")
+            #expect(store.recovery.truncatedTail?.offset ?? start == start, "cut at \(cut)")
             await store.close()
             // The truncation is permanent: the next open finds a clean journal.
             let again = try await FileStore.open(at: directory)
@@ -62,16 +79,21 @@ struct FaultTests {
         let segment = try newestSegment(in: directory)
         let original = [UInt8](try Data(contentsOf: segment))
         let lastStart = try lastRecordOffset(original)
+        let recordsEnd = try lastRecordEnd(original)
         var random = SplitMix64(seed: 77)
-        for position in 0..<original.count {
+        for position in try offsetsToDamage(original) {
             var damaged = original
             damaged[position] ^= 1 << UInt8(random.next() % 8)
             try Data(damaged).write(to: segment)
             do {
                 let store = try await FileStore.open(at: directory)
                 #expect(position >= lastStart, "flip at \(position) before the last record went unnoticed")
-                #expect(store.recovery.truncatedTail?.offset == lastStart, "flip at \(position)")
-                #expect(try store.image() == images.beforeLast)
+                // Garbage in the preallocated zeros is a torn tail after the last record.
+                let damagedRecord = position < recordsEnd
+                #expect(
+                    store.recovery.truncatedTail?.offset == (damagedRecord ? lastStart : recordsEnd),
+                    "flip at \(position)")
+                #expect(try store.image() == (damagedRecord ? images.beforeLast : images.all))
                 await store.close()
             } catch let error as FileStoreError {
                 switch error {
