@@ -7,8 +7,9 @@ extension FileStore {
     public func commit(_ work: UnitOfWork) async throws {
         guard !work.isEmpty else { return try checkAvailable() }
         let payload = try RecordCodec.encode(work)
+        let keys = work.conflictKeys
         try await withCheckedThrowingContinuation { continuation in
-            submit(.commit(work, payload, continuation))
+            submit(.commit(Pipeline.Commit(work: work, payload: payload, keys: keys, continuation: continuation)))
         }
     }
 
@@ -36,10 +37,10 @@ extension FileStore {
     /// so an uncontended commit crosses threads only twice (to the writer and back to the caller).
     private func drain() {
         while let batch = pipeline.withLock({ $0.takeAll() }) {
-            var group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)] = []
+            var group: [Pipeline.Commit] = []
             for request in batch {
-                if case .commit(let work, let payload, let continuation) = request {
-                    group.append((work, payload, continuation))
+                if case .commit(let commit) = request {
+                    group.append(commit)
                     continue
                 }
                 commitAll(group)
@@ -74,39 +75,39 @@ extension FileStore {
     /// Each unit is validated against the committed state with the in-memory store's own rules
     /// (``InMemoryStore/validate(_:)``); a unit whose ``UnitOfWork/conflictKeys`` meet an earlier
     /// accepted unit's waits for the next group, so every accepted unit is valid after the others.
-    private func commitAll(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]) {
+    private func commitAll(_ group: [Pipeline.Commit]) {
         var pending = group
         while !pending.isEmpty { pending = commitGroup(pending) }
     }
 
     /// Commits the independent units of `group` with one sync; returns the units deferred to the next group.
-    private func commitGroup(_ group: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)])
-        -> [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)]
-    {
+    private func commitGroup(_ group: [Pipeline.Commit]) -> [Pipeline.Commit] {
         if let error = pipeline.withLock({ $0.status.error }) {
-            for (_, _, continuation) in group { continuation.resume(throwing: error) }
+            for commit in group { commit.continuation.resume(throwing: error) }
             return []
         }
         var claimed = Set<ConflictKey>()
-        var deferred: [(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)] = []
-        var accepted: [(UnitOfWork, CheckedContinuation<Void, any Error>)] = []
+        var deferred: [Pipeline.Commit] = []
+        var accepted: [Pipeline.Commit] = []
+        accepted.reserveCapacity(group.count)
         var records = ByteWriter()
-        for (work, payload, continuation) in group {
-            let keys = work.conflictKeys
-            guard claimed.isDisjoint(with: keys) else {
-                deferred.append((work, payload, continuation))
-                continue
+        for commit in group {
+            if group.count > 1 {
+                guard claimed.isDisjoint(with: commit.keys) else {
+                    deferred.append(commit)
+                    continue
+                }
             }
             do {
-                try memory.validate(work)
+                try memory.validate(commit.work)
             } catch {
-                continuation.resume(throwing: error)
+                commit.continuation.resume(throwing: error)
                 continue
             }
-            claimed.formUnion(keys)
-            payload.withUnsafeBytes { Frame.append(tag: writer.nextSequence, payload: $0, to: &records) }
+            if group.count > 1 { claimed.formUnion(commit.keys) }
+            commit.payload.withUnsafeBytes { Frame.append(tag: writer.nextSequence, payload: $0, to: &records) }
             writer.nextSequence += 1
-            accepted.append((work, continuation))
+            accepted.append(commit)
         }
         guard !accepted.isEmpty else { return deferred }
         do {
@@ -114,21 +115,11 @@ extension FileStore {
         } catch {
             let failure = StorageError(.ioFailure, "journal write failed, the store handle is now unusable: \(error)")
             shutDown(.failed(failure))
-            for (_, continuation) in accepted { continuation.resume(throwing: failure) }
+            for commit in accepted { commit.continuation.resume(throwing: failure) }
             return deferred
         }
-        for (work, continuation) in accepted {
-            do {
-                try memory.commitNow(work)
-            } catch {
-                // Unreachable when validation mirrors the in-memory rules; stop rather than diverge.
-                let failure = StorageError(.other, "journaled unit could not be applied: \(error)")
-                shutDown(.failed(failure))
-                continuation.resume(throwing: failure)
-                continue
-            }
-            continuation.resume()
-        }
+        memory.applyValidated(accepted.lazy.map(\.work))
+        for commit in accepted { commit.continuation.resume() }
         return deferred
     }
 

@@ -17,16 +17,40 @@ struct Pipeline: Sendable {
         var error: StorageError? {
             switch self {
             case .open: nil
-            case .failed(let cause): StorageError(.unavailable, "the file store failed earlier and is unusable: \(cause)")
+            case .failed(let cause):
+                StorageError(.unavailable, "the file store failed earlier and is unusable: \(cause)")
             case .closed: StorageError(.unavailable, "the file store is closed")
             }
         }
     }
 
+    /// A unit waiting for the writer, with everything its caller could prepare off the writer's
+    /// thread: the record payload and the conflict keys.
+    final class Commit: Sendable {
+        /// The unit, validated by the writer against the committed state.
+        let work: UnitOfWork
+        /// The encoded record payload.
+        let payload: [UInt8]
+        /// The unit's ``UnitOfWork/conflictKeys``.
+        let keys: Set<ConflictKey>
+        /// Resumed once the unit is durable and applied, or rejected.
+        let continuation: CheckedContinuation<Void, any Error>
+
+        init(
+            work: UnitOfWork, payload: [UInt8], keys: Set<ConflictKey>,
+            continuation: CheckedContinuation<Void, any Error>
+        ) {
+            self.work = work
+            self.payload = payload
+            self.keys = keys
+            self.continuation = continuation
+        }
+    }
+
     /// Work for the writer.
     enum Request: Sendable {
-        /// A validated-later unit with its encoded record payload.
-        case commit(UnitOfWork, [UInt8], CheckedContinuation<Void, any Error>)
+        /// A unit to validate, journal and apply.
+        case commit(Commit)
         /// Write a snapshot now.
         case snapshot(CheckedContinuation<Void, any Error>)
         /// Finish queued work, then close.
@@ -64,7 +88,7 @@ struct Pipeline: Sendable {
     /// Resumes `request` with `error` (a close request simply completes).
     static func fail(_ request: Request, with error: StorageError) {
         switch request {
-        case .commit(_, _, let continuation): continuation.resume(throwing: error)
+        case .commit(let commit): commit.continuation.resume(throwing: error)
         case .snapshot(let continuation): continuation.resume(throwing: error)
         case .close(let continuation): continuation.resume()
         }

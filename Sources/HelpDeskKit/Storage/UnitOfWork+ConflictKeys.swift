@@ -63,4 +63,12 @@ extension InMemoryStore {
             state.apply(work)
         }
     }
+
+    /// Applies units that ``validate(_:)`` accepted and whose ``UnitOfWork/conflictKeys`` are
+    /// pairwise disjoint, in order, under one lock and without validating them again.
+    package func applyValidated(_ units: some Sequence<UnitOfWork>) {
+        state.withLock { state in
+            for work in units { state.apply(work) }
+        }
+    }
 }
