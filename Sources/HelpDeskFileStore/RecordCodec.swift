@@ -47,7 +47,7 @@ enum RecordCodec {
         }
         var writes: [TicketWrite] = []
         for _ in 0..<(try r.length()) {
-            let expected: Int? = try r.u8() == 0 ? nil : try r.int()
+            let expected: Int? = try r.presence() ? try r.int() : nil
             writes.append(
                 TicketWrite(ticket: try TicketCodec.decode(from: &r), expectedRevision: expected))
         }
@@ -62,6 +62,9 @@ enum RecordCodec {
             for _ in 0..<(try r.length()) { events.append(try EventCodec.decodePendingEvent(from: &r)) }
         }
         var work = try decodeJSON(from: &r)
+        guard r.remaining == 0 else {
+            throw MalformedBytes(offset: r.position, reason: "\(r.remaining) bytes after the unit of work")
+        }
         if kind == unitOfWork {
             work.comments = comments
             work.auditEntries = auditEntries

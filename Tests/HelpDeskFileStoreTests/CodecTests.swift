@@ -2,6 +2,7 @@ import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
+
 @testable import HelpDeskFileStore
 
 @Suite("Checksums and codecs")
@@ -10,7 +11,8 @@ struct CodecTests {
         #expect(CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283)
         #expect(CRC32C.checksum([UInt8](repeating: 0, count: 32)) == 0x8A91_36AA)
         let text = Array("The quick brown fox jumps over the lazy dog, twice over.".utf8)
-        let split = CRC32C.checksum(Array(text[17...]).withUnsafeBytes { $0 }, continuing: CRC32C.checksum(Array(text[..<17])))
+        let split = CRC32C.checksum(
+            Array(text[17...]).withUnsafeBytes { $0 }, continuing: CRC32C.checksum(Array(text[..<17])))
         #expect(split == CRC32C.checksum(text))
         #expect(CRC32C.unmask(CRC32C.mask(0xDEAD_BEEF)) == 0xDEAD_BEEF)
     }
@@ -134,5 +136,18 @@ struct CodecTests {
             #expect(at > secondChunkOffset && at < secondChunkOffset + Frame.size(payload: damaged.count))
             #expect(reason.hasPrefix("ticket chunk at \(secondChunkOffset):"))
         }
+    }
+
+    /// A record payload is read exactly: trailing bytes and presence flags other than 0 or 1 are damage.
+    @Test func recordPayloadIsReadExactly() throws {
+        var work = UnitOfWork()
+        work.save(TicketFixtures(seed: 2).tickets(count: 1, seed: 3)[0], expectedRevision: 4)
+        let payload = try RecordCodec.encode(work)
+        #expect(try payload.withUnsafeBytes { try RecordCodec.decode($0) } == work)
+        #expect(throws: MalformedBytes.self) { try (payload + [0]).withUnsafeBytes { try RecordCodec.decode($0) } }
+        var badFlag = payload
+        #expect(badFlag[2] == 1, "kind, write count, then the expected revision's presence flag")
+        badFlag[2] = 2
+        #expect(throws: MalformedBytes.self) { try badFlag.withUnsafeBytes { try RecordCodec.decode($0) } }
     }
 }

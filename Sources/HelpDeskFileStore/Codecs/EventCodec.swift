@@ -41,7 +41,7 @@ enum EventCodec {
         var a = try g.group()
         let audience = Audience(
             employeeIDs: try a.ids(), groupIDs: try a.ids(),
-            requester: try a.u8() == 0 ? nil : try a.requester())
+            requester: try a.presence() ? try a.requester() : nil)
         return PendingEvent(
             id: id, event: event, performer: performer, audience: audience, occurredAt: try g.date())
     }

@@ -5,8 +5,9 @@ import HelpDeskKit
 ///
 /// Composite values are written as *groups* (``ByteWriter/group(_:)``): a 4-byte length, then
 /// the fields in a fixed order. Fields are only ever appended to a group, never reordered or
-/// removed, and a reader gives a field it finds missing at the group's end its default value,
-/// so records written before a field existed still load.
+/// removed. A decoder reads a field added later only when the group has bytes left
+/// (``ByteReader/isAtEnd``) and gives it its default otherwise, so records written before the
+/// field existed still load; a newer writer's extra fields are skipped with the rest of the group.
 extension ByteWriter {
     /// Appends a group: a 4-byte length, then whatever `body` writes.
     mutating func group(_ body: (inout ByteWriter) -> Void) {
@@ -173,8 +174,8 @@ extension ByteReader {
         return files
     }
 
-    /// Reads a presence byte.
-    private mutating func presence() throws(MalformedBytes) -> Bool {
+    /// Reads a presence byte: 0 or 1, anything else is damage.
+    mutating func presence() throws(MalformedBytes) -> Bool {
         let start = position
         switch try u8() {
         case 0: return false
