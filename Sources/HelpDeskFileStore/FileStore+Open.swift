@@ -136,18 +136,13 @@ extension FileStore {
             segment = FileFormat.journalName(last)
         } else {
             segment = FileFormat.journalName(expected)
-            end = FileFormat.headerSize
+            let header = FileFormat.header(.journal, sequence: expected)
+            try JournalWriter.createDurably(segment, header, in: directory)
+            (end, fileSize) = (header.count, header.count)
         }
-        let fd: Int32
-        if segments.isEmpty {
-            let creator = JournalWriter(
-                directory: directory, fd: -1, segment: segment, offset: 0, fileSize: 0, nextSequence: expected,
-                snapshotSequence: report.snapshotSequence)
-            try creator.createDurably(segment, FileFormat.header(.journal, sequence: expected))
-        }
-        fd = try FileIO.open(directory + "/" + segment, O_WRONLY)
+        let file = try SegmentFile(path: directory + "/" + segment, end: end, fileSize: fileSize)
         let writer = JournalWriter(
-            directory: directory, fd: fd, segment: segment, offset: end, fileSize: fileSize, nextSequence: expected,
+            directory: directory, file: file, segment: segment, nextSequence: expected,
             snapshotSequence: report.snapshotSequence)
         report.lastSequence = expected - 1
         do {

@@ -14,32 +14,20 @@ import HelpDeskKit
 final class JournalWriter: @unchecked Sendable {
     /// The store directory.
     let directory: String
-    /// Descriptor of the open segment.
-    private(set) var fd: Int32
+    /// The open segment.
+    private(set) var file: SegmentFile
     /// File name of the open segment.
     private(set) var segment: String
-    /// Where the next record goes in the open segment.
-    private(set) var offset: Int
-    /// Size of the open segment's file: records up to `offset`, preallocated zeros after it.
-    private(set) var fileSize: Int
     /// Sequence of the next record.
     var nextSequence: UInt64
     /// Sequence of the newest snapshot.
     private(set) var snapshotSequence: UInt64
 
-    /// Zero bytes written ahead of the records each time the segment's file must grow.
-    static let preallocationStep = 1 << 20
-
-    /// Takes over an open segment whose file holds `fileSize` bytes.
-    init(
-        directory: String, fd: Int32, segment: String, offset: Int, fileSize: Int, nextSequence: UInt64,
-        snapshotSequence: UInt64
-    ) {
+    /// Takes over an open segment.
+    init(directory: String, file: SegmentFile, segment: String, nextSequence: UInt64, snapshotSequence: UInt64) {
         self.directory = directory
-        self.fd = fd
+        self.file = file
         self.segment = segment
-        self.offset = offset
-        self.fileSize = max(fileSize, offset)
         self.nextSequence = nextSequence
         self.snapshotSequence = snapshotSequence
     }
@@ -48,31 +36,17 @@ final class JournalWriter: @unchecked Sendable {
     func path(_ name: String) -> String { directory + "/" + name }
 
     /// Bytes of journal in the open segment.
-    var segmentBytes: Int { offset }
+    var segmentBytes: Int { file.end }
 
     /// Appends framed records and makes them durable before returning.
-    ///
-    /// Records overwrite zeros written ahead of them (``preallocationStep`` at a time), so most
-    /// syncs flush only the records' pages: the file's size, and with it the inode, stays put.
     func append(_ bytes: [UInt8]) throws(FileStoreError) {
-        let end = offset + bytes.count
-        try withBytes(bytes) { buffer throws(FileStoreError) in
-            try FileIO.write(fd, buffer, at: offset, path: path(segment))
-        }
-        if end > fileSize {
-            let grown = (end + Self.preallocationStep) & ~4095
-            try withBytes([UInt8](repeating: 0, count: grown - end)) { zeros throws(FileStoreError) in
-                try FileIO.write(fd, zeros, at: end, path: path(segment))
-            }
-            fileSize = grown
-        }
-        try FileIO.syncData(fd, path: path(segment))
-        offset = end
+        try file.append(bytes)
     }
 
     /// Creates a file durably: written under a temporary name, synced, renamed, directory synced.
-    func createDurably(_ name: String, _ bytes: [UInt8]) throws(FileStoreError) {
-        let temporary = path(name + FileFormat.temporarySuffix)
+    static func createDurably(_ name: String, _ bytes: [UInt8], in directory: String) throws(FileStoreError) {
+        let target = directory + "/" + name
+        let temporary = target + FileFormat.temporarySuffix
         let fd = try FileIO.open(temporary, O_WRONLY | O_CREAT | O_TRUNC)
         do {
             try withBytes(bytes) { buffer throws(FileStoreError) in try FileIO.write(fd, buffer, at: 0, path: temporary)
@@ -83,22 +57,21 @@ final class JournalWriter: @unchecked Sendable {
             throw error
         }
         FileIO.close(fd)
-        try FileIO.rename(temporary, path(name))
+        try FileIO.rename(temporary, target)
         try FileIO.syncDirectory(directory)
     }
 
     /// Writes `snapshot` (the encoded state after record `sequence`), starts segment `sequence + 1`,
     /// and only then deletes older segments and snapshots.
     func rotate(snapshot: [UInt8], sequence: UInt64) throws(FileStoreError) {
-        try createDurably(FileFormat.snapshotName(sequence), snapshot)
+        try Self.createDurably(FileFormat.snapshotName(sequence), snapshot, in: directory)
         let next = FileFormat.journalName(sequence + 1)
-        try createDurably(next, FileFormat.header(.journal, sequence: sequence + 1))
-        let newFD = try FileIO.open(path(next), O_WRONLY)
-        FileIO.close(fd)
-        fd = newFD
+        let header = FileFormat.header(.journal, sequence: sequence + 1)
+        try Self.createDurably(next, header, in: directory)
+        let newFile = try SegmentFile(path: path(next), end: header.count, fileSize: header.count)
+        file.close()
+        file = newFile
         segment = next
-        offset = FileFormat.headerSize
-        fileSize = FileFormat.headerSize
         snapshotSequence = sequence
         try removeObsolete()
     }
@@ -124,7 +97,6 @@ final class JournalWriter: @unchecked Sendable {
 
     /// Closes the segment.
     func close() {
-        if fd >= 0 { FileIO.close(fd) }
-        fd = -1
+        file.close()
     }
 }

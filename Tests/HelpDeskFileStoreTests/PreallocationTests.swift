@@ -42,7 +42,7 @@ struct PreallocationTests {
         }
         let image = try store.image()
         await store.close()
-        #expect(sizes.allSatisfy { $0 % 4_096 == 0 && $0 >= JournalWriter.preallocationStep })
+        #expect(sizes.allSatisfy { $0 % 4_096 == 0 && $0 >= SegmentFile.preallocationStep })
         #expect((2...3).contains(sizes.count), "sizes \(sizes.sorted())")
 
         let reopened = try await FileStore.open(at: directory)
