@@ -5,7 +5,10 @@
 /// reserved (u32, 0), masked CRC-32C of the first 28 bytes (u32).
 enum FileFormat {
     /// The newest format version this build writes and reads.
-    static let version: UInt32 = 1
+    ///
+    /// Version 2 added journal records of kind 2 (binary history, see ``RecordCodec``) and the
+    /// write-start flag on frame tags (``Frame/writeStart``); version 1 files are still read.
+    static let version: UInt32 = 2
     /// Size of the file header; records and sections start at this (8-aligned) offset.
     static let headerSize = 32
 
@@ -55,8 +58,16 @@ enum FileFormat {
         return w.bytes
     }
 
-    /// Checks the header of `bytes` (the content of `file`) and returns its sequence.
-    static func readHeader(_ bytes: [UInt8], kind: Kind, file: String) throws(FileStoreError) -> UInt64 {
+    /// What a file header says.
+    struct Header {
+        /// The format version the file was written in.
+        var version: UInt32
+        /// A journal segment's first record, a snapshot's last included record.
+        var sequence: UInt64
+    }
+
+    /// Checks the header of `bytes` (the content of `file`) and returns what it says.
+    static func readHeader(_ bytes: [UInt8], kind: Kind, file: String) throws(FileStoreError) -> Header {
         guard bytes.count >= 12 else {
             throw .corrupted(file: file, offset: 0, reason: "file is shorter than its header")
         }
@@ -79,7 +90,7 @@ enum FileFormat {
                 guard CRC32C.unmask(stored) == actual else {
                     throw FileStoreError.corrupted(file: file, offset: 0, reason: "header checksum mismatch")
                 }
-                return sequence
+                return Header(version: found, sequence: sequence)
             } catch let error as FileStoreError {
                 throw error
             } catch {

@@ -105,7 +105,8 @@ extension FileStore {
                 continue
             }
             if group.count > 1 { claimed.formUnion(commit.keys) }
-            commit.payload.withUnsafeBytes { Frame.append(tag: writer.nextSequence, payload: $0, to: &records) }
+            let tag = writer.nextSequence | (accepted.isEmpty ? Frame.writeStart : 0)
+            commit.payload.withUnsafeBytes { Frame.append(tag: tag, payload: $0, to: &records) }
             writer.nextSequence += 1
             accepted.append(commit)
         }

@@ -31,21 +31,24 @@ extension FileStore {
         }
     }
 
-    /// Opens and locks `LOCK`, writing its header when the store is new, and checks its version.
+    /// Opens and locks `LOCK`, writing its header when the store is new, and checks its version;
+    /// an older store's `LOCK` is rewritten at the current version, so that an older build
+    /// refuses the store once this one may have written newer records to it.
     private static func acquireLock(in directory: String) throws(FileStoreError) -> Int32 {
         let lockPath = directory + "/" + FileFormat.lockName
         let fd = try FileIO.open(lockPath, O_RDWR | O_CREAT)
         do {
             guard try FileIO.tryLock(fd, path: lockPath) else { throw FileStoreError.locked(path: directory) }
             let existing = try FileIO.readAll(lockPath)
-            if existing.isEmpty {
+            let isCurrent =
+                try !existing.isEmpty
+                && FileFormat.readHeader(existing, kind: .lock, file: FileFormat.lockName).version == FileFormat.version
+            if !isCurrent {
                 try withBytes(FileFormat.header(.lock, sequence: 0)) { bytes throws(FileStoreError) in
                     try FileIO.write(fd, bytes, at: 0, path: lockPath)
                 }
                 try FileIO.syncFile(fd, path: lockPath)
                 try FileIO.syncDirectory(directory)
-            } else {
-                _ = try FileFormat.readHeader(existing, kind: .lock, file: FileFormat.lockName)
             }
             return fd
         } catch let error as FileStoreError {

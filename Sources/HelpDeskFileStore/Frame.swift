@@ -7,6 +7,9 @@
 enum Frame {
     /// Bytes before the payload.
     static let headerSize = 16
+    /// Flag in a journal record's tag (format version 2): the record is the first of one write
+    /// (one group commit). The rest of the tag is the sequence number.
+    static let writeStart: UInt64 = 1 << 63
     /// Largest payload a reader accepts (1 GiB); anything larger is treated as damage.
     static let maximumPayload = 1 << 30
 

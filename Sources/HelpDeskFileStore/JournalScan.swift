@@ -22,12 +22,14 @@ struct JournalScan {
     /// Verifies every frame of `bytes`, the content of segment `file`.
     ///
     /// Zeros from a frame boundary to the end of the file are space the writer preallocated: the
-    /// journal ends there. A frame that is cut short or fails its checksum is a torn tail when no
-    /// valid frame follows it (a crash during the last append); when a valid frame does follow,
-    /// the damage is in the middle of the journal and the segment is reported corrupted at that
-    /// offset.
+    /// journal ends there. A frame that is cut short or fails its checksum is a torn tail when
+    /// no valid frame follows it (a crash during the last append), or when everything valid
+    /// after it belongs to the same, last write and the damage looks like sectors that never
+    /// reached the disk (see ``isInterruptedWrite(_:at:)``). Other damage is in the middle of
+    /// the journal and the segment is reported corrupted at that offset.
     init(_ bytes: [UInt8], file: String) throws(FileStoreError) {
-        firstSequence = try FileFormat.readHeader(bytes, kind: .journal, file: file)
+        let header = try FileFormat.readHeader(bytes, kind: .journal, file: file)
+        firstSequence = header.sequence
         validEnd = FileFormat.headerSize
         var records: [Record] = []
         var tornTail: (offset: Int, reason: String)?
@@ -37,12 +39,13 @@ struct JournalScan {
                 if Frame.onlyZeros(in: buffer, from: offset) { break }
                 do {
                     let frame = try Frame.read(buffer, at: offset)
-                    if let previous = records.last, frame.tag != previous.sequence + 1 {
+                    let sequence = frame.tag & ~Frame.writeStart
+                    if let previous = records.last, sequence != previous.sequence + 1 {
                         throw FileStoreError.corrupted(
-                            file: file, offset: offset,
-                            reason: "record \(frame.tag) follows record \(previous.sequence)")
+                            file: file, offset: offset, reason: "record \(sequence) follows record \(previous.sequence)"
+                        )
                     }
-                    records.append(Record(sequence: frame.tag, offset: offset, payload: frame.payload))
+                    records.append(Record(sequence: sequence, offset: offset, payload: frame.payload))
                     offset = frame.end
                 } catch let problem as Frame.Problem {
                     let reason: String
@@ -52,10 +55,14 @@ struct JournalScan {
                     case .checksumMismatch: reason = "record checksum mismatch"
                     }
                     if Frame.validFrameExists(in: buffer, after: offset) {
-                        throw FileStoreError.corrupted(
-                            file: file, offset: offset, reason: reason + " before valid records")
+                        guard header.version >= 2, Self.isInterruptedWrite(buffer, at: offset) else {
+                            throw FileStoreError.corrupted(
+                                file: file, offset: offset, reason: reason + " before valid records")
+                        }
+                        tornTail = (offset, reason + " in an interrupted write")
+                    } else {
+                        tornTail = (offset, reason)
                     }
-                    tornTail = (offset, reason)
                     return
                 } catch let error as FileStoreError {
                     throw error
@@ -67,5 +74,35 @@ struct JournalScan {
         self.records = records
         self.tornTail = tornTail
         validEnd = tornTail?.offset ?? max(offset, FileFormat.headerSize)
+    }
+
+    /// `true` when the damage at `offset`, followed by valid records, is the trace of the last
+    /// write reaching the disk only in part (a power loss while a group commit's pages were
+    /// being written back, in any order): no valid record after the damage starts a later write
+    /// (``Frame/writeStart``), so the damaged write was never acknowledged; and the damaged
+    /// bytes show what an unwritten sector leaves in the preallocated file, zeros — the
+    /// damaged frame's length/checksum word, or a whole aligned 512-byte sector before the
+    /// next valid record. A flipped bit in an acknowledged record shows neither.
+    static func isInterruptedWrite(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        var firstValid: Int?
+        var candidate = offset + 8
+        while candidate + Frame.headerSize <= buffer.count, !Frame.onlyZeros(in: buffer, from: candidate) {
+            if let frame = try? Frame.read(buffer, at: candidate) {
+                if frame.tag & Frame.writeStart != 0 { return false }
+                firstValid = firstValid ?? candidate
+                candidate = frame.end
+            } else {
+                candidate += 8
+            }
+        }
+        guard let firstValid else { return false }
+        if buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == 0 { return true }
+        let sector = 512
+        var start = (offset + sector - 1) / sector * sector
+        while start + sector <= firstValid {
+            if buffer[start..<(start + sector)].allSatisfy({ $0 == 0 }) { return true }
+            start += sector
+        }
+        return false
     }
 }

@@ -5,7 +5,7 @@ extension SnapshotCodec {
     /// Reads a snapshot file's content; any damage is a ``FileStoreError/corrupted(file:offset:reason:)``
     /// naming the section's offset (a renamed snapshot was synced whole, so nothing is "torn").
     static func decode(_ bytes: [UInt8], file: String) throws(FileStoreError) -> (sequence: UInt64, image: StoreImage) {
-        let sequence = try FileFormat.readHeader(bytes, kind: .snapshot, file: file)
+        let sequence = try FileFormat.readHeader(bytes, kind: .snapshot, file: file).sequence
         return try withBytes(bytes) { buffer throws(FileStoreError) in
             let sections = try Sections(buffer, file: file)
             var image: StoreImage

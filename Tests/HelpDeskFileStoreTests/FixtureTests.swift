@@ -2,6 +2,7 @@ import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
+
 @testable import HelpDeskFileStore
 
 /// The committed store in `Fixtures/store-v1` (snapshot + journal written by format version 1)
@@ -22,11 +23,15 @@ struct FixtureTests {
         try FileManager.default.copyItem(at: source, to: directory)
         let expected = try JSONDecoder().decode(
             StoreImage.self, from: Data(contentsOf: try fixtures.appendingPathComponent("expected-image.json")))
+        let lock = directory.appendingPathComponent(FileFormat.lockName)
+        #expect(try FileFormat.readHeader([UInt8](Data(contentsOf: lock)), kind: .lock, file: "LOCK").version == 1)
         let store = try await FileStore.open(at: directory)
         #expect(store.recovery.snapshotSequence > 0)
         #expect(store.recovery.replayedRecords > 0)
         #expect(try store.image() == expected)
         await store.close()
+        // Opening marks the store as written by this format version, so older builds refuse it.
+        #expect(try FileFormat.readHeader([UInt8](Data(contentsOf: lock)), kind: .lock, file: "LOCK").version == 2)
     }
 
     /// Regenerates the fixture; run once with `HELPDESK_WRITE_FIXTURE=1` (never in CI).
