@@ -119,7 +119,7 @@ extension FileStore {
             for commit in accepted { commit.continuation.resume(throwing: failure) }
             return deferred
         }
-        memory.applyValidated(accepted.lazy.map(\.work))
+        for commit in accepted { memory.applyValidated(commit.work) }
         for commit in accepted { commit.continuation.resume() }
         return deferred
     }

@@ -64,11 +64,9 @@ extension InMemoryStore {
         }
     }
 
-    /// Applies units that ``validate(_:)`` accepted and whose ``UnitOfWork/conflictKeys`` are
-    /// pairwise disjoint, in order, under one lock and without validating them again.
-    package func applyValidated(_ units: some Sequence<UnitOfWork>) {
-        state.withLock { state in
-            for work in units { state.apply(work) }
-        }
+    /// Applies a unit that ``validate(_:)`` accepted, without validating it again; the caller
+    /// guarantees that no unit applied since then shares its ``UnitOfWork/conflictKeys``.
+    package func applyValidated(_ work: UnitOfWork) {
+        state.withLock { state in state.apply(work) }
     }
 }
