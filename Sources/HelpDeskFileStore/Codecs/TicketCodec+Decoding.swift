@@ -64,7 +64,7 @@ extension TicketCodec {
             case (.groupID, .fixed128): groupID = GroupID(try r.uuid())
             case (.watcherIDs, .delimited):
                 var n = try nested(&r)
-                for _ in 0..<(try n.length()) { watcherIDs.append(EmployeeID(try n.uuid())) }
+                watcherIDs = try n.ids()
             case (.attachments, .delimited):
                 var n = try nested(&r)
                 attachments = try n.attachments()
@@ -98,7 +98,7 @@ extension TicketCodec {
             case (.contractID, .fixed128): contractID = ContractID(try r.uuid())
             case (.assetIDs, .delimited):
                 var n = try nested(&r)
-                for _ in 0..<(try n.length()) { assetIDs.append(AssetID(try n.uuid())) }
+                assetIDs = try n.ids()
             case (.sla, .delimited):
                 var n = try nested(&r)
                 sla = try SLACodec.decode(from: &n)

@@ -64,10 +64,7 @@ enum TicketCodec {
         uuid(.assigneeID, ticket.assigneeID?.rawValue)
         uuid(.groupID, ticket.groupID?.rawValue)
         if !ticket.watcherIDs.isEmpty {
-            nested(.watcherIDs) { s in
-                s.varint(UInt64(ticket.watcherIDs.count))
-                for id in ticket.watcherIDs { s.uuid(id.rawValue) }
-            }
+            nested(.watcherIDs) { s in s.ids(ticket.watcherIDs) }
         }
         if !ticket.attachments.isEmpty {
             nested(.attachments) { s in s.attachments(ticket.attachments) }
@@ -115,10 +112,7 @@ enum TicketCodec {
         uuid(.locationID, ticket.locationID?.rawValue)
         uuid(.contractID, ticket.contractID?.rawValue)
         if !ticket.assetIDs.isEmpty {
-            nested(.assetIDs) { s in
-                s.varint(UInt64(ticket.assetIDs.count))
-                for id in ticket.assetIDs { s.uuid(id.rawValue) }
-            }
+            nested(.assetIDs) { s in s.ids(ticket.assetIDs) }
         }
         if let sla = ticket.sla { nested(.sla) { s in SLACodec.encode(sla, to: &s) } }
         w.varint(0)
