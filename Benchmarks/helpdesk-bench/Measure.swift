@@ -14,6 +14,15 @@ enum Measure {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
+    /// Seconds of CPU time this process has used so far, in user and kernel mode, on all threads.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+        return user + system
+    }
+
     /// The median of `runs` timings of `body`, in milliseconds.
     static func medianMilliseconds(runs: Int, _ body: () async throws -> Void) async rethrows -> Double {
         var samples: [Double] = []

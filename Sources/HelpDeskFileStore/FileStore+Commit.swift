@@ -7,7 +7,8 @@ extension FileStore {
     public func commit(_ work: UnitOfWork) async throws {
         guard !work.isEmpty else { return try checkAvailable() }
         let payload = try RecordCodec.encode(work)
-        let keys = work.conflictKeys
+        var keys: [Int] = []
+        work.forEachConflictKey { keys.append($0.hashValue) }
         try await withCheckedThrowingContinuation { continuation in
             submit(.commit(Pipeline.Commit(work: work, payload: payload, keys: keys, continuation: continuation)))
         }
@@ -86,20 +87,21 @@ extension FileStore {
             for commit in group { commit.continuation.resume(throwing: error) }
             return []
         }
-        var claimed = Set<ConflictKey>()
+        var claimed = Set<Int>()
+        if group.count > 1 { claimed.reserveCapacity(group.count * 2) }
         var deferred: [Pipeline.Commit] = []
         var accepted: [Pipeline.Commit] = []
         accepted.reserveCapacity(group.count)
         var records = ByteWriter()
         for commit in group {
             if group.count > 1 {
-                guard claimed.isDisjoint(with: commit.keys) else {
+                guard !commit.keys.contains(where: claimed.contains) else {
                     deferred.append(commit)
                     continue
                 }
             }
             do {
-                try memory.validate(commit.work)
+                try commit.withUnit { unit throws(StorageError) in try memory.validate(inPlace: &unit) }
             } catch {
                 commit.continuation.resume(throwing: error)
                 continue
@@ -119,7 +121,7 @@ extension FileStore {
             for commit in accepted { commit.continuation.resume(throwing: failure) }
             return deferred
         }
-        for commit in accepted { memory.applyValidated(commit.work) }
+        for commit in accepted { commit.withUnit { memory.applyValidated(inPlace: &$0) } }
         for commit in accepted { commit.continuation.resume() }
         return deferred
     }

@@ -26,24 +26,42 @@ struct Pipeline: Sendable {
 
     /// A unit waiting for the writer, with everything its caller could prepare off the writer's
     /// thread: the record payload and the conflict keys.
-    final class Commit: Sendable {
-        /// The unit, validated by the writer against the committed state.
-        let work: UnitOfWork
+    ///
+    /// Unchecked `Sendable`: the unit sits behind a pointer that is written once, before the
+    /// commit is shared, and only read afterwards.
+    final class Commit: @unchecked Sendable {
+        /// Where the unit lives. Read through ``work``, it is lent to the in-memory store in place;
+        /// a stored property would be copied out for every call, retaining each of its lists.
+        private let unit: UnsafeMutablePointer<UnitOfWork>
         /// The encoded record payload.
         let payload: [UInt8]
-        /// The unit's ``UnitOfWork/conflictKeys``.
-        let keys: Set<ConflictKey>
+        /// Hash values of the unit's ``UnitOfWork/conflictKeys``: equal keys always meet; a
+        /// rare collision of unequal ones only defers a unit to the next group.
+        let keys: [Int]
         /// Resumed once the unit is durable and applied, or rejected.
         let continuation: CheckedContinuation<Void, any Error>
 
+        /// Lends the unit in place to `body`, which must not change it.
+        func withUnit<Result, Failure: Error>(
+            _ body: (inout UnitOfWork) throws(Failure) -> Result
+        ) throws(Failure) -> Result {
+            try body(&unit.pointee)
+        }
+
         init(
-            work: UnitOfWork, payload: [UInt8], keys: Set<ConflictKey>,
+            work: consuming UnitOfWork, payload: [UInt8], keys: [Int],
             continuation: CheckedContinuation<Void, any Error>
         ) {
-            self.work = work
+            unit = .allocate(capacity: 1)
+            unit.initialize(to: work)
             self.payload = payload
             self.keys = keys
             self.continuation = continuation
+        }
+
+        deinit {
+            unit.deinitialize(count: 1)
+            unit.deallocate()
         }
     }
 

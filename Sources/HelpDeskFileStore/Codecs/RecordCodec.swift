@@ -30,11 +30,15 @@ enum RecordCodec {
         for entry in work.auditEntries { EntryCodec.encode(entry, to: &w) }
         w.varint(UInt64(work.events.count))
         for event in work.events { EventCodec.encode(event, to: &w) }
-        var rest = work.withoutTicketWrites
-        rest.comments = []
-        rest.auditEntries = []
-        rest.events = []
-        try encodeJSON(rest, to: &w)
+        if work.changesOnlyTicketHistory {
+            w.varint(0)
+        } else {
+            var rest = work.withoutTicketWrites
+            rest.comments = []
+            rest.auditEntries = []
+            rest.events = []
+            try encodeJSON(rest, to: &w)
+        }
         return w.bytes
     }
 
@@ -90,9 +94,8 @@ enum RecordCodec {
         }
     }
 
-    /// Appends the JSON of `rest` as a blob, or an empty blob when there is nothing in it.
+    /// Appends the JSON of `rest` as a blob.
     private static func encodeJSON(_ rest: UnitOfWork, to w: inout ByteWriter) throws(StorageError) {
-        guard !rest.isEmpty else { return w.varint(0) }
         do {
             w.blob(try JSONEncoder().encode(rest))
         } catch {

@@ -21,29 +21,34 @@ extension UnitOfWork {
     /// earlier accepted unit's to the next group.
     public var conflictKeys: Set<ConflictKey> {
         var keys = Set<ConflictKey>()
+        forEachConflictKey { keys.insert($0) }
+        return keys
+    }
+
+    /// Calls `body` with each of ``conflictKeys`` (some more than once), without building a set.
+    public func forEachConflictKey(_ body: (ConflictKey) -> Void) {
         for index in ticketWrites.indices {
-            keys.insert(.ticket(ticketWrites[index].ticket.id))
-            keys.insert(.ticketNumber(ticketWrites[index].ticket.number))
+            body(.ticket(ticketWrites[index].ticket.id))
+            body(.ticketNumber(ticketWrites[index].ticket.number))
         }
-        for comment in comments { keys.insert(.ticket(comment.ticketID)) }
-        for entry in auditEntries { keys.insert(.ticket(entry.ticketID)) }
+        for comment in comments { body(.ticket(comment.ticketID)) }
+        for entry in auditEntries { body(.ticket(entry.ticketID)) }
         for write in timeEntryWrites {
-            keys.insert(.timeEntry(write.entry.id))
-            keys.insert(.ticket(write.entry.ticketID))
+            body(.timeEntry(write.entry.id))
+            body(.ticket(write.entry.ticketID))
         }
-        for deletion in timeEntryDeletions { keys.insert(.timeEntry(deletion.id)) }
+        for deletion in timeEntryDeletions { body(.timeEntry(deletion.id)) }
         for request in ratingRequests {
-            keys.insert(.ratingRequest(request.id))
-            keys.insert(.ratingToken(request.token))
-            keys.insert(.ticket(request.ticketID))
+            body(.ratingRequest(request.id))
+            body(.ratingToken(request.token))
+            body(.ticket(request.ticketID))
         }
         for rating in ratings {
-            keys.insert(.rating(rating.id))
-            keys.insert(.ratingRequest(rating.requestID))
+            body(.rating(rating.id))
+            body(.ratingRequest(rating.requestID))
         }
-        for write in billing.specifications { keys.insert(.specification(write.specification.ticketID)) }
-        if billing.touchesLedger { keys.insert(.ledger) }
-        return keys
+        for write in billing.specifications { body(.specification(write.specification.ticketID)) }
+        if billing.touchesLedger { body(.ledger) }
     }
 }
 
@@ -64,9 +69,16 @@ extension InMemoryStore {
         }
     }
 
+    /// ``validate(_:)`` of a unit lent in place: `inout` only so the adapter's caller passes its
+    /// address instead of a copy that retains each of its lists; `work` is not changed.
+    package func validate(inPlace work: inout UnitOfWork) throws(StorageError) {
+        try state.withLock { state throws(StorageError) in try state.validate(work) }
+    }
+
     /// Applies a unit that ``validate(_:)`` accepted, without validating it again; the caller
     /// guarantees that no unit applied since then shares its ``UnitOfWork/conflictKeys``.
-    package func applyValidated(_ work: UnitOfWork) {
+    /// `inout` only to lend it in place, as in ``validate(inPlace:)``; `work` is not changed.
+    package func applyValidated(inPlace work: inout UnitOfWork) {
         state.withLock { state in state.apply(work) }
     }
 }

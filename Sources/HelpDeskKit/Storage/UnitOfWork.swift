@@ -95,11 +95,15 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
 
     /// `true` when the unit changes nothing.
     public var isEmpty: Bool {
-        ticketWrites.isEmpty && comments.isEmpty && auditEntries.isEmpty && events.isEmpty && employees.isEmpty
-            && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
+        ticketWrites.isEmpty && comments.isEmpty && auditEntries.isEmpty && events.isEmpty && changesOnlyTicketHistory
+    }
+
+    /// `true` when the unit changes nothing but tickets, comments, audit entries and outbox
+    /// events (an adapter with its own format for those can skip encoding the rest).
+    public var changesOnlyTicketHistory: Bool {
+        employees.isEmpty && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
             && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
-            && ratingRequests.isEmpty && ratings.isEmpty
-            && billing.isEmpty
+            && ratingRequests.isEmpty && ratings.isEmpty && billing.isEmpty
     }
 }
 
