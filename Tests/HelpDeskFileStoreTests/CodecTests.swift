@@ -23,6 +23,18 @@ struct CodecTests {
         #expect(Mirror(reflecting: ticket).children.count == TicketCodec.fieldCount)
     }
 
+    /// The record codec writes the ticket history itself and everything else as JSON, skipped when
+    /// ``UnitOfWork/changesOnlyTicketHistory``: a new list must be counted there, or it is lost.
+    @Test func recordCodecKnowsEveryListOfAUnit() {
+        let lists = Mirror(reflecting: UnitOfWork()).children.compactMap(\.label)
+        #expect(
+            lists == [
+                "ticketWrites", "comments", "auditEntries", "events", "employees", "groups", "categories",
+                "acknowledgedEvents", "clients", "timeEntryWrites", "timeEntryDeletions", "employeeRates",
+                "ratingRequests", "ratings", "billing", "writeIndex",
+            ], "add the new list to UnitOfWork.changesOnlyTicketHistory, then here")
+    }
+
     @Test func ticketsRoundTripExactly() throws {
         var tickets = TicketFixtures(seed: 3).tickets(count: 300, seed: 4)
         var ids = SeededIdentifierSource(seed: 9)
