@@ -39,6 +39,7 @@ extension FileStore {
     private func drain() {
         while let batch = pipeline.withLock({ $0.takeAll() }) {
             var group: [Pipeline.Commit] = []
+            group.reserveCapacity(batch.count)
             for request in batch {
                 if case .commit(let commit) = request {
                     group.append(commit)
@@ -93,6 +94,7 @@ extension FileStore {
         var accepted: [Pipeline.Commit] = []
         accepted.reserveCapacity(group.count)
         var records = ByteWriter()
+        records.bytes.reserveCapacity(group.reduce(0) { $0 + Frame.size(payload: $1.payload.count) })
         for commit in group {
             if group.count > 1 {
                 guard !commit.keys.contains(where: claimed.contains) else {

@@ -21,6 +21,9 @@ enum RecordCodec {
     /// Encodes `work` as a record payload.
     static func encode(_ work: UnitOfWork) throws(StorageError) -> [UInt8] {
         var w = ByteWriter()
+        // A one-ticket unit with its audit entry and event takes about 450 bytes: growing from
+        // empty would reallocate six times.
+        w.bytes.reserveCapacity(512)
         var scratch = ByteWriter()
         w.u8(unitOfWork)
         encodeTicketWrites(of: work, to: &w, scratch: &scratch)
