@@ -27,12 +27,12 @@ struct Pipeline: Sendable {
     /// A unit waiting for the writer, with everything its caller could prepare off the writer's
     /// thread: the record payload and the conflict keys.
     ///
-    /// Unchecked `Sendable`: the unit sits behind a pointer that is written once, before the
-    /// commit is shared, and only read afterwards.
+    /// Unchecked `Sendable`: the unit is a `var` only so it can be lent in place (``withUnit(_:)``);
+    /// it is set before the commit is shared and never changed.
     final class Commit: @unchecked Sendable {
-        /// Where the unit lives. Read through ``work``, it is lent to the in-memory store in place;
-        /// a stored property would be copied out for every call, retaining each of its lists.
-        private let unit: UnsafeMutablePointer<UnitOfWork>
+        /// The unit. Lent through ``withUnit(_:)``: read as a value, it would be copied out for
+        /// every call, retaining each of its lists.
+        private var unit: UnitOfWork
         /// The encoded record payload.
         let payload: [UInt8]
         /// Hash values of the unit's ``UnitOfWork/conflictKeys``: equal keys always meet; a
@@ -45,23 +45,17 @@ struct Pipeline: Sendable {
         func withUnit<Result, Failure: Error>(
             _ body: (inout UnitOfWork) throws(Failure) -> Result
         ) throws(Failure) -> Result {
-            try body(&unit.pointee)
+            try body(&unit)
         }
 
         init(
             work: consuming UnitOfWork, payload: [UInt8], keys: [Int],
             continuation: CheckedContinuation<Void, any Error>
         ) {
-            unit = .allocate(capacity: 1)
-            unit.initialize(to: work)
+            unit = work
             self.payload = payload
             self.keys = keys
             self.continuation = continuation
-        }
-
-        deinit {
-            unit.deinitialize(count: 1)
-            unit.deallocate()
         }
     }
 

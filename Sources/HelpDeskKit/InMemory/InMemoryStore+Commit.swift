@@ -16,7 +16,8 @@ extension InMemoryStore.State {
             let number = work.ticketWrites[index].ticket.number
             switch (work.ticketWrites[index].expectedRevision, tickets.row(of: id)) {
             case (nil, nil):
-                guard !tickets.contains(number: number), work.ticketWrites.count == 1 || newNumbers.insert(number).inserted
+                guard !tickets.contains(number: number),
+                    work.ticketWrites.count == 1 || newNumbers.insert(number).inserted
                 else {
                     throw StorageError(.conflict, "ticket number \(number) is taken")
                 }
@@ -52,13 +53,15 @@ extension InMemoryStore.State {
 
     /// Applies a validated unit of work.
     mutating func apply(_ work: UnitOfWork) {
-        var rows: [(id: TicketID, row: Int)] = []
+        // The first written ticket's row, so the unit's own comments and audit entries (most
+        // units write one ticket) find it without a lookup or an array to allocate.
+        var firstWritten: (id: TicketID, row: Int)?
         for index in work.ticketWrites.indices {
             let id = work.ticketWrites[index].ticket.id
             let row =
                 work.ticketWrites[index].expectedRevision == nil
                 ? tickets.insert(work.ticketWrites[index].ticket) : tickets.update(work.ticketWrites[index].ticket)
-            if rows.count < 8 { rows.append((id, row)) }
+            if firstWritten == nil { firstWritten = (id, row) }
             if row == comments.count {
                 comments.append([])
                 audit.append([])
@@ -67,7 +70,8 @@ extension InMemoryStore.State {
             slaChecks.set(id, to: work.ticketWrites[index].ticket.sla?.nextCheckAt)
         }
         func row(of id: TicketID) -> Int {
-            rows.first { $0.id == id }?.row ?? tickets.row(of: id)!
+            if let firstWritten, firstWritten.id == id { return firstWritten.row }
+            return tickets.row(of: id)!
         }
         for comment in work.comments {
             comments[row(of: comment.ticketID)].append(comment)
