@@ -100,7 +100,7 @@ enum RecordCodec {
     /// Appends the JSON of `rest` as a blob.
     private static func encodeJSON(_ rest: UnitOfWork, to w: inout ByteWriter) throws(StorageError) {
         do {
-            w.blob(try JSONEncoder().encode(rest))
+            w.blob(try StoreJSON.encode(rest))
         } catch {
             throw StorageError(.other, "cannot encode the unit of work: \(error)")
         }

@@ -39,7 +39,7 @@ enum SnapshotCodec {
         directory.tickets = []
         directory.comments = []
         directory.audit = []
-        guard let json = try? JSONEncoder().encode(directory) else {
+        guard let json = try? StoreJSON.encode(directory) else {
             throw StorageError(.other, "cannot encode the directory for a snapshot")
         }
         json.withUnsafeBytes { Frame.append(tag: Section.directory.rawValue, payload: $0, to: &w) }
@@ -68,7 +68,7 @@ enum SnapshotCodec {
         if threads.isEmpty {
             w.varint(0)
         } else {
-            guard let json = try? JSONEncoder().encode(threads) else { return nil }
+            guard let json = try? StoreJSON.encode(threads) else { return nil }
             w.blob(json)
         }
         return w.bytes
