@@ -9,7 +9,10 @@ extension FileStore {
         let payload = try RecordCodec.encode(work)
         var keys: [Int] = []
         work.forEachConflictKey { keys.append($0.hashValue) }
-        try await withCheckedThrowingContinuation { continuation in
+        // Unsafe, not checked: the checked wrapper allocates and resumes through an extra atomic on
+        // every commit, and each commit leaves the pipeline exactly once (rejected, failed or
+        // applied), so it is resumed exactly once.
+        try await withUnsafeThrowingContinuation { continuation in
             submit(.commit(Pipeline.Commit(work: work, payload: payload, keys: keys, continuation: continuation)))
         }
     }

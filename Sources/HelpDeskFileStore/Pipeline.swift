@@ -39,7 +39,7 @@ struct Pipeline: Sendable {
         /// rare collision of unequal ones only defers a unit to the next group.
         let keys: [Int]
         /// Resumed once the unit is durable and applied, or rejected.
-        let continuation: CheckedContinuation<Void, any Error>
+        let continuation: UnsafeContinuation<Void, any Error>
 
         /// Lends the unit in place to `body`, which must not change it.
         func withUnit<Result, Failure: Error>(
@@ -50,7 +50,7 @@ struct Pipeline: Sendable {
 
         init(
             work: consuming UnitOfWork, payload: [UInt8], keys: [Int],
-            continuation: CheckedContinuation<Void, any Error>
+            continuation: UnsafeContinuation<Void, any Error>
         ) {
             unit = work
             self.payload = payload
