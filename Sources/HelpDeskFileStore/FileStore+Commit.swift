@@ -126,6 +126,10 @@ extension FileStore {
             for commit in accepted { commit.continuation.resume(throwing: failure) }
             return deferred
         }
+        journaled.withLock { statistics in
+            statistics.units += accepted.count
+            statistics.syncs += 1
+        }
         for commit in accepted { commit.withUnit { memory.applyValidated(inPlace: &$0) } }
         for commit in accepted { commit.continuation.resume() }
         return deferred

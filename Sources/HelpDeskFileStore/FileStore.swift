@@ -27,6 +27,11 @@ public final class FileStore: HelpDeskStore {
     let io = DispatchQueue(label: "HelpDeskFileStore.io")
     /// Descriptor of the held LOCK file.
     let lockFD: Int32
+    /// Units and syncs journaled since open; updated by the writer once per group.
+    let journaled = Mutex(JournalStatistics())
+
+    /// What this handle has journaled since it was opened.
+    public var statistics: JournalStatistics { journaled.withLock { $0 } }
 
     init(
         directory: URL, options: FileStoreOptions, memory: InMemoryStore, writer: JournalWriter, lockFD: Int32,

@@ -119,9 +119,38 @@ struct GroupCommitTests {
 
         let image = try store.image()
         #expect(image.tickets.count == stored.count + attemptedNumbers.count)
+        let statistics = store.statistics
+        #expect(statistics.units == 1 + outcomes.filter { $0 == nil }.count, "rejected units are not journaled")
+        #expect((1...statistics.units).contains(statistics.syncs))
         await store.close()
         let reopened = try await FileStore.open(at: directory)
         #expect(try reopened.image() == image)
+        await reopened.close()
+    }
+
+    /// One caller at a time: one sync per unit; an empty unit journals nothing; a rejected one
+    /// neither; the counts start again with each handle.
+    @Test func statisticsCountUnitsAndSyncs() async throws {
+        let directory = freshDirectory("statistics")
+        defer { removeDirectory(directory) }
+        let store = try await FileStore.open(at: directory)
+        #expect(store.statistics == JournalStatistics())
+        #expect(store.statistics.unitsPerSync == 0)
+        for index in 0..<5 { try await store.commit(smallUnit(index)) }
+        try await store.commit(UnitOfWork())
+        var orphan = UnitOfWork()
+        var ids = SeededIdentifierSource(seed: 3)
+        orphan.auditEntries = [
+            AuditEntry(
+                id: ids.next(), ticketID: ids.next(), field: .created, oldValue: nil, newValue: "1",
+                performer: .system, at: TicketFixtures.epoch)
+        ]
+        await #expect(throws: StorageError.self) { try await store.commit(orphan) }
+        #expect(store.statistics == JournalStatistics(units: 5, syncs: 5))
+        #expect(store.statistics.unitsPerSync == 1)
+        await store.close()
+        let reopened = try await FileStore.open(at: directory)
+        #expect(reopened.statistics == JournalStatistics())
         await reopened.close()
     }
 }
