@@ -122,10 +122,7 @@ struct GroupCommitTests {
         let statistics = store.statistics
         #expect(statistics.units == 1 + outcomes.filter { $0 == nil }.count, "rejected units are not journaled")
         #expect((1...statistics.units).contains(statistics.syncs))
-        await store.close()
-        let reopened = try await FileStore.open(at: directory)
-        #expect(try reopened.image() == image)
-        await reopened.close()
+        #expect(try await imageAfterReopening(store, at: directory) == image)
     }
 
     /// One caller at a time: one sync per unit; an empty unit journals nothing; a rejected one

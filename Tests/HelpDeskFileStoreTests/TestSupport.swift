@@ -2,6 +2,7 @@ import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
+
 @testable import HelpDeskFileStore
 
 /// A fresh, empty directory under the system temporary directory.
@@ -23,6 +24,15 @@ func newestSegment(in directory: URL) throws -> URL {
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     let name = try #require(names.filter { $0.hasPrefix("journal-") && $0.hasSuffix(".log") }.sorted().last)
     return directory.appendingPathComponent(name)
+}
+
+/// Closes `store`, opens its `directory` again and returns what the new handle holds.
+func imageAfterReopening(_ store: FileStore, at directory: URL) async throws -> StoreImage {
+    await store.close()
+    let reopened = try await FileStore.open(at: directory)
+    let image = Result { try reopened.image() }
+    await reopened.close()
+    return try image.get()
 }
 
 /// The path of the newest snapshot in `directory`, if any.
