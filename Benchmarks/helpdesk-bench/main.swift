@@ -19,7 +19,7 @@ if wants("filestore") || groups.contains("filestore-commit") {
     results += try await fileStoreCommitBenchmarks(quick: quick)
 }
 if wants("filestore") || groups.contains("filestore-open") {
-    results.append(try await fileStoreOpenBenchmark(quick: quick))
+    results += try await fileStoreOpenBenchmarks(quick: quick)
 }
 if wants("reports") { results += try await reportBenchmarks(quick: quick) }
 

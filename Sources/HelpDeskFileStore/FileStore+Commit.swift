@@ -17,9 +17,10 @@ extension FileStore {
         }
     }
 
-    /// Writes a snapshot of the current state now, starts a new journal segment and deletes the
-    /// files it makes obsolete (the store also does this whenever a segment passes
-    /// ``FileStoreOptions/snapshotThreshold``).
+    /// Snapshots every committed record: continues the journal in a new segment, writes the
+    /// snapshot beside the writer (commits go on meanwhile) and returns once it is durable and the
+    /// files it makes obsolete are deleted. The store also starts one whenever a segment passes
+    /// ``FileStoreOptions/snapshotThreshold``.
     public func snapshot() async throws {
         try await withCheckedThrowingContinuation { continuation in submit(.snapshot(continuation)) }
     }
@@ -29,7 +30,7 @@ extension FileStore {
         await withCheckedContinuation { continuation in submit(.close(continuation)) }
     }
 
-    private func submit(_ request: Pipeline.Request) {
+    func submit(_ request: Pipeline.Request) {
         if pipeline.withLock({ $0.enqueue(request) }) {
             io.async { self.drain() }
         }
@@ -55,23 +56,17 @@ extension FileStore {
                     continue
                 }
                 switch request {
-                case .snapshot(let continuation):
-                    do {
-                        try writeSnapshot()
-                        continuation.resume()
-                    } catch {
-                        continuation.resume(throwing: error)
-                    }
+                case .snapshot(let continuation): requestSnapshot(continuation)
+                case .snapshotEnded: collectSnapshot()
                 case .close(let continuation):
+                    finishSnapshots()
                     shutDown(.closed)
                     continuation.resume()
                 case .commit: break
                 }
             }
             commitAll(group)
-            if pipeline.withLock({ $0.status.isOpen }), writer.segmentBytes >= options.snapshotThreshold {
-                try? writeSnapshot()
-            }
+            snapshotIfDue()
         }
     }
 
@@ -135,28 +130,8 @@ extension FileStore {
         return deferred
     }
 
-    /// Encodes the current state and rotates the journal; an I/O failure makes the handle unusable.
-    private func writeSnapshot() throws {
-        let sequence = writer.nextSequence - 1
-        guard sequence > writer.snapshotSequence else { return }
-        let image = memory.image()
-        do {
-            let bytes: [UInt8]
-            do {
-                bytes = try SnapshotCodec.encode(image, sequence: sequence)
-            } catch {
-                throw FileStoreError.io(operation: "encode snapshot", path: writer.directory, errno: 0)
-            }
-            try writer.rotate(snapshot: bytes, sequence: sequence)
-        } catch {
-            let failure = StorageError(.ioFailure, "snapshot failed, the store handle is now unusable: \(error)")
-            shutDown(.failed(failure))
-            throw failure
-        }
-    }
-
     /// Marks the handle closed or failed, fails queued requests and releases the files.
-    private func shutDown(_ status: Pipeline.Status) {
+    func shutDown(_ status: Pipeline.Status) {
         let (wasOpen, waiting) = pipeline.withLock { pipeline in
             let wasOpen = pipeline.status.isOpen
             if wasOpen { pipeline.status = status }
@@ -166,9 +141,10 @@ extension FileStore {
         if let error = status.error {
             for request in waiting { Pipeline.fail(request, with: error) }
         }
-        if wasOpen {
-            writer.close()
-            FileIO.unlockAndClose(lockFD)
-        }
+        guard wasOpen else { return }
+        // A snapshot still being written must end before the files and the lock are let go.
+        finishSnapshots()
+        writer.close()
+        FileIO.unlockAndClose(lockFD)
     }
 }

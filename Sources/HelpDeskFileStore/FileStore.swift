@@ -29,6 +29,14 @@ public final class FileStore: HelpDeskStore {
     let lockFD: Int32
     /// Units and syncs journaled since open; updated by the writer once per group.
     let journaled = Mutex(JournalStatistics())
+    /// The snapshot being written in the background, if any.
+    let snapshots = Mutex(SnapshotState())
+    /// Entered while a snapshot is written in the background.
+    let snapshotWriting = DispatchGroup()
+    /// Where snapshots are encoded and written, beside the writer.
+    let snapshotQueue = DispatchQueue(label: "HelpDeskFileStore.snapshot")
+    /// Called in the background before each snapshot file is written (tests hold or fail it here).
+    let snapshotHook = Mutex<(@Sendable (UInt64) throws -> Void)?>(nil)
 
     /// What this handle has journaled since it was opened.
     public var statistics: JournalStatistics { journaled.withLock { $0 } }

@@ -65,6 +65,8 @@ struct Pipeline: Sendable {
         case commit(Commit)
         /// Write a snapshot now.
         case snapshot(CheckedContinuation<Void, any Error>)
+        /// The background snapshot has ended: the writer collects its outcome (``SnapshotState``).
+        case snapshotEnded
         /// Finish queued work, then close.
         case close(CheckedContinuation<Void, Never>)
     }
@@ -102,6 +104,7 @@ struct Pipeline: Sendable {
         switch request {
         case .commit(let commit): commit.continuation.resume(throwing: error)
         case .snapshot(let continuation): continuation.resume(throwing: error)
+        case .snapshotEnded: break
         case .close(let continuation): continuation.resume()
         }
     }

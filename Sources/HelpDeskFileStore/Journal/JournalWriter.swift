@@ -7,10 +7,12 @@ import HelpDeskKit
     import Darwin
 #endif
 
-/// The append side of the store's files: the open journal segment and snapshot rotation.
+/// The append side of the store's files: the open journal segment, its rotation, and writing
+/// snapshot files.
 ///
 /// Not thread-safe: only the store's single active writer (see ``FileStore``'s commit pipeline)
-/// touches it, and it runs blocking calls on the store's I/O queue.
+/// touches an instance, and it runs blocking calls on the store's I/O queue. The static snapshot
+/// functions touch no open file of the writer; the snapshot queue runs them beside it.
 final class JournalWriter: @unchecked Sendable {
     /// The store directory.
     let directory: String
@@ -20,8 +22,8 @@ final class JournalWriter: @unchecked Sendable {
     private(set) var segment: String
     /// Sequence of the next record.
     var nextSequence: UInt64
-    /// Sequence of the newest snapshot.
-    private(set) var snapshotSequence: UInt64
+    /// Sequence of the newest durable snapshot.
+    var snapshotSequence: UInt64
 
     /// Takes over an open segment.
     init(directory: String, file: SegmentFile, segment: String, nextSequence: UInt64, snapshotSequence: UInt64) {
@@ -61,10 +63,9 @@ final class JournalWriter: @unchecked Sendable {
         try FileIO.syncDirectory(directory)
     }
 
-    /// Writes `snapshot` (the encoded state after record `sequence`), starts segment `sequence + 1`,
-    /// and only then deletes older segments and snapshots.
-    func rotate(snapshot: [UInt8], sequence: UInt64) throws(FileStoreError) {
-        try Self.createDurably(FileFormat.snapshotName(sequence), snapshot, in: directory)
+    /// Seals the open segment after record `sequence` and continues the journal in a new segment
+    /// `sequence + 1`, created durably; the sealed segments stay until a snapshot replaces them.
+    func startSegment(after sequence: UInt64) throws(FileStoreError) {
         let next = FileFormat.journalName(sequence + 1)
         let header = FileFormat.header(.journal, sequence: sequence + 1)
         try Self.createDurably(next, header, in: directory)
@@ -72,13 +73,31 @@ final class JournalWriter: @unchecked Sendable {
         file.close()
         file = newFile
         segment = next
-        snapshotSequence = sequence
-        try removeObsolete()
+    }
+
+    /// Writes `snapshot` (the encoded state after record `sequence`) durably, then deletes the
+    /// segments and snapshots it makes obsolete, keeping the open `segment`; returns their names.
+    ///
+    /// Touches no open file of the writer, so it may run beside it once the writer has started
+    /// `segment` after `sequence`.
+    static func writeSnapshot(
+        _ snapshot: [UInt8], sequence: UInt64, in directory: String, keeping segment: String
+    ) throws(FileStoreError) -> [String] {
+        try createDurably(FileFormat.snapshotName(sequence), snapshot, in: directory)
+        return try removeObsolete(in: directory, snapshotSequence: sequence, keeping: segment)
     }
 
     /// Deletes segments and snapshots older than the newest snapshot; returns their names.
     @discardableResult
     func removeObsolete() throws(FileStoreError) -> [String] {
+        try Self.removeObsolete(in: directory, snapshotSequence: snapshotSequence, keeping: segment)
+    }
+
+    /// Deletes, in `directory`, the segments whose records all precede snapshot `snapshotSequence`
+    /// (all but `segment`, the open one) and the older snapshots; returns their names.
+    static func removeObsolete(
+        in directory: String, snapshotSequence: UInt64, keeping segment: String
+    ) throws(FileStoreError) -> [String] {
         var removed: [String] = []
         for name in try FileIO.list(directory) {
             if let first = FileFormat.sequence(inName: name, kind: .journal), first <= snapshotSequence,
@@ -90,7 +109,7 @@ final class JournalWriter: @unchecked Sendable {
             }
         }
         guard !removed.isEmpty else { return [] }
-        for name in removed { try FileIO.remove(path(name)) }
+        for name in removed { try FileIO.remove(directory + "/" + name) }
         try FileIO.syncDirectory(directory)
         return removed.sorted()
     }

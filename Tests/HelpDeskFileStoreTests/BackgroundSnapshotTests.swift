@@ -1,0 +1,178 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import Synchronization
+import Testing
+
+@testable import HelpDeskFileStore
+
+@Suite("Snapshots written beside the writer")
+struct BackgroundSnapshotTests {
+    /// Commits go on while a snapshot is written, and a crash before the snapshot is durable
+    /// loses nothing: the old and the new segment are replayed.
+    @Test(.timeLimit(.minutes(1)))
+    func commitsGoOnWhileASnapshotIsWritten() async throws {
+        let directory = freshDirectory("background")
+        let crashParent = freshDirectory("background-crash")
+        defer {
+            removeDirectory(directory)
+            removeDirectory(crashParent)
+        }
+        let store = try await FileStore.open(at: directory)
+        for index in 0..<10 { try await store.commit(smallUnit(index)) }
+        let gate = SnapshotGate(holding: store)
+        let snapshot = Task { try await store.snapshot() }
+        #expect(await gate.nextStart() == 10)
+        // The snapshot is held before its file is written: these commits would wait forever if
+        // commits still waited for snapshots.
+        for index in 10..<25 { try await store.commit(smallUnit(index)) }
+        let expected = try store.image()
+        let crashCopy = crashParent.appendingPathComponent("copy")
+        try FileManager.default.copyItem(at: directory, to: crashCopy)
+        #expect(try storeFiles(in: crashCopy) == [FileFormat.journalName(1), FileFormat.journalName(11)])
+        gate.release()
+        try await snapshot.value
+
+        #expect(try storeFiles(in: directory) == [FileFormat.journalName(11), FileFormat.snapshotName(10)])
+        await store.close()
+        let reopened = try await FileStore.open(at: directory)
+        #expect(try reopened.image() == expected)
+        #expect(reopened.recovery.snapshotSequence == 10)
+        #expect(reopened.recovery.replayedRecords == 15)
+        await reopened.close()
+
+        let recovered = try await FileStore.open(at: crashCopy)
+        #expect(try recovered.image() == expected)
+        #expect(recovered.recovery.snapshotSequence == 0)
+        #expect(recovered.recovery.replayedRecords == 25)
+        await recovered.close()
+    }
+
+    /// A snapshot that cannot be written makes the handle unusable, as any failed write does;
+    /// every acknowledged commit is still in the journal.
+    @Test(.timeLimit(.minutes(1)))
+    func aFailedSnapshotMakesTheHandleUnusable() async throws {
+        let directory = freshDirectory("snapfail")
+        defer { removeDirectory(directory) }
+        let store = try await FileStore.open(at: directory)
+        for index in 0..<5 { try await store.commit(smallUnit(index)) }
+        let expected = try store.image()
+        store.snapshotHook.withLock {
+            $0 = { _ in throw FileStoreError.io(operation: "write", path: "test", errno: 5) }
+        }
+
+        try await requireStorageError(.ioFailure) { try await store.snapshot() }
+        try await requireStorageError(.unavailable) { try await store.commit(smallUnit(5)) }
+        #expect(throws: StorageError.self) { try store.image() }
+        await store.close()
+
+        let reopened = try await FileStore.open(at: directory)
+        #expect(try reopened.image() == expected)
+        #expect(reopened.recovery.snapshotSequence == 0)
+        #expect(reopened.recovery.lastSequence == 5)
+        await reopened.close()
+    }
+
+    /// A `snapshot()` call made while a snapshot is written returns once every record committed
+    /// before the call is in a durable snapshot: with the one being written when it holds them
+    /// all, with the next one otherwise.
+    @Test(.timeLimit(.minutes(1)))
+    func snapshotCallsDuringASnapshot() async throws {
+        let directory = freshDirectory("snapqueue")
+        defer { removeDirectory(directory) }
+        let store = try await FileStore.open(at: directory)
+        for index in 0..<3 { try await store.commit(smallUnit(index)) }
+        let gate = SnapshotGate(holding: store)
+        let first = Task { try await store.snapshot() }
+        #expect(await gate.nextStart() == 3)
+        let same = Task { try await store.snapshot() }
+        await waitUntil { store.snapshots.withLock { $0.waiters.count == 2 } }
+        for index in 3..<5 { try await store.commit(smallUnit(index)) }
+        let later = Task { try await store.snapshot() }
+        await waitUntil { store.snapshots.withLock { $0.queued.count == 1 } }
+
+        gate.release()
+        #expect(await gate.nextStart() == 5)
+        try await first.value
+        try await same.value
+        gate.release()
+        try await later.value
+
+        #expect(try storeFiles(in: directory) == [FileFormat.journalName(6), FileFormat.snapshotName(5)])
+        await store.close()
+        let reopened = try await FileStore.open(at: directory)
+        #expect(reopened.recovery.snapshotSequence == 5)
+        #expect(reopened.recovery.replayedRecords == 0)
+        await reopened.close()
+    }
+
+    /// Closing waits for the snapshot being written, which the store then reopens from.
+    @Test(.timeLimit(.minutes(1)))
+    func closeWaitsForTheSnapshot() async throws {
+        let directory = freshDirectory("snapclose")
+        defer { removeDirectory(directory) }
+        let store = try await FileStore.open(at: directory)
+        for index in 0..<4 { try await store.commit(smallUnit(index)) }
+        let expected = try store.image()
+        let gate = SnapshotGate(holding: store)
+        let snapshot = Task { try await store.snapshot() }
+        #expect(await gate.nextStart() == 4)
+        let closed = Mutex(false)
+        let closing = Task {
+            await store.close()
+            closed.withLock { $0 = true }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(!closed.withLock { $0 }, "close returned while the snapshot was still being written")
+        gate.release()
+        await closing.value
+        try await snapshot.value
+
+        let reopened = try await FileStore.open(at: directory)
+        #expect(try reopened.image() == expected)
+        #expect(reopened.recovery.snapshotSequence == 4)
+        #expect(reopened.recovery.replayedRecords == 0)
+        await reopened.close()
+    }
+}
+
+/// Holds each background snapshot of a store just before it is encoded, until released, and
+/// reports the last record of each one that reaches it.
+final class SnapshotGate: Sendable {
+    private let starts: AsyncStream<UInt64>
+    private let started: AsyncStream<UInt64>.Continuation
+    private let releases = DispatchSemaphore(value: 0)
+
+    init(holding store: FileStore) {
+        (starts, started) = AsyncStream.makeStream()
+        store.snapshotHook.withLock { hook in
+            hook = { [started, releases] sequence in
+                started.yield(sequence)
+                releases.wait()
+            }
+        }
+    }
+
+    /// The last record of the next snapshot to reach the gate.
+    func nextStart() async -> UInt64? {
+        var iterator = starts.makeAsyncIterator()
+        return await iterator.next()
+    }
+
+    /// Lets one held snapshot go on.
+    func release() {
+        releases.signal()
+    }
+}
+
+/// The journal segments and snapshots in `directory`, sorted.
+func storeFiles(in directory: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        .filter { $0.hasPrefix("journal-") || $0.hasPrefix("snapshot-") }
+        .sorted()
+}
+
+/// Yields until `condition` holds.
+func waitUntil(_ condition: () -> Bool) async {
+    while !condition() { try? await Task.sleep(for: .milliseconds(1)) }
+}
