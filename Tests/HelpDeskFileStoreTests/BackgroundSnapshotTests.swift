@@ -134,6 +134,45 @@ struct BackgroundSnapshotTests {
         #expect(reopened.recovery.replayedRecords == 0)
         await reopened.close()
     }
+
+    /// Sixteen writers commit while a tiny threshold starts snapshot after snapshot and callers ask
+    /// for more: every acknowledged unit survives, old files go, and the store reopens to the same
+    /// image from its last snapshot plus the segment after it.
+    @Test(.timeLimit(.minutes(1)), arguments: [1, 2] as [UInt64])
+    func snapshotsUnderConcurrentCommits(seed: UInt64) async throws {
+        let directory = freshDirectory("snapstress")
+        defer { removeDirectory(directory) }
+        let store = try await FileStore.open(at: directory, options: FileStoreOptions(snapshotThreshold: 2_048))
+        let tickets = TicketFixtures(seed: seed).tickets(count: 480, seed: seed)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<16 {
+                group.addTask {
+                    for index in stride(from: writer, to: tickets.count, by: 16) {
+                        var work = UnitOfWork()
+                        work.save(tickets[index], expectedRevision: nil)
+                        try await store.commit(work)
+                        if index % 50 == 0 { try await store.snapshot() }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let expected = try store.image()
+        #expect(expected.tickets.count == tickets.count)
+        #expect(store.statistics.units == tickets.count)
+        try await store.snapshot()
+        for index in 0..<3 { try await store.commit(smallUnit(index)) }
+        let final = try store.image()
+        await store.close()
+
+        let files = try storeFiles(in: directory)
+        #expect(files.count == 2, "one snapshot and the segment after it, not \(files)")
+        let reopened = try await FileStore.open(at: directory)
+        #expect(try reopened.image() == final)
+        #expect(reopened.recovery.replayedRecords == 3)
+        #expect(reopened.recovery.lastSequence == UInt64(tickets.count) + 3)
+        await reopened.close()
+    }
 }
 
 /// Holds each background snapshot of a store just before it is encoded, until released, and
