@@ -44,7 +44,7 @@ extension FileStore {
     /// only once the snapshot is durable; until then, opening replays them.
     private func startSnapshot(answering waiters: [CheckedContinuation<Void, any Error>]) {
         let sequence = writer.nextSequence - 1
-        let image = memory.image()
+        let image = memory.detachedImage()
         do {
             try writer.startSegment(after: sequence)
         } catch {

@@ -25,10 +25,36 @@ struct StoreImageTests {
         let data = try JSONEncoder().encode(image)
         #expect(try JSONDecoder().decode(StoreImage.self, from: data) == image)
 
-        let next = try await HelpDesk(store: rebuilt, clock: test.clock.clock, identifiers: SeededIdentifierSource(seed: 1))
-            .createTicket(NewTicket(title: "After reload", channel: .api, requester: .freeText("Bot")), by: .system)
+        let next = try await HelpDesk(
+            store: rebuilt, clock: test.clock.clock, identifiers: SeededIdentifierSource(seed: 1)
+        )
+        .createTicket(NewTicket(title: "After reload", channel: .api, requester: .freeText("Bot")), by: .system)
         let last = try await rebuilt.undeliveredEvents(limit: 10_000).last
         #expect(last?.sequence == (try await original.lastEventSequence()) + 1)
         #expect(next.number.rawValue == (try await original.lastTicketNumber())!.rawValue + 1)
+    }
+
+    /// A detached image equals the shared one, and the store it came from goes on unchanged.
+    @Test func aDetachedImageEqualsTheSharedOne() async throws {
+        let test = try await TestDesk.make(seed: 22)
+        var random = SplitMix64(seed: 22)
+        var commands = RandomCommands(test: test)
+        for _ in 0..<80 {
+            test.clock.advance(by: Double(random.next() % 1_800))
+            _ = try await commands.runOne(using: &random, tickets: try await test.snapshot().tickets)
+        }
+        let store = try #require(test.store as? InMemoryStore)
+        let before = try await test.snapshot()
+        #expect(store.detachedImage() == store.image())
+        #expect(try await test.snapshot() == before)
+    }
+
+    /// `Parallel.copy` copies every element, in order, around and across its slice boundaries.
+    @Test(arguments: [0, 1, 65_536, 65_537, 131_072, 200_003])
+    func parallelCopiesEqualTheirSource(count: Int) {
+        var random = SplitMix64(seed: UInt64(count))
+        let source = (0..<count).map { _ in "row \(random.next() % 1_000_000)" }
+        let copy = Parallel.copy(source)
+        #expect(copy == source)
     }
 }

@@ -32,6 +32,34 @@ package enum Parallel {
         _ = map(tasks.count) { tasks[$0]() }
     }
 
+    /// A copy of `source` in new storage, made in slices on all cores when it is large.
+    ///
+    /// - Complexity: O(*n*); each element is copied (retained) once.
+    package static func copy<Element>(_ source: [Element]) -> [Element] {
+        let slice = 65_536
+        guard source.count > slice else { return source.withUnsafeBufferPointer { Array($0) } }
+        return source.withUnsafeBufferPointer { from in
+            [Element](unsafeUninitializedCapacity: from.count) { to, initialized in
+                let copy = SliceCopy(from: from, to: to)
+                _ = map((from.count + slice - 1) / slice) { index in
+                    copy.run(index * slice..<min(from.count, (index + 1) * slice))
+                }
+                initialized = from.count
+            }
+        }
+    }
+
+    /// The buffers of ``copy(_:)``; each slice initializes only its own range of `to`.
+    private struct SliceCopy<Element>: @unchecked Sendable {
+        let from: UnsafeBufferPointer<Element>
+        let to: UnsafeMutableBufferPointer<Element>
+
+        func run(_ range: Range<Int>) {
+            (to.baseAddress! + range.lowerBound).initialize(
+                from: from.baseAddress! + range.lowerBound, count: range.count)
+        }
+    }
+
     /// The closure and the result buffer; each iteration writes only its own slot.
     private struct Work<Element>: @unchecked Sendable {
         let body: (Int) -> Element
