@@ -35,17 +35,15 @@ struct BackgroundSnapshotTests {
 
         #expect(try storeFiles(in: directory) == [FileFormat.journalName(11), FileFormat.snapshotName(10)])
         await store.close()
-        let reopened = try await FileStore.open(at: directory)
-        #expect(try reopened.image() == expected)
+        let reopened = try await reopening(directory)
+        #expect(reopened.image == expected)
         #expect(reopened.recovery.snapshotSequence == 10)
         #expect(reopened.recovery.replayedRecords == 15)
-        await reopened.close()
 
-        let recovered = try await FileStore.open(at: crashCopy)
-        #expect(try recovered.image() == expected)
+        let recovered = try await reopening(crashCopy)
+        #expect(recovered.image == expected)
         #expect(recovered.recovery.snapshotSequence == 0)
         #expect(recovered.recovery.replayedRecords == 25)
-        await recovered.close()
     }
 
     /// A snapshot that cannot be written makes the handle unusable, as any failed write does;
@@ -66,11 +64,10 @@ struct BackgroundSnapshotTests {
         #expect(throws: StorageError.self) { try store.image() }
         await store.close()
 
-        let reopened = try await FileStore.open(at: directory)
-        #expect(try reopened.image() == expected)
+        let reopened = try await reopening(directory)
+        #expect(reopened.image == expected)
         #expect(reopened.recovery.snapshotSequence == 0)
         #expect(reopened.recovery.lastSequence == 5)
-        await reopened.close()
     }
 
     /// A `snapshot()` call made while a snapshot is written returns once every record committed
@@ -100,10 +97,9 @@ struct BackgroundSnapshotTests {
 
         #expect(try storeFiles(in: directory) == [FileFormat.journalName(6), FileFormat.snapshotName(5)])
         await store.close()
-        let reopened = try await FileStore.open(at: directory)
+        let reopened = try await reopening(directory)
         #expect(reopened.recovery.snapshotSequence == 5)
         #expect(reopened.recovery.replayedRecords == 0)
-        await reopened.close()
     }
 
     /// Closing waits for the snapshot being written, which the store then reopens from.
@@ -128,11 +124,10 @@ struct BackgroundSnapshotTests {
         await closing.value
         try await snapshot.value
 
-        let reopened = try await FileStore.open(at: directory)
-        #expect(try reopened.image() == expected)
+        let reopened = try await reopening(directory)
+        #expect(reopened.image == expected)
         #expect(reopened.recovery.snapshotSequence == 4)
         #expect(reopened.recovery.replayedRecords == 0)
-        await reopened.close()
     }
 
     /// Sixteen writers commit while a tiny threshold starts snapshot after snapshot and callers ask
@@ -167,11 +162,10 @@ struct BackgroundSnapshotTests {
 
         let files = try storeFiles(in: directory)
         #expect(files.count == 2, "one snapshot and the segment after it, not \(files)")
-        let reopened = try await FileStore.open(at: directory)
-        #expect(try reopened.image() == final)
+        let reopened = try await reopening(directory)
+        #expect(reopened.image == final)
         #expect(reopened.recovery.replayedRecords == 3)
         #expect(reopened.recovery.lastSequence == UInt64(tickets.count) + 3)
-        await reopened.close()
     }
 }
 

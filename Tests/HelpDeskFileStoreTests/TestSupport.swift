@@ -29,10 +29,15 @@ func newestSegment(in directory: URL) throws -> URL {
 /// Closes `store`, opens its `directory` again and returns what the new handle holds.
 func imageAfterReopening(_ store: FileStore, at directory: URL) async throws -> StoreImage {
     await store.close()
+    return try await reopening(directory).image
+}
+
+/// Opens the (closed) store in `directory`, and returns what it holds and what opening found.
+func reopening(_ directory: URL) async throws -> (image: StoreImage, recovery: RecoveryReport) {
     let reopened = try await FileStore.open(at: directory)
     let image = Result { try reopened.image() }
     await reopened.close()
-    return try image.get()
+    return (try image.get(), reopened.recovery)
 }
 
 /// The path of the newest snapshot in `directory`, if any.

@@ -7,13 +7,7 @@ import Testing
 struct StoreImageTests {
     /// A store rebuilt from its image exposes exactly the same data and keeps numbering events.
     @Test func aStoreRebuiltFromItsImageIsIndistinguishable() async throws {
-        let test = try await TestDesk.make(seed: 21)
-        var random = SplitMix64(seed: 21)
-        var commands = RandomCommands(test: test)
-        for _ in 0..<120 {
-            test.clock.advance(by: Double(random.next() % 1_800))
-            _ = try await commands.runOne(using: &random, tickets: try await test.snapshot().tickets)
-        }
+        let test = try await deskAfterRandomCommands(seed: 21, count: 120)
         let events = try await test.desk.undeliveredEvents(limit: 10_000)
         try await test.desk.acknowledgeEvents(events.prefix(events.count / 2).map(\.sequence))
 
@@ -36,13 +30,7 @@ struct StoreImageTests {
 
     /// A detached image equals the shared one, and the store it came from goes on unchanged.
     @Test func aDetachedImageEqualsTheSharedOne() async throws {
-        let test = try await TestDesk.make(seed: 22)
-        var random = SplitMix64(seed: 22)
-        var commands = RandomCommands(test: test)
-        for _ in 0..<80 {
-            test.clock.advance(by: Double(random.next() % 1_800))
-            _ = try await commands.runOne(using: &random, tickets: try await test.snapshot().tickets)
-        }
+        let test = try await deskAfterRandomCommands(seed: 22, count: 80)
         let store = try #require(test.store as? InMemoryStore)
         let before = try await test.snapshot()
         #expect(store.detachedImage() == store.image())
@@ -56,5 +44,17 @@ struct StoreImageTests {
         let source = (0..<count).map { _ in "row \(random.next() % 1_000_000)" }
         let copy = Parallel.copy(source)
         #expect(copy == source)
+    }
+
+    /// A test desk after `count` seeded random commands, half an hour apart at most.
+    private func deskAfterRandomCommands(seed: UInt64, count: Int) async throws -> TestDesk {
+        let test = try await TestDesk.make(seed: seed)
+        var random = SplitMix64(seed: seed)
+        var commands = RandomCommands(test: test)
+        for _ in 0..<count {
+            test.clock.advance(by: Double(random.next() % 1_800))
+            _ = try await commands.runOne(using: &random, tickets: try await test.snapshot().tickets)
+        }
+        return test
     }
 }
