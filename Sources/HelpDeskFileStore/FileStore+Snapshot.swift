@@ -38,10 +38,11 @@ extension FileStore {
         startSnapshot(answering: [])
     }
 
-    /// On the writer, with every journaled record durable and applied: takes a copy-on-write
-    /// image of the state, continues the journal in a new segment, and leaves encoding and writing
-    /// the snapshot to the snapshot queue, so commits go on meanwhile. Old segments are deleted
-    /// only once the snapshot is durable; until then, opening replays them.
+    /// On the writer, with every journaled record durable and applied: takes an image of the state
+    /// (``InMemoryStore/detachedImage()``: the ticket rows copied at once on all cores, so no later
+    /// commit pays a copy-on-write), continues the journal in a new segment, and leaves encoding
+    /// and writing the snapshot to the snapshot queue, so commits go on meanwhile. Old segments
+    /// are deleted only once the snapshot is durable; until then, opening replays them.
     private func startSnapshot(answering waiters: [CheckedContinuation<Void, any Error>]) {
         let sequence = writer.nextSequence - 1
         let image = memory.detachedImage()
