@@ -72,7 +72,7 @@ import Synchronization
     let tickets = fixtures.tickets(count: ticketCount, seed: 10)
     for start in stride(from: 0, to: ticketCount, by: 50_000) {
         var work = UnitOfWork()
-        for ticket in tickets[start..<min(start + 50_000, ticketCount)] { work.save(ticket, expectedRevision: nil) }
+        for ticket in tickets[start..<min(start + 50_000, ticketCount)] { addWithHistory(ticket, to: &work) }
         try await big.commit(work)
     }
     let (snapshotSeconds, longestCommit) = try await snapshotWhileCommitting(big, tickets: fixtures)
@@ -98,14 +98,35 @@ import Synchronization
         BenchmarkResult(
             name: "filestore.open.1M", value: openMilliseconds, unit: "ms", target: quick ? nil : 3_000,
             higherIsBetter: false,
-            notes: "open of a \(ticketCount)-ticket store from its snapshot (\(snapshotBytes / 1_048_576) MiB), "
-                + "median of 3"),
+            notes: "open of a \(ticketCount)-ticket store from its snapshot (\(snapshotBytes / 1_048_576) MiB; "
+                + "two audit entries per ticket, a comment on every fifth), median of 3"),
         BenchmarkResult(
             name: "filestore.snapshot.longestCommit", value: longestCommit * 1_000, unit: "ms", target: nil,
             higherIsBetter: false,
             notes: "longest one-ticket commit while the \(ticketCount)-ticket snapshot was written "
                 + "(\(Int(snapshotSeconds * 1_000)) ms), one writer committing back to back"),
     ]
+}
+
+/// Adds `ticket` to `work` with the history a ticket handled through the engine has: the
+/// `created` entry and a status change, and a public reply on every fifth ticket.
+private func addWithHistory(_ ticket: Ticket, to work: inout UnitOfWork) {
+    work.save(ticket, expectedRevision: nil)
+    var ids = SeededIdentifierSource(seed: UInt64(ticket.number.rawValue))
+    work.auditEntries.append(
+        AuditEntry(
+            id: ids.next(), ticketID: ticket.id, field: .created, oldValue: nil, newValue: ticket.number.description,
+            performer: .system, at: ticket.createdAt))
+    work.auditEntries.append(
+        AuditEntry(
+            id: ids.next(), ticketID: ticket.id, field: .status, oldValue: "new", newValue: "inProgress",
+            performer: .system, at: ticket.createdAt.addingTimeInterval(600)))
+    guard ticket.number.rawValue % 5 == 0 else { return }
+    work.comments.append(
+        Comment(
+            id: ids.next(), ticketID: ticket.id, author: .system,
+            body: "On site: replaced the drum unit, test page printed fine.", visibility: .public,
+            createdAt: ticket.createdAt.addingTimeInterval(3_600)))
 }
 
 /// Snapshots `store` while one writer commits one-ticket units back to back; returns how long the

@@ -107,6 +107,36 @@ struct CodecTests {
         #expect(decoded.image == image)
     }
 
+    /// Binary history round-trips in full chunks, for tickets early and late in a chunk (whose
+    /// index can exceed the bytes left after it) and across chunk boundaries.
+    @Test func snapshotHistoryRoundTripsAcrossFullChunks() throws {
+        let count = SnapshotCodec.chunkSize + 1_500
+        let tickets = TicketFixtures(seed: 13).tickets(count: count, seed: 13)
+        var image = StoreImage()
+        image.tickets = tickets
+        image.comments = Array(repeating: [], count: count)
+        image.audit = Array(repeating: [], count: count)
+        var ids = SeededIdentifierSource(seed: 14)
+        for index in [0, 1, 700, SnapshotCodec.chunkSize - 1, SnapshotCodec.chunkSize, count - 2, count - 1] {
+            let ticket = tickets[index]
+            image.audit[index] = [
+                AuditEntry(
+                    id: ids.next(), ticketID: ticket.id, field: .created, oldValue: nil,
+                    newValue: ticket.number.description, performer: .system, at: ticket.createdAt)
+            ]
+            if index % 2 == 1 {
+                image.comments[index] = [
+                    Comment(
+                        id: ids.next(), ticketID: ticket.id, author: .system, body: "Row \(index)",
+                        visibility: .internal,
+                        createdAt: ticket.createdAt)
+                ]
+            }
+        }
+        let decoded = try SnapshotCodec.decode(try SnapshotCodec.encode(image, sequence: 9), file: "test")
+        #expect(decoded.image == image)
+    }
+
     /// A checksummed but undecodable ticket chunk after a good one is a corruption error naming
     /// that chunk (the rows decoded in parallel before the failure are released again).
     @Test func undecodableSecondChunkIsNamed() async throws {

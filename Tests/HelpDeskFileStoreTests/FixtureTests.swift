@@ -7,8 +7,10 @@ import Testing
 
 /// The committed stores in `Fixtures/store-v<N>` (snapshot + journal written by format version N)
 /// must keep opening as domain types gain fields; `expected-image-v<N>.json` is what each holds.
-/// Version 1 journals hold kind-1 records; version 2 journals hold kind-2 records with tickets,
-/// comments, audit entries and events, each record flagged as the start of its write.
+/// Version 1 journals hold kind-1 records; versions 2 and 3 hold kind-2 records with tickets,
+/// comments, audit entries and events, each record flagged as the start of its write. Snapshots
+/// of versions 1 and 2 keep comments and audit entries as JSON (ticket chunks of kind 1), those of
+/// version 3 in binary (kind 4).
 @Suite("Committed fixture stores")
 struct FixtureTests {
     private var fixtures: URL {
@@ -17,7 +19,7 @@ struct FixtureTests {
         }
     }
 
-    @Test(arguments: [UInt32(1), 2])
+    @Test(arguments: [UInt32(1), 2, 3])
     func fixtureStoreOpensWithItsContent(version: UInt32) async throws {
         let source = try fixtures.appendingPathComponent("store-v\(version)")
         let directory = freshDirectory("fixture")
@@ -32,6 +34,8 @@ struct FixtureTests {
         let journal = [UInt8](try Data(contentsOf: try newestSegment(in: directory)))
         let kinds = Set(try JournalScan(journal, file: "segment").records.map { journal[$0.payload.lowerBound] })
         #expect(kinds.contains(version == 1 ? RecordCodec.unitOfWorkWithJSONHistory : RecordCodec.unitOfWork))
+        let chunkKind: SnapshotCodec.Section = version < 3 ? .ticketsWithJSONHistory : .tickets
+        #expect(try sectionKinds(of: try #require(try newestSnapshot(in: directory))).contains(chunkKind.rawValue))
         let store = try await FileStore.open(at: directory)
         #expect(store.recovery.snapshotSequence > 0)
         #expect(store.recovery.replayedRecords > 0)
@@ -39,6 +43,19 @@ struct FixtureTests {
         await store.close()
         // Opening marks the store as written by this format version, so older builds refuse it.
         #expect(try lockVersion(lock) == FileFormat.version)
+    }
+
+    /// The tags of the frames of the snapshot file at `url`.
+    private func sectionKinds(of url: URL) throws -> Set<UInt64> {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var kinds: Set<UInt64> = []
+        var offset = FileFormat.headerSize
+        while offset < bytes.count {
+            let frame = try bytes.withUnsafeBytes { try Frame.read($0, at: offset) }
+            kinds.insert(frame.tag)
+            offset = frame.end
+        }
+        return kinds
     }
 
     private func lockVersion(_ lock: URL) throws -> UInt32 {

@@ -50,7 +50,7 @@ extension SnapshotCodec {
                     throw .corrupted(file: file, offset: offset, reason: "snapshot section: \(error)")
                 }
                 switch Section(rawValue: frame.tag) {
-                case .tickets: chunks.append(frame)
+                case .tickets, .ticketsWithJSONHistory: chunks.append(frame)
                 case .directory: directory = frame
                 case .end: end = frame
                 case nil: break  // A section kind from a later minor revision: skipped.
@@ -63,7 +63,8 @@ extension SnapshotCodec {
             self.directory = directory
             var r = ByteReader(buffer, position: end.payload.lowerBound)
             guard let count = try? r.varint(), let chunkCount = try? r.varint(), chunkCount == chunks.count else {
-                throw .corrupted(file: file, offset: end.offset, reason: "snapshot end section disagrees with its chunks")
+                throw .corrupted(
+                    file: file, offset: end.offset, reason: "snapshot end section disagrees with its chunks")
             }
             for chunk in chunks {
                 var reader = ByteReader(buffer, position: chunk.payload.lowerBound)
@@ -75,7 +76,8 @@ extension SnapshotCodec {
                 ticketCount += chunkCount
             }
             guard ticketCount == count else {
-                throw .corrupted(file: file, offset: end.offset, reason: "snapshot holds \(ticketCount) tickets, not \(count)")
+                throw .corrupted(
+                    file: file, offset: end.offset, reason: "snapshot holds \(ticketCount) tickets, not \(count)")
             }
         }
     }
@@ -99,9 +101,11 @@ extension SnapshotCodec {
                 case .success(let chunkThreads):
                     threads.append(chunkThreads)
                 case .failure(let malformed):
-                    failure = failure ?? .corrupted(
-                        file: file, offset: malformed.offset,
-                        reason: "ticket chunk at \(sections.chunks[chunk].offset): \(malformed.reason)")
+                    failure =
+                        failure
+                        ?? .corrupted(
+                            file: file, offset: malformed.offset,
+                            reason: "ticket chunk at \(sections.chunks[chunk].offset): \(malformed.reason)")
                 }
             }
             if failure == nil {
@@ -118,6 +122,35 @@ extension SnapshotCodec {
         return (tickets, threads)
     }
 
+    /// Reads a chunk's binary history: the tickets with comments or audit entries, by index.
+    private static func decodeThreads(from r: inout ByteReader, ticketCount: Int) throws(MalformedBytes) -> [Thread] {
+        var threads: [Thread] = []
+        for _ in 0..<(try r.length()) {
+            let indexOffset = r.position
+            let index = try r.varint()
+            guard index < UInt64(ticketCount) else {
+                throw MalformedBytes(
+                    offset: indexOffset, reason: "history of ticket \(index) in a chunk of \(ticketCount)")
+            }
+            var thread = Thread(index: Int(index), comments: [], audit: [])
+            for _ in 0..<(try r.length()) { thread.comments.append(try EntryCodec.decodeComment(from: &r)) }
+            for _ in 0..<(try r.length()) { thread.audit.append(try EntryCodec.decodeAuditEntry(from: &r)) }
+            threads.append(thread)
+        }
+        return threads
+    }
+
+    /// Reads a version 1 or 2 chunk's history: a JSON blob of threads, empty when there is none.
+    private static func decodeJSONThreads(from r: inout ByteReader) throws(MalformedBytes) -> [Thread] {
+        let jsonStart = r.position
+        let json = try r.bytes(try r.length())
+        guard !json.isEmpty else { return [] }
+        guard let threads = try? JSONDecoder().decode([Thread].self, from: Data(json)) else {
+            throw MalformedBytes(offset: jsonStart, reason: "undecodable comments and audit entries")
+        }
+        return threads
+    }
+
     /// Decodes one chunk into `rows` (exactly its ticket count); on failure, the rows it had
     /// initialized are deinitialized again.
     private static func decodeChunk(
@@ -132,11 +165,11 @@ extension SnapshotCodec {
                 rows.initializeElement(at: decoded, to: try TicketCodec.decode(from: &r))
                 decoded += 1
             }
-            let jsonStart = r.position
-            let json = try r.bytes(try r.length())
-            guard !json.isEmpty else { return .success([]) }
-            guard let threads = try? JSONDecoder().decode([Thread].self, from: Data(json)) else {
-                throw MalformedBytes(offset: jsonStart, reason: "undecodable comments and audit entries")
+            let threads =
+                frame.tag == Section.tickets.rawValue
+                ? try decodeThreads(from: &r, ticketCount: rows.count) : try decodeJSONThreads(from: &r)
+            guard r.remaining == 0 else {
+                throw MalformedBytes(offset: r.position, reason: "\(r.remaining) bytes after the chunk's history")
             }
             return .success(threads)
         } catch {

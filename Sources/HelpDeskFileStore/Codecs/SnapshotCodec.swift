@@ -4,8 +4,12 @@ import HelpDeskKit
 /// The content of a snapshot file: a ``StoreImage`` in checksummed sections.
 ///
 /// After the 32-byte header come frames (see ``Frame``) tagged by section kind:
-/// - `1` ticket chunk: up to ``chunkSize`` tickets as a varint count and ``TicketCodec`` values,
-///   then a varint length and the JSON of the chunk's non-empty comment and audit lists;
+/// - `4` ticket chunk (format version 3): up to ``chunkSize`` tickets as a varint count and
+///   ``TicketCodec`` values, then a varint count of the tickets with history, each a varint index
+///   in the chunk, its varint-counted comments and its varint-counted audit entries
+///   (``EntryCodec``);
+/// - `1` ticket chunk of versions 1 and 2, still read: the tickets as in kind 4, then a varint
+///   length and the JSON of the chunk's non-empty comment and audit lists;
 /// - `2` directory: JSON of the ``StoreImage`` without its tickets, comments and audit entries
 ///   (employees, groups, categories, clients, the outbox, and any section added later);
 /// - `3` end: varint ticket count and chunk count, so a cut-off snapshot is detected.
@@ -15,7 +19,11 @@ enum SnapshotCodec {
     static let chunkSize = 8_192
 
     enum Section: UInt64 {
-        case tickets = 1, directory = 2, end = 3
+        /// A ticket chunk whose comments and audit entries are JSON (versions 1 and 2).
+        case ticketsWithJSONHistory = 1
+        case directory = 2, end = 3
+        /// A ticket chunk whose comments and audit entries are binary.
+        case tickets = 4
     }
 
     /// Comments and audit entries of one ticket of a chunk.
@@ -30,9 +38,8 @@ enum SnapshotCodec {
         let chunkCount = (image.tickets.count + chunkSize - 1) / chunkSize
         let chunks = Parallel.map(chunkCount) { chunk in encodeChunk(image, chunk: chunk) }
         var w = ByteWriter(bytes: FileFormat.header(.snapshot, sequence: sequence))
-        w.bytes.reserveCapacity(chunks.reduce(64) { $0 + ($1?.count ?? 0) + 24 })
+        w.bytes.reserveCapacity(chunks.reduce(64) { $0 + $1.count + 24 })
         for chunk in chunks {
-            guard let chunk else { throw StorageError(.other, "cannot encode comments for a snapshot") }
             chunk.withUnsafeBytes { Frame.append(tag: Section.tickets.rawValue, payload: $0, to: &w) }
         }
         var directory = image
@@ -50,27 +57,36 @@ enum SnapshotCodec {
         return w.bytes
     }
 
-    private static func encodeChunk(_ image: StoreImage, chunk: Int) -> [UInt8]? {
+    private static func encodeChunk(_ image: StoreImage, chunk: Int) -> [UInt8] {
         let range = (chunk * chunkSize)..<min(image.tickets.count, (chunk + 1) * chunkSize)
         var w = ByteWriter()
         var scratch = ByteWriter()
-        w.bytes.reserveCapacity(range.count * 192)
+        w.bytes.reserveCapacity(range.count * 320)
         w.varint(UInt64(range.count))
-        var threads: [Thread] = []
+        var withHistory: [Int] = []
         for index in range {
             TicketCodec.encode(image.tickets[index], to: &w, scratch: &scratch)
-            let comments = index < image.comments.count ? image.comments[index] : []
-            let audit = index < image.audit.count ? image.audit[index] : []
-            if !comments.isEmpty || !audit.isEmpty {
-                threads.append(Thread(index: index - range.lowerBound, comments: comments, audit: audit))
-            }
+            if !comments(image, index).isEmpty || !audit(image, index).isEmpty { withHistory.append(index) }
         }
-        if threads.isEmpty {
-            w.varint(0)
-        } else {
-            guard let json = try? StoreJSON.encode(threads) else { return nil }
-            w.blob(json)
+        w.varint(UInt64(withHistory.count))
+        for index in withHistory {
+            w.varint(UInt64(index - range.lowerBound))
+            let (comments, audit) = (comments(image, index), audit(image, index))
+            w.varint(UInt64(comments.count))
+            for comment in comments { EntryCodec.encode(comment, to: &w) }
+            w.varint(UInt64(audit.count))
+            for entry in audit { EntryCodec.encode(entry, to: &w) }
         }
         return w.bytes
+    }
+
+    /// The comments on ticket row `index` of `image`.
+    private static func comments(_ image: StoreImage, _ index: Int) -> [Comment] {
+        index < image.comments.count ? image.comments[index] : []
+    }
+
+    /// The audit entries of ticket row `index` of `image`.
+    private static func audit(_ image: StoreImage, _ index: Int) -> [AuditEntry] {
+        index < image.audit.count ? image.audit[index] : []
     }
 }

@@ -7,8 +7,10 @@ enum FileFormat {
     /// The newest format version this build writes and reads.
     ///
     /// Version 2 added journal records of kind 2 (binary history, see ``RecordCodec``) and the
-    /// write-start flag on frame tags (``Frame/writeStart``); version 1 files are still read.
-    static let version: UInt32 = 2
+    /// write-start flag on frame tags (``Frame/writeStart``); version 3 added snapshot ticket
+    /// chunks with binary history (section kind 4, see ``SnapshotCodec``). Files of versions 1
+    /// and 2 are still read.
+    static let version: UInt32 = 3
     /// Size of the file header; records and sections start at this (8-aligned) offset.
     static let headerSize = 32
 
