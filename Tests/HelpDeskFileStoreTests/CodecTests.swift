@@ -101,6 +101,7 @@ struct CodecTests {
         let memory = InMemoryStore()
         try await runRandomCommands(on: memory, seed: 11, count: 120)
         let image = memory.image()
+        #expect(!image.undeliveredEvents.isEmpty && image.audit.contains { !$0.isEmpty })
         let bytes = try SnapshotCodec.encode(image, sequence: 42)
         let decoded = try SnapshotCodec.decode(bytes, file: "test")
         #expect(decoded.sequence == 42)

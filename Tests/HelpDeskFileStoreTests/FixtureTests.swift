@@ -9,8 +9,9 @@ import Testing
 /// must keep opening as domain types gain fields; `expected-image-v<N>.json` is what each holds.
 /// Version 1 journals hold kind-1 records; versions 2 and 3 hold kind-2 records with tickets,
 /// comments, audit entries and events, each record flagged as the start of its write. Snapshots
-/// of versions 1 and 2 keep comments and audit entries as JSON (ticket chunks of kind 1), those of
-/// version 3 in binary (kind 4).
+/// of versions 1 and 2 keep comments, audit entries and undelivered events as JSON (ticket chunks
+/// of kind 1, the directory), those of version 3 in binary (ticket chunks of kind 4, an outbox
+/// section of kind 5).
 @Suite("Committed fixture stores")
 struct FixtureTests {
     private var fixtures: URL {
@@ -34,8 +35,10 @@ struct FixtureTests {
         let journal = [UInt8](try Data(contentsOf: try newestSegment(in: directory)))
         let kinds = Set(try JournalScan(journal, file: "segment").records.map { journal[$0.payload.lowerBound] })
         #expect(kinds.contains(version == 1 ? RecordCodec.unitOfWorkWithJSONHistory : RecordCodec.unitOfWork))
+        let sections = try sectionKinds(of: try #require(try newestSnapshot(in: directory)))
         let chunkKind: SnapshotCodec.Section = version < 3 ? .ticketsWithJSONHistory : .tickets
-        #expect(try sectionKinds(of: try #require(try newestSnapshot(in: directory))).contains(chunkKind.rawValue))
+        #expect(sections.contains(chunkKind.rawValue))
+        #expect(sections.contains(SnapshotCodec.Section.outbox.rawValue) == (version >= 3))
         let store = try await FileStore.open(at: directory)
         #expect(store.recovery.snapshotSequence > 0)
         #expect(store.recovery.replayedRecords > 0)

@@ -16,6 +16,15 @@ extension SnapshotCodec {
                 throw .corrupted(
                     file: file, offset: sections.directory.offset, reason: "undecodable directory section: \(error)")
             }
+            if let outbox = sections.outbox {
+                do throws(MalformedBytes) {
+                    image.undeliveredEvents = try decodeOutbox(UnsafeRawBufferPointer(rebasing: buffer[outbox.payload]))
+                } catch {
+                    throw .corrupted(
+                        file: file, offset: outbox.payload.lowerBound + error.offset,
+                        reason: "outbox section: \(error.reason)")
+                }
+            }
             let (tickets, threads) = try decodeTickets(buffer, sections, file: file)
             image.tickets = tickets
             image.comments = Array(repeating: [], count: tickets.count)
@@ -30,10 +39,24 @@ extension SnapshotCodec {
         }
     }
 
-    /// The frames of a snapshot, with each chunk's ticket count and first row.
+    /// The undelivered outbox events of a version 3 snapshot.
+    private static func decodeOutbox(_ payload: UnsafeRawBufferPointer) throws(MalformedBytes) -> [OutboxEvent] {
+        var r = ByteReader(payload)
+        var events: [OutboxEvent] = []
+        for _ in 0..<(try r.length()) {
+            events.append(OutboxEvent(sequence: try r.varint(), pending: try EventCodec.decodePendingEvent(from: &r)))
+        }
+        guard r.remaining == 0 else { throw MalformedBytes(offset: r.position, reason: "bytes after the last event") }
+        return events
+    }
+
+    /// The frames of a snapshot, with each chunk's ticket count and first row. Every frame but the
+    /// ticket chunks is verified here; the chunks, nearly all of the file, are verified as they
+    /// are decoded, on all cores.
     private struct Sections {
         var chunks: [Frame.Found] = []
         var directory: Frame.Found
+        var outbox: Frame.Found?
         var counts: [Int] = []
         var starts: [Int] = []
         var ticketCount = 0
@@ -44,14 +67,18 @@ extension SnapshotCodec {
             var offset = FileFormat.headerSize
             while offset < buffer.count, end == nil {
                 let frame: Frame.Found
+                let kind: Section?
                 do {
-                    frame = try Frame.read(buffer, at: offset)
+                    frame = try Frame.locate(buffer, at: offset)
+                    kind = Section(rawValue: frame.tag)
+                    if kind != .tickets, kind != .ticketsWithJSONHistory { try Frame.verify(frame, in: buffer) }
                 } catch {
                     throw .corrupted(file: file, offset: offset, reason: "snapshot section: \(error)")
                 }
-                switch Section(rawValue: frame.tag) {
+                switch kind {
                 case .tickets, .ticketsWithJSONHistory: chunks.append(frame)
                 case .directory: directory = frame
+                case .outbox: outbox = frame
                 case .end: end = frame
                 case nil: break  // A section kind from a later minor revision: skipped.
                 }
@@ -156,6 +183,11 @@ extension SnapshotCodec {
     private static func decodeChunk(
         _ buffer: UnsafeRawBufferPointer, _ frame: Frame.Found, into rows: UnsafeMutableBufferPointer<Ticket>
     ) -> Result<[Thread], MalformedBytes> {
+        do throws(Frame.Problem) {
+            try Frame.verify(frame, in: buffer)
+        } catch {
+            return .failure(MalformedBytes(offset: frame.offset, reason: "\(error)"))
+        }
         let payload = UnsafeRawBufferPointer(rebasing: buffer[..<frame.payload.upperBound])
         var r = ByteReader(payload, position: frame.payload.lowerBound)
         var decoded = 0

@@ -10,8 +10,11 @@ import HelpDeskKit
 ///   (``EntryCodec``);
 /// - `1` ticket chunk of versions 1 and 2, still read: the tickets as in kind 4, then a varint
 ///   length and the JSON of the chunk's non-empty comment and audit lists;
-/// - `2` directory: JSON of the ``StoreImage`` without its tickets, comments and audit entries
-///   (employees, groups, categories, clients, the outbox, and any section added later);
+/// - `2` directory: JSON of the ``StoreImage`` without its tickets, comments, audit entries and
+///   (in version 3) undelivered events: employees, groups, categories, clients, the last event
+///   sequence, and any section added later;
+/// - `5` outbox (version 3): the undelivered events, a varint count, then each event's varint
+///   sequence and its ``EventCodec`` form;
 /// - `3` end: varint ticket count and chunk count, so a cut-off snapshot is detected.
 /// Chunks are encoded and decoded on all cores.
 enum SnapshotCodec {
@@ -24,6 +27,8 @@ enum SnapshotCodec {
         case directory = 2, end = 3
         /// A ticket chunk whose comments and audit entries are binary.
         case tickets = 4
+        /// The undelivered outbox events, binary.
+        case outbox = 5
     }
 
     /// Comments and audit entries of one ticket of a chunk.
@@ -46,10 +51,18 @@ enum SnapshotCodec {
         directory.tickets = []
         directory.comments = []
         directory.audit = []
+        directory.undeliveredEvents = []
         guard let json = try? StoreJSON.encode(directory) else {
             throw StorageError(.other, "cannot encode the directory for a snapshot")
         }
         json.withUnsafeBytes { Frame.append(tag: Section.directory.rawValue, payload: $0, to: &w) }
+        var outbox = ByteWriter()
+        outbox.varint(UInt64(image.undeliveredEvents.count))
+        for event in image.undeliveredEvents {
+            outbox.varint(event.sequence)
+            EventCodec.encode(event.pending, to: &outbox)
+        }
+        outbox.bytes.withUnsafeBytes { Frame.append(tag: Section.outbox.rawValue, payload: $0, to: &w) }
         var end = ByteWriter()
         end.varint(UInt64(image.tickets.count))
         end.varint(UInt64(chunkCount))

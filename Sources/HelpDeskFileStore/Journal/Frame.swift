@@ -57,23 +57,35 @@ enum Frame {
 
     /// Reads and verifies the frame at `offset` of `buffer`.
     static func read(_ buffer: UnsafeRawBufferPointer, at offset: Int) throws(Problem) -> Found {
+        let found = try locate(buffer, at: offset)
+        try verify(found, in: buffer)
+        return found
+    }
+
+    /// Reads the frame header at `offset` of `buffer` without checking the checksum: only for a
+    /// reader that calls ``verify(_:in:)`` on the frame before trusting anything in it.
+    static func locate(_ buffer: UnsafeRawBufferPointer, at offset: Int) throws(Problem) -> Found {
         guard buffer.count - offset >= headerSize else { throw .shortHeader }
         let length = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-        let stored = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
         guard Int(length) <= maximumPayload, offset + headerSize + Int(length) <= buffer.count else {
             throw .lengthBeyondEnd(length)
         }
         let payload = (offset + headerSize)..<(offset + headerSize + Int(length))
+        let tag = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+        return Found(offset: offset, tag: tag, payload: payload, end: offset + size(payload: Int(length)))
+    }
+
+    /// Checks the checksum and the zero padding of a frame found by ``locate(_:at:)``.
+    static func verify(_ frame: Found, in buffer: UnsafeRawBufferPointer) throws(Problem) {
+        let offset = frame.offset
+        let stored = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
         let lengthCRC = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + 4]))
         let crc = CRC32C.checksum(
-            UnsafeRawBufferPointer(rebasing: buffer[(offset + 8)..<payload.upperBound]), continuing: lengthCRC)
+            UnsafeRawBufferPointer(rebasing: buffer[(offset + 8)..<frame.payload.upperBound]), continuing: lengthCRC)
         guard CRC32C.unmask(stored) == crc else { throw .checksumMismatch }
-        let end = offset + size(payload: Int(length))
-        for index in payload.upperBound..<min(end, buffer.count) where buffer[index] != 0 {
+        for index in frame.payload.upperBound..<min(frame.end, buffer.count) where buffer[index] != 0 {
             throw .checksumMismatch  // Padding is always zero; anything else is damage.
         }
-        let tag = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-        return Found(offset: offset, tag: tag, payload: payload, end: end)
     }
 
     /// `true` when some valid frame starts at an 8-aligned offset after `offset`: damage followed
