@@ -113,10 +113,7 @@ import Synchronization
 private func addWithHistory(_ ticket: Ticket, to work: inout UnitOfWork) {
     work.save(ticket, expectedRevision: nil)
     var ids = SeededIdentifierSource(seed: UInt64(ticket.number.rawValue))
-    work.auditEntries.append(
-        AuditEntry(
-            id: ids.next(), ticketID: ticket.id, field: .created, oldValue: nil, newValue: ticket.number.description,
-            performer: .system, at: ticket.createdAt))
+    work.auditEntries.append(createdEntry(of: ticket, ids: &ids))
     work.auditEntries.append(
         AuditEntry(
             id: ids.next(), ticketID: ticket.id, field: .status, oldValue: "new", newValue: "inProgress",
@@ -153,10 +150,7 @@ private func unit(_ ticket: Ticket) -> UnitOfWork {
     var work = UnitOfWork()
     work.save(ticket, expectedRevision: nil)
     var ids = SeededIdentifierSource(seed: UInt64(ticket.number.rawValue))
-    work.auditEntries.append(
-        AuditEntry(
-            id: ids.next(), ticketID: ticket.id, field: .created, oldValue: nil, newValue: ticket.number.description,
-            performer: .system, at: ticket.createdAt))
+    work.auditEntries.append(createdEntry(of: ticket, ids: &ids))
     work.events.append(
         PendingEvent(
             id: ids.next(),
@@ -164,4 +158,11 @@ private func unit(_ ticket: Ticket) -> UnitOfWork {
                 ticket: ticket.id, number: ticket.number, channel: ticket.channel, priority: ticket.priority),
             performer: .system, audience: Audience(requester: ticket.requester), occurredAt: ticket.createdAt))
     return work
+}
+
+/// The `created` audit entry of `ticket`, as the engine writes it.
+private func createdEntry(of ticket: Ticket, ids: inout SeededIdentifierSource) -> AuditEntry {
+    AuditEntry(
+        id: ids.next(), ticketID: ticket.id, field: .created, oldValue: nil, newValue: ticket.number.description,
+        performer: .system, at: ticket.createdAt)
 }
