@@ -2,6 +2,7 @@ import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
+import WorkingTime
 
 @testable import HelpDeskFileStore
 
@@ -136,6 +137,37 @@ struct CodecTests {
         }
         let decoded = try SnapshotCodec.decode(try SnapshotCodec.encode(image, sequence: 9), file: "test")
         #expect(decoded.image == image)
+    }
+
+    /// Time entries round-trip through a snapshot's binary section (all field values both ways),
+    /// and the codec writes every stored property of `TimeEntry`.
+    @Test func snapshotTimeEntriesRoundTrip() throws {
+        var random = SplitMix64(seed: 15)
+        var ids = SeededIdentifierSource(seed: 15)
+        let start = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        var image = StoreImage()
+        for index in 0..<500 {
+            image.labor.timeEntries.append(
+                try Self.timeEntry(index, spent: Int(random.next() % 600), ids: &ids, start: start))
+        }
+        #expect(Mirror(reflecting: image.labor.timeEntries[0]).children.count == TimeEntryCodec.fieldCount)
+        let decoded = try SnapshotCodec.decode(try SnapshotCodec.encode(image, sequence: 3), file: "test")
+        #expect(decoded.image == image)
+    }
+
+    /// Time entry number `index` of a varied list: both billable values, empty and non-ASCII text.
+    private static func timeEntry(
+        _ index: Int, spent: Int, ids: inout SeededIdentifierSource, start: Date
+    ) throws -> TimeEntry {
+        let workDate = try LocalDate(year: 2025 + index % 3, month: 1 + index % 12, day: 1 + index % 28)
+        let activity = index % 3 == 0 ? "" : "Site visit №\(index)"
+        let comment = index % 5 == 0 ? "Замена картриджа, \(index)" : ""
+        let createdAt = start.addingTimeInterval(Double(index) * 61.5)
+        return TimeEntry(
+            id: ids.next(), ticketID: ids.next(), employeeID: ids.next(), workDate: workDate, spentMinutes: spent,
+            chargedMinutes: spent + index % 15, billable: index % 2 == 0, activity: activity, comment: comment,
+            createdAt: createdAt, updatedAt: createdAt.addingTimeInterval(Double(index % 7) * 30),
+            revision: 1 + index % 4)
     }
 
     /// A checksummed but undecodable ticket chunk after a good one is a corruption error naming

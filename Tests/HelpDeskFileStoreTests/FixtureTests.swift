@@ -10,8 +10,8 @@ import Testing
 /// Version 1 journals hold kind-1 records; versions 2 and 3 hold kind-2 records with tickets,
 /// comments, audit entries and events, each record flagged as the start of its write. Snapshots
 /// of versions 1 and 2 keep comments, audit entries and undelivered events as JSON (ticket chunks
-/// of kind 1, the directory), those of version 3 in binary (ticket chunks of kind 4, an outbox
-/// section of kind 5).
+/// of kind 1, the directory), those of version 3 in binary (ticket chunks of kind 4, outbox and
+/// time-entry sections of kinds 5 and 6).
 @Suite("Committed fixture stores")
 struct FixtureTests {
     private var fixtures: URL {
@@ -39,6 +39,7 @@ struct FixtureTests {
         let chunkKind: SnapshotCodec.Section = version < 3 ? .ticketsWithJSONHistory : .tickets
         #expect(sections.contains(chunkKind.rawValue))
         #expect(sections.contains(SnapshotCodec.Section.outbox.rawValue) == (version >= 3))
+        #expect(sections.contains(SnapshotCodec.Section.timeEntries.rawValue) == (version >= 3))
         let store = try await FileStore.open(at: directory)
         #expect(store.recovery.snapshotSequence > 0)
         #expect(store.recovery.replayedRecords > 0)

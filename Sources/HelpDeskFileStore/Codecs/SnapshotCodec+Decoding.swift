@@ -17,12 +17,14 @@ extension SnapshotCodec {
                     file: file, offset: sections.directory.offset, reason: "undecodable directory section: \(error)")
             }
             if let outbox = sections.outbox {
-                do throws(MalformedBytes) {
-                    image.undeliveredEvents = try decodeOutbox(UnsafeRawBufferPointer(rebasing: buffer[outbox.payload]))
-                } catch {
-                    throw .corrupted(
-                        file: file, offset: outbox.payload.lowerBound + error.offset,
-                        reason: "outbox section: \(error.reason)")
+                image.undeliveredEvents = try decodeList(buffer, outbox, file: file, section: "outbox") {
+                    (r: inout ByteReader) throws(MalformedBytes) in
+                    OutboxEvent(sequence: try r.varint(), pending: try EventCodec.decodePendingEvent(from: &r))
+                }
+            }
+            if let timeEntries = sections.timeEntries {
+                image.labor.timeEntries = try decodeList(buffer, timeEntries, file: file, section: "time entries") {
+                    (r: inout ByteReader) throws(MalformedBytes) in try TimeEntryCodec.decode(from: &r)
                 }
             }
             let (tickets, threads) = try decodeTickets(buffer, sections, file: file)
@@ -39,15 +41,24 @@ extension SnapshotCodec {
         }
     }
 
-    /// The undelivered outbox events of a version 3 snapshot.
-    private static func decodeOutbox(_ payload: UnsafeRawBufferPointer) throws(MalformedBytes) -> [OutboxEvent] {
-        var r = ByteReader(payload)
-        var events: [OutboxEvent] = []
-        for _ in 0..<(try r.length()) {
-            events.append(OutboxEvent(sequence: try r.varint(), pending: try EventCodec.decodePendingEvent(from: &r)))
+    /// The elements of a version 3 list section (a varint count, then each element as `element`
+    /// reads it); damage is a corruption error naming the section and the offset.
+    private static func decodeList<Element>(
+        _ buffer: UnsafeRawBufferPointer, _ frame: Frame.Found, file: String, section: String,
+        _ element: (inout ByteReader) throws(MalformedBytes) -> Element
+    ) throws(FileStoreError) -> [Element] {
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<frame.payload.upperBound])
+        var r = ByteReader(bytes, position: frame.payload.lowerBound)
+        do throws(MalformedBytes) {
+            var elements: [Element] = []
+            for _ in 0..<(try r.length()) { elements.append(try element(&r)) }
+            guard r.remaining == 0 else {
+                throw MalformedBytes(offset: r.position, reason: "bytes after the last element")
+            }
+            return elements
+        } catch {
+            throw .corrupted(file: file, offset: error.offset, reason: "\(section) section: \(error.reason)")
         }
-        guard r.remaining == 0 else { throw MalformedBytes(offset: r.position, reason: "bytes after the last event") }
-        return events
     }
 
     /// The frames of a snapshot, with each chunk's ticket count and first row. Every frame but the
@@ -57,6 +68,7 @@ extension SnapshotCodec {
         var chunks: [Frame.Found] = []
         var directory: Frame.Found
         var outbox: Frame.Found?
+        var timeEntries: Frame.Found?
         var counts: [Int] = []
         var starts: [Int] = []
         var ticketCount = 0
@@ -79,6 +91,7 @@ extension SnapshotCodec {
                 case .tickets, .ticketsWithJSONHistory: chunks.append(frame)
                 case .directory: directory = frame
                 case .outbox: outbox = frame
+                case .timeEntries: timeEntries = frame
                 case .end: end = frame
                 case nil: break  // A section kind from a later minor revision: skipped.
                 }

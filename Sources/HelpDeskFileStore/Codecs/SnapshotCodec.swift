@@ -11,10 +11,11 @@ import HelpDeskKit
 /// - `1` ticket chunk of versions 1 and 2, still read: the tickets as in kind 4, then a varint
 ///   length and the JSON of the chunk's non-empty comment and audit lists;
 /// - `2` directory: JSON of the ``StoreImage`` without its tickets, comments, audit entries and
-///   (in version 3) undelivered events: employees, groups, categories, clients, the last event
-///   sequence, and any section added later;
+///   (in version 3) undelivered events and time entries: employees, groups, categories, clients,
+///   rates, ratings, billing, the last event sequence, and any section added later;
 /// - `5` outbox (version 3): the undelivered events, a varint count, then each event's varint
 ///   sequence and its ``EventCodec`` form;
+/// - `6` time entries (version 3): a varint count, then each entry in ``TimeEntryCodec`` form;
 /// - `3` end: varint ticket count and chunk count, so a cut-off snapshot is detected.
 /// Chunks are encoded and decoded on all cores.
 enum SnapshotCodec {
@@ -29,6 +30,8 @@ enum SnapshotCodec {
         case tickets = 4
         /// The undelivered outbox events, binary.
         case outbox = 5
+        /// The time entries, binary.
+        case timeEntries = 6
     }
 
     /// Comments and audit entries of one ticket of a chunk.
@@ -52,6 +55,7 @@ enum SnapshotCodec {
         directory.comments = []
         directory.audit = []
         directory.undeliveredEvents = []
+        directory.labor.timeEntries = []
         guard let json = try? StoreJSON.encode(directory) else {
             throw StorageError(.other, "cannot encode the directory for a snapshot")
         }
@@ -63,6 +67,10 @@ enum SnapshotCodec {
             EventCodec.encode(event.pending, to: &outbox)
         }
         outbox.bytes.withUnsafeBytes { Frame.append(tag: Section.outbox.rawValue, payload: $0, to: &w) }
+        var labor = ByteWriter()
+        labor.varint(UInt64(image.labor.timeEntries.count))
+        for entry in image.labor.timeEntries { TimeEntryCodec.encode(entry, to: &labor) }
+        labor.bytes.withUnsafeBytes { Frame.append(tag: Section.timeEntries.rawValue, payload: $0, to: &w) }
         var end = ByteWriter()
         end.varint(UInt64(image.tickets.count))
         end.varint(UInt64(chunkCount))
