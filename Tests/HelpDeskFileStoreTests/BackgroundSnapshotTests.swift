@@ -18,8 +18,7 @@ struct BackgroundSnapshotTests {
             removeDirectory(directory)
             removeDirectory(crashParent)
         }
-        let store = try await FileStore.open(at: directory)
-        for index in 0..<10 { try await store.commit(smallUnit(index)) }
+        let store = try await openStore(at: directory, committing: 10)
         let gate = SnapshotGate(holding: store)
         let snapshot = Task { try await store.snapshot() }
         #expect(await gate.nextStart() == 10)
@@ -35,15 +34,9 @@ struct BackgroundSnapshotTests {
 
         #expect(try storeFiles(in: directory) == [FileFormat.journalName(11), FileFormat.snapshotName(10)])
         await store.close()
-        let reopened = try await reopening(directory)
-        #expect(reopened.image == expected)
-        #expect(reopened.recovery.snapshotSequence == 10)
-        #expect(reopened.recovery.replayedRecords == 15)
+        try await expectReopening(directory, as: expected, fromSnapshot: 10, replaying: 15)
 
-        let recovered = try await reopening(crashCopy)
-        #expect(recovered.image == expected)
-        #expect(recovered.recovery.snapshotSequence == 0)
-        #expect(recovered.recovery.replayedRecords == 25)
+        try await expectReopening(crashCopy, as: expected, fromSnapshot: 0, replaying: 25)
     }
 
     /// A snapshot that cannot be written makes the handle unusable, as any failed write does;
@@ -52,8 +45,7 @@ struct BackgroundSnapshotTests {
     func aFailedSnapshotMakesTheHandleUnusable() async throws {
         let directory = freshDirectory("snapfail")
         defer { removeDirectory(directory) }
-        let store = try await FileStore.open(at: directory)
-        for index in 0..<5 { try await store.commit(smallUnit(index)) }
+        let store = try await openStore(at: directory, committing: 5)
         let expected = try store.image()
         store.snapshotHook.withLock {
             $0 = { _ in throw FileStoreError.io(operation: "write", path: "test", errno: 5) }
@@ -64,10 +56,7 @@ struct BackgroundSnapshotTests {
         #expect(throws: StorageError.self) { try store.image() }
         await store.close()
 
-        let reopened = try await reopening(directory)
-        #expect(reopened.image == expected)
-        #expect(reopened.recovery.snapshotSequence == 0)
-        #expect(reopened.recovery.lastSequence == 5)
+        try await expectReopening(directory, as: expected, fromSnapshot: 0, replaying: 5)
     }
 
     /// A `snapshot()` call made while a snapshot is written returns once every record committed
@@ -77,8 +66,7 @@ struct BackgroundSnapshotTests {
     func snapshotCallsDuringASnapshot() async throws {
         let directory = freshDirectory("snapqueue")
         defer { removeDirectory(directory) }
-        let store = try await FileStore.open(at: directory)
-        for index in 0..<3 { try await store.commit(smallUnit(index)) }
+        let store = try await openStore(at: directory, committing: 3)
         let gate = SnapshotGate(holding: store)
         let first = Task { try await store.snapshot() }
         #expect(await gate.nextStart() == 3)
@@ -97,9 +85,7 @@ struct BackgroundSnapshotTests {
 
         #expect(try storeFiles(in: directory) == [FileFormat.journalName(6), FileFormat.snapshotName(5)])
         await store.close()
-        let reopened = try await reopening(directory)
-        #expect(reopened.recovery.snapshotSequence == 5)
-        #expect(reopened.recovery.replayedRecords == 0)
+        try await expectReopening(directory, fromSnapshot: 5, replaying: 0)
     }
 
     /// Closing waits for the snapshot being written, which the store then reopens from.
@@ -107,8 +93,7 @@ struct BackgroundSnapshotTests {
     func closeWaitsForTheSnapshot() async throws {
         let directory = freshDirectory("snapclose")
         defer { removeDirectory(directory) }
-        let store = try await FileStore.open(at: directory)
-        for index in 0..<4 { try await store.commit(smallUnit(index)) }
+        let store = try await openStore(at: directory, committing: 4)
         let expected = try store.image()
         let gate = SnapshotGate(holding: store)
         let snapshot = Task { try await store.snapshot() }
@@ -124,10 +109,7 @@ struct BackgroundSnapshotTests {
         await closing.value
         try await snapshot.value
 
-        let reopened = try await reopening(directory)
-        #expect(reopened.image == expected)
-        #expect(reopened.recovery.snapshotSequence == 4)
-        #expect(reopened.recovery.replayedRecords == 0)
+        try await expectReopening(directory, as: expected, fromSnapshot: 4, replaying: 0)
     }
 
     /// Sixteen writers commit while a tiny threshold starts snapshot after snapshot and callers ask
@@ -162,10 +144,7 @@ struct BackgroundSnapshotTests {
 
         let files = try storeFiles(in: directory)
         #expect(files.count == 2, "one snapshot and the segment after it, not \(files)")
-        let reopened = try await reopening(directory)
-        #expect(reopened.image == final)
-        #expect(reopened.recovery.replayedRecords == 3)
-        #expect(reopened.recovery.lastSequence == UInt64(tickets.count) + 3)
+        try await expectReopening(directory, as: final, fromSnapshot: UInt64(tickets.count), replaying: 3)
     }
 }
 
@@ -196,6 +175,25 @@ final class SnapshotGate: Sendable {
     func release() {
         releases.signal()
     }
+}
+
+/// A file store opened in `directory` with `count` small units committed (records 1…`count`).
+func openStore(at directory: URL, committing count: Int) async throws -> FileStore {
+    let store = try await FileStore.open(at: directory)
+    for index in 0..<count { try await store.commit(smallUnit(index)) }
+    return store
+}
+
+/// Opens the closed store in `directory` and expects its image (when given), the snapshot it
+/// loaded and how many journal records it replayed after it.
+func expectReopening(
+    _ directory: URL, as image: StoreImage? = nil, fromSnapshot snapshot: UInt64, replaying records: Int,
+    sourceLocation: SourceLocation = #_sourceLocation
+) async throws {
+    let reopened = try await reopening(directory)
+    if let image { #expect(reopened.image == image, sourceLocation: sourceLocation) }
+    #expect(reopened.recovery.snapshotSequence == snapshot, sourceLocation: sourceLocation)
+    #expect(reopened.recovery.replayedRecords == records, sourceLocation: sourceLocation)
 }
 
 /// The journal segments and snapshots in `directory`, sorted.
