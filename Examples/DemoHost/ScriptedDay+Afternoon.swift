@@ -14,7 +14,7 @@ extension ScriptedDay {
             _ = try await desk.changeStatus(vpn, to: .closed, by: .employee(staff.lena.id))
             then("unexpectedly accepted")
         } catch {
-            then("rejected with HelpDeskError.\(Mirror(reflecting: error).children.first?.label ?? "?"): \(error)")
+            then("rejected with HelpDeskError.\(Mirror(reflecting: error.reason).children.first?.label ?? "?"): \(error)")
             let allowed = (desk.workflow.transitions[before.status] ?? [])
                 .sorted { (desk.workflow.position(of: $0) ?? 0) < (desk.workflow.position(of: $1) ?? 0) }
             then("from \(label(before.status)) the workflow allows: \(allowed.map(label).joined(separator: ", "))")

@@ -71,7 +71,7 @@ public struct RandomCommands {
             try await command()
             return .accepted
         } catch let error as HelpDeskError {
-            if case .storage(let failure) = error { throw failure }
+            if case .storage(let failure) = error.reason { throw failure }
             return .rejected
         }
     }

@@ -38,8 +38,9 @@ final class ManualFlag: @unchecked Sendable {
 
 @Suite("Optimistic concurrency")
 struct ConcurrencyTests {
-    @Test func aLostUpdateIsRefusedAsAConflictAndTheOtherWriterWins() async throws {
-        let store = RacingStore { base in
+    /// A store whose first armed commit finds the ticket's title changed by another engine.
+    static func racingStore() -> RacingStore {
+        RacingStore { base in
             let ticket = try await base.tickets(matching: TicketQuery(limit: 1), workflow: .standard).tickets[0]
             var theirs = ticket
             theirs.title = "Changed by another engine"
@@ -48,15 +49,20 @@ struct ConcurrencyTests {
             work.save(theirs, expectedRevision: ticket.revision)
             try await base.commit(work)
         }
-        let test = try await TestDesk.make(store: store)
+    }
+
+    @Test func aLostUpdateIsRefusedAsAConflictWhenRetriesAreOff() async throws {
+        let store = Self.racingStore()
+        let test = try await TestDesk.make(store: store, configuration: HelpDeskConfiguration(conflictRetries: 0))
         let ticket = try await test.ticket()
         store.arm()
         do {
             _ = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: .employee(test.anna.id))
             Issue.record("the stale write was accepted")
         } catch {
-            guard case .storage(let failure) = error else { throw error }
+            guard case .storage(let failure) = error.reason else { throw error }
             #expect(failure.kind == .conflict)
+            #expect(error.code == .conflict)
         }
         let stored = try await test.desk.ticket(ticket.id)
         #expect(stored.title == "Changed by another engine")
@@ -64,5 +70,18 @@ struct ConcurrencyTests {
         #expect(try await test.desk.auditTrail(of: ticket.id).map(\.field) == [.created])
         _ = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: .employee(test.anna.id))
         #expect(try await test.desk.ticket(ticket.id).revision == 3, "a retry after the conflict succeeds")
+    }
+
+    @Test func theEngineRetriesAConflictFromFreshReadsAndKeepsBothChanges() async throws {
+        let store = Self.racingStore()
+        let test = try await TestDesk.make(store: store)
+        let ticket = try await test.ticket()
+        store.arm()
+        let moved = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: .employee(test.anna.id))
+        #expect(moved.title == "Changed by another engine", "the retry started from the winner's write")
+        #expect(moved.status == .inProgress)
+        #expect(moved.revision == 3)
+        #expect(try await test.desk.ticket(ticket.id) == moved)
+        #expect(try await test.desk.auditTrail(of: ticket.id).map(\.field) == [.created, .status])
     }
 }

@@ -122,8 +122,9 @@ extension MonthSimulation {
         do {
             _ = try await desk.rate(token: rating.token, score: rating.score, comment: rating.score <= 2 ? "Took too long." : nil)
             tally.ratings += 1
-        } catch .ratingTokenWithdrawn {
-            return
+        } catch {
+            if case .ratingTokenWithdrawn = error.reason { return }
+            throw error
         }
         tracked[index].done = try await desk.ticket(tracked[index].id).status == .closed
     }

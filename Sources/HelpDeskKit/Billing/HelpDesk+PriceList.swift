@@ -6,19 +6,19 @@ extension HelpDesk {
     /// The code and name must not be blank, the price must not be negative, and the validity
     /// must end after it starts.
     public func addPriceListItem(_ request: NewPriceListItem) async throws(HelpDeskError) -> PriceListItem {
-        try Validate.notBlank(request.code, field: "code")
-        try Validate.notBlank(request.name, field: "name")
-        if request.price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
-        if let until = request.validUntil, until <= request.validFrom {
-            throw .invalidInput(field: "validUntil", problem: .notAfterStart)
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            try Validate.notBlank(request.code, field: "code")
+            try Validate.notBlank(request.name, field: "name")
+            if request.price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
+            if let until = request.validUntil, until <= request.validFrom {
+                throw .invalidInput(field: "validUntil", problem: .notAfterStart)
+            }
+            let item = PriceListItem(
+                id: nextID(), code: request.code, name: request.name, kind: request.kind, pricing: request.pricing,
+                price: request.price, validFrom: request.validFrom, validUntil: request.validUntil)
+            context.work.billing.priceListItems = [item]
+            return item
         }
-        let item = PriceListItem(
-            id: nextID(), code: request.code, name: request.name, kind: request.kind, pricing: request.pricing,
-            price: request.price, validFrom: request.validFrom, validUntil: request.validUntil)
-        var work = UnitOfWork()
-        work.billing.priceListItems = [item]
-        try await commit(work)
-        return item
     }
 
     /// Sets `contract`'s own price for `item`; it must be in the item's unit and not negative.
@@ -26,15 +26,15 @@ extension HelpDesk {
     public func setContractPrice(_ contract: ContractID, item: PriceListItemID, price: Price)
         async throws(HelpDeskError) -> ContractPrice
     {
-        _ = try await loadContract(contract)
-        let listed = try await loadPriceListItem(item)
-        guard price.unit == listed.price.unit else { throw .unitMismatch(expected: listed.price.unit, actual: price.unit) }
-        if price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
-        let override = ContractPrice(contractID: contract, itemID: item, price: price)
-        var work = UnitOfWork()
-        work.billing.contractPrices = [override]
-        try await commit(work)
-        return override
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            _ = try await loadContract(contract)
+            let listed = try await loadPriceListItem(item)
+            guard price.unit == listed.price.unit else { throw .unitMismatch(expected: listed.price.unit, actual: price.unit) }
+            if price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
+            let override = ContractPrice(contractID: contract, itemID: item, price: price)
+            context.work.billing.contractPrices = [override]
+            return override
+        }
     }
 
     /// The whole price list, sorted by code.

@@ -25,16 +25,15 @@ extension HelpDesk {
     /// Throws ``HelpDeskError/alreadySettled(_:version:)`` for a settled specification.
     @discardableResult
     public func settle(_ ticketID: TicketID, by performer: Performer) async throws(HelpDeskError) -> TicketSpecification {
-        try await validate(performer)
-        let ticket = try await loadTicket(ticketID)
-        guard let specification = try await storage({ try await store.specification(of: ticketID) }) else {
-            throw .specificationNotFound(ticket.number)
+        try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
+            let ticket = try await loadTicket(ticketID)
+            guard let specification = try await storage({ try await store.specification(of: ticketID) }) else {
+                throw .specificationNotFound(ticket.number)
+            }
+            if let settlement = specification.settlement { throw .alreadySettled(ticket.number, version: settlement.version) }
+            let settled = try await settle(specification, ticket: ticket, at: clock.now(), by: performer, into: &context.work)
+            return settled
         }
-        if let settlement = specification.settlement { throw .alreadySettled(ticket.number, version: settlement.version) }
-        var work = UnitOfWork()
-        let settled = try await settle(specification, ticket: ticket, at: clock.now(), by: performer, into: &work)
-        try await commit(work)
-        return settled
     }
 
     /// Adds the settlement of `specification` to `work`: one debit per unit of its billable total

@@ -19,46 +19,48 @@ extension HelpDesk {
     public func addSpecificationLine(to ticketID: TicketID, _ request: NewSpecificationLine, by performer: Performer)
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await validate(performer)
-        let ticket = try await loadTicket(ticketID)
-        let now = clock.now()
-        guard (1...Self.maximumLineQuantity).contains(request.quantity) else {
-            throw .invalidInput(field: "quantity", problem: .outOfRange(1...Int(Self.maximumLineQuantity)))
-        }
-        if let price = request.price, price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
-        let line: SpecificationLine
-        if let itemID = request.itemID {
-            let item = try await loadPriceListItem(itemID)
-            var price = try await price(of: itemID, under: ticket.contractID, at: now)
-            if let given = request.price {
-                guard given.unit == price.unit else { throw .unitMismatch(expected: price.unit, actual: given.unit) }
-                price = given
+        try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
+            let ticket = try await loadTicket(ticketID)
+            let now = clock.now()
+            guard (1...Self.maximumLineQuantity).contains(request.quantity) else {
+                throw .invalidInput(field: "quantity", problem: .outOfRange(1...Int(Self.maximumLineQuantity)))
             }
-            line = SpecificationLine(
-                id: nextID(), itemID: itemID, description: request.description ?? item.name, pricing: item.pricing,
-                quantity: request.quantity, unitPrice: price, coverage: request.coverage,
-                rounding: configuration.billing.hourlyRounding)
-        } else {
-            guard let description = request.description else { throw .invalidInput(field: "description", problem: .blank) }
-            try Validate.notBlank(description, field: "description")
-            guard let pricing = request.pricing else { throw .invalidInput(field: "pricing", problem: .blank) }
-            guard let price = request.price else { throw .invalidInput(field: "price", problem: .blank) }
-            line = SpecificationLine(
-                id: nextID(), itemID: nil, description: description, pricing: pricing, quantity: request.quantity,
-                unitPrice: price, coverage: request.coverage, rounding: configuration.billing.hourlyRounding)
+            if let price = request.price, price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
+            let line: SpecificationLine
+            if let itemID = request.itemID {
+                let item = try await loadPriceListItem(itemID)
+                var price = try await price(of: itemID, under: ticket.contractID, at: now)
+                if let given = request.price {
+                    guard given.unit == price.unit else { throw .unitMismatch(expected: price.unit, actual: given.unit) }
+                    price = given
+                }
+                line = SpecificationLine(
+                    id: nextID(), itemID: itemID, description: request.description ?? item.name, pricing: item.pricing,
+                    quantity: request.quantity, unitPrice: price, coverage: request.coverage,
+                    rounding: configuration.billing.hourlyRounding)
+            } else {
+                guard let description = request.description else { throw .invalidInput(field: "description", problem: .blank) }
+                try Validate.notBlank(description, field: "description")
+                guard let pricing = request.pricing else { throw .invalidInput(field: "pricing", problem: .blank) }
+                guard let price = request.price else { throw .invalidInput(field: "price", problem: .blank) }
+                line = SpecificationLine(
+                    id: nextID(), itemID: nil, description: description, pricing: pricing, quantity: request.quantity,
+                    unitPrice: price, coverage: request.coverage, rounding: configuration.billing.hourlyRounding)
+            }
+            return try await changeSpecification(of: ticket, at: now, into: &context.work) { lines throws(HelpDeskError) in lines.append(line) }
         }
-        return try await changeSpecification(of: ticket, at: now) { lines throws(HelpDeskError) in lines.append(line) }
     }
 
     /// Removes a line from the ticket's unsettled specification; returns the new version.
     public func removeSpecificationLine(_ lineID: SpecificationLineID, from ticketID: TicketID, by performer: Performer)
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await validate(performer)
-        let ticket = try await loadTicket(ticketID)
-        return try await changeSpecification(of: ticket, at: clock.now(), creating: false) { lines throws(HelpDeskError) in
-            guard let index = lines.firstIndex(where: { $0.id == lineID }) else { throw .specificationLineNotFound(lineID) }
-            lines.remove(at: index)
+        try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
+            let ticket = try await loadTicket(ticketID)
+            return try await changeSpecification(of: ticket, at: clock.now(), creating: false, into: &context.work) { lines throws(HelpDeskError) in
+                guard let index = lines.firstIndex(where: { $0.id == lineID }) else { throw .specificationLineNotFound(lineID) }
+                lines.remove(at: index)
+            }
         }
     }
 
@@ -69,37 +71,38 @@ extension HelpDesk {
     public func specifyBillableTime(of ticketID: TicketID, by performer: Performer)
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await validate(performer)
-        guard let itemID = configuration.billing.laborItemID else {
-            throw .invalidInput(field: "laborItemID", problem: .blank)
+        try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
+            guard let itemID = configuration.billing.laborItemID else {
+                throw .invalidInput(field: "laborItemID", problem: .blank)
+            }
+            let ticket = try await loadTicket(ticketID)
+            let now = clock.now()
+            let item = try await loadPriceListItem(itemID)
+            let itemPrice = try await price(of: itemID, under: ticket.contractID, at: now)
+            let specified = Set((try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID) ?? [])
+            var lines: [SpecificationLine] = []
+            for entry in try await storage({ try await store.timeEntries(on: ticketID) }) where entry.billable && !specified.contains(entry.id) {
+                let hourly = try await laborCost(of: entry).rate?.hourlyBilling
+                let price = hourly.map(Price.init) ?? itemPrice
+                guard price.unit == itemPrice.unit else { throw .unitMismatch(expected: itemPrice.unit, actual: price.unit) }
+                lines.append(
+                    SpecificationLine(
+                        id: nextID(), itemID: itemID, description: "\(item.name) \(entry.workDate)", pricing: .perHour,
+                        quantity: Int64(entry.chargedMinutes), unitPrice: price, coverage: .billable,
+                        rounding: configuration.billing.hourlyRounding, timeEntryID: entry.id))
+            }
+            guard !lines.isEmpty else {
+                if let current = try await storage({ try await store.specification(of: ticketID) }) { return current }
+                throw .specificationNotFound(ticket.number)
+            }
+            return try await changeSpecification(of: ticket, at: now, into: &context.work) { all throws(HelpDeskError) in all += lines }
         }
-        let ticket = try await loadTicket(ticketID)
-        let now = clock.now()
-        let item = try await loadPriceListItem(itemID)
-        let itemPrice = try await price(of: itemID, under: ticket.contractID, at: now)
-        let specified = Set((try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID) ?? [])
-        var lines: [SpecificationLine] = []
-        for entry in try await storage({ try await store.timeEntries(on: ticketID) }) where entry.billable && !specified.contains(entry.id) {
-            let hourly = try await laborCost(of: entry).rate?.hourlyBilling
-            let price = hourly.map(Price.init) ?? itemPrice
-            guard price.unit == itemPrice.unit else { throw .unitMismatch(expected: itemPrice.unit, actual: price.unit) }
-            lines.append(
-                SpecificationLine(
-                    id: nextID(), itemID: itemID, description: "\(item.name) \(entry.workDate)", pricing: .perHour,
-                    quantity: Int64(entry.chargedMinutes), unitPrice: price, coverage: .billable,
-                    rounding: configuration.billing.hourlyRounding, timeEntryID: entry.id))
-        }
-        guard !lines.isEmpty else {
-            if let current = try await storage({ try await store.specification(of: ticketID) }) { return current }
-            throw .specificationNotFound(ticket.number)
-        }
-        return try await changeSpecification(of: ticket, at: now) { all throws(HelpDeskError) in all += lines }
     }
 
     /// Loads (or starts) the specification, refuses a settled one, applies `change`, checks the
-    /// totals fit, and commits the next version.
+    /// totals fit, and adds the next version to `work`.
     private func changeSpecification(
-        of ticket: Ticket, at now: Date, creating: Bool = true,
+        of ticket: Ticket, at now: Date, creating: Bool = true, into work: inout UnitOfWork,
         _ change: (inout [SpecificationLine]) throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> TicketSpecification {
         let stored = try await storage { try await store.specification(of: ticket.id) }
@@ -121,9 +124,7 @@ extension HelpDesk {
         specification.contractID = ticket.contractID
         specification.version += 1
         specification.updatedAt = now
-        var work = UnitOfWork()
         work.billing.specifications = [SpecificationWrite(specification: specification, expectedVersion: stored?.version)]
-        try await commit(work)
         return specification
     }
 }

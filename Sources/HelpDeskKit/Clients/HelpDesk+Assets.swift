@@ -5,42 +5,42 @@ extension HelpDesk {
     public func addAssetModel(name: String, kind: String, attributes: [String: String] = [:]) async throws(HelpDeskError)
         -> AssetModel
     {
-        try Validate.notBlank(name, field: "name")
-        try Validate.notBlank(kind, field: "kind")
-        try Validate.customFieldKeys(attributes.keys)
-        let existing = try await storage { try await store.assetModels() }
-        if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw .duplicateName(name) }
-        let model = AssetModel(id: nextID(), name: name, kind: kind, attributes: attributes)
-        var work = UnitOfWork()
-        work.clients.assetModels = [model]
-        try await commit(work)
-        return model
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            try Validate.notBlank(name, field: "name")
+            try Validate.notBlank(kind, field: "kind")
+            try Validate.customFieldKeys(attributes.keys)
+            let existing = try await storage { try await store.assetModels() }
+            if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw .duplicateName(name) }
+            let model = AssetModel(id: nextID(), name: name, kind: kind, attributes: attributes)
+            context.work.clients.assetModels = [model]
+            return model
+        }
     }
 
     /// Registers an installed asset at a client's location.
     public func addAsset(_ request: NewAsset) async throws(HelpDeskError) -> Asset {
-        guard try await storage({ try await store.assetModel(request.modelID) }) != nil else {
-            throw .assetModelNotFound(request.modelID)
-        }
-        try Validate.notBlank(request.serialNumber, field: "serialNumber")
-        let location = try await loadLocation(request.locationID)
-        if let contractID = request.contractID {
-            let contract = try await loadContract(contractID)
-            guard contract.companyID == location.companyID else {
-                throw .crossCompanyLink(.contract(contractID), expected: location.companyID)
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            guard try await storage({ try await store.assetModel(request.modelID) }) != nil else {
+                throw .assetModelNotFound(request.modelID)
             }
+            try Validate.notBlank(request.serialNumber, field: "serialNumber")
+            let location = try await loadLocation(request.locationID)
+            if let contractID = request.contractID {
+                let contract = try await loadContract(contractID)
+                guard contract.companyID == location.companyID else {
+                    throw .crossCompanyLink(.contract(contractID), expected: location.companyID)
+                }
+            }
+            let sameModel = try await storage { try await store.assets(company: nil, location: nil, model: request.modelID) }
+            if sameModel.contains(where: { $0.serialNumber.lowercased() == request.serialNumber.lowercased() }) {
+                throw .duplicateSerialNumber(request.serialNumber)
+            }
+            let asset = Asset(
+                id: nextID(), modelID: request.modelID, serialNumber: request.serialNumber,
+                inventoryNumber: request.inventoryNumber, companyID: location.companyID, locationID: location.id,
+                contractID: request.contractID, inServiceSince: request.inServiceSince)
+            context.work.clients.assets = [asset]
+            return asset
         }
-        let sameModel = try await storage { try await store.assets(company: nil, location: nil, model: request.modelID) }
-        if sameModel.contains(where: { $0.serialNumber.lowercased() == request.serialNumber.lowercased() }) {
-            throw .duplicateSerialNumber(request.serialNumber)
-        }
-        let asset = Asset(
-            id: nextID(), modelID: request.modelID, serialNumber: request.serialNumber,
-            inventoryNumber: request.inventoryNumber, companyID: location.companyID, locationID: location.id,
-            contractID: request.contractID, inServiceSince: request.inServiceSince)
-        var work = UnitOfWork()
-        work.clients.assets = [asset]
-        try await commit(work)
-        return asset
     }
 }

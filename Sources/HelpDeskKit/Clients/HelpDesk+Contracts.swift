@@ -111,8 +111,6 @@ extension HelpDesk {
 
     /// Commits one contract.
     func save(_ contract: Contract) async throws(HelpDeskError) {
-        var work = UnitOfWork()
-        work.clients.contracts = [contract]
-        try await commit(work)
+        try await perform(by: .system) { context throws(HelpDeskError) in context.work.clients.contracts = [contract] }
     }
 }

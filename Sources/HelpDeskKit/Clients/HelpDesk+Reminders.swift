@@ -24,16 +24,16 @@ extension HelpDesk {
             let fresh = due.filter { !contract.remindersSent.contains($0) }
             guard !fresh.isEmpty else { continue }
             contract.remindersSent += fresh
-            var work = UnitOfWork()
-            work.clients.contracts = [contract]
-            for reminder in fresh {
-                work.events.append(
+            try await perform(by: .system) { context throws(HelpDeskError) in
+                context.work.clients.contracts = [contract]
+                for reminder in fresh {
+                    context.work.events.append(
                     PendingEvent(
                         id: nextID(), event: .contractReminder(contract: contract.id, number: contract.number, reminder: reminder),
                         performer: .system, audience: Audience(employeeIDs: contract.managerID.map { [$0] } ?? []),
                         occurredAt: now))
             }
-            try await commit(work)
+            }
             report.contractReminders += fresh.map { _ in contract.number }
         }
     }

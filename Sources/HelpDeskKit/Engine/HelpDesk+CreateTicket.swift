@@ -6,13 +6,21 @@ extension HelpDesk {
     /// When no assignee or group is given, the category's default assignee and group apply.
     /// Commits the ticket, a `created` audit entry and a `ticketCreated` event together.
     public func createTicket(_ request: NewTicket, by performer: Performer) async throws(HelpDeskError) -> Ticket {
-        try await validate(performer)
         try Validate.title(request.title, maximum: configuration.maximumTitleLength)
         try Validate.length(request.description, atMost: configuration.maximumTextLength, field: "description")
         try Validate.requester(request.requester)
         try Validate.attachments(request.attachments)
         try Validate.customFieldKeys(request.customFields.keys)
+        return try await perform(by: performer) { context throws(HelpDeskError) in
+            try await buildTicket(request, in: &context)
+        }
+    }
 
+    /// Adds the new ticket, its `created` audit entry and its event to `context`.
+    private func buildTicket(_ request: NewTicket, in context: inout CommandContext) async throws(HelpDeskError)
+        -> Ticket
+    {
+        let performer = context.performer
         var assigneeID = request.assigneeID
         var groupID = request.groupID
         if let categoryID = request.categoryID {
@@ -33,7 +41,7 @@ extension HelpDesk {
             requester: request.requester, category: request.categoryID, performer: performer)
 
         let now = clock.now()
-        let number = try await nextTicketNumber()
+        let number = try await reserveTicketNumber(in: &context)
         var ticket = Ticket(
             id: nextID(), number: number, title: request.title, description: request.description,
             channel: request.channel, categoryID: request.categoryID, priority: request.priority,
@@ -44,28 +52,18 @@ extension HelpDesk {
             createdAt: now)
         ticket.sla = try await startSLA(for: ticket)
 
-        var work = UnitOfWork()
-        work.save(ticket, expectedRevision: nil)
-        work.auditEntries.append(
+        context.work.save(ticket, expectedRevision: nil)
+        context.work.auditEntries.append(
             AuditEntry(
                 id: nextID(), ticketID: ticket.id, field: .created, oldValue: nil, newValue: number.description,
                 performer: performer, at: now))
         let event = DomainEvent.ticketCreated(
             ticket: ticket.id, number: number, channel: ticket.channel, priority: ticket.priority)
-        work.events.append(
+        context.work.events.append(
             PendingEvent(
                 id: nextID(), event: event, performer: performer,
                 audience: audience(of: event, on: ticket, performer: performer), occurredAt: now))
-        try await commit(work)
         return ticket
-    }
-
-    /// The number the next ticket gets.
-    @inline(__always)
-    private func nextTicketNumber() async throws(HelpDeskError) -> TicketNumber {
-        let last = try await storage { try await store.lastTicketNumber() }
-        guard let last else { return TicketNumber(configuration.firstTicketNumber) }
-        return TicketNumber(max(last.rawValue + 1, configuration.firstTicketNumber))
     }
 
     /// `ids` deduplicated and sorted, after checking each is an active employee.

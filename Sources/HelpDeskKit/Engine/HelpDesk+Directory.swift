@@ -3,65 +3,65 @@ import Foundation
 extension HelpDesk {
     /// Adds an employee; the email must be unused (ignoring case) and the groups must exist.
     public func addEmployee(_ request: NewEmployee) async throws(HelpDeskError) -> Employee {
-        try Validate.notBlank(request.name, field: "name")
-        try Validate.email(request.email)
-        let existing = try await storage { try await store.employees() }
-        if existing.contains(where: { $0.email.lowercased() == request.email.lowercased() }) {
-            throw .duplicateEmail(request.email)
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            try Validate.notBlank(request.name, field: "name")
+            try Validate.email(request.email)
+            let existing = try await storage { try await store.employees() }
+            if existing.contains(where: { $0.email.lowercased() == request.email.lowercased() }) {
+                throw .duplicateEmail(request.email)
+            }
+            for group in request.groupIDs {
+                guard try await storage({ try await store.group(group) }) != nil else { throw .groupNotFound(group) }
+            }
+            let employee = Employee(id: nextID(), name: request.name, email: request.email, groupIDs: request.groupIDs)
+            context.work.employees.append(employee)
+            return employee
         }
-        for group in request.groupIDs {
-            guard try await storage({ try await store.group(group) }) != nil else { throw .groupNotFound(group) }
-        }
-        let employee = Employee(id: nextID(), name: request.name, email: request.email, groupIDs: request.groupIDs)
-        var work = UnitOfWork()
-        work.employees.append(employee)
-        try await commit(work)
-        return employee
     }
 
     /// Marks an employee as having left: they can no longer act or be assigned; history stays.
     public func deactivateEmployee(_ id: EmployeeID) async throws(HelpDeskError) -> Employee {
-        var employee = try await loadEmployee(id, mustBeActive: false)
-        guard employee.isActive else { return employee }
-        employee.isActive = false
-        var work = UnitOfWork()
-        work.employees.append(employee)
-        try await commit(work)
-        return employee
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            var employee = try await loadEmployee(id, mustBeActive: false)
+            guard employee.isActive else { return employee }
+            employee.isActive = false
+            context.work.employees.append(employee)
+            return employee
+        }
     }
 
     /// Adds a group (department); the name must be unused (ignoring case).
     public func addGroup(named name: String) async throws(HelpDeskError) -> SupportGroup {
-        try Validate.notBlank(name, field: "name")
-        let existing = try await storage { try await store.groups() }
-        if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw .duplicateName(name) }
-        let group = SupportGroup(id: nextID(), name: name)
-        var work = UnitOfWork()
-        work.groups.append(group)
-        try await commit(work)
-        return group
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            try Validate.notBlank(name, field: "name")
+            let existing = try await storage { try await store.groups() }
+            if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw .duplicateName(name) }
+            let group = SupportGroup(id: nextID(), name: name)
+            context.work.groups.append(group)
+            return group
+        }
     }
 
     /// Adds a service category; siblings may not share a name (ignoring case).
     public func addCategory(_ request: NewServiceCategory) async throws(HelpDeskError) -> ServiceCategory {
-        try Validate.notBlank(request.name, field: "name")
-        let existing = try await storage { try await store.categories() }
-        if let parentID = request.parentID, !existing.contains(where: { $0.id == parentID }) {
-            throw .categoryNotFound(parentID)
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            try Validate.notBlank(request.name, field: "name")
+            let existing = try await storage { try await store.categories() }
+            if let parentID = request.parentID, !existing.contains(where: { $0.id == parentID }) {
+                throw .categoryNotFound(parentID)
+            }
+            if existing.contains(where: { $0.parentID == request.parentID && $0.name.lowercased() == request.name.lowercased() }) {
+                throw .duplicateName(request.name)
+            }
+            try await validateAssignment(assignee: request.defaultAssigneeID, group: request.defaultGroupID)
+            if let policy = request.slaPolicyID, configuration.sla.policy(policy) == nil { throw .unknownSLAPolicy(policy) }
+            let category = ServiceCategory(
+                id: nextID(), name: request.name, parentID: request.parentID,
+                defaultAssigneeID: request.defaultAssigneeID, defaultGroupID: request.defaultGroupID,
+                slaPolicyID: request.slaPolicyID)
+            context.work.categories.append(category)
+            return category
         }
-        if existing.contains(where: { $0.parentID == request.parentID && $0.name.lowercased() == request.name.lowercased() }) {
-            throw .duplicateName(request.name)
-        }
-        try await validateAssignment(assignee: request.defaultAssigneeID, group: request.defaultGroupID)
-        if let policy = request.slaPolicyID, configuration.sla.policy(policy) == nil { throw .unknownSLAPolicy(policy) }
-        let category = ServiceCategory(
-            id: nextID(), name: request.name, parentID: request.parentID,
-            defaultAssigneeID: request.defaultAssigneeID, defaultGroupID: request.defaultGroupID,
-            slaPolicyID: request.slaPolicyID)
-        var work = UnitOfWork()
-        work.categories.append(category)
-        try await commit(work)
-        return category
     }
 
     /// All employees, sorted by name.

@@ -8,7 +8,16 @@ extension HelpDesk {
     public func link(_ id: TicketID, _ kind: LinkKind, to other: TicketID, by performer: Performer)
         async throws(HelpDeskError)
     {
-        try await validate(performer)
+        try await perform(by: performer, editing: [id, other]) { context throws(HelpDeskError) in
+            try await link(id, kind, to: other, in: &context)
+        }
+    }
+
+    /// Adds both sides of the link to `context`.
+    private func link(_ id: TicketID, _ kind: LinkKind, to other: TicketID, in context: inout CommandContext)
+        async throws(HelpDeskError)
+    {
+        let performer = context.performer
         let ticket = try await loadTicket(id)
         let target = try await loadTicket(other)
         guard id != other else { throw .selfReference(ticket.number) }
@@ -31,15 +40,22 @@ extension HelpDesk {
         otherEdit.ticket.links = (otherEdit.ticket.links + [TicketLink(kind.inverse, to: id)]).sorted()
         otherEdit.events.append(
             .ticketsLinked(ticket: other, number: target.number, kind: kind.inverse, other: id, otherNumber: ticket.number))
-        var work = UnitOfWork()
-        try await record(&edit, into: &work)
-        try await record(&otherEdit, into: &work)
-        try await commit(work)
+        try await record(&edit, into: &context.work)
+        try await record(&otherEdit, into: &context.work)
     }
 
     /// Removes the link between `id` and `other`, on both sides.
     public func unlink(_ id: TicketID, from other: TicketID, by performer: Performer) async throws(HelpDeskError) {
-        try await validate(performer)
+        try await perform(by: performer, editing: [id, other]) { context throws(HelpDeskError) in
+            try await unlink(id, from: other, in: &context)
+        }
+    }
+
+    /// Removes both sides of the link in `context`.
+    private func unlink(_ id: TicketID, from other: TicketID, in context: inout CommandContext)
+        async throws(HelpDeskError)
+    {
+        let performer = context.performer
         let ticket = try await loadTicket(id)
         let target = try await loadTicket(other)
         guard let link = ticket.links.first(where: { $0.ticketID == other }) else {
@@ -57,10 +73,8 @@ extension HelpDesk {
         otherEdit.events.append(
             .ticketsUnlinked(
                 ticket: other, number: target.number, kind: link.kind.inverse, other: id, otherNumber: ticket.number))
-        var work = UnitOfWork()
-        try await record(&edit, into: &work)
-        try await record(&otherEdit, into: &work)
-        try await commit(work)
+        try await record(&edit, into: &context.work)
+        try await record(&otherEdit, into: &context.work)
     }
 
     /// Merges `source` into `target`: the source's comments, attachments and watchers are copied to
@@ -71,7 +85,16 @@ extension HelpDesk {
     public func merge(_ source: TicketID, into target: TicketID, by performer: Performer)
         async throws(HelpDeskError) -> Ticket
     {
-        try await validate(performer)
+        try await perform(by: performer, editing: [source, target]) { context throws(HelpDeskError) in
+            try await merge(source, into: target, in: &context)
+        }
+    }
+
+    /// Adds the merge of both tickets to `context`.
+    private func merge(_ source: TicketID, into target: TicketID, in context: inout CommandContext)
+        async throws(HelpDeskError) -> Ticket
+    {
+        let performer = context.performer
         let from = try await loadTicket(source)
         let into = try await loadTicket(target)
         guard source != target else { throw .selfReference(from.number) }
@@ -105,11 +128,8 @@ extension HelpDesk {
                     mergedFrom: source))
         }
 
-        var work = UnitOfWork()
-        try await record(&sourceEdit, into: &work)
-        let result = try await record(&targetEdit, into: &work)
-        try await commit(work)
-        return result
+        try await record(&sourceEdit, into: &context.work)
+        return try await record(&targetEdit, into: &context.work)
     }
 
     /// Checks that `child` may get `parent` as its parent.

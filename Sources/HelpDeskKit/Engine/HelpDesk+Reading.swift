@@ -46,10 +46,10 @@ extension HelpDesk {
     /// Marks events as delivered. Acknowledging an event twice is harmless; a sequence that was
     /// never issued is rejected and nothing is acknowledged.
     public func acknowledgeEvents(_ sequences: [UInt64]) async throws(HelpDeskError) {
-        let last = try await storage { try await store.lastEventSequence() }
-        if let unknown = sequences.first(where: { $0 == 0 || $0 > last }) { throw .unknownEventSequence(unknown) }
-        var work = UnitOfWork()
-        work.acknowledgedEvents = sequences
-        try await commit(work)
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            let last = try await storage { try await store.lastEventSequence() }
+            if let unknown = sequences.first(where: { $0 == 0 || $0 > last }) { throw .unknownEventSequence(unknown) }
+            context.work.acknowledgedEvents = sequences
+        }
     }
 }

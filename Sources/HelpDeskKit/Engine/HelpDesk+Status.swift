@@ -52,29 +52,30 @@ extension HelpDesk {
         }
     }
 
-    /// Runs time-driven work up to `now`: postponed tickets whose date has come return to work,
-    /// then SLA warnings and breaches due by `now` are announced, then contract reminders; each
-    /// announcement is made once.
-    ///
-    /// Each returning ticket is its own unit of work, stamped with its return instant (not `now`),
-    /// so the waiting interval is exact however late the host ticks. Ticking twice is harmless.
-    @discardableResult
-    public func tick(now: Date) async throws(HelpDeskError) -> TickReport {
-        var report = TickReport()
-        let due = try await storage { try await store.postponedTickets(dueBy: now) }
-        for ticket in due {
-            guard let until = ticket.postponedUntil else { continue }
+    /// Returns one postponed ticket to work if its date has come, under the ticket's lock; the
+    /// change is stamped with the return instant (not `now`), so the waiting interval is exact
+    /// however late the host ticks.
+    func returnToWork(_ id: TicketID, dueBy now: Date) async throws(HelpDeskError) -> TicketNumber? {
+        try await perform(by: .system, editing: [id]) { context throws(HelpDeskError) in
+            guard let ticket = try await storage({ try await store.ticket(id) }),
+                let until = ticket.postponedUntil, until <= now
+            else { return nil }
             var edit = TicketEdit(ticket, by: .system, at: until)
             edit.move(to: workflow.returnToWorkStatus, workflow: workflow)
             edit.ticket.postponedUntil = nil
             edit.events.append(.returnedToWork(ticket: ticket.id, number: ticket.number))
-            var work = UnitOfWork()
-            try await record(&edit, into: &work)
-            try await commit(work)
-            report.returnedToWork.append(ticket.number)
+            try await record(&edit, into: &context.work)
+            return ticket.number
         }
-        try await checkSLAs(now: now, report: &report)
-        try await sendContractReminders(now: now, report: &report)
-        return report
+    }
+}
+
+extension TickHook {
+    /// Returns postponed tickets whose date has come to work, each as its own unit of work.
+    static let postponedReturn = TickHook(name: "postponed-return") { desk, now, report throws(HelpDeskError) in
+        let due = try await desk.storage { try await desk.store.postponedTickets(dueBy: now) }
+        for ticket in due {
+            if let number = try await desk.returnToWork(ticket.id, dueBy: now) { report.returnedToWork.append(number) }
+        }
     }
 }

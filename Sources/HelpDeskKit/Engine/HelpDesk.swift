@@ -14,6 +14,10 @@ public actor HelpDesk {
     var identifiers: any IdentifierSource
     /// Where rating tokens come from; `nil` when the host gave no random source (ratings off).
     var random: (any RandomSource)?
+    /// Tickets held by running commands (see ``perform(by:editing:_:)``).
+    var ticketLocks = TicketLocks()
+    /// The ticket numbers handed out so far.
+    var numbering = TicketNumbering()
 
     /// Creates an engine over `store` without a random source: with ratings configured, a
     /// command that resolves a ticket then fails with ``HelpDeskError/ratingsNeedRandomSource``.
@@ -59,7 +63,7 @@ public actor HelpDesk {
         } catch let error as StorageError {
             throw .storage(error)
         } catch {
-            throw .storage(StorageError(.other, String(describing: error)))
+            throw .storage(StorageError(.other, String(describing: error), cause: error))
         }
     }
 

@@ -18,14 +18,18 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var ratings: RatingConfiguration?
     /// Settlement trigger, insufficient-funds policy, hourly rounding and the labor item.
     public var billing: BillingConfiguration
+    /// How many times a command that hit a storage conflict runs again from fresh reads before
+    /// the conflict reaches the caller (default 4).
+    public var conflictRetries: Int
 
     /// Creates a configuration; the defaults suit most desks.
     public init(
         workflow: Workflow = .standard, sla: SLAConfiguration = .none, clients: ClientConfiguration = ClientConfiguration(),
         labor: LaborConfiguration = .standard, ratings: RatingConfiguration? = nil, firstTicketNumber: Int = 1,
         maximumTitleLength: Int = 250, maximumTextLength: Int = 100_000,
-        billing: BillingConfiguration = BillingConfiguration()
+        billing: BillingConfiguration = BillingConfiguration(), conflictRetries: Int = 4
     ) {
+        self.conflictRetries = conflictRetries
         self.billing = billing
         self.workflow = workflow
         self.sla = sla

@@ -49,12 +49,15 @@ struct TicketEdit: Sendable {
 }
 
 extension HelpDesk {
-    /// Adds `edit` to `work` after bringing its SLA clocks in step: the ticket write, audit entries
-    /// for every changed field and comment, and the events with their audiences. Returns the
-    /// ticket as it will be stored.
+    /// Adds `edit` to `work`: the registered ``TicketHook``s prepare it (SLA clocks), then the
+    /// ticket write, audit entries for every changed field and comment, and the events with their
+    /// audiences are added, then the hooks add their own changes (rating requests, settlement).
+    /// Returns the ticket as it will be stored.
     @discardableResult
     func record(_ edit: inout TicketEdit, into work: inout UnitOfWork) async throws(HelpDeskError) -> Ticket {
-        try await syncSLA(&edit)
+        for hook in Capabilities.ticketHooks {
+            if let prepare = hook.prepare { try await prepare(self, &edit) }
+        }
         guard !edit.isEmpty else { return edit.original }
         var ticket = edit.ticket
         ticket.updatedAt = max(edit.at, ticket.updatedAt)
@@ -80,8 +83,9 @@ extension HelpDesk {
             work.events.append(
                 PendingEvent(id: nextID(), event: event, performer: edit.performer, audience: audience, occurredAt: edit.at))
         }
-        try await syncRatingRequests(edit, ticket: ticket, into: &work)
-        try await syncSettlement(edit, ticket: ticket, into: &work)
+        for hook in Capabilities.ticketHooks {
+            if let willCommit = hook.willCommit { try await willCommit(self, edit, ticket, &work) }
+        }
         return ticket
     }
 
@@ -125,15 +129,13 @@ extension HelpDesk {
         _ id: TicketID, by performer: Performer,
         _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> Ticket {
-        try await validate(performer)
-        let ticket = try await loadTicket(id)
-        try ensureUnlocked(ticket)
-        var edit = TicketEdit(ticket, by: performer, at: clock.now())
-        try await change(&edit)
-        var work = UnitOfWork()
-        let stored = try await record(&edit, into: &work)
-        try await commit(work)
-        return stored
+        try await perform(by: performer, editing: [id]) { context throws(HelpDeskError) in
+            let ticket = try await loadTicket(id)
+            try ensureUnlocked(ticket)
+            var edit = TicketEdit(ticket, by: performer, at: clock.now())
+            try await change(&edit)
+            return try await record(&edit, into: &context.work)
+        }
     }
 }
 

@@ -8,24 +8,23 @@ extension HelpDesk {
     public func logTime(on ticketID: TicketID, _ request: NewTimeEntry, by employee: EmployeeID)
         async throws(HelpDeskError) -> TimeEntry
     {
-        _ = try await loadEmployee(employee)
-        try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
-        let ticket = try await loadTicket(ticketID)
-        try ensureUnlocked(ticket)
-        let now = clock.now()
-        let entry = TimeEntry(
-            id: nextID(), ticketID: ticket.id, employeeID: employee, workDate: request.workDate,
-            spentMinutes: request.minutes,
-            chargedMinutes: LaborRounding.charged(spentMinutes: request.minutes, step: try await roundingStep(for: ticket)),
-            billable: request.billable, activity: request.activity, comment: request.comment, createdAt: now)
-        var work = UnitOfWork()
-        work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: nil))
-        recordLabor(
-            on: ticket, old: nil, new: entry, by: employee, at: now,
-            event: .timeLogged(ticket: ticket.id, number: ticket.number, entry: entry.id, employee: employee, minutes: entry.spentMinutes),
-            into: &work)
-        try await commit(work)
-        return entry
+        try await perform(by: .employee(employee), editing: [ticketID]) { context throws(HelpDeskError) in
+            try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
+            let ticket = try await loadTicket(ticketID)
+            try ensureUnlocked(ticket)
+            let now = clock.now()
+            let entry = TimeEntry(
+                id: nextID(), ticketID: ticket.id, employeeID: employee, workDate: request.workDate,
+                spentMinutes: request.minutes,
+                chargedMinutes: LaborRounding.charged(spentMinutes: request.minutes, step: try await roundingStep(for: ticket)),
+                billable: request.billable, activity: request.activity, comment: request.comment, createdAt: now)
+            context.work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: nil))
+            recordLabor(
+                on: ticket, old: nil, new: entry, by: employee, at: now,
+                event: .timeLogged(ticket: ticket.id, number: ticket.number, entry: entry.id, employee: employee, minutes: entry.spentMinutes),
+                into: &context.work)
+            return entry
+        }
     }
 
     /// Changes the fields of a time entry that `update` sets; only active employees edit time, and
@@ -34,46 +33,44 @@ extension HelpDesk {
     public func editTimeEntry(_ id: TimeEntryID, _ update: TimeEntryUpdate, by employee: EmployeeID)
         async throws(HelpDeskError) -> TimeEntry
     {
-        _ = try await loadEmployee(employee)
-        let old = try await loadTimeEntry(id)
-        var entry = old
-        if let workDate = update.workDate { entry.workDate = workDate }
-        if let activity = update.activity { entry.activity = activity }
-        if let billable = update.billable { entry.billable = billable }
-        if let comment = update.comment { entry.comment = comment }
-        if let minutes = update.minutes { entry.spentMinutes = minutes }
-        try validateLabor(workDate: entry.workDate, minutes: entry.spentMinutes, activity: entry.activity, comment: entry.comment)
-        let ticket = try await loadTicket(old.ticketID)
-        try ensureUnlocked(ticket)
-        if update.minutes != nil, entry.spentMinutes != old.spentMinutes {
-            entry.chargedMinutes = LaborRounding.charged(spentMinutes: entry.spentMinutes, step: try await roundingStep(for: ticket))
+        try await perform(by: .employee(employee)) { context throws(HelpDeskError) in
+            let old = try await loadTimeEntry(id)
+            var entry = old
+            if let workDate = update.workDate { entry.workDate = workDate }
+            if let activity = update.activity { entry.activity = activity }
+            if let billable = update.billable { entry.billable = billable }
+            if let comment = update.comment { entry.comment = comment }
+            if let minutes = update.minutes { entry.spentMinutes = minutes }
+            try validateLabor(workDate: entry.workDate, minutes: entry.spentMinutes, activity: entry.activity, comment: entry.comment)
+            let ticket = try await loadTicket(old.ticketID)
+            try ensureUnlocked(ticket)
+            if update.minutes != nil, entry.spentMinutes != old.spentMinutes {
+                entry.chargedMinutes = LaborRounding.charged(spentMinutes: entry.spentMinutes, step: try await roundingStep(for: ticket))
+            }
+            guard entry != old else { return old }
+            let now = clock.now()
+            entry.updatedAt = max(now, old.updatedAt)
+            entry.revision = old.revision + 1
+            context.work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: old.revision))
+            recordLabor(
+                on: ticket, old: old, new: entry, by: employee, at: now,
+                event: .timeEntryEdited(ticket: ticket.id, number: ticket.number, entry: id), into: &context.work)
+            return entry
         }
-        guard entry != old else { return old }
-        let now = clock.now()
-        entry.updatedAt = max(now, old.updatedAt)
-        entry.revision = old.revision + 1
-        var work = UnitOfWork()
-        work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: old.revision))
-        recordLabor(
-            on: ticket, old: old, new: entry, by: employee, at: now,
-            event: .timeEntryEdited(ticket: ticket.id, number: ticket.number, entry: id), into: &work)
-        try await commit(work)
-        return entry
     }
 
     /// Deletes a time entry; only active employees delete time, and not on closed tickets.
     /// Audited with the entry's last summary as the old value and announced (`timeEntryDeleted`).
     public func deleteTimeEntry(_ id: TimeEntryID, by employee: EmployeeID) async throws(HelpDeskError) {
-        _ = try await loadEmployee(employee)
-        let old = try await loadTimeEntry(id)
-        let ticket = try await loadTicket(old.ticketID)
-        try ensureUnlocked(ticket)
-        var work = UnitOfWork()
-        work.timeEntryDeletions.append(TimeEntryDeletion(id: id, expectedRevision: old.revision))
-        recordLabor(
-            on: ticket, old: old, new: nil, by: employee, at: clock.now(),
-            event: .timeEntryDeleted(ticket: ticket.id, number: ticket.number, entry: id), into: &work)
-        try await commit(work)
+        try await perform(by: .employee(employee)) { context throws(HelpDeskError) in
+            let old = try await loadTimeEntry(id)
+            let ticket = try await loadTicket(old.ticketID)
+            try ensureUnlocked(ticket)
+            context.work.timeEntryDeletions.append(TimeEntryDeletion(id: id, expectedRevision: old.revision))
+            recordLabor(
+                on: ticket, old: old, new: nil, by: employee, at: clock.now(),
+                event: .timeEntryDeleted(ticket: ticket.id, number: ticket.number, entry: id), into: &context.work)
+        }
     }
 
     /// The time entry with `id`, or ``HelpDeskError/timeEntryNotFound(_:)``.

@@ -10,21 +10,21 @@ extension HelpDesk {
     public func setEmployeeRate(
         _ employee: EmployeeID, validFrom: LocalDate, hourlyCost: Money, hourlyBilling: Money? = nil
     ) async throws(HelpDeskError) -> EmployeeRate {
-        _ = try await loadEmployee(employee, mustBeActive: false)
-        if hourlyCost.isNegative { throw .invalidInput(field: "hourlyCost", problem: .negative) }
-        if let hourlyBilling {
-            if hourlyBilling.isNegative { throw .invalidInput(field: "hourlyBilling", problem: .negative) }
-            if hourlyBilling.currency != hourlyCost.currency {
-                throw .money(.currencyMismatch(hourlyCost.currency, hourlyBilling.currency))
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            _ = try await loadEmployee(employee, mustBeActive: false)
+            if hourlyCost.isNegative { throw .invalidInput(field: "hourlyCost", problem: .negative) }
+            if let hourlyBilling {
+                if hourlyBilling.isNegative { throw .invalidInput(field: "hourlyBilling", problem: .negative) }
+                if hourlyBilling.currency != hourlyCost.currency {
+                    throw .money(.currencyMismatch(hourlyCost.currency, hourlyBilling.currency))
+                }
             }
+            let rate = EmployeeRate(employeeID: employee, validFrom: validFrom, hourlyCost: hourlyCost, hourlyBilling: hourlyBilling)
+            let history = try await storage { try await store.rateHistory(of: employee) }
+            guard !history.contains(rate) else { return rate }
+            context.work.employeeRates.append(rate)
+            return rate
         }
-        let rate = EmployeeRate(employeeID: employee, validFrom: validFrom, hourlyCost: hourlyCost, hourlyBilling: hourlyBilling)
-        let history = try await storage { try await store.rateHistory(of: employee) }
-        guard !history.contains(rate) else { return rate }
-        var work = UnitOfWork()
-        work.employeeRates.append(rate)
-        try await commit(work)
-        return rate
     }
 
     /// The rate of `employee` valid on `date`, or `nil` when none had started by then.

@@ -44,45 +44,45 @@ extension HelpDesk {
     /// raises `ticketRated` for the assignee, watchers (and group while unassigned) and, for a low
     /// score, `lowRatingReceived` for the escalation recipients. Closed tickets can still be rated.
     public func rate(token: RatingToken, score: Int, comment: String? = nil) async throws(HelpDeskError) -> Rating {
-        let settings = configuration.ratings ?? .standard
-        guard settings.scale.contains(score) else { throw .invalidInput(field: "score", problem: .outOfRange(settings.scale)) }
-        let remark = comment.flatMap { $0.isBlank ? nil : $0 }
-        if let remark { try Validate.length(remark, atMost: configuration.maximumTextLength, field: "comment") }
-        guard let request = try await storage({ try await store.ratingRequest(token: token) }) else { throw .ratingTokenUnknown }
-        let now = clock.now()
-        if try await storage({ try await store.rating(forRequest: request.id) }) != nil {
-            throw .ratingTokenUsed(request.ticketNumber)
-        }
-        if request.withdrawnAt != nil { throw .ratingTokenWithdrawn(request.ticketNumber) }
-        if now >= request.expiresAt { throw .ratingTokenExpired(request.ticketNumber, expiredAt: request.expiresAt) }
-        let ticket = try await loadTicket(request.ticketID)
-        let rating = Rating(
-            id: nextID(), requestID: request.id, ticketID: ticket.id, ticketNumber: ticket.number, score: score,
-            scale: settings.scale, comment: remark, assigneeID: ticket.assigneeID, groupID: ticket.groupID,
-            requester: request.requester, ratedAt: now)
-        let performer = request.requester.performer
-        var work = UnitOfWork()
-        work.ratings.append(rating)
-        work.auditEntries.append(
-            AuditEntry(
-                id: nextID(), ticketID: ticket.id, field: .rating, oldValue: nil,
-                newValue: "\(score)/\(settings.scale.upperBound)" + (remark.map { " \($0)" } ?? ""), performer: performer,
-                at: now))
-        let rated = DomainEvent.ticketRated(ticket: ticket.id, number: ticket.number, rating: rating.id, score: score)
-        work.events.append(
-            PendingEvent(
-                id: nextID(), event: rated, performer: performer, audience: audience(of: rated, on: ticket, performer: performer),
-                occurredAt: now))
-        if settings.isLow(score) {
-            let low = DomainEvent.lowRatingReceived(
-                ticket: ticket.id, number: ticket.number, rating: rating.id, score: score, assignee: ticket.assigneeID)
-            work.events.append(
+        try await perform(by: .system) { context throws(HelpDeskError) in
+            let settings = configuration.ratings ?? .standard
+            guard settings.scale.contains(score) else { throw .invalidInput(field: "score", problem: .outOfRange(settings.scale)) }
+            let remark = comment.flatMap { $0.isBlank ? nil : $0 }
+            if let remark { try Validate.length(remark, atMost: configuration.maximumTextLength, field: "comment") }
+            guard let request = try await storage({ try await store.ratingRequest(token: token) }) else { throw .ratingTokenUnknown }
+            let now = clock.now()
+            if try await storage({ try await store.rating(forRequest: request.id) }) != nil {
+                throw .ratingTokenUsed(request.ticketNumber)
+            }
+            if request.withdrawnAt != nil { throw .ratingTokenWithdrawn(request.ticketNumber) }
+            if now >= request.expiresAt { throw .ratingTokenExpired(request.ticketNumber, expiredAt: request.expiresAt) }
+            let ticket = try await loadTicket(request.ticketID)
+            let rating = Rating(
+                id: nextID(), requestID: request.id, ticketID: ticket.id, ticketNumber: ticket.number, score: score,
+                scale: settings.scale, comment: remark, assigneeID: ticket.assigneeID, groupID: ticket.groupID,
+                requester: request.requester, ratedAt: now)
+            let performer = request.requester.performer
+            context.work.ratings.append(rating)
+            context.work.auditEntries.append(
+                AuditEntry(
+                    id: nextID(), ticketID: ticket.id, field: .rating, oldValue: nil,
+                    newValue: "\(score)/\(settings.scale.upperBound)" + (remark.map { " \($0)" } ?? ""), performer: performer,
+                    at: now))
+            let rated = DomainEvent.ticketRated(ticket: ticket.id, number: ticket.number, rating: rating.id, score: score)
+            context.work.events.append(
                 PendingEvent(
-                    id: nextID(), event: low, performer: performer,
-                    audience: Audience(employeeIDs: settings.escalationRecipientIDs), occurredAt: now))
+                    id: nextID(), event: rated, performer: performer, audience: audience(of: rated, on: ticket, performer: performer),
+                    occurredAt: now))
+            if settings.isLow(score) {
+                let low = DomainEvent.lowRatingReceived(
+                    ticket: ticket.id, number: ticket.number, rating: rating.id, score: score, assignee: ticket.assigneeID)
+                context.work.events.append(
+                    PendingEvent(
+                        id: nextID(), event: low, performer: performer,
+                        audience: Audience(employeeIDs: settings.escalationRecipientIDs), occurredAt: now))
+            }
+            return rating
         }
-        try await commit(work)
-        return rating
     }
 
     /// The request carrying `token` (e.g. to show the ticket on a rating page), or ``HelpDeskError/ratingTokenUnknown``.

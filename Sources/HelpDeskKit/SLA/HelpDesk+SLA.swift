@@ -109,13 +109,16 @@ extension HelpDesk {
         guard !configuration.sla.policies.isEmpty else { return }
         let due = try await storage { try await store.ticketsNeedingSLACheck(dueBy: now) }
         for ticket in due {
-            var edit = TicketEdit(ticket, by: .system, at: now)
-            var work = UnitOfWork()
-            let stored = try await record(&edit, into: &work)
-            try await commit(work)
-            for event in edit.events {
-                if case .slaWarning = event { report.slaWarnings.append(stored.number) }
-                if case .slaBreached = event { report.slaBreaches.append(stored.number) }
+            let events = try await perform(by: .system, editing: [ticket.id]) { context throws(HelpDeskError) in
+                // Read again under the ticket's lock: a command may have changed it since the scan.
+                guard let current = try await storage({ try await store.ticket(ticket.id) }) else { return [DomainEvent]() }
+                var edit = TicketEdit(current, by: .system, at: now)
+                try await record(&edit, into: &context.work)
+                return edit.events
+            }
+            for event in events {
+                if case .slaWarning = event { report.slaWarnings.append(ticket.number) }
+                if case .slaBreached = event { report.slaBreaches.append(ticket.number) }
             }
         }
     }

@@ -68,7 +68,7 @@ struct SettlementTests {
             _ = try await strict.desk.changeStatus(a.id, to: .resolved, by: strict.anna)
             Issue.record("resolving without funds succeeded")
         } catch {
-            guard case .ledger(.transferFailed(0, _, .exceedsCredits(let account))) = error else {
+            guard case .ledger(.transferFailed(0, _, .exceedsCredits(let account))) = error.reason else {
                 Issue.record("unexpected \(error)")
                 return
             }

@@ -1,4 +1,4 @@
-extension HelpDeskError: CustomStringConvertible {
+extension HelpDeskError.Reason: CustomStringConvertible {
     /// A one-line English explanation for logs and simple hosts.
     public var description: String {
         switch self {
@@ -63,6 +63,10 @@ extension HelpDeskError: CustomStringConvertible {
         case .alreadySettled(let number, let version): "The specification of \(number) was already settled at version \(version)."
         case .ticketHasNoClient(let number): "Ticket \(number) has no client company to bill."
         case .storage(let error): "Storage failure: \(error)."
+        case .forbidden(let performer, let action): "\(performer) may not \(action)."
+        case .idempotencyKeyReused(let key):
+            "The idempotency key '\(key)' was already used for another command or other input."
+        case .ticketNumbersExhausted: "The next ticket number would not fit in an integer."
         }
     }
 }

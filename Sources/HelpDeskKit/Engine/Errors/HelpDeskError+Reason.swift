@@ -1,0 +1,159 @@
+import DoubleEntry
+import Foundation
+import WorkingTime
+
+extension HelpDeskError {
+    /// The precise reason behind an error, with the records it names.
+    ///
+    /// New features add reasons: match one with `if case`, and switch on ``HelpDeskError/code``,
+    /// which stays small and stable.
+    public enum Reason: Hashable, Sendable {
+        /// No ticket has this identifier.
+        case ticketNotFound(TicketID)
+        /// No ticket has this number.
+        case ticketNumberNotFound(TicketNumber)
+        /// No employee has this identifier.
+        case employeeNotFound(EmployeeID)
+        /// The employee has left and cannot act or be given work.
+        case employeeInactive(EmployeeID)
+        /// No group has this identifier.
+        case groupNotFound(GroupID)
+        /// No service category has this identifier.
+        case categoryNotFound(CategoryID)
+        /// A field of the request is unacceptable.
+        case invalidInput(field: String, problem: InputProblem)
+        /// No company has this identifier.
+        case companyNotFound(CompanyID)
+        /// No location has this identifier.
+        case locationNotFound(LocationID)
+        /// No contact has this identifier.
+        case contactNotFound(ContactID)
+        /// The contact has left the company.
+        case contactInactive(ContactID)
+        /// The contact may not file tickets.
+        case contactMayNotFileTickets(ContactID)
+        /// No contract has this identifier.
+        case contractNotFound(ContractID)
+        /// The contract has no period with this identifier.
+        case servicePeriodNotFound(ServicePeriodID)
+        /// No equipment model has this identifier.
+        case assetModelNotFound(AssetModelID)
+        /// No asset has this identifier.
+        case assetNotFound(AssetID)
+        /// Records linked together belong to different client companies.
+        case crossCompanyLink(LinkedRecord, expected: CompanyID)
+        /// Another contract already has this number.
+        case duplicateContractNumber(String)
+        /// Another asset of the same model has this serial number.
+        case duplicateSerialNumber(String)
+        /// The new period overlaps an existing period of the contract.
+        case overlappingServicePeriod(ServicePeriodID)
+        /// The contract may not move between these statuses.
+        case contractTransitionNotAllowed(from: ContractStatus, to: ContractStatus)
+        /// The company cannot be deleted while tickets refer to it.
+        case companyHasTickets(CompanyID, count: Int)
+        /// The workflow has no status with this code.
+        case unknownStatus(StatusCode)
+        /// The workflow does not allow this move.
+        case transitionNotAllowed(ticket: TicketNumber, from: StatusCode, to: StatusCode)
+        /// The ticket is in a `closed` status and accepts no changes.
+        case ticketLocked(TicketNumber, status: StatusCode)
+        /// The employee is not a member of the group the ticket is given to.
+        case assigneeNotInGroup(EmployeeID, GroupID)
+        /// Another employee already uses this email.
+        case duplicateEmail(String)
+        /// Another record of the same kind already has this name.
+        case duplicateName(String)
+        /// A client tried to write an internal note.
+        case clientCannotWriteInternalNote
+        /// A ticket cannot be linked to or merged into itself.
+        case selfReference(TicketNumber)
+        /// The two tickets are already linked.
+        case alreadyLinked(TicketNumber, TicketNumber)
+        /// The two tickets are not linked.
+        case notLinked(TicketNumber, TicketNumber)
+        /// The child already has a parent.
+        case alreadyHasParent(TicketNumber)
+        /// The parent link would make a ticket its own ancestor.
+        case linkCycle(TicketNumber, TicketNumber)
+        /// The ticket was already merged into another one.
+        case alreadyMerged(TicketNumber)
+        /// The configuration has no SLA policy with this code.
+        case unknownSLAPolicy(SLAPolicyID)
+        /// An SLA deadline could not be computed in the policy's calendar.
+        case slaCalendar(WorkingTimeError)
+        /// Ratings are configured but the engine was built without a random source for their tokens.
+        case ratingsNeedRandomSource
+        /// An acknowledged event sequence was never issued.
+        case unknownEventSequence(UInt64)
+        /// The activity code is not in the labor configuration.
+        case unknownActivity(String)
+        /// No time entry has this identifier (it may have been deleted).
+        case timeEntryNotFound(TimeEntryID)
+        /// The work date is later than today in the labor time zone.
+        case workDateInFuture(LocalDate, today: LocalDate)
+        /// No rating request has this token.
+        case ratingTokenUnknown
+        /// The rating request of this ticket expired at the instant given.
+        case ratingTokenExpired(TicketNumber, expiredAt: Date)
+        /// This resolution of the ticket was already rated.
+        case ratingTokenUsed(TicketNumber)
+        /// The ticket was reopened or resolved again since the request was issued.
+        case ratingTokenWithdrawn(TicketNumber)
+        /// A money computation overflowed or mixed currencies.
+        case money(MoneyError)
+        /// The ledger rejected the operation (zero or negative amount, unknown account, unit mismatch,
+        /// overdraft, a transfer id reused with other fields); nothing was posted.
+        case ledger(LedgerError)
+        /// No price-list item has this identifier.
+        case priceListItemNotFound(PriceListItemID)
+        /// The price-list item's price is not valid at this instant.
+        case priceNotValid(PriceListItemID, at: Date)
+        /// A price or amount is in another unit than required.
+        case unitMismatch(expected: BillingUnit, actual: BillingUnit)
+        /// The ticket has no specification.
+        case specificationNotFound(TicketNumber)
+        /// The specification has no line with this identifier.
+        case specificationLineNotFound(SpecificationLineID)
+        /// The ticket's specification was settled at this version and can no longer be edited.
+        case specificationSettled(TicketNumber, version: Int)
+        /// The ticket's specification was already settled at this version.
+        case alreadySettled(TicketNumber, version: Int)
+        /// Billable lines need a client company on the ticket.
+        case ticketHasNoClient(TicketNumber)
+        /// The storage adapter failed; for `.conflict`, retrying the command may succeed.
+        case storage(StorageError)
+        /// The access policy does not let the performer do this (or see the record).
+        case forbidden(Performer, action: String)
+        /// The idempotency key was used before for another command or other input.
+        case idempotencyKeyReused(IdempotencyKey)
+        /// The next ticket number would not fit in an `Int`.
+        case ticketNumbersExhausted
+    }
+}
+
+/// What is wrong with an input field.
+public enum InputProblem: Hashable, Sendable {
+    /// Empty or only white space.
+    case blank
+    /// Longer than the allowed number of characters.
+    case tooLong(maximum: Int)
+    /// Outside the allowed range.
+    case outOfRange(ClosedRange<Int>)
+    /// Negative where only zero or more is allowed.
+    case negative
+    /// Not of the expected form (the string says which form).
+    case malformed(expected: String)
+    /// An instant that must be later than now is not.
+    case notInFuture(Date)
+    /// An end that must be later than its start is not.
+    case notAfterStart
+}
+
+/// A record a ticket or asset can be linked to, named in ``HelpDeskError/crossCompanyLink(_:expected:)``.
+public enum LinkedRecord: Hashable, Sendable {
+    case contact(ContactID)
+    case location(LocationID)
+    case contract(ContractID)
+    case asset(AssetID)
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// What one attempt of a command builds: its unit of work and the ticket numbers it reserved.
+///
+/// The pipeline gives every attempt a fresh context; a command reads what it needs, decides, and
+/// adds its changes to ``work``. The pipeline commits the unit, or gives the numbers back when
+/// the attempt fails.
+struct CommandContext {
+    /// Who performs the command.
+    let performer: Performer
+    /// The changes the command makes, committed together.
+    var work = UnitOfWork()
+    /// Ticket numbers reserved by this attempt (given back if it fails).
+    var reservedNumbers: [TicketNumber] = []
+
+    init(performer: Performer) {
+        self.performer = performer
+    }
+}
