@@ -1,0 +1,19 @@
+import HelpDeskKit
+
+/// Checks of the engine running on an adapter: what every adapter must support beyond the
+/// repository contract (``StoreContract``), chiefly commands issued concurrently on one engine.
+///
+/// Run each check on a fresh, empty store, exactly like ``StoreContract/checks``.
+public enum EngineContract {
+    /// All checks, in a stable order.
+    public static let checks: [ContractCheck] = [
+        ContractCheck("64 concurrent commands of each kind succeed and equal a serial replay") { store in
+            let problems = try await ConcurrentCommands().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
+        ContractCheck("another shuffle of concurrent commands equals its serial replay") { store in
+            let problems = try await ConcurrentCommands(perKind: 24, seed: 2026).check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
+    ]
+}
