@@ -21,9 +21,9 @@ enum TicketBenchmarks {
     @concurrent private static func createRate(count: Int) async throws -> Double {
         let clock = ManualClock(start: TicketFixtures.epoch)
         let desk = HelpDesk(store: InMemoryStore(), clock: clock.clock, identifiers: SeededIdentifierSource(seed: 1))
-        let group = try await desk.addGroup(named: "Service desk")
-        let agent = try await desk.addEmployee(NewEmployee(name: "Agent", email: "agent@example.com", groupIDs: [group.id]))
-        let category = try await desk.addCategory(NewServiceCategory(name: "Printers", defaultGroupID: group.id))
+        let group = try await desk.addGroup(named: "Service desk", by: .system)
+        let agent = try await desk.addEmployee(NewEmployee(name: "Agent", email: "agent@example.com", groupIDs: [group.id]), by: .system)
+        let category = try await desk.addCategory(NewServiceCategory(name: "Printers", defaultGroupID: group.id), by: .system)
         let channels = Channel.allCases
         let seconds = try await Measure.seconds {
             for index in 0..<count {

@@ -29,19 +29,19 @@ extension DemoDesk {
             guard let item = items.first(where: matches) else { throw DemoResumeError.missing(what) }
             return item
         }
-        let employees = try await desk.employees()
+        let employees = try await desk.employees(as: .system)
         func staff(_ email: String) throws -> Employee { try find(employees, email) { $0.email == email } }
-        let groupList = try await desk.groups()
+        let groupList = try await desk.groups(as: .system)
         func group(_ name: String) throws -> SupportGroup { try find(groupList, name) { $0.name == name } }
-        let categories = try await desk.categories()
+        let categories = try await desk.categories(as: .system)
         func category(_ name: String) throws -> ServiceCategory { try find(categories, name) { $0.name == name } }
-        let companies = try await desk.companies()
+        let companies = try await desk.companies(as: .system)
         func company(_ name: String) throws -> Company { try find(companies, name) { $0.name == name } }
         func contact(_ email: String) async throws -> Contact {
             guard let found = try await store.contact(email: email) else { throw DemoResumeError.missing(email) }
             return found
         }
-        let printer = try find(try await desk.assets(), "the printer") { $0.serialNumber == "PHB3F12345" }
+        let printer = try find(try await desk.assets(as: .system), "the printer") { $0.serialNumber == "PHB3F12345" }
 
         let team = Staff(
             olga: try staff("olga@example.com"), sam: try staff("sam@example.com"), ben: try staff("ben@example.com"),
@@ -51,7 +51,7 @@ extension DemoDesk {
             anna: try await contact("anna.smith@acme.example"), tom: try await contact("tom@northwind.example"),
             jane: try await contact("jane@northwind.example"), priya: try await contact("priya@contoso.example"),
             northwindPrinter: printer,
-            engineerHour: try find(try await desk.priceList(), "the engineer hour") { $0.code == "ENG-HOUR" })
+            engineerHour: try find(try await desk.priceList(as: .system), "the engineer hour") { $0.code == "ENG-HOUR" })
         var directory = Directory(employees: employees, groups: groupList, categories: categories)
         directory.remember([clients.anna, clients.tom, clients.jane, clients.priya])
         return DemoDesk(

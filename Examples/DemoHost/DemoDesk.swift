@@ -64,13 +64,13 @@ struct DemoDesk: Sendable {
             identifiers: SeededIdentifierSource(seed: seed))
 
         let groups = Groups(
-            serviceDesk: try await desk.addGroup(named: "Service desk"),
-            fieldEngineers: try await desk.addGroup(named: "Field engineers"),
-            network: try await desk.addGroup(named: "Network"))
+            serviceDesk: try await desk.addGroup(named: "Service desk", by: .system),
+            fieldEngineers: try await desk.addGroup(named: "Field engineers", by: .system),
+            network: try await desk.addGroup(named: "Network", by: .system))
 
         /// Adds one employee to `groups`.
         func hire(_ name: String, _ email: String, _ memberOf: [SupportGroup]) async throws(HelpDeskError) -> Employee {
-            try await desk.addEmployee(NewEmployee(name: name, email: email, groupIDs: memberOf.map(\.id)))
+            try await desk.addEmployee(NewEmployee(name: name, email: email, groupIDs: memberOf.map(\.id)), by: .system)
         }
         let staff = Staff(
             olga: try await hire("Olga Ivanova", "olga@example.com", [groups.serviceDesk]),
@@ -84,7 +84,7 @@ struct DemoDesk: Sendable {
             async throws(HelpDeskError) -> ServiceCategory
         {
             try await desk.addCategory(
-                NewServiceCategory(name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla))
+                NewServiceCategory(name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla), by: .system)
         }
         let catalog = Catalog(
             accounts: try await category("Accounts & access", assignee: staff.sam, group: groups.serviceDesk),
@@ -94,8 +94,8 @@ struct DemoDesk: Sendable {
 
         let clients = try await DemoClients.seed(on: desk, catalog: catalog, manager: staff.maria)
         var directory = Directory(
-            employees: try await desk.employees(), groups: try await desk.groups(),
-            categories: try await desk.categories())
+            employees: try await desk.employees(as: .system), groups: try await desk.groups(as: .system),
+            categories: try await desk.categories(as: .system))
         directory.remember([clients.anna, clients.tom, clients.jane, clients.priya])
         return DemoDesk(
             desk: desk, clock: clock, staff: staff, groups: groups, catalog: catalog, clients: clients,

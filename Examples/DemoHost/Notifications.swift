@@ -5,7 +5,7 @@ extension Report {
     /// Section 3: reads the outbox, prints each event with its recipients, acknowledges them all
     /// and shows that a second read returns nothing.
     func notifications(into out: inout Transcript) async throws(HelpDeskError) {
-        let events = try await desk.undeliveredEvents(limit: 10_000)
+        let events = try await desk.undeliveredEvents(limit: 10_000, as: .system)
         out.heading("4. Notifications (the outbox)")
         out.note("Each committed change wrote its events to the outbox in the same unit of work. A host")
         out.note("reads them with undeliveredEvents(limit:), delivers them (here: prints them), then")
@@ -24,9 +24,9 @@ extension Report {
         out.line()
         let clientCount = events.filter { $0.audience.requester != nil }.count
         out.note("\(events.count) events delivered, \(clientCount) of them also to the client.")
-        try await desk.acknowledgeEvents(events.map(\.sequence))
+        try await desk.acknowledgeEvents(events.map(\.sequence), by: .system)
         out.note("Acknowledged sequences \(events.first?.sequence ?? 0)...\(events.last?.sequence ?? 0).")
-        let again = try await desk.undeliveredEvents(limit: 10_000)
+        let again = try await desk.undeliveredEvents(limit: 10_000, as: .system)
         out.note("A second read of the outbox returns \(again.count) events: nothing is delivered twice.")
     }
 

@@ -4,7 +4,7 @@ import HelpDeskKit
 extension Report {
     /// Section 2: where every ticket stands against its SLA at the end of the day.
     func slaBoard(into out: inout Transcript) async throws(HelpDeskError) {
-        let tickets = try await desk.tickets(matching: TicketQuery(sort: [TicketSort(.number)], limit: 100)).tickets
+        let tickets = try await desk.tickets(matching: TicketQuery(sort: [TicketSort(.number)], limit: 100), as: .system).tickets
         out.heading("2. SLA at the end of the day")
         out.note("Targets are working time in office hours (09:00-13:00, 14:00-18:00 UTC); a ticket that")
         out.note("waits for the client or is postponed pauses its clocks. Warnings at 75% and 90%.")

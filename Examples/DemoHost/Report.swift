@@ -26,7 +26,7 @@ struct Report {
     /// Every ticket of the desk, oldest number first.
     func allTickets() async throws(HelpDeskError) -> [Ticket] {
         let query = TicketQuery(sort: [TicketSort(.number)], limit: TicketQuery.maximumLimit)
-        return try await desk.tickets(matching: query).tickets
+        return try await desk.tickets(matching: query, as: .system).tickets
     }
 
     /// Section 1: every ticket as one row of an aligned table.
@@ -51,8 +51,8 @@ struct Report {
 
     /// Section 2: the audit trail of the ticket `id`, one changed field per row.
     func auditTrail(of id: TicketID, into out: inout Transcript) async throws(HelpDeskError) {
-        let ticket = try await desk.ticket(id)
-        let entries = try await desk.auditTrail(of: id)
+        let ticket = try await desk.ticket(id, as: .system)
+        let entries = try await desk.auditTrail(of: id, as: .system)
         out.heading("3. Audit trail of \(ticket.number) \"\(ticket.title)\"")
         out.note("Every field change is recorded by the engine itself: who, when, old value -> new value.")
         out.note("This ticket was assigned, absorbed a duplicate, was postponed, returned to work by the")

@@ -6,9 +6,9 @@ extension ScriptedDay {
     mutating func rejectedCommand() async throws(HelpDeskError) {
         guard let vpn = tickets.vpn else { return }
         at(11, 0)
-        let before = try await desk.ticket(vpn)
-        let trailBefore = try await desk.auditTrail(of: vpn).count
-        let outboxBefore = try await desk.undeliveredEvents(limit: 10_000).count
+        let before = try await desk.ticket(vpn, as: .system)
+        let trailBefore = try await desk.auditTrail(of: vpn, as: .system).count
+        let outboxBefore = try await desk.undeliveredEvents(limit: 10_000, as: .system).count
         say("\(staff.lena.name) tries to close \(before.number) straight from \(label(before.status))")
         do {
             _ = try await desk.changeStatus(vpn, to: .closed, by: .employee(staff.lena.id))
@@ -19,9 +19,9 @@ extension ScriptedDay {
                 .sorted { (desk.workflow.position(of: $0) ?? 0) < (desk.workflow.position(of: $1) ?? 0) }
             then("from \(label(before.status)) the workflow allows: \(allowed.map(label).joined(separator: ", "))")
         }
-        let after = try await desk.ticket(vpn)
-        let trailAfter = try await desk.auditTrail(of: vpn).count
-        let outboxAfter = try await desk.undeliveredEvents(limit: 10_000).count
+        let after = try await desk.ticket(vpn, as: .system)
+        let trailAfter = try await desk.auditTrail(of: vpn, as: .system).count
+        let outboxAfter = try await desk.undeliveredEvents(limit: 10_000, as: .system).count
         if after == before, trailAfter == trailBefore, outboxAfter == outboxBefore {
             then("nothing changed: \(after.number) is still \(label(after.status)) at revision \(after.revision),")
             then("with \(trailAfter) audit entries and \(outboxAfter) events waiting in the outbox, as before")

@@ -7,20 +7,20 @@ extension ScriptedDay {
         let item = demo.clients.engineerHour
         let specification = try await desk.addSpecificationLine(
             to: id, NewSpecificationLine(itemID: item.id, quantity: minutes, coverage: .billable), by: .employee(employee.id))
-        let number = try await desk.ticket(id).number
+        let number = try await desk.ticket(id, as: .system).number
         say("\(employee.name) adds \(minutes) min of \"\(item.name)\" at \(item.price) per hour to \(number)")
         then("the ticket's specification (version \(specification.version)) is settled when it is resolved")
     }
 
     /// Narrates what resolving a ticket did to its client's prepaid balance.
     mutating func showSettlement(of id: TicketID) async throws(HelpDeskError) {
-        guard let settlement = try await desk.specification(of: id)?.settlement,
-            let company = try await desk.ticket(id).companyID
+        guard let settlement = try await desk.specification(of: id, as: .system)?.settlement,
+            let company = try await desk.ticket(id, as: .system).companyID
         else { return }
         let charged = settlement.charged.map(\.description).joined(separator: ", ")
         then("settled in the same unit of work as the status change: \(charged) debited")
-        if let balance = try await desk.balance(of: company, in: .money(.rub)) {
-            then("\(try await desk.company(company).name)'s prepaid balance is now \(Self.rubles(balance.postedCreditsMinusDebits))")
+        if let balance = try await desk.balance(of: company, in: .money(.rub), as: .system) {
+            then("\(try await desk.company(company, as: .system).name)'s prepaid balance is now \(Self.rubles(balance.postedCreditsMinusDebits))")
         }
     }
 

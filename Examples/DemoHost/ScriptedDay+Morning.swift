@@ -54,7 +54,7 @@ extension ScriptedDay {
         at(9, 40)
         try await write("Same printer as the phone call at 08:55.", on: printerAgain, by: staff.olga, visibility: .internal)
         let merged = try await desk.merge(printerAgain, into: printer, by: .employee(staff.olga.id))
-        let duplicate = try await desk.ticket(printerAgain)
+        let duplicate = try await desk.ticket(printerAgain, as: .system)
         say("Olga Ivanova merges the duplicate \(duplicate.number) into \(merged.number)")
         then("\(duplicate.number) is \(label(duplicate.status)); its comments were copied to \(merged.number)")
         at(9, 50)

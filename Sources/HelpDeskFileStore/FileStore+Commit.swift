@@ -9,11 +9,13 @@ extension FileStore {
         let payload = try RecordCodec.encode(work)
         var keys: [Int] = []
         work.forEachConflictKey { keys.append($0.hashValue) }
+        var readKeys: [Int] = []
+        work.forEachPreconditionKey { readKeys.append($0.hashValue) }
         // Unsafe, not checked: the checked wrapper allocates and resumes through an extra atomic on
         // every commit, and each commit leaves the pipeline exactly once (rejected, failed or
         // applied), so it is resumed exactly once.
         try await withUnsafeThrowingContinuation { continuation in
-            submit(.commit(Pipeline.Commit(work: work, payload: payload, keys: keys, continuation: continuation)))
+            submit(.commit(Pipeline.Commit(work: work, payload: payload, keys: keys, readKeys: readKeys, continuation: continuation)))
         }
     }
 
@@ -74,7 +76,9 @@ extension FileStore {
     ///
     /// Each unit is validated against the committed state with the in-memory store's own rules
     /// (``InMemoryStore/validate(_:)``); a unit whose ``UnitOfWork/conflictKeys`` meet an earlier
-    /// accepted unit's waits for the next group, so every accepted unit is valid after the others.
+    /// accepted unit's waits for the next group, and so does a unit whose preconditions read a
+    /// record such a unit writes (``UnitOfWork/forEachPreconditionKey(_:)``); so every accepted
+    /// unit is valid after the others.
     private func commitAll(_ group: [Pipeline.Commit]) {
         var pending = group
         while !pending.isEmpty { pending = commitGroup(pending) }
@@ -95,7 +99,8 @@ extension FileStore {
         records.bytes.reserveCapacity(group.reduce(0) { $0 + Frame.size(payload: $1.payload.count) })
         for commit in group {
             if group.count > 1 {
-                guard !commit.keys.contains(where: claimed.contains) else {
+                guard !commit.keys.contains(where: claimed.contains), !commit.readKeys.contains(where: claimed.contains)
+                else {
                     deferred.append(commit)
                     continue
                 }

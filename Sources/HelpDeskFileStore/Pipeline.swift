@@ -38,6 +38,9 @@ struct Pipeline: Sendable {
         /// Hash values of the unit's ``UnitOfWork/conflictKeys``: equal keys always meet; a
         /// rare collision of unequal ones only defers a unit to the next group.
         let keys: [Int]
+        /// Hash values of the records the unit's preconditions read: checked against claimed
+        /// keys, never claimed (readers share a group).
+        let readKeys: [Int]
         /// Resumed once the unit is durable and applied, or rejected.
         let continuation: UnsafeContinuation<Void, any Error>
 
@@ -49,12 +52,13 @@ struct Pipeline: Sendable {
         }
 
         init(
-            work: consuming UnitOfWork, payload: [UInt8], keys: [Int],
+            work: consuming UnitOfWork, payload: [UInt8], keys: [Int], readKeys: [Int],
             continuation: UnsafeContinuation<Void, any Error>
         ) {
             unit = work
             self.payload = payload
             self.keys = keys
+            self.readKeys = readKeys
             self.continuation = continuation
         }
     }

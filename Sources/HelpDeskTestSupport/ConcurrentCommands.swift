@@ -109,12 +109,12 @@ public struct ConcurrentCommands: Sendable {
         async throws -> [Command]
     {
         let desk = prepared.test.desk
-        let titles = try await desk.auditTrail(of: prepared.shared.id).filter { $0.field == .title }.compactMap(\.newValue)
+        let titles = try await desk.auditTrail(of: prepared.shared.id, as: .system).filter { $0.field == .title }.compactMap(\.newValue)
         var sharedEdits = titles.compactMap { title in Int(title.dropFirst("Shared v".count)).map(Command.editShared) }
             .makeIterator()
         let distinct = Dictionary(uniqueKeysWithValues: prepared.distinct.enumerated().map { ($1.id, $0) })
         var order: [Command] = []
-        for event in try await desk.undeliveredEvents(limit: 10_000) where event.sequence > sequenceStart {
+        for event in try await desk.undeliveredEvents(limit: 10_000, as: .system) where event.sequence > sequenceStart {
             switch event.event {
             case .ticketCreated(let ticket, _, _, _):
                 if let command = created[ticket.description] { order.append(command) }

@@ -27,7 +27,7 @@ struct DeskProjection: Equatable {
                     ? "\(entry.field)" : "\(entry.field): \(entry.oldValue ?? "-") → \(entry.newValue ?? "-")"
             }
         }
-        projection.events = try await test.desk.undeliveredEvents(limit: 10_000).map { event in
+        projection.events = try await test.desk.undeliveredEvents(limit: 10_000, as: .system).map { event in
             "\(event.event.name) \(event.event.ticketID.flatMap { titles[$0] } ?? "-")"
         }
         return projection

@@ -56,8 +56,8 @@ func runRandomCommands(on store: any HelpDeskStore, seed: UInt64, count: Int) as
         test.clock.advance(by: Double(random.next() % 1_800))
         _ = try await commands.runOne(using: &random, tickets: try await test.snapshot().tickets)
     }
-    let events = try await test.desk.undeliveredEvents(limit: 10_000)
-    try await test.desk.acknowledgeEvents(events.prefix(events.count / 2).map(\.sequence))
+    let events = try await test.desk.undeliveredEvents(limit: 10_000, as: .system)
+    try await test.desk.acknowledgeEvents(events.prefix(events.count / 2).map(\.sequence), by: .system)
 }
 
 /// A unit of work that upserts one employee: a small journal record.

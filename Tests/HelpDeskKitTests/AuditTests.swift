@@ -26,7 +26,7 @@ struct AuditTests {
         _ = try await test.desk.updateTicket(
             ticket.id, TicketUpdate(title: "Printer jams badly", priority: .high, customFields: ["floor": .integer(3)]),
             by: .employee(test.boris.id))
-        let entries = try await test.desk.auditTrail(of: ticket.id).dropFirst()
+        let entries = try await test.desk.auditTrail(of: ticket.id, as: .system).dropFirst()
         #expect(entries.map(\.field) == [.title, .priority, .customFields])
         #expect(entries.map(\.oldValue) == ["Printer jams", "normal", nil])
         #expect(entries.map(\.newValue) == ["Printer jams badly", "high", "floor=3"])

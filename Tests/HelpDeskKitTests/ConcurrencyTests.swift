@@ -64,12 +64,12 @@ struct ConcurrencyTests {
             #expect(failure.kind == .conflict)
             #expect(error.code == .conflict)
         }
-        let stored = try await test.desk.ticket(ticket.id)
+        let stored = try await test.desk.ticket(ticket.id, as: .system)
         #expect(stored.title == "Changed by another engine")
         #expect(stored.status == .new)
-        #expect(try await test.desk.auditTrail(of: ticket.id).map(\.field) == [.created])
+        #expect(try await test.desk.auditTrail(of: ticket.id, as: .system).map(\.field) == [.created])
         _ = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: .employee(test.anna.id))
-        #expect(try await test.desk.ticket(ticket.id).revision == 3, "a retry after the conflict succeeds")
+        #expect(try await test.desk.ticket(ticket.id, as: .system).revision == 3, "a retry after the conflict succeeds")
     }
 
     @Test func theEngineRetriesAConflictFromFreshReadsAndKeepsBothChanges() async throws {
@@ -81,7 +81,41 @@ struct ConcurrencyTests {
         #expect(moved.title == "Changed by another engine", "the retry started from the winner's write")
         #expect(moved.status == .inProgress)
         #expect(moved.revision == 3)
-        #expect(try await test.desk.ticket(ticket.id) == moved)
-        #expect(try await test.desk.auditTrail(of: ticket.id).map(\.field) == [.created, .status])
+        #expect(try await test.desk.ticket(ticket.id, as: .system) == moved)
+        #expect(try await test.desk.auditTrail(of: ticket.id, as: .system).map(\.field) == [.created, .status])
+    }
+
+    @Test func anAssigneeDeactivatedBeforeTheCommitIsRefusedWithThePreciseReason() async throws {
+        let store = RacingStore { base in
+            var boris = try await base.employees().first { $0.name.hasPrefix("Boris") }!
+            boris.isActive = false
+            var work = UnitOfWork()
+            work.employees = [boris]
+            try await base.commit(work)
+        }
+        let test = try await TestDesk.make(store: store)
+        let ticket = try await test.ticket()
+        let before = try await test.snapshot()
+        store.arm()
+        await #expect(throws: HelpDeskError.employeeInactive(test.boris.id)) {
+            _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: nil, by: .employee(test.anna.id))
+        }
+        var expected = before
+        expected.employees = try await test.store.employees()
+        #expect(try await test.snapshot() == expected, "only the other writer's deactivation landed")
+    }
+
+    @Test func aUnitWhosePreconditionNoLongerHoldsIsAConflictInTheStore() async throws {
+        let test = try await TestDesk.make()
+        var work = UnitOfWork()
+        work.require(.employeeActive(test.former.id))
+        work.groups = [SupportGroup(id: GroupID(uuidString: "00000000-0000-4000-8000-00000000abcd")!, name: "Night shift")]
+        do {
+            try await test.store.commit(work)
+            Issue.record("a unit requiring a former employee was accepted")
+        } catch let error as StorageError {
+            #expect(error.kind == .conflict)
+        }
+        #expect(try await test.store.groups().count == 2)
     }
 }

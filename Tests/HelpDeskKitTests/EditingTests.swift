@@ -23,7 +23,7 @@ struct EditingTests {
         #expect(updated.categoryID == nil)
         #expect(updated.requester == .freeText("Ivan Petrov"))
         #expect(updated.customFields == ["room": .text("201"), "urgent": .flag(true)])
-        let event = try #require(try await test.desk.undeliveredEvents().last)
+        let event = try #require(try await test.desk.undeliveredEvents(as: .system).last)
         #expect(event.event == .ticketUpdated(ticket: ticket.id, number: ticket.number, fields: [.channel, .categoryID, .requester, .customFields]))
     }
 
@@ -40,17 +40,17 @@ struct EditingTests {
         let test = try await TestDesk.make()
         let ticket = try await test.ticket()
         _ = try await test.desk.assign(ticket.id, to: nil, group: test.fieldEngineers.id, by: .employee(test.anna.id))
-        let toGroup = try #require(try await test.desk.undeliveredEvents().last)
+        let toGroup = try #require(try await test.desk.undeliveredEvents(as: .system).last)
         #expect(toGroup.audience.groupIDs == [test.fieldEngineers.id])
         #expect(toGroup.audience.employeeIDs == [])
         _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: test.fieldEngineers.id, by: .employee(test.anna.id))
-        let toBoris = try #require(try await test.desk.undeliveredEvents().last)
+        let toBoris = try #require(try await test.desk.undeliveredEvents(as: .system).last)
         #expect(toBoris.event == .ticketAssigned(ticket: ticket.id, number: ticket.number, assignee: test.boris.id, group: test.fieldEngineers.id))
         #expect(toBoris.audience.employeeIDs == [test.boris.id])
         #expect(toBoris.audience.groupIDs == [])
-        let count = try await test.desk.undeliveredEvents().count
+        let count = try await test.desk.undeliveredEvents(as: .system).count
         _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: test.fieldEngineers.id, by: .employee(test.anna.id))
-        #expect(try await test.desk.undeliveredEvents().count == count, "re-assigning to the same people is a no-op")
+        #expect(try await test.desk.undeliveredEvents(as: .system).count == count, "re-assigning to the same people is a no-op")
     }
 
     @Test func watchersAreAddedOnceAndRemovedQuietlyWhenAbsent() async throws {
@@ -63,7 +63,7 @@ struct EditingTests {
         #expect(again.revision == watched.revision)
         let removed = try await test.desk.removeWatchers([test.anna.id, test.former.id], from: ticket.id, by: actor)
         #expect(removed.watcherIDs == [test.boris.id])
-        let event = try #require(try await test.desk.undeliveredEvents().last)
+        let event = try #require(try await test.desk.undeliveredEvents(as: .system).last)
         #expect(event.event == .watchersChanged(ticket: ticket.id, number: ticket.number, added: [], removed: [test.anna.id]))
         #expect(event.audience.employeeIDs == [test.boris.id], "a watcher hears about every change")
     }
@@ -75,9 +75,9 @@ struct EditingTests {
             Attachment(fileName: "scan.pdf", mediaType: "application/pdf", byteCount: 120_000, checksum: "sha256:beef"),
             Attachment(fileName: "photo.heic", mediaType: "image/heic", byteCount: 0, checksum: "md5:00"),
         ]
-        let attached = try await test.desk.attach(files, to: ticket.id, by: .client(name: "Ivan"))
+        let attached = try await test.desk.attach(files, to: ticket.id, by: .client(name: "Ivan Petrov"))
         #expect(attached.attachments == files)
-        let audit = try #require(try await test.desk.auditTrail(of: ticket.id).last)
+        let audit = try #require(try await test.desk.auditTrail(of: ticket.id, as: .system).last)
         #expect(audit.field == .attachments)
         #expect(audit.newValue == "scan.pdf (application/pdf, 120000 bytes); photo.heic (image/heic, 0 bytes)")
     }
@@ -85,11 +85,11 @@ struct EditingTests {
     @Test func aDeactivatedEmployeeCanNoLongerActButKeepsTheirHistory() async throws {
         let test = try await TestDesk.make()
         let ticket = try await test.ticket(category: test.onSite.id)
-        _ = try await test.desk.deactivateEmployee(test.boris.id)
+        _ = try await test.desk.deactivateEmployee(test.boris.id, by: .system)
         await #expect(throws: HelpDeskError.employeeInactive(test.boris.id)) {
             _ = try await test.desk.comment(on: ticket.id, NewComment("Hi"), by: .employee(test.boris.id))
         }
-        #expect(try await test.desk.ticket(ticket.id).assigneeID == test.boris.id)
-        #expect(try await test.desk.employees().first { $0.id == test.boris.id }?.isActive == false)
+        #expect(try await test.desk.ticket(ticket.id, as: .system).assigneeID == test.boris.id)
+        #expect(try await test.desk.employees(as: .system).first { $0.id == test.boris.id }?.isActive == false)
     }
 }

@@ -13,21 +13,21 @@ struct LinkAndMergeTests {
         let actor = Performer.employee(test.anna.id)
         try await test.desk.link(child.id, .parent, to: parent.id, by: actor)
         try await test.desk.link(parent.id, .related, to: related.id, by: actor)
-        #expect(try await test.desk.ticket(child.id).links == [TicketLink(.parent, to: parent.id)])
+        #expect(try await test.desk.ticket(child.id, as: .system).links == [TicketLink(.parent, to: parent.id)])
         #expect(
-            try await test.desk.ticket(parent.id).links
+            try await test.desk.ticket(parent.id, as: .system).links
                 == [TicketLink(.child, to: child.id), TicketLink(.related, to: related.id)])
-        #expect(try await test.desk.ticket(related.id).links == [TicketLink(.related, to: parent.id)])
+        #expect(try await test.desk.ticket(related.id, as: .system).links == [TicketLink(.related, to: parent.id)])
 
-        let linked = try await test.desk.undeliveredEvents().map(\.event).filter { $0.name == "ticketsLinked" }
+        let linked = try await test.desk.undeliveredEvents(as: .system).map(\.event).filter { $0.name == "ticketsLinked" }
         #expect(linked.prefix(2) == [
             .ticketsLinked(ticket: child.id, number: child.number, kind: .parent, other: parent.id, otherNumber: parent.number),
             .ticketsLinked(ticket: parent.id, number: parent.number, kind: .child, other: child.id, otherNumber: child.number),
         ])
 
         try await test.desk.unlink(parent.id, from: child.id, by: actor)
-        #expect(try await test.desk.ticket(child.id).links.isEmpty)
-        #expect(try await test.desk.ticket(parent.id).links == [TicketLink(.related, to: related.id)])
+        #expect(try await test.desk.ticket(child.id, as: .system).links.isEmpty)
+        #expect(try await test.desk.ticket(parent.id, as: .system).links == [TicketLink(.related, to: related.id)])
     }
 
     @Test func aTicketCannotBecomeItsOwnAncestor() async throws {
@@ -59,24 +59,24 @@ struct LinkAndMergeTests {
         let file = Attachment(fileName: "jam.jpg", mediaType: "image/jpeg", byteCount: 5, checksum: "sha256:01")
         _ = try await test.desk.attach([file], to: duplicate.id, by: actor)
         _ = try await test.desk.addWatchers([test.boris.id], to: duplicate.id, by: actor)
-        let comment = try await test.desk.comment(on: duplicate.id, NewComment("Photo attached"), by: .client(name: "Ivan"))
+        let comment = try await test.desk.comment(on: duplicate.id, NewComment("Photo attached"), by: .client(name: "Ivan Petrov"))
         _ = try await test.desk.postpone(duplicate.id, until: TestDesk.start.addingTimeInterval(900), by: actor)
 
         let merged = try await test.desk.merge(duplicate.id, into: original.id, by: actor)
         #expect(merged.links == [TicketLink(.duplicatedBy, to: duplicate.id)])
         #expect(merged.watcherIDs == [test.boris.id])
         #expect(merged.attachments == [file])
-        let moved = try await test.desk.comments(on: original.id)
+        let moved = try await test.desk.comments(on: original.id, as: .system)
         #expect(moved.map(\.body) == ["Photo attached"])
         #expect(moved.first?.mergedFrom == duplicate.id)
         #expect(moved.first?.author == comment.author)
         #expect(moved.first?.createdAt == comment.createdAt)
 
-        let mergeEvents = try await test.desk.undeliveredEvents().filter { $0.event.name == "ticketsMerged" }
+        let mergeEvents = try await test.desk.undeliveredEvents(as: .system).filter { $0.event.name == "ticketsMerged" }
         #expect(mergeEvents.count == 2, "raised on the source and on the target")
         #expect(mergeEvents.compactMap(\.audience.requester) == [duplicate.requester], "only the source's client is told")
 
-        let closed = try await test.desk.ticket(duplicate.id)
+        let closed = try await test.desk.ticket(duplicate.id, as: .system)
         #expect(closed.status == .closed)
         #expect(closed.postponedUntil == nil)
         #expect(closed.links == [TicketLink(.duplicateOf, to: original.id)])

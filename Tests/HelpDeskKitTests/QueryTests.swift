@@ -61,11 +61,11 @@ struct QueryTests {
         let cyrillic = try await test.ticket("Не печатает ПРИНТЕР в бухгалтерии")
         let greek = try await test.ticket("ΣΦΑΛΜΑ δικτύου")
         _ = try await test.ticket("Printer offline")
-        let found = try await test.desk.tickets(matching: TicketQuery(titleContains: "принтер"))
+        let found = try await test.desk.tickets(matching: TicketQuery(titleContains: "принтер"), as: .system)
         #expect(found.tickets.map(\.id) == [cyrillic.id])
-        let sigma = try await test.desk.tickets(matching: TicketQuery(titleContains: "σφάλμα".replacingOccurrences(of: "ά", with: "α")))
+        let sigma = try await test.desk.tickets(matching: TicketQuery(titleContains: "σφάλμα".replacingOccurrences(of: "ά", with: "α")), as: .system)
         #expect(sigma.tickets.map(\.id) == [greek.id])
-        let sorted = try await test.desk.tickets(matching: TicketQuery(sort: [TicketSort(.title)]))
+        let sorted = try await test.desk.tickets(matching: TicketQuery(sort: [TicketSort(.title)]), as: .system)
         #expect(sorted.tickets.map(\.title).first == "Printer offline")
     }
 
@@ -78,11 +78,11 @@ struct QueryTests {
         _ = try await test.desk.changeStatus(resolved.id, to: .resolved, by: .employee(test.anna.id))
 
         let active = try await test.desk.tickets(
-            matching: TicketQuery(statusCategories: [.new, .open], sort: [TicketSort(.number)]))
+            matching: TicketQuery(statusCategories: [.new, .open], sort: [TicketSort(.number)]), as: .system)
         #expect(active.tickets.map(\.id) == [repair.id, queued.id])
-        let unassigned = try await test.desk.tickets(matching: TicketQuery(assigneeIDs: [nil], sort: [TicketSort(.number)]))
+        let unassigned = try await test.desk.tickets(matching: TicketQuery(assigneeIDs: [nil], sort: [TicketSort(.number)]), as: .system)
         #expect(unassigned.tickets.map(\.id) == [queued.id, resolved.id])
-        let boris = try await test.desk.tickets(matching: TicketQuery(assigneeIDs: [test.boris.id]))
+        let boris = try await test.desk.tickets(matching: TicketQuery(assigneeIDs: [test.boris.id]), as: .system)
         #expect(boris.tickets.map(\.id) == [repair.id])
         #expect(boris.nextOffset == nil)
     }

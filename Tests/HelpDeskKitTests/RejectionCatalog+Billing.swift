@@ -16,10 +16,10 @@ extension RejectionCatalog {
     static func prepareBilling(test: TestDesk) async throws {
         let desk = test.desk
         let anna = Performer.employee(test.anna.id)
-        let company = try await desk.addCompany(NewCompany(name: billingClient))
-        let contract = try await desk.addContract(NewContract(companyID: company.id, number: "B-1", startsAt: TestDesk.start))
+        let company = try await desk.addCompany(NewCompany(name: billingClient), by: .system)
+        let contract = try await desk.addContract(NewContract(companyID: company.id, number: "B-1", startsAt: TestDesk.start), by: .system)
         let item = try await desk.addPriceListItem(
-            NewPriceListItem(code: "CART", name: "Cartridge", pricing: .perItem, price: rub(2_000_00), validFrom: TestDesk.start))
+            NewPriceListItem(code: "CART", name: "Cartridge", pricing: .perItem, price: rub(2_000_00), validFrom: TestDesk.start), by: .system)
         try await desk.topUp(company.id, amount: rub(100_00), paymentReference: "PAY-R", by: anna)
         let request = NewTicket(title: "Billed", channel: .email, requester: .freeText("Ivan"), companyID: company.id, contractID: contract.id)
         let pending = try await desk.createTicket(request, by: anna)
@@ -112,15 +112,15 @@ extension RejectionCatalog {
         },
         RejectionCase("price list: blank code", { _ in .invalidInput(field: "code", problem: .blank) }) { f in
             _ = try await f.desk.addPriceListItem(
-                NewPriceListItem(code: "", name: "X", pricing: .fixed, price: rub(1), validFrom: TestDesk.start))
+                NewPriceListItem(code: "", name: "X", pricing: .fixed, price: rub(1), validFrom: TestDesk.start), by: .system)
         },
         RejectionCase("price list: validity ends before it starts", { _ in .invalidInput(field: "validUntil", problem: .notAfterStart) }) { f in
             _ = try await f.desk.addPriceListItem(
-                NewPriceListItem(code: "X", name: "X", pricing: .fixed, price: rub(1), validFrom: TestDesk.start, validUntil: TestDesk.start))
+                NewPriceListItem(code: "X", name: "X", pricing: .fixed, price: rub(1), validFrom: TestDesk.start, validUntil: TestDesk.start), by: .system)
         },
         RejectionCase("contract price: another unit", { _ in .unitMismatch(expected: rub, actual: .prepaid("hours")) }) { f in
             let contract = image(f).clients.contracts.first { $0.number == "B-1" }!
-            try await f.desk.setContractPrice(contract.id, item: item(f).id, price: .prepaid(1, "hours"))
+            try await f.desk.setContractPrice(contract.id, item: item(f).id, price: .prepaid(1, "hours"), by: .system)
         },
     ]
 }

@@ -11,16 +11,16 @@ extension RejectionCatalog {
     /// Adds what the labor and rating cases need: one time entry on `open`, a used rating on `closed`.
     static func prepareLaborAndRatings(test: TestDesk, open: Ticket, closed: Ticket) async throws {
         _ = try await test.desk.logTime(on: open.id, NewTimeEntry(workDate: monday, minutes: 30), by: test.anna.id)
-        let request = try await test.desk.ratingRequests(of: closed.id)[0]
+        let request = try await test.desk.ratingRequests(of: closed.id, as: .system)[0]
         _ = try await test.desk.rate(token: request.token, score: 4)
     }
 
     static func entry(_ f: RejectionFixture) async throws -> TimeEntry {
-        try await f.desk.timeEntries(on: f.open.id)[0]
+        try await f.desk.timeEntries(on: f.open.id, as: .system)[0]
     }
 
     static func token(of ticket: Ticket, _ f: RejectionFixture) async throws -> RatingToken {
-        try await f.desk.ratingRequests(of: ticket.id)[0].token
+        try await f.desk.ratingRequests(of: ticket.id, as: .system)[0].token
     }
 
     static let laborCases: [RejectionCase] = [
@@ -69,15 +69,15 @@ extension RejectionCatalog {
             try await f.desk.deleteTimeEntry(try await entry(f).id, by: f.test.former.id)
         },
         RejectionCase("rate setting: negative cost", { _ in .invalidInput(field: "hourlyCost", problem: .negative) }) { f in
-            try await f.desk.setEmployeeRate(f.test.anna.id, validFrom: monday, hourlyCost: Money(minorUnits: -1, currency: .rub))
+            try await f.desk.setEmployeeRate(f.test.anna.id, validFrom: monday, hourlyCost: Money(minorUnits: -1, currency: .rub), by: .system)
         },
         RejectionCase("rate setting: billing in another currency", { _ in .money(.currencyMismatch(.rub, .usd)) }) { f in
             try await f.desk.setEmployeeRate(
                 f.test.anna.id, validFrom: monday, hourlyCost: Money(minorUnits: 100, currency: .rub),
-                hourlyBilling: Money(minorUnits: 100, currency: .usd))
+                hourlyBilling: Money(minorUnits: 100, currency: .usd), by: .system)
         },
         RejectionCase("rate setting: unknown employee", { _ in .employeeNotFound(unknownEmployee) }) { f in
-            try await f.desk.setEmployeeRate(unknownEmployee, validFrom: monday, hourlyCost: Money(minorUnits: 1, currency: .rub))
+            try await f.desk.setEmployeeRate(unknownEmployee, validFrom: monday, hourlyCost: Money(minorUnits: 1, currency: .rub), by: .system)
         },
     ]
 

@@ -11,13 +11,13 @@ extension RejectionCatalog {
             _ = try await f.desk.comment(on: f.open.id, NewComment(String(repeating: "y", count: 201)), by: f.anna)
         },
         RejectionCase("comment: a client writes an internal note", { _ in .clientCannotWriteInternalNote }) { f in
-            _ = try await f.desk.comment(on: f.open.id, NewComment("psst", visibility: .internal), by: .client(name: "Ivan"))
+            _ = try await f.desk.comment(on: f.open.id, NewComment("psst", visibility: .internal), by: .client(name: "Ivan Petrov"))
         },
         RejectionCase("comment: blank client name", { _ in .invalidInput(field: "performer", problem: .blank) }) { f in
             _ = try await f.desk.comment(on: f.open.id, NewComment("hi"), by: .client(name: ""))
         },
         RejectionCase("comment: closed ticket", { f in .ticketLocked(f.closed.number, status: .closed) }) { f in
-            _ = try await f.desk.comment(on: f.closed.id, NewComment("hi"), by: .client(name: "Ivan"))
+            _ = try await f.desk.comment(on: f.closed.id, NewComment("hi"), by: .client(name: "Ivan Petrov"))
         },
         RejectionCase("comment: malformed checksum", { _ in .invalidInput(field: "attachment.checksum", problem: .malformed(expected: "algorithm:hex")) }) { f in
             let file = Attachment(fileName: "a.txt", mediaType: "text/plain", byteCount: 1, checksum: "sha256:xyz")
@@ -68,35 +68,35 @@ extension RejectionCatalog {
 
     static let directoryCases: [RejectionCase] = [
         RejectionCase("employee: blank name", { _ in .invalidInput(field: "name", problem: .blank) }) { f in
-            _ = try await f.desk.addEmployee(NewEmployee(name: "", email: "x@example.com"))
+            _ = try await f.desk.addEmployee(NewEmployee(name: "", email: "x@example.com"), by: .system)
         },
         RejectionCase("employee: malformed email", { _ in .invalidInput(field: "email", problem: .malformed(expected: "name@domain")) }) { f in
-            _ = try await f.desk.addEmployee(NewEmployee(name: "X", email: "not-an-email"))
+            _ = try await f.desk.addEmployee(NewEmployee(name: "X", email: "not-an-email"), by: .system)
         },
         RejectionCase("employee: email in use, other case", { _ in .duplicateEmail("ANNA@service.example") }) { f in
-            _ = try await f.desk.addEmployee(NewEmployee(name: "Anna 2", email: "ANNA@service.example"))
+            _ = try await f.desk.addEmployee(NewEmployee(name: "Anna 2", email: "ANNA@service.example"), by: .system)
         },
         RejectionCase("employee: unknown group", { _ in .groupNotFound(unknownGroup) }) { f in
-            _ = try await f.desk.addEmployee(NewEmployee(name: "X", email: "x@example.com", groupIDs: [unknownGroup]))
+            _ = try await f.desk.addEmployee(NewEmployee(name: "X", email: "x@example.com", groupIDs: [unknownGroup]), by: .system)
         },
         RejectionCase("employee: deactivate unknown", { _ in .employeeNotFound(unknownEmployee) }) { f in
-            _ = try await f.desk.deactivateEmployee(unknownEmployee)
+            _ = try await f.desk.deactivateEmployee(unknownEmployee, by: .system)
         },
         RejectionCase("group: blank name", { _ in .invalidInput(field: "name", problem: .blank) }) { f in
-            _ = try await f.desk.addGroup(named: "\t")
+            _ = try await f.desk.addGroup(named: "\t", by: .system)
         },
         RejectionCase("group: name in use", { _ in .duplicateName("service DESK") }) { f in
-            _ = try await f.desk.addGroup(named: "service DESK")
+            _ = try await f.desk.addGroup(named: "service DESK", by: .system)
         },
         RejectionCase("category: sibling with the same name", { _ in .duplicateName("printers") }) { f in
-            _ = try await f.desk.addCategory(NewServiceCategory(name: "printers"))
+            _ = try await f.desk.addCategory(NewServiceCategory(name: "printers"), by: .system)
         },
         RejectionCase("category: unknown parent", { _ in .categoryNotFound(unknownCategory) }) { f in
-            _ = try await f.desk.addCategory(NewServiceCategory(name: "Toner", parentID: unknownCategory))
+            _ = try await f.desk.addCategory(NewServiceCategory(name: "Toner", parentID: unknownCategory), by: .system)
         },
         RejectionCase("category: default assignee outside the default group", { f in .assigneeNotInGroup(f.test.anna.id, f.test.fieldEngineers.id) }) { f in
             _ = try await f.desk.addCategory(
-                NewServiceCategory(name: "Cabling", defaultAssigneeID: f.test.anna.id, defaultGroupID: f.test.fieldEngineers.id))
+                NewServiceCategory(name: "Cabling", defaultAssigneeID: f.test.anna.id, defaultGroupID: f.test.fieldEngineers.id), by: .system)
         },
     ]
 }

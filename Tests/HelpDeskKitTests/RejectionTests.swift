@@ -29,7 +29,7 @@ struct RejectionFixture: Sendable {
         try await RejectionCatalog.prepareLaborAndRatings(test: test, open: open, closed: closed)
         try await RejectionCatalog.prepareBilling(test: test)
         return RejectionFixture(
-            test: test, open: try await test.desk.ticket(open.id), other: try await test.desk.ticket(other.id),
+            test: test, open: try await test.desk.ticket(open.id, as: .system), other: try await test.desk.ticket(other.id, as: .system),
             resolved: resolved, closed: closed)
     }
 }
@@ -69,10 +69,10 @@ struct RejectionTests {
         let before = try await fixture.test.snapshot()
         let last = before.lastEventSequence
         await #expect(throws: HelpDeskError.unknownEventSequence(last + 1)) {
-            try await fixture.desk.acknowledgeEvents([1, 2, last + 1])
+            try await fixture.desk.acknowledgeEvents([1, 2, last + 1], by: .system)
         }
         await #expect(throws: HelpDeskError.unknownEventSequence(0)) {
-            try await fixture.desk.acknowledgeEvents([0])
+            try await fixture.desk.acknowledgeEvents([0], by: .system)
         }
         #expect(try await fixture.test.snapshot() == before)
     }
@@ -80,16 +80,16 @@ struct RejectionTests {
     @Test func invalidQueriesAreTypedErrors() async throws {
         let fixture = try await RejectionFixture.make()
         await #expect(throws: HelpDeskError.invalidInput(field: "limit", problem: .outOfRange(1...1000))) {
-            _ = try await fixture.desk.tickets(matching: TicketQuery(limit: 0))
+            _ = try await fixture.desk.tickets(matching: TicketQuery(limit: 0), as: .system)
         }
         await #expect(throws: HelpDeskError.invalidInput(field: "offset", problem: .negative)) {
-            _ = try await fixture.desk.tickets(matching: TicketQuery(offset: -1))
+            _ = try await fixture.desk.tickets(matching: TicketQuery(offset: -1), as: .system)
         }
         await #expect(throws: HelpDeskError.unknownStatus("nope")) {
-            _ = try await fixture.desk.tickets(matching: TicketQuery(statuses: ["nope"]))
+            _ = try await fixture.desk.tickets(matching: TicketQuery(statuses: ["nope"]), as: .system)
         }
         await #expect(throws: HelpDeskError.invalidInput(field: "limit", problem: .outOfRange(1...10_000))) {
-            _ = try await fixture.desk.undeliveredEvents(limit: 0)
+            _ = try await fixture.desk.undeliveredEvents(limit: 0, as: .system)
         }
     }
 }

@@ -18,7 +18,7 @@ struct StatusAndPostponeTests {
         #expect(closed.closedAt == TestDesk.start.addingTimeInterval(1_200))
         #expect(closed.resolvedAt == resolved.resolvedAt)
         #expect(closed.revision == 4)
-        let statuses = try await test.desk.auditTrail(of: ticket.id).filter { $0.field == .status }
+        let statuses = try await test.desk.auditTrail(of: ticket.id, as: .system).filter { $0.field == .status }
         #expect(statuses.map(\.newValue) == ["in_progress", "resolved", "closed"])
     }
 
@@ -29,7 +29,7 @@ struct StatusAndPostponeTests {
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: actor)
         let closed = try await test.desk.changeStatus(ticket.id, to: .closed, by: actor)
         await #expect(throws: HelpDeskError.ticketLocked(closed.number, status: .closed)) {
-            _ = try await test.desk.comment(on: ticket.id, NewComment("Still broken"), by: .client(name: "Ivan"))
+            _ = try await test.desk.comment(on: ticket.id, NewComment("Still broken"), by: .client(name: "Ivan Petrov"))
         }
         await #expect(throws: HelpDeskError.ticketLocked(closed.number, status: .closed)) {
             _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: nil, by: actor)
@@ -64,23 +64,23 @@ struct StatusAndPostponeTests {
 
         let early = try await test.desk.tick(now: until.addingTimeInterval(-1))
         #expect(early.returnedToWork.isEmpty)
-        #expect(try await test.desk.ticket(ticket.id).status == .postponed)
+        #expect(try await test.desk.ticket(ticket.id, as: .system).status == .postponed)
 
         let late = until.addingTimeInterval(5_000)
         test.clock.set(to: late)
         let report = try await test.desk.tick(now: late)
         #expect(report.returnedToWork == [ticket.number])
-        let returned = try await test.desk.ticket(ticket.id)
+        let returned = try await test.desk.ticket(ticket.id, as: .system)
         #expect(returned.status == .inProgress)
         #expect(returned.postponedUntil == nil)
         #expect(returned.updatedAt == until, "the return is stamped at the postponement instant, not the tick")
-        let entry = try #require(try await test.desk.auditTrail(of: ticket.id).last)
+        let entry = try #require(try await test.desk.auditTrail(of: ticket.id, as: .system).last)
         #expect(entry.performer == .system)
         #expect(entry.at == until)
 
         let again = try await test.desk.tick(now: late)
         #expect(again.returnedToWork.isEmpty, "ticking twice is harmless")
-        let names = try await test.desk.undeliveredEvents().map(\.event.name)
+        let names = try await test.desk.undeliveredEvents(as: .system).map(\.event.name)
         #expect(names.suffix(2) == ["statusChanged", "returnedToWork"])
     }
 
@@ -104,7 +104,7 @@ struct StatusAndPostponeTests {
         let waiting = try await test.desk.changeStatus(ticket.id, to: .waitingForClient, by: actor)
         #expect(waiting.postponedUntil == nil)
         #expect(try await test.desk.tick(now: .distantFuture).returnedToWork.isEmpty)
-        #expect(try await test.desk.ticket(ticket.id).status == .waitingForClient)
+        #expect(try await test.desk.ticket(ticket.id, as: .system).status == .waitingForClient)
     }
 
     @Test func ticksReturnManyTicketsInOrderOfTheirInstants() async throws {

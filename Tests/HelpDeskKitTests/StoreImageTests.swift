@@ -8,8 +8,8 @@ struct StoreImageTests {
     /// A store rebuilt from its image exposes exactly the same data and keeps numbering events.
     @Test func aStoreRebuiltFromItsImageIsIndistinguishable() async throws {
         let test = try await deskAfterRandomCommands(seed: 21, count: 120)
-        let events = try await test.desk.undeliveredEvents(limit: 10_000)
-        try await test.desk.acknowledgeEvents(events.prefix(events.count / 2).map(\.sequence))
+        let events = try await test.desk.undeliveredEvents(limit: 10_000, as: .system)
+        try await test.desk.acknowledgeEvents(events.prefix(events.count / 2).map(\.sequence), by: .system)
 
         let original = try #require(test.store as? InMemoryStore)
         let image = original.image()

@@ -26,11 +26,11 @@ enum MonthDesk {
             identifiers: SeededIdentifierSource(seed: identifierSeed), random: SeededRandomSource(seed: tokenSeed))
 
         let groups = DemoDesk.Groups(
-            serviceDesk: try await desk.addGroup(named: "Service desk"),
-            fieldEngineers: try await desk.addGroup(named: "Field engineers"),
-            network: try await desk.addGroup(named: "Network"))
+            serviceDesk: try await desk.addGroup(named: "Service desk", by: .system),
+            fieldEngineers: try await desk.addGroup(named: "Field engineers", by: .system),
+            network: try await desk.addGroup(named: "Network", by: .system))
         func hire(_ name: String, _ email: String, _ memberOf: [SupportGroup]) async throws -> Employee {
-            try await desk.addEmployee(NewEmployee(name: name, email: email, groupIDs: memberOf.map(\.id)))
+            try await desk.addEmployee(NewEmployee(name: name, email: email, groupIDs: memberOf.map(\.id)), by: .system)
         }
         let staff = DemoDesk.Staff(
             olga: try await hire("Olga Ivanova", "olga@example.com", [groups.serviceDesk]),
@@ -42,7 +42,7 @@ enum MonthDesk {
             async throws -> ServiceCategory
         {
             try await desk.addCategory(
-                NewServiceCategory(name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla))
+                NewServiceCategory(name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla), by: .system)
         }
         let catalog = DemoDesk.Catalog(
             accounts: try await category("Accounts & access", staff.sam, groups.serviceDesk),
@@ -53,7 +53,7 @@ enum MonthDesk {
         try await prepareForTheMonth(desk, staff: staff, clients: clients)
 
         var directory = Directory(
-            employees: try await desk.employees(), groups: try await desk.groups(), categories: try await desk.categories())
+            employees: try await desk.employees(as: .system), groups: try await desk.groups(as: .system), categories: try await desk.categories(as: .system))
         directory.remember([clients.anna, clients.tom, clients.jane, clients.priya])
         return DemoDesk(
             desk: desk, clock: clock, staff: staff, groups: groups, catalog: catalog, clients: clients, directory: directory)
@@ -69,17 +69,17 @@ enum MonthDesk {
         for (employee, cost, billing) in rates {
             _ = try await desk.setEmployeeRate(
                 employee.id, validFrom: february, hourlyCost: Money(minorUnits: cost * 100, currency: .rub),
-                hourlyBilling: Money(minorUnits: billing * 100, currency: .rub))
+                hourlyBilling: Money(minorUnits: billing * 100, currency: .rub), by: .system)
         }
         for company in [clients.acme, clients.northwind, clients.contoso] {
-            for contract in try await desk.contracts(of: company.id) {
+            for contract in try await desk.contracts(of: company.id, as: .system) {
                 guard let last = contract.periods.last else { continue }
                 _ = try await desk.addServicePeriod(
                     to: contract.id,
                     NewServicePeriod(
                         startsAt: last.endsAt, endsAt: last.endsAt.addingTimeInterval(30 * 86_400), fee: last.fee,
                         includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15,
-                        paymentDueAt: last.endsAt.addingTimeInterval(10 * 86_400)))
+                        paymentDueAt: last.endsAt.addingTimeInterval(10 * 86_400)), by: .system)
             }
         }
     }

@@ -48,7 +48,7 @@ extension MonthSimulation {
     mutating func work(on index: Int) async throws {
         let id = tracked[index].id
         try await rateIfDue(index)
-        var ticket = try await desk.ticket(id)
+        var ticket = try await desk.ticket(id, as: .system)
         if ticket.assigneeID == nil || (ticket.status == .new && ticket.categoryID == demo.catalog.accounts.id && chance(0.2)) {
             let staff = demo.staff
             let choices = ticket.groupID == demo.groups.serviceDesk.id ? [staff.olga, staff.maria, staff.sam] : [staff.ben, staff.lena]
@@ -109,7 +109,7 @@ extension MonthSimulation {
         tally.resolutions += 1
         tracked[index].resolvedAt = now
         tracked[index].rating = nil
-        guard chance(0.7), let request = try await desk.ratingRequests(of: tracked[index].id).last(where: { $0.withdrawnAt == nil })
+        guard chance(0.7), let request = try await desk.ratingRequests(of: tracked[index].id, as: .system).last(where: { $0.withdrawnAt == nil })
         else { return }
         let score = min(5, max(1, typicalScore(of: assignee) + pick(assignee.id == demo.staff.ben.id ? [-2, -1, -1, 0, 0, 1] : [-2, -1, 0, 0, 0, 1])))
         tracked[index].rating = (request.token, now.addingTimeInterval(Double(number(1...16)) * 1_800), score)
@@ -126,6 +126,6 @@ extension MonthSimulation {
             if case .ratingTokenWithdrawn = error.reason { return }
             throw error
         }
-        tracked[index].done = try await desk.ticket(tracked[index].id).status == .closed
+        tracked[index].done = try await desk.ticket(tracked[index].id, as: .system).status == .closed
     }
 }

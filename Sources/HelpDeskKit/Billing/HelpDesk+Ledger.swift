@@ -59,21 +59,21 @@ extension HelpDesk {
     public func topUp(_ company: CompanyID, amount: Price, paymentReference: String, by performer: Performer)
         async throws(HelpDeskError) -> TransferID
     {
-        try await validate(performer)
-        _ = try await loadCompany(company)
-        try Validate.notBlank(paymentReference, field: "paymentReference")
-        let value = try ledgerAmount(amount.minorUnits)
-        let id = Self.topUpTransferID(paymentReference)
-        let wallet = billingAccount(company, .wallet, amount.unit)
-        let cash = billingAccount(nil, .cash, amount.unit)
-        var work = UnitOfWork()
-        let now = clock.now()
-        try await post(
-            [.single(id: id, debit: cash.id, credit: wallet.id, amount: value, code: BillingTransferCode.topUp.rawValue)],
-            opening: [cash, wallet], at: now, into: &work)
-        work.billing.notes = [TransferNote(transferID: id, text: paymentReference, performer: performer, at: now)]
-        try await commit(work)
-        return id
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            _ = try await loadCompany(company)
+            try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
+            try Validate.notBlank(paymentReference, field: "paymentReference")
+            let value = try ledgerAmount(amount.minorUnits)
+            let id = Self.topUpTransferID(paymentReference)
+            let wallet = billingAccount(company, .wallet, amount.unit)
+            let cash = billingAccount(nil, .cash, amount.unit)
+            let now = clock.now()
+            try await post(
+                [.single(id: id, debit: cash.id, credit: wallet.id, amount: value, code: BillingTransferCode.topUp.rawValue)],
+                opening: [cash, wallet], at: now, into: &context.work)
+            context.work.billing.notes = [TransferNote(transferID: id, text: paymentReference, performer: performer, at: now)]
+            return id
+        }
     }
 
     /// Corrects `company`'s personal account by `amount` (positive credits the client, negative
@@ -82,36 +82,38 @@ extension HelpDesk {
     public func adjustBalance(_ company: CompanyID, by amount: Price, reason: String, by performer: Performer)
         async throws(HelpDeskError) -> TransferID
     {
-        try await validate(performer)
-        _ = try await loadCompany(company)
-        try Validate.notBlank(reason, field: "reason")
-        try Validate.length(reason, atMost: configuration.maximumTextLength, field: "reason")
-        let credit = amount.minorUnits > 0
-        let value = try ledgerAmount(amount.minorUnits == .min ? 0 : abs(amount.minorUnits))
-        let wallet = billingAccount(company, .wallet, amount.unit)
-        let other = billingAccount(nil, .adjustments, amount.unit)
-        let id = TransferID(BillingHash.of("adjustment", "\(nextID(TransferNote.self))"))
-        let code = credit ? BillingTransferCode.adjustmentCredit : .adjustmentDebit
-        let transfer = Transfer.single(
-            id: id, debit: credit ? other.id : wallet.id, credit: credit ? wallet.id : other.id, amount: value,
-            code: code.rawValue)
-        var work = UnitOfWork()
-        let now = clock.now()
-        try await post([transfer], opening: credit ? [other, wallet] : [other], at: now, into: &work)
-        work.billing.notes = [TransferNote(transferID: id, text: reason, performer: performer, at: now)]
-        try await commit(work)
-        return id
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            _ = try await loadCompany(company)
+            try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
+            try Validate.notBlank(reason, field: "reason")
+            try Validate.length(reason, atMost: configuration.maximumTextLength, field: "reason")
+            let credit = amount.minorUnits > 0
+            let value = try ledgerAmount(amount.minorUnits == .min ? 0 : abs(amount.minorUnits))
+            let wallet = billingAccount(company, .wallet, amount.unit)
+            let other = billingAccount(nil, .adjustments, amount.unit)
+            let id = TransferID(BillingHash.of("adjustment", "\(nextID(TransferNote.self))"))
+            let code = credit ? BillingTransferCode.adjustmentCredit : .adjustmentDebit
+            let transfer = Transfer.single(
+                id: id, debit: credit ? other.id : wallet.id, credit: credit ? wallet.id : other.id, amount: value,
+                code: code.rawValue)
+            let now = clock.now()
+            try await post([transfer], opening: credit ? [other, wallet] : [other], at: now, into: &context.work)
+            context.work.billing.notes = [TransferNote(transferID: id, text: reason, performer: performer, at: now)]
+            return id
+        }
     }
 
     /// The balance of `company`'s account for `role` in `unit`, or `nil` when it was never opened.
-    public func balance(of company: CompanyID, in unit: BillingUnit, role: AccountRole = .wallet)
+    public func balance(of company: CompanyID, in unit: BillingUnit, role: AccountRole = .wallet, as viewer: Performer)
         async throws(HelpDeskError) -> Balance?
     {
-        try await storage { try await store.ledgerBalance(of: BillingAccount.id(company: company, role: role, unit: unit)) }
+        _ = try await authorize(viewer, .readBilling, companyID: company)
+        return try await storage { try await store.ledgerBalance(of: BillingAccount.id(company: company, role: role, unit: unit)) }
     }
 
     /// Every personal account and receivable of `company` with its balance, by unit then role.
-    public func clientBalances(of company: CompanyID) async throws(HelpDeskError) -> [ClientBalance] {
+    public func clientBalances(of company: CompanyID, as viewer: Performer) async throws(HelpDeskError) -> [ClientBalance] {
+        _ = try await authorize(viewer, .readBilling, companyID: company)
         let accounts = try await storage { try await store.billingAccounts() }.filter { $0.companyID == company }
         var result: [ClientBalance] = []
         for account in accounts.sorted(by: { ($0.unit, $0.role.rawValue) < ($1.unit, $1.role.rawValue) }) {

@@ -12,11 +12,12 @@ extension HelpDesk {
         TransferID(BillingHash.of("period-payment", "\(period)"))
     }
 
-    /// Commits a period's new invoiced/paid flags together with their ledger transfers: invoicing
+    /// Adds a period's new invoiced/paid flags to `work` together with their ledger transfers: invoicing
     /// debits the client's receivable and credits revenue by the fee; payment debits cash and
     /// credits the receivable. A zero fee posts nothing.
-    func savePeriodChange(_ contract: Contract, before: ServicePeriod, after: ServicePeriod) async throws(HelpDeskError) {
-        var work = UnitOfWork()
+    func savePeriodChange(
+        _ contract: Contract, before: ServicePeriod, after: ServicePeriod, into work: inout UnitOfWork
+    ) async throws(HelpDeskError) {
         work.clients.contracts = [contract]
         let now = clock.now()
         if after.fee.minorUnits > 0 {
@@ -43,7 +44,6 @@ extension HelpDesk {
             }
             if !transfers.isEmpty { try await post(transfers, opening: accounts, at: now, into: &work) }
         }
-        try await commit(work)
     }
 
     /// Overdue debts per company at `instant`, read from the ledger: periods whose invoice was

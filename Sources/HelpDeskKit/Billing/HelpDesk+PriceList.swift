@@ -5,8 +5,9 @@ extension HelpDesk {
     ///
     /// The code and name must not be blank, the price must not be negative, and the validity
     /// must end after it starts.
-    public func addPriceListItem(_ request: NewPriceListItem) async throws(HelpDeskError) -> PriceListItem {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+    public func addPriceListItem(_ request: NewPriceListItem, by performer: Performer) async throws(HelpDeskError) -> PriceListItem {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageBilling))
             try Validate.notBlank(request.code, field: "code")
             try Validate.notBlank(request.name, field: "name")
             if request.price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
@@ -23,10 +24,11 @@ extension HelpDesk {
 
     /// Sets `contract`'s own price for `item`; it must be in the item's unit and not negative.
     @discardableResult
-    public func setContractPrice(_ contract: ContractID, item: PriceListItemID, price: Price)
+    public func setContractPrice(_ contract: ContractID, item: PriceListItemID, price: Price, by performer: Performer)
         async throws(HelpDeskError) -> ContractPrice
     {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageBilling))
             _ = try await loadContract(contract)
             let listed = try await loadPriceListItem(item)
             guard price.unit == listed.price.unit else { throw .unitMismatch(expected: listed.price.unit, actual: price.unit) }
@@ -38,14 +40,16 @@ extension HelpDesk {
     }
 
     /// The whole price list, sorted by code.
-    public func priceList() async throws(HelpDeskError) -> [PriceListItem] {
-        try await storage { try await store.priceListItems() }
+    public func priceList(as viewer: Performer) async throws(HelpDeskError) -> [PriceListItem] {
+        _ = try await authorize(viewer, .readBilling)
+        return try await storage { try await store.priceListItems() }
     }
 
     /// The price of `item` at `instant`, under `contract`'s override when it has one.
-    public func price(of item: PriceListItemID, under contract: ContractID?, at instant: Date)
+    public func price(of item: PriceListItemID, under contract: ContractID?, at instant: Date, as viewer: Performer)
         async throws(HelpDeskError) -> Price
     {
+        _ = try await authorize(viewer, .readBilling)
         let listed = try await loadPriceListItem(item)
         guard listed.isValid(at: instant) else { throw .priceNotValid(item, at: instant) }
         if let contract {

@@ -27,6 +27,7 @@ extension HelpDesk {
     public func settle(_ ticketID: TicketID, by performer: Performer) async throws(HelpDeskError) -> TicketSpecification {
         try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
+            try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
             guard let specification = try await storage({ try await store.specification(of: ticketID) }) else {
                 throw .specificationNotFound(ticket.number)
             }

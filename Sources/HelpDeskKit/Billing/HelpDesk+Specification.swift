@@ -5,7 +5,8 @@ extension HelpDesk {
     static let maximumLineQuantity: Int64 = 10_000_000
 
     /// The ticket's specification, or `nil` when it has none yet.
-    public func specification(of ticket: TicketID) async throws(HelpDeskError) -> TicketSpecification? {
+    public func specification(of ticket: TicketID, as viewer: Performer) async throws(HelpDeskError) -> TicketSpecification? {
+        _ = try await authorize(viewer, .readInternal)
         _ = try await loadTicket(ticket)
         return try await storage { try await store.specification(of: ticket) }
     }
@@ -21,6 +22,7 @@ extension HelpDesk {
     {
         try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
+            try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
             let now = clock.now()
             guard (1...Self.maximumLineQuantity).contains(request.quantity) else {
                 throw .invalidInput(field: "quantity", problem: .outOfRange(1...Int(Self.maximumLineQuantity)))
@@ -29,7 +31,7 @@ extension HelpDesk {
             let line: SpecificationLine
             if let itemID = request.itemID {
                 let item = try await loadPriceListItem(itemID)
-                var price = try await price(of: itemID, under: ticket.contractID, at: now)
+                var price = try await price(of: itemID, under: ticket.contractID, at: now, as: .system)
                 if let given = request.price {
                     guard given.unit == price.unit else { throw .unitMismatch(expected: price.unit, actual: given.unit) }
                     price = given
@@ -57,6 +59,7 @@ extension HelpDesk {
     {
         try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
+            try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
             return try await changeSpecification(of: ticket, at: clock.now(), creating: false, into: &context.work) { lines throws(HelpDeskError) in
                 guard let index = lines.firstIndex(where: { $0.id == lineID }) else { throw .specificationLineNotFound(lineID) }
                 lines.remove(at: index)
@@ -76,13 +79,14 @@ extension HelpDesk {
                 throw .invalidInput(field: "laborItemID", problem: .blank)
             }
             let ticket = try await loadTicket(ticketID)
+            try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
             let now = clock.now()
             let item = try await loadPriceListItem(itemID)
-            let itemPrice = try await price(of: itemID, under: ticket.contractID, at: now)
+            let itemPrice = try await price(of: itemID, under: ticket.contractID, at: now, as: .system)
             let specified = Set((try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID) ?? [])
             var lines: [SpecificationLine] = []
             for entry in try await storage({ try await store.timeEntries(on: ticketID) }) where entry.billable && !specified.contains(entry.id) {
-                let hourly = try await laborCost(of: entry).rate?.hourlyBilling
+                let hourly = try await laborCost(of: entry, as: .system).rate?.hourlyBilling
                 let price = hourly.map(Price.init) ?? itemPrice
                 guard price.unit == itemPrice.unit else { throw .unitMismatch(expected: itemPrice.unit, actual: price.unit) }
                 lines.append(

@@ -2,48 +2,56 @@ import Foundation
 
 extension HelpDesk {
     /// All client companies, sorted by name.
-    public func companies() async throws(HelpDeskError) -> [Company] {
-        try await storage { try await store.companies() }
+    public func companies(as viewer: Performer) async throws(HelpDeskError) -> [Company] {
+        _ = try await authorize(viewer, .readClients)
+        return try await storage { try await store.companies() }
     }
 
     /// The company with `id`.
-    public func company(_ id: CompanyID) async throws(HelpDeskError) -> Company {
-        try await loadCompany(id)
+    public func company(_ id: CompanyID, as viewer: Performer) async throws(HelpDeskError) -> Company {
+        _ = try await authorize(viewer, .readClients, companyID: id)
+        return try await loadCompany(id)
     }
 
     /// The locations of a company, sorted by name.
-    public func locations(of company: CompanyID) async throws(HelpDeskError) -> [Location] {
+    public func locations(of company: CompanyID, as viewer: Performer) async throws(HelpDeskError) -> [Location] {
+        _ = try await authorize(viewer, .readClients, companyID: company)
         _ = try await loadCompany(company)
         return try await storage { try await store.locations(of: company) }
     }
 
     /// The contacts of a company, sorted by name.
-    public func contacts(of company: CompanyID) async throws(HelpDeskError) -> [Contact] {
+    public func contacts(of company: CompanyID, as viewer: Performer) async throws(HelpDeskError) -> [Contact] {
+        _ = try await authorize(viewer, .readClients, companyID: company)
         _ = try await loadCompany(company)
         return try await storage { try await store.contacts(of: company) }
     }
 
     /// The contract with `id`.
-    public func contract(_ id: ContractID) async throws(HelpDeskError) -> Contract {
-        try await loadContract(id)
+    public func contract(_ id: ContractID, as viewer: Performer) async throws(HelpDeskError) -> Contract {
+        _ = try await authorize(viewer, .readClients)
+        return try await loadContract(id)
     }
 
     /// Contracts of one company, or of all when `company` is `nil`, sorted by number.
-    public func contracts(of company: CompanyID? = nil) async throws(HelpDeskError) -> [Contract] {
+    public func contracts(of company: CompanyID? = nil, as viewer: Performer) async throws(HelpDeskError) -> [Contract] {
+        _ = try await authorize(viewer, .readClients, companyID: company)
         guard let company else { return try await storage { try await store.contracts() } }
         _ = try await loadCompany(company)
         return try await storage { try await store.contracts(of: company) }
     }
 
     /// Contracts in force at `instant` (active, within their dates), sorted by number.
-    public func contracts(inForceAt instant: Date) async throws(HelpDeskError) -> [Contract] {
-        try await contracts().filter { $0.isInForce(at: instant) }
+    public func contracts(inForceAt instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [Contract] {
+        _ = try await authorize(viewer, .readClients)
+        return try await contracts(as: .system).filter { $0.isInForce(at: instant) }
     }
 
     /// Contracts in force whose end falls within `days` days after `instant`, soonest first.
-    public func contracts(endingWithin days: Int, after instant: Date) async throws(HelpDeskError) -> [Contract] {
+    public func contracts(endingWithin days: Int, after instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [Contract] {
+        _ = try await authorize(viewer, .readClients)
         let horizon = instant.addingTimeInterval(Double(days) * 86_400)
-        return try await contracts(inForceAt: instant)
+        return try await contracts(inForceAt: instant, as: .system)
             .filter { $0.endsAt.map { $0 <= horizon } ?? false }
             .sorted { ($0.endsAt!, $0.number) < ($1.endsAt!, $1.number) }
     }
@@ -52,7 +60,8 @@ extension HelpDesk {
     /// ledger: a period is a debt once its invoice is posted, its payment is not, and it is due.
     ///
     /// - Complexity: O(*c* + *p*) over contracts and their periods.
-    public func debtors(at instant: Date) async throws(HelpDeskError) -> [Debtor] {
+    public func debtors(at instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [Debtor] {
+        _ = try await authorize(viewer, .readBilling)
         let debts = try await ledgerDebts(at: instant)
         var debtors: [Debtor] = []
         for (companyID, list) in debts {
@@ -73,29 +82,33 @@ extension HelpDesk {
     }
 
     /// The equipment nomenclature, sorted by name.
-    public func assetModels() async throws(HelpDeskError) -> [AssetModel] {
-        try await storage { try await store.assetModels() }
+    public func assetModels(as viewer: Performer) async throws(HelpDeskError) -> [AssetModel] {
+        _ = try await authorize(viewer, .readClients)
+        return try await storage { try await store.assetModels() }
     }
 
     /// Assets matching every given filter, sorted by serial number.
-    public func assets(company: CompanyID? = nil, location: LocationID? = nil, model: AssetModelID? = nil)
+    public func assets(company: CompanyID? = nil, location: LocationID? = nil, model: AssetModelID? = nil, as viewer: Performer)
         async throws(HelpDeskError) -> [Asset]
     {
-        try await storage { try await store.assets(company: company, location: location, model: model) }
+        _ = try await authorize(viewer, .readClients, companyID: company)
+        return try await storage { try await store.assets(company: company, location: location, model: model) }
     }
 
     /// The tickets about an asset, newest first: its service history.
-    public func history(of asset: AssetID) async throws(HelpDeskError) -> [Ticket] {
+    public func history(of asset: AssetID, as viewer: Performer) async throws(HelpDeskError) -> [Ticket] {
+        _ = try await authorize(viewer, .readClients)
         guard try await storage({ try await store.asset(asset) }) != nil else { throw .assetNotFound(asset) }
-        return try await tickets(matching: TicketQuery(assetIDs: [asset], limit: TicketQuery.maximumLimit)).tickets
+        return try await tickets(matching: TicketQuery(assetIDs: [asset], limit: TicketQuery.maximumLimit), as: .system).tickets
     }
 
     /// What a dispatcher should see before saving a ticket for `contact` or `location`: contracts
     /// in force and their current period, whether the client is a debtor, installed equipment,
     /// and the company's open tickets.
-    public func registrationHints(contact contactID: ContactID? = nil, location locationID: LocationID? = nil)
+    public func registrationHints(contact contactID: ContactID? = nil, location locationID: LocationID? = nil, as viewer: Performer)
         async throws(HelpDeskError) -> RegistrationHints
     {
+        _ = try await authorize(viewer, .readClients)
         var contact: Contact?
         if let contactID {
             contact = try await storage { try await store.contact(contactID) }
@@ -118,13 +131,13 @@ extension HelpDesk {
                     contract: contract, currentPeriod: period, paymentStatus: period?.paymentStatus(at: now))
             }
         let open = try await tickets(
-            matching: TicketQuery(statusCategories: [.new, .open, .waiting], companyIDs: [companyID], limit: 20)
+            matching: TicketQuery(statusCategories: [.new, .open, .waiting], companyIDs: [companyID], limit: 20), as: .system
         ).tickets
         var hints = RegistrationHints(
             company: try await loadCompany(companyID), contact: contact, location: location, contracts: contracts,
-            debtor: try await debtors(at: now).first { $0.company.id == companyID },
-            installedAssets: try await assets(company: companyID, location: location?.id), openTickets: open)
-        hints.balances = try await clientBalances(of: companyID)
+            debtor: try await debtors(at: now, as: .system).first { $0.company.id == companyID },
+            installedAssets: try await assets(company: companyID, location: location?.id, as: .system), openTickets: open)
+        hints.balances = try await clientBalances(of: companyID, as: .system)
         return hints
     }
 

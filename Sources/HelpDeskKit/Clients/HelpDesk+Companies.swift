@@ -2,94 +2,99 @@ import Foundation
 
 extension HelpDesk {
     /// Registers a client company.
-    public func addCompany(_ request: NewCompany) async throws(HelpDeskError) -> Company {
-        try Validate.notBlank(request.name, field: "name")
-        try Validate.customFieldKeys(request.registration.keys)
-        try validateSLAPolicy(request.slaPolicyID)
-        let existing = try await storage { try await store.companies() }
-        if existing.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {
-            throw .duplicateName(request.name)
+    public func addCompany(_ request: NewCompany, by performer: Performer) async throws(HelpDeskError) -> Company {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients))
+            try Validate.notBlank(request.name, field: "name")
+            try Validate.customFieldKeys(request.registration.keys)
+            try validateSLAPolicy(request.slaPolicyID)
+            let existing = try await storage { try await store.companies() }
+            if existing.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {
+                throw .duplicateName(request.name)
+            }
+            let company = Company(
+                id: nextID(), name: request.name, registration: request.registration, notes: request.notes,
+                slaPolicyID: request.slaPolicyID)
+            context.work.clients.companies = [company]
+            return company
         }
-        let company = Company(
-            id: nextID(), name: request.name, registration: request.registration, notes: request.notes,
-            slaPolicyID: request.slaPolicyID)
-        var work = UnitOfWork()
-        work.clients.companies = [company]
-        try await commit(work)
-        return company
     }
 
     /// Deletes a company with its locations, contacts, contracts and equipment; refused while any
     /// ticket refers to the company, because tickets are history.
-    public func deleteCompany(_ id: CompanyID) async throws(HelpDeskError) {
-        _ = try await loadCompany(id)
-        let query = TicketQuery(companyIDs: [id], limit: 1)
-        let tickets = try await storage { try await store.tickets(matching: query, workflow: workflow) }
-        guard tickets.totalCount == 0 else { throw .companyHasTickets(id, count: tickets.totalCount) }
-        var work = UnitOfWork()
-        work.clients.deletedCompanies = [id]
-        work.clients.deletedLocations = try await storage { try await store.locations(of: id) }.map(\.id)
-        work.clients.deletedContacts = try await storage { try await store.contacts(of: id) }.map(\.id)
-        work.clients.deletedContracts = try await storage { try await store.contracts(of: id) }.map(\.id)
-        work.clients.deletedAssets = try await storage { try await store.assets(company: id, location: nil, model: nil) }
-            .map(\.id)
-        try await commit(work)
+    public func deleteCompany(_ id: CompanyID, by performer: Performer) async throws(HelpDeskError) {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: id))
+            _ = try await loadCompany(id)
+            let query = TicketQuery(companyIDs: [id], limit: 1)
+            let tickets = try await storage { try await store.tickets(matching: query, workflow: workflow) }
+            guard tickets.totalCount == 0 else { throw .companyHasTickets(id, count: tickets.totalCount) }
+            context.work.clients.deletedCompanies = [id]
+            context.work.clients.deletedLocations = try await storage { try await store.locations(of: id) }.map(\.id)
+            context.work.clients.deletedContacts = try await storage { try await store.contacts(of: id) }.map(\.id)
+            context.work.clients.deletedContracts = try await storage { try await store.contracts(of: id) }.map(\.id)
+            context.work.clients.deletedAssets = try await storage { try await store.assets(company: id, location: nil, model: nil) }
+                .map(\.id)
+        }
     }
 
     /// Adds a location to a company; the time zone must be a known IANA identifier.
-    public func addLocation(_ request: NewLocation) async throws(HelpDeskError) -> Location {
-        _ = try await loadCompany(request.companyID)
-        try Validate.notBlank(request.name, field: "name")
-        guard TimeZone(identifier: request.timeZoneIdentifier) != nil else {
-            throw .invalidInput(field: "timeZoneIdentifier", problem: .malformed(expected: "an IANA time zone"))
+    public func addLocation(_ request: NewLocation, by performer: Performer) async throws(HelpDeskError) -> Location {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
+            _ = try await loadCompany(request.companyID)
+            try Validate.notBlank(request.name, field: "name")
+            guard TimeZone(identifier: request.timeZoneIdentifier) != nil else {
+                throw .invalidInput(field: "timeZoneIdentifier", problem: .malformed(expected: "an IANA time zone"))
+            }
+            let siblings = try await storage { try await store.locations(of: request.companyID) }
+            if siblings.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {
+                throw .duplicateName(request.name)
+            }
+            let location = Location(
+                id: nextID(), companyID: request.companyID, name: request.name, address: request.address,
+                timeZoneIdentifier: request.timeZoneIdentifier)
+            context.work.clients.locations = [location]
+            return location
         }
-        let siblings = try await storage { try await store.locations(of: request.companyID) }
-        if siblings.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {
-            throw .duplicateName(request.name)
-        }
-        let location = Location(
-            id: nextID(), companyID: request.companyID, name: request.name, address: request.address,
-            timeZoneIdentifier: request.timeZoneIdentifier)
-        var work = UnitOfWork()
-        work.clients.locations = [location]
-        try await commit(work)
-        return location
     }
 
     /// Adds a contact person to a company.
-    public func addContact(_ request: NewContact) async throws(HelpDeskError) -> Contact {
-        _ = try await loadCompany(request.companyID)
-        try Validate.notBlank(request.name, field: "name")
-        let contact = Contact(
-            id: nextID(), companyID: request.companyID, locationID: request.locationID, name: request.name,
-            position: request.position, email: request.email, phone: request.phone,
-            mayFileTickets: request.mayFileTickets, mayApprovePaidWork: request.mayApprovePaidWork,
-            portalScope: request.portalScope)
-        try await validate(contact)
-        var work = UnitOfWork()
-        work.clients.contacts = [contact]
-        try await commit(work)
-        return contact
+    public func addContact(_ request: NewContact, by performer: Performer) async throws(HelpDeskError) -> Contact {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
+            _ = try await loadCompany(request.companyID)
+            try Validate.notBlank(request.name, field: "name")
+            let contact = Contact(
+                id: nextID(), companyID: request.companyID, locationID: request.locationID, name: request.name,
+                position: request.position, email: request.email, phone: request.phone,
+                mayFileTickets: request.mayFileTickets, mayApprovePaidWork: request.mayApprovePaidWork,
+                portalScope: request.portalScope)
+            try await validate(contact)
+            context.work.clients.contacts = [contact]
+            return contact
+        }
     }
 
     /// Changes a contact's location, details, authority, portal scope or activity.
-    public func updateContact(_ id: ContactID, _ update: ContactUpdate) async throws(HelpDeskError) -> Contact {
-        guard var contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
-        let original = contact
-        if let locationID = update.locationID { contact.locationID = locationID }
-        if let position = update.position { contact.position = position }
-        if let email = update.email { contact.email = email }
-        if let phone = update.phone { contact.phone = phone }
-        if let value = update.mayFileTickets { contact.mayFileTickets = value }
-        if let value = update.mayApprovePaidWork { contact.mayApprovePaidWork = value }
-        if let scope = update.portalScope { contact.portalScope = scope }
-        if let active = update.isActive { contact.isActive = active }
-        guard contact != original else { return contact }
-        try await validate(contact)
-        var work = UnitOfWork()
-        work.clients.contacts = [contact]
-        try await commit(work)
-        return contact
+    public func updateContact(_ id: ContactID, _ update: ContactUpdate, by performer: Performer) async throws(HelpDeskError) -> Contact {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients))
+            guard var contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
+            let original = contact
+            if let locationID = update.locationID { contact.locationID = locationID }
+            if let position = update.position { contact.position = position }
+            if let email = update.email { contact.email = email }
+            if let phone = update.phone { contact.phone = phone }
+            if let value = update.mayFileTickets { contact.mayFileTickets = value }
+            if let value = update.mayApprovePaidWork { contact.mayApprovePaidWork = value }
+            if let scope = update.portalScope { contact.portalScope = scope }
+            if let active = update.isActive { contact.isActive = active }
+            guard contact != original else { return contact }
+            try await validate(contact)
+            context.work.clients.contacts = [contact]
+            return contact
+        }
     }
 
     /// Checks a contact's location and email.

@@ -2,115 +2,132 @@ import Foundation
 
 extension HelpDesk {
     /// Registers a contract with a client (without periods; renewals add them).
-    public func addContract(_ request: NewContract) async throws(HelpDeskError) -> Contract {
-        _ = try await loadCompany(request.companyID)
-        try Validate.notBlank(request.number, field: "number")
-        if let endsAt = request.endsAt, endsAt <= request.startsAt {
-            throw .invalidInput(field: "endsAt", problem: .notAfterStart)
-        }
-        guard request.status == .draft || request.status == .active else {
-            throw .contractTransitionNotAllowed(from: .draft, to: request.status)
-        }
-        if try await storage({ try await store.contract(number: request.number) }) != nil {
-            throw .duplicateContractNumber(request.number)
-        }
-        for locationID in request.coveredLocationIDs {
-            let location = try await loadLocation(locationID)
-            guard location.companyID == request.companyID else {
-                throw .crossCompanyLink(.location(locationID), expected: request.companyID)
+    public func addContract(_ request: NewContract, by performer: Performer) async throws(HelpDeskError) -> Contract {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
+            _ = try await loadCompany(request.companyID)
+            try Validate.notBlank(request.number, field: "number")
+            if let endsAt = request.endsAt, endsAt <= request.startsAt {
+                throw .invalidInput(field: "endsAt", problem: .notAfterStart)
             }
+            guard request.status == .draft || request.status == .active else {
+                throw .contractTransitionNotAllowed(from: .draft, to: request.status)
+            }
+            if try await storage({ try await store.contract(number: request.number) }) != nil {
+                throw .duplicateContractNumber(request.number)
+            }
+            for locationID in request.coveredLocationIDs {
+                let location = try await loadLocation(locationID)
+                guard location.companyID == request.companyID else {
+                    throw .crossCompanyLink(.location(locationID), expected: request.companyID)
+                }
+            }
+            for categoryID in request.coveredCategoryIDs where try await storage({ try await store.category(categoryID) }) == nil {
+                throw .categoryNotFound(categoryID)
+            }
+            try validateSLAPolicy(request.slaPolicyID)
+            if let managerID = request.managerID { _ = try await loadEmployee(managerID) }
+            let contract = Contract(
+                id: nextID(), companyID: request.companyID, number: request.number, startsAt: request.startsAt,
+                endsAt: request.endsAt, status: request.status, coveredLocationIDs: Array(Set(request.coveredLocationIDs)).sorted(),
+                coveredCategoryIDs: Array(Set(request.coveredCategoryIDs)).sorted(), slaPolicyID: request.slaPolicyID,
+                managerID: request.managerID)
+            context.work.clients.contracts = [contract]
+            return contract
         }
-        for categoryID in request.coveredCategoryIDs where try await storage({ try await store.category(categoryID) }) == nil {
-            throw .categoryNotFound(categoryID)
-        }
-        try validateSLAPolicy(request.slaPolicyID)
-        if let managerID = request.managerID { _ = try await loadEmployee(managerID) }
-        let contract = Contract(
-            id: nextID(), companyID: request.companyID, number: request.number, startsAt: request.startsAt,
-            endsAt: request.endsAt, status: request.status, coveredLocationIDs: Array(Set(request.coveredLocationIDs)).sorted(),
-            coveredCategoryIDs: Array(Set(request.coveredCategoryIDs)).sorted(), slaPolicyID: request.slaPolicyID,
-            managerID: request.managerID)
-        try await save(contract)
-        return contract
     }
 
     /// Moves a contract through draft → active ⇄ suspended → ended.
-    public func changeContractStatus(_ id: ContractID, to status: ContractStatus) async throws(HelpDeskError) -> Contract {
-        var contract = try await loadContract(id)
-        guard contract.status != status else { return contract }
-        let allowed: [ContractStatus: Set<ContractStatus>] = [
-            .draft: [.active, .ended], .active: [.suspended, .ended], .suspended: [.active, .ended],
-        ]
-        guard allowed[contract.status]?.contains(status) == true else {
-            throw .contractTransitionNotAllowed(from: contract.status, to: status)
+    public func changeContractStatus(_ id: ContractID, to status: ContractStatus, by performer: Performer) async throws(HelpDeskError) -> Contract {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients))
+            var contract = try await loadContract(id)
+            guard contract.status != status else { return contract }
+            let allowed: [ContractStatus: Set<ContractStatus>] = [
+                .draft: [.active, .ended], .active: [.suspended, .ended], .suspended: [.active, .ended],
+            ]
+            guard allowed[contract.status]?.contains(status) == true else {
+                throw .contractTransitionNotAllowed(from: contract.status, to: status)
+            }
+            contract.status = status
+            context.work.clients.contracts = [contract]
+            return contract
         }
-        contract.status = status
-        try await save(contract)
-        return contract
     }
 
     /// Adds a service period (a renewal); periods of one contract never overlap.
-    public func addServicePeriod(to id: ContractID, _ request: NewServicePeriod) async throws(HelpDeskError)
+    public func addServicePeriod(to id: ContractID, _ request: NewServicePeriod, by performer: Performer) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        var contract = try await loadContract(id)
-        guard request.endsAt > request.startsAt else { throw .invalidInput(field: "endsAt", problem: .notAfterStart) }
-        guard request.fee.minorUnits >= 0 else { throw .invalidInput(field: "fee", problem: .negative) }
-        if let minutes = request.includedLaborMinutes, minutes < 0 {
-            throw .invalidInput(field: "includedLaborMinutes", problem: .negative)
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients))
+            var contract = try await loadContract(id)
+            guard request.endsAt > request.startsAt else { throw .invalidInput(field: "endsAt", problem: .notAfterStart) }
+            guard request.fee.minorUnits >= 0 else { throw .invalidInput(field: "fee", problem: .negative) }
+            if let minutes = request.includedLaborMinutes, minutes < 0 {
+                throw .invalidInput(field: "includedLaborMinutes", problem: .negative)
+            }
+            if let step = request.laborRoundingStepMinutes, !(1...480).contains(step) {
+                throw .invalidInput(field: "laborRoundingStepMinutes", problem: .outOfRange(1...480))
+            }
+            if let percent = request.laborAlertPercent, !(1...100).contains(percent) {
+                throw .invalidInput(field: "laborAlertPercent", problem: .outOfRange(1...100))
+            }
+            let period = ServicePeriod(
+                id: nextID(), startsAt: request.startsAt, endsAt: request.endsAt, fee: request.fee,
+                includedLaborMinutes: request.includedLaborMinutes, laborRoundingStepMinutes: request.laborRoundingStepMinutes,
+                laborAlertPercent: request.laborAlertPercent, paymentDueAt: request.paymentDueAt)
+            if let clash = contract.periods.first(where: { $0.overlaps(period) }) { throw .overlappingServicePeriod(clash.id) }
+            contract.periods = (contract.periods + [period]).sorted { $0.startsAt < $1.startsAt }
+            context.work.clients.contracts = [contract]
+            return period
         }
-        if let step = request.laborRoundingStepMinutes, !(1...480).contains(step) {
-            throw .invalidInput(field: "laborRoundingStepMinutes", problem: .outOfRange(1...480))
-        }
-        if let percent = request.laborAlertPercent, !(1...100).contains(percent) {
-            throw .invalidInput(field: "laborAlertPercent", problem: .outOfRange(1...100))
-        }
-        let period = ServicePeriod(
-            id: nextID(), startsAt: request.startsAt, endsAt: request.endsAt, fee: request.fee,
-            includedLaborMinutes: request.includedLaborMinutes, laborRoundingStepMinutes: request.laborRoundingStepMinutes,
-            laborAlertPercent: request.laborAlertPercent, paymentDueAt: request.paymentDueAt)
-        if let clash = contract.periods.first(where: { $0.overlaps(period) }) { throw .overlappingServicePeriod(clash.id) }
-        contract.periods = (contract.periods + [period]).sorted { $0.startsAt < $1.startsAt }
-        try await save(contract)
-        return period
     }
 
     /// Records that a period was invoiced and posts the receivable (fee) to the ledger.
-    public func markServicePeriodInvoiced(_ periodID: ServicePeriodID, of id: ContractID) async throws(HelpDeskError)
+    public func markServicePeriodInvoiced(_ periodID: ServicePeriodID, of id: ContractID, by performer: Performer) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        try await changePeriod(periodID, of: id) { period, now in
+        try await changePeriod(periodID, of: id, by: performer) { period, now in
             if period.invoicedAt == nil { period.invoicedAt = now }
         }
     }
 
     /// Records that a period was paid (it is then invoiced too) and posts the payment to the ledger.
-    public func markServicePeriodPaid(_ periodID: ServicePeriodID, of id: ContractID) async throws(HelpDeskError)
+    public func markServicePeriodPaid(_ periodID: ServicePeriodID, of id: ContractID, by performer: Performer) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        try await changePeriod(periodID, of: id) { period, now in
+        try await changePeriod(periodID, of: id, by: performer) { period, now in
             if period.invoicedAt == nil { period.invoicedAt = now }
             if period.paidAt == nil { period.paidAt = now }
         }
     }
 
     private func changePeriod(
-        _ periodID: ServicePeriodID, of id: ContractID, _ change: (inout ServicePeriod, Date) -> Void
+        _ periodID: ServicePeriodID, of id: ContractID, by performer: Performer,
+        _ change: (inout ServicePeriod, Date) -> Void
+    ) async throws(HelpDeskError) -> ServicePeriod {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try await changePeriod(periodID, of: id, in: &context, change)
+        }
+    }
+
+    private func changePeriod(
+        _ periodID: ServicePeriodID, of id: ContractID, in context: inout CommandContext,
+        _ change: (inout ServicePeriod, Date) -> Void
     ) async throws(HelpDeskError) -> ServicePeriod {
         var contract = try await loadContract(id)
+        try authorize(context.principal, AccessRequest(.manageClients, companyID: contract.companyID))
         guard let index = contract.periods.firstIndex(where: { $0.id == periodID }) else {
             throw .servicePeriodNotFound(periodID)
         }
         let before = contract.periods[index]
         change(&contract.periods[index], clock.now())
         if contract.periods[index] != before {
-            try await savePeriodChange(contract, before: before, after: contract.periods[index])
+            try await savePeriodChange(contract, before: before, after: contract.periods[index], into: &context.work)
         }
         return contract.periods[index]
     }
 
-    /// Commits one contract.
-    func save(_ contract: Contract) async throws(HelpDeskError) {
-        try await perform(by: .system) { context throws(HelpDeskError) in context.work.clients.contracts = [contract] }
-    }
+
 }

@@ -17,7 +17,8 @@ extension HelpDesk {
         if performer.isClient, request.visibility == .internal { throw .clientCannotWriteInternalNote }
 
         var added: Comment?
-        _ = try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+        let action: AccessAction = request.visibility == .internal ? .writeInternalNote : .replyPublicly
+        _ = try await editTicket(id, by: performer, for: action) { edit throws(HelpDeskError) in
             let comment = Comment(
                 id: nextID(), ticketID: id, author: performer, body: request.body, visibility: request.visibility,
                 attachments: request.attachments, createdAt: edit.at)

@@ -39,6 +39,7 @@ extension HelpDesk {
                 companyID: request.companyID, locationID: request.locationID, contractID: request.contractID,
                 assetIDs: request.assetIDs),
             requester: request.requester, category: request.categoryID, performer: performer)
+        try authorize(context.principal, AccessRequest(.createTicket, companyID: links.companyID))
 
         let now = clock.now()
         let number = try await reserveTicketNumber(in: &context)
@@ -53,6 +54,7 @@ extension HelpDesk {
         ticket.sla = try await startSLA(for: ticket)
 
         context.work.save(ticket, expectedRevision: nil)
+        context.work.requireReferences(of: ticket, comparedTo: nil)
         context.work.auditEntries.append(
             AuditEntry(
                 id: nextID(), ticketID: ticket.id, field: .created, oldValue: nil, newValue: number.description,

@@ -2,8 +2,9 @@ import Foundation
 
 extension HelpDesk {
     /// Adds an employee; the email must be unused (ignoring case) and the groups must exist.
-    public func addEmployee(_ request: NewEmployee) async throws(HelpDeskError) -> Employee {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+    public func addEmployee(_ request: NewEmployee, by performer: Performer) async throws(HelpDeskError) -> Employee {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(request.name, field: "name")
             try Validate.email(request.email)
             let existing = try await storage { try await store.employees() }
@@ -20,8 +21,9 @@ extension HelpDesk {
     }
 
     /// Marks an employee as having left: they can no longer act or be assigned; history stays.
-    public func deactivateEmployee(_ id: EmployeeID) async throws(HelpDeskError) -> Employee {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+    public func deactivateEmployee(_ id: EmployeeID, by performer: Performer) async throws(HelpDeskError) -> Employee {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageDirectory))
             var employee = try await loadEmployee(id, mustBeActive: false)
             guard employee.isActive else { return employee }
             employee.isActive = false
@@ -31,8 +33,9 @@ extension HelpDesk {
     }
 
     /// Adds a group (department); the name must be unused (ignoring case).
-    public func addGroup(named name: String) async throws(HelpDeskError) -> SupportGroup {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+    public func addGroup(named name: String, by performer: Performer) async throws(HelpDeskError) -> SupportGroup {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(name, field: "name")
             let existing = try await storage { try await store.groups() }
             if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw .duplicateName(name) }
@@ -43,8 +46,9 @@ extension HelpDesk {
     }
 
     /// Adds a service category; siblings may not share a name (ignoring case).
-    public func addCategory(_ request: NewServiceCategory) async throws(HelpDeskError) -> ServiceCategory {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+    public func addCategory(_ request: NewServiceCategory, by performer: Performer) async throws(HelpDeskError) -> ServiceCategory {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(request.name, field: "name")
             let existing = try await storage { try await store.categories() }
             if let parentID = request.parentID, !existing.contains(where: { $0.id == parentID }) {
@@ -65,17 +69,20 @@ extension HelpDesk {
     }
 
     /// All employees, sorted by name.
-    public func employees() async throws(HelpDeskError) -> [Employee] {
-        try await storage { try await store.employees() }
+    public func employees(as viewer: Performer) async throws(HelpDeskError) -> [Employee] {
+        _ = try await authorize(viewer, .readDirectory)
+        return try await storage { try await store.employees() }
     }
 
     /// All groups, sorted by name.
-    public func groups() async throws(HelpDeskError) -> [SupportGroup] {
-        try await storage { try await store.groups() }
+    public func groups(as viewer: Performer) async throws(HelpDeskError) -> [SupportGroup] {
+        _ = try await authorize(viewer, .readDirectory)
+        return try await storage { try await store.groups() }
     }
 
     /// The service catalog, sorted by name.
-    public func categories() async throws(HelpDeskError) -> [ServiceCategory] {
-        try await storage { try await store.categories() }
+    public func categories(as viewer: Performer) async throws(HelpDeskError) -> [ServiceCategory] {
+        _ = try await authorize(viewer, .readCatalog)
+        return try await storage { try await store.categories() }
     }
 }

@@ -11,12 +11,12 @@ extension HelpDesk {
         }
         if let requester = update.requester { try Validate.requester(requester) }
         try Validate.customFieldKeys(update.customFields.keys)
-        if case .some(.some(let categoryID)) = update.categoryID {
-            guard try await storage({ try await store.category(categoryID) }) != nil else {
-                throw .categoryNotFound(categoryID)
-            }
-        }
         return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            if case .some(.some(let categoryID)) = update.categoryID {
+                guard try await storage({ try await store.category(categoryID) }) != nil else {
+                    throw .categoryNotFound(categoryID)
+                }
+            }
             if let companyID = update.companyID { edit.ticket.companyID = companyID }
             if let locationID = update.locationID { edit.ticket.locationID = locationID }
             if let contractID = update.contractID { edit.ticket.contractID = contractID }
@@ -59,8 +59,9 @@ extension HelpDesk {
     public func assign(_ id: TicketID, to assignee: EmployeeID?, group: GroupID?, by performer: Performer)
         async throws(HelpDeskError) -> Ticket
     {
-        try await validateAssignment(assignee: assignee, group: group)
-        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+        try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            // Checked inside the command, so a retry after a conflict checks the assignee again.
+            try await validateAssignment(assignee: assignee, group: group)
             guard edit.ticket.assigneeID != assignee || edit.ticket.groupID != group else { return }
             edit.ticket.assigneeID = assignee
             edit.ticket.groupID = group
@@ -72,8 +73,8 @@ extension HelpDesk {
     public func addWatchers(_ employees: [EmployeeID], to id: TicketID, by performer: Performer)
         async throws(HelpDeskError) -> Ticket
     {
-        let added = try await validatedWatchers(employees)
-        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+        try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+            let added = try await validatedWatchers(employees)
             let new = added.filter { !edit.ticket.watcherIDs.contains($0) }
             guard !new.isEmpty else { return }
             edit.ticket.watcherIDs = (edit.ticket.watcherIDs + new).sorted()
@@ -99,7 +100,7 @@ extension HelpDesk {
     {
         guard !files.isEmpty else { throw .invalidInput(field: "attachments", problem: .blank) }
         try Validate.attachments(files)
-        return try await editTicket(id, by: performer) { edit throws(HelpDeskError) in
+        return try await editTicket(id, by: performer, for: .attachFiles) { edit throws(HelpDeskError) in
             edit.ticket.attachments += files
             edit.events.append(.attachmentsAdded(ticket: edit.ticket.id, number: edit.ticket.number, files: files))
         }

@@ -20,6 +20,8 @@ extension HelpDesk {
         let performer = context.performer
         let ticket = try await loadTicket(id)
         let target = try await loadTicket(other)
+        try authorize(context.principal, AccessRequest(.editTicket, ticket: ticket))
+        try authorize(context.principal, AccessRequest(.editTicket, ticket: target))
         guard id != other else { throw .selfReference(ticket.number) }
         try ensureUnlocked(ticket)
         try ensureUnlocked(target)
@@ -58,6 +60,8 @@ extension HelpDesk {
         let performer = context.performer
         let ticket = try await loadTicket(id)
         let target = try await loadTicket(other)
+        try authorize(context.principal, AccessRequest(.editTicket, ticket: ticket))
+        try authorize(context.principal, AccessRequest(.editTicket, ticket: target))
         guard let link = ticket.links.first(where: { $0.ticketID == other }) else {
             throw .notLinked(ticket.number, target.number)
         }
@@ -97,6 +101,8 @@ extension HelpDesk {
         let performer = context.performer
         let from = try await loadTicket(source)
         let into = try await loadTicket(target)
+        try authorize(context.principal, AccessRequest(.editTicket, ticket: from))
+        try authorize(context.principal, AccessRequest(.editTicket, ticket: into))
         guard source != target else { throw .selfReference(from.number) }
         try ensureUnlocked(from)
         try ensureUnlocked(into)

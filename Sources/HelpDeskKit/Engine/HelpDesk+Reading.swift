@@ -1,43 +1,53 @@
 import Foundation
 
 extension HelpDesk {
-    /// The ticket with `id`.
-    public func ticket(_ id: TicketID) async throws(HelpDeskError) -> Ticket {
-        try await loadTicket(id)
+    /// The ticket with `id`, as `viewer` may see it (a ticket the viewer may not read is not found).
+    public func ticket(_ id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> Ticket {
+        try await visibleTicket(id, as: viewer).0
     }
 
-    /// The ticket with the human-facing `number`.
-    public func ticket(number: TicketNumber) async throws(HelpDeskError) -> Ticket {
-        guard let ticket = try await storage({ try await store.ticket(number: number) }) else {
+    /// The ticket with the human-facing `number`, as `viewer` may see it.
+    public func ticket(number: TicketNumber, as viewer: Performer) async throws(HelpDeskError) -> Ticket {
+        let principal = try await principal(for: viewer)
+        guard let ticket = try await storage({ try await store.ticket(number: number) }),
+            (try? authorize(principal, AccessRequest(.readTicket, ticket: ticket))) != nil
+        else {
             throw .ticketNumberNotFound(number)
         }
         return ticket
     }
 
-    /// One page of tickets matching `query`.
-    public func tickets(matching query: TicketQuery) async throws(HelpDeskError) -> TicketPage {
+    /// One page of the tickets matching `query` that `viewer` may see.
+    public func tickets(matching query: TicketQuery, as viewer: Performer) async throws(HelpDeskError) -> TicketPage {
         guard query.offset >= 0 else { throw .invalidInput(field: "offset", problem: .negative) }
         let limits = 1...TicketQuery.maximumLimit
         guard limits.contains(query.limit) else { throw .invalidInput(field: "limit", problem: .outOfRange(limits)) }
         for status in query.statuses ?? [] where workflow.status(status) == nil { throw .unknownStatus(status) }
-        return try await storage { try await store.tickets(matching: query, workflow: workflow) }
+        let principal = try await principal(for: viewer)
+        guard let narrowed = narrowed(query, for: principal) else {
+            return TicketPage(tickets: [], totalCount: 0, offset: query.offset)
+        }
+        return try await storage { try await store.tickets(matching: narrowed, workflow: workflow) }
     }
 
-    /// The comments on a ticket, oldest first.
-    public func comments(on id: TicketID) async throws(HelpDeskError) -> [Comment] {
-        _ = try await loadTicket(id)
-        return try await storage { try await store.comments(on: id) }
+    /// The comments on a ticket, oldest first; internal notes only for a viewer who may see them.
+    public func comments(on id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [Comment] {
+        let (ticket, principal) = try await visibleTicket(id, as: viewer)
+        let comments = try await storage { try await store.comments(on: id) }
+        return seesInternal(principal, on: ticket) ? comments : comments.filter { $0.visibility == .public }
     }
 
-    /// The audit trail of a ticket, oldest first.
-    public func auditTrail(of id: TicketID) async throws(HelpDeskError) -> [AuditEntry] {
-        _ = try await loadTicket(id)
+    /// The audit trail of a ticket, oldest first (staff only under the standard policy).
+    public func auditTrail(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [AuditEntry] {
+        let (ticket, principal) = try await visibleTicket(id, as: viewer)
+        try authorize(principal, AccessRequest(.readInternal, ticket: ticket))
         return try await storage { try await store.auditTrail(of: id) }
     }
 
     /// Up to `limit` events not yet acknowledged, oldest first. Events are delivered at least once:
     /// they come back on every call until ``acknowledgeEvents(_:)`` removes them.
-    public func undeliveredEvents(limit: Int = 100) async throws(HelpDeskError) -> [OutboxEvent] {
+    public func undeliveredEvents(limit: Int = 100, as viewer: Performer) async throws(HelpDeskError) -> [OutboxEvent] {
+        _ = try await authorize(viewer, .deliverEvents)
         let limits = 1...10_000
         guard limits.contains(limit) else { throw .invalidInput(field: "limit", problem: .outOfRange(limits)) }
         return try await storage { try await store.undeliveredEvents(limit: limit) }
@@ -45,8 +55,9 @@ extension HelpDesk {
 
     /// Marks events as delivered. Acknowledging an event twice is harmless; a sequence that was
     /// never issued is rejected and nothing is acknowledged.
-    public func acknowledgeEvents(_ sequences: [UInt64]) async throws(HelpDeskError) {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+    public func acknowledgeEvents(_ sequences: [UInt64], by performer: Performer) async throws(HelpDeskError) {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.deliverEvents))
             let last = try await storage { try await store.lastEventSequence() }
             if let unknown = sequences.first(where: { $0 == 0 || $0 > last }) { throw .unknownEventSequence(unknown) }
             context.work.acknowledgedEvents = sequences

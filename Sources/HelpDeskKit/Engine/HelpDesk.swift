@@ -18,13 +18,19 @@ public actor HelpDesk {
     var ticketLocks = TicketLocks()
     /// The ticket numbers handed out so far.
     var numbering = TicketNumbering()
+    /// Decides what each performer may do and see.
+    public nonisolated let access: any AccessPolicy
+    /// `true` for ``StandardAccessPolicy``, which lets staff do anything without being asked.
+    let accessIsStandard: Bool
 
     /// Creates an engine over `store` without a random source: with ratings configured, a
     /// command that resolves a ticket then fails with ``HelpDeskError/ratingsNeedRandomSource``.
     public init(
         store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
-        clock: HelpDeskClock, identifiers: any IdentifierSource
+        clock: HelpDeskClock, identifiers: any IdentifierSource, access: any AccessPolicy = StandardAccessPolicy()
     ) {
+        self.access = access
+        accessIsStandard = access is StandardAccessPolicy
         self.store = store
         self.configuration = configuration
         self.clock = clock
@@ -35,8 +41,11 @@ public actor HelpDesk {
     /// ``SystemRandomSource`` in production, a ``SeededRandomSource`` in tests and simulations.
     public init(
         store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
-        clock: HelpDeskClock, identifiers: any IdentifierSource, random: any RandomSource
+        clock: HelpDeskClock, identifiers: any IdentifierSource, random: any RandomSource,
+        access: any AccessPolicy = StandardAccessPolicy()
     ) {
+        self.access = access
+        accessIsStandard = access is StandardAccessPolicy
         self.store = store
         self.configuration = configuration
         self.clock = clock
@@ -88,16 +97,6 @@ public actor HelpDesk {
         }
         if mustBeActive, !employee.isActive { throw .employeeInactive(id) }
         return employee
-    }
-
-    /// Checks that `performer` may act: an employee must exist and be active, a client name must not be blank.
-    @inline(__always)
-    func validate(_ performer: Performer) async throws(HelpDeskError) {
-        switch performer {
-        case .employee(let id): _ = try await loadEmployee(id)
-        case .client(let name): try Validate.notBlank(name, field: "performer")
-        case .contact, .system: break
-        }
     }
 
     /// Throws ``HelpDeskError/ticketLocked(_:status:)`` when `ticket` is in a `closed` status.

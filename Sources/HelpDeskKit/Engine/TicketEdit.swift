@@ -63,6 +63,7 @@ extension HelpDesk {
         ticket.updatedAt = max(edit.at, ticket.updatedAt)
         ticket.revision = edit.original.revision + 1
         work.save(ticket, expectedRevision: edit.original.revision)
+        work.requireReferences(of: ticket, comparedTo: edit.original)
         for change in ticket.changes(since: edit.original) {
             work.auditEntries.append(
                 AuditEntry(
@@ -122,15 +123,17 @@ extension HelpDesk {
         return Audience(employeeIDs: employees.count > 1 ? employees.sorted() : employees, groupIDs: groups, requester: notifyClient ? ticket.requester : nil)
     }
 
-    /// Loads a ticket, lets `change` edit it, and commits the result as one unit of work.
+    /// Loads a ticket, asks the access policy for `action` on it, lets `change` edit it, and
+    /// commits the result as one unit of work.
     ///
     /// A change that leaves the ticket as it was commits nothing and returns the ticket unchanged.
     func editTicket(
-        _ id: TicketID, by performer: Performer,
+        _ id: TicketID, by performer: Performer, for action: AccessAction = .editTicket,
         _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> Ticket {
         try await perform(by: performer, editing: [id]) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(id)
+            try authorize(context.principal, AccessRequest(action, ticket: ticket))
             try ensureUnlocked(ticket)
             var edit = TicketEdit(ticket, by: performer, at: clock.now())
             try await change(&edit)

@@ -36,12 +36,27 @@ extension InMemoryStore.State {
                 }
             }
         }
+        try checkPreconditions(of: work)
         try requireTickets(of: work.comments.lazy.map(\.ticketID), in: work)
         try requireTickets(of: work.auditEntries.lazy.map(\.ticketID), in: work)
         // The ticket table is lent, not captured in a closure: a closure capturing the state would
         // copy the whole state on every commit.
         try labor.validate(work, tickets: tickets)
         try ratings.validate(work, tickets: tickets)
+    }
+
+    /// Throws a conflict when a referenced record changed since the command decided.
+    private func checkPreconditions(of work: UnitOfWork) throws(StorageError) {
+        for precondition in work.preconditions {
+            let holds: Bool
+            switch precondition {
+            case .employeeActive(let id): holds = employees[id]?.isActive == true
+            case .contactActive(let id): holds = clients.contacts[id]?.isActive == true
+            case .companyExists(let id): holds = clients.companies[id] != nil
+            case .contractExists(let id): holds = clients.contracts[id] != nil
+            }
+            if !holds { throw StorageError(.conflict, "precondition no longer holds: \(precondition)") }
+        }
     }
 
     /// Throws unless every ticket in `ids` is stored or inserted by `work`.

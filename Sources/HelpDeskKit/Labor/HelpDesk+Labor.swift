@@ -11,6 +11,7 @@ extension HelpDesk {
         try await perform(by: .employee(employee), editing: [ticketID]) { context throws(HelpDeskError) in
             try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
             let ticket = try await loadTicket(ticketID)
+            try authorize(context.principal, AccessRequest(.logTime, ticket: ticket))
             try ensureUnlocked(ticket)
             let now = clock.now()
             let entry = TimeEntry(
@@ -43,6 +44,7 @@ extension HelpDesk {
             if let minutes = update.minutes { entry.spentMinutes = minutes }
             try validateLabor(workDate: entry.workDate, minutes: entry.spentMinutes, activity: entry.activity, comment: entry.comment)
             let ticket = try await loadTicket(old.ticketID)
+            try authorize(context.principal, AccessRequest(.logTime, ticket: ticket))
             try ensureUnlocked(ticket)
             if update.minutes != nil, entry.spentMinutes != old.spentMinutes {
                 entry.chargedMinutes = LaborRounding.charged(spentMinutes: entry.spentMinutes, step: try await roundingStep(for: ticket))
@@ -65,6 +67,7 @@ extension HelpDesk {
         try await perform(by: .employee(employee)) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             let ticket = try await loadTicket(old.ticketID)
+            try authorize(context.principal, AccessRequest(.logTime, ticket: ticket))
             try ensureUnlocked(ticket)
             context.work.timeEntryDeletions.append(TimeEntryDeletion(id: id, expectedRevision: old.revision))
             recordLabor(
@@ -74,25 +77,29 @@ extension HelpDesk {
     }
 
     /// The time entry with `id`, or ``HelpDeskError/timeEntryNotFound(_:)``.
-    public func timeEntry(_ id: TimeEntryID) async throws(HelpDeskError) -> TimeEntry {
-        try await loadTimeEntry(id)
+    public func timeEntry(_ id: TimeEntryID, as viewer: Performer) async throws(HelpDeskError) -> TimeEntry {
+        _ = try await authorize(viewer, .readInternal)
+        return try await loadTimeEntry(id)
     }
 
     /// All time entries of a ticket, by work date.
-    public func timeEntries(on id: TicketID) async throws(HelpDeskError) -> [TimeEntry] {
+    public func timeEntries(on id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [TimeEntry] {
+        _ = try await authorize(viewer, .readInternal)
         _ = try await loadTicket(id)
         return try await storage { try await store.timeEntries(on: id) }
     }
 
     /// Time entries of `employee` with a work date in `dates`, by work date.
-    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws(HelpDeskError) -> [TimeEntry] {
+    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>, as viewer: Performer) async throws(HelpDeskError) -> [TimeEntry] {
+        _ = try await authorize(viewer, .readInternal)
         _ = try await loadEmployee(employee, mustBeActive: false)
         return try await storage { try await store.timeEntries(of: employee, workedIn: dates) }
     }
 
     /// All time entries with a work date in `dates`, by work date (for reports).
-    public func timeEntries(workedIn dates: ClosedRange<LocalDate>) async throws(HelpDeskError) -> [TimeEntry] {
-        try await storage { try await store.timeEntries(workedIn: dates) }
+    public func timeEntries(workedIn dates: ClosedRange<LocalDate>, as viewer: Performer) async throws(HelpDeskError) -> [TimeEntry] {
+        _ = try await authorize(viewer, .readInternal)
+        return try await storage { try await store.timeEntries(workedIn: dates) }
     }
 
     /// The rounding step for time on `ticket`: the contract's step when contracts arrive, else the desk's.

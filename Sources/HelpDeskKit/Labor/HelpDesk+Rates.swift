@@ -9,8 +9,9 @@ extension HelpDesk {
     @discardableResult
     public func setEmployeeRate(
         _ employee: EmployeeID, validFrom: LocalDate, hourlyCost: Money, hourlyBilling: Money? = nil
-    ) async throws(HelpDeskError) -> EmployeeRate {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+    , by performer: Performer) async throws(HelpDeskError) -> EmployeeRate {
+        try await perform(by: performer) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageDirectory))
             _ = try await loadEmployee(employee, mustBeActive: false)
             if hourlyCost.isNegative { throw .invalidInput(field: "hourlyCost", problem: .negative) }
             if let hourlyBilling {
@@ -28,18 +29,21 @@ extension HelpDesk {
     }
 
     /// The rate of `employee` valid on `date`, or `nil` when none had started by then.
-    public func employeeRate(_ employee: EmployeeID, on date: LocalDate) async throws(HelpDeskError) -> EmployeeRate? {
-        EmployeeRate.valid(on: date, in: try await rateHistory(of: employee))
+    public func employeeRate(_ employee: EmployeeID, on date: LocalDate, as viewer: Performer) async throws(HelpDeskError) -> EmployeeRate? {
+        _ = try await authorize(viewer, .readInternal)
+        return EmployeeRate.valid(on: date, in: try await rateHistory(of: employee, as: .system))
     }
 
     /// Every rate of `employee`, by `validFrom`.
-    public func rateHistory(of employee: EmployeeID) async throws(HelpDeskError) -> [EmployeeRate] {
+    public func rateHistory(of employee: EmployeeID, as viewer: Performer) async throws(HelpDeskError) -> [EmployeeRate] {
+        _ = try await authorize(viewer, .readInternal)
         _ = try await loadEmployee(employee, mustBeActive: false)
         return try await storage { try await store.rateHistory(of: employee) }
     }
 
     /// What `entry` costs and bills at the rate valid on its work date (see ``LaborCost``).
-    public func laborCost(of entry: TimeEntry) async throws(HelpDeskError) -> LaborCost {
+    public func laborCost(of entry: TimeEntry, as viewer: Performer) async throws(HelpDeskError) -> LaborCost {
+        _ = try await authorize(viewer, .readInternal)
         let history = try await storage { try await store.rateHistory(of: entry.employeeID) }
         do {
             return try LaborCost(entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: history))
@@ -52,7 +56,8 @@ extension HelpDesk {
     ///
     /// This is the hook the billing work uses: the billable entries of a ticket, priced, become
     /// lines of the ticket's specification.
-    public func laborTotals(of entries: [TimeEntry]) async throws(HelpDeskError) -> LaborTotals {
+    public func laborTotals(of entries: [TimeEntry], as viewer: Performer) async throws(HelpDeskError) -> LaborTotals {
+        _ = try await authorize(viewer, .readInternal)
         var histories: [EmployeeID: [EmployeeRate]] = [:]
         var totals = LaborTotals()
         for entry in entries {

@@ -92,24 +92,28 @@ extension HelpDesk {
     }
 
     /// Every rating request issued for a ticket, oldest first.
-    public func ratingRequests(of id: TicketID) async throws(HelpDeskError) -> [RatingRequest] {
+    public func ratingRequests(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [RatingRequest] {
+        _ = try await authorize(viewer, .readInternal)
         _ = try await loadTicket(id)
         return try await storage { try await store.ratingRequests(of: id) }
     }
 
     /// Every rating of a ticket, oldest first.
-    public func ratings(of id: TicketID) async throws(HelpDeskError) -> [Rating] {
+    public func ratings(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
+        _ = try await authorize(viewer, .readInternal)
         _ = try await loadTicket(id)
         return try await storage { try await store.ratings(of: id) }
     }
 
     /// Ratings given in the half-open `period`, oldest first (for reports).
-    public func ratings(ratedIn period: Range<Date>) async throws(HelpDeskError) -> [Rating] {
-        try await storage { try await store.ratings(ratedIn: period) }
+    public func ratings(ratedIn period: Range<Date>, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
+        _ = try await authorize(viewer, .readInternal)
+        return try await storage { try await store.ratings(ratedIn: period) }
     }
 
     /// Ratings given in `period` on tickets `employee` was assigned to at the time.
-    public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>) async throws(HelpDeskError) -> [Rating] {
+    public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
+        _ = try await authorize(viewer, .readInternal)
         _ = try await loadEmployee(employee, mustBeActive: false)
         return try await storage { try await store.ratings(ofAssignee: employee, ratedIn: period) }
     }

@@ -10,6 +10,14 @@ public enum ConflictKey: Hashable, Sendable {
     case specification(TicketID)
     /// The desk's one ledger: units posting to it are validated one after another.
     case ledger
+    /// An employee (written, or named by a precondition).
+    case employee(EmployeeID)
+    /// A contact (written or deleted, or named by a precondition).
+    case contact(ContactID)
+    /// A company (written or deleted, or named by a precondition).
+    case company(CompanyID)
+    /// A contract (written or deleted, or named by a precondition).
+    case contract(ContractID)
 }
 
 extension UnitOfWork {
@@ -49,6 +57,34 @@ extension UnitOfWork {
         }
         for write in billing.specifications { body(.specification(write.specification.ticketID)) }
         if billing.touchesLedger { body(.ledger) }
+        for employee in employees { body(.employee(employee.id)) }
+        if !clients.isEmpty {
+            for contact in clients.contacts { body(.contact(contact.id)) }
+            for id in clients.deletedContacts { body(.contact(id)) }
+            for company in clients.companies { body(.company(company.id)) }
+            for id in clients.deletedCompanies { body(.company(id)) }
+            for contract in clients.contracts { body(.contract(contract.id)) }
+            for id in clients.deletedContracts { body(.contract(id)) }
+        }
+    }
+}
+
+extension UnitOfWork {
+    /// Calls `body` with the key of each record the unit's ``preconditions`` read.
+    ///
+    /// Reading does not conflict with reading: a durable adapter that groups units defers a unit
+    /// whose read keys meet an earlier accepted unit's ``conflictKeys`` (it would be validated
+    /// against state that unit is about to change), but does not claim read keys itself, so many
+    /// commands by one performer still share a group.
+    public func forEachPreconditionKey(_ body: (ConflictKey) -> Void) {
+        for precondition in preconditions {
+            switch precondition {
+            case .employeeActive(let id): body(.employee(id))
+            case .contactActive(let id): body(.contact(id))
+            case .companyExists(let id): body(.company(id))
+            case .contractExists(let id): body(.contract(id))
+            }
+        }
     }
 }
 

@@ -47,6 +47,8 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var ratings: [Rating] = []
     /// Price list, specifications, ledger accounts and the ledger batch, committed with the rest.
     public var billing = BillingChanges()
+    /// Facts about referenced records the store checks again at commit; never stored.
+    public var preconditions: [CommitPrecondition] = []
 
     /// Position of each ticket's write in `ticketWrites`, built once the unit holds many writes.
     private var writeIndex: [TicketID: Int] = [:]

@@ -29,16 +29,16 @@ struct BillingFixture: Sendable {
         configuration.billing = billing
         let test = try await TestDesk.make(store: store, configuration: configuration)
         let desk = test.desk
-        let company = try await desk.addCompany(NewCompany(name: "Prepaid LLC"))
+        let company = try await desk.addCompany(NewCompany(name: "Prepaid LLC"), by: .system)
         let contract = try await desk.addContract(
-            NewContract(companyID: company.id, number: "C-1", startsAt: TestDesk.start.addingTimeInterval(-86_400 * 30)))
+            NewContract(companyID: company.id, number: "C-1", startsAt: TestDesk.start.addingTimeInterval(-86_400 * 30)), by: .system)
         let from = TestDesk.start.addingTimeInterval(-86_400)
         let hour = try await desk.addPriceListItem(
-            NewPriceListItem(code: "ENG-HOUR", name: "Engineer hour", kind: .work, pricing: .perHour, price: rub(1_500_00), validFrom: from))
+            NewPriceListItem(code: "ENG-HOUR", name: "Engineer hour", kind: .work, pricing: .perHour, price: rub(1_500_00), validFrom: from), by: .system)
         let cartridge = try await desk.addPriceListItem(
-            NewPriceListItem(code: "CART", name: "Cartridge", pricing: .perItem, price: rub(2_000_00), validFrom: from))
+            NewPriceListItem(code: "CART", name: "Cartridge", pricing: .perItem, price: rub(2_000_00), validFrom: from), by: .system)
         let visit = try await desk.addPriceListItem(
-            NewPriceListItem(code: "VISIT", name: "On-site visit", pricing: .fixed, price: .prepaid(2, "points"), validFrom: from))
+            NewPriceListItem(code: "VISIT", name: "On-site visit", pricing: .fixed, price: .prepaid(2, "points"), validFrom: from), by: .system)
         return BillingFixture(test: test, company: company, contract: contract, hour: hour, cartridge: cartridge, visit: visit)
     }
 
@@ -51,7 +51,7 @@ struct BillingFixture: Sendable {
 
     /// The client's wallet balance in `unit`: credits − debits.
     func wallet(_ unit: BillingUnit = rub) async throws -> Int128? {
-        try await desk.balance(of: company.id, in: unit)?.postedCreditsMinusDebits
+        try await desk.balance(of: company.id, in: unit, as: .system)?.postedCreditsMinusDebits
     }
 
     /// The wallet's ledger id in `unit`.

@@ -15,29 +15,29 @@ struct LedgerReadTests {
             to: f.contract.id,
             NewServicePeriod(
                 startsAt: start.addingTimeInterval(-Self.day * 10), endsAt: start.addingTimeInterval(Self.day * 20),
-                fee: Money(minorUnits: 30_000_00, currency: .rub), paymentDueAt: start.addingTimeInterval(-Self.day * 5)))
+                fee: Money(minorUnits: 30_000_00, currency: .rub), paymentDueAt: start.addingTimeInterval(-Self.day * 5)), by: .system)
         // Overdue by date, but not invoiced: the ledger holds no receivable, so no debt.
-        #expect(try await f.desk.debtors(at: start).isEmpty)
-        let invoiced = try await f.desk.markServicePeriodInvoiced(period.id, of: f.contract.id)
+        #expect(try await f.desk.debtors(at: start, as: .system).isEmpty)
+        let invoiced = try await f.desk.markServicePeriodInvoiced(period.id, of: f.contract.id, by: .system)
         #expect(invoiced.invoicedAt == start)
-        let debtors = try await f.desk.debtors(at: start)
+        let debtors = try await f.desk.debtors(at: start, as: .system)
         #expect(debtors.map(\.company.id) == [f.company.id])
         #expect(debtors.first?.totals == [Money(minorUnits: 30_000_00, currency: .rub)])
         #expect(debtors.first?.debts.first?.daysOverdue == 5)
         let hints = try await f.desk.registrationHints(
-            contact: try await f.desk.addContact(NewContact(companyID: f.company.id, name: "Olga", email: "olga@client.example")).id)
+            contact: try await f.desk.addContact(NewContact(companyID: f.company.id, name: "Olga", email: "olga@client.example"), by: .system).id, as: .system)
         #expect(hints.isDebtor)
         #expect(hints.balances.map(\.amount) == [30_000_00])
         #expect(hints.balances.map(\.account.role) == [.receivable])
         // Invoicing twice posts nothing more.
-        _ = try await f.desk.markServicePeriodInvoiced(period.id, of: f.contract.id)
-        #expect(try await f.desk.balance(of: f.company.id, in: BillingFixture.rub, role: .receivable)?.debitsPosted == 30_000_00)
+        _ = try await f.desk.markServicePeriodInvoiced(period.id, of: f.contract.id, by: .system)
+        #expect(try await f.desk.balance(of: f.company.id, in: BillingFixture.rub, role: .receivable, as: .system)?.debitsPosted == 30_000_00)
         f.test.clock.advance(by: 3_600)
-        let paid = try await f.desk.markServicePeriodPaid(period.id, of: f.contract.id)
+        let paid = try await f.desk.markServicePeriodPaid(period.id, of: f.contract.id, by: .system)
         #expect(paid.paymentStatus(at: f.test.clock.now) == .paid)
-        #expect(try await f.desk.debtors(at: f.test.clock.now).isEmpty)
+        #expect(try await f.desk.debtors(at: f.test.clock.now, as: .system).isEmpty)
         // …but as of the earlier instant the client still owed it: history is immutable.
-        #expect(try await f.desk.debtors(at: start).count == 1)
+        #expect(try await f.desk.debtors(at: start, as: .system).count == 1)
         #expect(try await f.desk.debtorAgeing(at: f.test.clock.now).isEmpty)
     }
 
@@ -67,7 +67,7 @@ struct LedgerReadTests {
         let ticket = try await f.ticket()
         _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.cartridge.id, quantity: 1), by: f.anna)
         _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.visit.id, quantity: 1), by: f.anna)
-        try await f.desk.setContractPrice(f.contract.id, item: f.hour.id, price: BillingFixture.rub(1_000_00))
+        try await f.desk.setContractPrice(f.contract.id, item: f.hour.id, price: BillingFixture.rub(1_000_00), by: .system)
         _ = try await f.desk.changeStatus(ticket.id, to: .resolved, by: f.anna)
         let store = try #require(f.test.store as? InMemoryStore)
         let image = store.image()

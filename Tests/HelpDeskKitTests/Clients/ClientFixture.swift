@@ -29,20 +29,20 @@ struct ClientFixture: Sendable {
     {
         let test = try await TestDesk.make(configuration: configuration, seed: seed)
         let desk = test.desk
-        let alpha = try await desk.addCompany(NewCompany(name: "Alpha Retail", registration: ["INN": "7701000001"]))
-        let beta = try await desk.addCompany(NewCompany(name: "Beta Foods"))
+        let alpha = try await desk.addCompany(NewCompany(name: "Alpha Retail", registration: ["INN": "7701000001"]), by: .system)
+        let beta = try await desk.addCompany(NewCompany(name: "Beta Foods"), by: .system)
         let office = try await desk.addLocation(
-            NewLocation(companyID: alpha.id, name: "Office", address: "Tverskaya 1", timeZoneIdentifier: "Europe/Moscow"))
-        let megastore = try await desk.addLocation(NewLocation(companyID: alpha.id, name: "Megastore"))
-        let kitchen = try await desk.addLocation(NewLocation(companyID: beta.id, name: "Kitchen"))
+            NewLocation(companyID: alpha.id, name: "Office", address: "Tverskaya 1", timeZoneIdentifier: "Europe/Moscow"), by: .system)
+        let megastore = try await desk.addLocation(NewLocation(companyID: alpha.id, name: "Megastore"), by: .system)
+        let kitchen = try await desk.addLocation(NewLocation(companyID: beta.id, name: "Kitchen"), by: .system)
         let ivan = try await desk.addContact(
             NewContact(
                 companyID: alpha.id, locationID: office.id, name: "Ivan Petrov", position: "Office manager",
-                email: "Ivan@Alpha.example", phone: "+7 900 000-00-01", mayApprovePaidWork: true, portalScope: .location))
+                email: "Ivan@Alpha.example", phone: "+7 900 000-00-01", mayApprovePaidWork: true, portalScope: .location), by: .system)
         let petr = try await desk.addContact(
-            NewContact(companyID: alpha.id, name: "Petr Sidorov", email: "petr@alpha.example", mayFileTickets: false))
+            NewContact(companyID: alpha.id, name: "Petr Sidorov", email: "petr@alpha.example", mayFileTickets: false), by: .system)
         let olga = try await desk.addContact(
-            NewContact(companyID: beta.id, locationID: kitchen.id, name: "Olga Smirnova", email: "olga@beta.example"))
+            NewContact(companyID: beta.id, locationID: kitchen.id, name: "Olga Smirnova", email: "olga@beta.example"), by: .system)
         return ClientFixture(
             test: test, alpha: alpha, beta: beta, office: office, megastore: megastore, kitchen: kitchen, ivan: ivan,
             petr: petr, olga: olga)
@@ -63,7 +63,7 @@ struct ClientFixture: Sendable {
             NewContract(
                 companyID: company ?? alpha.id, number: number, startsAt: Self.day(startDay), endsAt: endDay.map(Self.day),
                 status: status, coveredLocationIDs: locations, coveredCategoryIDs: categories, slaPolicyID: sla,
-                managerID: manager))
+                managerID: manager), by: .system)
     }
 
     /// Adds a period from day `start` to day `end` with a fee in roubles, invoiced at once unless
@@ -75,8 +75,8 @@ struct ClientFixture: Sendable {
     ) async throws -> ServicePeriod {
         let period = try await desk.addServicePeriod(
             to: contract.id,
-            NewServicePeriod(startsAt: Self.day(start), endsAt: Self.day(end), fee: Self.rub(fee), paymentDueAt: due.map(Self.day)))
-        if invoiced { _ = try await desk.markServicePeriodInvoiced(period.id, of: contract.id) }
+            NewServicePeriod(startsAt: Self.day(start), endsAt: Self.day(end), fee: Self.rub(fee), paymentDueAt: due.map(Self.day)), by: .system)
+        if invoiced { _ = try await desk.markServicePeriodInvoiced(period.id, of: contract.id, by: .system) }
         return period
     }
 

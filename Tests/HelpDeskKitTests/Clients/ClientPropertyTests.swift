@@ -29,7 +29,7 @@ struct ClientPropertyTests {
                 expectedError = nil
             }
             do {
-                let period = try await f.desk.addServicePeriod(to: contract.id, request)
+                let period = try await f.desk.addServicePeriod(to: contract.id, request, by: .system)
                 #expect(expectedError == nil, "accepted \(start)–\(end), expected \(String(describing: expectedError))")
                 accepted = (accepted + [period]).sorted { $0.startsAt < $1.startsAt }
             } catch {
@@ -37,7 +37,7 @@ struct ClientPropertyTests {
                 #expect(error == expectedError)
             }
         }
-        #expect(try await f.desk.contract(contract.id).periods == accepted)
+        #expect(try await f.desk.contract(contract.id, as: .system).periods == accepted)
         #expect(refusals > 20 && accepted.count > 20, "the walk exercises both outcomes")
     }
 
@@ -46,7 +46,7 @@ struct ClientPropertyTests {
     @Test(arguments: [7, 8] as [UInt64])
     func debtorTotalsEqualABruteForceSum(_ seed: UInt64) async throws {
         let f = try await ClientFixture.make(seed: seed)
-        let gamma = try await f.desk.addCompany(NewCompany(name: "Gamma"))
+        let gamma = try await f.desk.addCompany(NewCompany(name: "Gamma"), by: .system)
         let companies = [f.alpha, f.beta, gamma]
         var random = SplitMix64(seed: seed)
         var contracts: [Contract] = []
@@ -62,19 +62,19 @@ struct ClientPropertyTests {
                     NewServicePeriod(
                         startsAt: ClientFixture.day(day), endsAt: ClientFixture.day(day + length),
                         fee: Money(minorUnits: Int64(random.next() % 10_000_000), currency: currency),
-                        paymentDueAt: random.next() % 2 == 0 ? nil : ClientFixture.day(day + Double(random.next() % 20))))
+                        paymentDueAt: random.next() % 2 == 0 ? nil : ClientFixture.day(day + Double(random.next() % 20))), by: .system)
                 if random.next() % 3 != 0 {
                     let invoiced = day + Double(random.next() % 40)
                     f.clock.set(to: ClientFixture.day(invoiced))
-                    _ = try await f.desk.markServicePeriodInvoiced(period.id, of: contract.id)
+                    _ = try await f.desk.markServicePeriodInvoiced(period.id, of: contract.id, by: .system)
                     if random.next() % 2 == 0 {
                         f.clock.set(to: ClientFixture.day(invoiced + Double(random.next() % 60)))
-                        _ = try await f.desk.markServicePeriodPaid(period.id, of: contract.id)
+                        _ = try await f.desk.markServicePeriodPaid(period.id, of: contract.id, by: .system)
                     }
                 }
                 day += length + Double(random.next() % 5)
             }
-            contracts.append(try await f.desk.contract(contract.id))
+            contracts.append(try await f.desk.contract(contract.id, as: .system))
         }
         for _ in 0..<40 {
             let instant = ClientFixture.day(-380 + Double(random.next() % 400 * 24) / 24)
@@ -92,7 +92,7 @@ struct ClientPropertyTests {
                     maximumDays[contract.companyID] = max(maximumDays[contract.companyID] ?? 0, days)
                 }
             }
-            let debtors = try await f.desk.debtors(at: instant)
+            let debtors = try await f.desk.debtors(at: instant, as: .system)
             #expect(Set(debtors.map(\.company.id)) == Set(expected.keys))
             for debtor in debtors {
                 let sums = expected[debtor.company.id] ?? [:]

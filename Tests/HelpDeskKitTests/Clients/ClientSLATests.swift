@@ -31,7 +31,7 @@ enum SLAClientFixtures {
 struct ClientSLATests {
     @Test func contractBeatsClientBeatsCategoryBeatsDefault() async throws {
         let f = try await SLAClientFixtures.make()
-        let bronze = try await f.desk.addCategory(NewServiceCategory(name: "Network", slaPolicyID: "bronze"))
+        let bronze = try await f.desk.addCategory(NewServiceCategory(name: "Network", slaPolicyID: "bronze"), by: .system)
         func policy(_ ticket: Ticket) -> SLAPolicyID? { ticket.sla?.policyID }
 
         #expect(policy(try await f.ticket(requester: .freeText("Caller"))) == "standard")
@@ -39,7 +39,7 @@ struct ClientSLATests {
         // Alpha has no policy of its own and no contract: the category still decides.
         #expect(policy(try await f.ticket(requester: .contact(f.ivan.id), category: bronze.id)) == "bronze")
 
-        let silverClient = try await f.desk.addCompany(NewCompany(name: "Silver Client", slaPolicyID: "silver"))
+        let silverClient = try await f.desk.addCompany(NewCompany(name: "Silver Client", slaPolicyID: "silver"), by: .system)
         #expect(silverClient.slaPolicyID == "silver")
         #expect(policy(try await f.ticket(requester: .freeText("Caller"), category: bronze.id, company: silverClient.id)) == "silver")
 
@@ -73,7 +73,7 @@ struct ClientSLATests {
         #expect(debtorTicket.sla?.reaction?.target == .minutes(240))
         #expect(try await f.ticket(requester: .contact(f.olga.id)).sla?.policyID == "standard", "other clients are unaffected")
 
-        _ = try await f.desk.markServicePeriodPaid(period.id, of: contract.id)
+        _ = try await f.desk.markServicePeriodPaid(period.id, of: contract.id, by: .system)
         #expect(try await f.ticket(requester: .contact(f.ivan.id)).sla?.policyID == "gold", "paying lifts the rule")
     }
 
@@ -81,14 +81,14 @@ struct ClientSLATests {
         let f = try await SLAClientFixtures.make(debtorPolicy: nil)
         let contract = try await f.contract("A-1", sla: "gold")
         try await f.period(contract, -10, 20)
-        #expect(try await f.desk.debtors(at: ClientFixture.day(0)).map(\.company.id) == [f.alpha.id])
+        #expect(try await f.desk.debtors(at: ClientFixture.day(0), as: .system).map(\.company.id) == [f.alpha.id])
         #expect(try await f.ticket(requester: .contact(f.ivan.id)).sla?.policyID == "gold")
     }
 
     @Test func unknownPoliciesAreRejectedEverywhereTheyAreNamed() async throws {
         let f = try await SLAClientFixtures.make()
         await #expect(throws: HelpDeskError.unknownSLAPolicy("platinum")) {
-            _ = try await f.desk.addCompany(NewCompany(name: "Platinum", slaPolicyID: "platinum"))
+            _ = try await f.desk.addCompany(NewCompany(name: "Platinum", slaPolicyID: "platinum"), by: .system)
         }
         await #expect(throws: HelpDeskError.unknownSLAPolicy("platinum")) {
             _ = try await f.contract("P-1", sla: "platinum")

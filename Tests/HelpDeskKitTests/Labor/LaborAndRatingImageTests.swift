@@ -13,11 +13,11 @@ struct LaborAndRatingImageTests {
         let ticket = try await test.ticket()
         let entry = try await test.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 25), by: test.boris.id)
         _ = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(comment: "Edited"), by: test.anna.id)
-        try await test.desk.setEmployeeRate(test.boris.id, validFrom: LaborFixtures.monday, hourlyCost: LaborFixtures.rub(99_999))
+        try await test.desk.setEmployeeRate(test.boris.id, validFrom: LaborFixtures.monday, hourlyCost: LaborFixtures.rub(99_999), by: .system)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
         _ = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: agent)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
-        _ = try await test.desk.rate(token: try await test.desk.ratingRequests(of: ticket.id)[1].token, score: 4)
+        _ = try await test.desk.rate(token: try await test.desk.ratingRequests(of: ticket.id, as: .system)[1].token, score: 4)
 
         let original = try #require(test.store as? InMemoryStore)
         let image = original.image()

@@ -9,14 +9,14 @@ struct LaborContractRoundingTests {
     /// The current service period's rounding step beats the desk default.
     @Test func theContractPeriodStepRoundsChargedMinutes() async throws {
         let test = try await TestDesk.make()
-        let company = try await test.desk.addCompany(NewCompany(name: "Acme"))
+        let company = try await test.desk.addCompany(NewCompany(name: "Acme"), by: .system)
         let contract = try await test.desk.addContract(
-            NewContract(companyID: company.id, number: "C-7", startsAt: TestDesk.start.addingTimeInterval(-86_400)))
+            NewContract(companyID: company.id, number: "C-7", startsAt: TestDesk.start.addingTimeInterval(-86_400)), by: .system)
         _ = try await test.desk.addServicePeriod(
             to: contract.id,
             NewServicePeriod(
                 startsAt: TestDesk.start.addingTimeInterval(-86_400), endsAt: TestDesk.start.addingTimeInterval(86_400),
-                fee: Money(minorUnits: 100_000, currency: .rub), laborRoundingStepMinutes: 30))
+                fee: Money(minorUnits: 100_000, currency: .rub), laborRoundingStepMinutes: 30), by: .system)
         let covered = try await test.desk.createTicket(
             NewTicket(title: "Covered", channel: .phone, requester: .freeText("Ivan"), companyID: company.id),
             by: .employee(test.anna.id))

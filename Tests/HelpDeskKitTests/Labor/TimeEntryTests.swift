@@ -10,7 +10,7 @@ struct TimeEntryTests {
         let test = try await LaborFixtures.desk(step: 15)
         let ticket = try await test.ticket()
         _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: nil, by: .employee(test.anna.id))
-        let before = try await test.desk.ticket(ticket.id)
+        let before = try await test.desk.ticket(ticket.id, as: .system)
         let entry = try await test.desk.logTime(
             on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 50, activity: "travel", comment: "To the client"),
             by: test.anna.id)
@@ -18,14 +18,14 @@ struct TimeEntryTests {
         #expect(entry.chargedMinutes == 60)
         #expect(entry.employeeID == test.anna.id)
         #expect(entry.billable)
-        #expect(try await test.desk.timeEntries(on: ticket.id) == [entry])
-        #expect(try await test.desk.ticket(ticket.id) == before, "logging time does not change the ticket")
-        let audit = try #require(try await test.desk.auditTrail(of: ticket.id).last)
+        #expect(try await test.desk.timeEntries(on: ticket.id, as: .system) == [entry])
+        #expect(try await test.desk.ticket(ticket.id, as: .system) == before, "logging time does not change the ticket")
+        let audit = try #require(try await test.desk.auditTrail(of: ticket.id, as: .system).last)
         #expect(audit.field == .timeEntries)
         #expect(audit.oldValue == nil)
         #expect(audit.newValue == entry.auditSummary)
         #expect(audit.performer == .employee(test.anna.id))
-        let event = try #require(try await test.desk.undeliveredEvents(limit: 1_000).last)
+        let event = try #require(try await test.desk.undeliveredEvents(limit: 1_000, as: .system).last)
         #expect(event.event == .timeLogged(ticket: ticket.id, number: ticket.number, entry: entry.id, employee: test.anna.id, minutes: 50))
         #expect(event.audience == Audience(employeeIDs: [test.boris.id]))
     }
@@ -45,12 +45,12 @@ struct TimeEntryTests {
         #expect(longer.revision == 3)
         let unchanged = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(minutes: 31), by: test.boris.id)
         #expect(unchanged == longer)
-        let trail = try await test.desk.auditTrail(of: ticket.id).filter { $0.field == .timeEntries }
+        let trail = try await test.desk.auditTrail(of: ticket.id, as: .system).filter { $0.field == .timeEntries }
         #expect(trail.count == 3)
         #expect(trail[1].oldValue == entry.auditSummary)
         #expect(trail[1].newValue == commented.auditSummary)
         #expect(trail[2].performer == .employee(test.boris.id))
-        let names = try await test.desk.undeliveredEvents(limit: 1_000).map(\.event.name).suffix(3)
+        let names = try await test.desk.undeliveredEvents(limit: 1_000, as: .system).map(\.event.name).suffix(3)
         #expect(Array(names) == ["timeLogged", "timeEntryEdited", "timeEntryEdited"])
     }
 
@@ -59,12 +59,12 @@ struct TimeEntryTests {
         let ticket = try await test.ticket()
         let entry = try await test.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: test.anna.id)
         try await test.desk.deleteTimeEntry(entry.id, by: test.boris.id)
-        #expect(try await test.desk.timeEntries(on: ticket.id).isEmpty)
-        await #expect(throws: HelpDeskError.timeEntryNotFound(entry.id)) { _ = try await test.desk.timeEntry(entry.id) }
-        let audit = try #require(try await test.desk.auditTrail(of: ticket.id).last)
+        #expect(try await test.desk.timeEntries(on: ticket.id, as: .system).isEmpty)
+        await #expect(throws: HelpDeskError.timeEntryNotFound(entry.id)) { _ = try await test.desk.timeEntry(entry.id, as: .system) }
+        let audit = try #require(try await test.desk.auditTrail(of: ticket.id, as: .system).last)
         #expect(audit.oldValue == entry.auditSummary)
         #expect(audit.newValue == nil)
-        let event = try #require(try await test.desk.undeliveredEvents(limit: 1_000).last)
+        let event = try #require(try await test.desk.undeliveredEvents(limit: 1_000, as: .system).last)
         #expect(event.event == .timeEntryDeleted(ticket: ticket.id, number: ticket.number, entry: entry.id))
     }
 
@@ -92,10 +92,10 @@ struct TimeEntryTests {
         let b = try await test.desk.logTime(on: second.id, NewTimeEntry(workDate: day("2026-03-01"), minutes: 20), by: test.boris.id)
         let c = try await test.desk.logTime(on: first.id, NewTimeEntry(workDate: day("2026-03-02"), minutes: 30), by: test.boris.id)
         #expect(b.chargedMinutes == 20)
-        #expect(try await test.desk.timeEntries(workedIn: day("2026-02-28")...day("2026-03-02")) == [b, c])
-        #expect(try await test.desk.timeEntries(of: test.boris.id, workedIn: day("2026-01-01")...day("2026-03-01")) == [b])
-        #expect(try await test.desk.timeEntries(on: first.id) == [a, c])
-        #expect(try await test.desk.timeEntries(of: test.former.id, workedIn: day("2026-01-01")...day("2026-12-31")) == [])
+        #expect(try await test.desk.timeEntries(workedIn: day("2026-02-28")...day("2026-03-02"), as: .system) == [b, c])
+        #expect(try await test.desk.timeEntries(of: test.boris.id, workedIn: day("2026-01-01")...day("2026-03-01"), as: .system) == [b])
+        #expect(try await test.desk.timeEntries(on: first.id, as: .system) == [a, c])
+        #expect(try await test.desk.timeEntries(of: test.former.id, workedIn: day("2026-01-01")...day("2026-12-31"), as: .system) == [])
     }
 
     @Test(arguments: [0, 1, 5, 15, 30, 60])

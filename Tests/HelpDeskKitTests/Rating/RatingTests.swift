@@ -16,7 +16,7 @@ struct RatingTests {
         let test = try await Self.desk()
         let ticket = try await test.ticket()
         let resolved = try await test.desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.anna.id))
-        let requests = try await test.desk.ratingRequests(of: ticket.id)
+        let requests = try await test.desk.ratingRequests(of: ticket.id, as: .system)
         let request = try #require(requests.first)
         #expect(requests.count == 1)
         #expect(request.issuedAt == resolved.resolvedAt)
@@ -26,7 +26,7 @@ struct RatingTests {
         #expect(text.utf8.count == 32)
         #expect(text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         #expect(!request.token.description.contains(text), "descriptions do not leak the token")
-        let events = try await test.desk.undeliveredEvents(limit: 1_000)
+        let events = try await test.desk.undeliveredEvents(limit: 1_000, as: .system)
         let last = try #require(events.last)
         #expect(last.event == .ratingRequested(
             ticket: ticket.id, number: ticket.number, request: request.id, token: request.token, expiresAt: request.expiresAt))
@@ -41,7 +41,7 @@ struct RatingTests {
         let agent = Performer.employee(test.anna.id)
         _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: test.fieldEngineers.id, by: agent)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
-        let token = try await test.desk.ratingRequests(of: ticket.id)[0].token
+        let token = try await test.desk.ratingRequests(of: ticket.id, as: .system)[0].token
         test.clock.advance(by: 3_600)
         let rating = try await test.desk.rate(token: token, score: 5, comment: "  Fast and polite ")
         #expect(rating.assigneeID == test.boris.id)
@@ -49,18 +49,18 @@ struct RatingTests {
         #expect(rating.ratedAt == TestDesk.start.addingTimeInterval(3_600))
         #expect(rating.ticketID == ticket.id && rating.score == 5 && rating.scale == 1...5)
         #expect(rating.comment == "  Fast and polite ")
-        #expect(try await test.desk.ratings(of: ticket.id) == [rating])
-        let audit = try #require(try await test.desk.auditTrail(of: ticket.id).last)
+        #expect(try await test.desk.ratings(of: ticket.id, as: .system) == [rating])
+        let audit = try #require(try await test.desk.auditTrail(of: ticket.id, as: .system).last)
         #expect(audit.field == .rating)
         #expect(audit.newValue == "5/5   Fast and polite ")
         #expect(audit.performer == ticket.requester.performer)
-        let event = try #require(try await test.desk.undeliveredEvents(limit: 1_000).last)
+        let event = try #require(try await test.desk.undeliveredEvents(limit: 1_000, as: .system).last)
         #expect(event.event == .ticketRated(ticket: ticket.id, number: ticket.number, rating: rating.id, score: 5))
         #expect(event.audience == Audience(employeeIDs: [test.boris.id]))
         let period = TestDesk.start..<TestDesk.start.addingTimeInterval(86_400)
-        #expect(try await test.desk.ratings(ratedIn: period) == [rating])
-        #expect(try await test.desk.ratings(ofAssignee: test.boris.id, ratedIn: period) == [rating])
-        #expect(try await test.desk.ratings(ofAssignee: test.anna.id, ratedIn: period) == [])
+        #expect(try await test.desk.ratings(ratedIn: period, as: .system) == [rating])
+        #expect(try await test.desk.ratings(ofAssignee: test.boris.id, ratedIn: period, as: .system) == [rating])
+        #expect(try await test.desk.ratings(ofAssignee: test.anna.id, ratedIn: period, as: .system) == [])
         let before = try await test.snapshot()
         await #expect(throws: HelpDeskError.ratingTokenUsed(ticket.number)) { _ = try await test.desk.rate(token: token, score: 1) }
         #expect(try await test.snapshot() == before)
@@ -74,10 +74,10 @@ struct RatingTests {
         let ticket = try await test.ticket()
         _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: nil, by: .employee(test.anna.id))
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.boris.id))
-        let token = try await test.desk.ratingRequests(of: ticket.id)[0].token
+        let token = try await test.desk.ratingRequests(of: ticket.id, as: .system)[0].token
         let rating = try await test.desk.rate(token: token, score: 4, comment: "   ")
         #expect(rating.comment == nil)
-        let events = try await test.desk.undeliveredEvents(limit: 1_000).suffix(2)
+        let events = try await test.desk.undeliveredEvents(limit: 1_000, as: .system).suffix(2)
         #expect(events.map(\.event.name) == ["ticketRated", "lowRatingReceived"])
         #expect(events.last?.event == .lowRatingReceived(
             ticket: ticket.id, number: ticket.number, rating: rating.id, score: 4, assignee: test.boris.id))
@@ -89,24 +89,24 @@ struct RatingTests {
         let ticket = try await test.ticket()
         let agent = Performer.employee(test.anna.id)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
-        let first = try await test.desk.ratingRequests(of: ticket.id)[0]
+        let first = try await test.desk.ratingRequests(of: ticket.id, as: .system)[0]
         test.clock.advance(by: 60)
         _ = try await test.desk.comment(on: ticket.id, NewComment("Still broken"), by: ticket.requester.performer)
-        let withdrawn = try await test.desk.ratingRequests(of: ticket.id)
+        let withdrawn = try await test.desk.ratingRequests(of: ticket.id, as: .system)
         #expect(withdrawn.map(\.withdrawnAt) == [TestDesk.start.addingTimeInterval(60)])
         let before = try await test.snapshot()
         await #expect(throws: HelpDeskError.ratingTokenWithdrawn(ticket.number)) { _ = try await test.desk.rate(token: first.token, score: 3) }
         #expect(try await test.snapshot() == before)
         test.clock.advance(by: 60)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
-        let requests = try await test.desk.ratingRequests(of: ticket.id)
+        let requests = try await test.desk.ratingRequests(of: ticket.id, as: .system)
         #expect(requests.count == 2)
         #expect(requests[1].token != first.token)
         await #expect(throws: HelpDeskError.ratingTokenWithdrawn(ticket.number)) { _ = try await test.desk.rate(token: first.token, score: 3) }
         let second = try await test.desk.rate(token: requests[1].token, score: 2)
         #expect(second.requestID == requests[1].id)
         _ = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: agent)
-        #expect(try await test.desk.ratingRequests(of: ticket.id)[1].withdrawnAt == nil, "a rated request is left alone")
+        #expect(try await test.desk.ratingRequests(of: ticket.id, as: .system)[1].withdrawnAt == nil, "a rated request is left alone")
     }
 
     @Test func aClosedTicketCanStillBeRatedUntilTheRequestExpires() async throws {
@@ -118,8 +118,8 @@ struct RatingTests {
             _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
             _ = try await test.desk.changeStatus(ticket.id, to: .closed, by: agent)
         }
-        let firstToken = try await test.desk.ratingRequests(of: first.id)[0].token
-        let secondToken = try await test.desk.ratingRequests(of: second.id)[0].token
+        let firstToken = try await test.desk.ratingRequests(of: first.id, as: .system)[0].token
+        let secondToken = try await test.desk.ratingRequests(of: second.id, as: .system)[0].token
         test.clock.advance(by: 3_599)
         _ = try await test.desk.rate(token: firstToken, score: 5)
         test.clock.advance(by: 1)
@@ -132,8 +132,8 @@ struct RatingTests {
         let test = try await TestDesk.make()
         let ticket = try await test.ticket()
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.anna.id))
-        #expect(try await test.desk.ratingRequests(of: ticket.id) == [])
-        #expect(!(try await test.desk.undeliveredEvents(limit: 1_000)).contains { $0.event.name == "ratingRequested" })
+        #expect(try await test.desk.ratingRequests(of: ticket.id, as: .system) == [])
+        #expect(!(try await test.desk.undeliveredEvents(limit: 1_000, as: .system)).contains { $0.event.name == "ratingRequested" })
     }
 
     @Test func tokensAreDeterministicPerSeedAndDistinct() async throws {
@@ -148,7 +148,7 @@ struct RatingTests {
                 let ticket = try await desk.createTicket(
                     NewTicket(title: "T\(index)", channel: .email, requester: .freeText("Client")), by: .client(name: "Client"))
                 _ = try await desk.changeStatus(ticket.id, to: .resolved, by: .system)
-                result.append(try await desk.ratingRequests(of: ticket.id)[0].token)
+                result.append(try await desk.ratingRequests(of: ticket.id, as: .system)[0].token)
             }
             return result
         }

@@ -14,7 +14,7 @@ struct SLAAnnouncementTests {
             NewTicket(title: "Server down", channel: .phone, requester: .freeText("Ivan"), assigneeID: test.boris.id,
                       groupID: test.serviceDesk.id, watcherIDs: [test.anna.id]),
             by: .employee(test.anna.id))
-        try await test.desk.acknowledgeEvents(try await test.desk.undeliveredEvents().map(\.sequence))
+        try await test.desk.acknowledgeEvents(try await test.desk.undeliveredEvents(as: .system).map(\.sequence), by: .system)
 
         let first = try await test.desk.tick(now: F.at(9, 50))
         #expect(first.slaWarnings == [ticket.number], "75 % of the 1 h reaction passed at 09:45")
@@ -25,7 +25,7 @@ struct SLAAnnouncementTests {
         let warning = try await test.desk.tick(now: F.at(16, 30))
         #expect(warning.slaWarnings == [ticket.number], "75 % of the 8 h resolution passed at 16:00")
 
-        let events = try await test.desk.undeliveredEvents()
+        let events = try await test.desk.undeliveredEvents(as: .system)
         #expect(events.map(\.event) == [
             .slaWarning(ticket: ticket.id, number: ticket.number, clock: .reaction, threshold: 75, dueAt: F.at(10)),
             .slaBreached(ticket: ticket.id, number: ticket.number, clock: .reaction, dueAt: F.at(10)),
@@ -37,7 +37,7 @@ struct SLAAnnouncementTests {
             #expect(event.audience.requester == nil)
             #expect(event.performer == .system)
         }
-        #expect(try await test.desk.ticket(ticket.id).sla?.condition == .breached)
+        #expect(try await test.desk.ticket(ticket.id, as: .system).sla?.condition == .breached)
     }
 
     @Test func queriesFindBreachedAndAtRiskTicketsAndSortByDue() async throws {
@@ -46,13 +46,13 @@ struct SLAAnnouncementTests {
         let normal = try await test.ticket("Normal")
         let low = try await test.ticket("Low", priority: .low)
         _ = try await test.desk.tick(now: F.at(9, 20))
-        let byDue = try await test.desk.tickets(matching: TicketQuery(sort: [TicketSort(.slaDue)]))
+        let byDue = try await test.desk.tickets(matching: TicketQuery(sort: [TicketSort(.slaDue)]), as: .system)
         #expect(byDue.tickets.map(\.id) == [critical.id, normal.id, low.id])
-        let breached = try await test.desk.tickets(matching: TicketQuery(slaConditions: [.breached]))
+        let breached = try await test.desk.tickets(matching: TicketQuery(slaConditions: [.breached]), as: .system)
         #expect(breached.tickets.map(\.id) == [critical.id])
-        let atRisk = try await test.desk.tickets(matching: TicketQuery(slaConditions: [.atRisk, .breached], sort: [TicketSort(.number)]))
+        let atRisk = try await test.desk.tickets(matching: TicketQuery(slaConditions: [.atRisk, .breached], sort: [TicketSort(.number)]), as: .system)
         #expect(atRisk.tickets.map(\.id) == [critical.id])
-        let soon = try await test.desk.tickets(matching: TicketQuery(slaDueBefore: F.at(10, 30), sort: [TicketSort(.number)]))
+        let soon = try await test.desk.tickets(matching: TicketQuery(slaDueBefore: F.at(10, 30), sort: [TicketSort(.number)]), as: .system)
         #expect(soon.tickets.map(\.id) == [critical.id, normal.id])
     }
 
@@ -87,7 +87,7 @@ struct SLAAnnouncementTests {
         }
         _ = try await test.desk.tick(now: test.clock.now)
         var seen = Set<String>()
-        for event in try await test.desk.undeliveredEvents(limit: 10_000) {
+        for event in try await test.desk.undeliveredEvents(limit: 10_000, as: .system) {
             switch event.event {
             case .slaWarning(let ticket, _, let clock, let threshold, _):
                 #expect(seen.insert("\(ticket) \(clock) \(threshold)").inserted, "warning announced twice")

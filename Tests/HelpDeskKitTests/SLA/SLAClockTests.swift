@@ -25,12 +25,12 @@ struct SLAClockTests {
 
     @Test func theCategoryPolicyWinsOverTheDeskDefault() async throws {
         let test = try await F.desk()
-        let goldCategory = try await test.desk.addCategory(NewServiceCategory(name: "VIP", slaPolicyID: "gold"))
+        let goldCategory = try await test.desk.addCategory(NewServiceCategory(name: "VIP", slaPolicyID: "gold"), by: .system)
         let ticket = try await test.ticket(category: goldCategory.id)
         #expect(ticket.sla?.policyID == "gold")
         #expect(ticket.sla?.resolution?.dueAt == F.at(13))
         await #expect(throws: HelpDeskError.unknownSLAPolicy("platinum")) {
-            _ = try await test.desk.addCategory(NewServiceCategory(name: "Nope", slaPolicyID: "platinum"))
+            _ = try await test.desk.addCategory(NewServiceCategory(name: "Nope", slaPolicyID: "platinum"), by: .system)
         }
     }
 
@@ -39,18 +39,18 @@ struct SLAClockTests {
         let ticket = try await test.ticket()
         test.clock.set(to: F.at(9, 40))
         _ = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: .employee(test.anna.id))
-        #expect(try await test.desk.ticket(ticket.id).sla?.reaction?.isRunning == true, "standard waits for a reply")
+        #expect(try await test.desk.ticket(ticket.id, as: .system).sla?.reaction?.isRunning == true, "standard waits for a reply")
         test.clock.set(to: F.at(9, 50))
         _ = try await test.desk.comment(on: ticket.id, NewComment("On it"), by: .employee(test.anna.id))
-        let replied = try #require(try await test.desk.ticket(ticket.id).sla?.reaction)
+        let replied = try #require(try await test.desk.ticket(ticket.id, as: .system).sla?.reaction)
         #expect(replied.stoppedAt == F.at(9, 50))
         #expect(replied.isMet)
 
-        let vip = try await test.desk.addCategory(NewServiceCategory(name: "VIP", slaPolicyID: "gold"))
+        let vip = try await test.desk.addCategory(NewServiceCategory(name: "VIP", slaPolicyID: "gold"), by: .system)
         let gold = try await test.ticket(category: vip.id)
         test.clock.set(to: F.at(10, 30))
         _ = try await test.desk.changeStatus(gold.id, to: .inProgress, by: .employee(test.anna.id))
-        let taken = try #require(try await test.desk.ticket(gold.id).sla?.reaction)
+        let taken = try #require(try await test.desk.ticket(gold.id, as: .system).sla?.reaction)
         #expect(taken.stoppedAt == F.at(10, 30))
         #expect(taken.breachedAt == F.at(10, 20), "registered 09:50 with 30 minutes: due 10:20, taken late")
     }
@@ -62,12 +62,12 @@ struct SLAClockTests {
         test.clock.set(to: F.at(10))
         _ = try await test.desk.comment(on: ticket.id, NewComment("Send a photo"), by: .employee(test.anna.id))
         _ = try await test.desk.changeStatus(ticket.id, to: .waitingForClient, by: .employee(test.anna.id))
-        let paused = try await test.desk.ticket(ticket.id)
+        let paused = try await test.desk.ticket(ticket.id, as: .system)
         #expect(paused.sla?.pausedSince == F.at(10))
         #expect(paused.sla?.nextCheckAt == nil)
         test.clock.set(to: F.at(10, day: 1))
         _ = try await test.desk.comment(on: ticket.id, NewComment("Photo attached"), by: .client(name: "Ivan Petrov"))
-        let resumed = try #require(try await test.desk.ticket(ticket.id).sla)
+        let resumed = try #require(try await test.desk.ticket(ticket.id, as: .system).sla)
         #expect(resumed.pauses == [DateInterval(start: F.at(10), end: F.at(10, day: 1))])
         #expect(resumed.resolution?.dueAt == F.at(18, day: 1), "8 working hours of pause moved the due a day")
     }
@@ -80,13 +80,13 @@ struct SLAClockTests {
         _ = try await test.desk.changeStatus(quick.id, to: .resolved, by: .employee(test.anna.id))
         test.clock.set(to: F.at(11, 30))
         _ = try await test.desk.changeStatus(slow.id, to: .resolved, by: .employee(test.anna.id))
-        let met = try #require(try await test.desk.ticket(quick.id).sla)
+        let met = try #require(try await test.desk.ticket(quick.id, as: .system).sla)
         #expect(met.resolution?.isMet == true)
         #expect(met.reaction?.breachedAt == F.at(10), "resolving stops the reaction clock too, here too late")
-        let breached = try #require(try await test.desk.ticket(slow.id).sla)
+        let breached = try #require(try await test.desk.ticket(slow.id, as: .system).sla)
         #expect(breached.resolution?.breachedAt == F.at(11))
         #expect(breached.condition == .breached)
-        let names = try await test.desk.undeliveredEvents(limit: 1_000).filter { $0.event.ticketID == slow.id }.map(\.event.name)
+        let names = try await test.desk.undeliveredEvents(limit: 1_000, as: .system).filter { $0.event.ticketID == slow.id }.map(\.event.name)
         #expect(names.filter { $0 == "slaBreached" }.count == 2, "reaction and resolution, once each")
     }
 
@@ -111,7 +111,7 @@ struct SLAClockTests {
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.anna.id))
         test.clock.set(to: F.at(11, day: 1))
         _ = try await test.desk.comment(on: ticket.id, NewComment("Broken again"), by: .client(name: "Ivan Petrov"))
-        let reopened = try #require(try await test.desk.ticket(ticket.id).sla?.resolution)
+        let reopened = try #require(try await test.desk.ticket(ticket.id, as: .system).sla?.resolution)
         #expect(reopened.isRunning)
         #expect(reopened.dueAt == F.at(18, day: 1), "6 working hours remained when it was resolved")
     }

@@ -8,6 +8,8 @@ import Foundation
 struct CommandContext {
     /// Who performs the command.
     let performer: Performer
+    /// The performer as resolved for this attempt (the pipeline sets it before the command runs).
+    var principal = Principal.system
     /// The changes the command makes, committed together.
     var work = UnitOfWork()
     /// Ticket numbers reserved by this attempt (given back if it fails).

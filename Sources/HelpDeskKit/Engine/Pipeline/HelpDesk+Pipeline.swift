@@ -19,8 +19,13 @@ extension HelpDesk {
         while true {
             var context = CommandContext(performer: performer)
             do {
-                try await validate(performer)
+                context.principal = try await principal(for: performer)
                 let result = try await body(&context)
+                switch performer {
+                case .employee(let id): context.work.require(.employeeActive(id))
+                case .contact(let id): context.work.require(.contactActive(id))
+                case .client, .system: break
+                }
                 try await commit(context.work)
                 return result
             } catch {

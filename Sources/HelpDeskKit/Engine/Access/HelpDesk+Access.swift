@@ -1,0 +1,78 @@
+import Foundation
+
+extension HelpDesk {
+    /// Resolves `performer` against the directory: an employee or contact must exist and be
+    /// active, a free-text client's name must not be blank.
+    func principal(for performer: Performer) async throws(HelpDeskError) -> Principal {
+        switch performer {
+        case .employee(let id):
+            return .employee(try await loadEmployee(id))
+        case .contact(let id):
+            guard let contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
+            guard contact.isActive else { throw .contactInactive(id) }
+            return .contact(contact)
+        case .client(let name):
+            try Validate.notBlank(name, field: "performer")
+            return .client(name: name)
+        case .system:
+            return .system
+        }
+    }
+
+    /// Asks the access policy whether `principal` may do what `request` describes.
+    @inline(__always)
+    func authorize(_ principal: Principal, _ request: AccessRequest) throws(HelpDeskError) {
+        // Staff and the engine itself pass every request of the standard policy; skip the call.
+        if accessIsStandard {
+            switch principal {
+            case .employee, .system: return
+            case .contact, .client: break
+            }
+        }
+        try access.authorize(principal, request)
+    }
+
+    /// Resolves `viewer` and checks it may do `action` (for reads and commands without a ticket).
+    func authorize(_ viewer: Performer, _ action: AccessAction, companyID: CompanyID? = nil)
+        async throws(HelpDeskError) -> Principal
+    {
+        let principal = try await principal(for: viewer)
+        try authorize(principal, AccessRequest(action, companyID: companyID))
+        return principal
+    }
+
+    /// The ticket `id` as `viewer` may see it: a ticket the viewer may not read is reported as not
+    /// found, so a client cannot probe which tickets exist.
+    func visibleTicket(_ id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> (Ticket, Principal) {
+        let principal = try await principal(for: viewer)
+        let ticket = try await loadTicket(id)
+        do {
+            try authorize(principal, AccessRequest(.readTicket, ticket: ticket))
+        } catch {
+            throw .ticketNotFound(id)
+        }
+        return (ticket, principal)
+    }
+
+    /// `true` when `principal` may see internal notes, the audit trail, labor and billing of `ticket`.
+    func seesInternal(_ principal: Principal, on ticket: Ticket) -> Bool {
+        (try? authorize(principal, AccessRequest(.readInternal, ticket: ticket))) != nil
+    }
+
+    /// `query` narrowed to the tickets `principal` may list; `nil` when it may list none.
+    func narrowed(_ query: TicketQuery, for principal: Principal) -> TicketQuery? {
+        var query = query
+        switch access.ticketScope(of: principal) {
+        case .all:
+            break
+        case .companies(let companies):
+            let allowed = Set(companies.map { Optional($0) })
+            query.companyIDs = query.companyIDs.map { $0.intersection(allowed) } ?? allowed
+        case .requestedBy(let requester):
+            query.requesters = query.requesters.map { $0.intersection([requester]) } ?? [requester]
+        case .none:
+            return nil
+        }
+        return query
+    }
+}
