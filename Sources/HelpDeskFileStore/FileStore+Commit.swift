@@ -119,7 +119,10 @@ extension FileStore {
         }
         guard !accepted.isEmpty else { return deferred }
         do {
+            let hook = journalHook.withLock { $0 }
+            try hook?(false)
             try writer.append(records.bytes)
+            try hook?(true)
         } catch {
             let failure = StorageError(.ioFailure, "journal write failed, the store handle is now unusable: \(error)")
             shutDown(.failed(failure))

@@ -37,6 +37,9 @@ public final class FileStore: HelpDeskStore {
     let snapshotQueue = DispatchQueue(label: "HelpDeskFileStore.snapshot")
     /// Called in the background before each snapshot file is written (tests hold or fail it here).
     let snapshotHook = Mutex<(@Sendable (UInt64) throws -> Void)?>(nil)
+    /// Called by the writer before (`false`) and after (`true`) each group's journal write and
+    /// sync; a throw fails the write there (tests inject sync failures whose outcome is unknown).
+    let journalHook = Mutex<(@Sendable (_ written: Bool) throws -> Void)?>(nil)
 
     /// What this handle has journaled since it was opened.
     public var statistics: JournalStatistics { journaled.withLock { $0 } }

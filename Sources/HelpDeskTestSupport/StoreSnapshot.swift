@@ -35,6 +35,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var ratings: [TicketID: [Rating]] = [:]
     /// Price list, contract prices, specifications, accounts, transfer notes and the ledger.
     public var billing = BillingImage()
+    /// Every idempotency record, by key.
+    public var idempotency: [IdempotencyRecord] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot {
@@ -61,6 +63,10 @@ public struct StoreSnapshot: Equatable, Sendable {
             lastTicketNumber: try await store.lastTicketNumber(), clients: try await clientImage(of: store))
         try await snapshot.captureLaborAndRatings(store)
         try await snapshot.captureBilling(store)
+        for key in try await store.idempotencyKeys(expiringBy: .distantFuture, limit: .max) {
+            if let record = try await store.idempotencyRecord(key) { snapshot.idempotency.append(record) }
+        }
+        snapshot.idempotency.sort { $0.key < $1.key }
         return snapshot
     }
 

@@ -56,10 +56,10 @@ extension HelpDesk {
     /// payment again changes nothing; the same reference with another amount or unit is rejected
     /// with the ledger's `existsWithDifferentFields`. Returns the transfer's identifier.
     @discardableResult
-    public func topUp(_ company: CompanyID, amount: Price, paymentReference: String, by performer: Performer)
+    public func topUp(_ company: CompanyID, amount: Price, paymentReference: String, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> TransferID
     {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "topUp", by: performer, [company, amount, paymentReference])) { context throws(HelpDeskError) in
             _ = try await loadCompany(company)
             try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
             try Validate.notBlank(paymentReference, field: "paymentReference")
@@ -79,10 +79,10 @@ extension HelpDesk {
     /// Corrects `company`'s personal account by `amount` (positive credits the client, negative
     /// debits it) for a stated `reason`; a debit obeys the account's limit like any other.
     @discardableResult
-    public func adjustBalance(_ company: CompanyID, by amount: Price, reason: String, by performer: Performer)
+    public func adjustBalance(_ company: CompanyID, by amount: Price, reason: String, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> TransferID
     {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "adjustBalance", by: performer, [company, amount, reason])) { context throws(HelpDeskError) in
             _ = try await loadCompany(company)
             try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
             try Validate.notBlank(reason, field: "reason")

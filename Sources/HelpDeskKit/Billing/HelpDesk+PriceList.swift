@@ -5,8 +5,8 @@ extension HelpDesk {
     ///
     /// The code and name must not be blank, the price must not be negative, and the validity
     /// must end after it starts.
-    public func addPriceListItem(_ request: NewPriceListItem, by performer: Performer) async throws(HelpDeskError) -> PriceListItem {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    public func addPriceListItem(_ request: NewPriceListItem, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> PriceListItem {
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addPriceListItem", by: performer, [request])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageBilling))
             try Validate.notBlank(request.code, field: "code")
             try Validate.notBlank(request.name, field: "name")
@@ -24,10 +24,10 @@ extension HelpDesk {
 
     /// Sets `contract`'s own price for `item`; it must be in the item's unit and not negative.
     @discardableResult
-    public func setContractPrice(_ contract: ContractID, item: PriceListItemID, price: Price, by performer: Performer)
+    public func setContractPrice(_ contract: ContractID, item: PriceListItemID, price: Price, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> ContractPrice
     {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "setContractPrice", by: performer, [contract, item, price])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageBilling))
             _ = try await loadContract(contract)
             let listed = try await loadPriceListItem(item)

@@ -24,8 +24,8 @@ extension HelpDesk {
     ///
     /// Throws ``HelpDeskError/alreadySettled(_:version:)`` for a settled specification.
     @discardableResult
-    public func settle(_ ticketID: TicketID, by performer: Performer) async throws(HelpDeskError) -> TicketSpecification {
-        try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
+    public func settle(_ ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> TicketSpecification {
+        try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "settle", by: performer, [ticketID])) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
             guard let specification = try await storage({ try await store.specification(of: ticketID) }) else {

@@ -17,10 +17,10 @@ extension HelpDesk {
     /// unless the request gives a price in the same unit. A free-form line needs a description,
     /// a pricing unit and a price. Quantities are minutes for hourly lines. A settled
     /// specification rejects the edit with ``HelpDeskError/specificationSettled(_:version:)``.
-    public func addSpecificationLine(to ticketID: TicketID, _ request: NewSpecificationLine, by performer: Performer)
+    public func addSpecificationLine(to ticketID: TicketID, _ request: NewSpecificationLine, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
+        try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "addSpecificationLine", by: performer, [ticketID, request])) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
             let now = clock.now()
@@ -54,10 +54,10 @@ extension HelpDesk {
     }
 
     /// Removes a line from the ticket's unsettled specification; returns the new version.
-    public func removeSpecificationLine(_ lineID: SpecificationLineID, from ticketID: TicketID, by performer: Performer)
+    public func removeSpecificationLine(_ lineID: SpecificationLineID, from ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
+        try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "removeSpecificationLine", by: performer, [lineID, ticketID])) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
             return try await changeSpecification(of: ticket, at: clock.now(), creating: false, into: &context.work) { lines throws(HelpDeskError) in
@@ -71,10 +71,10 @@ extension HelpDesk {
     /// configured labor item (``BillingConfiguration/laborItemID``): the quantity is the charged
     /// minutes, the price the employee's hourly billing rate on the work date (the labor hook,
     /// ``laborCost(of:)``) or, without one, the item's price. Returns the specification.
-    public func specifyBillableTime(of ticketID: TicketID, by performer: Performer)
+    public func specifyBillableTime(of ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await perform(by: performer, editing: [ticketID]) { context throws(HelpDeskError) in
+        try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "specifyBillableTime", by: performer, [ticketID])) { context throws(HelpDeskError) in
             guard let itemID = configuration.billing.laborItemID else {
                 throw .invalidInput(field: "laborItemID", problem: .blank)
             }

@@ -76,7 +76,7 @@ public struct ContractPrice: Hashable, Sendable, Codable {
 }
 
 /// Input of ``HelpDesk/addPriceListItem(_:)``.
-public struct NewPriceListItem: Hashable, Sendable {
+public struct NewPriceListItem: Hashable, Sendable, Encodable {
     /// See ``PriceListItem/code``.
     public var code: String
     /// See ``PriceListItem/name``.

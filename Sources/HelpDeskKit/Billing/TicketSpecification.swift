@@ -148,7 +148,7 @@ public struct SpecificationWrite: Hashable, Sendable, Codable {
 }
 
 /// Input of ``HelpDesk/addSpecificationLine(to:_:at:)``.
-public struct NewSpecificationLine: Hashable, Sendable {
+public struct NewSpecificationLine: Hashable, Sendable, Encodable {
     /// A price-list item, or `nil` for a free-form line (then `description`, `pricing` and `price` are required).
     public var itemID: PriceListItemID?
     /// The text; defaults to the item's name.

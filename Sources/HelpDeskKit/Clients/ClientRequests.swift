@@ -1,7 +1,7 @@
 import Foundation
 
 /// The input of ``HelpDesk/addCompany(_:)``.
-public struct NewCompany: Hashable, Sendable {
+public struct NewCompany: Hashable, Sendable, Encodable {
     /// Name; not blank, unused by other companies (case-insensitive).
     public var name: String
     /// Registration data (tax and registration numbers) by host-defined key.
@@ -21,7 +21,7 @@ public struct NewCompany: Hashable, Sendable {
 }
 
 /// The input of ``HelpDesk/addLocation(_:)``.
-public struct NewLocation: Hashable, Sendable {
+public struct NewLocation: Hashable, Sendable, Encodable {
     /// The company.
     public var companyID: CompanyID
     /// Name; not blank, unused within the company.
@@ -41,7 +41,7 @@ public struct NewLocation: Hashable, Sendable {
 }
 
 /// The input of ``HelpDesk/addContact(_:)``.
-public struct NewContact: Hashable, Sendable {
+public struct NewContact: Hashable, Sendable, Encodable {
     /// The company the contact works for.
     public var companyID: CompanyID
     /// A location of the same company.
@@ -80,7 +80,7 @@ public struct NewContact: Hashable, Sendable {
 }
 
 /// The input of ``HelpDesk/updateContact(_:_:)``: only the fields that are set change.
-public struct ContactUpdate: Hashable, Sendable {
+public struct ContactUpdate: Hashable, Sendable, Encodable {
     /// New location (`.some(nil)` clears it).
     public var locationID: LocationID??
     /// New position.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The input of ``HelpDesk/addContract(_:)``.
-public struct NewContract: Hashable, Sendable {
+public struct NewContract: Hashable, Sendable, Encodable {
     /// The client.
     public var companyID: CompanyID
     /// Contract number; not blank, unused across the desk.
@@ -40,7 +40,7 @@ public struct NewContract: Hashable, Sendable {
 }
 
 /// The input of ``HelpDesk/addServicePeriod(to:_:)``: renewing a contract adds a period.
-public struct NewServicePeriod: Hashable, Sendable {
+public struct NewServicePeriod: Hashable, Sendable, Encodable {
     /// First instant.
     public var startsAt: Date
     /// End (exclusive), later than the start.
@@ -72,7 +72,7 @@ public struct NewServicePeriod: Hashable, Sendable {
 }
 
 /// The input of ``HelpDesk/addAsset(_:)``.
-public struct NewAsset: Hashable, Sendable {
+public struct NewAsset: Hashable, Sendable, Encodable {
     /// The model.
     public var modelID: AssetModelID
     /// Serial number; not blank, unused for the same model.

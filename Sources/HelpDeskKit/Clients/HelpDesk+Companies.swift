@@ -2,8 +2,8 @@ import Foundation
 
 extension HelpDesk {
     /// Registers a client company.
-    public func addCompany(_ request: NewCompany, by performer: Performer) async throws(HelpDeskError) -> Company {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    public func addCompany(_ request: NewCompany, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Company {
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addCompany", by: performer, [request])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             try Validate.notBlank(request.name, field: "name")
             try Validate.customFieldKeys(request.registration.keys)
@@ -22,8 +22,8 @@ extension HelpDesk {
 
     /// Deletes a company with its locations, contacts, contracts and equipment; refused while any
     /// ticket refers to the company, because tickets are history.
-    public func deleteCompany(_ id: CompanyID, by performer: Performer) async throws(HelpDeskError) {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    public func deleteCompany(_ id: CompanyID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) {
+        let _: Done = try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "deleteCompany", by: performer, [id])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: id))
             _ = try await loadCompany(id)
             let query = TicketQuery(companyIDs: [id], limit: 1)
@@ -35,12 +35,13 @@ extension HelpDesk {
             context.work.clients.deletedContracts = try await storage { try await store.contracts(of: id) }.map(\.id)
             context.work.clients.deletedAssets = try await storage { try await store.assets(company: id, location: nil, model: nil) }
                 .map(\.id)
+            return Done()
         }
     }
 
     /// Adds a location to a company; the time zone must be a known IANA identifier.
-    public func addLocation(_ request: NewLocation, by performer: Performer) async throws(HelpDeskError) -> Location {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    public func addLocation(_ request: NewLocation, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Location {
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addLocation", by: performer, [request])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
             try Validate.notBlank(request.name, field: "name")
@@ -60,8 +61,8 @@ extension HelpDesk {
     }
 
     /// Adds a contact person to a company.
-    public func addContact(_ request: NewContact, by performer: Performer) async throws(HelpDeskError) -> Contact {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    public func addContact(_ request: NewContact, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contact {
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addContact", by: performer, [request])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
             try Validate.notBlank(request.name, field: "name")
@@ -77,8 +78,8 @@ extension HelpDesk {
     }
 
     /// Changes a contact's location, details, authority, portal scope or activity.
-    public func updateContact(_ id: ContactID, _ update: ContactUpdate, by performer: Performer) async throws(HelpDeskError) -> Contact {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    public func updateContact(_ id: ContactID, _ update: ContactUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contact {
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "updateContact", by: performer, [id, update])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             guard var contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
             let original = contact

@@ -2,8 +2,8 @@ import Foundation
 
 extension HelpDesk {
     /// Registers a contract with a client (without periods; renewals add them).
-    public func addContract(_ request: NewContract, by performer: Performer) async throws(HelpDeskError) -> Contract {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    public func addContract(_ request: NewContract, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contract {
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addContract", by: performer, [request])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
             try Validate.notBlank(request.number, field: "number")
@@ -38,8 +38,8 @@ extension HelpDesk {
     }
 
     /// Moves a contract through draft → active ⇄ suspended → ended.
-    public func changeContractStatus(_ id: ContractID, to status: ContractStatus, by performer: Performer) async throws(HelpDeskError) -> Contract {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    public func changeContractStatus(_ id: ContractID, to status: ContractStatus, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contract {
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "changeContractStatus", by: performer, [id, status])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             var contract = try await loadContract(id)
             guard contract.status != status else { return contract }
@@ -56,10 +56,10 @@ extension HelpDesk {
     }
 
     /// Adds a service period (a renewal); periods of one contract never overlap.
-    public func addServicePeriod(to id: ContractID, _ request: NewServicePeriod, by performer: Performer) async throws(HelpDeskError)
+    public func addServicePeriod(to id: ContractID, _ request: NewServicePeriod, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addServicePeriod", by: performer, [id, request])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             var contract = try await loadContract(id)
             guard request.endsAt > request.startsAt else { throw .invalidInput(field: "endsAt", problem: .notAfterStart) }
@@ -85,29 +85,29 @@ extension HelpDesk {
     }
 
     /// Records that a period was invoiced and posts the receivable (fee) to the ledger.
-    public func markServicePeriodInvoiced(_ periodID: ServicePeriodID, of id: ContractID, by performer: Performer) async throws(HelpDeskError)
+    public func markServicePeriodInvoiced(_ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        try await changePeriod(periodID, of: id, by: performer) { period, now in
+        try await changePeriod(periodID, of: id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "markServicePeriodInvoiced", by: performer, [periodID, id])) { period, now in
             if period.invoicedAt == nil { period.invoicedAt = now }
         }
     }
 
     /// Records that a period was paid (it is then invoiced too) and posts the payment to the ledger.
-    public func markServicePeriodPaid(_ periodID: ServicePeriodID, of id: ContractID, by performer: Performer) async throws(HelpDeskError)
+    public func markServicePeriodPaid(_ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        try await changePeriod(periodID, of: id, by: performer) { period, now in
+        try await changePeriod(periodID, of: id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "markServicePeriodPaid", by: performer, [periodID, id])) { period, now in
             if period.invoicedAt == nil { period.invoicedAt = now }
             if period.paidAt == nil { period.paidAt = now }
         }
     }
 
     private func changePeriod(
-        _ periodID: ServicePeriodID, of id: ContractID, by performer: Performer,
+        _ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotency call: IdempotentCall?,
         _ change: (inout ServicePeriod, Date) -> Void
     ) async throws(HelpDeskError) -> ServicePeriod {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+        try await perform(by: performer, idempotency: call) { context throws(HelpDeskError) in
             try await changePeriod(periodID, of: id, in: &context, change)
         }
     }

@@ -4,5 +4,7 @@ enum Capabilities {
     /// Run on every recorded ticket change, in this order.
     static let ticketHooks: [TicketHook] = [.slaClocks, .ratingRequests, .settlement]
     /// Run by every ``HelpDesk/tick(now:)``, in this order.
-    static let tickHooks: [TickHook] = [.postponedReturn, .slaAnnouncements, .contractReminders]
+    static let tickHooks: [TickHook] = [
+        .postponedReturn, .slaAnnouncements, .contractReminders, .idempotencySweep,
+    ]
 }

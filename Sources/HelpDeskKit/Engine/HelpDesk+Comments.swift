@@ -6,7 +6,7 @@ extension HelpDesk {
     /// A client's reply moves the ticket as the workflow's `clientReplyTransitions` say (by default a
     /// ticket waiting for the client or resolved returns to work; a resolved one counts as reopened).
     /// An employee's first public reply stamps `firstResponseAt`.
-    public func comment(on id: TicketID, _ request: NewComment, by performer: Performer)
+    public func comment(on id: TicketID, _ request: NewComment, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> Comment
     {
         if request.body.isBlank, request.attachments.isEmpty {
@@ -16,9 +16,23 @@ extension HelpDesk {
         try Validate.attachments(request.attachments)
         if performer.isClient, request.visibility == .internal { throw .clientCannotWriteInternalNote }
 
-        var added: Comment?
         let action: AccessAction = request.visibility == .internal ? .writeInternalNote : .replyPublicly
-        _ = try await editTicket(id, by: performer, for: action) { edit throws(HelpDeskError) in
+        let call = try IdempotentCall.make(idempotencyKey, "comment", by: performer, [id, request])
+        return try await perform(by: performer, editing: [id], idempotency: call) { context throws(HelpDeskError) in
+            var added: Comment?
+            _ = try await edit(id, in: &context, for: action) { edit throws(HelpDeskError) in
+                try addComment(request, to: id, by: performer, in: &edit)
+                added = edit.comments.last
+            }
+            guard let added else { throw .invalidInput(field: "body", problem: .blank) }
+            return added
+        }
+    }
+
+    /// Adds the comment to `edit`, with its event, the first-response stamp and the client-reply move.
+    private func addComment(_ request: NewComment, to id: TicketID, by performer: Performer, in edit: inout TicketEdit)
+        throws(HelpDeskError)
+    {
             let comment = Comment(
                 id: nextID(), ticketID: id, author: performer, body: request.body, visibility: request.visibility,
                 attachments: request.attachments, createdAt: edit.at)
@@ -33,8 +47,5 @@ extension HelpDesk {
                 edit.move(to: target, workflow: workflow)
                 if wasResolved { edit.events.append(.ticketReopened(ticket: id, number: edit.ticket.number)) }
             }
-            added = comment
-        }
-        return added!
     }
 }

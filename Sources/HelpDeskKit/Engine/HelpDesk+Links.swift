@@ -5,11 +5,12 @@ extension HelpDesk {
     ///
     /// `.parent` makes `other` the parent of `id` (`.child` the reverse). A ticket has at most one
     /// parent, never becomes its own ancestor, and two tickets share at most one link.
-    public func link(_ id: TicketID, _ kind: LinkKind, to other: TicketID, by performer: Performer)
+    public func link(_ id: TicketID, _ kind: LinkKind, to other: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError)
     {
-        try await perform(by: performer, editing: [id, other]) { context throws(HelpDeskError) in
+        let _: Done = try await perform(by: performer, editing: [id, other], idempotency: try IdempotentCall.make(idempotencyKey, "link", by: performer, [id, kind, other])) { context throws(HelpDeskError) in
             try await link(id, kind, to: other, in: &context)
+            return Done()
         }
     }
 
@@ -47,9 +48,10 @@ extension HelpDesk {
     }
 
     /// Removes the link between `id` and `other`, on both sides.
-    public func unlink(_ id: TicketID, from other: TicketID, by performer: Performer) async throws(HelpDeskError) {
-        try await perform(by: performer, editing: [id, other]) { context throws(HelpDeskError) in
+    public func unlink(_ id: TicketID, from other: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) {
+        let _: Done = try await perform(by: performer, editing: [id, other], idempotency: try IdempotentCall.make(idempotencyKey, "unlink", by: performer, [id, other])) { context throws(HelpDeskError) in
             try await unlink(id, from: other, in: &context)
+            return Done()
         }
     }
 
@@ -86,10 +88,10 @@ extension HelpDesk {
     /// status. Both tickets change in one unit of work; a `ticketsMerged` event is raised on each,
     /// and only the source's requester is told (their conversation continues on the target).
     @discardableResult
-    public func merge(_ source: TicketID, into target: TicketID, by performer: Performer)
+    public func merge(_ source: TicketID, into target: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> Ticket
     {
-        try await perform(by: performer, editing: [source, target]) { context throws(HelpDeskError) in
+        try await perform(by: performer, editing: [source, target], idempotency: try IdempotentCall.make(idempotencyKey, "merge", by: performer, [source, target])) { context throws(HelpDeskError) in
             try await merge(source, into: target, in: &context)
         }
     }

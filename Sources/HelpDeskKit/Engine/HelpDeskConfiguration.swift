@@ -1,3 +1,5 @@
+import Foundation
+
 /// Host settings of a help desk.
 public struct HelpDeskConfiguration: Hashable, Sendable {
     /// Statuses, transitions and the statuses the engine uses itself.
@@ -21,14 +23,19 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     /// How many times a command that hit a storage conflict runs again from fresh reads before
     /// the conflict reaches the caller (default 4).
     public var conflictRetries: Int
+    /// How long, in seconds of clock time, an idempotency key is remembered (default 24 hours);
+    /// ``HelpDesk/tick(now:)`` forgets older keys.
+    public var idempotencyHorizon: TimeInterval
 
     /// Creates a configuration; the defaults suit most desks.
     public init(
         workflow: Workflow = .standard, sla: SLAConfiguration = .none, clients: ClientConfiguration = ClientConfiguration(),
         labor: LaborConfiguration = .standard, ratings: RatingConfiguration? = nil, firstTicketNumber: Int = 1,
         maximumTitleLength: Int = 250, maximumTextLength: Int = 100_000,
-        billing: BillingConfiguration = BillingConfiguration(), conflictRetries: Int = 4
+        billing: BillingConfiguration = BillingConfiguration(), conflictRetries: Int = 4,
+        idempotencyHorizon: TimeInterval = 86_400
     ) {
+        self.idempotencyHorizon = idempotencyHorizon
         self.conflictRetries = conflictRetries
         self.billing = billing
         self.workflow = workflow

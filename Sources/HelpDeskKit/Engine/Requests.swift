@@ -1,5 +1,5 @@
 /// The input of ``HelpDesk/createTicket(_:by:)``.
-public struct NewTicket: Hashable, Sendable {
+public struct NewTicket: Hashable, Sendable, Encodable {
     /// Short summary; must not be blank.
     public var title: String
     /// Full description.
@@ -57,7 +57,7 @@ public struct NewTicket: Hashable, Sendable {
 }
 
 /// The input of ``HelpDesk/updateTicket(_:_:by:)``: only the fields that are set change.
-public struct TicketUpdate: Hashable, Sendable {
+public struct TicketUpdate: Hashable, Sendable, Encodable {
     /// New title.
     public var title: String?
     /// New description.
@@ -103,7 +103,7 @@ public struct TicketUpdate: Hashable, Sendable {
 }
 
 /// The input of ``HelpDesk/comment(on:_:by:)``.
-public struct NewComment: Hashable, Sendable {
+public struct NewComment: Hashable, Sendable, Encodable {
     /// The text; may be blank only when files are attached.
     public var body: String
     /// Public reply or internal note; clients write public replies only.

@@ -129,16 +129,25 @@ extension HelpDesk {
     /// A change that leaves the ticket as it was commits nothing and returns the ticket unchanged.
     func editTicket(
         _ id: TicketID, by performer: Performer, for action: AccessAction = .editTicket,
+        idempotency call: IdempotentCall?, _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
+    ) async throws(HelpDeskError) -> Ticket {
+        try await perform(by: performer, editing: [id], idempotency: call) { context throws(HelpDeskError) in
+            try await edit(id, in: &context, for: action, change)
+        }
+    }
+
+    /// ``editTicket(_:by:for:idempotency:_:)`` inside a running command: loads the ticket, asks
+    /// the policy, lets `change` edit it and records the edit in the command's unit of work.
+    func edit(
+        _ id: TicketID, in context: inout CommandContext, for action: AccessAction,
         _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> Ticket {
-        try await perform(by: performer, editing: [id]) { context throws(HelpDeskError) in
-            let ticket = try await loadTicket(id)
-            try authorize(context.principal, AccessRequest(action, ticket: ticket))
-            try ensureUnlocked(ticket)
-            var edit = TicketEdit(ticket, by: performer, at: clock.now())
-            try await change(&edit)
-            return try await record(&edit, into: &context.work)
-        }
+        let ticket = try await loadTicket(id)
+        try authorize(context.principal, AccessRequest(action, ticket: ticket))
+        try ensureUnlocked(ticket)
+        var edit = TicketEdit(ticket, by: context.performer, at: clock.now())
+        try await change(&edit)
+        return try await record(&edit, into: &context.work)
     }
 }
 

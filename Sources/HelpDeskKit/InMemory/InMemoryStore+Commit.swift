@@ -43,6 +43,7 @@ extension InMemoryStore.State {
         // copy the whole state on every commit.
         try labor.validate(work, tickets: tickets)
         try ratings.validate(work, tickets: tickets)
+        try idempotency.validate(work.idempotency)
     }
 
     /// Throws a conflict when a referenced record changed since the command decided.
@@ -103,5 +104,6 @@ extension InMemoryStore.State {
         labor.apply(work)
         ratings.apply(work)
         billing.apply(work)
+        if !work.idempotency.isEmpty { idempotency.apply(work.idempotency) }
     }
 }

@@ -33,6 +33,8 @@ public final class InMemoryStore: HelpDeskStore {
         var ratings = RatingTables()
         /// Price list, specifications, accounts and the ledger.
         var billing = BillingTables()
+        /// Idempotency keys with their commands' results.
+        var idempotency = IdempotencyTables()
     }
 
     // MARK: Tickets

@@ -25,6 +25,8 @@ public struct StoreImage: Hashable, Sendable, Codable {
     public var ratings = RatingImage()
     /// Price list, specifications, accounts and the ledger.
     public var billing = BillingImage()
+    /// Idempotency records, sorted by key.
+    public var idempotency: [IdempotencyRecord] = []
 
     /// An empty image.
     public init() {}
@@ -33,6 +35,7 @@ public struct StoreImage: Hashable, Sendable, Codable {
         case tickets, comments, audit, employees, groups, categories, undeliveredEvents, lastEventSequence, clients
         case labor, ratings
         case billing
+        case idempotency
     }
 
     /// Decodes leniently: sections added in later versions default to empty, so older images load.
@@ -50,6 +53,7 @@ public struct StoreImage: Hashable, Sendable, Codable {
         labor = try c.decodeIfPresent(LaborImage.self, forKey: .labor) ?? LaborImage()
         ratings = try c.decodeIfPresent(RatingImage.self, forKey: .ratings) ?? RatingImage()
         billing = try c.decodeIfPresent(BillingImage.self, forKey: .billing) ?? BillingImage()
+        idempotency = try c.decodeIfPresent([IdempotencyRecord].self, forKey: .idempotency) ?? []
     }
 }
 
@@ -104,6 +108,7 @@ extension InMemoryStore.State {
         labor = LaborTables(image: image.labor)
         ratings = RatingTables(image: image.ratings)
         billing = BillingTables(image: image.billing)
+        idempotency = IdempotencyTables(image: image.idempotency)
     }
 
     func image() -> StoreImage {
@@ -120,6 +125,7 @@ extension InMemoryStore.State {
         image.labor = labor.image
         image.ratings = ratings.image
         image.billing = billing.image
+        image.idempotency = idempotency.image
         return image
     }
 }

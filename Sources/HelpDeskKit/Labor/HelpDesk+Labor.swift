@@ -5,10 +5,10 @@ extension HelpDesk {
     /// Logs time `employee` spent on a ticket. The employee must be active; the ticket must not be
     /// closed (resolved tickets still accept time). Charged minutes are the spent minutes rounded up
     /// to the step in force for the ticket. Audited (`timeEntries`) and announced (`timeLogged`).
-    public func logTime(on ticketID: TicketID, _ request: NewTimeEntry, by employee: EmployeeID)
+    public func logTime(on ticketID: TicketID, _ request: NewTimeEntry, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> TimeEntry
     {
-        try await perform(by: .employee(employee), editing: [ticketID]) { context throws(HelpDeskError) in
+        try await perform(by: .employee(employee), editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "logTime", by: .employee(employee), [ticketID, request])) { context throws(HelpDeskError) in
             try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, AccessRequest(.logTime, ticket: ticket))
@@ -31,10 +31,10 @@ extension HelpDesk {
     /// Changes the fields of a time entry that `update` sets; only active employees edit time, and
     /// not on closed tickets. New minutes are rounded with the step in force now; other fields keep
     /// the charged minutes. An edit that changes nothing commits nothing.
-    public func editTimeEntry(_ id: TimeEntryID, _ update: TimeEntryUpdate, by employee: EmployeeID)
+    public func editTimeEntry(_ id: TimeEntryID, _ update: TimeEntryUpdate, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> TimeEntry
     {
-        try await perform(by: .employee(employee)) { context throws(HelpDeskError) in
+        try await perform(by: .employee(employee), idempotency: try IdempotentCall.make(idempotencyKey, "editTimeEntry", by: .employee(employee), [id, update])) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             var entry = old
             if let workDate = update.workDate { entry.workDate = workDate }
@@ -63,8 +63,8 @@ extension HelpDesk {
 
     /// Deletes a time entry; only active employees delete time, and not on closed tickets.
     /// Audited with the entry's last summary as the old value and announced (`timeEntryDeleted`).
-    public func deleteTimeEntry(_ id: TimeEntryID, by employee: EmployeeID) async throws(HelpDeskError) {
-        try await perform(by: .employee(employee)) { context throws(HelpDeskError) in
+    public func deleteTimeEntry(_ id: TimeEntryID, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) {
+        let _: Done = try await perform(by: .employee(employee), idempotency: try IdempotentCall.make(idempotencyKey, "deleteTimeEntry", by: .employee(employee), [id])) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             let ticket = try await loadTicket(old.ticketID)
             try authorize(context.principal, AccessRequest(.logTime, ticket: ticket))
@@ -73,6 +73,7 @@ extension HelpDesk {
             recordLabor(
                 on: ticket, old: old, new: nil, by: employee, at: clock.now(),
                 event: .timeEntryDeleted(ticket: ticket.id, number: ticket.number, entry: id), into: &context.work)
+            return Done()
         }
     }
 

@@ -9,8 +9,8 @@ extension HelpDesk {
     @discardableResult
     public func setEmployeeRate(
         _ employee: EmployeeID, validFrom: LocalDate, hourlyCost: Money, hourlyBilling: Money? = nil
-    , by performer: Performer) async throws(HelpDeskError) -> EmployeeRate {
-        try await perform(by: performer) { context throws(HelpDeskError) in
+    , by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> EmployeeRate {
+        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "setEmployeeRate", by: performer, [employee, validFrom, hourlyCost, hourlyBilling])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             _ = try await loadEmployee(employee, mustBeActive: false)
             if hourlyCost.isNegative { throw .invalidInput(field: "hourlyCost", problem: .negative) }

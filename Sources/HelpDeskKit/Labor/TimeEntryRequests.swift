@@ -1,7 +1,7 @@
 import WorkingTime
 
 /// The input of ``HelpDesk/logTime(on:_:by:)``.
-public struct NewTimeEntry: Hashable, Sendable {
+public struct NewTimeEntry: Hashable, Sendable, Encodable {
     /// The date the work was done; not after today in the labor time zone.
     public var workDate: LocalDate
     /// Minutes actually spent, 1 … ``LaborConfiguration/maximumEntryMinutes``.
@@ -24,7 +24,7 @@ public struct NewTimeEntry: Hashable, Sendable {
 }
 
 /// The input of ``HelpDesk/editTimeEntry(_:_:by:)``: only the fields that are set change.
-public struct TimeEntryUpdate: Hashable, Sendable {
+public struct TimeEntryUpdate: Hashable, Sendable, Encodable {
     /// A new work date.
     public var workDate: LocalDate?
     /// New spent minutes; charged minutes are rounded again with the step in force now.

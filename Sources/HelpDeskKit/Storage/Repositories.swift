@@ -88,6 +88,6 @@ public protocol UnitOfWorkCommitting: Sendable {
 /// Run `HelpDeskTestSupport`'s contract suite against every adapter.
 public protocol HelpDeskStore: TicketRepository, CommentRepository, AuditLogRepository, DirectoryRepository,
     OutboxRepository, CompanyRepository, ContractRepository, AssetRepository, LaborRepository, RatingRepository,
-    BillingRepository,
+    BillingRepository, IdempotencyRepository,
     UnitOfWorkCommitting
 {}

@@ -10,6 +10,8 @@ public enum ConflictKey: Hashable, Sendable {
     case specification(TicketID)
     /// The desk's one ledger: units posting to it are validated one after another.
     case ledger
+    /// An idempotency key (recorded or forgotten).
+    case idempotencyKey(IdempotencyKey)
     /// An employee (written, or named by a precondition).
     case employee(EmployeeID)
     /// A contact (written or deleted, or named by a precondition).
@@ -58,6 +60,8 @@ extension UnitOfWork {
         for write in billing.specifications { body(.specification(write.specification.ticketID)) }
         if billing.touchesLedger { body(.ledger) }
         for employee in employees { body(.employee(employee.id)) }
+        for record in idempotency.records { body(.idempotencyKey(record.key)) }
+        for key in idempotency.forgotten { body(.idempotencyKey(key)) }
         if !clients.isEmpty {
             for contact in clients.contacts { body(.contact(contact.id)) }
             for id in clients.deletedContacts { body(.contact(id)) }

@@ -47,6 +47,8 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var ratings: [Rating] = []
     /// Price list, specifications, ledger accounts and the ledger batch, committed with the rest.
     public var billing = BillingChanges()
+    /// Idempotency keys to record (with the command's result) and expired keys to forget.
+    public var idempotency = IdempotencyChanges()
     /// Facts about referenced records the store checks again at commit; never stored.
     public var preconditions: [CommitPrecondition] = []
 
@@ -105,7 +107,7 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var changesOnlyTicketHistory: Bool {
         employees.isEmpty && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
             && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
-            && ratingRequests.isEmpty && ratings.isEmpty && billing.isEmpty
+            && ratingRequests.isEmpty && ratings.isEmpty && billing.isEmpty && idempotency.isEmpty
     }
 }
 
@@ -115,6 +117,7 @@ extension UnitOfWork {
         case clients
         case timeEntryWrites, timeEntryDeletions, employeeRates, ratingRequests, ratings
         case billing
+        case idempotency
     }
 
     /// Decodes leniently: a missing list is empty, so records written before a list existed load.
@@ -139,6 +142,7 @@ extension UnitOfWork {
         ratings = try container.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
         // Billing came later still.
         billing = try container.decodeIfPresent(BillingChanges.self, forKey: .billing) ?? BillingChanges()
+        idempotency = try container.decodeIfPresent(IdempotencyChanges.self, forKey: .idempotency) ?? IdempotencyChanges()
     }
 
     /// Encodes only the non-empty parts (a missing part decodes as empty): most units touch one
@@ -163,5 +167,6 @@ extension UnitOfWork {
         try encode(ratingRequests, as: .ratingRequests)
         try encode(ratings, as: .ratings)
         if !billing.isEmpty { try container.encode(billing, forKey: .billing) }
+        if !idempotency.isEmpty { try container.encode(idempotency, forKey: .idempotency) }
     }
 }

@@ -1,0 +1,53 @@
+import Foundation
+
+/// What a command with an idempotency key left behind: enough to answer a repeated call with the
+/// first call's result, and to tell a repeat from a different request under the same key.
+public struct IdempotencyRecord: Hashable, Sendable, Codable {
+    /// The host's key.
+    public var key: IdempotencyKey
+    /// The command's name, e.g. `createTicket`.
+    public var command: String
+    /// A digest of the performer and the command's input (see ``RequestFingerprint``).
+    public var fingerprint: String
+    /// The first call's result, JSON-encoded.
+    public var result: Data
+    /// When the first call committed.
+    public var recordedAt: Date
+    /// When the key may be forgotten and reused.
+    public var expiresAt: Date
+
+    /// Describes a record.
+    public init(
+        key: IdempotencyKey, command: String, fingerprint: String, result: Data, recordedAt: Date, expiresAt: Date
+    ) {
+        self.key = key
+        self.command = command
+        self.fingerprint = fingerprint
+        self.result = result
+        self.recordedAt = recordedAt
+        self.expiresAt = expiresAt
+    }
+}
+
+/// The idempotency part of a ``UnitOfWork``: keys to record and expired keys to forget.
+public struct IdempotencyChanges: Hashable, Sendable, Codable {
+    /// Records to insert; a key that is already stored (and not forgotten by the same unit) is a conflict.
+    public var records: [IdempotencyRecord] = []
+    /// Keys to forget (expired), applied before the inserts.
+    public var forgotten: [IdempotencyKey] = []
+
+    /// No changes.
+    public init() {}
+
+    /// `true` when nothing changes.
+    public var isEmpty: Bool { records.isEmpty && forgotten.isEmpty }
+}
+
+/// Reads idempotency records. Writes go through a ``UnitOfWork``; a store must treat the key as
+/// unique (a second insert of a stored key is a `.conflict`).
+public protocol IdempotencyRepository: Sendable {
+    /// The record stored under `key`, expired or not, or `nil`.
+    func idempotencyRecord(_ key: IdempotencyKey) async throws -> IdempotencyRecord?
+    /// Up to `limit` keys whose records expire at or before `instant`, earliest first.
+    func idempotencyKeys(expiringBy instant: Date, limit: Int) async throws -> [IdempotencyKey]
+}
