@@ -1,3 +1,4 @@
+import Foundation
 import HelpDeskKit
 
 /// Why a file store could not be opened or had to stop: thrown by ``FileStore/open(at:options:)``
@@ -22,16 +23,17 @@ public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
             "\(file) has format version \(version); this build reads versions up to \(supported)"
         case .notAStore(let file): "\(file) is not a HelpDesk file-store file (bad magic number)"
         case .corrupted(let file, let offset, let reason): "\(file) is corrupted at offset \(offset): \(reason)"
-        case .io(let operation, let path, let code): "\(operation) \(path) failed: errno \(code)"
+        case .io(let operation, let path, let code):
+            "\(operation) \(path) failed: \(String(cString: strerror(code))) (errno \(code))"
         }
     }
 
-    /// The same failure as a ``StorageError`` of the matching kind.
+    /// The same failure as a ``StorageError`` of the matching kind, with this error as its cause.
     public var storageError: StorageError {
         switch self {
-        case .locked: StorageError(.unavailable, description)
-        case .unsupportedVersion, .notAStore, .corrupted: StorageError(.corrupted, description)
-        case .io: StorageError(.ioFailure, description)
+        case .locked: StorageError(.unavailable, description, cause: self)
+        case .unsupportedVersion, .notAStore, .corrupted: StorageError(.corrupted, description, cause: self)
+        case .io: StorageError(.ioFailure, description, cause: self)
         }
     }
 }
