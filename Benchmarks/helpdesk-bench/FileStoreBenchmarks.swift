@@ -57,7 +57,56 @@ import Synchronization
                 + "(\(String(format: "%.1f", unitsPerSync)) units per sync), "
                 + "\(Int(concurrentCPUPerCommit)) µs of CPU per commit; target: ≥ 10× SQLite"
         ))
+    let rawRate = Double(concurrentCommits) / concurrentSeconds
+    results.append(
+        try await engineClientsBenchmark(
+            at: root.appendingPathComponent("engine"), clients: writers, commands: concurrentCommits, rawRate: rawRate))
     return results
+}
+
+/// 16 concurrent clients issuing `createTicket` through one engine over a file store, against the
+/// raw store's 16-writer rate measured just before in the same run (target ≥ 80 %, 0 failures).
+private func engineClientsBenchmark(at directory: URL, clients: Int, commands: Int, rawRate: Double)
+    async throws -> BenchmarkResult
+{
+    let store = try await FileStore.open(at: directory)
+    let desk = HelpDesk(
+        store: store, clock: ManualClock(start: Date(timeIntervalSince1970: 1_772_442_000)).clock,
+        identifiers: SeededIdentifierSource(seed: 11))
+    var failures = 0
+    let cpu = Measure.processCPUSeconds()
+    let seconds = try await Measure.seconds {
+        failures = await withTaskGroup(of: Int.self) { group in
+            for client in 0..<clients {
+                group.addTask {
+                    var failed = 0
+                    for index in stride(from: client, to: commands, by: clients) {
+                        do {
+                            _ = try await desk.createTicket(
+                                NewTicket(
+                                    title: "Ticket \(index)", channel: .email, requester: .freeText("Client \(client)")),
+                                by: .system)
+                        } catch {
+                            failed += 1
+                        }
+                    }
+                    return failed
+                }
+            }
+            return await group.reduce(0, +)
+        }
+    }
+    let cpuPerCommand = (Measure.processCPUSeconds() - cpu) * 1e6 / Double(commands)
+    let unitsPerSync = store.statistics.unitsPerSync
+    await store.close()
+    let rate = Double(commands) / seconds
+    return BenchmarkResult(
+        name: "engine.filestore.16clients", value: rate, unit: "commands/s", target: 0.8 * rawRate,
+        higherIsBetter: true,
+        notes: "\(clients) concurrent clients, \(commands) createTicket commands through one engine over a file store, "
+            + "\(failures) failed, \(String(format: "%.1f", unitsPerSync)) units per sync, "
+            + "\(Int(cpuPerCommand)) µs of CPU per command; \(Int(100 * rate / rawRate)) % of the raw 16-writer rate "
+            + "(\(Int(rawRate))/s) in this run; target: ≥ 80 % of it with 0 failures")
 }
 
 /// File-store figures: open time of a 1,000,000-ticket store (from its snapshot), and the longest
