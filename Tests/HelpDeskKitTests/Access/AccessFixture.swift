@@ -8,10 +8,11 @@ import WorkingTime
 /// - Alpha: office, contacts Alice (active, may file tickets) and Alexei (has left), contract `A-1`
 ///   (ends in 20 days) with one service period, a printer; tickets `a1` (Alice's, with a public
 ///   reply, an internal note, Alice's own reply, Boris watching, 30 logged minutes, a one-line
-///   specification, linked to `a2`), `a2`, `a3` (Alice's), `aResolved` (resolved and rated 4/5),
+///   specification, linked to `a2`), `a2` (about the printer), `a3` (Alice's), `aResolved` (resolved and rated 4/5),
 ///   and `aByName` (filed by staff for the free-text requester "Ivan Petrov" under Alpha).
 /// - Beta: office, contacts Bob (active) and Berta (has left), contract `B-1`, a printer; ticket
-///   `b1` (Bob's, with a public reply, an internal note, 20 logged minutes and a specification).
+///   `b1` (Bob's, about the printer, with a public reply, an internal note, 20 logged minutes and a
+///   specification).
 /// - Gamma: a company without tickets (deletable).
 /// - Free-text tickets without a company: `f1` for "Ivan Petrov", `f2` for "Olga Smirnova".
 /// - Billing: a cartridge (20.00 RUB) and the labor item (15.00 RUB per hour, fixed identifier,
@@ -135,9 +136,10 @@ struct AccessFixture: Sendable {
         try await desk.topUp(alpha.id, amount: rub(1_000_00), paymentReference: "PAY-A", by: anna)
         try await desk.topUp(beta.id, amount: rub(1_000_00), paymentReference: "PAY-B", by: anna)
 
-        func file(_ title: String, _ requester: Requester, company: CompanyID? = nil) async throws -> Ticket {
+        func file(_ title: String, _ requester: Requester, company: CompanyID? = nil, asset: AssetID? = nil) async throws -> Ticket {
             try await desk.createTicket(
-                NewTicket(title: title, channel: .email, requester: requester, companyID: company, assetIDs: []), by: anna)
+                NewTicket(title: title, channel: .email, requester: requester, companyID: company, assetIDs: asset.map { [$0] } ?? []),
+                by: anna)
         }
         var a1 = try await file("Alpha printer jams", .contact(alice.id))
         _ = try await desk.comment(on: a1.id, NewComment("We are on it."), by: anna)
@@ -146,7 +148,7 @@ struct AccessFixture: Sendable {
         _ = try await desk.addWatchers([test.boris.id], to: a1.id, by: anna)
         let a1Entry = try await desk.logTime(on: a1.id, NewTimeEntry(workDate: monday, minutes: 30), by: test.anna.id)
         let a1Spec = try await desk.addSpecificationLine(to: a1.id, NewSpecificationLine(itemID: cartridge.id, quantity: 1), by: anna)
-        let a2 = try await file("Alpha scanner", .contact(alice.id))
+        let a2 = try await file("Alpha printer is slow", .contact(alice.id), asset: alphaPrinter.id)
         try await desk.link(a1.id, .related, to: a2.id, by: anna)
         a1 = try await desk.ticket(a1.id, as: .system)
         let a3 = try await file("Alpha monitor", .contact(alice.id))
@@ -156,7 +158,7 @@ struct AccessFixture: Sendable {
         _ = try await desk.rate(token: token, score: 4, comment: "Quick")
         let aByName = try await file("Alpha phone line", .freeText(ivan), company: alpha.id)
 
-        let b1 = try await file("Beta server down", .contact(bob.id))
+        let b1 = try await file("Beta printer is down", .contact(bob.id), asset: betaPrinter.id)
         _ = try await desk.comment(on: b1.id, NewComment("Engineer is on the way."), by: anna)
         _ = try await desk.comment(on: b1.id, NewComment("Internal: Beta is late with payments.", visibility: .internal), by: anna)
         _ = try await desk.logTime(on: b1.id, NewTimeEntry(workDate: monday, minutes: 20), by: test.boris.id)

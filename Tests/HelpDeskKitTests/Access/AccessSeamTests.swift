@@ -45,7 +45,11 @@ struct AccessSeamTests {
     @Test(arguments: AccessCatalog.entries)
     func anActiveEmployeeMayRunEveryEntry(_ entry: AccessEntry) async throws {
         let f = try await AccessFixture.make()
-        AccessCheck.expect(await Outcome.of { try await entry.run(f, f.anna) }, .allowed, entry.label)
+        let outcome = await Outcome.of { try await entry.run(f, f.anna) }
+        AccessCheck.expect(outcome, .allowed, entry.label)
+        if case .narrowed = entry.foreign, case .returned(let tickets) = outcome {
+            #expect(tickets.contains { $0.companyID == f.alpha.id }, "a list that finds none of Alpha's tickets proves nothing")
+        }
     }
 
     /// Alpha's own active contact: the few client actions succeed (lists return only Alpha's
