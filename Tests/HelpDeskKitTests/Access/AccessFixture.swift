@@ -5,7 +5,8 @@ import WorkingTime
 
 /// A desk with two client companies for the access-seam tests.
 ///
-/// - Alpha: office, contacts Alice (active, may file tickets) and Alexei (has left), contract `A-1`
+/// - Alpha: office, contacts Alice (active, may file tickets, sees her own tickets), Carl (sees the
+///   company's tickets), Petr (may not file tickets) and Alexei (has left), contract `A-1`
 ///   (ends in 20 days) with one service period, a printer; tickets `a1` (Alice's, with a public
 ///   reply, an internal note, Alice's own reply, Boris watching, 30 logged minutes, a one-line
 ///   specification, linked to `a2`), `a2` (about the printer), `a3` (Alice's), `aResolved` (resolved and rated 4/5),
@@ -40,7 +41,12 @@ struct AccessFixture: Sendable {
     let gamma: Company
     let alphaOffice: Location
     let betaOffice: Location
+    /// Alpha's contact with the default portal scope (``PortalScope/ownTickets``).
     let alice: Contact
+    /// Alpha's contact who sees every ticket of the company (``PortalScope/company``).
+    let carl: Contact
+    /// Alpha's contact who may not file tickets.
+    let petr: Contact
     let alexei: Contact
     let bob: Contact
     let berta: Contact
@@ -113,6 +119,9 @@ struct AccessFixture: Sendable {
         let betaOffice = try await desk.addLocation(NewLocation(companyID: beta.id, name: "Beta office"), by: .system)
         let alice = try await desk.addContact(
             NewContact(companyID: alpha.id, locationID: alphaOffice.id, name: "Alice", email: "alice@alpha.example"), by: .system)
+        let carl = try await desk.addContact(
+            NewContact(companyID: alpha.id, locationID: alphaOffice.id, name: "Carl", portalScope: .company), by: .system)
+        let petr = try await desk.addContact(NewContact(companyID: alpha.id, name: "Petr", mayFileTickets: false), by: .system)
         let alexei = try await desk.updateContact(
             try await desk.addContact(NewContact(companyID: alpha.id, name: "Alexei"), by: .system).id,
             ContactUpdate(isActive: false), by: .system)
@@ -169,7 +178,7 @@ struct AccessFixture: Sendable {
 
         return AccessFixture(
             test: test, alpha: alpha, beta: beta, gamma: gamma, alphaOffice: alphaOffice, betaOffice: betaOffice,
-            alice: alice, alexei: alexei, bob: bob, berta: berta, alphaContract: alphaContract, betaContract: betaContract,
+            alice: alice, carl: carl, petr: petr, alexei: alexei, bob: bob, berta: berta, alphaContract: alphaContract, betaContract: betaContract,
             alphaPeriod: alphaPeriod, printerModel: printerModel, alphaPrinter: alphaPrinter, betaPrinter: betaPrinter,
             cartridge: cartridge, a1: a1, a2: a2, a3: a3, aResolved: try await desk.ticket(aResolved.id, as: .system),
             aByName: aByName, b1: try await desk.ticket(b1.id, as: .system), f1: f1, f2: f2, a1Entry: a1Entry,
@@ -178,7 +187,7 @@ struct AccessFixture: Sendable {
 
     private init(
         test: TestDesk, alpha: Company, beta: Company, gamma: Company, alphaOffice: Location,
-        betaOffice: Location, alice: Contact, alexei: Contact, bob: Contact, berta: Contact, alphaContract: Contract,
+        betaOffice: Location, alice: Contact, carl: Contact, petr: Contact, alexei: Contact, bob: Contact, berta: Contact, alphaContract: Contract,
         betaContract: Contract, alphaPeriod: ServicePeriod, printerModel: AssetModel, alphaPrinter: Asset, betaPrinter: Asset,
         cartridge: PriceListItem, a1: Ticket, a2: Ticket, a3: Ticket, aResolved: Ticket, aByName: Ticket, b1: Ticket,
         f1: Ticket, f2: Ticket, a1Entry: TimeEntry, a1Line: SpecificationLineID
@@ -190,6 +199,8 @@ struct AccessFixture: Sendable {
         self.alphaOffice = alphaOffice
         self.betaOffice = betaOffice
         self.alice = alice
+        self.carl = carl
+        self.petr = petr
         self.alexei = alexei
         self.bob = bob
         self.berta = berta
