@@ -1,0 +1,106 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+
+/// The client directory: companies, locations, contacts, contracts and equipment.
+extension AccessCatalog {
+    static let noCompany = "the request names no company although the record is Alpha's"
+
+    static let clientCommands: [AccessEntry] = [
+        E("addCompany(_:by:)", "addCompany") { f, p in
+            try await E.call { try await f.desk.addCompany(NewCompany(name: "Delta"), by: p) }
+        },
+        E("deleteCompany(_:by:)", "deleteCompany: Gamma (no tickets)") { f, p in
+            try await E.call { try await f.desk.deleteCompany(f.gamma.id, by: p) }
+        },
+        E("addLocation(_:by:)", "addLocation: to Alpha", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.addLocation(NewLocation(companyID: f.alpha.id, name: "Alpha warehouse"), by: p) }
+        },
+        E("addContact(_:by:)", "addContact: to Alpha", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.addContact(NewContact(companyID: f.alpha.id, name: "Anton"), by: p) }
+        },
+        E("updateContact(_:_:by:)", "updateContact: Alice's position", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+            try await E.call { try await f.desk.updateContact(f.alice.id, ContactUpdate(position: "CEO"), by: p) }
+        },
+        E("addContract(_:by:)", "addContract: for Alpha", concernsAlpha: true) { f, p in
+            try await E.call {
+                try await f.desk.addContract(NewContract(companyID: f.alpha.id, number: "A-2", startsAt: AccessFixture.day(0)), by: p)
+            }
+        },
+        E("changeContractStatus(_:to:by:)", "changeContractStatus: suspend A-1", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+            try await E.call { try await f.desk.changeContractStatus(f.alphaContract.id, to: .suspended, by: p) }
+        },
+        E("addServicePeriod(to:_:by:)", "addServicePeriod: renew A-1", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+            try await E.call {
+                try await f.desk.addServicePeriod(
+                    to: f.alphaContract.id,
+                    NewServicePeriod(startsAt: AccessFixture.day(20), endsAt: AccessFixture.day(50), fee: Money(minorUnits: 100_00, currency: .rub)),
+                    by: p)
+            }
+        },
+        E("markServicePeriodInvoiced(_:of:by:)", "markServicePeriodInvoiced: A-1's period", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.markServicePeriodInvoiced(f.alphaPeriod.id, of: f.alphaContract.id, by: p) }
+        },
+        E("markServicePeriodPaid(_:of:by:)", "markServicePeriodPaid: A-1's period", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.markServicePeriodPaid(f.alphaPeriod.id, of: f.alphaContract.id, by: p) }
+        },
+        E("addAssetModel(name:kind:attributes:by:)", "addAssetModel") { f, p in
+            try await E.call { try await f.desk.addAssetModel(name: "Router", kind: "network", by: p) }
+        },
+        E("addAsset(_:by:)", "addAsset: at Alpha's office", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+            try await E.call {
+                try await f.desk.addAsset(
+                    NewAsset(modelID: f.printerModel.id, serialNumber: "A-SN-2", locationID: f.alphaOffice.id, inServiceSince: AccessFixture.day(0)),
+                    by: p)
+            }
+        },
+    ]
+
+    static let clientReads: [AccessEntry] = [
+        E("companies(as:)", "companies") { f, p in
+            try await E.call { try await f.desk.companies(as: p) }
+        },
+        E("company(_:as:)", "company: Alpha", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.company(f.alpha.id, as: p) }
+        },
+        E("locations(of:as:)", "locations: of Alpha", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.locations(of: f.alpha.id, as: p) }
+        },
+        E("contacts(of:as:)", "contacts: of Alpha", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.contacts(of: f.alpha.id, as: p) }
+        },
+        E("contract(_:as:)", "contract: A-1", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+            try await E.call { try await f.desk.contract(f.alphaContract.id, as: p) }
+        },
+        E("contracts(of:as:)", "contracts: of Alpha", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.contracts(of: f.alpha.id, as: p) }
+        },
+        E("contracts(of:as:)", "contracts: of every company") { f, p in
+            try await E.call { try await f.desk.contracts(as: p) }
+        },
+        E("contracts(inForceAt:as:)", "contracts: in force now") { f, p in
+            try await E.call { try await f.desk.contracts(inForceAt: AccessFixture.day(0), as: p) }
+        },
+        E("contracts(endingWithin:after:as:)", "contracts: ending within 30 days") { f, p in
+            try await E.call { try await f.desk.contracts(endingWithin: 30, after: AccessFixture.day(0), as: p) }
+        },
+        E("debtors(at:as:)", "debtors") { f, p in
+            try await E.call { try await f.desk.debtors(at: AccessFixture.day(0), as: p) }
+        },
+        E("assetModels(as:)", "assetModels") { f, p in
+            try await E.call { try await f.desk.assetModels(as: p) }
+        },
+        E("assets(company:location:model:as:)", "assets: of Alpha", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.assets(company: f.alpha.id, as: p) }
+        },
+        E("assets(company:location:model:as:)", "assets: at Alpha's office, any company", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+            try await E.call { try await f.desk.assets(location: f.alphaOffice.id, as: p) }
+        },
+        E("history(of:as:)", "history: of Alpha's printer", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+            try await f.desk.history(of: f.alphaPrinter.id, as: p)
+        },
+        E("registrationHints(contact:location:as:)", "registrationHints: for Alice", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+            try await E.call { try await f.desk.registrationHints(contact: f.alice.id, as: p) }
+        },
+    ]
+}

@@ -1,0 +1,157 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+
+/// Every public command and read of ``HelpDesk``, each with valid arguments on Alpha's records.
+///
+/// ``AccessCatalogCompletenessTests`` fails when a public method of `HelpDesk` is neither in
+/// ``entries`` nor in ``exempt``.
+enum AccessCatalog {
+    static let entries: [AccessEntry] =
+        ticketCommands + ticketReads + directoryEntries + clientCommands + clientReads + laborEntries + ratingEntries
+        + billingEntries
+
+    /// Public methods that take no performer by design, with the reason.
+    static let exempt: [String: String] = [
+        "rate(token:score:comment:)": "authorised by the unguessable rating token",
+        "ratingRequest(token:)": "authorised by the unguessable rating token",
+        "tick(now:)": "the engine's own time-driven work, run by the host as .system",
+    ]
+
+    typealias E = AccessEntry
+
+    static func newTicket(_ f: AccessFixture, _ change: (inout NewTicket) -> Void) -> NewTicket {
+        var request = NewTicket(title: "Filed in the test", channel: .portal, requester: .contact(f.alice.id))
+        change(&request)
+        return request
+    }
+
+    static let ticketCommands: [AccessEntry] = [
+        E("createTicket(_:by:)", "createTicket: for Alpha's contact", ownContact: true, concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.createTicket(newTicket(f) { $0.companyID = f.alpha.id }, by: p) }
+        },
+        E("createTicket(_:by:)", "createTicket: at Alpha's office", ownContact: true, concernsAlpha: true) { f, p in
+            try await E.call {
+                try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.locationID = f.alphaOffice.id }, by: p)
+            }
+        },
+        E("createTicket(_:by:)", "createTicket: under Alpha's contract", ownContact: true, concernsAlpha: true) { f, p in
+            try await E.call {
+                try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.contractID = f.alphaContract.id }, by: p)
+            }
+        },
+        E("createTicket(_:by:)", "createTicket: about Alpha's printer", ownContact: true, concernsAlpha: true) { f, p in
+            try await E.call {
+                try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.assetIDs = [f.alphaPrinter.id] }, by: p)
+            }
+        },
+        E("updateTicket(_:_:by:)", "updateTicket: a1's priority", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.updateTicket(f.a1.id, TicketUpdate(priority: .high), by: p) }
+        },
+        E("assign(_:to:group:by:)", "assign: a1 to Boris", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.assign(f.a1.id, to: f.test.boris.id, group: f.test.fieldEngineers.id, by: p) }
+        },
+        E("addWatchers(_:to:by:)", "addWatchers: Anna on a1", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.addWatchers([f.test.anna.id], to: f.a1.id, by: p) }
+        },
+        E("removeWatchers(_:from:by:)", "removeWatchers: Boris from a1", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.removeWatchers([f.test.boris.id], from: f.a1.id, by: p) }
+        },
+        E("attach(_:to:by:)", "attach: a photo to a1", ownContact: true, concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.attach([AccessFixture.file], to: f.a1.id, by: p) }
+        },
+        E("comment(on:_:by:)", "comment: public reply on a1", ownContact: true, concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.comment(on: f.a1.id, NewComment("Any news?"), by: p) }
+        },
+        E("comment(on:_:by:)", "comment: internal note on a1", clientRefusal: .clientCannotWriteInternalNote, concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.comment(on: f.a1.id, NewComment("psst", visibility: .internal), by: p) }
+        },
+        E("changeStatus(_:to:by:)", "changeStatus: a1 to in progress", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.changeStatus(f.a1.id, to: .inProgress, by: p) }
+        },
+        E("postpone(_:until:by:)", "postpone: a1 until tomorrow", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.postpone(f.a1.id, until: AccessFixture.day(1), by: p) }
+        },
+        E("link(_:_:to:by:)", "link: a1 to a3", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.link(f.a1.id, .related, to: f.a3.id, by: p) }
+        },
+        E("unlink(_:from:by:)", "unlink: a1 from a2", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.unlink(f.a1.id, from: f.a2.id, by: p) }
+        },
+        E("merge(_:into:by:)", "merge: a3 into a2", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.merge(f.a3.id, into: f.a2.id, by: p) }
+        },
+        E("acknowledgeEvents(_:by:)", "acknowledgeEvents: the first event") { f, p in
+            try await E.call { try await f.desk.acknowledgeEvents([1], by: p) }
+        },
+    ]
+
+    /// A ticket list read that returns the tickets it found.
+    static func list(_ label: String, _ query: @escaping @Sendable (AccessFixture) -> TicketQuery) -> AccessEntry {
+        E("tickets(matching:as:)", "tickets: " + label, foreign: .narrowed, ownContact: true, concernsAlpha: true) { f, p in
+            try await f.desk.tickets(matching: query(f), as: p).tickets
+        }
+    }
+
+    static let ticketReads: [AccessEntry] = [
+        E("ticket(_:as:)", "ticket: a1", foreign: .hidden({ .ticketNotFound($0.a1.id) }), ownContact: true, concernsAlpha: true) { f, p in
+            [try await f.desk.ticket(f.a1.id, as: p)]
+        },
+        E("ticket(number:as:)", "ticket: a1 by number", foreign: .hidden({ .ticketNumberNotFound($0.a1.number) }), ownContact: true, concernsAlpha: true) { f, p in
+            [try await f.desk.ticket(number: f.a1.number, as: p)]
+        },
+        list("everything") { _ in TicketQuery(limit: TicketQuery.maximumLimit) },
+        list("of Alpha") { f in TicketQuery(companyIDs: [f.alpha.id]) },
+        list("of Alpha or without a company") { f in TicketQuery(companyIDs: [f.alpha.id, nil]) },
+        list("requested by Alice") { f in TicketQuery(requesters: [.contact(f.alice.id)]) },
+        list("about Alpha's printer") { f in TicketQuery(assetIDs: [f.alphaPrinter.id]) },
+        list("at Alpha's office") { f in TicketQuery(locationIDs: [f.alphaOffice.id]) },
+        list("under Alpha's contract") { f in TicketQuery(contractIDs: [f.alphaContract.id]) },
+        list("titled Alpha") { _ in TicketQuery(titleContains: "Alpha") },
+        E("comments(on:as:)", "comments: on a1", foreign: .hidden({ .ticketNotFound($0.a1.id) }), ownContact: true, concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.comments(on: f.a1.id, as: p) }
+        },
+        E("auditTrail(of:as:)", "auditTrail: of a1", foreign: .hidden({ .ticketNotFound($0.a1.id) }), concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.auditTrail(of: f.a1.id, as: p) }
+        },
+        E("undeliveredEvents(limit:as:)", "undeliveredEvents") { f, p in
+            try await E.call { try await f.desk.undeliveredEvents(as: p) }
+        },
+    ]
+
+    static let directoryEntries: [AccessEntry] = [
+        E("addEmployee(_:by:)", "addEmployee") { f, p in
+            try await E.call { try await f.desk.addEmployee(NewEmployee(name: "New Hire", email: "new@service.example"), by: p) }
+        },
+        E("deactivateEmployee(_:by:)", "deactivateEmployee: Boris") { f, p in
+            try await E.call { try await f.desk.deactivateEmployee(f.test.boris.id, by: p) }
+        },
+        E("addGroup(named:by:)", "addGroup") { f, p in
+            try await E.call { try await f.desk.addGroup(named: "Night shift", by: p) }
+        },
+        E("addCategory(_:by:)", "addCategory") { f, p in
+            try await E.call { try await f.desk.addCategory(NewServiceCategory(name: "Phones"), by: p) }
+        },
+        E("employees(as:)", "employees") { f, p in
+            try await E.call { try await f.desk.employees(as: p) }
+        },
+        E("groups(as:)", "groups") { f, p in
+            try await E.call { try await f.desk.groups(as: p) }
+        },
+        E("categories(as:)", "categories", foreign: .allowed, ownContact: true) { f, p in
+            try await E.call { try await f.desk.categories(as: p) }
+        },
+        E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:)", "setEmployeeRate: Boris") { f, p in
+            try await E.call {
+                try await f.desk.setEmployeeRate(
+                    f.test.boris.id, validFrom: AccessFixture.monday, hourlyCost: Money(minorUnits: 400_00, currency: .rub), by: p)
+            }
+        },
+        E("employeeRate(_:on:as:)", "employeeRate: Anna's") { f, p in
+            try await E.call { try await f.desk.employeeRate(f.test.anna.id, on: AccessFixture.monday, as: p) }
+        },
+        E("rateHistory(of:as:)", "rateHistory: Anna's") { f, p in
+            try await E.call { try await f.desk.rateHistory(of: f.test.anna.id, as: p) }
+        },
+    ]
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import Testing
+
+/// Issue #14, point 4: every command and read, run by an unknown contact, an inactive employee or
+/// a contact of another company (and by an unknown employee and an inactive contact), is refused
+/// with a typed error and changes nothing; Alpha's own contact may do only what clients may.
+@Suite("Access seam: every command and read refuses hostile performers")
+struct AccessSeamTests {
+    /// What `hostile` must get from `entry`.
+    static func expected(_ entry: AccessEntry, _ hostile: Hostile, _ performer: Performer, _ f: AccessFixture) -> Expected {
+        if hostile.isContact, let refusal = entry.clientRefusal { return .error(refusal) }
+        switch (hostile, performer) {
+        case (.unknownContact, .contact(let id)): return .error(.contactNotFound(id))
+        case (.inactiveContact, .contact(let id)): return .error(.contactInactive(id))
+        case (.unknownEmployee, .employee(let id)): return .error(.employeeNotFound(id))
+        case (.inactiveEmployee, .employee(let id)): return .error(.employeeInactive(id))
+        default:
+            switch entry.foreign {
+            case .forbidden: return .forbidden(performer)
+            case .hidden(let error): return .error(error(f))
+            case .narrowed: return .narrowed(only: f.beta.id)
+            case .allowed: return .allowed
+            }
+        }
+    }
+
+    @Test(arguments: HostileCase.all(AccessCatalog.entries))
+    func hostilePerformerIsRefusedAndChangesNothing(_ c: HostileCase) async throws {
+        let f = try await AccessFixture.make()
+        let performer = c.hostile.performer(f)
+        let before = try await f.test.snapshot()
+        let outcome = await Outcome.of { try await c.entry.run(f, performer) }
+        await AccessCheck.withHole(c.entry.hole) {
+            AccessCheck.expect(outcome, Self.expected(c.entry, c.hostile, performer, f), c.description)
+        }
+        #expect(try await f.test.snapshot() == before, "the refused call changed the store (or its outbox)")
+        // Nothing was reserved either: the next ticket gets the next number.
+        let next = try await f.test.ticket("After the refusal")
+        #expect(next.number.rawValue == (before.lastTicketNumber?.rawValue ?? 0) + 1)
+    }
+
+    /// The control: every entry's arguments are valid, so a refusal above is about the performer.
+    @Test(arguments: AccessCatalog.entries)
+    func anActiveEmployeeMayRunEveryEntry(_ entry: AccessEntry) async throws {
+        let f = try await AccessFixture.make()
+        let outcome = await Outcome.of { try await entry.run(f, f.anna) }
+        AccessCheck.expect(outcome, .allowed, entry.label)
+        if case .narrowed = entry.foreign, case .returned(let tickets) = outcome {
+            #expect(tickets.contains { $0.companyID == f.alpha.id }, "a list that finds none of Alpha's tickets proves nothing")
+        }
+    }
+
+    /// Alpha's own active contact: the few client actions succeed (lists return only Alpha's
+    /// tickets); everything else is forbidden and changes nothing.
+    @Test(arguments: AccessCatalog.entries.filter { !$0.employeeOnly })
+    func alphasContactMayOnlyDoWhatClientsMay(_ entry: AccessEntry) async throws {
+        let f = try await AccessFixture.make()
+        let before = try await f.test.snapshot()
+        let outcome = await Outcome.of { try await entry.run(f, f.asAlice) }
+        let expected: Expected
+        if entry.ownContact {
+            expected = entry.api == "tickets(matching:as:)" ? .narrowed(only: f.alpha.id) : .allowed
+        } else {
+            expected = entry.clientRefusal.map(Expected.error) ?? .forbidden(f.asAlice)
+        }
+        await AccessCheck.withHole(entry.hole) {
+            AccessCheck.expect(outcome, expected, entry.label)
+        }
+        if !entry.ownContact {
+            #expect(try await f.test.snapshot() == before, "the refused call changed the store (or its outbox)")
+        }
+    }
+
+    @Test func theCatalogueRunsEveryHostilePerformerItCanExpress() {
+        let cases = HostileCase.all(AccessCatalog.entries)
+        let labor = AccessCatalog.entries.filter(\.employeeOnly).count
+        #expect(cases.count == AccessCatalog.entries.count * Hostile.allCases.count - labor * 3)
+        #expect(Set(AccessCatalog.entries.map(\.label)).count == AccessCatalog.entries.count, "labels name the cases: keep them unique")
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import Testing
+
+/// The list and the single-ticket read must agree: a viewer lists exactly the tickets it may
+/// read. A ticket listed but not readable leaks through the list; one readable but not listed is
+/// hidden from the viewer's own overview.
+@Suite("Ticket lists agree with ticket reads for every viewer")
+struct ListConsistencyTests {
+    /// Who looks, and why the list and the reads disagree for them today (`nil`: they agree).
+    static let viewers: [(String, @Sendable (AccessFixture) -> Performer, String?)] = [
+        ("Alpha's contact", { $0.asAlice }, nil),
+        ("Beta's contact", { $0.asBob }, nil),
+        (
+            "free-text client Ivan", { _ in .client(name: AccessFixture.ivan) },
+            "tickets(matching:as:) scopes a free-text client by requester only, so it lists Alpha's ticket filed for "
+                + "\"Ivan Petrov\" (aByName), which ticket(_:as:) hides because it has a company"
+        ),
+        ("free-text client Olga", { _ in .client(name: AccessFixture.olga) }, nil),
+        ("a stranger", { _ in .client(name: "Nobody") }, nil),
+        ("an employee", { $0.anna }, nil),
+    ]
+
+    @Test(arguments: 0..<viewers.count)
+    func aViewerListsExactlyTheTicketsItMayRead(_ index: Int) async throws {
+        let (name, viewer, hole) = Self.viewers[index]
+        let f = try await AccessFixture.make()
+        let performer = viewer(f)
+        let everything = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: .system).tickets
+        let listed = Set(try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: performer).tickets.map(\.id))
+        var readable: Set<TicketID> = []
+        for ticket in everything {
+            if (try? await f.desk.ticket(ticket.id, as: performer)) != nil { readable.insert(ticket.id) }
+        }
+        let number = { (ids: Set<TicketID>) in everything.filter { ids.contains($0.id) }.map(\.number) }
+        await AccessCheck.withHole(hole) {
+            #expect(listed.subtracting(readable).isEmpty, "\(name) lists tickets it may not read: \(number(listed.subtracting(readable)))")
+        }
+        #expect(readable.subtracting(listed).isEmpty, "\(name) may read tickets its list omits: \(number(readable.subtracting(listed)))")
+    }
+}
