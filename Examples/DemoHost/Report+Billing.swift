@@ -9,7 +9,7 @@ extension Report {
         out.heading("5. Billing (from the ledger)")
         out.note("Personal accounts, invoices and payments are double-entry transfers; nothing is a flag.")
         out.line()
-        if let statement = try await desk.statement(of: clients.acme.id, in: .money(.rub), period: start..<end) {
+        if let statement = try await desk.statement(of: clients.acme.id, in: .money(.rub), period: start..<end, as: .system) {
             out.note("Statement of \(clients.acme.name), prepaid roubles, \(DemoTime.date(start)):")
             var table = TextTable([.init("Time"), .init("Entry"), .init("Change", .right), .init("Balance", .right)])
             table.add(["", "opening balance", "", Self.rubles(statement.opening)])
@@ -28,7 +28,7 @@ extension Report {
             .init("Debtor"), .init("0-30 days", .right), .init("31-60", .right), .init("61-90", .right),
             .init("90+", .right), .init("Total", .right),
         ])
-        for row in try await desk.debtorAgeing(at: end) {
+        for row in try await desk.debtorAgeing(at: end, as: .system) {
             ageing.add([
                 names[row.companyID] ?? "-", Self.rubles(row.upTo30), Self.rubles(row.upTo60), Self.rubles(row.upTo90),
                 Self.rubles(row.over90), Self.rubles(row.total),
@@ -37,7 +37,7 @@ extension Report {
         out.note("Receivables by age (invoiced service periods and unpaid paid work):")
         out.lines(ageing.render())
         out.line()
-        for revenue in try await desk.outOfContractRevenue(in: start..<end) {
+        for revenue in try await desk.outOfContractRevenue(in: start..<end, as: .system) {
             out.note("Out-of-contract revenue from \(names[revenue.companyID] ?? "-"): \(Self.rubles(revenue.amount)) in \(revenue.transfers) settlement(s).")
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import HelpDeskKit
 
-/// The main reports of the simulated month, read once from `HelpDesk.reports`.
+/// The main reports of the simulated month, read once from `HelpDesk.reports(as:)`.
 struct MonthReports: Sendable {
     let request: ReportRequest
     let slaByWeek: [SLAComplianceRow]
@@ -16,7 +16,7 @@ struct MonthReports: Sendable {
 
     /// Runs every report over `period` in weekly UTC buckets.
     init(desk: HelpDesk, period: Range<Date>) async throws {
-        let reports = desk.reports
+        let reports = try await desk.reports(as: .system)
         let request = ReportRequest(period: period, bucket: .week, timeZone: DemoTime.calendar.timeZone)
         self.request = request
         slaByWeek = try await reports.slaCompliance(request, by: .bucket)

@@ -133,22 +133,28 @@ public enum BillingReports {
 
 extension HelpDesk {
     /// The statement of `company`'s account (`role`, `unit`) for `period`; `nil` when never opened.
-    public func statement(of company: CompanyID, in unit: BillingUnit, role: AccountRole = .wallet, period: Range<Date>)
-        async throws(HelpDeskError) -> ClientStatement?
-    {
+    public func statement(
+        of company: CompanyID, in unit: BillingUnit, role: AccountRole = .wallet, period: Range<Date>,
+        as viewer: Performer
+    ) async throws(HelpDeskError) -> ClientStatement? {
+        _ = try await authorize(viewer, .readBilling, companyID: company)
         _ = try await loadCompany(company)
         let ledger = try await storage { try await store.ledger() }
         return BillingReports.statement(of: billingAccount(company, role, unit), period: period, in: ledger)
     }
 
     /// Receivables outstanding at `instant`, aged 0–30, 31–60, 61–90 and 90+ days.
-    public func debtorAgeing(at instant: Date) async throws(HelpDeskError) -> [DebtorAgeing] {
+    public func debtorAgeing(at instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [DebtorAgeing] {
+        _ = try await authorize(viewer, .readReports)
         let accounts = try await storage { try await store.billingAccounts() }
         return BillingReports.debtorAgeing(at: instant, accounts: accounts, in: try await storage { try await store.ledger() })
     }
 
     /// Out-of-contract revenue per client and unit settled within `period`.
-    public func outOfContractRevenue(in period: Range<Date>) async throws(HelpDeskError) -> [ClientRevenue] {
+    public func outOfContractRevenue(in period: Range<Date>, as viewer: Performer) async throws(HelpDeskError)
+        -> [ClientRevenue]
+    {
+        _ = try await authorize(viewer, .readReports)
         let accounts = try await storage { try await store.billingAccounts() }
         return BillingReports.outOfContractRevenue(
             in: period, accounts: accounts, ledger: try await storage { try await store.ledger() })

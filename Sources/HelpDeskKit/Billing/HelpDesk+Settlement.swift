@@ -27,7 +27,7 @@ extension HelpDesk {
     public func settle(_ ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> TicketSpecification {
         try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "settle", by: performer, [ticketID])) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
+            try authorize(context.principal, .manageBilling, on: ticket)
             guard let specification = try await storage({ try await store.specification(of: ticketID) }) else {
                 throw .specificationNotFound(ticket.number)
             }

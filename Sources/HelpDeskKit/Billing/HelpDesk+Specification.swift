@@ -6,8 +6,7 @@ extension HelpDesk {
 
     /// The ticket's specification, or `nil` when it has none yet.
     public func specification(of ticket: TicketID, as viewer: Performer) async throws(HelpDeskError) -> TicketSpecification? {
-        _ = try await authorize(viewer, .readInternal)
-        _ = try await loadTicket(ticket)
+        try await internalTicket(ticket, as: viewer)
         return try await storage { try await store.specification(of: ticket) }
     }
 
@@ -22,7 +21,7 @@ extension HelpDesk {
     {
         try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "addSpecificationLine", by: performer, [ticketID, request])) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
+            try authorize(context.principal, .manageBilling, on: ticket)
             let now = clock.now()
             guard (1...Self.maximumLineQuantity).contains(request.quantity) else {
                 throw .invalidInput(field: "quantity", problem: .outOfRange(1...Int(Self.maximumLineQuantity)))
@@ -59,7 +58,7 @@ extension HelpDesk {
     {
         try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "removeSpecificationLine", by: performer, [lineID, ticketID])) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
+            try authorize(context.principal, .manageBilling, on: ticket)
             return try await changeSpecification(of: ticket, at: clock.now(), creating: false, into: &context.work) { lines throws(HelpDeskError) in
                 guard let index = lines.firstIndex(where: { $0.id == lineID }) else { throw .specificationLineNotFound(lineID) }
                 lines.remove(at: index)
@@ -79,7 +78,7 @@ extension HelpDesk {
                 throw .invalidInput(field: "laborItemID", problem: .blank)
             }
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, AccessRequest(.manageBilling, ticket: ticket))
+            try authorize(context.principal, .manageBilling, on: ticket)
             let now = clock.now()
             let item = try await loadPriceListItem(itemID)
             let itemPrice = try await price(of: itemID, under: ticket.contractID, at: now, as: .system)

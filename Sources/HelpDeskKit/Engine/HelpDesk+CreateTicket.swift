@@ -39,7 +39,6 @@ extension HelpDesk {
                 companyID: request.companyID, locationID: request.locationID, contractID: request.contractID,
                 assetIDs: request.assetIDs),
             requester: request.requester, category: request.categoryID, performer: performer)
-        try authorize(context.principal, AccessRequest(.createTicket, companyID: links.companyID))
 
         let now = clock.now()
         let number = try await reserveTicketNumber(in: &context)
@@ -51,6 +50,7 @@ extension HelpDesk {
             assigneeID: assigneeID, groupID: groupID,
             watcherIDs: watcherIDs, attachments: request.attachments, customFields: request.customFields,
             createdAt: now)
+        try authorize(context.principal, AccessRequest(.createTicket, ticket: ticket))
         ticket.sla = try await startSLA(for: ticket)
 
         context.work.save(ticket, expectedRevision: nil)

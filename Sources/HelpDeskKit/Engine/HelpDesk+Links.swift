@@ -21,8 +21,8 @@ extension HelpDesk {
         let performer = context.performer
         let ticket = try await loadTicket(id)
         let target = try await loadTicket(other)
-        try authorize(context.principal, AccessRequest(.editTicket, ticket: ticket))
-        try authorize(context.principal, AccessRequest(.editTicket, ticket: target))
+        try authorize(context.principal, .editTicket, on: ticket)
+        try authorize(context.principal, .editTicket, on: target)
         guard id != other else { throw .selfReference(ticket.number) }
         try ensureUnlocked(ticket)
         try ensureUnlocked(target)
@@ -62,8 +62,8 @@ extension HelpDesk {
         let performer = context.performer
         let ticket = try await loadTicket(id)
         let target = try await loadTicket(other)
-        try authorize(context.principal, AccessRequest(.editTicket, ticket: ticket))
-        try authorize(context.principal, AccessRequest(.editTicket, ticket: target))
+        try authorize(context.principal, .editTicket, on: ticket)
+        try authorize(context.principal, .editTicket, on: target)
         guard let link = ticket.links.first(where: { $0.ticketID == other }) else {
             throw .notLinked(ticket.number, target.number)
         }
@@ -103,11 +103,12 @@ extension HelpDesk {
         let performer = context.performer
         let from = try await loadTicket(source)
         let into = try await loadTicket(target)
-        try authorize(context.principal, AccessRequest(.editTicket, ticket: from))
-        try authorize(context.principal, AccessRequest(.editTicket, ticket: into))
+        try authorize(context.principal, .editTicket, on: from)
+        try authorize(context.principal, .editTicket, on: into)
         guard source != target else { throw .selfReference(from.number) }
         try ensureUnlocked(from)
         try ensureUnlocked(into)
+        if from.companyID != into.companyID { throw .mergeAcrossCompanies(from.number, into.number) }
         if from.links.contains(where: { $0.kind == .duplicateOf }) { throw .alreadyMerged(from.number) }
         if from.links.contains(where: { $0.ticketID == target && $0.kind != .related }) {
             throw .alreadyLinked(from.number, into.number)

@@ -40,7 +40,7 @@ extension HelpDesk {
     /// The audit trail of a ticket, oldest first (staff only under the standard policy).
     public func auditTrail(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [AuditEntry] {
         let (ticket, principal) = try await visibleTicket(id, as: viewer)
-        try authorize(principal, AccessRequest(.readInternal, ticket: ticket))
+        try authorize(principal, .readInternal, on: ticket)
         return try await storage { try await store.auditTrail(of: id) }
     }
 

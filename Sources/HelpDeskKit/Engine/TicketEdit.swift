@@ -143,7 +143,7 @@ extension HelpDesk {
         _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> Ticket {
         let ticket = try await loadTicket(id)
-        try authorize(context.principal, AccessRequest(action, ticket: ticket))
+        try authorize(context.principal, action, on: ticket)
         try ensureUnlocked(ticket)
         var edit = TicketEdit(ticket, by: context.performer, at: clock.now())
         try await change(&edit)

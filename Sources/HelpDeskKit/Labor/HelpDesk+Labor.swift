@@ -11,7 +11,7 @@ extension HelpDesk {
         try await perform(by: .employee(employee), editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "logTime", by: .employee(employee), [ticketID, request])) { context throws(HelpDeskError) in
             try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, AccessRequest(.logTime, ticket: ticket))
+            try authorize(context.principal, .logTime, on: ticket)
             try ensureUnlocked(ticket)
             let now = clock.now()
             let entry = TimeEntry(
@@ -44,7 +44,7 @@ extension HelpDesk {
             if let minutes = update.minutes { entry.spentMinutes = minutes }
             try validateLabor(workDate: entry.workDate, minutes: entry.spentMinutes, activity: entry.activity, comment: entry.comment)
             let ticket = try await loadTicket(old.ticketID)
-            try authorize(context.principal, AccessRequest(.logTime, ticket: ticket))
+            try authorize(context.principal, .logTime, on: ticket)
             try ensureUnlocked(ticket)
             if update.minutes != nil, entry.spentMinutes != old.spentMinutes {
                 entry.chargedMinutes = LaborRounding.charged(spentMinutes: entry.spentMinutes, step: try await roundingStep(for: ticket))
@@ -67,7 +67,7 @@ extension HelpDesk {
         let _: Done = try await perform(by: .employee(employee), idempotency: try IdempotentCall.make(idempotencyKey, "deleteTimeEntry", by: .employee(employee), [id])) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             let ticket = try await loadTicket(old.ticketID)
-            try authorize(context.principal, AccessRequest(.logTime, ticket: ticket))
+            try authorize(context.principal, .logTime, on: ticket)
             try ensureUnlocked(ticket)
             context.work.timeEntryDeletions.append(TimeEntryDeletion(id: id, expectedRevision: old.revision))
             recordLabor(
@@ -79,14 +79,14 @@ extension HelpDesk {
 
     /// The time entry with `id`, or ``HelpDeskError/timeEntryNotFound(_:)``.
     public func timeEntry(_ id: TimeEntryID, as viewer: Performer) async throws(HelpDeskError) -> TimeEntry {
-        _ = try await authorize(viewer, .readInternal)
-        return try await loadTimeEntry(id)
+        let entry = try await loadTimeEntry(id)
+        try await internalTicket(entry.ticketID, as: viewer)
+        return entry
     }
 
     /// All time entries of a ticket, by work date.
     public func timeEntries(on id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [TimeEntry] {
-        _ = try await authorize(viewer, .readInternal)
-        _ = try await loadTicket(id)
+        try await internalTicket(id, as: viewer)
         return try await storage { try await store.timeEntries(on: id) }
     }
 

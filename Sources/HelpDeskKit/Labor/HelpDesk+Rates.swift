@@ -43,7 +43,7 @@ extension HelpDesk {
 
     /// What `entry` costs and bills at the rate valid on its work date (see ``LaborCost``).
     public func laborCost(of entry: TimeEntry, as viewer: Performer) async throws(HelpDeskError) -> LaborCost {
-        _ = try await authorize(viewer, .readInternal)
+        try await internalTicket(entry.ticketID, as: viewer)
         let history = try await storage { try await store.rateHistory(of: entry.employeeID) }
         do {
             return try LaborCost(entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: history))
@@ -57,7 +57,7 @@ extension HelpDesk {
     /// This is the hook the billing work uses: the billable entries of a ticket, priced, become
     /// lines of the ticket's specification.
     public func laborTotals(of entries: [TimeEntry], as viewer: Performer) async throws(HelpDeskError) -> LaborTotals {
-        _ = try await authorize(viewer, .readInternal)
+        for ticket in Set(entries.map(\.ticketID)) { try await internalTicket(ticket, as: viewer) }
         var histories: [EmployeeID: [EmployeeRate]] = [:]
         var totals = LaborTotals()
         for entry in entries {

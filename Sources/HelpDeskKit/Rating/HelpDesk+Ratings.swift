@@ -93,15 +93,13 @@ extension HelpDesk {
 
     /// Every rating request issued for a ticket, oldest first.
     public func ratingRequests(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [RatingRequest] {
-        _ = try await authorize(viewer, .readInternal)
-        _ = try await loadTicket(id)
+        try await internalTicket(id, as: viewer)
         return try await storage { try await store.ratingRequests(of: id) }
     }
 
     /// Every rating of a ticket, oldest first.
     public func ratings(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
-        _ = try await authorize(viewer, .readInternal)
-        _ = try await loadTicket(id)
+        try await internalTicket(id, as: viewer)
         return try await storage { try await store.ratings(of: id) }
     }
 

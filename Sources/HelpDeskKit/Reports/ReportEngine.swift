@@ -45,6 +45,11 @@ public struct ReportEngine: Sendable {
 }
 
 extension HelpDesk {
-    /// A report engine over this desk's store and configuration.
-    public nonisolated var reports: ReportEngine { ReportEngine(store: store, configuration: configuration) }
+    /// A report engine over this desk's store and configuration, for a viewer who may run reports
+    /// over the whole desk (``AccessAction/readReports``). A host that builds `ReportEngine(store:)`
+    /// itself bypasses the access policy: do that only in trusted back-office code.
+    public func reports(as viewer: Performer) async throws(HelpDeskError) -> ReportEngine {
+        _ = try await authorize(viewer, .readReports)
+        return ReportEngine(store: store, configuration: configuration)
+    }
 }

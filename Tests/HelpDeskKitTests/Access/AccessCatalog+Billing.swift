@@ -98,19 +98,22 @@ extension AccessCatalog {
         E("settle(_:by:)", "settle: a1", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.settle(f.a1.id, by: p) }
         },
-        // Reads without a viewer: the performer cannot even be passed.
-        E("statement(of:in:role:period:)", "statement: Alpha's wallet", concernsAlpha: true, hole: noViewer) { f, _ in
-            try await E.call { try await f.desk.statement(of: f.alpha.id, in: AccessFixture.rub, period: AccessFixture.day(-1)..<AccessFixture.day(1)) }
-        },
-        E("debtorAgeing(at:)", "debtorAgeing", hole: noViewer) { f, _ in
-            try await E.call { try await f.desk.debtorAgeing(at: AccessFixture.day(0)) }
-        },
-        E("outOfContractRevenue(in:)", "outOfContractRevenue", hole: noViewer) { f, _ in
-            try await E.call { try await f.desk.outOfContractRevenue(in: AccessFixture.day(-1)..<AccessFixture.day(1)) }
-        },
-        E("reports", "reports: ticket counts per company (ReportEngine)", hole: noViewer + " (ReportEngine over the whole store; AccessAction.readReports is never asked)") { f, _ in
+        E("statement(of:in:role:period:as:)", "statement: Alpha's wallet", concernsAlpha: true) { f, p in
             try await E.call {
-                try await f.desk.reports.ticketCounts(ReportRequest(period: AccessFixture.day(-1)..<AccessFixture.day(1)), by: .company)
+                try await f.desk.statement(
+                    of: f.alpha.id, in: AccessFixture.rub, period: AccessFixture.day(-1)..<AccessFixture.day(1), as: p)
+            }
+        },
+        E("debtorAgeing(at:as:)", "debtorAgeing") { f, p in
+            try await E.call { try await f.desk.debtorAgeing(at: AccessFixture.day(0), as: p) }
+        },
+        E("outOfContractRevenue(in:as:)", "outOfContractRevenue") { f, p in
+            try await E.call { try await f.desk.outOfContractRevenue(in: AccessFixture.day(-1)..<AccessFixture.day(1), as: p) }
+        },
+        E("reports(as:)", "reports: ticket counts per company (ReportEngine)") { f, p in
+            try await E.call {
+                try await f.desk.reports(as: p).ticketCounts(
+                    ReportRequest(period: AccessFixture.day(-1)..<AccessFixture.day(1)), by: .company)
             }
         },
     ]

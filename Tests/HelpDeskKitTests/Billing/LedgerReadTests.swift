@@ -38,7 +38,7 @@ struct LedgerReadTests {
         #expect(try await f.desk.debtors(at: f.test.clock.now, as: .system).isEmpty)
         // …but as of the earlier instant the client still owed it: history is immutable.
         #expect(try await f.desk.debtors(at: start, as: .system).count == 1)
-        #expect(try await f.desk.debtorAgeing(at: f.test.clock.now).isEmpty)
+        #expect(try await f.desk.debtorAgeing(at: f.test.clock.now, as: .system).isEmpty)
     }
 
     @Test func statementsShowOpeningEveryMovementAndClosing() async throws {
@@ -50,7 +50,7 @@ struct LedgerReadTests {
         f.test.clock.advance(by: Self.day)
         try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(500_00), paymentReference: "P-2", by: f.anna)
         let statement = try #require(
-            try await f.desk.statement(of: f.company.id, in: BillingFixture.rub, period: start.addingTimeInterval(1)..<start.addingTimeInterval(Self.day * 3)))
+            try await f.desk.statement(of: f.company.id, in: BillingFixture.rub, period: start.addingTimeInterval(1)..<start.addingTimeInterval(Self.day * 3), as: .system))
         #expect(statement.opening == 1_000_00)
         #expect(statement.lines.map(\.change) == [-150_00, 500_00])
         #expect(statement.lines.map(\.code) == [.adjustmentDebit, .topUp])
@@ -58,7 +58,7 @@ struct LedgerReadTests {
         #expect(statement.opening + statement.lines.map(\.change).reduce(0, +) == statement.closing)
         let notes = try await f.test.store.transferNotes(statement.lines.map(\.transferID))
         #expect(notes.map(\.text) == ["Goodwill reversal", "P-2"])
-        #expect(try await f.desk.statement(of: f.company.id, in: BillingFixture.points, period: start..<start) == nil)
+        #expect(try await f.desk.statement(of: f.company.id, in: BillingFixture.points, period: start..<start, as: .system) == nil)
     }
 
     @Test func billingSurvivesTheStoreImageAndUnitsRoundTripAsJSON() async throws {

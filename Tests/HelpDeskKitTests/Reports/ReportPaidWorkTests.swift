@@ -44,7 +44,7 @@ import Testing
         ].sorted { $0.companyID < $1.companyID }
         #expect(paid == expected)
         // The same money as billing's own revenue report (which also lists the points).
-        let revenue: [ClientRevenue] = try await f.desk.outOfContractRevenue(in: period)
+        let revenue: [ClientRevenue] = try await f.desk.outOfContractRevenue(in: period, as: .system)
         #expect(revenue.filter { $0.unit == BillingFixture.rub }.map { $0.amount }.reduce(0, +) == 2_750_00)
 
         // Profitability reads the ledger by default.

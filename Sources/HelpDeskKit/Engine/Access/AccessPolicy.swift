@@ -14,10 +14,12 @@ public protocol AccessPolicy: Sendable {
 public enum TicketScope: Hashable, Sendable {
     /// Every ticket.
     case all
-    /// Tickets of these companies (a contact's tickets always belong to its company).
+    /// Tickets of these companies.
     case companies(Set<CompanyID>)
-    /// Only tickets the principal requested.
-    case requestedBy(Requester)
+    /// Tickets of one company at these locations.
+    case locations(Set<LocationID>, company: CompanyID)
+    /// Only tickets the principal requested; `companyID` is the company they belong to (`nil`: none).
+    case requestedBy(Requester, companyID: CompanyID?)
     /// None.
     case none
 }
@@ -26,11 +28,13 @@ public enum TicketScope: Hashable, Sendable {
 /// see what is internal.
 ///
 /// - Employees (active) and ``Principal/system``: everything.
-/// - A contact: files tickets for its own company (when `mayFileTickets`), reads, replies publicly
-///   to and attaches files to its company's tickets and the tickets it requested; nothing else
-///   (no internal notes, audit, labor, billing, directory, or other companies' records).
+/// - A contact: reads, replies publicly to and attaches files to the tickets its
+///   ``Contact/portalScope`` covers (its own, its location's, or its company's), reads the service
+///   catalog, and files tickets as their requester when ``Contact/mayFileTickets`` allows; nothing
+///   else (no internal notes, audit, labor, billing, directory, or other companies' records).
 /// - A free-text client (``Performer/client(name:)``): only when ``freeTextClients`` allows it,
-///   files tickets and replies to tickets whose requester is the same free-text name.
+///   files tickets as their requester and replies to tickets requested under the same name that
+///   belong to no company.
 public struct StandardAccessPolicy: AccessPolicy {
     /// Whether clients known only by name may file and reply (the host vouches for the name,
     /// e.g. an email sender it matched); `true` by default.
@@ -47,30 +51,46 @@ public struct StandardAccessPolicy: AccessPolicy {
         case .employee, .system:
             allowed = true
         case .contact(let contact):
-            allowed = Self.clientActions.contains(request.action) && contactOwns(contact, request)
+            allowed = Self.clientActions.contains(request.action) && covers(contact, request)
         case .client(let name):
             allowed = freeTextClients && Self.clientActions.contains(request.action) && request.companyID == nil
-                && (request.ticket.map { $0.requester == .freeText(name) }
-                    ?? (request.action == .createTicket || request.action == .readCatalog))
+                && (request.ticket.map { $0.requester == .freeText(name) } ?? (request.action == .readCatalog))
         }
         if !allowed { throw .forbidden(principal.performer, action: request.description) }
     }
 
     public func ticketScope(of principal: Principal) -> TicketScope {
         switch principal {
-        case .employee, .system: .all
-        case .contact(let contact): .companies([contact.companyID])
-        case .client(let name): freeTextClients ? .requestedBy(.freeText(name)) : .none
+        case .employee, .system:
+            return .all
+        case .contact(let contact):
+            switch contact.portalScope {
+            case .company: return .companies([contact.companyID])
+            case .location:
+                guard let location = contact.locationID else { fallthrough }
+                return .locations([location], company: contact.companyID)
+            case .ownTickets: return .requestedBy(.contact(contact.id), companyID: contact.companyID)
+            }
+        case .client(let name):
+            return freeTextClients ? .requestedBy(.freeText(name), companyID: nil) : .none
         }
     }
 
     /// What a client may ask for at all.
     static let clientActions: Set<AccessAction> = [.createTicket, .readTicket, .replyPublicly, .attachFiles, .readCatalog]
 
-    /// `true` when the record concerned is the contact's company's, or a ticket it requested.
-    private func contactOwns(_ contact: Contact, _ request: AccessRequest) -> Bool {
-        if let ticket = request.ticket, ticket.requester == .contact(contact.id) { return true }
-        if request.action == .createTicket || request.action == .readCatalog, request.companyID == nil { return true }
-        return request.companyID == contact.companyID
+    /// `true` when the contact's portal scope covers the record concerned. A new ticket must name
+    /// the contact as its requester, and the contact must be allowed to file.
+    private func covers(_ contact: Contact, _ request: AccessRequest) -> Bool {
+        if request.action == .readCatalog { return request.companyID == nil || request.companyID == contact.companyID }
+        guard let ticket = request.ticket else { return false }
+        guard ticket.companyID == contact.companyID else { return false }
+        if request.action == .createTicket { return ticket.requester == .contact(contact.id) && contact.mayFileTickets }
+        if ticket.requester == .contact(contact.id) { return true }
+        switch contact.portalScope {
+        case .ownTickets: return false
+        case .location: return contact.locationID != nil && ticket.locationID == contact.locationID
+        case .company: return true
+        }
     }
 }

@@ -54,6 +54,28 @@ extension HelpDesk {
         return (ticket, principal)
     }
 
+    /// Asks the policy for `action` on `ticket`; a refusal of a ticket the principal may not even
+    /// read is reported as not found, so commands do not reveal tickets that reads hide.
+    func authorize(_ principal: Principal, _ action: AccessAction, on ticket: Ticket) throws(HelpDeskError) {
+        do {
+            try authorize(principal, AccessRequest(action, ticket: ticket))
+        } catch {
+            if action != .readTicket, (try? authorize(principal, AccessRequest(.readTicket, ticket: ticket))) != nil {
+                throw error
+            }
+            throw .ticketNotFound(ticket.id)
+        }
+    }
+
+    /// The ticket `id` for a viewer who may see its internal records (labor, ratings, billing).
+    @discardableResult
+    func internalTicket(_ id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> Ticket {
+        let principal = try await principal(for: viewer)
+        let ticket = try await loadTicket(id)
+        try authorize(principal, .readInternal, on: ticket)
+        return ticket
+    }
+
     /// `true` when `principal` may see internal notes, the audit trail, labor and billing of `ticket`.
     func seesInternal(_ principal: Principal, on ticket: Ticket) -> Bool {
         (try? authorize(principal, AccessRequest(.readInternal, ticket: ticket))) != nil
@@ -68,8 +90,13 @@ extension HelpDesk {
         case .companies(let companies):
             let allowed = Set(companies.map { Optional($0) })
             query.companyIDs = query.companyIDs.map { $0.intersection(allowed) } ?? allowed
-        case .requestedBy(let requester):
+        case .locations(let locations, let company):
+            let allowed = Set(locations.map { Optional($0) })
+            query.locationIDs = query.locationIDs.map { $0.intersection(allowed) } ?? allowed
+            query.companyIDs = query.companyIDs.map { $0.intersection([company]) } ?? [company]
+        case .requestedBy(let requester, let company):
             query.requesters = query.requesters.map { $0.intersection([requester]) } ?? [requester]
+            query.companyIDs = query.companyIDs.map { $0.intersection([company]) } ?? [company]
         case .none:
             return nil
         }

@@ -67,6 +67,8 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .idempotencyKeyReused(let key):
             "The idempotency key '\(key)' was already used for another command or other input."
         case .ticketNumbersExhausted: "The next ticket number would not fit in an integer."
+        case .mergeAcrossCompanies(let source, let target):
+            "Tickets \(source) and \(target) belong to different clients and cannot be merged."
         }
     }
 }

@@ -129,4 +129,8 @@ extension HelpDeskError {
     }
     /// The next ticket number would not fit in an `Int`.
     public static var ticketNumbersExhausted: HelpDeskError { HelpDeskError(.ticketNumbersExhausted) }
+    /// Tickets of different client companies cannot be merged.
+    public static func mergeAcrossCompanies(_ source: TicketNumber, _ target: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.mergeAcrossCompanies(source, target))
+    }
 }

@@ -117,7 +117,7 @@ extension HelpDeskError.Reason {
         case .employeeInactive, .contactInactive, .overlappingServicePeriod, .contractTransitionNotAllowed,
             .companyHasTickets, .transitionNotAllowed, .assigneeNotInGroup, .notLinked, .alreadyHasParent,
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
-            .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted:
+            .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies:
             .rejected
         case .ratingsNeedRandomSource:
             .misconfigured
@@ -139,7 +139,7 @@ extension HelpDeskError.Reason {
             .alreadyHasParent(let number), .selfReference(let number), .specificationNotFound(let number),
             .specificationSettled(let number, _), .alreadySettled(let number, _), .ticketHasNoClient(let number),
             .transitionNotAllowed(let number, _, _), .ratingTokenExpired(let number, _),
-            .ratingTokenUsed(let number), .ratingTokenWithdrawn(let number):
+            .ratingTokenUsed(let number), .ratingTokenWithdrawn(let number), .mergeAcrossCompanies(let number, _):
             return Record("ticket", number)
         case .employeeNotFound(let id), .employeeInactive(let id), .assigneeNotInGroup(let id, _):
             return Record("employee", id)
