@@ -26,11 +26,13 @@ let package = Package(
         // Pure building blocks: Foundation only, no domain types.
         .target(name: "WorkingTime", swiftSettings: strictSettings),
         .target(name: "DoubleEntry", swiftSettings: strictSettings),
+        // A seedable generator shared by the engine and every test target (no Foundation needed).
+        .target(name: "SeededRandom", swiftSettings: strictSettings),
 
         // The domain, the engine, repository protocols and the in-memory adapter.
         .target(
             name: "HelpDeskKit",
-            dependencies: ["WorkingTime", "DoubleEntry"],
+            dependencies: ["WorkingTime", "DoubleEntry", "SeededRandom"],
             swiftSettings: strictSettings
         ),
 
@@ -63,12 +65,12 @@ let package = Package(
         // Tests.
         .testTarget(
             name: "WorkingTimeTests",
-            dependencies: ["WorkingTime", "HelpDeskKit"],
+            dependencies: ["WorkingTime", "SeededRandom"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        // The pure modules' tests borrow only the seeded generator `SplitMix64` from HelpDeskKit.
-        .testTarget(name: "DoubleEntryTests", dependencies: ["DoubleEntry", "HelpDeskKit"], swiftSettings: strictSettings),
+        // The pure modules' tests import only their module and the seeded generator.
+        .testTarget(name: "DoubleEntryTests", dependencies: ["DoubleEntry", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelpDeskKitTests",
             dependencies: ["HelpDeskKit", "HelpDeskTestSupport"],

@@ -1,4 +1,4 @@
-import HelpDeskKit
+import SeededRandom
 import DoubleEntry
 import Foundation
 import Testing

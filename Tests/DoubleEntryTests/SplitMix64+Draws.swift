@@ -1,4 +1,4 @@
-import HelpDeskKit
+import SeededRandom
 
 extension SplitMix64 {
     /// A value in `0..<bound`.

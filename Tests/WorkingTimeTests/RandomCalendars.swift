@@ -1,4 +1,4 @@
-import HelpDeskKit
+import SeededRandom
 import Foundation
 @testable import WorkingTime
 

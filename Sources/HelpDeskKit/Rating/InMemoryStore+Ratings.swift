@@ -1,34 +1,6 @@
 import Foundation
-import WorkingTime
 
 extension InMemoryStore {
-    // MARK: Labor
-
-    public func timeEntry(_ id: TimeEntryID) async throws -> TimeEntry? {
-        state.withLock { $0.labor.entries[id] }
-    }
-
-    public func timeEntries(on ticket: TicketID) async throws -> [TimeEntry] {
-        state.withLock { state in
-            (state.labor.byTicket[ticket] ?? []).compactMap { state.labor.entries[$0] }
-                .sorted(by: TimeEntry.areInIncreasingOrder)
-        }
-    }
-
-    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
-        state.withLock { $0.labor.entries { $0.employeeID == employee && dates.contains($0.workDate) } }
-    }
-
-    public func timeEntries(workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
-        state.withLock { $0.labor.entries { dates.contains($0.workDate) } }
-    }
-
-    public func rateHistory(of employee: EmployeeID) async throws -> [EmployeeRate] {
-        state.withLock { $0.labor.rates[employee] ?? [] }
-    }
-
-    // MARK: Ratings
-
     public func ratingRequest(token: RatingToken) async throws -> RatingRequest? {
         state.withLock { state in state.ratings.requestByToken[token].flatMap { state.ratings.requests[$0] } }
     }

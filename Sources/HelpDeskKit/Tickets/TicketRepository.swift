@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads tickets. Writes go through a ``UnitOfWork``.
+///
+/// Requirements are `async` so a network database can implement them; an in-memory adapter
+/// implements them synchronously and, with nonisolated-nonsending defaults, costs no executor hop.
+public protocol TicketRepository: Sendable {
+    /// The ticket with `id`, or `nil`.
+    func ticket(_ id: TicketID) async throws -> Ticket?
+    /// The ticket with the human-facing `number`, or `nil`.
+    func ticket(number: TicketNumber) async throws -> Ticket?
+    /// One page of tickets matching `query`, with the semantics of ``TicketQuery/evaluate(_:workflow:)``.
+    func tickets(matching query: TicketQuery, workflow: Workflow) async throws -> TicketPage
+    /// Postponed tickets whose return instant is at or before `instant`, earliest first (then by number).
+    func postponedTickets(dueBy instant: Date) async throws -> [Ticket]
+    /// Tickets whose SLA needs a look (``TicketSLA/nextCheckAt``) at or before `instant`, earliest
+    /// first (then by number).
+    func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket]
+    /// The highest ticket number in use, or `nil` when there are no tickets.
+    func lastTicketNumber() async throws -> TicketNumber?
+    /// Every stored ticket in one read, in no particular order (a consistent snapshot, for reports).
+    func allTickets() async throws -> [Ticket]
+}
+
+extension TicketRepository {
+    /// Default for adapters without a bulk read: pages through ``tickets(matching:workflow:)`` by number.
+    public func allTickets() async throws -> [Ticket] {
+        var query = TicketQuery(sort: [TicketSort(.number)], limit: TicketQuery.maximumLimit)
+        var result: [Ticket] = []
+        while true {
+            let page = try await tickets(matching: query, workflow: .standard)
+            result += page.tickets
+            guard let next = page.nextOffset else { return result }
+            query.offset = next
+        }
+    }
+}
+
+/// Reads comments.
+public protocol CommentRepository: Sendable {
+    /// All comments on `ticket`, oldest first (in commit order).
+    func comments(on ticket: TicketID) async throws -> [Comment]
+}
+
+/// Reads the audit log.
+public protocol AuditLogRepository: Sendable {
+    /// All audit entries of `ticket`, in the order they were committed.
+    func auditTrail(of ticket: TicketID) async throws -> [AuditEntry]
+}
