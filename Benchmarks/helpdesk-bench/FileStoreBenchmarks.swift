@@ -34,16 +34,7 @@ import Synchronization
     let sharedTickets = fixtures.tickets(count: concurrentCommits, seed: 9)
     let concurrentCPU = Measure.processCPUSeconds()
     let concurrentSeconds = try await Measure.seconds {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for writer in 0..<writers {
-                group.addTask {
-                    for index in stride(from: writer, to: concurrentCommits, by: writers) {
-                        try await shared.commit(unit(sharedTickets[index]))
-                    }
-                }
-            }
-            try await group.waitForAll()
-        }
+        try await commitConcurrently(sharedTickets.prefix(concurrentCommits), to: shared, writers: writers)
     }
     let concurrentCPUPerCommit = (Measure.processCPUSeconds() - concurrentCPU) * 1e6 / Double(concurrentCommits)
     let unitsPerSync = shared.statistics.unitsPerSync
@@ -64,6 +55,20 @@ import Synchronization
     return results
 }
 
+/// Commits one unit per ticket from `writers` concurrent tasks, each taking every `writers`-th ticket.
+private func commitConcurrently(_ tickets: ArraySlice<Ticket>, to store: FileStore, writers: Int) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for writer in 0..<writers {
+            group.addTask {
+                for index in stride(from: tickets.startIndex + writer, to: tickets.endIndex, by: writers) {
+                    try await store.commit(unit(tickets[index]))
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+}
+
 /// 16 concurrent clients issuing `createTicket` through one engine over a file store, against 16
 /// raw writers committing the same kind of unit; raw and engine rounds alternate on fresh stores,
 /// so both see the same disk (target: engine ≥ 80 % of raw, 0 failures).
@@ -77,16 +82,7 @@ private func engineClientsBenchmark(
     for round in 0..<rounds {
         let rawStore = try await FileStore.open(at: root.appendingPathComponent("raw-\(round)"))
         let rawSeconds = try await Measure.seconds {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for writer in 0..<clients {
-                    group.addTask {
-                        for index in stride(from: writer, to: commands, by: clients) {
-                            try await rawStore.commit(unit(tickets[index]))
-                        }
-                    }
-                }
-                try await group.waitForAll()
-            }
+            try await commitConcurrently(tickets.prefix(commands), to: rawStore, writers: clients)
         }
         await rawStore.close()
         raw.append(Double(commands) / rawSeconds)

@@ -19,13 +19,7 @@ extension HelpDesk {
         async throws(HelpDeskError)
     {
         let performer = context.performer
-        let ticket = try await loadTicket(id)
-        let target = try await loadTicket(other)
-        try authorize(context.principal, .editTicket, on: ticket)
-        try authorize(context.principal, .editTicket, on: target)
-        guard id != other else { throw .selfReference(ticket.number) }
-        try ensureUnlocked(ticket)
-        try ensureUnlocked(target)
+        let (ticket, target) = try await editablePair(id, other, in: context)
         if ticket.links.contains(where: { $0.ticketID == other }) {
             throw .alreadyLinked(ticket.number, target.number)
         }
@@ -101,13 +95,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Ticket
     {
         let performer = context.performer
-        let from = try await loadTicket(source)
-        let into = try await loadTicket(target)
-        try authorize(context.principal, .editTicket, on: from)
-        try authorize(context.principal, .editTicket, on: into)
-        guard source != target else { throw .selfReference(from.number) }
-        try ensureUnlocked(from)
-        try ensureUnlocked(into)
+        let (from, into) = try await editablePair(source, target, in: context)
         if from.companyID != into.companyID { throw .mergeAcrossCompanies(from.number, into.number) }
         if from.links.contains(where: { $0.kind == .duplicateOf }) { throw .alreadyMerged(from.number) }
         if from.links.contains(where: { $0.ticketID == target && $0.kind != .related }) {
@@ -139,6 +127,20 @@ extension HelpDesk {
 
         try await record(&sourceEdit, into: &context.work)
         return try await record(&targetEdit, into: &context.work)
+    }
+
+    /// Loads two distinct tickets the performer may edit, neither of them closed.
+    private func editablePair(_ first: TicketID, _ second: TicketID, in context: CommandContext)
+        async throws(HelpDeskError) -> (Ticket, Ticket)
+    {
+        let one = try await loadTicket(first)
+        let two = try await loadTicket(second)
+        try authorize(context.principal, .editTicket, on: one)
+        try authorize(context.principal, .editTicket, on: two)
+        guard first != second else { throw .selfReference(one.number) }
+        try ensureUnlocked(one)
+        try ensureUnlocked(two)
+        return (one, two)
     }
 
     /// Checks that `child` may get `parent` as its parent.
