@@ -7,30 +7,30 @@ extension AccessCatalog {
     static let noCompany = "the request names no company although the record is Alpha's"
 
     static let clientCommands: [AccessEntry] = [
-        E("addCompany(_:by:)", "addCompany") { f, p in
+        E("addCompany(_:by:idempotencyKey:)", "addCompany") { f, p in
             try await E.call { try await f.desk.addCompany(NewCompany(name: "Delta"), by: p) }
         },
-        E("deleteCompany(_:by:)", "deleteCompany: Gamma (no tickets)") { f, p in
+        E("deleteCompany(_:by:idempotencyKey:)", "deleteCompany: Gamma (no tickets)") { f, p in
             try await E.call { try await f.desk.deleteCompany(f.gamma.id, by: p) }
         },
-        E("addLocation(_:by:)", "addLocation: to Alpha", concernsAlpha: true) { f, p in
+        E("addLocation(_:by:idempotencyKey:)", "addLocation: to Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.addLocation(NewLocation(companyID: f.alpha.id, name: "Alpha warehouse"), by: p) }
         },
-        E("addContact(_:by:)", "addContact: to Alpha", concernsAlpha: true) { f, p in
+        E("addContact(_:by:idempotencyKey:)", "addContact: to Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.addContact(NewContact(companyID: f.alpha.id, name: "Anton"), by: p) }
         },
-        E("updateContact(_:_:by:)", "updateContact: Alice's position", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+        E("updateContact(_:_:by:idempotencyKey:)", "updateContact: Alice's position", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
             try await E.call { try await f.desk.updateContact(f.alice.id, ContactUpdate(position: "CEO"), by: p) }
         },
-        E("addContract(_:by:)", "addContract: for Alpha", concernsAlpha: true) { f, p in
+        E("addContract(_:by:idempotencyKey:)", "addContract: for Alpha", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.addContract(NewContract(companyID: f.alpha.id, number: "A-2", startsAt: AccessFixture.day(0)), by: p)
             }
         },
-        E("changeContractStatus(_:to:by:)", "changeContractStatus: suspend A-1", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+        E("changeContractStatus(_:to:by:idempotencyKey:)", "changeContractStatus: suspend A-1", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
             try await E.call { try await f.desk.changeContractStatus(f.alphaContract.id, to: .suspended, by: p) }
         },
-        E("addServicePeriod(to:_:by:)", "addServicePeriod: renew A-1", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+        E("addServicePeriod(to:_:by:idempotencyKey:)", "addServicePeriod: renew A-1", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
             try await E.call {
                 try await f.desk.addServicePeriod(
                     to: f.alphaContract.id,
@@ -38,16 +38,16 @@ extension AccessCatalog {
                     by: p)
             }
         },
-        E("markServicePeriodInvoiced(_:of:by:)", "markServicePeriodInvoiced: A-1's period", concernsAlpha: true) { f, p in
+        E("markServicePeriodInvoiced(_:of:by:idempotencyKey:)", "markServicePeriodInvoiced: A-1's period", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.markServicePeriodInvoiced(f.alphaPeriod.id, of: f.alphaContract.id, by: p) }
         },
-        E("markServicePeriodPaid(_:of:by:)", "markServicePeriodPaid: A-1's period", concernsAlpha: true) { f, p in
+        E("markServicePeriodPaid(_:of:by:idempotencyKey:)", "markServicePeriodPaid: A-1's period", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.markServicePeriodPaid(f.alphaPeriod.id, of: f.alphaContract.id, by: p) }
         },
-        E("addAssetModel(name:kind:attributes:by:)", "addAssetModel") { f, p in
+        E("addAssetModel(name:kind:attributes:by:idempotencyKey:)", "addAssetModel") { f, p in
             try await E.call { try await f.desk.addAssetModel(name: "Router", kind: "network", by: p) }
         },
-        E("addAsset(_:by:)", "addAsset: at Alpha's office", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
+        E("addAsset(_:by:idempotencyKey:)", "addAsset: at Alpha's office", concernsAlpha: true, unnamedRecord: noCompany) { f, p in
             try await E.call {
                 try await f.desk.addAsset(
                     NewAsset(modelID: f.printerModel.id, serialNumber: "A-SN-2", locationID: f.alphaOffice.id, inServiceSince: AccessFixture.day(0)),

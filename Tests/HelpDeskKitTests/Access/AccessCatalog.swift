@@ -27,61 +27,61 @@ enum AccessCatalog {
     }
 
     static let ticketCommands: [AccessEntry] = [
-        E("createTicket(_:by:)", "createTicket: for Alpha's contact", ownContact: true, concernsAlpha: true) { f, p in
+        E("createTicket(_:by:idempotencyKey:)", "createTicket: for Alpha's contact", ownContact: true, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.createTicket(newTicket(f) { $0.companyID = f.alpha.id }, by: p) }
         },
-        E("createTicket(_:by:)", "createTicket: at Alpha's office", ownContact: true, concernsAlpha: true) { f, p in
+        E("createTicket(_:by:idempotencyKey:)", "createTicket: at Alpha's office", ownContact: true, concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.locationID = f.alphaOffice.id }, by: p)
             }
         },
-        E("createTicket(_:by:)", "createTicket: under Alpha's contract", ownContact: true, concernsAlpha: true) { f, p in
+        E("createTicket(_:by:idempotencyKey:)", "createTicket: under Alpha's contract", ownContact: true, concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.contractID = f.alphaContract.id }, by: p)
             }
         },
-        E("createTicket(_:by:)", "createTicket: about Alpha's printer", ownContact: true, concernsAlpha: true) { f, p in
+        E("createTicket(_:by:idempotencyKey:)", "createTicket: about Alpha's printer", ownContact: true, concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.assetIDs = [f.alphaPrinter.id] }, by: p)
             }
         },
-        E("updateTicket(_:_:by:)", "updateTicket: a1's priority", concernsAlpha: true) { f, p in
+        E("updateTicket(_:_:by:idempotencyKey:)", "updateTicket: a1's priority", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.updateTicket(f.a1.id, TicketUpdate(priority: .high), by: p) }
         },
-        E("assign(_:to:group:by:)", "assign: a1 to Boris", concernsAlpha: true) { f, p in
+        E("assign(_:to:group:by:idempotencyKey:)", "assign: a1 to Boris", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.assign(f.a1.id, to: f.test.boris.id, group: f.test.fieldEngineers.id, by: p) }
         },
-        E("addWatchers(_:to:by:)", "addWatchers: Anna on a1", concernsAlpha: true) { f, p in
+        E("addWatchers(_:to:by:idempotencyKey:)", "addWatchers: Anna on a1", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.addWatchers([f.test.anna.id], to: f.a1.id, by: p) }
         },
-        E("removeWatchers(_:from:by:)", "removeWatchers: Boris from a1", concernsAlpha: true) { f, p in
+        E("removeWatchers(_:from:by:idempotencyKey:)", "removeWatchers: Boris from a1", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.removeWatchers([f.test.boris.id], from: f.a1.id, by: p) }
         },
-        E("attach(_:to:by:)", "attach: a photo to a1", ownContact: true, concernsAlpha: true) { f, p in
+        E("attach(_:to:by:idempotencyKey:)", "attach: a photo to a1", ownContact: true, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.attach([AccessFixture.file], to: f.a1.id, by: p) }
         },
-        E("comment(on:_:by:)", "comment: public reply on a1", ownContact: true, concernsAlpha: true) { f, p in
+        E("comment(on:_:by:idempotencyKey:)", "comment: public reply on a1", ownContact: true, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.comment(on: f.a1.id, NewComment("Any news?"), by: p) }
         },
-        E("comment(on:_:by:)", "comment: internal note on a1", clientRefusal: .clientCannotWriteInternalNote, concernsAlpha: true) { f, p in
+        E("comment(on:_:by:idempotencyKey:)", "comment: internal note on a1", clientRefusal: .clientCannotWriteInternalNote, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.comment(on: f.a1.id, NewComment("psst", visibility: .internal), by: p) }
         },
-        E("changeStatus(_:to:by:)", "changeStatus: a1 to in progress", concernsAlpha: true) { f, p in
+        E("changeStatus(_:to:by:idempotencyKey:)", "changeStatus: a1 to in progress", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.changeStatus(f.a1.id, to: .inProgress, by: p) }
         },
-        E("postpone(_:until:by:)", "postpone: a1 until tomorrow", concernsAlpha: true) { f, p in
+        E("postpone(_:until:by:idempotencyKey:)", "postpone: a1 until tomorrow", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.postpone(f.a1.id, until: AccessFixture.day(1), by: p) }
         },
-        E("link(_:_:to:by:)", "link: a1 to a3", concernsAlpha: true) { f, p in
+        E("link(_:_:to:by:idempotencyKey:)", "link: a1 to a3", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.link(f.a1.id, .related, to: f.a3.id, by: p) }
         },
-        E("unlink(_:from:by:)", "unlink: a1 from a2", concernsAlpha: true) { f, p in
+        E("unlink(_:from:by:idempotencyKey:)", "unlink: a1 from a2", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.unlink(f.a1.id, from: f.a2.id, by: p) }
         },
-        E("merge(_:into:by:)", "merge: a3 into a2", concernsAlpha: true) { f, p in
+        E("merge(_:into:by:idempotencyKey:)", "merge: a3 into a2", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.merge(f.a3.id, into: f.a2.id, by: p) }
         },
-        E("acknowledgeEvents(_:by:)", "acknowledgeEvents: the first event") { f, p in
+        E("acknowledgeEvents(_:by:idempotencyKey:)", "acknowledgeEvents: the first event") { f, p in
             try await E.call { try await f.desk.acknowledgeEvents([1], by: p) }
         },
     ]
@@ -120,16 +120,16 @@ enum AccessCatalog {
     ]
 
     static let directoryEntries: [AccessEntry] = [
-        E("addEmployee(_:by:)", "addEmployee") { f, p in
+        E("addEmployee(_:by:idempotencyKey:)", "addEmployee") { f, p in
             try await E.call { try await f.desk.addEmployee(NewEmployee(name: "New Hire", email: "new@service.example"), by: p) }
         },
-        E("deactivateEmployee(_:by:)", "deactivateEmployee: Boris") { f, p in
+        E("deactivateEmployee(_:by:idempotencyKey:)", "deactivateEmployee: Boris") { f, p in
             try await E.call { try await f.desk.deactivateEmployee(f.test.boris.id, by: p) }
         },
-        E("addGroup(named:by:)", "addGroup") { f, p in
+        E("addGroup(named:by:idempotencyKey:)", "addGroup") { f, p in
             try await E.call { try await f.desk.addGroup(named: "Night shift", by: p) }
         },
-        E("addCategory(_:by:)", "addCategory") { f, p in
+        E("addCategory(_:by:idempotencyKey:)", "addCategory") { f, p in
             try await E.call { try await f.desk.addCategory(NewServiceCategory(name: "Phones"), by: p) }
         },
         E("employees(as:)", "employees") { f, p in
@@ -141,7 +141,7 @@ enum AccessCatalog {
         E("categories(as:)", "categories", foreign: .allowed, ownContact: true) { f, p in
             try await E.call { try await f.desk.categories(as: p) }
         },
-        E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:)", "setEmployeeRate: Boris") { f, p in
+        E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:idempotencyKey:)", "setEmployeeRate: Boris") { f, p in
             try await E.call {
                 try await f.desk.setEmployeeRate(
                     f.test.boris.id, validFrom: AccessFixture.monday, hourlyCost: Money(minorUnits: 400_00, currency: .rub), by: p)
