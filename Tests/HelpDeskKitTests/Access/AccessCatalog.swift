@@ -20,68 +20,78 @@ enum AccessCatalog {
 
     typealias E = AccessEntry
 
+    /// What a performer who may not read `ticket` gets from a command or read on it.
+    static func hides(_ ticket: @escaping @Sendable (AccessFixture) -> Ticket) -> AccessEntry.ForeignOutcome {
+        .hidden { .ticketNotFound(ticket($0).id) }
+    }
+
+    static let hidesA1 = hides { $0.a1 }
+
     static func newTicket(_ f: AccessFixture, _ change: (inout NewTicket) -> Void) -> NewTicket {
         var request = NewTicket(title: "Filed in the test", channel: .portal, requester: .contact(f.alice.id))
         change(&request)
         return request
     }
 
+    /// A contact files only as the ticket's requester: Alice may run the first entry; the others
+    /// name the free-text requester "Walk-in" (so that the company is found from the location,
+    /// contract or asset, which the custom-policy test needs) and are forbidden to her.
     static let ticketCommands: [AccessEntry] = [
-        E("createTicket(_:by:)", "createTicket: for Alpha's contact", ownContact: true, concernsAlpha: true) { f, p in
+        E("createTicket(_:by:idempotencyKey:)", "createTicket: for Alpha's contact", ownContact: true, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.createTicket(newTicket(f) { $0.companyID = f.alpha.id }, by: p) }
         },
-        E("createTicket(_:by:)", "createTicket: at Alpha's office", ownContact: true, concernsAlpha: true) { f, p in
+        E("createTicket(_:by:idempotencyKey:)", "createTicket: at Alpha's office", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.locationID = f.alphaOffice.id }, by: p)
             }
         },
-        E("createTicket(_:by:)", "createTicket: under Alpha's contract", ownContact: true, concernsAlpha: true) { f, p in
+        E("createTicket(_:by:idempotencyKey:)", "createTicket: under Alpha's contract", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.contractID = f.alphaContract.id }, by: p)
             }
         },
-        E("createTicket(_:by:)", "createTicket: about Alpha's printer", ownContact: true, concernsAlpha: true) { f, p in
+        E("createTicket(_:by:idempotencyKey:)", "createTicket: about Alpha's printer", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.assetIDs = [f.alphaPrinter.id] }, by: p)
             }
         },
-        E("updateTicket(_:_:by:)", "updateTicket: a1's priority", concernsAlpha: true) { f, p in
+        E("updateTicket(_:_:by:idempotencyKey:)", "updateTicket: a1's priority", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.updateTicket(f.a1.id, TicketUpdate(priority: .high), by: p) }
         },
-        E("assign(_:to:group:by:)", "assign: a1 to Boris", concernsAlpha: true) { f, p in
+        E("assign(_:to:group:by:idempotencyKey:)", "assign: a1 to Boris", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.assign(f.a1.id, to: f.test.boris.id, group: f.test.fieldEngineers.id, by: p) }
         },
-        E("addWatchers(_:to:by:)", "addWatchers: Anna on a1", concernsAlpha: true) { f, p in
+        E("addWatchers(_:to:by:idempotencyKey:)", "addWatchers: Anna on a1", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.addWatchers([f.test.anna.id], to: f.a1.id, by: p) }
         },
-        E("removeWatchers(_:from:by:)", "removeWatchers: Boris from a1", concernsAlpha: true) { f, p in
+        E("removeWatchers(_:from:by:idempotencyKey:)", "removeWatchers: Boris from a1", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.removeWatchers([f.test.boris.id], from: f.a1.id, by: p) }
         },
-        E("attach(_:to:by:)", "attach: a photo to a1", ownContact: true, concernsAlpha: true) { f, p in
+        E("attach(_:to:by:idempotencyKey:)", "attach: a photo to a1", foreign: hidesA1, ownContact: true, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.attach([AccessFixture.file], to: f.a1.id, by: p) }
         },
-        E("comment(on:_:by:)", "comment: public reply on a1", ownContact: true, concernsAlpha: true) { f, p in
+        E("comment(on:_:by:idempotencyKey:)", "comment: public reply on a1", foreign: hidesA1, ownContact: true, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.comment(on: f.a1.id, NewComment("Any news?"), by: p) }
         },
-        E("comment(on:_:by:)", "comment: internal note on a1", clientRefusal: .clientCannotWriteInternalNote, concernsAlpha: true) { f, p in
+        E("comment(on:_:by:idempotencyKey:)", "comment: internal note on a1", foreign: hidesA1, clientRefusal: .clientCannotWriteInternalNote, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.comment(on: f.a1.id, NewComment("psst", visibility: .internal), by: p) }
         },
-        E("changeStatus(_:to:by:)", "changeStatus: a1 to in progress", concernsAlpha: true) { f, p in
+        E("changeStatus(_:to:by:idempotencyKey:)", "changeStatus: a1 to in progress", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.changeStatus(f.a1.id, to: .inProgress, by: p) }
         },
-        E("postpone(_:until:by:)", "postpone: a1 until tomorrow", concernsAlpha: true) { f, p in
+        E("postpone(_:until:by:idempotencyKey:)", "postpone: a1 until tomorrow", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.postpone(f.a1.id, until: AccessFixture.day(1), by: p) }
         },
-        E("link(_:_:to:by:)", "link: a1 to a3", concernsAlpha: true) { f, p in
+        E("link(_:_:to:by:idempotencyKey:)", "link: a1 to a3", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.link(f.a1.id, .related, to: f.a3.id, by: p) }
         },
-        E("unlink(_:from:by:)", "unlink: a1 from a2", concernsAlpha: true) { f, p in
+        E("unlink(_:from:by:idempotencyKey:)", "unlink: a1 from a2", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.unlink(f.a1.id, from: f.a2.id, by: p) }
         },
-        E("merge(_:into:by:)", "merge: a3 into a2", concernsAlpha: true) { f, p in
+        E("merge(_:into:by:idempotencyKey:)", "merge: a3 into a2", foreign: hides { $0.a3 }, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.merge(f.a3.id, into: f.a2.id, by: p) }
         },
-        E("acknowledgeEvents(_:by:)", "acknowledgeEvents: the first event") { f, p in
+        E("acknowledgeEvents(_:by:idempotencyKey:)", "acknowledgeEvents: the first event") { f, p in
             try await E.call { try await f.desk.acknowledgeEvents([1], by: p) }
         },
     ]
@@ -94,7 +104,7 @@ enum AccessCatalog {
     }
 
     static let ticketReads: [AccessEntry] = [
-        E("ticket(_:as:)", "ticket: a1", foreign: .hidden({ .ticketNotFound($0.a1.id) }), ownContact: true, concernsAlpha: true) { f, p in
+        E("ticket(_:as:)", "ticket: a1", foreign: hidesA1, ownContact: true, concernsAlpha: true) { f, p in
             [try await f.desk.ticket(f.a1.id, as: p)]
         },
         E("ticket(number:as:)", "ticket: a1 by number", foreign: .hidden({ .ticketNumberNotFound($0.a1.number) }), ownContact: true, concernsAlpha: true) { f, p in
@@ -108,10 +118,10 @@ enum AccessCatalog {
         list("at Alpha's office") { f in TicketQuery(locationIDs: [f.alphaOffice.id]) },
         list("under Alpha's contract") { f in TicketQuery(contractIDs: [f.alphaContract.id]) },
         list("titled Alpha") { _ in TicketQuery(titleContains: "Alpha") },
-        E("comments(on:as:)", "comments: on a1", foreign: .hidden({ .ticketNotFound($0.a1.id) }), ownContact: true, concernsAlpha: true) { f, p in
+        E("comments(on:as:)", "comments: on a1", foreign: hidesA1, ownContact: true, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.comments(on: f.a1.id, as: p) }
         },
-        E("auditTrail(of:as:)", "auditTrail: of a1", foreign: .hidden({ .ticketNotFound($0.a1.id) }), concernsAlpha: true) { f, p in
+        E("auditTrail(of:as:)", "auditTrail: of a1", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.auditTrail(of: f.a1.id, as: p) }
         },
         E("undeliveredEvents(limit:as:)", "undeliveredEvents") { f, p in
@@ -120,16 +130,16 @@ enum AccessCatalog {
     ]
 
     static let directoryEntries: [AccessEntry] = [
-        E("addEmployee(_:by:)", "addEmployee") { f, p in
+        E("addEmployee(_:by:idempotencyKey:)", "addEmployee") { f, p in
             try await E.call { try await f.desk.addEmployee(NewEmployee(name: "New Hire", email: "new@service.example"), by: p) }
         },
-        E("deactivateEmployee(_:by:)", "deactivateEmployee: Boris") { f, p in
+        E("deactivateEmployee(_:by:idempotencyKey:)", "deactivateEmployee: Boris") { f, p in
             try await E.call { try await f.desk.deactivateEmployee(f.test.boris.id, by: p) }
         },
-        E("addGroup(named:by:)", "addGroup") { f, p in
+        E("addGroup(named:by:idempotencyKey:)", "addGroup") { f, p in
             try await E.call { try await f.desk.addGroup(named: "Night shift", by: p) }
         },
-        E("addCategory(_:by:)", "addCategory") { f, p in
+        E("addCategory(_:by:idempotencyKey:)", "addCategory") { f, p in
             try await E.call { try await f.desk.addCategory(NewServiceCategory(name: "Phones"), by: p) }
         },
         E("employees(as:)", "employees") { f, p in
@@ -141,7 +151,7 @@ enum AccessCatalog {
         E("categories(as:)", "categories", foreign: .allowed, ownContact: true) { f, p in
             try await E.call { try await f.desk.categories(as: p) }
         },
-        E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:)", "setEmployeeRate: Boris") { f, p in
+        E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:idempotencyKey:)", "setEmployeeRate: Boris") { f, p in
             try await E.call {
                 try await f.desk.setEmployeeRate(
                     f.test.boris.id, validFrom: AccessFixture.monday, hourlyCost: Money(minorUnits: 400_00, currency: .rub), by: p)

@@ -37,8 +37,8 @@ enum Expected: Sendable, CustomStringConvertible {
     case error(HelpDeskError)
     /// ``HelpDeskError/Code/forbidden`` naming this performer.
     case forbidden(Performer)
-    /// Success, returning only tickets of `only` (none of any other company, none without one).
-    case narrowed(only: CompanyID?)
+    /// Success, returning exactly these tickets (a narrowed ticket list).
+    case tickets(Set<TicketID>)
     /// Success.
     case allowed
 
@@ -46,7 +46,7 @@ enum Expected: Sendable, CustomStringConvertible {
         switch self {
         case .error(let error): "\(error.code): \(error.message)"
         case .forbidden(let performer): "forbidden for \(performer)"
-        case .narrowed(let company): "only tickets of \(company.map(\.description) ?? "nobody")"
+        case .tickets(let ids): "exactly \(ids.count) tickets"
         case .allowed: "success"
         }
     }
@@ -71,9 +71,12 @@ enum AccessCheck {
             if !refusalCodes.contains(error.code) { fail(" (code not forbidden/notFound/rejected)") }
         case (.forbidden(let performer), .refused(let error)):
             guard error.code == .forbidden, case .forbidden(let who, _) = error.reason, who == performer else { fail(""); return }
-        case (.narrowed(let company), .returned(let tickets)):
-            let strays = tickets.filter { $0.companyID != company || company == nil }
-            if !strays.isEmpty { fail(": it leaked \(strays.map { "\($0.number) of \($0.companyID.map(\.description) ?? "no company")" })") }
+        case (.tickets(let wanted), .returned(let tickets)):
+            let got = Set(tickets.map(\.id))
+            let strays = tickets.filter { !wanted.contains($0.id) }
+            if !strays.isEmpty { fail(": it leaked \(strays.map { "\($0.number) (\($0.title))" })") }
+            if got.count != tickets.count { fail(": it returned a ticket twice") }
+            if !wanted.subtracting(got).isEmpty { fail(": it omitted \(wanted.subtracting(got).count) of them") }
         case (.allowed, .returned):
             break
         default:

@@ -12,9 +12,11 @@ struct AccessEntry: Sendable, CustomStringConvertible {
     enum ForeignOutcome: Sendable {
         /// ``HelpDeskError/Code/forbidden`` naming the contact.
         case forbidden
-        /// Reported as not found, like a record that does not exist (reads of a ticket).
+        /// Reported as not found, like a record that does not exist: reads of a ticket, and commands
+        /// and internal reads on a ticket the performer may not even read (they must not reveal it).
         case hidden(@Sendable (AccessFixture) -> HelpDeskError)
-        /// The read succeeds but returns none of Alpha's tickets (ticket lists).
+        /// The read succeeds but returns exactly the tickets the performer may read that the query
+        /// matches (ticket lists; see ``AccessFixture/sees(_:)``).
         case narrowed
         /// The read is not company-specific and clients may do it (the service catalog).
         case allowed
@@ -26,7 +28,7 @@ struct AccessEntry: Sendable, CustomStringConvertible {
     let label: String
     /// Beta's contact on Alpha's records.
     var foreign = ForeignOutcome.forbidden
-    /// `true` when Alpha's own active contact may run the entry.
+    /// `true` when Alice, Alpha's own active contact (own tickets), may run the entry.
     var ownContact = false
     /// The error every client performer (contact or free-text) gets before its identity is even
     /// resolved, when the input itself is client-proof (an internal note).

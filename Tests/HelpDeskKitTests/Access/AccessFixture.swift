@@ -5,17 +5,23 @@ import WorkingTime
 
 /// A desk with two client companies for the access-seam tests.
 ///
-/// - Alpha: office, contacts Alice (active, may file tickets, sees her own tickets), Carl (sees the
-///   company's tickets), Petr (may not file tickets) and Alexei (has left), contract `A-1`
-///   (ends in 20 days) with one service period, a printer; tickets `a1` (Alice's, with a public
-///   reply, an internal note, Alice's own reply, Boris watching, 30 logged minutes, a one-line
-///   specification, linked to `a2`), `a2` (about the printer), `a3` (Alice's), `aResolved` (resolved and rated 4/5),
-///   and `aByName` (filed by staff for the free-text requester "Ivan Petrov" under Alpha).
-/// - Beta: office, contacts Bob (active) and Berta (has left), contract `B-1`, a printer; ticket
-///   `b1` (Bob's, about the printer, with a public reply, an internal note, 20 logged minutes and a
-///   specification).
+/// - Alpha: an office and a warehouse; contacts at the office Alice (active, may file tickets,
+///   portal scope ``PortalScope/ownTickets``) and Carl (scope ``PortalScope/company``), Lena at the
+///   warehouse (scope ``PortalScope/location``), Petr without a location (own tickets, may not file
+///   tickets) and Alexei (has left); contract `A-1` (ends in 20 days) with one service period, a
+///   printer; tickets at the office `a1` (Alice's, with a public reply, an internal note, Alice's
+///   own reply, Boris watching, 30 logged minutes, a one-line specification, linked to `a2`), `a2`
+///   (Alice's, about the printer), `a3` (Alice's), `aResolved` (Alice's, resolved and rated 4/5),
+///   `aLena` (Lena's, filed at the office, not at her warehouse), `aWarehouse` (Petr's, at the
+///   warehouse), and `aByName` (filed by staff for the free-text requester "Ivan Petrov" under
+///   Alpha, without a location).
+/// - Beta: office, contacts Bob (active, own tickets) and Berta (has left), contract `B-1`, a
+///   printer; ticket `b1` (Bob's, about the printer, with a public reply, an internal note, 20
+///   logged minutes and a specification).
 /// - Gamma: a company without tickets (deletable).
 /// - Free-text tickets without a company: `f1` for "Ivan Petrov", `f2` for "Olga Smirnova".
+///
+/// Who reads which ticket (and lists it) is spelled out in ``sees(_:)``.
 /// - Billing: a cartridge (20.00 RUB) and the labor item (15.00 RUB per hour, fixed identifier,
 ///   the configured ``BillingConfiguration/laborItemID``), 1 000.00 RUB on Alpha's and Beta's
 ///   wallets, Anna's rate (500.00 cost, 1 500.00 billing per hour).
@@ -40,12 +46,15 @@ struct AccessFixture: Sendable {
     let beta: Company
     let gamma: Company
     let alphaOffice: Location
+    let alphaWarehouse: Location
     let betaOffice: Location
     /// Alpha's contact with the default portal scope (``PortalScope/ownTickets``).
     let alice: Contact
     /// Alpha's contact who sees every ticket of the company (``PortalScope/company``).
     let carl: Contact
-    /// Alpha's contact who may not file tickets.
+    /// Alpha's contact at the warehouse who sees the tickets there (``PortalScope/location``).
+    let lena: Contact
+    /// Alpha's contact without a location who may not file tickets (own tickets only).
     let petr: Contact
     let alexei: Contact
     let bob: Contact
@@ -63,6 +72,8 @@ struct AccessFixture: Sendable {
     let a3: Ticket
     let aResolved: Ticket
     let aByName: Ticket
+    let aLena: Ticket
+    let aWarehouse: Ticket
     let b1: Ticket
     let f1: Ticket
     let f2: Ticket
@@ -77,9 +88,41 @@ struct AccessFixture: Sendable {
     var former: Performer { .employee(test.former.id) }
     var asAlice: Performer { .contact(alice.id) }
     var asBob: Performer { .contact(bob.id) }
+    var asCarl: Performer { .contact(carl.id) }
+    var asLena: Performer { .contact(lena.id) }
+    var asPetr: Performer { .contact(petr.id) }
 
     /// Alpha's tickets, as stored when the fixture was built.
-    var alphaTickets: [Ticket] { [a1, a2, a3, aResolved, aByName] }
+    var alphaTickets: [Ticket] { [a1, a2, a3, aResolved, aByName, aLena, aWarehouse] }
+    /// Every ticket, as stored when the fixture was built.
+    var allTickets: [Ticket] { alphaTickets + [b1, f1, f2] }
+
+    /// The fixture's tickets `performer` may read, reply to and attach to under the standard policy
+    /// (`nil`: an employee or the system, who may read every ticket).
+    ///
+    /// - Alice (own tickets): the four she requested, not `aByName`, `aLena` or `aWarehouse`.
+    /// - Carl (company): every ticket of Alpha.
+    /// - Lena (location, at the warehouse): `aWarehouse` (at her location) and `aLena` (her own,
+    ///   at the office).
+    /// - Petr (own tickets): `aWarehouse`.
+    /// - Bob (own tickets): `b1`.
+    /// - Free-text "Ivan Petrov": `f1` only (`aByName` is his too, but it belongs to a company);
+    ///   "Olga Smirnova": `f2`; any other name, an unknown or inactive contact: nothing.
+    func sees(_ performer: Performer) -> Set<TicketID>? {
+        let tickets: [Ticket]
+        switch performer {
+        case .employee, .system: return nil
+        case .contact(alice.id): tickets = [a1, a2, a3, aResolved]
+        case .contact(carl.id): tickets = alphaTickets
+        case .contact(lena.id): tickets = [aWarehouse, aLena]
+        case .contact(petr.id): tickets = [aWarehouse]
+        case .contact(bob.id): tickets = [b1]
+        case .client(name: Self.ivan): tickets = [f1]
+        case .client(name: Self.olga): tickets = [f2]
+        case .contact, .client: tickets = []
+        }
+        return Set(tickets.map(\.id))
+    }
 
     /// The same store and clock behind an engine that asks `access` (fresh identifiers, so new
     /// records never collide with the fixture's).
@@ -116,11 +159,14 @@ struct AccessFixture: Sendable {
         let beta = try await desk.addCompany(NewCompany(name: "Beta"), by: .system)
         let gamma = try await desk.addCompany(NewCompany(name: "Gamma"), by: .system)
         let alphaOffice = try await desk.addLocation(NewLocation(companyID: alpha.id, name: "Alpha office"), by: .system)
+        let alphaWarehouse = try await desk.addLocation(NewLocation(companyID: alpha.id, name: "Alpha warehouse"), by: .system)
         let betaOffice = try await desk.addLocation(NewLocation(companyID: beta.id, name: "Beta office"), by: .system)
         let alice = try await desk.addContact(
             NewContact(companyID: alpha.id, locationID: alphaOffice.id, name: "Alice", email: "alice@alpha.example"), by: .system)
         let carl = try await desk.addContact(
             NewContact(companyID: alpha.id, locationID: alphaOffice.id, name: "Carl", portalScope: .company), by: .system)
+        let lena = try await desk.addContact(
+            NewContact(companyID: alpha.id, locationID: alphaWarehouse.id, name: "Lena", portalScope: .location), by: .system)
         let petr = try await desk.addContact(NewContact(companyID: alpha.id, name: "Petr", mayFileTickets: false), by: .system)
         let alexei = try await desk.updateContact(
             try await desk.addContact(NewContact(companyID: alpha.id, name: "Alexei"), by: .system).id,
@@ -145,9 +191,13 @@ struct AccessFixture: Sendable {
         try await desk.topUp(alpha.id, amount: rub(1_000_00), paymentReference: "PAY-A", by: anna)
         try await desk.topUp(beta.id, amount: rub(1_000_00), paymentReference: "PAY-B", by: anna)
 
-        func file(_ title: String, _ requester: Requester, company: CompanyID? = nil, asset: AssetID? = nil) async throws -> Ticket {
+        func file(
+            _ title: String, _ requester: Requester, company: CompanyID? = nil, location: LocationID? = nil, asset: AssetID? = nil
+        ) async throws -> Ticket {
             try await desk.createTicket(
-                NewTicket(title: title, channel: .email, requester: requester, companyID: company, assetIDs: asset.map { [$0] } ?? []),
+                NewTicket(
+                    title: title, channel: .email, requester: requester, companyID: company, locationID: location,
+                    assetIDs: asset.map { [$0] } ?? []),
                 by: anna)
         }
         var a1 = try await file("Alpha printer jams", .contact(alice.id))
@@ -166,6 +216,8 @@ struct AccessFixture: Sendable {
         let token = try await desk.ratingRequests(of: aResolved.id, as: .system)[0].token
         _ = try await desk.rate(token: token, score: 4, comment: "Quick")
         let aByName = try await file("Alpha phone line", .freeText(ivan), company: alpha.id)
+        let aLena = try await file("Alpha office badge", .contact(lena.id), location: alphaOffice.id)
+        let aWarehouse = try await file("Alpha warehouse door", .contact(petr.id), location: alphaWarehouse.id)
 
         let b1 = try await file("Beta printer is down", .contact(bob.id), asset: betaPrinter.id)
         _ = try await desk.comment(on: b1.id, NewComment("Engineer is on the way."), by: anna)
@@ -177,19 +229,19 @@ struct AccessFixture: Sendable {
         let f2 = try await file("Keyboard broken", .freeText(olga))
 
         return AccessFixture(
-            test: test, alpha: alpha, beta: beta, gamma: gamma, alphaOffice: alphaOffice, betaOffice: betaOffice,
-            alice: alice, carl: carl, petr: petr, alexei: alexei, bob: bob, berta: berta, alphaContract: alphaContract, betaContract: betaContract,
+            test: test, alpha: alpha, beta: beta, gamma: gamma, alphaOffice: alphaOffice, alphaWarehouse: alphaWarehouse,
+            betaOffice: betaOffice, alice: alice, carl: carl, lena: lena, petr: petr, alexei: alexei, bob: bob, berta: berta, alphaContract: alphaContract, betaContract: betaContract,
             alphaPeriod: alphaPeriod, printerModel: printerModel, alphaPrinter: alphaPrinter, betaPrinter: betaPrinter,
             cartridge: cartridge, a1: a1, a2: a2, a3: a3, aResolved: try await desk.ticket(aResolved.id, as: .system),
-            aByName: aByName, b1: try await desk.ticket(b1.id, as: .system), f1: f1, f2: f2, a1Entry: a1Entry,
+            aByName: aByName, aLena: aLena, aWarehouse: aWarehouse, b1: try await desk.ticket(b1.id, as: .system), f1: f1, f2: f2, a1Entry: a1Entry,
             a1Line: a1Spec.lines[0].id)
     }
 
     private init(
-        test: TestDesk, alpha: Company, beta: Company, gamma: Company, alphaOffice: Location,
-        betaOffice: Location, alice: Contact, carl: Contact, petr: Contact, alexei: Contact, bob: Contact, berta: Contact, alphaContract: Contract,
+        test: TestDesk, alpha: Company, beta: Company, gamma: Company, alphaOffice: Location, alphaWarehouse: Location,
+        betaOffice: Location, alice: Contact, carl: Contact, lena: Contact, petr: Contact, alexei: Contact, bob: Contact, berta: Contact, alphaContract: Contract,
         betaContract: Contract, alphaPeriod: ServicePeriod, printerModel: AssetModel, alphaPrinter: Asset, betaPrinter: Asset,
-        cartridge: PriceListItem, a1: Ticket, a2: Ticket, a3: Ticket, aResolved: Ticket, aByName: Ticket, b1: Ticket,
+        cartridge: PriceListItem, a1: Ticket, a2: Ticket, a3: Ticket, aResolved: Ticket, aByName: Ticket, aLena: Ticket, aWarehouse: Ticket, b1: Ticket,
         f1: Ticket, f2: Ticket, a1Entry: TimeEntry, a1Line: SpecificationLineID
     ) {
         self.test = test
@@ -197,9 +249,11 @@ struct AccessFixture: Sendable {
         self.beta = beta
         self.gamma = gamma
         self.alphaOffice = alphaOffice
+        self.alphaWarehouse = alphaWarehouse
         self.betaOffice = betaOffice
         self.alice = alice
         self.carl = carl
+        self.lena = lena
         self.petr = petr
         self.alexei = alexei
         self.bob = bob
@@ -216,6 +270,8 @@ struct AccessFixture: Sendable {
         self.a3 = a3
         self.aResolved = aResolved
         self.aByName = aByName
+        self.aLena = aLena
+        self.aWarehouse = aWarehouse
         self.b1 = b1
         self.f1 = f1
         self.f2 = f2

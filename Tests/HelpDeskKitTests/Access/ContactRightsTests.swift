@@ -3,60 +3,71 @@ import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
 
-/// A contact's own rights as the client directory records them: its portal scope and whether it
-/// may file tickets.
-@Suite("A contact's portal scope and filing right hold")
+/// A contact's filing right as the client directory records it: a contact files a ticket only as
+/// its own requester, for its own company, and only when ``Contact/mayFileTickets`` allows it.
+/// (What it sees is ``PortalScopeTests``.)
+@Suite("A contact files tickets only as their requester, when allowed to")
 struct ContactRightsTests {
-    static let portalScopeHole =
-        "StandardAccessPolicy ignores Contact.portalScope: a contact with the default .ownTickets scope reads, lists "
-        + "and replies to every ticket of its company, including tickets requested by others"
-    static let mayFileHole =
-        "mayFileTickets is checked only when the contact files for itself: naming another requester bypasses it"
-
-    @Test func aContactWithCompanyScopeSeesEveryTicketOfItsCompany() async throws {
-        let f = try await AccessFixture.make()
-        let carl = Performer.contact(f.carl.id)
-        #expect(try await f.desk.ticket(f.aByName.id, as: carl) == f.aByName)
-        let listed = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: carl).tickets
-        #expect(Set(listed.map(\.id)) == Set(f.alphaTickets.map(\.id)))
-        _ = try await f.desk.comment(on: f.aByName.id, NewComment("I'll take this one."), by: carl)
+    static func ticket(_ requester: Requester, company: CompanyID? = nil, location: LocationID? = nil) -> NewTicket {
+        NewTicket(title: "X", channel: .portal, requester: requester, companyID: company, locationID: location)
     }
 
-    @Test func aContactWithOwnTicketsScopeSeesOnlyTheTicketsItRequested() async throws {
+    @Test func aContactCannotFileATicketNamingAnotherRequester() async throws {
         let f = try await AccessFixture.make()
-        #expect(f.alice.portalScope == .ownTickets)
         let before = try await f.test.snapshot()
-        let read = await Outcome.of { [try await f.desk.ticket(f.aByName.id, as: f.asAlice)] }
-        let listed = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: f.asAlice).tickets
-        let reply = await Outcome.of { _ = try await f.desk.comment(on: f.aByName.id, NewComment("Me too"), by: f.asAlice); return [] }
-        let others = listed.filter { $0.requester != .contact(f.alice.id) }
-        let unchanged = try await f.test.snapshot() == before
-        withKnownIssue(Comment(rawValue: "known hole: " + Self.portalScopeHole)) {
-            AccessCheck.expect(read, .error(.ticketNotFound(f.aByName.id)), "Alice reads the ticket filed for Ivan")
-            #expect(others.isEmpty, "Alice lists tickets requested by others: \(others.map(\.number))")
-            AccessCheck.expect(reply, .error(.ticketNotFound(f.aByName.id)), "Alice replies on the ticket filed for Ivan")
-            #expect(unchanged, "Alice's reply on the ticket filed for Ivan was stored")
+        let onBehalf: [(String, NewTicket)] = [
+            ("for a colleague", Self.ticket(.contact(f.carl.id))),
+            ("for a colleague who may not file", Self.ticket(.contact(f.petr.id))),
+            ("for a colleague, naming the company", Self.ticket(.contact(f.carl.id), company: f.alpha.id)),
+            ("for another company's contact", Self.ticket(.contact(f.bob.id))),
+            ("for a name at the company", Self.ticket(.freeText("Visitor"), company: f.alpha.id)),
+            ("for a name at her office", Self.ticket(.freeText("Visitor"), location: f.alphaOffice.id)),
+            ("for a name, without a company", Self.ticket(.freeText("Visitor"))),
+            ("under her own name as free text", Self.ticket(.freeText("Alice"))),
+        ]
+        for (name, request) in onBehalf {
+            let outcome = await Outcome.of { _ = try await f.desk.createTicket(request, by: f.asAlice); return [] }
+            AccessCheck.expect(outcome, .forbidden(f.asAlice), "Alice files \(name)")
         }
+        // Naming herself for another company is a contradiction in the input.
+        await #expect(throws: HelpDeskError.crossCompanyLink(.contact(f.alice.id), expected: f.beta.id)) {
+            try await f.desk.createTicket(Self.ticket(.contact(f.alice.id), company: f.beta.id), by: f.asAlice)
+        }
+        #expect(try await f.test.snapshot() == before)
+
+        // The control: as herself she files, at her office or elsewhere at her company.
+        let own = try await f.desk.createTicket(Self.ticket(.contact(f.alice.id)), by: f.asAlice)
+        #expect(own.requester == .contact(f.alice.id) && own.companyID == f.alpha.id && own.locationID == f.alphaOffice.id)
+        let elsewhere = try await f.desk.createTicket(Self.ticket(.contact(f.alice.id), location: f.alphaWarehouse.id), by: f.asAlice)
+        #expect(elsewhere.locationID == f.alphaWarehouse.id)
+        #expect(try await f.desk.ticket(elsewhere.id, as: f.asAlice).id == elsewhere.id)
     }
 
     @Test func aContactWhoMayNotFileTicketsFilesNone() async throws {
         let f = try await AccessFixture.make()
-        let petr = Performer.contact(f.petr.id)
+        let petr = f.asPetr
+        #expect(!f.petr.mayFileTickets)
         let before = try await f.test.snapshot()
         await #expect(throws: HelpDeskError.contactMayNotFileTickets(f.petr.id)) {
-            try await f.desk.createTicket(NewTicket(title: "X", channel: .portal, requester: .contact(f.petr.id)), by: petr)
+            try await f.desk.createTicket(Self.ticket(.contact(f.petr.id)), by: petr)
         }
-        #expect(try await f.test.snapshot() == before)
+        await #expect(throws: HelpDeskError.contactMayNotFileTickets(f.petr.id)) {
+            try await f.desk.createTicket(Self.ticket(.contact(f.petr.id), company: f.alpha.id), by: petr)
+        }
         let onBehalf: [(String, NewTicket)] = [
-            ("for a colleague", NewTicket(title: "X", channel: .portal, requester: .contact(f.alice.id))),
-            ("for a name at the company", NewTicket(title: "X", channel: .portal, requester: .freeText("Visitor"), companyID: f.alpha.id)),
-            ("for a name, without a company", NewTicket(title: "X", channel: .portal, requester: .freeText("Visitor"))),
+            ("for a colleague", Self.ticket(.contact(f.alice.id))),
+            ("for a name at the company", Self.ticket(.freeText("Visitor"), company: f.alpha.id)),
+            ("for a name, without a company", Self.ticket(.freeText("Visitor"))),
         ]
         for (name, request) in onBehalf {
             let outcome = await Outcome.of { _ = try await f.desk.createTicket(request, by: petr); return [] }
-            withKnownIssue(Comment(rawValue: "known hole: " + Self.mayFileHole)) {
-                AccessCheck.expect(outcome, .error(.contactMayNotFileTickets(f.petr.id)), "Petr files \(name)")
-            }
+            AccessCheck.expect(outcome, .forbidden(petr), "Petr files \(name)")
         }
+        #expect(try await f.test.snapshot() == before)
+        // He still replies on his own ticket; and once allowed, he files as himself.
+        _ = try await f.desk.comment(on: f.aWarehouse.id, NewComment("The door still sticks."), by: petr)
+        _ = try await f.desk.updateContact(f.petr.id, ContactUpdate(mayFileTickets: true), by: f.anna)
+        let filed = try await f.desk.createTicket(Self.ticket(.contact(f.petr.id)), by: petr)
+        #expect(filed.requester == .contact(f.petr.id) && filed.companyID == f.alpha.id)
     }
 }

@@ -19,6 +19,8 @@ struct CustomPolicyTests {
         }
     }
 
+    /// Refused everything, staff get what a stranger gets: a ticket they may not even read is not
+    /// found (reads and commands alike), lists are empty, everything else is forbidden.
     @Test(arguments: AccessCatalog.entries)
     func aPolicyThatRefusesEverythingRefusesEveryEntry(_ entry: AccessEntry) async throws {
         let f = try await AccessFixture.make().with(access: DenyEverythingPolicy())
@@ -27,7 +29,7 @@ struct CustomPolicyTests {
         let expected: Expected
         switch entry.foreign {
         case .hidden(let error): expected = .error(error(f))
-        case .narrowed: expected = .narrowed(only: nil)
+        case .narrowed: expected = .tickets([])
         case .forbidden, .allowed: expected = .forbidden(f.anna)
         }
         await AccessCheck.withHole(entry.hole) {
@@ -45,16 +47,23 @@ struct CustomPolicyTests {
         let listed = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: f.boris).tickets
         #expect(Set(listed.map(\.id)) == Set(f.alphaTickets.map(\.id)))
         let before = try await f.test.snapshot()
-        let refused: [(String, () async throws -> Void)] = [
-            ("reply on Beta's ticket", { _ = try await f.desk.comment(on: f.b1.id, NewComment("Hi"), by: f.boris) }),
-            ("top up Beta", { try await f.desk.topUp(f.beta.id, amount: AccessFixture.rub(1_00), paymentReference: "P-B2", by: f.boris) }),
-            ("read Beta's contacts", { _ = try await f.desk.contacts(of: f.beta.id, as: f.boris) }),
-            ("log time on Beta's ticket", {
+        let notFound = Expected.error(.ticketNotFound(f.b1.id))
+        let refused: [(String, Expected, () async throws -> Void)] = [
+            ("reply on Beta's ticket", notFound, { _ = try await f.desk.comment(on: f.b1.id, NewComment("Hi"), by: f.boris) }),
+            ("top up Beta", .forbidden(f.boris), {
+                try await f.desk.topUp(f.beta.id, amount: AccessFixture.rub(1_00), paymentReference: "P-B2", by: f.boris)
+            }),
+            ("read Beta's contacts", .forbidden(f.boris), { _ = try await f.desk.contacts(of: f.beta.id, as: f.boris) }),
+            ("log time on Beta's ticket", notFound, {
                 _ = try await f.desk.logTime(on: f.b1.id, NewTimeEntry(workDate: AccessFixture.monday, minutes: 5), by: f.test.boris.id)
             }),
+            ("read the time logged on Beta's ticket", notFound, { _ = try await f.desk.timeEntries(on: f.b1.id, as: f.boris) }),
+            ("read Beta's specification", notFound, { _ = try await f.desk.specification(of: f.b1.id, as: f.boris) }),
+            ("merge Beta's ticket into Alpha's", notFound, { _ = try await f.desk.merge(f.b1.id, into: f.a1.id, by: f.boris) }),
+            ("merge Alpha's ticket into Beta's", notFound, { _ = try await f.desk.merge(f.a3.id, into: f.b1.id, by: f.boris) }),
         ]
-        for (name, attempt) in refused {
-            AccessCheck.expect(await Outcome.of { try await attempt(); return [] }, .forbidden(f.boris), "Boris may not \(name)")
+        for (name, expected, attempt) in refused {
+            AccessCheck.expect(await Outcome.of { try await attempt(); return [] }, expected, "Boris may not \(name)")
         }
         #expect(try await f.test.snapshot() == before)
         // The standard rules still hold for everybody else.
