@@ -96,7 +96,10 @@ extension HelpDesk {
     {
         let performer = context.performer
         let (from, into) = try await editablePair(source, target, in: context)
-        if from.companyID != into.companyID { throw .mergeAcrossCompanies(from.number, into.number) }
+        // One client would read the other's conversation: different companies, or two strangers.
+        if from.companyID != into.companyID || (from.companyID == nil && from.requester != into.requester) {
+            throw .mergeAcrossCompanies(from.number, into.number)
+        }
         if from.links.contains(where: { $0.kind == .duplicateOf }) { throw .alreadyMerged(from.number) }
         if from.links.contains(where: { $0.ticketID == target && $0.kind != .related }) {
             throw .alreadyLinked(from.number, into.number)

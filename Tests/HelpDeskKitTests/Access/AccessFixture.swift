@@ -114,7 +114,7 @@ struct AccessFixture: Sendable {
         case .employee, .system: return nil
         case .contact(alice.id): tickets = [a1, a2, a3, aResolved]
         case .contact(carl.id): tickets = alphaTickets
-        case .contact(lena.id): tickets = [aWarehouse, aLena]
+        case .contact(lena.id): tickets = [aWarehouse]
         case .contact(petr.id): tickets = [aWarehouse]
         case .contact(bob.id): tickets = [b1]
         case .client(name: Self.ivan): tickets = [f1]

@@ -40,20 +40,15 @@ struct MergeAcrossCompaniesTests {
         #expect(merged.links.contains(TicketLink(.duplicatedBy, to: f.a3.id)))
     }
 
-    static let freeTextMergeHole =
-        "merge refuses only tickets whose companyID differs; two company-less tickets of different free-text "
-        + "requesters (nil == nil) merge, and the source's public comments are copied into the target, which the "
-        + "target's free-text requester reads: one stranger reads another's conversation"
-
-    /// A hole found while encoding the merge rule (engine 862514e).
+    /// Two requesters without a company are two clients: their tickets are not merged.
     @Test func mergingTwoStrangersTicketsDoesNotShowOneTheOthersConversation() async throws {
         let f = try await AccessFixture.make()
         let olga = Performer.client(name: AccessFixture.olga)
         _ = try await f.desk.comment(on: f.f2.id, NewComment("My home address is 5 Lenina St."), by: olga)
-        let merged = await Outcome.of { [try await f.desk.merge(f.f2.id, into: f.f1.id, by: f.anna)] }
-        let seen = try await f.desk.comments(on: f.f1.id, as: .client(name: AccessFixture.ivan))
-        withKnownIssue(Comment(rawValue: "known hole: " + Self.freeTextMergeHole)) {
-            #expect(!seen.contains { $0.author == olga }, "Ivan reads Olga's reply: \(seen.map(\.body)) (merge \(merged))")
+        await #expect(throws: HelpDeskError.mergeAcrossCompanies(f.f2.number, f.f1.number)) {
+            _ = try await f.desk.merge(f.f2.id, into: f.f1.id, by: f.anna)
         }
+        let seen = try await f.desk.comments(on: f.f1.id, as: .client(name: AccessFixture.ivan))
+        #expect(!seen.contains { $0.author == olga }, "Ivan reads Olga's reply: \(seen.map(\.body))")
     }
 }

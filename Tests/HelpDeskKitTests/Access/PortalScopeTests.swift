@@ -10,19 +10,11 @@ import Testing
 /// commands alike; a covered ticket may be read but not changed.
 @Suite("A contact's portal scope decides exactly which tickets it sees")
 struct PortalScopeTests {
-    /// A hole found while encoding the scopes (engine 862514e): the list and the reads disagree for
-    /// a `.location` contact.
-    static let locationListHole =
-        "StandardAccessPolicy lets a .location contact read, reply to and attach to the tickets it requested at "
-        + "another location of its company, but ticketScope(of:) narrows its lists to .locations([its location], "
-        + "company:), which cannot express \"or requested by it\": tickets(matching:as:) omits those tickets (and "
-        + "does not count them), so the contact loses a ticket it filed itself from its overview"
-
     /// Each contact, and why its list disagrees with its reads today (`nil`: they agree).
     static let contacts: [(String, @Sendable (AccessFixture) -> Performer, String?)] = [
         ("Alice (own tickets)", { $0.asAlice }, nil),
         ("Carl (company)", { $0.asCarl }, nil),
-        ("Lena (location: the warehouse)", { $0.asLena }, locationListHole),
+        ("Lena (location: the warehouse)", { $0.asLena }, nil),
         ("Petr (own tickets, no location)", { $0.asPetr }, nil),
         ("Bob (Beta, own tickets)", { $0.asBob }, nil),
     ]
@@ -90,17 +82,23 @@ struct PortalScopeTests {
 
     /// The hole in one story: Lena files a ticket at the office herself, reads it, and does not
     /// find it in her list.
-    @Test func aLocationContactListsTheTicketsItFiledElsewhere() async throws {
+    /// A `.location` contact sees exactly its location's tickets, in reads and lists alike: it files
+    /// only there, and a ticket staff file for it elsewhere is outside its scope.
+    @Test func aLocationContactFilesAndSeesOnlyAtItsLocation() async throws {
         let f = try await AccessFixture.make()
-        let filed = try await f.desk.createTicket(
-            NewTicket(title: "Office projector", channel: .portal, requester: .contact(f.lena.id), locationID: f.alphaOffice.id),
-            by: f.asLena)
+        let before = try await f.test.snapshot()
+        let elsewhere = NewTicket(
+            title: "Office projector", channel: .portal, requester: .contact(f.lena.id), locationID: f.alphaOffice.id)
+        await #expect(throws: HelpDeskError.self) { _ = try await f.desk.createTicket(elsewhere, by: f.asLena) }
+        #expect(try await f.test.snapshot() == before)
+        var here = elsewhere
+        here.locationID = nil
+        let filed = try await f.desk.createTicket(here, by: f.asLena)
+        #expect(filed.locationID == f.lena.locationID, "a contact's ticket is filed at its location")
         #expect(try await f.desk.ticket(filed.id, as: f.asLena).id == filed.id)
         let listed = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: f.asLena).tickets
-        #expect(listed.contains { $0.id == f.aWarehouse.id })
-        withKnownIssue(Comment(rawValue: "known hole: " + Self.locationListHole)) {
-            #expect(listed.contains { $0.id == filed.id }, "Lena does not list the ticket she just filed")
-        }
+        #expect(Set(listed.map(\.id)) == [f.aWarehouse.id, filed.id])
+        await #expect(throws: HelpDeskError.ticketNotFound(f.aLena.id)) { _ = try await f.desk.ticket(f.aLena.id, as: f.asLena) }
     }
 
     /// The scope is read from the directory on every call: a change applies at once.

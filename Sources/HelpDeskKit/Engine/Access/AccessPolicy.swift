@@ -29,9 +29,11 @@ public enum TicketScope: Hashable, Sendable {
 ///
 /// - Employees (active) and ``Principal/system``: everything.
 /// - A contact: reads, replies publicly to and attaches files to the tickets its
-///   ``Contact/portalScope`` covers (its own, its location's, or its company's), reads the service
-///   catalog, and files tickets as their requester when ``Contact/mayFileTickets`` allows; nothing
-///   else (no internal notes, audit, labor, billing, directory, or other companies' records).
+///   ``Contact/portalScope`` covers — the tickets it requested, its company's tickets at its
+///   location (a contact without a location: the tickets it requested), or all its company's —
+///   exactly the tickets its lists show; reads the service catalog; files tickets as their
+///   requester when ``Contact/mayFileTickets`` allows (a location-scoped contact at its location);
+///   nothing else (no internal notes, audit, labor, billing, directory, or other companies' records).
 /// - A free-text client (``Performer/client(name:)``): only when ``freeTextClients`` allows it,
 ///   files tickets as their requester and replies to tickets requested under the same name that
 ///   belong to no company.
@@ -85,11 +87,17 @@ public struct StandardAccessPolicy: AccessPolicy {
         if request.action == .readCatalog { return request.companyID == nil || request.companyID == contact.companyID }
         guard let ticket = request.ticket else { return false }
         guard ticket.companyID == contact.companyID else { return false }
-        if request.action == .createTicket { return ticket.requester == .contact(contact.id) && contact.mayFileTickets }
-        if ticket.requester == .contact(contact.id) { return true }
+        if request.action == .createTicket {
+            guard ticket.requester == .contact(contact.id), contact.mayFileTickets else { return false }
+            // A location-scoped contact files where it can see the ticket afterwards.
+            if contact.portalScope == .location, let location = contact.locationID { return ticket.locationID == location }
+            return true
+        }
         switch contact.portalScope {
-        case .ownTickets: return false
-        case .location: return contact.locationID != nil && ticket.locationID == contact.locationID
+        case .ownTickets: return ticket.requester == .contact(contact.id)
+        case .location:
+            guard let location = contact.locationID else { return ticket.requester == .contact(contact.id) }
+            return ticket.locationID == location
         case .company: return true
         }
     }

@@ -129,7 +129,8 @@ extension HelpDeskError {
         case idempotencyKeyReused(IdempotencyKey)
         /// The next ticket number would not fit in an `Int`.
         case ticketNumbersExhausted
-        /// Tickets of different client companies cannot be merged (one client would read the other's conversation).
+        /// Tickets of different client companies (or of two requesters without a company) cannot be
+        /// merged: one client would read the other's conversation.
         case mergeAcrossCompanies(TicketNumber, TicketNumber)
     }
 }
