@@ -9,6 +9,8 @@ extension HelpDesk {
         try Validate.notBlank(request.code, field: "code")
         try Validate.notBlank(request.name, field: "name")
         if request.price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
+        try Validate.instant(request.validFrom, field: "validFrom")
+        try Validate.end(request.validUntil, field: "validUntil")
         if let until = request.validUntil, until <= request.validFrom {
             throw .invalidInput(field: "validUntil", problem: .notAfterStart)
         }
@@ -44,6 +46,14 @@ extension HelpDesk {
 
     /// The price of `item` at `instant`, under `contract`'s override when it has one.
     public func price(of item: PriceListItemID, under contract: ContractID?, at instant: Date)
+        async throws(HelpDeskError) -> Price
+    {
+        try Validate.instant(instant, field: "instant")
+        return try await validPrice(of: item, under: contract, at: instant)
+    }
+
+    /// ``price(of:under:at:)`` for an instant the engine chose (its clock).
+    func validPrice(of item: PriceListItemID, under contract: ContractID?, at instant: Date)
         async throws(HelpDeskError) -> Price
     {
         let listed = try await loadPriceListItem(item)

@@ -5,6 +5,8 @@ extension HelpDesk {
     public func addContract(_ request: NewContract) async throws(HelpDeskError) -> Contract {
         _ = try await loadCompany(request.companyID)
         try Validate.notBlank(request.number, field: "number")
+        try Validate.instant(request.startsAt, field: "startsAt")
+        try Validate.end(request.endsAt, field: "endsAt")
         if let endsAt = request.endsAt, endsAt <= request.startsAt {
             throw .invalidInput(field: "endsAt", problem: .notAfterStart)
         }
@@ -54,6 +56,9 @@ extension HelpDesk {
         -> ServicePeriod
     {
         var contract = try await loadContract(id)
+        try Validate.instant(request.startsAt, field: "startsAt")
+        try Validate.end(request.endsAt, field: "endsAt")
+        try Validate.instant(request.paymentDueAt, field: "paymentDueAt")
         guard request.endsAt > request.startsAt else { throw .invalidInput(field: "endsAt", problem: .notAfterStart) }
         guard request.fee.minorUnits >= 0 else { throw .invalidInput(field: "fee", problem: .negative) }
         if let minutes = request.includedLaborMinutes, minutes < 0 {

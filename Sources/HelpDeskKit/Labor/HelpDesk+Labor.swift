@@ -9,6 +9,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> TimeEntry
     {
         _ = try await loadEmployee(employee)
+        try Validate.workDate(request.workDate, field: "workDate")
         try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
         let ticket = try await loadTicket(ticketID)
         try ensureUnlocked(ticket)
@@ -37,7 +38,10 @@ extension HelpDesk {
         _ = try await loadEmployee(employee)
         let old = try await loadTimeEntry(id)
         var entry = old
-        if let workDate = update.workDate { entry.workDate = workDate }
+        if let workDate = update.workDate {
+            try Validate.workDate(workDate, field: "workDate")
+            entry.workDate = workDate
+        }
         if let activity = update.activity { entry.activity = activity }
         if let billable = update.billable { entry.billable = billable }
         if let comment = update.comment { entry.comment = comment }

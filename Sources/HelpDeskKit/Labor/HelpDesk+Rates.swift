@@ -11,6 +11,7 @@ extension HelpDesk {
         _ employee: EmployeeID, validFrom: LocalDate, hourlyCost: Money, hourlyBilling: Money? = nil
     ) async throws(HelpDeskError) -> EmployeeRate {
         _ = try await loadEmployee(employee, mustBeActive: false)
+        try Validate.workDate(validFrom, field: "validFrom")
         if hourlyCost.isNegative { throw .invalidInput(field: "hourlyCost", problem: .negative) }
         if let hourlyBilling {
             if hourlyBilling.isNegative { throw .invalidInput(field: "hourlyBilling", problem: .negative) }

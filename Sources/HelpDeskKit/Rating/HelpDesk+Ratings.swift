@@ -105,11 +105,13 @@ extension HelpDesk {
 
     /// Ratings given in the half-open `period`, oldest first (for reports).
     public func ratings(ratedIn period: Range<Date>) async throws(HelpDeskError) -> [Rating] {
-        try await storage { try await store.ratings(ratedIn: period) }
+        try Validate.period(period, field: "period")
+        return try await storage { try await store.ratings(ratedIn: period) }
     }
 
     /// Ratings given in `period` on tickets `employee` was assigned to at the time.
     public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>) async throws(HelpDeskError) -> [Rating] {
+        try Validate.period(period, field: "period")
         _ = try await loadEmployee(employee, mustBeActive: false)
         return try await storage { try await store.ratings(ofAssignee: employee, ratedIn: period) }
     }
