@@ -5,8 +5,8 @@ import HelpDeskTestSupport
 import Synchronization
 import Testing
 
-/// Regression tests for integrity bugs (issue #14, point 7): a replayed top-up rewrote the
-/// original transfer note.
+/// Regression tests for two integrity bugs (issue #14, point 7): a replayed top-up rewrote the
+/// original transfer note, and deleting a company orphaned its ledger accounts and their balances.
 @Suite("Billing integrity")
 struct IntegrityTests {
     /// The store's whole image as canonical JSON, to compare stores byte for byte.
@@ -76,6 +76,85 @@ struct IntegrityTests {
             }
         }
         #expect(try Self.bytes(of: store) == before)
+    }
+
+    // MARK: Deleting companies with money open
+
+    @Test func aCompanyWithAWalletBalanceCannotBeDeleted() async throws {
+        let f = try await BillingFixture.make()
+        try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(100_00), paymentReference: "PP-1", by: f.anna)
+        let before = try await f.test.snapshot()
+        await #expect(throws: HelpDeskError.companyHasOpenBalance(f.company.id, accounts: [f.walletID()], unpaidPeriods: [])) {
+            try await f.desk.deleteCompany(f.company.id)
+        }
+        #expect(try await f.test.snapshot() == before)
+    }
+
+    @Test func aCompanyThatOwesForAPeriodCannotBeDeleted() async throws {
+        let f = try await ClientFixture.make()
+        let contract = try await f.contract("A-1")
+        let invoiced = try await f.period(contract, -10, 20, fee: 1_000_00, due: 5)
+        let betaContract = try await f.contract("B-1", of: f.beta.id)
+        // Overdue but never invoiced: nothing in the ledger, yet the client owes it.
+        let overdue = try await f.period(betaContract, -10, 20, fee: 500_00, due: -1, invoiced: false)
+        // Not due yet and not invoiced: a schedule, deleted with the contract.
+        try await f.period(betaContract, 20, 50, fee: 500_00, due: 25, invoiced: false)
+        let before = try await f.test.snapshot()
+        let alphaReceivable = BillingAccount.id(company: f.alpha.id, role: .receivable, unit: .money(.rub))
+        await #expect(
+            throws: HelpDeskError.companyHasOpenBalance(f.alpha.id, accounts: [alphaReceivable], unpaidPeriods: [invoiced.id])
+        ) {
+            try await f.desk.deleteCompany(f.alpha.id)
+        }
+        await #expect(throws: HelpDeskError.companyHasOpenBalance(f.beta.id, accounts: [], unpaidPeriods: [overdue.id])) {
+            try await f.desk.deleteCompany(f.beta.id)
+        }
+        #expect(try await f.test.snapshot() == before)
+        #expect(try await f.desk.balance(of: f.beta.id, in: .money(.rub), role: .receivable) == nil)
+
+        // Paid in full: the receivable is back to zero and nothing is owed, so Alpha may go.
+        _ = try await f.desk.markServicePeriodPaid(invoiced.id, of: contract.id)
+        try await f.desk.deleteCompany(f.alpha.id)
+        await #expect(throws: HelpDeskError.companyNotFound(f.alpha.id)) { _ = try await f.desk.company(f.alpha.id) }
+        // Its zero-balance account stays in the ledger as closed history.
+        let kept = try await f.desk.balance(of: f.alpha.id, in: .money(.rub), role: .receivable)
+        #expect(kept?.postedDebitsMinusCredits == 0)
+        #expect(kept?.debitsPosted == 1_000_00)
+        #expect(try await f.test.store.billingAccounts().contains { $0.id == alphaReceivable && $0.companyID == f.alpha.id })
+    }
+
+    @Test func anOpenReservationBlocksDeletionUntilResolved() async throws {
+        let store = InMemoryStore()
+        let f = try await BillingFixture.make(store: store)
+        let wallet = BillingAccount.make(company: f.company.id, role: .wallet, unit: BillingFixture.rub, walletLimit: .debitsMustNotExceedCredits)
+        let cash = BillingAccount.make(company: nil, role: .cash, unit: BillingFixture.rub, walletLimit: .debitsMustNotExceedCredits)
+        var reserve = UnitOfWork()
+        reserve.billing.accounts = [wallet, cash]
+        reserve.billing.transfers = [.pending(id: 77, debit: cash.id, credit: wallet.id, amount: 50_00)]
+        reserve.billing.postedAt = TestDesk.start
+        try await store.commit(reserve)
+        #expect(try await store.ledgerBalance(of: wallet.id)?.creditsPending == 50_00)
+        await #expect(throws: HelpDeskError.companyHasOpenBalance(f.company.id, accounts: [wallet.id], unpaidPeriods: [])) {
+            try await f.desk.deleteCompany(f.company.id)
+        }
+        var release = UnitOfWork()
+        release.billing.transfers = [.void(id: 78, pending: 77)]
+        release.billing.postedAt = TestDesk.start.addingTimeInterval(1)
+        try await store.commit(release)
+        try await f.desk.deleteCompany(f.company.id)
+    }
+
+    @Test func aCompanyWhoseBalanceReturnedToZeroMayBeDeleted() async throws {
+        let f = try await BillingFixture.make()
+        try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(100_00), paymentReference: "PP-1", by: f.anna)
+        try await f.desk.adjustBalance(f.company.id, by: BillingFixture.rub(-100_00), reason: "Refunded", by: f.anna)
+        try await f.desk.deleteCompany(f.company.id)
+        let ledger = try await f.test.store.ledger()
+        #expect(ledger.balance(of: f.walletID())?.postedCreditsMinusDebits == 0)
+        #expect(ledger.entryCount(of: f.walletID()) == 2, "the wallet's history stays")
+        await #expect(throws: HelpDeskError.companyNotFound(f.company.id)) {
+            _ = try await f.desk.statement(of: f.company.id, in: BillingFixture.rub, period: SafetyFixture.firstDay)
+        }
     }
 }
 
