@@ -23,9 +23,10 @@ extension HelpDesk {
     /// Deletes a company with its locations, contacts, contracts and equipment; refused while any
     /// ticket refers to the company, because tickets are history, and while money is open
     /// (``HelpDeskError/companyHasOpenBalance(_:accounts:unpaidPeriods:)``): a ledger account of the
-    /// company with a non-zero balance or a pending reservation, or a service period with a fee
-    /// that is invoiced or overdue and not paid. Its zero-balance accounts stay in the ledger as
-    /// closed history (see Documentation/Billing.md).
+    /// company with a non-zero balance or a pending reservation, or an invoiced service period with
+    /// a fee that is not paid (an uninvoiced period owes nothing in the ledger and goes with its
+    /// contract). Its zero-balance accounts stay in the ledger as closed history (see
+    /// Documentation/Billing.md).
     public func deleteCompany(_ id: CompanyID) async throws(HelpDeskError) {
         _ = try await loadCompany(id)
         let query = TicketQuery(companyIDs: [id], limit: 1)
@@ -33,10 +34,8 @@ extension HelpDesk {
         guard tickets.totalCount == 0 else { throw .companyHasTickets(id, count: tickets.totalCount) }
         let contracts = try await storage { try await store.contracts(of: id) }
         let accounts = try await openAccounts(of: id)
-        let now = clock.now()
         let unpaid = contracts.flatMap(\.periods).filter { period in
-            period.fee.minorUnits > 0 && period.paidAt == nil
-                && (period.invoicedAt != nil || period.paymentStatus(at: now) == .overdue)
+            period.fee.minorUnits > 0 && period.invoicedAt != nil && period.paidAt == nil
         }
         guard accounts.isEmpty, unpaid.isEmpty else {
             throw .companyHasOpenBalance(id, accounts: accounts, unpaidPeriods: unpaid.map(\.id))
