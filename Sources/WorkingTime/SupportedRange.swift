@@ -27,6 +27,26 @@ enum SupportedRange {
     static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: Double(seconds)) }
 }
 
+/// The instants every WorkingTime operation accepts: 1900-01-01T00:00:00Z ..< 2400-01-01T00:00:00Z.
+///
+/// Inputs outside it are rejected with ``WorkingTimeError/instantOutOfRange(_:)``. Higher layers
+/// check their own inputs against it, so an instant they accept never fails here and every day
+/// or second count between two such instants fits comfortably in 64 bits.
+public enum SupportedInstants {
+    /// The first supported instant, 1900-01-01T00:00:00Z.
+    public static let lowerBound = SupportedRange.date(SupportedRange.lower)
+    /// The first instant after the range, 2400-01-01T00:00:00Z (the exclusive end).
+    public static let upperBound = SupportedRange.date(SupportedRange.upper)
+    /// The supported whole seconds since 1970-01-01T00:00:00Z (closed: the last second of 2399 included).
+    public static let seconds: ClosedRange<Int64> = SupportedRange.lower...(SupportedRange.upper - 1)
+
+    /// `true` when `instant` is finite and within `lowerBound ..< upperBound`.
+    public static func contains(_ instant: Date) -> Bool {
+        let t = instant.timeIntervalSince1970
+        return t.isFinite && t >= Double(SupportedRange.lower) && t < Double(SupportedRange.upper)
+    }
+}
+
 /// Floor division for `Int64` (rounds toward negative infinity).
 @inline(__always)
 func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {

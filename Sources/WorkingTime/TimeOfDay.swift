@@ -21,7 +21,10 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, TextCodable {
     /// Creates `hour:minute:second`; `24:00:00` is the only valid time with hour 24.
     public init(hour: Int, minute: Int = 0, second: Int = 0) throws(WorkingTimeError) {
         guard (0...24).contains(hour), (0..<60).contains(minute), (0..<60).contains(second) else {
-            throw .invalidTimeOfDay(seconds: hour * 3_600 + minute * 60 + second)
+            // Reported in seconds since midnight, computed in 128 bits and clamped to `Int` so that
+            // no absurd hour or minute can overflow while building the error.
+            let seconds = Int128(hour) * 3_600 + Int128(minute) * 60 + Int128(second)
+            throw .invalidTimeOfDay(seconds: Int(clamping: seconds))
         }
         try self.init(secondsSinceMidnight: hour * 3_600 + minute * 60 + second)
     }

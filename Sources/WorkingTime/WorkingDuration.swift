@@ -2,6 +2,10 @@
 ///
 /// `.days(n)` means `n × 86 400` seconds of *working time*, not `n` working days:
 /// with an 8-hour workday, `.days(1)` takes three working days to elapse.
+///
+/// The factories and `+`/`-` saturate at `Int64.min`/`Int64.max` seconds instead of trapping:
+/// such a duration lies billions of years beyond the supported range, so any deadline built
+/// from it fails with ``WorkingTimeError/resultOutOfRange`` just as the exact value would.
 public struct WorkingDuration: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The number of seconds; may be negative as a value, but operations reject negative inputs.
     public var seconds: Int64
@@ -14,22 +18,30 @@ public struct WorkingDuration: Sendable, Hashable, Comparable, Codable, CustomSt
 
     /// A duration of `n` seconds.
     public static func seconds(_ n: Int64) -> WorkingDuration { WorkingDuration(seconds: n) }
-    /// A duration of `n` minutes.
-    public static func minutes(_ n: Int64) -> WorkingDuration { WorkingDuration(seconds: n * 60) }
-    /// A duration of `n` hours.
-    public static func hours(_ n: Int64) -> WorkingDuration { WorkingDuration(seconds: n * 3_600) }
-    /// A duration of `n × 24` hours of working time (not `n` working days).
-    public static func days(_ n: Int64) -> WorkingDuration { WorkingDuration(seconds: n * 86_400) }
+    /// A duration of `n` minutes (saturating).
+    public static func minutes(_ n: Int64) -> WorkingDuration { scaled(n, by: 60) }
+    /// A duration of `n` hours (saturating).
+    public static func hours(_ n: Int64) -> WorkingDuration { scaled(n, by: 3_600) }
+    /// A duration of `n × 24` hours of working time (not `n` working days; saturating).
+    public static func days(_ n: Int64) -> WorkingDuration { scaled(n, by: 86_400) }
+
+    /// `n × unit` seconds, saturating (`unit` is positive).
+    private static func scaled(_ n: Int64, by unit: Int64) -> WorkingDuration {
+        let (product, overflow) = n.multipliedReportingOverflow(by: unit)
+        return WorkingDuration(seconds: overflow ? (n < 0 ? .min : .max) : product)
+    }
 
     /// Orders durations by their length.
     public static func < (lhs: WorkingDuration, rhs: WorkingDuration) -> Bool { lhs.seconds < rhs.seconds }
-    /// The sum of two durations.
+    /// The sum of two durations (saturating).
     public static func + (lhs: WorkingDuration, rhs: WorkingDuration) -> WorkingDuration {
-        WorkingDuration(seconds: lhs.seconds + rhs.seconds)
+        let (sum, overflow) = lhs.seconds.addingReportingOverflow(rhs.seconds)
+        return WorkingDuration(seconds: overflow ? (rhs.seconds < 0 ? .min : .max) : sum)
     }
-    /// The difference of two durations.
+    /// The difference of two durations (saturating).
     public static func - (lhs: WorkingDuration, rhs: WorkingDuration) -> WorkingDuration {
-        WorkingDuration(seconds: lhs.seconds - rhs.seconds)
+        let (difference, overflow) = lhs.seconds.subtractingReportingOverflow(rhs.seconds)
+        return WorkingDuration(seconds: overflow ? (rhs.seconds < 0 ? .max : .min) : difference)
     }
 
     /// Encodes as a bare integer number of seconds.

@@ -41,7 +41,9 @@ struct BillingTables: Sendable {
         for item in billing.priceListItems { items[item.id] = item }
         for price in billing.contractPrices { contractPrices[price.contractID, default: [:]][price.itemID] = price }
         for write in billing.specifications { specifications[write.specification.ticketID] = write.specification }
-        for note in billing.notes { notes[note.transferID] = note }
+        // A transfer is immutable and so is its note: the first one recorded stays (a replayed
+        // command must not rewrite who posted the transfer, or when).
+        for note in billing.notes where notes[note.transferID] == nil { notes[note.transferID] = note }
         guard billing.touchesLedger else { return }
         for account in billing.accounts where accounts[account.id] == nil { accounts[account.id] = account }
         do {

@@ -53,8 +53,9 @@ extension HelpDesk {
     /// Records a payment received from `company` onto its personal account in `amount`'s unit.
     ///
     /// `paymentReference` (the bank or cash document) is the idempotency key: recording the same
-    /// payment again changes nothing; the same reference with another amount or unit is rejected
-    /// with the ledger's `existsWithDifferentFields`. Returns the transfer's identifier.
+    /// payment again changes nothing (nothing is committed, and the first recording's note, with
+    /// its performer and time, stays as it was); the same reference with another amount or unit is
+    /// rejected with the ledger's `existsWithDifferentFields`. Returns the transfer's identifier.
     @discardableResult
     public func topUp(_ company: CompanyID, amount: Price, paymentReference: String, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> TransferID
@@ -71,6 +72,12 @@ extension HelpDesk {
             try await post(
                 [.single(id: id, debit: cash.id, credit: wallet.id, amount: value, code: BillingTransferCode.topUp.rawValue)],
                 opening: [cash, wallet], at: now, into: &context.work)
+            // The ledger accepted the batch; if it already holds this top-up, this is a replay:
+            // commit nothing, so the first note (performer, time) stays.
+            if try await storage({ try await store.ledger() }).transfer(id) != nil {
+                context.work.billing = BillingChanges()
+                return id
+            }
             context.work.billing.notes = [TransferNote(transferID: id, text: paymentReference, performer: performer, at: now)]
             return id
         }

@@ -48,6 +48,9 @@ extension HelpDesk {
 
     /// Overdue debts per company at `instant`, read from the ledger: periods whose invoice was
     /// posted at or before `instant`, whose payment was not, and whose payment was due by then.
+    ///
+    /// `instant` is the clock's reading for the debtor SLA rule, so it is not range-checked here:
+    /// days overdue saturate (see ``ServicePeriod/daysOverdue(at:)``) rather than trap.
     func ledgerDebts(at instant: Date) async throws(HelpDeskError) -> [CompanyID: [Debtor.Debt]] {
         let ledger = try await storage { try await store.ledger() }
         var debts: [CompanyID: [Debtor.Debt]] = [:]
@@ -62,12 +65,14 @@ extension HelpDesk {
                 if let paidAt = period.paidAt, paidAt <= instant, ledger.transfer(Self.paymentTransferID(period.id)) != nil {
                     continue
                 }
-                let due = period.paymentDueAt ?? period.startsAt
+                // Invoices are posted from an `Int64` fee, so the amount always fits; a ledger that
+                // says otherwise is reported, not trapped on.
+                guard let owed = Int64(exactly: invoice.amount.minorUnits) else { throw .money(.overflow) }
                 debts[contract.companyID, default: []].append(
                     Debtor.Debt(
                         contractID: contract.id, contractNumber: contract.number, period: period,
-                        amount: Money(minorUnits: Int64(invoice.amount.minorUnits), currency: period.fee.currency),
-                        daysOverdue: Int(instant.timeIntervalSince(due) / 86_400)))
+                        amount: Money(minorUnits: owed, currency: period.fee.currency),
+                        daysOverdue: period.daysOverdue(at: instant)))
             }
         }
         return debts

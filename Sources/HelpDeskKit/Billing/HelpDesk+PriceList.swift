@@ -11,6 +11,8 @@ extension HelpDesk {
             try Validate.notBlank(request.code, field: "code")
             try Validate.notBlank(request.name, field: "name")
             if request.price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
+            try Validate.instant(request.validFrom, field: "validFrom")
+            try Validate.end(request.validUntil, field: "validUntil")
             if let until = request.validUntil, until <= request.validFrom {
                 throw .invalidInput(field: "validUntil", problem: .notAfterStart)
             }
@@ -50,6 +52,14 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Price
     {
         _ = try await authorize(viewer, .readBilling)
+        try Validate.instant(instant, field: "instant")
+        return try await validPrice(of: item, under: contract, at: instant)
+    }
+
+    /// ``price(of:under:at:as:)`` for an instant the engine chose (its clock), inside a command.
+    func validPrice(of item: PriceListItemID, under contract: ContractID?, at instant: Date)
+        async throws(HelpDeskError) -> Price
+    {
         let listed = try await loadPriceListItem(item)
         guard listed.isValid(at: instant) else { throw .priceNotValid(item, at: instant) }
         if let contract {

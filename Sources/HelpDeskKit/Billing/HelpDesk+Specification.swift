@@ -30,7 +30,7 @@ extension HelpDesk {
             let line: SpecificationLine
             if let itemID = request.itemID {
                 let item = try await loadPriceListItem(itemID)
-                var price = try await price(of: itemID, under: ticket.contractID, at: now, as: .system)
+                var price = try await validPrice(of: itemID, under: ticket.contractID, at: now)
                 if let given = request.price {
                     guard given.unit == price.unit else { throw .unitMismatch(expected: price.unit, actual: given.unit) }
                     price = given
@@ -81,7 +81,7 @@ extension HelpDesk {
             try authorize(context.principal, .manageBilling, on: ticket)
             let now = clock.now()
             let item = try await loadPriceListItem(itemID)
-            let itemPrice = try await price(of: itemID, under: ticket.contractID, at: now, as: .system)
+            let itemPrice = try await validPrice(of: itemID, under: ticket.contractID, at: now)
             let specified = Set((try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID) ?? [])
             var lines: [SpecificationLine] = []
             for entry in try await storage({ try await store.timeEntries(on: ticketID) }) where entry.billable && !specified.contains(entry.id) {

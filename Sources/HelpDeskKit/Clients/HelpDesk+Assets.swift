@@ -26,6 +26,7 @@ extension HelpDesk {
                 throw .assetModelNotFound(request.modelID)
             }
             try Validate.notBlank(request.serialNumber, field: "serialNumber")
+            try Validate.instant(request.inServiceSince, field: "inServiceSince")
             let location = try await loadLocation(request.locationID)
             if let contractID = request.contractID {
                 let contract = try await loadContract(contractID)

@@ -44,12 +44,15 @@ extension HelpDesk {
     /// Contracts in force at `instant` (active, within their dates), sorted by number.
     public func contracts(inForceAt instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [Contract] {
         _ = try await authorize(viewer, .readClients)
+        try Validate.instant(instant, field: "instant")
         return try await contracts(as: .system).filter { $0.isInForce(at: instant) }
     }
 
     /// Contracts in force whose end falls within `days` days after `instant`, soonest first.
     public func contracts(endingWithin days: Int, after instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [Contract] {
         _ = try await authorize(viewer, .readClients)
+        guard days >= 0 else { throw .invalidInput(field: "days", problem: .negative) }
+        try Validate.instant(instant, field: "instant")
         let horizon = instant.addingTimeInterval(Double(days) * 86_400)
         return try await contracts(inForceAt: instant, as: .system)
             .filter { $0.endsAt.map { $0 <= horizon } ?? false }
@@ -59,19 +62,29 @@ extension HelpDesk {
     /// Companies with overdue service periods at `instant`, most days overdue first, read from the
     /// ledger: a period is a debt once its invoice is posted, its payment is not, and it is due.
     ///
+    /// `instant` must lie in ``InstantRange``; a total that does not fit in 64-bit minor units is
+    /// ``HelpDeskError/money(_:)`` with `.overflow`.
+    ///
     /// - Complexity: O(*c* + *p*) over contracts and their periods.
     public func debtors(at instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [Debtor] {
         _ = try await authorize(viewer, .readBilling)
+        try Validate.instant(instant, field: "instant")
         let debts = try await ledgerDebts(at: instant)
         var debtors: [Debtor] = []
         for (companyID, list) in debts {
             let company = try await loadCompany(companyID)
-            var totals: [CurrencyCode: Int64] = [:]
-            for debt in list { totals[debt.amount.currency, default: 0] += debt.amount.minorUnits }
+            var totals: [CurrencyCode: Money] = [:]
+            do {
+                for debt in list {
+                    totals[debt.amount.currency] = try (totals[debt.amount.currency] ?? .zero(debt.amount.currency)).adding(debt.amount)
+                }
+            } catch {
+                throw .money(error)
+            }
             debtors.append(
                 Debtor(
                     company: company, debts: list.sorted { $0.daysOverdue > $1.daysOverdue },
-                    totals: totals.keys.sorted().map { Money(minorUnits: totals[$0]!, currency: $0) }))
+                    totals: totals.keys.sorted().map { totals[$0]! }))
         }
         return debtors.sorted { ($1.maximumDaysOverdue, $0.company.name) < ($0.maximumDaysOverdue, $1.company.name) }
     }

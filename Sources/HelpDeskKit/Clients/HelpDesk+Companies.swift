@@ -1,3 +1,4 @@
+import DoubleEntry
 import Foundation
 
 extension HelpDesk {
@@ -21,7 +22,12 @@ extension HelpDesk {
     }
 
     /// Deletes a company with its locations, contacts, contracts and equipment; refused while any
-    /// ticket refers to the company, because tickets are history.
+    /// ticket refers to the company, because tickets are history, and while money is open
+    /// (``HelpDeskError/companyHasOpenBalance(_:accounts:unpaidPeriods:)``): a ledger account of the
+    /// company with a non-zero balance or a pending reservation, or an invoiced service period with
+    /// a fee that is not paid (an uninvoiced period owes nothing in the ledger and goes with its
+    /// contract). Its zero-balance accounts stay in the ledger as closed history (see
+    /// Documentation/Billing.md).
     public func deleteCompany(_ id: CompanyID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) {
         let _: Done = try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "deleteCompany", by: performer, [id])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: id))
@@ -29,14 +35,35 @@ extension HelpDesk {
             let query = TicketQuery(companyIDs: [id], limit: 1)
             let tickets = try await storage { try await store.tickets(matching: query, workflow: workflow) }
             guard tickets.totalCount == 0 else { throw .companyHasTickets(id, count: tickets.totalCount) }
+            let contracts = try await storage { try await store.contracts(of: id) }
+            let accounts = try await openAccounts(of: id)
+            let unpaid = contracts.flatMap(\.periods).filter { period in
+                period.fee.minorUnits > 0 && period.invoicedAt != nil && period.paidAt == nil
+            }
+            guard accounts.isEmpty, unpaid.isEmpty else {
+                throw .companyHasOpenBalance(id, accounts: accounts, unpaidPeriods: unpaid.map(\.id))
+            }
             context.work.clients.deletedCompanies = [id]
             context.work.clients.deletedLocations = try await storage { try await store.locations(of: id) }.map(\.id)
             context.work.clients.deletedContacts = try await storage { try await store.contacts(of: id) }.map(\.id)
-            context.work.clients.deletedContracts = try await storage { try await store.contracts(of: id) }.map(\.id)
+            context.work.clients.deletedContracts = contracts.map(\.id)
             context.work.clients.deletedAssets = try await storage { try await store.assets(company: id, location: nil, model: nil) }
                 .map(\.id)
             return Done()
         }
+    }
+
+    /// The company's ledger accounts, by identifier, whose posted debits and credits differ or
+    /// that have a pending transfer unresolved.
+    private func openAccounts(of id: CompanyID) async throws(HelpDeskError) -> [AccountID] {
+        var open: [AccountID] = []
+        for account in try await storage({ try await store.billingAccounts() }) where account.companyID == id {
+            guard let balance = try await storage({ try await store.ledgerBalance(of: account.id) }) else { continue }
+            if balance.debitsPosted != balance.creditsPosted || balance.debitsPending != 0 || balance.creditsPending != 0 {
+                open.append(account.id)
+            }
+        }
+        return open.sorted()
     }
 
     /// Adds a location to a company; the time zone must be a known IANA identifier.

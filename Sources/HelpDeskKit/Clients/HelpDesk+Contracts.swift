@@ -7,6 +7,8 @@ extension HelpDesk {
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
             try Validate.notBlank(request.number, field: "number")
+            try Validate.instant(request.startsAt, field: "startsAt")
+            try Validate.end(request.endsAt, field: "endsAt")
             if let endsAt = request.endsAt, endsAt <= request.startsAt {
                 throw .invalidInput(field: "endsAt", problem: .notAfterStart)
             }
@@ -62,6 +64,9 @@ extension HelpDesk {
         try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addServicePeriod", by: performer, [id, request])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             var contract = try await loadContract(id)
+            try Validate.instant(request.startsAt, field: "startsAt")
+            try Validate.end(request.endsAt, field: "endsAt")
+            try Validate.instant(request.paymentDueAt, field: "paymentDueAt")
             guard request.endsAt > request.startsAt else { throw .invalidInput(field: "endsAt", problem: .notAfterStart) }
             guard request.fee.minorUnits >= 0 else { throw .invalidInput(field: "fee", problem: .negative) }
             if let minutes = request.includedLaborMinutes, minutes < 0 {

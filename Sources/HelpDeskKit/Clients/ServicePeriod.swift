@@ -57,10 +57,11 @@ public struct ServicePeriod: Identifiable, Hashable, Sendable, Codable {
         return instant >= (paymentDueAt ?? startsAt) ? .overdue : .unpaid
     }
 
-    /// Whole days the payment is overdue at `instant` (0 when not overdue).
+    /// Whole days the payment is overdue at `instant` (0 when not overdue); `Int.max` when the
+    /// count does not fit in an `Int` (instants far outside ``InstantRange``).
     public func daysOverdue(at instant: Date) -> Int {
         guard paymentStatus(at: instant) == .overdue else { return 0 }
-        return Int(instant.timeIntervalSince(paymentDueAt ?? startsAt) / 86_400)
+        return InstantRange.wholeDays(from: paymentDueAt ?? startsAt, to: instant)
     }
 
     /// `true` when the two periods share any instant.

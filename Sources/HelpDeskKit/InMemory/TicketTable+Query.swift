@@ -3,11 +3,16 @@ import Foundation
 extension TicketTable {
     /// Evaluates `query` over the columns with the semantics of ``TicketQuery/evaluate(_:workflow:)``.
     ///
+    /// A negative offset or limit counts as zero and an offset past the matches gives an empty
+    /// page: the page bounds saturate, so no offset or limit can overflow. (The engine already
+    /// rejects negative values and oversized pages; a store must not trap on any caller's query.)
+    ///
     /// - Complexity: O(*n*) to filter *n* rows, plus O(*m* + *k* log *k*) on average to order the
-    ///   first *k* = offset + limit of *m* matches.
+    ///   first *k* = min(offset + limit, *m*) of *m* matches.
     func evaluate(_ query: TicketQuery, workflow: Workflow) -> TicketPage {
         let matches = columns.filter(query, workflow: workflow, rows: rows)
-        let wanted = max(0, query.offset) + max(0, query.limit)
+        let skip = min(max(0, query.offset), matches.count)
+        let wanted = skip + min(max(0, query.limit), matches.count - skip)
         let ordered: ArraySlice<Int32>
         if let keyed = columns.sortKeys(for: query, workflow: workflow) {
             var keys = matches.map { keyed($0) }
@@ -18,7 +23,7 @@ extension TicketTable {
             Selection.sortPrefix(&sorted, count: wanted, by: columns.ordering(for: query, workflow: workflow, rows: rows))
             ordered = sorted.prefix(wanted)
         }
-        let page = ordered.dropFirst(max(query.offset, 0)).prefix(max(query.limit, 0))
+        let page = ordered.dropFirst(skip)
         return TicketPage(tickets: page.map { rows[Int($0)] }, totalCount: matches.count, offset: query.offset)
     }
 }

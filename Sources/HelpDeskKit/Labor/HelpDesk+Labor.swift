@@ -9,6 +9,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> TimeEntry
     {
         try await perform(by: .employee(employee), editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "logTime", by: .employee(employee), [ticketID, request])) { context throws(HelpDeskError) in
+            try Validate.workDate(request.workDate, field: "workDate")
             try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .logTime, on: ticket)
@@ -37,7 +38,10 @@ extension HelpDesk {
         try await perform(by: .employee(employee), idempotency: try IdempotentCall.make(idempotencyKey, "editTimeEntry", by: .employee(employee), [id, update])) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             var entry = old
-            if let workDate = update.workDate { entry.workDate = workDate }
+            if let workDate = update.workDate {
+                try Validate.workDate(workDate, field: "workDate")
+                entry.workDate = workDate
+            }
             if let activity = update.activity { entry.activity = activity }
             if let billable = update.billable { entry.billable = billable }
             if let comment = update.comment { entry.comment = comment }

@@ -13,6 +13,7 @@ extension HelpDesk {
         try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "setEmployeeRate", by: performer, [employee, validFrom, hourlyCost, hourlyBilling])) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             _ = try await loadEmployee(employee, mustBeActive: false)
+            try Validate.workDate(validFrom, field: "validFrom")
             if hourlyCost.isNegative { throw .invalidInput(field: "hourlyCost", problem: .negative) }
             if let hourlyBilling {
                 if hourlyBilling.isNegative { throw .invalidInput(field: "hourlyBilling", problem: .negative) }

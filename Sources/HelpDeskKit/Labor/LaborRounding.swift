@@ -3,10 +3,14 @@
 /// A step of 0 or 1 charges exactly what was spent. With a 15-minute step: 1 → 15, 15 → 15,
 /// 16 → 30, 50 → 60. Rounding applies per entry, never to a ticket's total.
 public enum LaborRounding {
-    /// The charged minutes for `spent` minutes with `step` (both non-negative).
+    /// The charged minutes for `spent` minutes with `step` (both non-negative); `Int.max` when the
+    /// rounded-up value does not fit (never for entries within ``LaborConfiguration/maximumEntryMinutes``).
     public static func charged(spentMinutes spent: Int, step: Int) -> Int {
         guard step > 1, spent > 0 else { return spent }
-        return (spent + step - 1) / step * step
+        let (whole, rest) = spent.quotientAndRemainder(dividingBy: step)
+        let (steps, o1) = whole.addingReportingOverflow(rest == 0 ? 0 : 1)
+        let (charged, o2) = steps.multipliedReportingOverflow(by: step)
+        return o1 || o2 ? .max : charged
     }
 }
 

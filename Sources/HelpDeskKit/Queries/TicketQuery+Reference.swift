@@ -53,7 +53,7 @@ extension TicketQuery {
         let matching = tickets.filter { matches($0, workflow: workflow) }
             .sorted { areInIncreasingOrder($0, $1, workflow: workflow) }
         let start = min(max(offset, 0), matching.count)
-        let end = min(start + max(limit, 0), matching.count)
+        let end = start + min(max(limit, 0), matching.count - start)
         return TicketPage(tickets: Array(matching[start..<end]), totalCount: matching.count, offset: offset)
     }
 

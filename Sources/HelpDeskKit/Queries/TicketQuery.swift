@@ -149,9 +149,9 @@ public struct TicketPage: Hashable, Sendable {
         self.offset = offset
     }
 
-    /// The offset of the next page, or `nil` on the last page.
+    /// The offset of the next page, or `nil` on the last page (or when it would not fit in an `Int`).
     public var nextOffset: Int? {
-        let next = offset + tickets.count
-        return next < totalCount && !tickets.isEmpty ? next : nil
+        let (next, overflow) = offset.addingReportingOverflow(tickets.count)
+        return !overflow && next < totalCount && !tickets.isEmpty ? next : nil
     }
 }

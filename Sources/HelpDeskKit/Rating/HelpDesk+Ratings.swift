@@ -106,12 +106,14 @@ extension HelpDesk {
     /// Ratings given in the half-open `period`, oldest first (for reports).
     public func ratings(ratedIn period: Range<Date>, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
         _ = try await authorize(viewer, .readInternal)
+        try Validate.period(period, field: "period")
         return try await storage { try await store.ratings(ratedIn: period) }
     }
 
     /// Ratings given in `period` on tickets `employee` was assigned to at the time.
     public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
         _ = try await authorize(viewer, .readInternal)
+        try Validate.period(period, field: "period")
         _ = try await loadEmployee(employee, mustBeActive: false)
         return try await storage { try await store.ratings(ofAssignee: employee, ratedIn: period) }
     }

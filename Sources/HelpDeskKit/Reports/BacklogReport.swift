@@ -27,6 +27,7 @@ extension ReportEngine {
     /// - Complexity: O(*n*) for the scan plus O(*e* log *e* + *b* · *e*) per ticket registered before
     ///   the period's end, with *e* its audit entries and *b* buckets.
     public func backlog(_ request: ReportRequest) async throws -> [BacklogRow] {
+        try request.validate()
         let buckets = request.buckets
         var opened = [Int](repeating: 0, count: buckets.starts.count)
         var resolved = opened

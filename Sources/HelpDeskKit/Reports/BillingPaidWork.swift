@@ -21,9 +21,13 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
 
     /// Settled out-of-contract money per client, contract and currency, in that order.
     ///
+    /// The period must lie in ``InstantRange`` (else ``HelpDeskError/invalidInput(field:problem:)``);
+    /// a sum beyond `Int64` throws ``HelpDeskError/money(_:)`` with `.overflow`.
+    ///
     /// - Complexity: O(*T*) over the ledger's transfers, plus one ticket and one specification read
     ///   per settled ticket in the period.
     public func paidWork(in period: Range<Date>) async throws -> [PaidWorkRevenue] {
+        try Validate.period(period, field: "period")
         let owners = Dictionary(try await store.billingAccounts().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ledger = try await store.ledger()
         let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
@@ -39,7 +43,10 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
             if contracts[reference] == nil { contracts[reference] = try await settledContract(reference: reference) }
             let (contract, transfers) = contracts[reference]!
             let slot = Slot(company: company, contract: transfers.contains(record.transfer.id) ? contract : nil, currency: currency)
-            sums[slot, default: 0] += Int64(record.amount.minorUnits)
+            guard let amount = Int64(exactly: record.amount.minorUnits) else { throw HelpDeskError.money(.overflow) }
+            let (sum, overflow) = sums[slot, default: 0].addingReportingOverflow(amount)
+            if overflow { throw HelpDeskError.money(.overflow) }
+            sums[slot] = sum
         }
         return sums.sorted {
             ($0.key.company, $0.key.contract?.description ?? "", $0.key.currency.description)

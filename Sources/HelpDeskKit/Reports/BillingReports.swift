@@ -43,7 +43,8 @@ public struct DebtorAgeing: Hashable, Sendable {
     public var upTo90: Int64
     /// Outstanding more than 90 days.
     public var over90: Int64
-    /// The total owed.
+    /// The total owed (``BillingReports/debtorAgeing(at:accounts:in:)`` only builds ageings whose
+    /// total fits in an `Int64`).
     public var total: Int64 { upTo30 + upTo60 + upTo90 + over90 }
 }
 
@@ -60,43 +61,61 @@ public struct ClientRevenue: Hashable, Sendable {
 }
 
 /// Pure reports over a ``Ledger`` and the desk's ``BillingAccount`` registry.
+///
+/// Ledger totals are unsigned 64-bit, report figures signed 64-bit minor units: a figure that does
+/// not fit (a balance or a sum beyond `Int64.max`) throws ``MoneyError/overflow`` instead of
+/// being clamped or wrapped. Instants outside the ledger's range clamp to it (``LedgerTimestamp``).
 public enum BillingReports {
     /// The statement of `account` for `period`, or `nil` when the account is not in the ledger.
-    public static func statement(of account: BillingAccount, period: Range<Date>, in ledger: Ledger) -> ClientStatement? {
+    public static func statement(of account: BillingAccount, period: Range<Date>, in ledger: Ledger)
+        throws(MoneyError) -> ClientStatement?
+    {
         let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
         guard let raw = ledger.statement(of: account.id, period: range) else { return nil }
-        let sign: Int64 = account.role == .receivable ? -1 : 1
-        func value(_ balance: Balance) -> Int64 { sign * Int64(clamping: balance.postedCreditsMinusDebits) }
-        var previous = value(raw.opening)
+        func value(_ balance: Balance) throws(MoneyError) -> Int64 {
+            let signed = account.role == .receivable ? balance.postedDebitsMinusCredits : balance.postedCreditsMinusDebits
+            guard let value = Int64(exactly: signed) else { throw .overflow }
+            return value
+        }
+        var previous = try value(raw.opening)
         var lines: [StatementLine] = []
         for entry in raw.entries {
-            let after = value(entry.balance)
+            let after = try value(entry.balance)
+            let (change, overflow) = after.subtractingReportingOverflow(previous)
+            if overflow { throw .overflow }
             lines.append(
                 StatementLine(
                     at: entry.timestamp.date, transferID: entry.transfer.id,
-                    code: BillingTransferCode(rawValue: entry.transfer.transfer.code), change: after - previous,
+                    code: BillingTransferCode(rawValue: entry.transfer.transfer.code), change: change,
                     balanceAfter: after))
             previous = after
         }
-        return ClientStatement(account: account, period: period, opening: value(raw.opening), lines: lines, closing: value(raw.closing))
+        return ClientStatement(
+            account: account, period: period, opening: try value(raw.opening), lines: lines, closing: try value(raw.closing))
     }
 
     /// Receivables outstanding at `instant`, aged by the posting date of the debits still unpaid
     /// (payments settle the oldest debits first), most owed first.
-    public static func debtorAgeing(at instant: Date, accounts: [BillingAccount], in ledger: Ledger) -> [DebtorAgeing] {
+    ///
+    /// An amount outstanding beyond `Int64.max` throws ``MoneyError/overflow``; the parts of one
+    /// ageing add up to its outstanding amount, so the buckets and ``DebtorAgeing/total`` then fit.
+    public static func debtorAgeing(at instant: Date, accounts: [BillingAccount], in ledger: Ledger)
+        throws(MoneyError) -> [DebtorAgeing]
+    {
         let asOf = LedgerTimestamp(instant)
         var result: [DebtorAgeing] = []
         for account in accounts where account.role == .receivable {
             guard let company = account.companyID, let balance = ledger.balance(of: account.id, asOf: asOf) else { continue }
-            var outstanding = Int64(clamping: balance.postedDebitsMinusCredits)
+            guard var outstanding = Int64(exactly: balance.postedDebitsMinusCredits) else { throw .overflow }
             guard outstanding > 0 else { continue }
             var ageing = DebtorAgeing(companyID: company, unit: account.unit, upTo30: 0, upTo60: 0, upTo90: 0, over90: 0)
             let debits = (ledger.entries(of: account.id, in: .zero..<asOf.adding(nanoseconds: 1)) ?? [])
                 .filter { $0.event == .transfer && $0.transfer.debitAccount == account.id }
             for entry in debits.reversed() where outstanding > 0 {
-                let part = min(outstanding, Int64(entry.transfer.amount.minorUnits))
+                let part = min(outstanding, Int64(clamping: entry.transfer.amount.minorUnits))
                 outstanding -= part
-                let days = Int(instant.timeIntervalSince(entry.timestamp.date) / 86_400)
+                // Saturates for an instant far past the ledger's range: such a debt is over 90 days old.
+                let days = InstantRange.wholeDays(from: entry.timestamp.date, to: instant)
                 switch days {
                 case ...30: ageing.upTo30 += part
                 case 31...60: ageing.upTo60 += part
@@ -109,9 +128,10 @@ public enum BillingReports {
         return result.sorted { ($1.total, $0.unit) < ($0.total, $1.unit) }
     }
 
-    /// Out-of-contract revenue (settlements) per client and unit within `period`, by client then unit.
+    /// Out-of-contract revenue (settlements) per client and unit within `period`, by client then unit;
+    /// a sum beyond `Int64.max` throws ``MoneyError/overflow``.
     public static func outOfContractRevenue(in period: Range<Date>, accounts: [BillingAccount], ledger: Ledger)
-        -> [ClientRevenue]
+        throws(MoneyError) -> [ClientRevenue]
     {
         let owners = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
@@ -123,7 +143,10 @@ public enum BillingReports {
             else { continue }
             let key = "\(company)/\(owner.unit)"
             var line = sums[key] ?? ClientRevenue(companyID: company, unit: owner.unit, amount: 0, transfers: 0)
-            line.amount += Int64(record.amount.minorUnits)
+            guard let amount = Int64(exactly: record.amount.minorUnits) else { throw .overflow }
+            let (sum, overflow) = line.amount.addingReportingOverflow(amount)
+            if overflow { throw .overflow }
+            line.amount = sum
             line.transfers += 1
             sums[key] = line
         }
@@ -138,16 +161,27 @@ extension HelpDesk {
         as viewer: Performer
     ) async throws(HelpDeskError) -> ClientStatement? {
         _ = try await authorize(viewer, .readBilling, companyID: company)
+        try Validate.period(period, field: "period")
         _ = try await loadCompany(company)
         let ledger = try await storage { try await store.ledger() }
-        return BillingReports.statement(of: billingAccount(company, role, unit), period: period, in: ledger)
+        do {
+            return try BillingReports.statement(of: billingAccount(company, role, unit), period: period, in: ledger)
+        } catch {
+            throw .money(error)
+        }
     }
 
     /// Receivables outstanding at `instant`, aged 0–30, 31–60, 61–90 and 90+ days.
     public func debtorAgeing(at instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [DebtorAgeing] {
         _ = try await authorize(viewer, .readReports)
+        try Validate.instant(instant, field: "instant")
         let accounts = try await storage { try await store.billingAccounts() }
-        return BillingReports.debtorAgeing(at: instant, accounts: accounts, in: try await storage { try await store.ledger() })
+        let ledger = try await storage { try await store.ledger() }
+        do {
+            return try BillingReports.debtorAgeing(at: instant, accounts: accounts, in: ledger)
+        } catch {
+            throw .money(error)
+        }
     }
 
     /// Out-of-contract revenue per client and unit settled within `period`.
@@ -155,8 +189,13 @@ extension HelpDesk {
         -> [ClientRevenue]
     {
         _ = try await authorize(viewer, .readReports)
+        try Validate.period(period, field: "period")
         let accounts = try await storage { try await store.billingAccounts() }
-        return BillingReports.outOfContractRevenue(
-            in: period, accounts: accounts, ledger: try await storage { try await store.ledger() })
+        let ledger = try await storage { try await store.ledger() }
+        do {
+            return try BillingReports.outOfContractRevenue(in: period, accounts: accounts, ledger: ledger)
+        } catch {
+            throw .money(error)
+        }
     }
 }

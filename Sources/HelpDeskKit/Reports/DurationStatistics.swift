@@ -29,14 +29,14 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
 
     /// The same statistics as ``init(sorting:)`` by selection instead of a full sort: `values` is
     /// left partially ordered. Deterministic; the average is the
-    /// exact integer sum divided once.
+    /// exact integer sum (128-bit, so no count of `Int64` values overflows it) divided once.
     ///
     /// - Complexity: O(*n*) expected.
     public init(selecting values: inout [Int64]) {
         count = values.count
         guard !values.isEmpty else { return }
-        var sum: Int64 = 0
-        for value in values { sum += value }
+        var sum: Int128 = 0
+        for value in values { sum += Int128(value) }
         averageSeconds = Double(sum) / Double(values.count)
         let p90 = Self.rankIndex(90, count: values.count), median = Self.rankIndex(50, count: values.count)
         Self.select(p90, in: &values, 0..<values.count)
@@ -46,8 +46,13 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
         medianSeconds = values[median]
     }
 
-    /// The 0-based index of the nearest-rank `percent` percentile among `count` sorted values.
-    static func rankIndex(_ percent: Int, count: Int) -> Int { min(max((percent * count + 99) / 100, 1), count) - 1 }
+    /// The 0-based index of the nearest-rank `percent` percentile among `count` sorted values; a
+    /// percent outside 0…100 gives the same answer as the nearest bound (the rank is clamped anyway).
+    static func rankIndex(_ percent: Int, count: Int) -> Int {
+        let percent = Int128(min(max(percent, 0), 100))
+        let rank = Int((percent * Int128(count) + 99) / 100)
+        return min(max(rank, 1), count) - 1
+    }
 
     /// Moves the `k`-th smallest value of `values[range]` to index `k`, with no greater value before
     /// it and no smaller one after (three-way quickselect, median-of-three pivots).
@@ -80,7 +85,6 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
     /// - Complexity: O(1).
     public static func nearestRank(_ percent: Int, ofSorted sorted: [Int64]) -> Int64? {
         guard !sorted.isEmpty else { return nil }
-        let rank = (percent * sorted.count + 99) / 100
-        return sorted[min(max(rank, 1), sorted.count) - 1]
+        return sorted[rankIndex(percent, count: sorted.count)]
     }
 }

@@ -39,6 +39,7 @@ extension ReportEngine {
     ///
     /// - Complexity: that of ``slaCompliance(_:by:)``, ``satisfaction(_:by:)`` and ``labor(_:by:)`` combined.
     public func employeeRanking(_ request: ReportRequest) async throws -> [EmployeeRankingRow] {
+        try request.validate()
         var resolved: [EmployeeID: Int] = [:]
         for ticket in try await filteredTickets(request) {
             guard let assignee = ticket.assigneeID, let resolvedAt = ticket.resolvedAt, request.period.contains(resolvedAt),

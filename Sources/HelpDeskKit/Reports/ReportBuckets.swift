@@ -14,6 +14,9 @@ public struct ReportBuckets: Hashable, Sendable {
 
     /// The buckets of `bucket` size in `timeZone` that overlap `period`.
     ///
+    /// A period reaching outside ``InstantRange`` has no buckets (every report rejects such a
+    /// period before it gets here; this keeps a direct call from looping over millennia).
+    ///
     /// - Complexity: O(*b*) calendar calls for *b* buckets.
     public init(period: Range<Date>, bucket: TimeBucket, timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
@@ -27,11 +30,13 @@ public struct ReportBuckets: Hashable, Sendable {
         }
         var starts: [Date] = []
         var ends: [Date] = []
-        if !period.isEmpty, var interval = calendar.dateInterval(of: unit, for: period.lowerBound) {
+        if !period.isEmpty, InstantRange.contains(period.lowerBound), InstantRange.containsEnd(period.upperBound),
+            var interval = calendar.dateInterval(of: unit, for: period.lowerBound)
+        {
             while interval.start < period.upperBound {
                 starts.append(interval.start)
                 ends.append(min(interval.end, period.upperBound))
-                guard let next = calendar.dateInterval(of: unit, for: interval.end) else { break }
+                guard let next = calendar.dateInterval(of: unit, for: interval.end), next.start > interval.start else { break }
                 interval = next
             }
         }
@@ -45,7 +50,7 @@ public struct ReportBuckets: Hashable, Sendable {
     ///
     /// - Complexity: O(log *b*).
     public func index(of instant: Date) -> Int? {
-        guard period.contains(instant) else { return nil }
+        guard period.contains(instant), !boundaries.isEmpty else { return nil }
         let value = instant.timeIntervalSinceReferenceDate
         var low = 0
         var high = boundaries.count

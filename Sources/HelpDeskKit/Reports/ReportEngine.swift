@@ -4,7 +4,9 @@ import WorkingTime
 /// Builds reports: pure computations over a store's repositories, no writes and no clock.
 ///
 /// Every figure depends only on the stored records and the arguments, so the same store and
-/// request give the same rows.
+/// request give the same rows. A request whose period leaves ``InstantRange`` is rejected with
+/// ``HelpDeskError/invalidInput(field:problem:)`` (field `period`), a money figure beyond `Int64`
+/// with ``HelpDeskError/money(_:)``; no input makes a report trap.
 public struct ReportEngine: Sendable {
     /// Where the records come from.
     public let store: any HelpDeskStore

@@ -90,4 +90,10 @@ public struct ReportRequest: Hashable, Sendable {
 extension ReportRequest {
     /// The trend buckets of this request.
     public var buckets: ReportBuckets { ReportBuckets(period: period, bucket: bucket, timeZone: timeZone) }
+
+    /// Rejects a period outside ``InstantRange`` with `.invalidInput(field: "period", …)`: every
+    /// report checks its request first, so its buckets, day and second counts stay in range.
+    func validate() throws(HelpDeskError) {
+        try Validate.period(period, field: "period")
+    }
 }

@@ -58,6 +58,7 @@ extension ReportEngine {
     /// - Complexity: O(*n*) for the scan plus O(*e* log *e* + *c*) per ticket with its audit entries
     ///   and comments.
     public func resolutionQuality(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [ResolutionQualityRow] {
+        try request.validate()
         let buckets = request.buckets
         let empty = ResolutionQualityRow(
             key: ReportKey(dimension: dimension, value: nil), resolvedTickets: 0, firstContactResolved: 0,

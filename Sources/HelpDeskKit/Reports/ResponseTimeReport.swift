@@ -67,6 +67,7 @@ extension ReportEngine {
     /// - Complexity: O(*n* log *b*) for the pass, plus one working-time computation per measured
     ///   value and O(*m*) expected to select the median and p90 of *m* values per group.
     public func responseTimes(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [ResponseTimeRow] {
+        try request.validate()
         let buckets = request.buckets
         let fallback = fallbackCalendar
         let partials = try await scanCreatedInParts(request, buckets: buckets) {
@@ -84,8 +85,12 @@ extension ReportEngine {
             let start = ticket.createdAt
             var firstWorking: Int64?
             var resolutionWorking: Int64?
-            if let responded { firstWorking = try partial.lastCalendar.workingTime(from: start, to: responded, excluding: pauses).seconds }
-            if let resolved { resolutionWorking = try partial.lastCalendar.workingTime(from: start, to: resolved, excluding: pauses).seconds }
+            do throws(WorkingTimeError) {
+                if let responded { firstWorking = try partial.lastCalendar.workingTime(from: start, to: responded, excluding: pauses).seconds }
+                if let resolved { resolutionWorking = try partial.lastCalendar.workingTime(from: start, to: resolved, excluding: pauses).seconds }
+            } catch {
+                throw HelpDeskError.slaCalendar(error)
+            }
             partial.groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { samples in
                 if let responded, let firstWorking {
                     samples.firstWorking.append(firstWorking)
@@ -109,7 +114,8 @@ extension ReportEngine {
         }
     }
 
-    /// Whole seconds from `start` to `end` (both truncated to the second, like working time).
+    /// Whole seconds from `start` to `end` (both truncated to the second, like working time). Both
+    /// instants were measured in working time first, so they lie in ``InstantRange`` and this fits.
     static func seconds(from start: Date, to end: Date) -> Int64 {
         Int64(end.timeIntervalSinceReferenceDate.rounded(.down)) - Int64(start.timeIntervalSinceReferenceDate.rounded(.down))
     }

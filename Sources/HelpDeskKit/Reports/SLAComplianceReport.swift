@@ -92,6 +92,7 @@ extension ReportEngine {
     ///
     /// - Complexity: O(*n* log *b*) for *n* stored tickets: one pass.
     public func slaCompliance(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [SLAComplianceRow] {
+        try request.validate()
         let empty = SLAComplianceRow(
             key: ReportKey(dimension: dimension, value: nil), tickets: 0, reaction: SLAClockCounts(), resolution: SLAClockCounts())
         let buckets = request.buckets

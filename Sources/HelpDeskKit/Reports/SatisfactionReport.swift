@@ -19,9 +19,10 @@ public struct SatisfactionRow: ReportRow, Hashable {
     /// Mean score normalized to 0…100 on each rating's scale.
     public var averageNormalizedPercent: Double? { ratings == 0 ? nil : normalizedSum * 100 / Double(ratings) }
 
-    /// `true` when `score` counts as satisfied on `scale`.
+    /// `true` when `score` counts as satisfied on `scale` (computed in 128 bits: any scale is safe).
     public static func isSatisfied(score: Int, scale: ClosedRange<Int>) -> Bool {
-        4 * (score - scale.lowerBound) >= 3 * (scale.upperBound - scale.lowerBound)
+        let lowest = Int128(scale.lowerBound)
+        return 4 * (Int128(score) - lowest) >= 3 * (Int128(scale.upperBound) - lowest)
     }
 
     mutating func add(_ rating: Rating) {
@@ -96,6 +97,7 @@ extension ReportEngine {
     ///
     /// - Complexity: O(*r*) ratings, one ticket read each.
     public func satisfaction(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [SatisfactionRow] {
+        try request.validate()
         let buckets = request.buckets
         let empty = SatisfactionRow(key: ReportKey(dimension: dimension, value: nil), ratings: 0, satisfied: 0, scoreSum: 0, normalizedSum: 0)
         var groups = Groups(empty: empty, buckets: buckets.starts.count)
@@ -115,7 +117,8 @@ extension ReportEngine {
     ///
     /// - Complexity: O(*r*) ratings.
     public func feedbackComments(_ request: ReportRequest) async throws -> [FeedbackCommentRow] {
-        try await filteredRatings(request).compactMap { rating, _ in
+        try request.validate()
+        return try await filteredRatings(request).compactMap { rating, _ in
             rating.comment.map {
                 FeedbackCommentRow(
                     ratedAt: rating.ratedAt, ticketNumber: rating.ticketNumber.rawValue, score: rating.score,

@@ -21,6 +21,7 @@ extension ReportEngine {
     ///
     /// - Complexity: O(*n* log *b* + *g* log *g*) for *n* tickets and *g* groups.
     public func ticketCounts(_ request: ReportRequest, by dimension: ReportDimension, top: Int? = nil) async throws -> [TicketCountRow] {
+        try request.validate()
         let buckets = request.buckets
         var groups = Groups(empty: 0, buckets: buckets.starts.count)
         var total = 0

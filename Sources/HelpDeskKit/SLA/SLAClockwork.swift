@@ -126,9 +126,11 @@ struct SLAClockwork {
         sla.nextCheckAt = next
     }
 
-    /// When `threshold` percent of the clock's target has passed.
+    /// When `threshold` percent (1…99, validated) of the clock's target has passed; the product is
+    /// taken in 128 bits, so even a target near `Int64.max` seconds cannot overflow.
     private func warningInstant(_ sla: TicketSLA, _ clock: SLAClock, _ threshold: Int) throws(WorkingTimeError) -> Date {
-        try due(sla, after: WorkingDuration(seconds: clock.target.seconds * Int64(threshold) / 100))
+        let part = Int128(clock.target.seconds) * Int128(threshold) / 100
+        return try due(sla, after: WorkingDuration(seconds: Int64(clamping: part)))
     }
 
     /// The instant `working` working time after the start, skipping the closed pauses.

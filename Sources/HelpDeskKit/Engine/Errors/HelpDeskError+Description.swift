@@ -24,6 +24,8 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .overlappingServicePeriod(let id): "The period overlaps the contract's period \(id)."
         case .contractTransitionNotAllowed(let from, let to): "A contract cannot move from \(from) to \(to)."
         case .companyHasTickets(let id, let count): "Company \(id) has \(count) ticket(s) and cannot be deleted."
+        case .companyHasOpenBalance(let id, let accounts, let periods):
+            "Company \(id) has \(accounts.count) ledger account(s) with a balance or reservation and \(periods.count) unpaid service period(s) and cannot be deleted."
         case .unknownStatus(let code): "The workflow has no status '\(code)'."
         case .transitionNotAllowed(let ticket, let from, let to):
             "The workflow does not allow \(ticket) to move from '\(from)' to '\(to)'."

@@ -127,6 +127,12 @@ extension HelpDeskError {
     public static func idempotencyKeyReused(_ key: IdempotencyKey) -> HelpDeskError {
         HelpDeskError(.idempotencyKeyReused(key))
     }
+    /// The company cannot be deleted while its ledger accounts or invoiced periods are open.
+    public static func companyHasOpenBalance(
+        _ company: CompanyID, accounts: [AccountID], unpaidPeriods: [ServicePeriodID]
+    ) -> HelpDeskError {
+        HelpDeskError(.companyHasOpenBalance(company, accounts: accounts, unpaidPeriods: unpaidPeriods))
+    }
     /// The next ticket number would not fit in an `Int`.
     public static var ticketNumbersExhausted: HelpDeskError { HelpDeskError(.ticketNumbersExhausted) }
     /// Tickets of different client companies cannot be merged.

@@ -52,6 +52,9 @@ extension HelpDeskError {
         case contractTransitionNotAllowed(from: ContractStatus, to: ContractStatus)
         /// The company cannot be deleted while tickets refer to it.
         case companyHasTickets(CompanyID, count: Int)
+        /// The company cannot be deleted while its ledger `accounts` hold a balance or a pending
+        /// reservation, or while `unpaidPeriods` (invoiced, with a fee) are not paid.
+        case companyHasOpenBalance(CompanyID, accounts: [AccountID], unpaidPeriods: [ServicePeriodID])
         /// The workflow has no status with this code.
         case unknownStatus(StatusCode)
         /// The workflow does not allow this move.

@@ -115,7 +115,7 @@ extension HelpDeskError.Reason {
         case .ticketLocked, .specificationSettled:
             .locked
         case .employeeInactive, .contactInactive, .overlappingServicePeriod, .contractTransitionNotAllowed,
-            .companyHasTickets, .transitionNotAllowed, .assigneeNotInGroup, .notLinked, .alreadyHasParent,
+            .companyHasTickets, .companyHasOpenBalance, .transitionNotAllowed, .assigneeNotInGroup, .notLinked, .alreadyHasParent,
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies:
             .rejected
@@ -145,7 +145,8 @@ extension HelpDeskError.Reason {
             return Record("employee", id)
         case .groupNotFound(let id): return Record("group", id)
         case .categoryNotFound(let id): return Record("category", id)
-        case .companyNotFound(let id), .companyHasTickets(let id, _): return Record("company", id)
+        case .companyNotFound(let id), .companyHasTickets(let id, _), .companyHasOpenBalance(let id, _, _):
+            return Record("company", id)
         case .locationNotFound(let id): return Record("location", id)
         case .contactNotFound(let id), .contactInactive(let id), .contactMayNotFileTickets(let id):
             return Record("contact", id)
