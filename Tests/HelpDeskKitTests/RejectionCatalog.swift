@@ -94,7 +94,12 @@ enum RejectionCatalog {
             _ = try await f.desk.postpone(f.open.id, until: TestDesk.start, by: f.anna)
         },
         RejectionCase("postpone: from a status that may not be postponed", { f in .transitionNotAllowed(ticket: f.resolved.number, from: .resolved, to: .postponed) }) { f in
-            _ = try await f.desk.postpone(f.resolved.id, until: .distantFuture, by: f.anna)
+            _ = try await f.desk.postpone(f.resolved.id, until: TestDesk.start.addingTimeInterval(86_400), by: f.anna)
+        },
+        RejectionCase("postpone: to an instant outside the supported range", { _ in
+            .invalidInput(field: "until", problem: .outOfRange(InstantRange.seconds))
+        }) { f in
+            _ = try await f.desk.postpone(f.open.id, until: .distantFuture, by: f.anna)
         },
     ]
 }

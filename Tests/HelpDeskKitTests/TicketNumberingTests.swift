@@ -23,3 +23,23 @@ struct TicketNumberingTests {
         #expect(try await test.ticket("Second").number.rawValue == 101, "numbers stay contiguous")
     }
 }
+
+@Suite("Instants at the ticket commands' boundary")
+struct TicketInstantTests {
+    @Test(arguments: [Date.distantFuture, Date(timeIntervalSince1970: 1e300), Date(timeIntervalSince1970: -1e300)])
+    func postponeAndTickRefuseInstantsOutsideTheSupportedRange(_ instant: Date) async throws {
+        let test = try await TestDesk.make()
+        let ticket = try await test.ticket()
+        let before = try await test.snapshot()
+        await #expect(throws: HelpDeskError.self) {
+            _ = try await test.desk.postpone(ticket.id, until: instant, by: .employee(test.anna.id))
+        }
+        do {
+            _ = try await test.desk.tick(now: instant)
+            Issue.record("tick accepted \(instant)")
+        } catch {
+            #expect(error.field == "now")
+        }
+        #expect(try await test.snapshot() == before)
+    }
+}

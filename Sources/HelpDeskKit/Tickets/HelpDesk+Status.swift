@@ -35,6 +35,7 @@ extension HelpDesk {
     public func postpone(_ id: TicketID, until instant: Date, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> Ticket
     {
+        try Validate.instant(instant, field: "until")
         let target = workflow.postponedStatus
         return try await editTicket(id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "postpone", by: performer, [id, instant])) { edit throws(HelpDeskError) in
             guard instant > edit.at else {

@@ -34,6 +34,7 @@ extension HelpDesk {
     /// once, and ticking twice is harmless.
     @discardableResult
     public func tick(now: Date) async throws(HelpDeskError) -> TickReport {
+        try Validate.instant(now, field: "now")
         var report = TickReport()
         for hook in Capabilities.tickHooks { try await hook.run(self, now, &report) }
         return report
