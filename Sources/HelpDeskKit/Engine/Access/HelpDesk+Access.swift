@@ -3,6 +3,7 @@ import Foundation
 extension HelpDesk {
     /// Resolves `performer` against the directory: an employee or contact must exist and be
     /// active, a free-text client's name must not be blank.
+    @inline(__always)
     func principal(for performer: Performer) async throws(HelpDeskError) -> Principal {
         switch performer {
         case .employee(let id):
@@ -20,16 +21,18 @@ extension HelpDesk {
     }
 
     /// Asks the access policy whether `principal` may do what `request` describes.
+    ///
+    /// The request is built only when the policy is asked: staff and the engine itself pass every
+    /// request of the standard policy, and a create should not copy its ticket for nothing.
     @inline(__always)
-    func authorize(_ principal: Principal, _ request: AccessRequest) throws(HelpDeskError) {
-        // Staff and the engine itself pass every request of the standard policy; skip the call.
+    func authorize(_ principal: Principal, _ request: @autoclosure () -> AccessRequest) throws(HelpDeskError) {
         if accessIsStandard {
             switch principal {
             case .employee, .system: return
             case .contact, .client: break
             }
         }
-        try access.authorize(principal, request)
+        try access.authorize(principal, request())
     }
 
     /// Resolves `viewer` and checks it may do `action` (for reads and commands without a ticket).

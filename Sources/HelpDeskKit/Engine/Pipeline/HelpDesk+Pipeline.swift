@@ -13,8 +13,9 @@ extension HelpDesk {
         by performer: Performer, editing tickets: [TicketID] = [],
         _ body: (inout CommandContext) async throws(HelpDeskError) -> Result
     ) async throws(HelpDeskError) -> Result {
-        let held = await lock(tickets)
-        defer { unlock(held) }
+        // Creates and other commands without a ticket to edit skip the lock's await.
+        let held = tickets.isEmpty ? tickets : await lock(tickets)
+        defer { if !held.isEmpty { unlock(held) } }
         var retriesLeft = max(0, configuration.conflictRetries)
         while true {
             var context = CommandContext(performer: performer)
