@@ -30,8 +30,8 @@ extension HelpDesk {
         async throws(HelpDeskError) -> ContractPrice
     {
         try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "setContractPrice", by: performer, [contract, item, price])) { context throws(HelpDeskError) in
-            try authorize(context.principal, AccessRequest(.manageBilling))
-            _ = try await loadContract(contract)
+            let owner = try await loadContract(contract)
+            try authorize(context.principal, AccessRequest(.manageBilling, companyID: owner.companyID))
             let listed = try await loadPriceListItem(item)
             guard price.unit == listed.price.unit else { throw .unitMismatch(expected: listed.price.unit, actual: price.unit) }
             if price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
@@ -51,7 +51,10 @@ extension HelpDesk {
     public func price(of item: PriceListItemID, under contract: ContractID?, at instant: Date, as viewer: Performer)
         async throws(HelpDeskError) -> Price
     {
-        _ = try await authorize(viewer, .readBilling)
+        let principal = try await principal(for: viewer)
+        var owner: CompanyID?
+        if let contract { owner = try await loadContract(contract).companyID }
+        try authorize(principal, AccessRequest(.readBilling, companyID: owner))
         try Validate.instant(instant, field: "instant")
         return try await validPrice(of: item, under: contract, at: instant)
     }

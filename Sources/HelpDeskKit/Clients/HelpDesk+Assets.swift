@@ -21,13 +21,13 @@ extension HelpDesk {
     /// Registers an installed asset at a client's location.
     public func addAsset(_ request: NewAsset, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Asset {
         try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addAsset", by: performer, [request])) { context throws(HelpDeskError) in
-            try authorize(context.principal, AccessRequest(.manageClients))
             guard try await storage({ try await store.assetModel(request.modelID) }) != nil else {
                 throw .assetModelNotFound(request.modelID)
             }
             try Validate.notBlank(request.serialNumber, field: "serialNumber")
             try Validate.instant(request.inServiceSince, field: "inServiceSince")
             let location = try await loadLocation(request.locationID)
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: location.companyID))
             if let contractID = request.contractID {
                 let contract = try await loadContract(contractID)
                 guard contract.companyID == location.companyID else {

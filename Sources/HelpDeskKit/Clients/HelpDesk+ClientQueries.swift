@@ -29,8 +29,10 @@ extension HelpDesk {
 
     /// The contract with `id`.
     public func contract(_ id: ContractID, as viewer: Performer) async throws(HelpDeskError) -> Contract {
-        _ = try await authorize(viewer, .readClients)
-        return try await loadContract(id)
+        let principal = try await principal(for: viewer)
+        let contract = try await loadContract(id)
+        try authorize(principal, AccessRequest(.readClients, companyID: contract.companyID))
+        return contract
     }
 
     /// Contracts of one company, or of all when `company` is `nil`, sorted by number.
@@ -104,14 +106,17 @@ extension HelpDesk {
     public func assets(company: CompanyID? = nil, location: LocationID? = nil, model: AssetModelID? = nil, as viewer: Performer)
         async throws(HelpDeskError) -> [Asset]
     {
-        _ = try await authorize(viewer, .readClients, companyID: company)
+        var owner = company
+        if owner == nil, let location { owner = try await loadLocation(location).companyID }
+        _ = try await authorize(viewer, .readClients, companyID: owner)
         return try await storage { try await store.assets(company: company, location: location, model: model) }
     }
 
     /// The tickets about an asset, newest first: its service history.
     public func history(of asset: AssetID, as viewer: Performer) async throws(HelpDeskError) -> [Ticket] {
-        _ = try await authorize(viewer, .readClients)
-        guard try await storage({ try await store.asset(asset) }) != nil else { throw .assetNotFound(asset) }
+        let principal = try await principal(for: viewer)
+        guard let found = try await storage({ try await store.asset(asset) }) else { throw .assetNotFound(asset) }
+        try authorize(principal, AccessRequest(.readClients, companyID: found.companyID))
         return try await tickets(matching: TicketQuery(assetIDs: [asset], limit: TicketQuery.maximumLimit), as: .system).tickets
     }
 
@@ -121,7 +126,7 @@ extension HelpDesk {
     public func registrationHints(contact contactID: ContactID? = nil, location locationID: LocationID? = nil, as viewer: Performer)
         async throws(HelpDeskError) -> RegistrationHints
     {
-        _ = try await authorize(viewer, .readClients)
+        let principal = try await principal(for: viewer)
         var contact: Contact?
         if let contactID {
             contact = try await storage { try await store.contact(contactID) }
@@ -131,6 +136,7 @@ extension HelpDesk {
         guard let companyID = contact?.companyID ?? location?.companyID else {
             throw .invalidInput(field: "contact", problem: .blank)
         }
+        try authorize(principal, AccessRequest(.readClients, companyID: companyID))
         if let found = location, found.companyID != companyID {
             if locationID != nil { throw .crossCompanyLink(.location(found.id), expected: companyID) }
             location = nil

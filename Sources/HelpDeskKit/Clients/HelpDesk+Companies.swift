@@ -107,8 +107,8 @@ extension HelpDesk {
     /// Changes a contact's location, details, authority, portal scope or activity.
     public func updateContact(_ id: ContactID, _ update: ContactUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contact {
         try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "updateContact", by: performer, [id, update])) { context throws(HelpDeskError) in
-            try authorize(context.principal, AccessRequest(.manageClients))
             guard var contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: contact.companyID))
             let original = contact
             if let locationID = update.locationID { contact.locationID = locationID }
             if let position = update.position { contact.position = position }

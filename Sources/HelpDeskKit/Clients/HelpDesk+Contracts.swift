@@ -42,8 +42,8 @@ extension HelpDesk {
     /// Moves a contract through draft → active ⇄ suspended → ended.
     public func changeContractStatus(_ id: ContractID, to status: ContractStatus, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contract {
         try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "changeContractStatus", by: performer, [id, status])) { context throws(HelpDeskError) in
-            try authorize(context.principal, AccessRequest(.manageClients))
             var contract = try await loadContract(id)
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: contract.companyID))
             guard contract.status != status else { return contract }
             let allowed: [ContractStatus: Set<ContractStatus>] = [
                 .draft: [.active, .ended], .active: [.suspended, .ended], .suspended: [.active, .ended],
@@ -62,8 +62,8 @@ extension HelpDesk {
         -> ServicePeriod
     {
         try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addServicePeriod", by: performer, [id, request])) { context throws(HelpDeskError) in
-            try authorize(context.principal, AccessRequest(.manageClients))
             var contract = try await loadContract(id)
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: contract.companyID))
             try Validate.instant(request.startsAt, field: "startsAt")
             try Validate.end(request.endsAt, field: "endsAt")
             try Validate.instant(request.paymentDueAt, field: "paymentDueAt")

@@ -65,15 +65,13 @@ extension AccessCatalog {
                     by: p)
             }
         },
-        E("setContractPrice(_:item:price:by:idempotencyKey:)", "setContractPrice: A-1's cartridge", concernsAlpha: true,
-          unnamedRecord: unnamed(.manageBilling, "contract A-1")) { f, p in
+        E("setContractPrice(_:item:price:by:idempotencyKey:)", "setContractPrice: A-1's cartridge", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.setContractPrice(f.alphaContract.id, item: f.cartridge.id, price: AccessFixture.rub(15_00), by: p) }
         },
         E("priceList(as:)", "priceList") { f, p in
             try await E.call { try await f.desk.priceList(as: p) }
         },
-        E("price(of:under:at:as:)", "price: of a cartridge under A-1", concernsAlpha: true,
-          unnamedRecord: unnamed(.readBilling, "contract A-1")) { f, p in
+        E("price(of:under:at:as:)", "price: of a cartridge under A-1", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.price(of: f.cartridge.id, under: f.alphaContract.id, at: AccessFixture.day(0), as: p) }
         },
         E("balance(of:in:role:as:)", "balance: Alpha's wallet", concernsAlpha: true) { f, p in

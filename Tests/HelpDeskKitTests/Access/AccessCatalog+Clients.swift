@@ -4,13 +4,6 @@ import HelpDeskTestSupport
 
 /// The client directory: companies, locations, contacts, contracts and equipment.
 extension AccessCatalog {
-    /// Why an entry's access request does not name Alpha: it asks `action` naming neither a ticket
-    /// nor a company, although `record` is Alpha's (a company-scoped policy cannot decide, and a
-    /// fail-closed one refuses its own company's manager).
-    static func unnamed(_ action: AccessAction, _ record: String) -> String {
-        "asks \(action) naming no company, although \(record) is Alpha's"
-    }
-
     static let clientCommands: [AccessEntry] = [
         E("addCompany(_:by:idempotencyKey:)", "addCompany") { f, p in
             try await E.call { try await f.desk.addCompany(NewCompany(name: "Delta"), by: p) }
@@ -24,8 +17,7 @@ extension AccessCatalog {
         E("addContact(_:by:idempotencyKey:)", "addContact: to Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.addContact(NewContact(companyID: f.alpha.id, name: "Anton"), by: p) }
         },
-        E("updateContact(_:_:by:idempotencyKey:)", "updateContact: Alice's position", concernsAlpha: true,
-          unnamedRecord: unnamed(.manageClients, "the contact (Alice)")) { f, p in
+        E("updateContact(_:_:by:idempotencyKey:)", "updateContact: Alice's position", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.updateContact(f.alice.id, ContactUpdate(position: "CEO"), by: p) }
         },
         E("addContract(_:by:idempotencyKey:)", "addContract: for Alpha", concernsAlpha: true) { f, p in
@@ -33,12 +25,10 @@ extension AccessCatalog {
                 try await f.desk.addContract(NewContract(companyID: f.alpha.id, number: "A-2", startsAt: AccessFixture.day(0)), by: p)
             }
         },
-        E("changeContractStatus(_:to:by:idempotencyKey:)", "changeContractStatus: suspend A-1", concernsAlpha: true,
-          unnamedRecord: unnamed(.manageClients, "contract A-1")) { f, p in
+        E("changeContractStatus(_:to:by:idempotencyKey:)", "changeContractStatus: suspend A-1", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.changeContractStatus(f.alphaContract.id, to: .suspended, by: p) }
         },
-        E("addServicePeriod(to:_:by:idempotencyKey:)", "addServicePeriod: renew A-1", concernsAlpha: true,
-          unnamedRecord: unnamed(.manageClients, "contract A-1")) { f, p in
+        E("addServicePeriod(to:_:by:idempotencyKey:)", "addServicePeriod: renew A-1", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.addServicePeriod(
                     to: f.alphaContract.id,
@@ -55,8 +45,7 @@ extension AccessCatalog {
         E("addAssetModel(name:kind:attributes:by:idempotencyKey:)", "addAssetModel") { f, p in
             try await E.call { try await f.desk.addAssetModel(name: "Router", kind: "network", by: p) }
         },
-        E("addAsset(_:by:idempotencyKey:)", "addAsset: at Alpha's office", concernsAlpha: true,
-          unnamedRecord: unnamed(.manageClients, "the new asset's location (Alpha's office)")) { f, p in
+        E("addAsset(_:by:idempotencyKey:)", "addAsset: at Alpha's office", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.addAsset(
                     NewAsset(modelID: f.printerModel.id, serialNumber: "A-SN-2", locationID: f.alphaOffice.id, inServiceSince: AccessFixture.day(0)),
@@ -78,8 +67,7 @@ extension AccessCatalog {
         E("contacts(of:as:)", "contacts: of Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.contacts(of: f.alpha.id, as: p) }
         },
-        E("contract(_:as:)", "contract: A-1", concernsAlpha: true,
-          unnamedRecord: unnamed(.readClients, "contract A-1")) { f, p in
+        E("contract(_:as:)", "contract: A-1", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.contract(f.alphaContract.id, as: p) }
         },
         E("contracts(of:as:)", "contracts: of Alpha", concernsAlpha: true) { f, p in
@@ -103,16 +91,13 @@ extension AccessCatalog {
         E("assets(company:location:model:as:)", "assets: of Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.assets(company: f.alpha.id, as: p) }
         },
-        E("assets(company:location:model:as:)", "assets: at Alpha's office, any company", concernsAlpha: true,
-          unnamedRecord: unnamed(.readClients, "the location filtered by (Alpha's office)") + " (only a `company:` argument is named)") { f, p in
+        E("assets(company:location:model:as:)", "assets: at Alpha's office, any company", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.assets(location: f.alphaOffice.id, as: p) }
         },
-        E("history(of:as:)", "history: of Alpha's printer", concernsAlpha: true,
-          unnamedRecord: unnamed(.readClients, "the asset (Alpha's printer) and every ticket it returns")) { f, p in
+        E("history(of:as:)", "history: of Alpha's printer", concernsAlpha: true) { f, p in
             try await f.desk.history(of: f.alphaPrinter.id, as: p)
         },
-        E("registrationHints(contact:location:as:)", "registrationHints: for Alice", concernsAlpha: true,
-          unnamedRecord: unnamed(.readClients, "the contact (Alice)")) { f, p in
+        E("registrationHints(contact:location:as:)", "registrationHints: for Alice", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.registrationHints(contact: f.alice.id, as: p) }
         },
     ]

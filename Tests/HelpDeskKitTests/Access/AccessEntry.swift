@@ -37,9 +37,6 @@ struct AccessEntry: Sendable, CustomStringConvertible {
     var employeeOnly = false
     /// `true` when the entry acts on or reads one of Alpha's records (for the company-scoped policy).
     var concernsAlpha = false
-    /// Why the access request the engine builds does not name Alpha although the entry concerns
-    /// Alpha's record (a custom company-scoped policy cannot decide); `nil` when it names it.
-    var unnamedRecord: String?
     /// A known hole: why the call gets through although it should not (the owner fixes the engine).
     var hole: String?
     /// Runs the call; returns the tickets a read returned (empty for everything else).
@@ -50,7 +47,7 @@ struct AccessEntry: Sendable, CustomStringConvertible {
     init(
         _ api: String, _ label: String, foreign: ForeignOutcome = .forbidden, ownContact: Bool = false,
         clientRefusal: HelpDeskError? = nil, employeeOnly: Bool = false, concernsAlpha: Bool = false,
-        unnamedRecord: String? = nil, hole: String? = nil,
+        hole: String? = nil,
         _ run: @escaping @Sendable (AccessFixture, Performer) async throws -> [Ticket]
     ) {
         self.api = api
@@ -60,7 +57,6 @@ struct AccessEntry: Sendable, CustomStringConvertible {
         self.clientRefusal = clientRefusal
         self.employeeOnly = employeeOnly
         self.concernsAlpha = concernsAlpha
-        self.unnamedRecord = unnamedRecord
         self.hole = hole
         self.run = run
     }

@@ -84,7 +84,7 @@ struct CustomPolicyTests {
             principal.performer == f.boris && (request.ticket?.companyID ?? request.companyID) == f.alpha.id
         }
         let scoped = entry.api == "tickets(matching:as:)" && log.scopes.contains { $0.performer == f.boris }
-        await AccessCheck.withHole(entry.unnamedRecord ?? entry.hole) {
+        await AccessCheck.withHole(entry.hole) {
             AccessCheck.expect(outcome, .allowed, "Alpha's account manager: \(entry.label)")
             #expect(named || scoped, "\(entry.label): no access question named Alpha")
         }
