@@ -43,8 +43,11 @@ extension HelpDesk {
     /// assignee and group of this moment; it is audited on the ticket (performed by the requester),
     /// raises `ticketRated` for the assignee, watchers (and group while unassigned) and, for a low
     /// score, `lowRatingReceived` for the escalation recipients. Closed tickets can still be rated.
-    public func rate(token: RatingToken, score: Int, comment: String? = nil) async throws(HelpDeskError) -> Rating {
-        try await perform(by: .system) { context throws(HelpDeskError) in
+    public func rate(token: RatingToken, score: Int, comment: String? = nil, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Rating
+    {
+        let call = try IdempotentCall.make(idempotencyKey, "rate", by: .system, [token, score, comment])
+        return try await perform(by: .system, idempotency: call) { context throws(HelpDeskError) in
             let settings = configuration.ratings ?? .standard
             guard settings.scale.contains(score) else { throw .invalidInput(field: "score", problem: .outOfRange(settings.scale)) }
             let remark = comment.flatMap { $0.isBlank ? nil : $0 }

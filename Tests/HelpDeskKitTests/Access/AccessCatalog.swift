@@ -13,7 +13,7 @@ enum AccessCatalog {
 
     /// Public methods that take no performer by design, with the reason.
     static let exempt: [String: String] = [
-        "rate(token:score:comment:)": "authorised by the unguessable rating token",
+        "rate(token:score:comment:idempotencyKey:)": "authorised by the unguessable rating token",
         "ratingRequest(token:)": "authorised by the unguessable rating token",
         "tick(now:)": "the engine's own time-driven work, run by the host as .system",
     ]

@@ -98,3 +98,22 @@ struct IdempotencyTests {
         #expect(try await test.snapshot() == after, "without the key the repeat would fail as alreadyLinked")
     }
 }
+
+@Suite("Idempotent ratings")
+struct IdempotentRatingTests {
+    @Test func aRepeatedRatingWithItsKeyReturnsTheRatingInsteadOfTokenUsed() async throws {
+        var configuration = HelpDeskConfiguration()
+        configuration.ratings = .standard
+        let test = try await TestDesk.make(configuration: configuration)
+        let ticket = try await test.ticket()
+        _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.anna.id))
+        let request = try #require(try await test.desk.ratingRequests(of: ticket.id, as: .system).first)
+        let rating = try await test.desk.rate(token: request.token, score: 5, idempotencyKey: "rate-1")
+        let after = try await test.snapshot()
+        #expect(try await test.desk.rate(token: request.token, score: 5, idempotencyKey: "rate-1") == rating)
+        #expect(try await test.snapshot() == after)
+        await #expect(throws: HelpDeskError.ratingTokenUsed(ticket.number)) {
+            _ = try await test.desk.rate(token: request.token, score: 5)
+        }
+    }
+}
