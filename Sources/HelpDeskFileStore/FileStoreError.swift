@@ -2,21 +2,71 @@ import Foundation
 import HelpDeskKit
 
 /// Why a file store could not be opened or had to stop: thrown by ``FileStore/open(at:options:)``
-/// and carried, as text, inside the ``StorageError`` of later calls.
-public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Another handle (in this or another process) holds the store's lock file.
-    case locked(path: String)
-    /// A file was written by a newer or unknown format version.
-    case unsupportedVersion(file: String, version: UInt32, supported: UInt32)
-    /// A file is not part of a store (wrong magic number).
-    case notAStore(file: String)
-    /// Stored data failed an integrity check at `offset` of `file`; the store refuses to open.
-    case corrupted(file: String, offset: Int, reason: String)
-    /// The operating system reported an error.
-    case io(operation: String, path: String, errno: Int32)
+/// and kept as the `cause` of the ``StorageError`` of later calls.
+///
+/// Shaped like ``HelpDeskError``: switch on the stable ``code``, show ``message``, and read the
+/// precise ``reason`` (file, offset, errno) when a host needs more.
+public struct FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The precise reason; every other property is derived from it.
+    public let reason: Reason
 
-    public var description: String {
-        switch self {
+    /// Wraps `reason`.
+    public init(_ reason: Reason) {
+        self.reason = reason
+    }
+
+    /// The precise reason, with the file and position or the operating system's error number.
+    public enum Reason: Hashable, Sendable {
+        /// Another handle (in this or another process) holds the store's lock file.
+        case locked(path: String)
+        /// A file was written by a newer or unknown format version.
+        case unsupportedVersion(file: String, version: UInt32, supported: UInt32)
+        /// A file is not part of a store (wrong magic number).
+        case notAStore(file: String)
+        /// Stored data failed an integrity check at `offset` of `file`; the store refuses to open.
+        case corrupted(file: String, offset: Int, reason: String)
+        /// The operating system reported an error.
+        case io(operation: String, path: String, errno: Int32)
+    }
+
+    /// A stable, extensible error code.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        /// Another handle holds the store.
+        public static let locked = Code("locked")
+        /// A file's format is newer or unknown.
+        public static let unsupportedVersion = Code("unsupportedVersion")
+        /// A file is not a store file.
+        public static let notAStore = Code("notAStore")
+        /// Stored data is damaged.
+        public static let corrupted = Code("corrupted")
+        /// The operating system failed a call.
+        public static let io = Code("io")
+
+        public var description: String { name }
+    }
+
+    /// The broad kind of failure.
+    public var code: Code {
+        switch reason {
+        case .locked: .locked
+        case .unsupportedVersion: .unsupportedVersion
+        case .notAStore: .notAStore
+        case .corrupted: .corrupted
+        case .io: .io
+        }
+    }
+
+    /// The operating system's error number, for I/O failures.
+    public var errno: Int32? {
+        if case .io(_, _, let code) = reason { code } else { nil }
+    }
+
+    /// A one-line English explanation; I/O failures carry the system's text (`strerror`) beside errno.
+    public var message: String {
+        switch reason {
         case .locked(let path):
             "the store at \(path) is already open (its LOCK file is held by another handle or process)"
         case .unsupportedVersion(let file, let version, let supported):
@@ -28,12 +78,34 @@ public enum FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    public var description: String { message }
+
     /// The same failure as a ``StorageError`` of the matching kind, with this error as its cause.
     public var storageError: StorageError {
-        switch self {
-        case .locked: StorageError(.unavailable, description, cause: self)
-        case .unsupportedVersion, .notAStore, .corrupted: StorageError(.corrupted, description, cause: self)
-        case .io: StorageError(.ioFailure, description, cause: self)
+        switch reason {
+        case .locked: StorageError(.unavailable, message, cause: self)
+        case .unsupportedVersion, .notAStore, .corrupted: StorageError(.corrupted, message, cause: self)
+        case .io: StorageError(.ioFailure, message, cause: self)
         }
+    }
+}
+
+// Factories, so the store writes `throw .corrupted(file:offset:reason:)` as before.
+extension FileStoreError {
+    /// Another handle holds the store's lock file.
+    public static func locked(path: String) -> FileStoreError { FileStoreError(.locked(path: path)) }
+    /// A file was written by a newer or unknown format version.
+    public static func unsupportedVersion(file: String, version: UInt32, supported: UInt32) -> FileStoreError {
+        FileStoreError(.unsupportedVersion(file: file, version: version, supported: supported))
+    }
+    /// A file is not part of a store.
+    public static func notAStore(file: String) -> FileStoreError { FileStoreError(.notAStore(file: file)) }
+    /// Stored data failed an integrity check.
+    public static func corrupted(file: String, offset: Int, reason: String) -> FileStoreError {
+        FileStoreError(.corrupted(file: file, offset: offset, reason: reason))
+    }
+    /// The operating system reported an error.
+    public static func io(operation: String, path: String, errno: Int32) -> FileStoreError {
+        FileStoreError(.io(operation: operation, path: path, errno: errno))
     }
 }

@@ -204,7 +204,7 @@ struct CodecTests {
             _ = try SnapshotCodec.decode(w.bytes, file: "damaged.snap")
             Issue.record("an undecodable chunk was accepted")
         } catch let error {
-            guard case .corrupted(let file, let at, let reason) = error else {
+            guard case .corrupted(let file, let at, let reason) = error.reason else {
                 Issue.record("unexpected \(error)")
                 return
             }

@@ -96,7 +96,7 @@ struct FaultTests {
                 #expect(try store.image() == (damagedRecord ? images.beforeLast : images.all))
                 await store.close()
             } catch let error as FileStoreError {
-                switch error {
+                switch error.reason {
                 case .corrupted(let file, let offset, _):
                     #expect(file == segment.lastPathComponent)
                     #expect(offset <= position, "flip at \(position) reported at \(offset)")

@@ -137,7 +137,7 @@ struct InterruptedWriteTests {
             _ = try await FileStore.open(at: directory)
             Issue.record("the damaged store opened")
         } catch {
-            guard case .corrupted(let file, _, let reason) = error else {
+            guard case .corrupted(let file, _, let reason) = error.reason else {
                 Issue.record("unexpected \(error)")
                 return
             }
