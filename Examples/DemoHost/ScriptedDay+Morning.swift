@@ -11,7 +11,7 @@ extension ScriptedDay {
         let clients = demo.clients
         let login = try await register(
             "Cannot log in to the CRM", via: .email, from: "Anna Smith, Acme Ltd", contact: clients.anna,
-            category: catalog.accounts)
+            category: catalog.accounts, messageID: "<crm-login@acme.example>")
         tickets.login = login
         at(8, 55)
         try await showHints(for: clients.tom, by: staff.olga)

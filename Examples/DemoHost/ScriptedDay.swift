@@ -24,6 +24,8 @@ struct ScriptedDay {
     var tickets = Tickets()
     /// Days after the first demo day (2 March) that this script plays.
     var dayOffset = 0
+    /// A letter registered with its message ID, so the script can show the gateway resending it.
+    var mailed: (request: NewTicket, performer: Performer, messageID: IdempotencyKey)?
 
     /// Starts a day on `demo`, appending the narration to `out`.
     init(demo: DemoDesk, out: Transcript) {
@@ -45,6 +47,7 @@ struct ScriptedDay {
         try await morning()
         try await rejectedCommand()
         try await afternoon()
+        try await portalAndRetry()
     }
 
     // MARK: Narration helpers
@@ -89,13 +92,16 @@ struct ScriptedDay {
     mutating func register(
         _ title: String, via channel: Channel, from requester: String, contact: Contact? = nil,
         category: ServiceCategory? = nil, priority: Priority = .normal, assignee: Employee? = nil,
-        group: SupportGroup? = nil, assets: [Asset] = [], by performer: Employee? = nil
+        group: SupportGroup? = nil, assets: [Asset] = [], by performer: Employee? = nil,
+        messageID: IdempotencyKey? = nil
     ) async throws(HelpDeskError) -> TicketID {
         let request = NewTicket(
             title: title, channel: channel, categoryID: category?.id, priority: priority,
             requester: contact.map { .contact($0.id) } ?? .freeText(requester), assetIDs: assets.map(\.id),
             assigneeID: assignee?.id, groupID: group?.id)
-        let ticket = try await desk.createTicket(request, by: performer.map { .employee($0.id) } ?? request.requester.performer)
+        let taken = performer.map { Performer.employee($0.id) } ?? request.requester.performer
+        let ticket = try await desk.createTicket(request, by: taken, idempotencyKey: messageID)
+        if let messageID { mailed = (request, taken, messageID) }
         let via = Directory.label(of: channel)
         let taker = performer.map { ", taken by \($0.name)" } ?? ""
         say("\(ticket.number) \"\(title)\" arrives by \(via) from \(requester)\(taker)")

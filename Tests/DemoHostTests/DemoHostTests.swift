@@ -28,6 +28,9 @@ struct DemoHostTests {
         #expect(output.contains("the client's reply moved #1001 from Waiting for client to In progress"))
         #expect(output.contains("merges the duplicate #1004 into #1002"))
         #expect(output.contains("A second read of the outbox returns 0 events"))
+        #expect(output.contains("on #1001 she reads 3 of 4 comments: internal notes never reach a client"))
+        #expect(output.contains("Tom Baker of Northwind asks for #1001: notFound, as if it did not exist"))
+        #expect(output.contains("the engine answers #1001 again: no second ticket, nothing new in the outbox"))
         #expect(!output.contains("WARNING"))
     }
 
