@@ -56,9 +56,13 @@ public struct LaborTotals: Hashable, Sendable {
 
     /// Adds one priced entry; throws ``MoneyError/overflow`` when a total no longer fits.
     public mutating func add(_ priced: LaborCost) throws(MoneyError) {
-        spentMinutes += priced.entry.spentMinutes
-        chargedMinutes += priced.entry.chargedMinutes
-        if priced.entry.billable { billableMinutes += priced.entry.chargedMinutes }
+        let spent = spentMinutes.addingReportingOverflow(priced.entry.spentMinutes)
+        let charged = chargedMinutes.addingReportingOverflow(priced.entry.chargedMinutes)
+        let billable = billableMinutes.addingReportingOverflow(priced.entry.billable ? priced.entry.chargedMinutes : 0)
+        if spent.overflow || charged.overflow || billable.overflow { throw .overflow }
+        spentMinutes = spent.partialValue
+        chargedMinutes = charged.partialValue
+        billableMinutes = billable.partialValue
         if let cost = priced.cost {
             self.cost[cost.currency] = try (self.cost[cost.currency] ?? .zero(cost.currency)).adding(cost)
         } else {
