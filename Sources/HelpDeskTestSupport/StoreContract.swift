@@ -15,7 +15,7 @@ public enum StoreContract {
     /// All checks, in a stable order.
     public static let checks: [ContractCheck] = ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks
-        + laborChecks + ratingChecks + clientChecks + billingChecks + idempotencyChecks
+        + laborChecks + ratingChecks + clientChecks + billingChecks + idempotencyChecks + preconditionChecks
 
     /// A fixed instant the checks build their data around: 2026-03-02 09:00 UTC.
     static let start = Date(timeIntervalSince1970: 1_772_442_000)
