@@ -101,7 +101,9 @@ private func engineClientsBenchmark(
                         for index in stride(from: client, to: commands, by: clients) {
                             do {
                                 _ = try await desk.createTicket(
-                                    NewTicket(title: "Ticket \(index)", channel: .email, requester: .freeText("Client \(client)")),
+                                    NewTicket(
+                                        title: "Ticket \(index)", channel: .email,
+                                        requester: .freeText("Client \(client)")),
                                     by: .system)
                             } catch {
                                 failed += 1

@@ -22,8 +22,10 @@ enum TicketBenchmarks {
         let clock = ManualClock(start: TicketFixtures.epoch)
         let desk = HelpDesk(store: InMemoryStore(), clock: clock.clock, identifiers: SeededIdentifierSource(seed: 1))
         let group = try await desk.addGroup(named: "Service desk", by: .system)
-        let agent = try await desk.addEmployee(NewEmployee(name: "Agent", email: "agent@example.com", groupIDs: [group.id]), by: .system)
-        let category = try await desk.addCategory(NewServiceCategory(name: "Printers", defaultGroupID: group.id), by: .system)
+        let agent = try await desk.addEmployee(
+            NewEmployee(name: "Agent", email: "agent@example.com", groupIDs: [group.id]), by: .system)
+        let category = try await desk.addCategory(
+            NewServiceCategory(name: "Printers", defaultGroupID: group.id), by: .system)
         let channels = Channel.allCases
         let seconds = try await Measure.seconds {
             for index in 0..<count {
@@ -47,7 +49,9 @@ enum TicketBenchmarks {
             let batch = 50_000
             for start in stride(from: 0, to: ticketCount, by: batch) {
                 var work = UnitOfWork()
-                for ticket in fixtures.tickets(count: min(batch, ticketCount - start), firstNumber: start + 1, seed: UInt64(start)) {
+                for ticket in fixtures.tickets(
+                    count: min(batch, ticketCount - start), firstNumber: start + 1, seed: UInt64(start))
+                {
                     work.save(ticket, expectedRevision: nil)
                 }
                 try await store.commit(work)
@@ -68,15 +72,19 @@ enum TicketBenchmarks {
                 "tickets.query.urgentInGroupLastWeek",
                 TicketQuery(
                     priorities: [.high, .critical], groupIDs: [fixtures.groupIDs[0]],
-                    createdIn: TicketFixtures.epoch.addingTimeInterval(Double(ticketCount - 10_080) * 60)
-                        ..< TicketFixtures.epoch.addingTimeInterval(Double(ticketCount) * 60),
+                    createdIn: TicketFixtures.epoch.addingTimeInterval(
+                        Double(ticketCount - 10_080) * 60)..<TicketFixtures.epoch.addingTimeInterval(
+                            Double(ticketCount) * 60),
                     sort: [TicketSort(.updatedAt, .descending)], limit: 50)
             ),
             (
                 "tickets.query.allByNumberDeepPage",
                 TicketQuery(sort: [TicketSort(.number, .descending)], offset: 10_000, limit: 100)
             ),
-            ("tickets.query.titleSearch", TicketQuery(titleContains: "vpn backup", sort: [TicketSort(.createdAt, .descending)])),
+            (
+                "tickets.query.titleSearch",
+                TicketQuery(titleContains: "vpn backup", sort: [TicketSort(.createdAt, .descending)])
+            ),
         ]
         var results = [
             BenchmarkResult(
@@ -84,7 +92,8 @@ enum TicketBenchmarks {
                 higherIsBetter: true, notes: "bulk commits of 50,000 tickets"),
             BenchmarkResult(
                 name: "tickets.store.rebuild", value: rebuildSeconds * 1_000, unit: "ms", target: nil,
-                higherIsBetter: false, notes: "InMemoryStore(image:) from a \(ticketCount)-ticket image (the file store's open)"),
+                higherIsBetter: false,
+                notes: "InMemoryStore(image:) from a \(ticketCount)-ticket image (the file store's open)"),
             BenchmarkResult(
                 name: "tickets.store.memory", value: memory, unit: "MiB", target: nil, higherIsBetter: false,
                 notes: "resident memory added by \(ticketCount) tickets in the in-memory store"),

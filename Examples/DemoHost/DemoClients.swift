@@ -25,32 +25,42 @@ struct DemoClients: Sendable {
         let february = march.addingTimeInterval(-month)
 
         func company(_ name: String, inn: String, policy: SLAPolicyID? = nil) async throws(HelpDeskError) -> Company {
-            try await desk.addCompany(NewCompany(name: name, registration: ["INN": inn], slaPolicyID: policy), by: .system)
+            try await desk.addCompany(
+                NewCompany(name: name, registration: ["INN": inn], slaPolicyID: policy), by: .system)
         }
         func location(_ company: Company, _ name: String, _ address: String) async throws(HelpDeskError) -> Location {
-            try await desk.addLocation(NewLocation(companyID: company.id, name: name, address: address, timeZoneIdentifier: "Europe/Moscow"), by: .system)
+            try await desk.addLocation(
+                NewLocation(companyID: company.id, name: name, address: address, timeZoneIdentifier: "Europe/Moscow"),
+                by: .system)
         }
         func contact(_ name: String, _ email: String, at location: Location, mayApprove: Bool = false)
             async throws(HelpDeskError) -> Contact
         {
             try await desk.addContact(
-                NewContact(companyID: location.companyID, locationID: location.id, name: name, email: email,
-                           mayApprovePaidWork: mayApprove, portalScope: mayApprove ? .company : .ownTickets), by: .system)
+                NewContact(
+                    companyID: location.companyID, locationID: location.id, name: name, email: email,
+                    mayApprovePaidWork: mayApprove, portalScope: mayApprove ? .company : .ownTickets), by: .system)
         }
-        func contract(_ company: Company, _ number: String, fee: Int64, paidFebruary: Bool) async throws(HelpDeskError) -> Contract {
+        func contract(_ company: Company, _ number: String, fee: Int64, paidFebruary: Bool) async throws(HelpDeskError)
+            -> Contract
+        {
             let contract = try await desk.addContract(
-                NewContract(companyID: company.id, number: number, startsAt: february, managerID: manager.id), by: .system)
+                NewContract(companyID: company.id, number: number, startsAt: february, managerID: manager.id),
+                by: .system)
             let previous = try await desk.addServicePeriod(
                 to: contract.id,
-                NewServicePeriod(startsAt: february, endsAt: march, fee: Money(minorUnits: fee, currency: .rub),
-                                 includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15), by: .system)
+                NewServicePeriod(
+                    startsAt: february, endsAt: march, fee: Money(minorUnits: fee, currency: .rub),
+                    includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15), by: .system)
             _ = try await desk.markServicePeriodInvoiced(previous.id, of: contract.id, by: .system)
             if paidFebruary { _ = try await desk.markServicePeriodPaid(previous.id, of: contract.id, by: .system) }
             _ = try await desk.addServicePeriod(
                 to: contract.id,
-                NewServicePeriod(startsAt: march, endsAt: march.addingTimeInterval(month), fee: Money(minorUnits: fee, currency: .rub),
-                                 includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15,
-                                 paymentDueAt: march.addingTimeInterval(10 * 86_400)), by: .system)
+                NewServicePeriod(
+                    startsAt: march, endsAt: march.addingTimeInterval(month),
+                    fee: Money(minorUnits: fee, currency: .rub),
+                    includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15,
+                    paymentDueAt: march.addingTimeInterval(10 * 86_400)), by: .system)
             return contract
         }
 
@@ -65,14 +75,18 @@ struct DemoClients: Sendable {
         _ = try await contract(northwind, "NW-2026", fee: 4_500_000, paidFebruary: false)
         _ = try await contract(contoso, "CB-2026", fee: 12_000_000, paidFebruary: true)
 
-        let printerModel = try await desk.addAssetModel(name: "HP LaserJet M428", kind: "printer", attributes: ["duplex": "yes"], by: .system)
+        let printerModel = try await desk.addAssetModel(
+            name: "HP LaserJet M428", kind: "printer", attributes: ["duplex": "yes"], by: .system)
         let serverModel = try await desk.addAssetModel(name: "Dell PowerEdge T150", kind: "server", by: .system)
         let printer = try await desk.addAsset(
-            NewAsset(modelID: printerModel.id, serialNumber: "PHB3F12345", inventoryNumber: "NW-0042",
-                     locationID: northwindShop.id, inServiceSince: february), by: .system)
+            NewAsset(
+                modelID: printerModel.id, serialNumber: "PHB3F12345", inventoryNumber: "NW-0042",
+                locationID: northwindShop.id, inServiceSince: february), by: .system)
         _ = try await desk.addAsset(
-            NewAsset(modelID: serverModel.id, serialNumber: "DPE7781", locationID: acmeOffice.id, contractID: acmeContract.id,
-                     inServiceSince: february), by: .system)
+            NewAsset(
+                modelID: serverModel.id, serialNumber: "DPE7781", locationID: acmeOffice.id,
+                contractID: acmeContract.id,
+                inServiceSince: february), by: .system)
         _ = catalog
         let engineerHour = try await desk.addPriceListItem(
             NewPriceListItem(
@@ -96,7 +110,9 @@ struct DemoClients: Sendable {
         out.note("Three client companies, each with a contract of monthly service periods (fees in roubles).")
         out.line()
         let now = DemoTime.on(8, 30)
-        var table = TextTable([.init("Client"), .init("Location"), .init("Contract"), .init("March period"), .init("February")])
+        var table = TextTable([
+            .init("Client"), .init("Location"), .init("Contract"), .init("March period"), .init("February"),
+        ])
         for company in [acme, northwind, contoso] {
             let location = try await desk.locations(of: company.id, as: .system).first?.name ?? "-"
             let contract = try await desk.contracts(of: company.id, as: .system).first

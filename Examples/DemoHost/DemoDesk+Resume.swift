@@ -18,12 +18,14 @@ extension DemoDesk {
     /// after its newest ticket and identifiers seeded from the outbox position, so a run repeated
     /// on the same data prints the same text and never reuses an identifier.
     static func resumed(store: any HelpDeskStore) async throws -> DemoDesk {
-        let newest = try await store.tickets(matching: TicketQuery(sort: [TicketSort(.createdAt, .descending)], limit: 1), workflow: .standard)
+        let newest = try await store.tickets(
+            matching: TicketQuery(sort: [TicketSort(.createdAt, .descending)], limit: 1), workflow: .standard)
         let days = newest.tickets.first.map { Int($0.createdAt.timeIntervalSince(DemoTime.on(0, 0)) / 86_400) + 1 } ?? 0
         let clock = ManualClock(start: opening.addingTimeInterval(Double(days) * 86_400))
         let seed = Self.seed &+ (try await store.lastEventSequence())
         let desk = HelpDesk(
-            store: store, configuration: try configuration(), clock: clock.clock, identifiers: SeededIdentifierSource(seed: seed))
+            store: store, configuration: try configuration(), clock: clock.clock,
+            identifiers: SeededIdentifierSource(seed: seed))
 
         func find<T>(_ items: [T], _ what: String, _ matches: (T) -> Bool) throws -> T {
             guard let item = items.first(where: matches) else { throw DemoResumeError.missing(what) }
@@ -47,16 +49,20 @@ extension DemoDesk {
             olga: try staff("olga@example.com"), sam: try staff("sam@example.com"), ben: try staff("ben@example.com"),
             lena: try staff("lena@example.com"), maria: try staff("maria@example.com"))
         let clients = DemoClients(
-            acme: try company("Acme Ltd"), northwind: try company("Northwind Traders"), contoso: try company("Contoso Bank"),
+            acme: try company("Acme Ltd"), northwind: try company("Northwind Traders"),
+            contoso: try company("Contoso Bank"),
             anna: try await contact("anna.smith@acme.example"), tom: try await contact("tom@northwind.example"),
             jane: try await contact("jane@northwind.example"), priya: try await contact("priya@contoso.example"),
             northwindPrinter: printer,
-            engineerHour: try find(try await desk.priceList(as: .system), "the engineer hour") { $0.code == "ENG-HOUR" })
+            engineerHour: try find(try await desk.priceList(as: .system), "the engineer hour") { $0.code == "ENG-HOUR" }
+        )
         var directory = Directory(employees: employees, groups: groupList, categories: categories)
         directory.remember([clients.anna, clients.tom, clients.jane, clients.priya])
         return DemoDesk(
             desk: desk, clock: clock, staff: team,
-            groups: Groups(serviceDesk: try group("Service desk"), fieldEngineers: try group("Field engineers"), network: try group("Network")),
+            groups: Groups(
+                serviceDesk: try group("Service desk"), fieldEngineers: try group("Field engineers"),
+                network: try group("Network")),
             catalog: Catalog(
                 accounts: try category("Accounts & access"), printers: try category("Printers"),
                 network: try category("Network & VPN"), hardware: try category("Hardware")),

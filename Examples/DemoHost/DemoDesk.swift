@@ -84,7 +84,9 @@ struct DemoDesk: Sendable {
             async throws(HelpDeskError) -> ServiceCategory
         {
             try await desk.addCategory(
-                NewServiceCategory(name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla), by: .system)
+                NewServiceCategory(
+                    name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla),
+                by: .system)
         }
         let catalog = Catalog(
             accounts: try await category("Accounts & access", assignee: staff.sam, group: groups.serviceDesk),
@@ -120,7 +122,8 @@ struct DemoDesk: Sendable {
         ])
         for category in [catalog.accounts, catalog.printers, catalog.network, catalog.hardware] {
             categories.add([
-                category.name, directory.name(of: category.defaultAssigneeID), directory.name(of: category.defaultGroupID),
+                category.name, directory.name(of: category.defaultAssigneeID),
+                directory.name(of: category.defaultGroupID),
                 category.slaPolicyID?.rawValue ?? "standard (desk default)",
             ])
         }

@@ -9,7 +9,9 @@ extension Report {
         out.heading("5. Billing (from the ledger)")
         out.note("Personal accounts, invoices and payments are double-entry transfers; nothing is a flag.")
         out.line()
-        if let statement = try await desk.statement(of: clients.acme.id, in: .money(.rub), period: start..<end, as: .system) {
+        if let statement = try await desk.statement(
+            of: clients.acme.id, in: .money(.rub), period: start..<end, as: .system)
+        {
             out.note("Statement of \(clients.acme.name), prepaid roubles, \(DemoTime.date(start)):")
             var table = TextTable([.init("Time"), .init("Entry"), .init("Change", .right), .init("Balance", .right)])
             table.add(["", "opening balance", "", Self.rubles(statement.opening)])
@@ -23,7 +25,8 @@ extension Report {
             out.lines(table.render())
             out.line()
         }
-        let names = Dictionary(uniqueKeysWithValues: [clients.acme, clients.northwind, clients.contoso].map { ($0.id, $0.name) })
+        let names = Dictionary(
+            uniqueKeysWithValues: [clients.acme, clients.northwind, clients.contoso].map { ($0.id, $0.name) })
         var ageing = TextTable([
             .init("Debtor"), .init("0-30 days", .right), .init("31-60", .right), .init("61-90", .right),
             .init("90+", .right), .init("Total", .right),
@@ -38,7 +41,9 @@ extension Report {
         out.lines(ageing.render())
         out.line()
         for revenue in try await desk.outOfContractRevenue(in: start..<end, as: .system) {
-            out.note("Out-of-contract revenue from \(names[revenue.companyID] ?? "-"): \(Self.rubles(revenue.amount)) in \(revenue.transfers) settlement(s).")
+            out.note(
+                "Out-of-contract revenue from \(names[revenue.companyID] ?? "-"): \(Self.rubles(revenue.amount)) in \(revenue.transfers) settlement(s)."
+            )
         }
     }
 

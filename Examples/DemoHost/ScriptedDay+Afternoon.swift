@@ -14,7 +14,9 @@ extension ScriptedDay {
             _ = try await desk.changeStatus(vpn, to: .closed, by: .employee(staff.lena.id))
             then("unexpectedly accepted")
         } catch {
-            then("rejected with HelpDeskError.\(Mirror(reflecting: error.reason).children.first?.label ?? "?"): \(error)")
+            then(
+                "rejected with HelpDeskError.\(Mirror(reflecting: error.reason).children.first?.label ?? "?"): \(error)"
+            )
             let allowed = (desk.workflow.transitions[before.status] ?? [])
                 .sorted { (desk.workflow.position(of: $0) ?? 0) < (desk.workflow.position(of: $1) ?? 0) }
             then("from \(label(before.status)) the workflow allows: \(allowed.map(label).joined(separator: ", "))")
@@ -42,10 +44,13 @@ extension ScriptedDay {
         try await move(vpn, to: .resolved, by: staff.lena)
         at(11, 45)
         try await move(backupDisk, to: .inProgress, by: staff.ben)
-        try await write("Removed backup sets older than 90 days; 61% used now.", on: backupDisk, by: staff.ben, visibility: .internal)
+        try await write(
+            "Removed backup sets older than 90 days; 61% used now.", on: backupDisk, by: staff.ben,
+            visibility: .internal)
         try await move(backupDisk, to: .resolved, by: staff.ben)
         at(12, 0)
-        try await write("Anna confirmed by phone that she can sign in.", on: login, by: staff.sam, visibility: .internal)
+        try await write(
+            "Anna confirmed by phone that she can sign in.", on: login, by: staff.sam, visibility: .internal)
         try await move(login, to: .closed, by: staff.sam)
         pause()
 

@@ -6,7 +6,8 @@ extension ScriptedDay {
     mutating func paidWork(minutes: Int64, on id: TicketID, by employee: Employee) async throws(HelpDeskError) {
         let item = demo.clients.engineerHour
         let specification = try await desk.addSpecificationLine(
-            to: id, NewSpecificationLine(itemID: item.id, quantity: minutes, coverage: .billable), by: .employee(employee.id))
+            to: id, NewSpecificationLine(itemID: item.id, quantity: minutes, coverage: .billable),
+            by: .employee(employee.id))
         let number = try await desk.ticket(id, as: .system).number
         say("\(employee.name) adds \(minutes) min of \"\(item.name)\" at \(item.price) per hour to \(number)")
         then("the ticket's specification (version \(specification.version)) is settled when it is resolved")
@@ -20,7 +21,9 @@ extension ScriptedDay {
         let charged = settlement.charged.map(\.description).joined(separator: ", ")
         then("settled in the same unit of work as the status change: \(charged) debited")
         if let balance = try await desk.balance(of: company, in: .money(.rub), as: .system) {
-            then("\(try await desk.company(company, as: .system).name)'s prepaid balance is now \(Self.rubles(balance.postedCreditsMinusDebits))")
+            then(
+                "\(try await desk.company(company, as: .system).name)'s prepaid balance is now \(Self.rubles(balance.postedCreditsMinusDebits))"
+            )
         }
     }
 

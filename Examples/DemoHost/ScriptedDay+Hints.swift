@@ -9,8 +9,12 @@ extension ScriptedDay {
         say("\(dispatcher.name) looks up \(contact.name) before saving the call (registration hints):")
         then("client \(hints.company.name), location \(hints.location?.name ?? "-")")
         for hint in hints.contracts {
-            let period = hint.currentPeriod.map { "current period \(DemoTime.date($0.startsAt))..\(DemoTime.date($0.endsAt))" }
-            then("contract \(hint.contract.number): \(period ?? "no current period"), \(hint.paymentStatus?.rawValue ?? "-")")
+            let period = hint.currentPeriod.map {
+                "current period \(DemoTime.date($0.startsAt))..\(DemoTime.date($0.endsAt))"
+            }
+            then(
+                "contract \(hint.contract.number): \(period ?? "no current period"), \(hint.paymentStatus?.rawValue ?? "-")"
+            )
         }
         if let debtor = hints.debtor {
             let totals = debtor.totals.map(\.description).joined(separator: ", ")

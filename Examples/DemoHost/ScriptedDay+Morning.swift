@@ -32,7 +32,8 @@ extension ScriptedDay {
         try await write("Which username do you sign in with, and what does the error say?", on: login, by: staff.sam)
         try await move(login, to: .waitingForClient, by: staff.sam)
         at(9, 15)
-        let assigned = try await desk.assign(printer, to: staff.ben.id, group: groups.fieldEngineers.id, by: .employee(staff.olga.id))
+        let assigned = try await desk.assign(
+            printer, to: staff.ben.id, group: groups.fieldEngineers.id, by: .employee(staff.olga.id))
         say("Olga Ivanova assigns \(assigned.number) to \(staff.ben.name) (\(groups.fieldEngineers.name))")
         at(9, 20)
         let printerAgain = try await register(
@@ -49,10 +50,13 @@ extension ScriptedDay {
         let raised = try await desk.updateTicket(vpn, TicketUpdate(priority: .critical), by: .employee(staff.maria.id))
         say("\(staff.maria.name) raises \(raised.number) to \(raised.priority) priority")
         let watched = try await desk.addWatchers([staff.maria.id], to: vpn, by: .employee(staff.maria.id))
-        say("\(staff.maria.name) puts \(watched.number) under control (watchers: \(watched.watcherIDs.map { demo.directory.name(of: $0) }.joined(separator: ", ")))")
+        say(
+            "\(staff.maria.name) puts \(watched.number) under control (watchers: \(watched.watcherIDs.map { demo.directory.name(of: $0) }.joined(separator: ", ")))"
+        )
         then("from now on she is told about every change to \(watched.number)")
         at(9, 40)
-        try await write("Same printer as the phone call at 08:55.", on: printerAgain, by: staff.olga, visibility: .internal)
+        try await write(
+            "Same printer as the phone call at 08:55.", on: printerAgain, by: staff.olga, visibility: .internal)
         let merged = try await desk.merge(printerAgain, into: printer, by: .employee(staff.olga.id))
         let duplicate = try await desk.ticket(printerAgain, as: .system)
         say("Olga Ivanova merges the duplicate \(duplicate.number) into \(merged.number)")
@@ -81,7 +85,9 @@ extension ScriptedDay {
         let until = DemoTime.on(14, 0)
         let postponed = try await desk.postpone(printer, until: until, by: .employee(staff.ben.id))
         say("\(staff.ben.name) postpones \(postponed.number) until \(DemoTime.clock(until))")
-        then("\(postponed.number) is \(label(postponed.status)); it returns to work when the engine is ticked after \(DemoTime.clock(until))")
+        then(
+            "\(postponed.number) is \(label(postponed.status)); it returns to work when the engine is ticked after \(DemoTime.clock(until))"
+        )
         pause()
     }
 }

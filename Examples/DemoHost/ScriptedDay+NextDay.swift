@@ -21,7 +21,9 @@ extension ScriptedDay {
             "Printer out of toner", via: .phone, from: "Jane Doe, Northwind", contact: clients.jane,
             category: catalog.printers, assets: [clients.northwindPrinter], by: demo.staff.olga)
         let waiting = try await desk.tickets(
-            matching: TicketQuery(statuses: [.waitingForClient], companyIDs: [clients.northwind.id], sort: [TicketSort(.number)]), as: .system
+            matching: TicketQuery(
+                statuses: [.waitingForClient], companyIDs: [clients.northwind.id], sort: [TicketSort(.number)]),
+            as: .system
         ).tickets
         if let monitor = waiting.first {
             at(10, 0)

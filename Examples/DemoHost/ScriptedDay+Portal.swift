@@ -13,7 +13,9 @@ extension ScriptedDay {
         let shown = try await desk.comments(on: login, as: anna)
         let listed = try await desk.tickets(matching: TicketQuery(limit: 100), as: anna)
         say("\(clients.anna.name) opens the client portal: her list shows \(listed.totalCount) ticket(s)")
-        then("on \(ticket.number) she reads \(shown.count) of \(all.count) comments: internal notes never reach a client")
+        then(
+            "on \(ticket.number) she reads \(shown.count) of \(all.count) comments: internal notes never reach a client"
+        )
         do {
             _ = try await desk.auditTrail(of: login, as: anna)
             then("WARNING: the audit trail was shown to a client")

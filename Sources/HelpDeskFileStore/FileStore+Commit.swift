@@ -15,7 +15,10 @@ extension FileStore {
         // every commit, and each commit leaves the pipeline exactly once (rejected, failed or
         // applied), so it is resumed exactly once.
         try await withUnsafeThrowingContinuation { continuation in
-            submit(.commit(Pipeline.Commit(work: work, payload: payload, keys: keys, readKeys: readKeys, continuation: continuation)))
+            submit(
+                .commit(
+                    Pipeline.Commit(
+                        work: work, payload: payload, keys: keys, readKeys: readKeys, continuation: continuation)))
         }
     }
 

@@ -76,7 +76,9 @@ public struct ConcurrentCommands: Sendable {
         on store: any HelpDeskStore, replayStore: () -> any HelpDeskStore = { InMemoryStore() }
     ) async throws -> [String] {
         let prepared = try await prepare(store)
-        var commands: [Command] = (0..<perKind).flatMap { [.create($0), .comment($0), .editDistinct($0), .editShared($0)] }
+        var commands: [Command] = (0..<perKind).flatMap {
+            [.create($0), .comment($0), .editDistinct($0), .editShared($0)]
+        }
         var random = SplitMix64(seed: seed)
         commands.shuffle(using: &random)
         let sequenceStart = try await store.lastEventSequence()
@@ -90,7 +92,9 @@ public struct ConcurrentCommands: Sendable {
         }
         var problems: [String] = []
         let numbers = try await prepared.test.store.allTickets().map(\.number.rawValue).sorted()
-        if numbers != Array(1...numbers.count) { problems.append("ticket numbers are not 1...\(numbers.count): \(numbers)") }
+        if numbers != Array(1...numbers.count) {
+            problems.append("ticket numbers are not 1...\(numbers.count): \(numbers)")
+        }
         let order = try await commitOrder(after: sequenceStart, created: created, on: prepared)
         guard order.count == commands.count else {
             return problems + ["\(commands.count - order.count) commands left no trace in the outbox"]
@@ -109,7 +113,8 @@ public struct ConcurrentCommands: Sendable {
         async throws -> [Command]
     {
         let desk = prepared.test.desk
-        let titles = try await desk.auditTrail(of: prepared.shared.id, as: .system).filter { $0.field == .title }.compactMap(\.newValue)
+        let titles = try await desk.auditTrail(of: prepared.shared.id, as: .system).filter { $0.field == .title }
+            .compactMap(\.newValue)
         var sharedEdits = titles.compactMap { title in Int(title.dropFirst("Shared v".count)).map(Command.editShared) }
             .makeIterator()
         let distinct = Dictionary(uniqueKeysWithValues: prepared.distinct.enumerated().map { ($1.id, $0) })

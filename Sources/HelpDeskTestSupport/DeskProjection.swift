@@ -20,7 +20,8 @@ struct DeskProjection: Equatable {
         let tickets = try await test.store.allTickets()
         let titles = Dictionary(uniqueKeysWithValues: tickets.map { ($0.id, $0.title) })
         for ticket in tickets {
-            projection.tickets[ticket.title] = "\(ticket.status) \(ticket.priority) r\(ticket.revision) \(ticket.requester)"
+            projection.tickets[ticket.title] =
+                "\(ticket.status) \(ticket.priority) r\(ticket.revision) \(ticket.requester)"
             projection.comments[ticket.title] = try await test.store.comments(on: ticket.id).map(\.body)
             projection.audit[ticket.title] = try await test.store.auditTrail(of: ticket.id).map { entry in
                 entry.field == .comment || entry.field == .created
@@ -38,14 +39,17 @@ struct DeskProjection: Equatable {
         var found: [String] = []
         func compare<Value: Equatable>(_ what: String, _ mine: [String: Value], _ theirs: [String: Value]) {
             for key in Set(mine.keys).union(theirs.keys).sorted() where mine[key] != theirs[key] {
-                found.append("\(what) of '\(key)': \(String(describing: mine[key])) ≠ \(String(describing: theirs[key]))")
+                found.append(
+                    "\(what) of '\(key)': \(String(describing: mine[key])) ≠ \(String(describing: theirs[key]))")
             }
         }
         compare("ticket", tickets, other.tickets)
         compare("comments", comments, other.comments)
         compare("audit", audit, other.audit)
         if events != other.events {
-            let index = zip(events, other.events).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(events.count, other.events.count)
+            let index =
+                zip(events, other.events).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(events.count, other.events.count)
             found.append("outboxes differ from event \(index) (\(events.count) vs \(other.events.count) events)")
         }
         return found

@@ -19,7 +19,9 @@ public struct RandomCommands {
     public mutating func runOne(using random: inout SplitMix64, tickets: [Ticket]) async throws -> Outcome {
         let desk = test.desk
         let employees = [test.anna.id, test.boris.id, test.former.id]
-        let performers: [Performer] = [.employee(test.anna.id), .employee(test.boris.id), .client(name: "Ivan"), .system]
+        let performers: [Performer] = [
+            .employee(test.anna.id), .employee(test.boris.id), .client(name: "Ivan"), .system,
+        ]
         let performer = performers.randomElement(using: &random)!
         guard let ticket = tickets.randomElement(using: &random), random.next() % 8 != 0 else {
             created += 1
@@ -38,7 +40,10 @@ public struct RandomCommands {
         case 0:
             let priority = Priority.allCases.randomElement(using: &random)!
             let title = ["Renamed", "", ticket.title].randomElement(using: &random)!
-            return try await attempt { _ = try await desk.updateTicket(ticket.id, TicketUpdate(title: title, priority: priority), by: performer) }
+            return try await attempt {
+                _ = try await desk.updateTicket(
+                    ticket.id, TicketUpdate(title: title, priority: priority), by: performer)
+            }
         case 1:
             let assignee = employees.randomElement(using: &random)
             let group = [test.serviceDesk.id, test.fieldEngineers.id, nil].randomElement(using: &random)!
@@ -51,7 +56,9 @@ public struct RandomCommands {
             return try await attempt { _ = try await desk.postpone(ticket.id, until: until, by: performer) }
         case 5:
             let visibility: CommentVisibility = random.next() % 2 == 0 ? .public : .internal
-            return try await attempt { _ = try await desk.comment(on: ticket.id, NewComment("Note", visibility: visibility), by: performer) }
+            return try await attempt {
+                _ = try await desk.comment(on: ticket.id, NewComment("Note", visibility: visibility), by: performer)
+            }
         case 6:
             let watcher = employees.randomElement(using: &random)!
             return try await attempt { _ = try await desk.addWatchers([watcher], to: ticket.id, by: performer) }

@@ -22,10 +22,13 @@ extension StoreContract {
                 try await store.idempotencyKeys(expiringBy: .distantFuture, limit: 10), ["req-early", "req-late"],
                 "earliest expiry first")
             try requireEqual(
-                try await store.idempotencyKeys(expiringBy: early.expiresAt, limit: 10), ["req-early"], "at the instant")
-            try requireEqual(try await store.idempotencyKeys(expiringBy: .distantFuture, limit: 1), ["req-early"], "limit")
+                try await store.idempotencyKeys(expiringBy: early.expiresAt, limit: 10), ["req-early"], "at the instant"
+            )
+            try requireEqual(
+                try await store.idempotencyKeys(expiringBy: .distantFuture, limit: 1), ["req-early"], "limit")
         },
-        ContractCheck("an idempotency key is unique: a second insert conflicts unless the unit forgets it first") { store in
+        ContractCheck("an idempotency key is unique: a second insert conflicts unless the unit forgets it first") {
+            store in
             var work = UnitOfWork()
             work.idempotency.records = [idempotencyRecord("req-1", expiringAfter: 1)]
             try await store.commit(work)
@@ -33,7 +36,9 @@ extension StoreContract {
             again.idempotency.records = [idempotencyRecord("req-1", expiringAfter: 2)]
             try await requireStorageError(.conflict) { try await store.commit(again) }
             var twice = UnitOfWork()
-            twice.idempotency.records = [idempotencyRecord("req-2", expiringAfter: 1), idempotencyRecord("req-2", expiringAfter: 2)]
+            twice.idempotency.records = [
+                idempotencyRecord("req-2", expiringAfter: 1), idempotencyRecord("req-2", expiringAfter: 2),
+            ]
             try await requireStorageError(.conflict) { try await store.commit(twice) }
             try requireEqual(try await store.idempotencyRecord("req-2"), nil, "a rejected unit records nothing")
             again.idempotency.forgotten = ["req-1"]

@@ -3,7 +3,8 @@ import HelpDeskKit
 
 extension StoreContract {
     static let preconditionChecks: [ContractCheck] = [
-        ContractCheck("a unit whose commit preconditions hold commits; one whose precondition fails is a conflict") { store in
+        ContractCheck("a unit whose commit preconditions hold commits; one whose precondition fails is a conflict") {
+            store in
             var ids = SeededIdentifierSource(seed: 90)
             let active = Employee(id: ids.next(), name: "Active", email: "active@x.example")
             let former = Employee(id: ids.next(), name: "Former", email: "former@x.example", isActive: false)
@@ -40,6 +41,6 @@ extension StoreContract {
                 try await requireStorageError(.conflict) { try await store.commit(work) }
             }
             try requireEqual(try await store.groups().map(\.name), ["Held"], "refused units change nothing")
-        },
+        }
     ]
 }

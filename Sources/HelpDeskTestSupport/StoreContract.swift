@@ -13,7 +13,8 @@ import HelpDeskKit
 /// ```
 public enum StoreContract {
     /// All checks, in a stable order.
-    public static let checks: [ContractCheck] = ticketChecks + atomicityChecks + outboxChecks + directoryChecks
+    public static let checks: [ContractCheck] =
+        ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks
         + laborChecks + ratingChecks + clientChecks + billingChecks + idempotencyChecks + preconditionChecks
 
@@ -27,7 +28,9 @@ public enum StoreContract {
             description: "Paper jam.\nSecond line with «unicode» — and emoji 🖨️", channel: .email,
             categoryID: ids.next(), priority: .high, status: .inProgress, requester: .contact(ids.next()),
             assigneeID: ids.next(), groupID: ids.next(), watcherIDs: [ids.next(), ids.next()].sorted(),
-            attachments: [Attachment(fileName: "jam.jpg", mediaType: "image/jpeg", byteCount: 48_213, checksum: "sha256:ab12")],
+            attachments: [
+                Attachment(fileName: "jam.jpg", mediaType: "image/jpeg", byteCount: 48_213, checksum: "sha256:ab12")
+            ],
             customFields: [
                 "asset": .text("PRN-0042"), "floor": .integer(Int64(number)), "onSite": .flag(true),
                 "visitAt": .instant(instant.addingTimeInterval(3_600.5)),
@@ -52,7 +55,8 @@ public enum StoreContract {
         work.events.append(
             PendingEvent(
                 id: ids.next(),
-                event: .ticketCreated(ticket: ticket.id, number: ticket.number, channel: ticket.channel, priority: ticket.priority),
+                event: .ticketCreated(
+                    ticket: ticket.id, number: ticket.number, channel: ticket.channel, priority: ticket.priority),
                 performer: .system, audience: Audience(requester: ticket.requester), occurredAt: ticket.createdAt))
         return work
     }

@@ -39,7 +39,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var idempotency: [IdempotencyRecord] = []
 
     /// Reads every repository of `store`.
-    public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot {
+    public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
+    {
         var tickets: [Ticket] = []
         var query = TicketQuery(sort: [TicketSort(.number)], offset: 0, limit: TicketQuery.maximumLimit)
         while true {

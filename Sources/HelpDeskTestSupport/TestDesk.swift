@@ -41,15 +41,21 @@ public struct TestDesk: Sendable {
         let serviceDesk = try await desk.addGroup(named: "Service desk", by: .system)
         let fieldEngineers = try await desk.addGroup(named: "Field engineers", by: .system)
         let anna = try await desk.addEmployee(
-            NewEmployee(name: "Anna Dispatcher", email: "anna@service.example", groupIDs: [serviceDesk.id]), by: .system)
+            NewEmployee(name: "Anna Dispatcher", email: "anna@service.example", groupIDs: [serviceDesk.id]), by: .system
+        )
         let boris = try await desk.addEmployee(
             NewEmployee(
-                name: "Boris Engineer", email: "boris@service.example", groupIDs: [serviceDesk.id, fieldEngineers.id]), by: .system)
+                name: "Boris Engineer", email: "boris@service.example", groupIDs: [serviceDesk.id, fieldEngineers.id]),
+            by: .system)
         let former = try await desk.deactivateEmployee(
-            try await desk.addEmployee(NewEmployee(name: "Former Colleague", email: "former@service.example"), by: .system).id, by: .system)
-        let printers = try await desk.addCategory(NewServiceCategory(name: "Printers", defaultGroupID: serviceDesk.id), by: .system)
+            try await desk.addEmployee(
+                NewEmployee(name: "Former Colleague", email: "former@service.example"), by: .system
+            ).id, by: .system)
+        let printers = try await desk.addCategory(
+            NewServiceCategory(name: "Printers", defaultGroupID: serviceDesk.id), by: .system)
         let onSite = try await desk.addCategory(
-            NewServiceCategory(name: "On-site repair", defaultAssigneeID: boris.id, defaultGroupID: fieldEngineers.id), by: .system)
+            NewServiceCategory(name: "On-site repair", defaultAssigneeID: boris.id, defaultGroupID: fieldEngineers.id),
+            by: .system)
         return TestDesk(
             desk: desk, store: store, clock: clock, serviceDesk: serviceDesk, fieldEngineers: fieldEngineers,
             anna: anna, boris: boris, former: former, printers: printers, onSite: onSite)

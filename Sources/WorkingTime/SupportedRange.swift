@@ -60,7 +60,8 @@ func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
 @inline(__always)
 func upperBound(_ array: [Int64], _ value: Int64) -> Int {
     array.withUnsafeBufferPointer { buffer in
-        var low = 0, high = buffer.count
+        var low = 0
+        var high = buffer.count
         while low < high {
             let mid = (low + high) >> 1
             if buffer[mid] <= value { low = mid + 1 } else { high = mid }
@@ -75,7 +76,8 @@ func upperBound(_ array: [Int64], _ value: Int64) -> Int {
 @inline(__always)
 func lowerBound(_ array: [Int64], _ value: Int64) -> Int {
     array.withUnsafeBufferPointer { buffer in
-        var low = 0, high = buffer.count
+        var low = 0
+        var high = buffer.count
         while low < high {
             let mid = (low + high) >> 1
             if buffer[mid] < value { low = mid + 1 } else { high = mid }

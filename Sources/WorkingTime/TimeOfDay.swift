@@ -33,8 +33,8 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, TextCodable {
     public init(parsing text: String) throws(WorkingTimeError) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count),
-              parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
-              let h = Int(parts[0]), let m = Int(parts[1]), let s = parts.count == 3 ? Int(parts[2]) : 0
+            parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isASCIIDigit) }),
+            let h = Int(parts[0]), let m = Int(parts[1]), let s = parts.count == 3 ? Int(parts[2]) : 0
         else { throw .malformed(line: 0, reason: "invalid time of day '\(text)', expected HH:MM or HH:MM:SS") }
         do { try self.init(hour: h, minute: m, second: s) } catch {
             throw .malformed(line: 0, reason: "invalid time of day '\(text)'")

@@ -59,7 +59,9 @@ public struct WorkingDuration: Sendable, Hashable, Comparable, Codable, CustomSt
     public var description: String {
         let sign = seconds < 0 ? "-" : ""
         let magnitude = seconds.magnitude
-        let h = magnitude / 3_600, m = magnitude / 60 % 60, s = magnitude % 60
+        let h = magnitude / 3_600
+        let m = magnitude / 60 % 60
+        let s = magnitude % 60
         return "\(sign)\(h):\(m < 10 ? "0" : "")\(m):\(s < 10 ? "0" : "")\(s)"
     }
 }

@@ -23,7 +23,10 @@ struct DemoHostTests {
         #expect(output.contains("met at 09:10"))
         #expect(output.contains("BREACHED, was due 10:05"))
         #expect(output.contains("#1002 returned to work at 14:00: now In progress"))
-        #expect(output.contains("rejected with HelpDeskError.transitionNotAllowed: The workflow does not allow #1003 to move from 'in_progress' to 'closed'."))
+        #expect(
+            output.contains(
+                "rejected with HelpDeskError.transitionNotAllowed: The workflow does not allow #1003 to move from 'in_progress' to 'closed'."
+            ))
         #expect(output.contains("nothing changed: #1003 is still In progress"))
         #expect(output.contains("the client's reply moved #1001 from Waiting for client to In progress"))
         #expect(output.contains("merges the duplicate #1004 into #1002"))
@@ -97,10 +100,11 @@ struct DemoHostTests {
 
     /// Walks up from the test bundle (or runner) to the build products folder holding `helpdesk-demo`.
     static func locateBinary() -> URL? {
-        let starts = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
-            Bundle.main.bundleURL,
-        ] + Bundle.allBundles.map(\.bundleURL)
+        let starts =
+            [
+                URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
+                Bundle.main.bundleURL,
+            ] + Bundle.allBundles.map(\.bundleURL)
         for start in starts {
             var folder = start.deletingLastPathComponent()
             for _ in 0..<6 {

@@ -1,6 +1,6 @@
-import SeededRandom
 import DoubleEntry
 import Foundation
+import SeededRandom
 import Testing
 
 /// Seeded random operation sequences checked against ``ReferenceModel`` and the ledger invariants.
@@ -53,7 +53,9 @@ import Testing
         mutating func account(besides other: AccountID) -> AccountID {
             let unit = RandomizedTests.accounts.first { $0.id == other }?.unit
             var id = account()
-            while (id == other && !rng.chance(2)) || (unit != nil && model.accounts[id]?.account.unit != unit && !rng.chance(2)) {
+            while (id == other && !rng.chance(2))
+                || (unit != nil && model.accounts[id]?.account.unit != unit && !rng.chance(2))
+            {
                 id = account()
             }
             return id
@@ -87,14 +89,17 @@ import Testing
             case 0..<4, 4..<6:
                 // Huge amounts between the two unlimited "whale" accounts, to reach overflow.
                 let forward = rng.chance(50)
-                return .single(id: freshID(), debit: forward ? 8 : 9, credit: forward ? 9 : 8,
-                               amount: Amount(UInt64.max / 4 + rng.below(1000)))
+                return .single(
+                    id: freshID(), debit: forward ? 8 : 9, credit: forward ? 9 : 8,
+                    amount: Amount(UInt64.max / 4 + rng.below(1000)))
             case 6..<24:
-                let expiry: LedgerTimestamp? = rng.chance(60)
+                let expiry: LedgerTimestamp? =
+                    rng.chance(60)
                     ? LedgerTimestamp(nanosecondsSinceEpoch: nowNS &+ rng.below(20_000_000_000) &- 1_000_000_000) : nil
                 let debit = account()
-                let t = Transfer.pending(id: freshID(), debit: debit, credit: account(besides: debit), amount: amount(), expiresAt: expiry,
-                                         code: UInt32(rng.below(4)))
+                let t = Transfer.pending(
+                    id: freshID(), debit: debit, credit: account(besides: debit), amount: amount(), expiresAt: expiry,
+                    code: UInt32(rng.below(4)))
                 batchPendingIDs.append(t.id)
                 return t
             case 24..<34 where !pendingIDs.isEmpty || !batchPendingIDs.isEmpty:
@@ -106,10 +111,13 @@ import Testing
             case 40..<55:
                 // Top-ups from the unlimited sources keep the limited wallets moving.
                 let points = rng.chance(40)
-                return .single(id: freshID(), debit: points ? 11 : 1, credit: account(besides: points ? 11 : 1), amount: amount())
+                return .single(
+                    id: freshID(), debit: points ? 11 : 1, credit: account(besides: points ? 11 : 1), amount: amount())
             default:
                 let debit = account()
-                return .single(id: freshID(), debit: debit, credit: account(besides: debit), amount: amount(), reference: rng.below(3))
+                return .single(
+                    id: freshID(), debit: debit, credit: account(besides: debit), amount: amount(),
+                    reference: rng.below(3))
             }
         }
 
@@ -145,7 +153,9 @@ import Testing
                 committed += 1
                 pendingIDs += batchPendingIDs
                 if pendingIDs.count > 48 { pendingIDs.removeFirst(pendingIDs.count - 48) }
-                for (t, o) in zip(batch, outcomes) where { if case .created = o { true } else { false } }() { created.append(t) }
+                for (t, o) in zip(batch, outcomes) where { if case .created = o { true } else { false } }() {
+                    created.append(t)
+                }
             case .failure(let error):
                 rejected += 1
                 if case .transferFailed(_, _, let reason) = error {
@@ -172,9 +182,13 @@ import Testing
                 switch account.limit {
                 case .unlimited: break
                 case .debitsMustNotExceedCredits(let od):
-                    if debits > Int128(balance.creditsPosted) + Int128(od.minorUnits) { problems.append("limit of \(account.id)") }
+                    if debits > Int128(balance.creditsPosted) + Int128(od.minorUnits) {
+                        problems.append("limit of \(account.id)")
+                    }
                 case .creditsMustNotExceedDebits(let od):
-                    if credits > Int128(balance.debitsPosted) + Int128(od.minorUnits) { problems.append("limit of \(account.id)") }
+                    if credits > Int128(balance.debitsPosted) + Int128(od.minorUnits) {
+                        problems.append("limit of \(account.id)")
+                    }
                 }
                 var t = totals[account.unit] ?? (0, 0, 0, 0)
                 t.dPend += Int128(balance.debitsPending)
@@ -196,7 +210,8 @@ import Testing
             let transfers = ledger.transfers
             let expiries = ledger.expiryEvents
             var events: [(timestamp: LedgerTimestamp, record: TransferRecord, expiry: Bool)] =
-                transfers.map { ($0.timestamp, $0, false) } + expiries.map { ($0.timestamp, ledger.transfer($0.pending)!, true) }
+                transfers.map { ($0.timestamp, $0, false) }
+                + expiries.map { ($0.timestamp, ledger.transfer($0.pending)!, true) }
             events.sort { $0.timestamp < $1.timestamp }
             for (a, b) in zip(events, events.dropFirst()) { #expect(a.timestamp < b.timestamp) }
             for (i, event) in events.enumerated() {

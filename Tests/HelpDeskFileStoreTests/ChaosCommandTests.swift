@@ -56,7 +56,8 @@ struct ChaosCommandTests {
                 by: .system, idempotencyKey: key)
             ledger.tickets.withLock { $0[name] = ticket }
         case .comment(_, let create):
-            _ = try await desk.comment(on: try ticket(create), NewComment("Reply \(command.key)"), by: .system, idempotencyKey: key)
+            _ = try await desk.comment(
+                on: try ticket(create), NewComment("Reply \(command.key)"), by: .system, idempotencyKey: key)
         case .move(_, let create, let status):
             _ = try await desk.changeStatus(try ticket(create), to: status, by: .system, idempotencyKey: key)
         case .assign(_, let create, let employee):
@@ -83,7 +84,9 @@ struct ChaosCommandTests {
             }
             switch roll {
             case 3, 4: return .comment(key: key, onCreate: target)
-            case 5, 6: return .move(key: key, onCreate: target, to: [.inProgress, .waitingForClient].randomElement(using: &random)!)
+            case 5, 6:
+                return .move(
+                    key: key, onCreate: target, to: [.inProgress, .waitingForClient].randomElement(using: &random)!)
             case 7, 8: return .assign(key: key, onCreate: target, to: employees.randomElement(using: &random)!)
             default: return .credit(key: key, minorUnits: Int64.random(in: 1...50_000, using: &random))
             }
@@ -107,7 +110,9 @@ struct ChaosCommandTests {
         defer { removeDirectory(directory) }
         var (store, desks) = try await Self.open(directory, incarnation: 0)
         var setup = UnitOfWork()
-        setup.employees = Self.employees.enumerated().map { Employee(id: $1, name: "Engineer \($0)", email: "e\($0)@x.example") }
+        setup.employees = Self.employees.enumerated().map {
+            Employee(id: $1, name: "Engineer \($0)", email: "e\($0)@x.example")
+        }
         setup.clients.companies = [Company(id: Self.company, name: "Acme")]
         try await store.commit(setup)
 
@@ -187,7 +192,9 @@ struct ChaosCommandTests {
         for command in commands where acknowledged.contains(command.key) {
             switch command {
             case .create(let key):
-                #expect(titles["Ticket \(key)"]?.count == 1, "create \(key) took effect \(titles["Ticket \(key)"]?.count ?? 0) times")
+                #expect(
+                    titles["Ticket \(key)"]?.count == 1,
+                    "create \(key) took effect \(titles["Ticket \(key)"]?.count ?? 0) times")
                 #expect(titles["Ticket \(key)"]?.first?.id == ledger.tickets.withLock { $0[key] }?.id)
             case .comment(_, let create):
                 let id = try #require(ledger.tickets.withLock { $0[create] }).id
@@ -200,7 +207,9 @@ struct ChaosCommandTests {
             }
         }
         let balance = try await desk.balance(of: company, in: .money(.rub), as: .system)
-        #expect(balance.map { Int64($0.creditsPosted) - Int64($0.debitsPosted) } ?? 0 == credited, "credits counted once each")
+        #expect(
+            balance.map { Int64($0.creditsPosted) - Int64($0.debitsPosted) } ?? 0 == credited,
+            "credits counted once each")
         #expect(Set(tickets.map(\.number)).count == tickets.count, "ticket numbers are unique")
     }
 }

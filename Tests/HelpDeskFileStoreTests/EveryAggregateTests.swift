@@ -3,6 +3,7 @@ import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
 import WorkingTime
+
 @testable import HelpDeskFileStore
 
 /// Every kind of record the desk keeps survives close and reopen, from the journal and from a snapshot.
@@ -22,28 +23,36 @@ struct EveryAggregateTests {
     static func populate(_ store: FileStore) async throws {
         let test = try await TestDesk.make(store: store, configuration: configuration())
         let desk = test.desk
-        let company = try await desk.addCompany(NewCompany(name: "Acme", registration: ["INN": "7701234567"]), by: .system)
-        let office = try await desk.addLocation(NewLocation(companyID: company.id, name: "Head office", address: "Tverskaya 1"), by: .system)
+        let company = try await desk.addCompany(
+            NewCompany(name: "Acme", registration: ["INN": "7701234567"]), by: .system)
+        let office = try await desk.addLocation(
+            NewLocation(companyID: company.id, name: "Head office", address: "Tverskaya 1"), by: .system)
         let contact = try await desk.addContact(
-            NewContact(companyID: company.id, locationID: office.id, name: "Ivan", email: "ivan@acme.example"), by: .system)
+            NewContact(companyID: company.id, locationID: office.id, name: "Ivan", email: "ivan@acme.example"),
+            by: .system)
         let contract = try await desk.addContract(
-            NewContract(companyID: company.id, number: "C-1", startsAt: TestDesk.start.addingTimeInterval(-86_400)), by: .system)
+            NewContract(companyID: company.id, number: "C-1", startsAt: TestDesk.start.addingTimeInterval(-86_400)),
+            by: .system)
         _ = try await desk.addServicePeriod(
             to: contract.id,
             NewServicePeriod(
-                startsAt: TestDesk.start.addingTimeInterval(-86_400), endsAt: TestDesk.start.addingTimeInterval(29 * 86_400),
+                startsAt: TestDesk.start.addingTimeInterval(-86_400),
+                endsAt: TestDesk.start.addingTimeInterval(29 * 86_400),
                 fee: Money(minorUnits: 5_000_000, currency: .rub), includedLaborMinutes: 600), by: .system)
         let model = try await desk.addAssetModel(name: "LaserJet M428", kind: "printer", by: .system)
         let printer = try await desk.addAsset(
-            NewAsset(modelID: model.id, serialNumber: "PHB1234", locationID: office.id, inServiceSince: TestDesk.start), by: .system)
+            NewAsset(modelID: model.id, serialNumber: "PHB1234", locationID: office.id, inServiceSince: TestDesk.start),
+            by: .system)
         let ticket = try await desk.createTicket(
             NewTicket(title: "Printer jams", channel: .portal, requester: .contact(contact.id), assetIDs: [printer.id]),
             by: .contact(contact.id))
         _ = try await desk.comment(on: ticket.id, NewComment("On it"), by: .employee(test.anna.id))
         _ = try await desk.setEmployeeRate(
-            test.anna.id, validFrom: try LocalDate(year: 2026, month: 1, day: 1), hourlyCost: Money(minorUnits: 150_000, currency: .rub), by: .system)
+            test.anna.id, validFrom: try LocalDate(year: 2026, month: 1, day: 1),
+            hourlyCost: Money(minorUnits: 150_000, currency: .rub), by: .system)
         _ = try await desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: try LocalDate(year: 2026, month: 3, day: 2), minutes: 25), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: try LocalDate(year: 2026, month: 3, day: 2), minutes: 25),
+            by: test.anna.id)
         _ = try await desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.anna.id))
         let request = try #require(try await desk.ratingRequests(of: ticket.id, as: .system).first)
         _ = try await desk.rate(token: request.token, score: 5, comment: "Fast")

@@ -1,6 +1,7 @@
 import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
+
 @testable import HelpDeskFileStore
 
 /// Runs `check` on a fresh file store, then requires the same data after reopening.

@@ -14,7 +14,8 @@ struct IdempotentRetryTests {
     /// An engine over `store`, as a host builds one after each open.
     private func desk(_ store: FileStore, seed: UInt64) -> HelpDesk {
         HelpDesk(
-            store: store, clock: ManualClock(start: TestDesk.start).clock, identifiers: SeededIdentifierSource(seed: seed))
+            store: store, clock: ManualClock(start: TestDesk.start).clock,
+            identifiers: SeededIdentifierSource(seed: seed))
     }
 
     @Test func aRepeatAfterReopeningReturnsTheFirstResult() async throws {
@@ -30,7 +31,9 @@ struct IdempotentRetryTests {
         try await reopened.snapshot()
         await reopened.close()
         let fromSnapshot = try await FileStore.open(at: directory)
-        #expect(try await desk(fromSnapshot, seed: 3).createTicket(Self.request, by: .system, idempotencyKey: "call-1") == first)
+        #expect(
+            try await desk(fromSnapshot, seed: 3).createTicket(Self.request, by: .system, idempotencyKey: "call-1")
+                == first)
         #expect(try await fromSnapshot.allTickets().count == 1)
         await fromSnapshot.close()
     }
@@ -59,7 +62,8 @@ struct IdempotentRetryTests {
 
         let reopened = try await FileStore.open(at: directory)
         #expect(try await reopened.allTickets().count == (written ? 2 : 1), "the record is durable only if written")
-        let retried = try await desk(reopened, seed: 2).createTicket(Self.request, by: .system, idempotencyKey: "call-1")
+        let retried = try await desk(reopened, seed: 2).createTicket(
+            Self.request, by: .system, idempotencyKey: "call-1")
         #expect(try await reopened.allTickets().count == 2)
         let again = try await desk(reopened, seed: 3).createTicket(Self.request, by: .system, idempotencyKey: "call-1")
         #expect(again == retried)

@@ -15,7 +15,8 @@ struct AuditTests {
         for child in Mirror(reflecting: ticket).children {
             // A property wrapper (`@Boxed var sla`) is stored as `_sla`.
             let label = String(try #require(child.label).drop { $0 == "_" })
-            #expect(bookkeeping.contains(label) || audited.contains(label), "\(label) is neither audited nor bookkeeping")
+            #expect(
+                bookkeeping.contains(label) || audited.contains(label), "\(label) is neither audited nor bookkeeping")
         }
     }
 
@@ -65,7 +66,9 @@ struct AuditTests {
                 let changedFields = Set(AuditField.allCases.filter { $0.differs(previous, ticket) })
                 let newComments = (after.comments[ticket.id]?.count ?? 0) - (before.comments[ticket.id]?.count ?? 0)
                 let auditedFields = Set(newEntries.map(\.field)).subtracting([.comment])
-                #expect(auditedFields == changedFields, "\(ticket.number): audited \(auditedFields), changed \(changedFields)")
+                #expect(
+                    auditedFields == changedFields,
+                    "\(ticket.number): audited \(auditedFields), changed \(changedFields)")
                 #expect(newEntries.filter { $0.field == .comment }.count == newComments)
                 let touched = !changedFields.isEmpty || newComments > 0
                 #expect(ticket.revision == previous.revision + (touched ? 1 : 0))

@@ -33,7 +33,12 @@ final class ManualFlag: @unchecked Sendable {
     func set(_ newValue: Bool) { lock.withLock { value = newValue } }
 
     /// Returns the flag and clears it.
-    func take() -> Bool { lock.withLock { defer { value = false }; return value } }
+    func take() -> Bool {
+        lock.withLock {
+            defer { value = false }
+            return value
+        }
+    }
 }
 
 @Suite("Optimistic concurrency")
@@ -109,7 +114,9 @@ struct ConcurrencyTests {
         let test = try await TestDesk.make()
         var work = UnitOfWork()
         work.require(.employeeActive(test.former.id))
-        work.groups = [SupportGroup(id: GroupID(uuidString: "00000000-0000-4000-8000-00000000abcd")!, name: "Night shift")]
+        work.groups = [
+            SupportGroup(id: GroupID(uuidString: "00000000-0000-4000-8000-00000000abcd")!, name: "Night shift")
+        ]
         do {
             try await test.store.commit(work)
             Issue.record("a unit requiring a former employee was accepted")

@@ -24,14 +24,19 @@ struct EditingTests {
         #expect(updated.requester == .freeText("Ivan Petrov"))
         #expect(updated.customFields == ["room": .text("201"), "urgent": .flag(true)])
         let event = try #require(try await test.desk.undeliveredEvents(as: .system).last)
-        #expect(event.event == .ticketUpdated(ticket: ticket.id, number: ticket.number, fields: [.channel, .categoryID, .requester, .customFields]))
+        #expect(
+            event.event
+                == .ticketUpdated(
+                    ticket: ticket.id, number: ticket.number,
+                    fields: [.channel, .categoryID, .requester, .customFields]))
     }
 
     @Test func anUpdateThatChangesNothingRecordsNothing() async throws {
         let test = try await TestDesk.make()
         let ticket = try await test.ticket()
         let before = try await test.snapshot()
-        let same = try await test.desk.updateTicket(ticket.id, TicketUpdate(title: ticket.title), by: .employee(test.anna.id))
+        let same = try await test.desk.updateTicket(
+            ticket.id, TicketUpdate(title: ticket.title), by: .employee(test.anna.id))
         #expect(same == ticket)
         #expect(try await test.snapshot() == before)
     }
@@ -43,28 +48,38 @@ struct EditingTests {
         let toGroup = try #require(try await test.desk.undeliveredEvents(as: .system).last)
         #expect(toGroup.audience.groupIDs == [test.fieldEngineers.id])
         #expect(toGroup.audience.employeeIDs == [])
-        _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: test.fieldEngineers.id, by: .employee(test.anna.id))
+        _ = try await test.desk.assign(
+            ticket.id, to: test.boris.id, group: test.fieldEngineers.id, by: .employee(test.anna.id))
         let toBoris = try #require(try await test.desk.undeliveredEvents(as: .system).last)
-        #expect(toBoris.event == .ticketAssigned(ticket: ticket.id, number: ticket.number, assignee: test.boris.id, group: test.fieldEngineers.id))
+        #expect(
+            toBoris.event
+                == .ticketAssigned(
+                    ticket: ticket.id, number: ticket.number, assignee: test.boris.id, group: test.fieldEngineers.id))
         #expect(toBoris.audience.employeeIDs == [test.boris.id])
         #expect(toBoris.audience.groupIDs == [])
         let count = try await test.desk.undeliveredEvents(as: .system).count
-        _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: test.fieldEngineers.id, by: .employee(test.anna.id))
-        #expect(try await test.desk.undeliveredEvents(as: .system).count == count, "re-assigning to the same people is a no-op")
+        _ = try await test.desk.assign(
+            ticket.id, to: test.boris.id, group: test.fieldEngineers.id, by: .employee(test.anna.id))
+        #expect(
+            try await test.desk.undeliveredEvents(as: .system).count == count,
+            "re-assigning to the same people is a no-op")
     }
 
     @Test func watchersAreAddedOnceAndRemovedQuietlyWhenAbsent() async throws {
         let test = try await TestDesk.make()
         let ticket = try await test.ticket()
         let actor = Performer.employee(test.anna.id)
-        let watched = try await test.desk.addWatchers([test.boris.id, test.anna.id, test.boris.id], to: ticket.id, by: actor)
+        let watched = try await test.desk.addWatchers(
+            [test.boris.id, test.anna.id, test.boris.id], to: ticket.id, by: actor)
         #expect(watched.watcherIDs == [test.anna.id, test.boris.id].sorted())
         let again = try await test.desk.addWatchers([test.boris.id], to: ticket.id, by: actor)
         #expect(again.revision == watched.revision)
         let removed = try await test.desk.removeWatchers([test.anna.id, test.former.id], from: ticket.id, by: actor)
         #expect(removed.watcherIDs == [test.boris.id])
         let event = try #require(try await test.desk.undeliveredEvents(as: .system).last)
-        #expect(event.event == .watchersChanged(ticket: ticket.id, number: ticket.number, added: [], removed: [test.anna.id]))
+        #expect(
+            event.event
+                == .watchersChanged(ticket: ticket.id, number: ticket.number, added: [], removed: [test.anna.id]))
         #expect(event.audience.employeeIDs == [test.boris.id], "a watcher hears about every change")
     }
 

@@ -19,11 +19,16 @@ struct LinkAndMergeTests {
                 == [TicketLink(.child, to: child.id), TicketLink(.related, to: related.id)])
         #expect(try await test.desk.ticket(related.id, as: .system).links == [TicketLink(.related, to: parent.id)])
 
-        let linked = try await test.desk.undeliveredEvents(as: .system).map(\.event).filter { $0.name == "ticketsLinked" }
-        #expect(linked.prefix(2) == [
-            .ticketsLinked(ticket: child.id, number: child.number, kind: .parent, other: parent.id, otherNumber: parent.number),
-            .ticketsLinked(ticket: parent.id, number: parent.number, kind: .child, other: child.id, otherNumber: child.number),
-        ])
+        let linked = try await test.desk.undeliveredEvents(as: .system).map(\.event).filter {
+            $0.name == "ticketsLinked"
+        }
+        #expect(
+            linked.prefix(2) == [
+                .ticketsLinked(
+                    ticket: child.id, number: child.number, kind: .parent, other: parent.id, otherNumber: parent.number),
+                .ticketsLinked(
+                    ticket: parent.id, number: parent.number, kind: .child, other: child.id, otherNumber: child.number),
+            ])
 
         try await test.desk.unlink(parent.id, from: child.id, by: actor)
         #expect(try await test.desk.ticket(child.id, as: .system).links.isEmpty)
@@ -59,7 +64,8 @@ struct LinkAndMergeTests {
         let file = Attachment(fileName: "jam.jpg", mediaType: "image/jpeg", byteCount: 5, checksum: "sha256:01")
         _ = try await test.desk.attach([file], to: duplicate.id, by: actor)
         _ = try await test.desk.addWatchers([test.boris.id], to: duplicate.id, by: actor)
-        let comment = try await test.desk.comment(on: duplicate.id, NewComment("Photo attached"), by: .client(name: "Ivan Petrov"))
+        let comment = try await test.desk.comment(
+            on: duplicate.id, NewComment("Photo attached"), by: .client(name: "Ivan Petrov"))
         _ = try await test.desk.postpone(duplicate.id, until: TestDesk.start.addingTimeInterval(900), by: actor)
 
         let merged = try await test.desk.merge(duplicate.id, into: original.id, by: actor)
@@ -74,13 +80,15 @@ struct LinkAndMergeTests {
 
         let mergeEvents = try await test.desk.undeliveredEvents(as: .system).filter { $0.event.name == "ticketsMerged" }
         #expect(mergeEvents.count == 2, "raised on the source and on the target")
-        #expect(mergeEvents.compactMap(\.audience.requester) == [duplicate.requester], "only the source's client is told")
+        #expect(
+            mergeEvents.compactMap(\.audience.requester) == [duplicate.requester], "only the source's client is told")
 
         let closed = try await test.desk.ticket(duplicate.id, as: .system)
         #expect(closed.status == .closed)
         #expect(closed.postponedUntil == nil)
         #expect(closed.links == [TicketLink(.duplicateOf, to: original.id)])
-        #expect(try await test.desk.tick(now: TestDesk.start.addingTimeInterval(100 * 365 * 86_400)).returnedToWork.isEmpty)
+        #expect(
+            try await test.desk.tick(now: TestDesk.start.addingTimeInterval(100 * 365 * 86_400)).returnedToWork.isEmpty)
         await #expect(throws: HelpDeskError.ticketLocked(closed.number, status: .closed)) {
             try await test.desk.merge(duplicate.id, into: original.id, by: actor)
         }

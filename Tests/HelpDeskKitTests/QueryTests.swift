@@ -63,7 +63,8 @@ struct QueryTests {
         _ = try await test.ticket("Printer offline")
         let found = try await test.desk.tickets(matching: TicketQuery(titleContains: "принтер"), as: .system)
         #expect(found.tickets.map(\.id) == [cyrillic.id])
-        let sigma = try await test.desk.tickets(matching: TicketQuery(titleContains: "σφάλμα".replacingOccurrences(of: "ά", with: "α")), as: .system)
+        let sigma = try await test.desk.tickets(
+            matching: TicketQuery(titleContains: "σφάλμα".replacingOccurrences(of: "ά", with: "α")), as: .system)
         #expect(sigma.tickets.map(\.id) == [greek.id])
         let sorted = try await test.desk.tickets(matching: TicketQuery(sort: [TicketSort(.title)]), as: .system)
         #expect(sorted.tickets.map(\.title).first == "Printer offline")
@@ -80,7 +81,8 @@ struct QueryTests {
         let active = try await test.desk.tickets(
             matching: TicketQuery(statusCategories: [.new, .open], sort: [TicketSort(.number)]), as: .system)
         #expect(active.tickets.map(\.id) == [repair.id, queued.id])
-        let unassigned = try await test.desk.tickets(matching: TicketQuery(assigneeIDs: [nil], sort: [TicketSort(.number)]), as: .system)
+        let unassigned = try await test.desk.tickets(
+            matching: TicketQuery(assigneeIDs: [nil], sort: [TicketSort(.number)]), as: .system)
         #expect(unassigned.tickets.map(\.id) == [queued.id, resolved.id])
         let boris = try await test.desk.tickets(matching: TicketQuery(assigneeIDs: [test.boris.id]), as: .system)
         #expect(boris.tickets.map(\.id) == [repair.id])

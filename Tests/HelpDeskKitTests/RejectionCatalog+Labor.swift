@@ -24,40 +24,56 @@ extension RejectionCatalog {
     }
 
     static let laborCases: [RejectionCase] = [
-        RejectionCase("log: zero minutes", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) }) { f in
+        RejectionCase("log: zero minutes", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) }) {
+            f in
             _ = try await f.desk.logTime(on: f.open.id, NewTimeEntry(workDate: monday, minutes: 0), by: f.test.anna.id)
         },
-        RejectionCase("log: more than a day", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) }) { f in
-            _ = try await f.desk.logTime(on: f.open.id, NewTimeEntry(workDate: monday, minutes: 1441), by: f.test.anna.id)
+        RejectionCase("log: more than a day", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) })
+        { f in
+            _ = try await f.desk.logTime(
+                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 1441), by: f.test.anna.id)
         },
         RejectionCase("log: unknown activity", { _ in .unknownActivity("coffee") }) { f in
-            _ = try await f.desk.logTime(on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5, activity: "coffee"), by: f.test.anna.id)
-        },
-        RejectionCase("log: work date tomorrow", { _ in .workDateInFuture(try! LocalDate(parsing: "2026-03-03"), today: monday) }) { f in
             _ = try await f.desk.logTime(
-                on: f.open.id, NewTimeEntry(workDate: try LocalDate(parsing: "2026-03-03"), minutes: 5), by: f.test.anna.id)
+                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5, activity: "coffee"), by: f.test.anna.id)
         },
-        RejectionCase("log: comment too long", { _ in .invalidInput(field: "comment", problem: .tooLong(maximum: 200)) }) { f in
+        RejectionCase(
+            "log: work date tomorrow", { _ in .workDateInFuture(try! LocalDate(parsing: "2026-03-03"), today: monday) }
+        ) { f in
             _ = try await f.desk.logTime(
-                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5, comment: String(repeating: "x", count: 201)), by: f.test.anna.id)
+                on: f.open.id, NewTimeEntry(workDate: try LocalDate(parsing: "2026-03-03"), minutes: 5),
+                by: f.test.anna.id)
+        },
+        RejectionCase(
+            "log: comment too long", { _ in .invalidInput(field: "comment", problem: .tooLong(maximum: 200)) }
+        ) { f in
+            _ = try await f.desk.logTime(
+                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5, comment: String(repeating: "x", count: 201)),
+                by: f.test.anna.id)
         },
         RejectionCase("log: by an inactive employee", { f in .employeeInactive(f.test.former.id) }) { f in
-            _ = try await f.desk.logTime(on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.former.id)
+            _ = try await f.desk.logTime(
+                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.former.id)
         },
         RejectionCase("log: unknown ticket", { _ in .ticketNotFound(unknownTicket) }) { f in
-            _ = try await f.desk.logTime(on: unknownTicket, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.anna.id)
+            _ = try await f.desk.logTime(
+                on: unknownTicket, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.anna.id)
         },
         RejectionCase("log: closed ticket", { f in .ticketLocked(f.closed.number, status: .closed) }) { f in
-            _ = try await f.desk.logTime(on: f.closed.id, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.anna.id)
+            _ = try await f.desk.logTime(
+                on: f.closed.id, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.anna.id)
         },
         RejectionCase("edit time: unknown entry", { _ in .timeEntryNotFound(unknownEntry) }) { f in
             _ = try await f.desk.editTimeEntry(unknownEntry, TimeEntryUpdate(minutes: 5), by: f.test.anna.id)
         },
-        RejectionCase("edit time: negative minutes", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) }) { f in
+        RejectionCase(
+            "edit time: negative minutes", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) }
+        ) { f in
             _ = try await f.desk.editTimeEntry(try await entry(f).id, TimeEntryUpdate(minutes: -5), by: f.test.anna.id)
         },
         RejectionCase("edit time: unknown activity", { _ in .unknownActivity("") }) { f in
-            _ = try await f.desk.editTimeEntry(try await entry(f).id, TimeEntryUpdate(activity: ""), by: f.test.boris.id)
+            _ = try await f.desk.editTimeEntry(
+                try await entry(f).id, TimeEntryUpdate(activity: ""), by: f.test.boris.id)
         },
         RejectionCase("edit time: by an unknown employee", { _ in .employeeNotFound(unknownEmployee) }) { f in
             _ = try await f.desk.editTimeEntry(try await entry(f).id, TimeEntryUpdate(minutes: 5), by: unknownEmployee)
@@ -68,16 +84,20 @@ extension RejectionCatalog {
         RejectionCase("delete time: by an inactive employee", { f in .employeeInactive(f.test.former.id) }) { f in
             try await f.desk.deleteTimeEntry(try await entry(f).id, by: f.test.former.id)
         },
-        RejectionCase("rate setting: negative cost", { _ in .invalidInput(field: "hourlyCost", problem: .negative) }) { f in
-            try await f.desk.setEmployeeRate(f.test.anna.id, validFrom: monday, hourlyCost: Money(minorUnits: -1, currency: .rub), by: .system)
+        RejectionCase("rate setting: negative cost", { _ in .invalidInput(field: "hourlyCost", problem: .negative) }) {
+            f in
+            try await f.desk.setEmployeeRate(
+                f.test.anna.id, validFrom: monday, hourlyCost: Money(minorUnits: -1, currency: .rub), by: .system)
         },
-        RejectionCase("rate setting: billing in another currency", { _ in .money(.currencyMismatch(.rub, .usd)) }) { f in
+        RejectionCase("rate setting: billing in another currency", { _ in .money(.currencyMismatch(.rub, .usd)) }) {
+            f in
             try await f.desk.setEmployeeRate(
                 f.test.anna.id, validFrom: monday, hourlyCost: Money(minorUnits: 100, currency: .rub),
                 hourlyBilling: Money(minorUnits: 100, currency: .usd), by: .system)
         },
         RejectionCase("rate setting: unknown employee", { _ in .employeeNotFound(unknownEmployee) }) { f in
-            try await f.desk.setEmployeeRate(unknownEmployee, validFrom: monday, hourlyCost: Money(minorUnits: 1, currency: .rub), by: .system)
+            try await f.desk.setEmployeeRate(
+                unknownEmployee, validFrom: monday, hourlyCost: Money(minorUnits: 1, currency: .rub), by: .system)
         },
     ]
 
@@ -85,19 +105,32 @@ extension RejectionCatalog {
         RejectionCase("rate: unknown token", { _ in .ratingTokenUnknown }) { f in
             _ = try await f.desk.rate(token: RatingToken("not-a-token"), score: 5)
         },
-        RejectionCase("rate: score below the scale", { _ in .invalidInput(field: "score", problem: .outOfRange(1...5)) }) { f in
+        RejectionCase(
+            "rate: score below the scale", { _ in .invalidInput(field: "score", problem: .outOfRange(1...5)) }
+        ) { f in
             _ = try await f.desk.rate(token: try await token(of: f.resolved, f), score: 0)
         },
-        RejectionCase("rate: score above the scale", { _ in .invalidInput(field: "score", problem: .outOfRange(1...5)) }) { f in
+        RejectionCase(
+            "rate: score above the scale", { _ in .invalidInput(field: "score", problem: .outOfRange(1...5)) }
+        ) { f in
             _ = try await f.desk.rate(token: try await token(of: f.resolved, f), score: 6)
         },
-        RejectionCase("rate: comment too long", { _ in .invalidInput(field: "comment", problem: .tooLong(maximum: 200)) }) { f in
-            _ = try await f.desk.rate(token: try await token(of: f.resolved, f), score: 3, comment: String(repeating: "x", count: 201))
+        RejectionCase(
+            "rate: comment too long", { _ in .invalidInput(field: "comment", problem: .tooLong(maximum: 200)) }
+        ) { f in
+            _ = try await f.desk.rate(
+                token: try await token(of: f.resolved, f), score: 3, comment: String(repeating: "x", count: 201))
         },
         RejectionCase("rate: token used twice", { f in .ratingTokenUsed(f.closed.number) }) { f in
             _ = try await f.desk.rate(token: try await token(of: f.closed, f), score: 1)
         },
-        RejectionCase("rate: expired token", { f in .ratingTokenExpired(f.resolved.number, expiredAt: f.resolved.resolvedAt!.addingTimeInterval(14 * 86_400)) }) { f in
+        RejectionCase(
+            "rate: expired token",
+            { f in
+                .ratingTokenExpired(
+                    f.resolved.number, expiredAt: f.resolved.resolvedAt!.addingTimeInterval(14 * 86_400))
+            }
+        ) { f in
             f.test.clock.advance(by: 15 * 86_400)
             _ = try await f.desk.rate(token: try await token(of: f.resolved, f), score: 5)
         },

@@ -20,11 +20,16 @@ enum RejectionCatalog {
         RejectionCase("create: blank title", { _ in .invalidInput(field: "title", problem: .blank) }) { f in
             _ = try await f.desk.createTicket(newTicket { $0.title = "  " }, by: f.anna)
         },
-        RejectionCase("create: title too long", { _ in .invalidInput(field: "title", problem: .tooLong(maximum: 40)) }) { f in
+        RejectionCase("create: title too long", { _ in .invalidInput(field: "title", problem: .tooLong(maximum: 40)) })
+        { f in
             _ = try await f.desk.createTicket(newTicket { $0.title = String(repeating: "x", count: 41) }, by: f.anna)
         },
-        RejectionCase("create: description too long", { _ in .invalidInput(field: "description", problem: .tooLong(maximum: 200)) }) { f in
-            _ = try await f.desk.createTicket(newTicket { $0.description = String(repeating: "x", count: 201) }, by: f.anna)
+        RejectionCase(
+            "create: description too long",
+            { _ in .invalidInput(field: "description", problem: .tooLong(maximum: 200)) }
+        ) { f in
+            _ = try await f.desk.createTicket(
+                newTicket { $0.description = String(repeating: "x", count: 201) }, by: f.anna)
         },
         RejectionCase("create: blank requester", { _ in .invalidInput(field: "requester", problem: .blank) }) { f in
             _ = try await f.desk.createTicket(newTicket { $0.requester = .freeText("") }, by: f.anna)
@@ -41,17 +46,28 @@ enum RejectionCatalog {
         RejectionCase("create: unknown group", { _ in .groupNotFound(unknownGroup) }) { f in
             _ = try await f.desk.createTicket(newTicket { $0.groupID = unknownGroup }, by: f.anna)
         },
-        RejectionCase("create: assignee outside the group", { f in .assigneeNotInGroup(f.test.anna.id, f.test.fieldEngineers.id) }) { f in
+        RejectionCase(
+            "create: assignee outside the group", { f in .assigneeNotInGroup(f.test.anna.id, f.test.fieldEngineers.id) }
+        ) { f in
             _ = try await f.desk.createTicket(
-                newTicket { $0.assigneeID = f.test.anna.id; $0.groupID = f.test.fieldEngineers.id }, by: f.anna)
+                newTicket {
+                    $0.assigneeID = f.test.anna.id
+                    $0.groupID = f.test.fieldEngineers.id
+                }, by: f.anna)
         },
-        RejectionCase("create: category default conflicts are checked too", { f in .employeeInactive(f.test.former.id) }) { f in
+        RejectionCase(
+            "create: category default conflicts are checked too", { f in .employeeInactive(f.test.former.id) }
+        ) { f in
             _ = try await f.desk.createTicket(newTicket { $0.watcherIDs = [f.test.former.id] }, by: f.anna)
         },
-        RejectionCase("create: malformed media type", { _ in .invalidInput(field: "attachment.mediaType", problem: .malformed(expected: "type/subtype")) }) { f in
+        RejectionCase(
+            "create: malformed media type",
+            { _ in .invalidInput(field: "attachment.mediaType", problem: .malformed(expected: "type/subtype")) }
+        ) { f in
             _ = try await f.desk.createTicket(newTicket { $0.attachments = [badFile] }, by: f.anna)
         },
-        RejectionCase("create: blank custom field key", { _ in .invalidInput(field: "customFields", problem: .blank) }) { f in
+        RejectionCase("create: blank custom field key", { _ in .invalidInput(field: "customFields", problem: .blank) })
+        { f in
             _ = try await f.desk.createTicket(newTicket { $0.customFields = [" ": .flag(true)] }, by: f.anna)
         },
         RejectionCase("create: by an inactive employee", { f in .employeeInactive(f.test.former.id) }) { f in
@@ -72,7 +88,9 @@ enum RejectionCatalog {
         RejectionCase("update: closed ticket", { f in .ticketLocked(f.closed.number, status: .closed) }) { f in
             _ = try await f.desk.updateTicket(f.closed.id, TicketUpdate(priority: .high), by: f.anna)
         },
-        RejectionCase("assign: outside the group", { f in .assigneeNotInGroup(f.test.anna.id, f.test.fieldEngineers.id) }) { f in
+        RejectionCase(
+            "assign: outside the group", { f in .assigneeNotInGroup(f.test.anna.id, f.test.fieldEngineers.id) }
+        ) { f in
             _ = try await f.desk.assign(f.open.id, to: f.test.anna.id, group: f.test.fieldEngineers.id, by: f.anna)
         },
         RejectionCase("assign: inactive employee", { f in .employeeInactive(f.test.former.id) }) { f in
@@ -84,21 +102,33 @@ enum RejectionCatalog {
         RejectionCase("status: unknown code", { _ in .unknownStatus("done") }) { f in
             _ = try await f.desk.changeStatus(f.open.id, to: "done", by: f.anna)
         },
-        RejectionCase("status: transition not in the table", { f in .transitionNotAllowed(ticket: f.open.number, from: .new, to: .closed) }) { f in
+        RejectionCase(
+            "status: transition not in the table",
+            { f in .transitionNotAllowed(ticket: f.open.number, from: .new, to: .closed) }
+        ) { f in
             _ = try await f.desk.changeStatus(f.open.id, to: .closed, by: f.anna)
         },
         RejectionCase("status: unknown ticket", { _ in .ticketNotFound(unknownTicket) }) { f in
             _ = try await f.desk.changeStatus(unknownTicket, to: .inProgress, by: f.anna)
         },
-        RejectionCase("postpone: instant not in the future", { _ in .invalidInput(field: "until", problem: .notInFuture(TestDesk.start)) }) { f in
+        RejectionCase(
+            "postpone: instant not in the future",
+            { _ in .invalidInput(field: "until", problem: .notInFuture(TestDesk.start)) }
+        ) { f in
             _ = try await f.desk.postpone(f.open.id, until: TestDesk.start, by: f.anna)
         },
-        RejectionCase("postpone: from a status that may not be postponed", { f in .transitionNotAllowed(ticket: f.resolved.number, from: .resolved, to: .postponed) }) { f in
+        RejectionCase(
+            "postpone: from a status that may not be postponed",
+            { f in .transitionNotAllowed(ticket: f.resolved.number, from: .resolved, to: .postponed) }
+        ) { f in
             _ = try await f.desk.postpone(f.resolved.id, until: TestDesk.start.addingTimeInterval(86_400), by: f.anna)
         },
-        RejectionCase("postpone: to an instant outside the supported range", { _ in
-            .invalidInput(field: "until", problem: .outOfRange(InstantRange.seconds))
-        }) { f in
+        RejectionCase(
+            "postpone: to an instant outside the supported range",
+            { _ in
+                .invalidInput(field: "until", problem: .outOfRange(InstantRange.seconds))
+            }
+        ) { f in
             _ = try await f.desk.postpone(f.open.id, until: .distantFuture, by: f.anna)
         },
     ]

@@ -29,7 +29,8 @@ struct RejectionFixture: Sendable {
         try await RejectionCatalog.prepareLaborAndRatings(test: test, open: open, closed: closed)
         try await RejectionCatalog.prepareBilling(test: test)
         return RejectionFixture(
-            test: test, open: try await test.desk.ticket(open.id, as: .system), other: try await test.desk.ticket(other.id, as: .system),
+            test: test, open: try await test.desk.ticket(open.id, as: .system),
+            other: try await test.desk.ticket(other.id, as: .system),
             resolved: resolved, closed: closed)
     }
 }
@@ -52,9 +53,10 @@ struct RejectionCase: Sendable, CustomStringConvertible {
 
 @Suite("A rejected command changes nothing")
 struct RejectionTests {
-    @Test(arguments: RejectionCatalog.ticketCases + RejectionCatalog.conversationCases + RejectionCatalog.directoryCases
-        + RejectionCatalog.laborCases + RejectionCatalog.ratingCases + RejectionCatalog.clientCases
-        + RejectionCatalog.billingCases)
+    @Test(
+        arguments: RejectionCatalog.ticketCases + RejectionCatalog.conversationCases + RejectionCatalog.directoryCases
+            + RejectionCatalog.laborCases + RejectionCatalog.ratingCases + RejectionCatalog.clientCases
+            + RejectionCatalog.billingCases)
     func rejected(_ rejection: RejectionCase) async throws {
         let fixture = try await RejectionFixture.make()
         let before = try await fixture.test.snapshot()

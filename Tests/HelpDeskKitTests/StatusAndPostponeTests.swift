@@ -93,7 +93,8 @@ struct StatusAndPostponeTests {
         #expect(moved.postponedUntil == TestDesk.start.addingTimeInterval(7_200))
         let resumed = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: actor)
         #expect(resumed.postponedUntil == nil)
-        #expect(try await test.desk.tick(now: TestDesk.start.addingTimeInterval(100 * 365 * 86_400)).returnedToWork.isEmpty)
+        #expect(
+            try await test.desk.tick(now: TestDesk.start.addingTimeInterval(100 * 365 * 86_400)).returnedToWork.isEmpty)
     }
 
     @Test func leavingThePostponedStatusForAnotherWaitingStatusCancelsTheReturn() async throws {
@@ -103,7 +104,8 @@ struct StatusAndPostponeTests {
         _ = try await test.desk.postpone(ticket.id, until: TestDesk.start.addingTimeInterval(3_600), by: actor)
         let waiting = try await test.desk.changeStatus(ticket.id, to: .waitingForClient, by: actor)
         #expect(waiting.postponedUntil == nil)
-        #expect(try await test.desk.tick(now: TestDesk.start.addingTimeInterval(100 * 365 * 86_400)).returnedToWork.isEmpty)
+        #expect(
+            try await test.desk.tick(now: TestDesk.start.addingTimeInterval(100 * 365 * 86_400)).returnedToWork.isEmpty)
         #expect(try await test.desk.ticket(ticket.id, as: .system).status == .waitingForClient)
     }
 

@@ -46,8 +46,9 @@ struct TicketCreationTests {
         #expect(repair.assigneeID == test.boris.id)
         #expect(repair.groupID == test.fieldEngineers.id)
         let explicit = try await test.desk.createTicket(
-            NewTicket(title: "Explicit", channel: .phone, categoryID: test.onSite.id, requester: .freeText("Ivan"),
-                      groupID: test.serviceDesk.id),
+            NewTicket(
+                title: "Explicit", channel: .phone, categoryID: test.onSite.id, requester: .freeText("Ivan"),
+                groupID: test.serviceDesk.id),
             by: .employee(test.anna.id))
         #expect(explicit.assigneeID == nil)
         #expect(explicit.groupID == test.serviceDesk.id)
@@ -69,7 +70,9 @@ struct TicketCreationTests {
     @Test func aClientMayRegisterATicketThroughThePortal() async throws {
         let test = try await TestDesk.make()
         let company = try await test.desk.addCompany(NewCompany(name: "Acme"), by: .system)
-        let contact = try await test.desk.addContact(NewContact(companyID: company.id, name: "Ivan", email: "ivan@acme.example"), by: .system).id
+        let contact = try await test.desk.addContact(
+            NewContact(companyID: company.id, name: "Ivan", email: "ivan@acme.example"), by: .system
+        ).id
         let ticket = try await test.desk.createTicket(
             NewTicket(title: "Need a new badge", channel: .portal, requester: .contact(contact)),
             by: .contact(contact))

@@ -19,7 +19,9 @@ struct TicketNumberingTests {
         let test = try await TestDesk.make(store: store, configuration: HelpDeskConfiguration(firstTicketNumber: 100))
         _ = try await test.ticket("First")
         store.arm()
-        await #expect(throws: HelpDeskError.storage(StorageError(.ioFailure, "disk full"))) { try await test.ticket("Lost") }
+        await #expect(throws: HelpDeskError.storage(StorageError(.ioFailure, "disk full"))) {
+            try await test.ticket("Lost")
+        }
         #expect(try await test.ticket("Second").number.rawValue == 101, "numbers stay contiguous")
     }
 }

@@ -1,6 +1,7 @@
-import SeededRandom
 import Foundation
+import SeededRandom
 import Testing
+
 @testable import WorkingTime
 
 /// Value types: parsing, validation, Codable, date arithmetic.
@@ -12,7 +13,9 @@ import Testing
         for bad in ["24:01", "9", "09:60", "ab:cd", "-1:00", "09:00:00:00", ""] {
             #expect(throws: WorkingTimeError.self, "\(bad)") { try TimeOfDay(parsing: bad) }
         }
-        #expect(throws: WorkingTimeError.invalidTimeOfDay(seconds: 86_401)) { try TimeOfDay(secondsSinceMidnight: 86_401) }
+        #expect(throws: WorkingTimeError.invalidTimeOfDay(seconds: 86_401)) {
+            try TimeOfDay(secondsSinceMidnight: 86_401)
+        }
     }
 
     @Test func intervals() throws {
@@ -39,7 +42,9 @@ import Testing
             #expect(date.weekday == NaiveReference.weekday(c.weekday!))
             #expect(date.dayNumber == dayNumber)
         }
-        #expect(throws: WorkingTimeError.invalidDate(year: 2027, month: 2, day: 29)) { try LocalDate(year: 2027, month: 2, day: 29) }
+        #expect(throws: WorkingTimeError.invalidDate(year: 2027, month: 2, day: 29)) {
+            try LocalDate(year: 2027, month: 2, day: 29)
+        }
         #expect(try LocalDate(year: 2028, month: 2, day: 29).description == "2028-02-29")
         #expect(day("2027-02-20") < day("2027-03-01"))
     }
@@ -67,7 +72,9 @@ import Testing
         #expect(decoded.exceptions.map(\.date) == [day("2026-12-24"), day("2026-12-25"), day("2026-12-26")])
         // Monday 8 h, Thursday 24th shortened to 3 h, Friday 25th off (no night shift), Saturday
         // 26th works the standard (Monday) intervals: the 12th hour ends there at 10:00.
-        #expect(try decoded.deadline(from: at("2026-12-21T09:00:00+01:00"), adding: .hours(12)) == at("2026-12-26T10:00:00+01:00"))
+        #expect(
+            try decoded.deadline(from: at("2026-12-21T09:00:00+01:00"), adding: .hours(12))
+                == at("2026-12-26T10:00:00+01:00"))
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"monday\""))
         #expect(text.contains("Europe\\/Berlin") || text.contains("Europe/Berlin"))

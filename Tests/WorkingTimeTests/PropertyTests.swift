@@ -1,6 +1,7 @@
-import SeededRandom
 import Foundation
+import SeededRandom
 import Testing
+
 @testable import WorkingTime
 
 /// Algebraic properties over seeded random calendars, instants, long durations and pauses.
@@ -18,11 +19,16 @@ import Testing
         // Exceptions scattered over the next two years.
         let calendar = RandomCalendars.calendar(&rng, zoneID: zoneID, days: firstDay...(firstDay + 20))
         let extra = (0..<30).map { _ in firstDay + Int64.random(in: 21...730, using: &rng) }
-        let more = Set(extra).map { CalendarException(date: LocalDate(dayNumber: $0), kind: Bool.random(using: &rng) ? .holiday : .extraWorkingDay(nil)) }
-        let pauses = PauseSet((0..<Int.random(in: 0...5, using: &rng)).map { _ in
-            let s = t + Int64.random(in: -86_400...(90 * 86_400), using: &rng)
-            return DateInterval(start: Date(seconds: s), duration: Double(Int.random(in: 1...(5 * 86_400), using: &rng)))
-        })
+        let more = Set(extra).map {
+            CalendarException(
+                date: LocalDate(dayNumber: $0), kind: Bool.random(using: &rng) ? .holiday : .extraWorkingDay(nil))
+        }
+        let pauses = PauseSet(
+            (0..<Int.random(in: 0...5, using: &rng)).map { _ in
+                let s = t + Int64.random(in: -86_400...(90 * 86_400), using: &rng)
+                return DateInterval(
+                    start: Date(seconds: s), duration: Double(Int.random(in: 1...(5 * 86_400), using: &rng)))
+            })
         return Case(calendar: try! calendar.adding(more), start: Date(seconds: t), pauses: pauses)
     }
 
@@ -40,7 +46,8 @@ import Testing
         for _ in 0..<150 {
             let c = Self.randomCase(&rng)
             for pauses in [PauseSet.empty, c.pauses] {
-                let a = Self.duration(&rng), b = Self.duration(&rng)
+                let a = Self.duration(&rng)
+                let b = Self.duration(&rng)
                 let da = try c.calendar.deadline(from: c.start, adding: a, excluding: pauses)
                 // Round trip: exactly `a` of working time lies between start and the deadline.
                 #expect(try c.calendar.workingTime(from: c.start, to: da, excluding: pauses) == a)
@@ -69,10 +76,12 @@ import Testing
         var rng = SplitMix64(seed: 99)
         for _ in 0..<200 {
             let c = Self.randomCase(&rng)
-            let a = Self.duration(&rng), b = Self.duration(&rng)
+            let a = Self.duration(&rng)
+            let b = Self.duration(&rng)
             let (small, large) = a <= b ? (a, b) : (b, a)
-            #expect(try c.calendar.deadline(from: c.start, adding: small, excluding: c.pauses)
-                <= c.calendar.deadline(from: c.start, adding: large, excluding: c.pauses))
+            #expect(
+                try c.calendar.deadline(from: c.start, adding: small, excluding: c.pauses)
+                    <= c.calendar.deadline(from: c.start, adding: large, excluding: c.pauses))
         }
     }
 }

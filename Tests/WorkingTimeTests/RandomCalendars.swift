@@ -1,5 +1,6 @@
-import SeededRandom
 import Foundation
+import SeededRandom
+
 @testable import WorkingTime
 
 /// Seeded random calendars for property tests.

@@ -42,7 +42,9 @@ enum MonthDesk {
             async throws -> ServiceCategory
         {
             try await desk.addCategory(
-                NewServiceCategory(name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla), by: .system)
+                NewServiceCategory(
+                    name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla),
+                by: .system)
         }
         let catalog = DemoDesk.Catalog(
             accounts: try await category("Accounts & access", staff.sam, groups.serviceDesk),
@@ -53,10 +55,12 @@ enum MonthDesk {
         try await prepareForTheMonth(desk, staff: staff, clients: clients)
 
         var directory = Directory(
-            employees: try await desk.employees(as: .system), groups: try await desk.groups(as: .system), categories: try await desk.categories(as: .system))
+            employees: try await desk.employees(as: .system), groups: try await desk.groups(as: .system),
+            categories: try await desk.categories(as: .system))
         directory.remember([clients.anna, clients.tom, clients.jane, clients.priya])
         return DemoDesk(
-            desk: desk, clock: clock, staff: staff, groups: groups, catalog: catalog, clients: clients, directory: directory)
+            desk: desk, clock: clock, staff: staff, groups: groups, catalog: catalog, clients: clients,
+            directory: directory)
     }
 
     /// Hourly cost and billing rates from 1 February, and a service period from 31 March for every contract.

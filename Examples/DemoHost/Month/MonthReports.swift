@@ -21,7 +21,8 @@ struct MonthReports: Sendable {
         self.request = request
         slaByWeek = try await reports.slaCompliance(request, by: .bucket)
         slaByClient = try await reports.slaCompliance(request, by: .company)
-        responseTimes = try await reports.responseTimes(request, by: .total) + reports.responseTimes(request, by: .company)
+        responseTimes =
+            try await reports.responseTimes(request, by: .total) + reports.responseTimes(request, by: .company)
         backlog = try await reports.backlog(request)
         csatByEmployee = try await reports.satisfaction(request, by: .employee)
         laborByClient = try await reports.labor(request, by: .company)

@@ -11,27 +11,35 @@ extension MonthSimulation {
 
     /// A client files a ticket through one of the channels.
     mutating func fileTicket() async throws {
-        let clients = demo.clients, catalog = demo.catalog
+        let clients = demo.clients
+        let catalog = demo.catalog
         let roll = number(1...20)
         let contact = roll <= 8 ? clients.anna : roll <= 11 ? clients.tom : roll <= 14 ? clients.jane : clients.priya
         let requests: [Request] =
             switch contact.companyID {
-            case clients.contoso.id: [
-                Request(title: "VPN tunnel drops", category: catalog.network, priorities: [.normal, .high, .high, .critical]),
-                Request(title: "Branch Wi-Fi is slow", category: catalog.network, priorities: [.normal, .high]),
-                Request(title: "Teller cannot sign in", category: catalog.accounts, priorities: [.normal, .high]),
-            ]
-            case clients.northwind.id: [
-                Request(title: "Printer jams", category: catalog.printers, priorities: [.low, .normal, .normal]),
-                Request(title: "Till scanner broken", category: catalog.hardware, priorities: [.normal, .high]),
-                Request(title: "Password reset", category: catalog.accounts, priorities: [.normal]),
-            ]
-            default: [
-                Request(title: "Cannot log in to the CRM", category: catalog.accounts, priorities: [.normal, .high]),
-                Request(title: "New laptop for a starter", category: catalog.hardware, priorities: [.low, .normal]),
-                Request(title: "Mailbox access", category: catalog.accounts, priorities: [.low, .normal]),
-                Request(title: "Office printer offline", category: catalog.printers, priorities: [.normal]),
-            ]
+            case clients.contoso.id:
+                [
+                    Request(
+                        title: "VPN tunnel drops", category: catalog.network,
+                        priorities: [.normal, .high, .high, .critical]),
+                    Request(title: "Branch Wi-Fi is slow", category: catalog.network, priorities: [.normal, .high]),
+                    Request(title: "Teller cannot sign in", category: catalog.accounts, priorities: [.normal, .high]),
+                ]
+            case clients.northwind.id:
+                [
+                    Request(title: "Printer jams", category: catalog.printers, priorities: [.low, .normal, .normal]),
+                    Request(title: "Till scanner broken", category: catalog.hardware, priorities: [.normal, .high]),
+                    Request(title: "Password reset", category: catalog.accounts, priorities: [.normal]),
+                ]
+            default:
+                [
+                    Request(
+                        title: "Cannot log in to the CRM", category: catalog.accounts, priorities: [.normal, .high]),
+                    Request(
+                        title: "New laptop for a starter", category: catalog.hardware, priorities: [.low, .normal]),
+                    Request(title: "Mailbox access", category: catalog.accounts, priorities: [.low, .normal]),
+                    Request(title: "Office printer offline", category: catalog.printers, priorities: [.normal]),
+                ]
             }
         let request = pick(requests)
         let channel = pick([Channel.email, .email, .phone, .portal, .webForm, .messenger, .api])
@@ -49,10 +57,15 @@ extension MonthSimulation {
         let id = tracked[index].id
         try await rateIfDue(index)
         var ticket = try await desk.ticket(id, as: .system)
-        if ticket.assigneeID == nil || (ticket.status == .new && ticket.categoryID == demo.catalog.accounts.id && chance(0.2)) {
+        if ticket.assigneeID == nil
+            || (ticket.status == .new && ticket.categoryID == demo.catalog.accounts.id && chance(0.2))
+        {
             let staff = demo.staff
-            let choices = ticket.groupID == demo.groups.serviceDesk.id ? [staff.olga, staff.maria, staff.sam] : [staff.ben, staff.lena]
-            ticket = try await desk.assign(id, to: pick(choices).id, group: ticket.groupID, by: .employee(staff.olga.id))
+            let choices =
+                ticket.groupID == demo.groups.serviceDesk.id
+                ? [staff.olga, staff.maria, staff.sam] : [staff.ben, staff.lena]
+            ticket = try await desk.assign(
+                id, to: pick(choices).id, group: ticket.groupID, by: .employee(staff.olga.id))
         }
         guard let assignee = employee(ticket.assigneeID) else { return }
         let by = Performer.employee(assignee.id)
@@ -99,7 +112,8 @@ extension MonthSimulation {
     mutating func logTime(on id: TicketID, by employee: Employee) async throws {
         let onSite = employee.id == demo.staff.ben.id || employee.id == demo.staff.lena.id
         let activity = onSite && chance(0.3) ? "travel" : chance(0.2) ? "consultation" : "work"
-        let entry = NewTimeEntry(workDate: try today(), minutes: number(2...20) * 5, activity: activity, billable: chance(0.75))
+        let entry = NewTimeEntry(
+            workDate: try today(), minutes: number(2...20) * 5, activity: activity, billable: chance(0.75))
         _ = try await desk.logTime(on: id, entry, by: employee.id)
         tally.timeEntries += 1
     }
@@ -109,9 +123,17 @@ extension MonthSimulation {
         tally.resolutions += 1
         tracked[index].resolvedAt = now
         tracked[index].rating = nil
-        guard chance(0.7), let request = try await desk.ratingRequests(of: tracked[index].id, as: .system).last(where: { $0.withdrawnAt == nil })
+        guard chance(0.7),
+            let request = try await desk.ratingRequests(of: tracked[index].id, as: .system).last(where: {
+                $0.withdrawnAt == nil
+            })
         else { return }
-        let score = min(5, max(1, typicalScore(of: assignee) + pick(assignee.id == demo.staff.ben.id ? [-2, -1, -1, 0, 0, 1] : [-2, -1, 0, 0, 0, 1])))
+        let score = min(
+            5,
+            max(
+                1,
+                typicalScore(of: assignee)
+                    + pick(assignee.id == demo.staff.ben.id ? [-2, -1, -1, 0, 0, 1] : [-2, -1, 0, 0, 0, 1])))
         tracked[index].rating = (request.token, now.addingTimeInterval(Double(number(1...16)) * 1_800), score)
     }
 
@@ -120,7 +142,8 @@ extension MonthSimulation {
         guard let rating = tracked[index].rating, rating.due <= now else { return }
         tracked[index].rating = nil
         do {
-            _ = try await desk.rate(token: rating.token, score: rating.score, comment: rating.score <= 2 ? "Took too long." : nil)
+            _ = try await desk.rate(
+                token: rating.token, score: rating.score, comment: rating.score <= 2 ? "Took too long." : nil)
             tally.ratings += 1
         } catch {
             if case .ratingTokenWithdrawn = error.reason { return }

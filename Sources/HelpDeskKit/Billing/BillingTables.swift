@@ -26,11 +26,14 @@ struct BillingTables: Sendable {
             guard stored == write.expectedVersion else {
                 throw StorageError(
                     .conflict,
-                    "specification of ticket \(id) is at version \(stored.map(String.init) ?? "none"), not \(write.expectedVersion.map(String.init) ?? "none")")
+                    "specification of ticket \(id) is at version \(stored.map(String.init) ?? "none"), not \(write.expectedVersion.map(String.init) ?? "none")"
+                )
             }
         }
         guard billing.touchesLedger else { return }
-        if let error = ledger.check(opening: billing.accounts.map(\.account), then: billing.transfers, now: billing.ledgerNow) {
+        if let error = ledger.check(
+            opening: billing.accounts.map(\.account), then: billing.transfers, now: billing.ledgerNow)
+        {
             throw StorageError(.conflict, "the ledger rejected the unit: \(error)")
         }
     }

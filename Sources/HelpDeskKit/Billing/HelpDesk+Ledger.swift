@@ -57,10 +57,17 @@ extension HelpDesk {
     /// its performer and time, stays as it was); the same reference with another amount or unit is
     /// rejected with the ledger's `existsWithDifferentFields`. Returns the transfer's identifier.
     @discardableResult
-    public func topUp(_ company: CompanyID, amount: Price, paymentReference: String, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func topUp(
+        _ company: CompanyID, amount: Price, paymentReference: String, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> TransferID
     {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "topUp", by: performer, [company, amount, paymentReference])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "topUp", by: performer, [company, amount, paymentReference])
+        ) { context throws(HelpDeskError) in
             _ = try await loadCompany(company)
             try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
             try Validate.notBlank(paymentReference, field: "paymentReference")
@@ -70,7 +77,11 @@ extension HelpDesk {
             let cash = billingAccount(nil, .cash, amount.unit)
             let now = clock.now()
             try await post(
-                [.single(id: id, debit: cash.id, credit: wallet.id, amount: value, code: BillingTransferCode.topUp.rawValue)],
+                [
+                    .single(
+                        id: id, debit: cash.id, credit: wallet.id, amount: value,
+                        code: BillingTransferCode.topUp.rawValue)
+                ],
                 opening: [cash, wallet], at: now, into: &context.work)
             // The ledger accepted the batch; if it already holds this top-up, this is a replay:
             // commit nothing, so the first note (performer, time) stays.
@@ -78,7 +89,9 @@ extension HelpDesk {
                 context.work.billing = BillingChanges()
                 return id
             }
-            context.work.billing.notes = [TransferNote(transferID: id, text: paymentReference, performer: performer, at: now)]
+            context.work.billing.notes = [
+                TransferNote(transferID: id, text: paymentReference, performer: performer, at: now)
+            ]
             return id
         }
     }
@@ -86,10 +99,17 @@ extension HelpDesk {
     /// Corrects `company`'s personal account by `amount` (positive credits the client, negative
     /// debits it) for a stated `reason`; a debit obeys the account's limit like any other.
     @discardableResult
-    public func adjustBalance(_ company: CompanyID, by amount: Price, reason: String, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func adjustBalance(
+        _ company: CompanyID, by amount: Price, reason: String, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> TransferID
     {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "adjustBalance", by: performer, [company, amount, reason])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "adjustBalance", by: performer, [company, amount, reason])
+        ) { context throws(HelpDeskError) in
             _ = try await loadCompany(company)
             try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
             try Validate.notBlank(reason, field: "reason")
@@ -115,11 +135,15 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Balance?
     {
         _ = try await authorize(viewer, .readBilling, companyID: company)
-        return try await storage { try await store.ledgerBalance(of: BillingAccount.id(company: company, role: role, unit: unit)) }
+        return try await storage {
+            try await store.ledgerBalance(of: BillingAccount.id(company: company, role: role, unit: unit))
+        }
     }
 
     /// Every personal account and receivable of `company` with its balance, by unit then role.
-    public func clientBalances(of company: CompanyID, as viewer: Performer) async throws(HelpDeskError) -> [ClientBalance] {
+    public func clientBalances(of company: CompanyID, as viewer: Performer) async throws(HelpDeskError)
+        -> [ClientBalance]
+    {
         _ = try await authorize(viewer, .readBilling, companyID: company)
         let accounts = try await storage { try await store.billingAccounts() }.filter { $0.companyID == company }
         var result: [ClientBalance] = []

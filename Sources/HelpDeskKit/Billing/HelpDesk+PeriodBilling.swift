@@ -62,7 +62,9 @@ extension HelpDesk {
                 guard let invoicedAt = period.invoicedAt, invoicedAt <= instant,
                     let invoice = ledger.transfer(Self.invoiceTransferID(period.id))
                 else { continue }
-                if let paidAt = period.paidAt, paidAt <= instant, ledger.transfer(Self.paymentTransferID(period.id)) != nil {
+                if let paidAt = period.paidAt, paidAt <= instant,
+                    ledger.transfer(Self.paymentTransferID(period.id)) != nil
+                {
                     continue
                 }
                 // Invoices are posted from an `Int64` fee, so the amount always fits; a ledger that

@@ -5,8 +5,13 @@ extension HelpDesk {
     ///
     /// The code and name must not be blank, the price must not be negative, and the validity
     /// must end after it starts.
-    public func addPriceListItem(_ request: NewPriceListItem, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> PriceListItem {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addPriceListItem", by: performer, [request])) { context throws(HelpDeskError) in
+    public func addPriceListItem(
+        _ request: NewPriceListItem, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> PriceListItem {
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "addPriceListItem", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageBilling))
             try Validate.notBlank(request.code, field: "code")
             try Validate.notBlank(request.name, field: "name")
@@ -26,14 +31,23 @@ extension HelpDesk {
 
     /// Sets `contract`'s own price for `item`; it must be in the item's unit and not negative.
     @discardableResult
-    public func setContractPrice(_ contract: ContractID, item: PriceListItemID, price: Price, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func setContractPrice(
+        _ contract: ContractID, item: PriceListItemID, price: Price, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> ContractPrice
     {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "setContractPrice", by: performer, [contract, item, price])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "setContractPrice", by: performer, [contract, item, price])
+        ) { context throws(HelpDeskError) in
             let owner = try await loadContract(contract)
             try authorize(context.principal, AccessRequest(.manageBilling, companyID: owner.companyID))
             let listed = try await loadPriceListItem(item)
-            guard price.unit == listed.price.unit else { throw .unitMismatch(expected: listed.price.unit, actual: price.unit) }
+            guard price.unit == listed.price.unit else {
+                throw .unitMismatch(expected: listed.price.unit, actual: price.unit)
+            }
             if price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
             let override = ContractPrice(contractID: contract, itemID: item, price: price)
             context.work.billing.contractPrices = [override]
@@ -74,7 +88,9 @@ extension HelpDesk {
 
     /// The price-list item with `id`, or ``HelpDeskError/priceListItemNotFound(_:)``.
     func loadPriceListItem(_ id: PriceListItemID) async throws(HelpDeskError) -> PriceListItem {
-        guard let item = try await storage({ try await store.priceListItem(id) }) else { throw .priceListItemNotFound(id) }
+        guard let item = try await storage({ try await store.priceListItem(id) }) else {
+            throw .priceListItemNotFound(id)
+        }
         return item
     }
 }

@@ -24,15 +24,23 @@ extension HelpDesk {
     ///
     /// Throws ``HelpDeskError/alreadySettled(_:version:)`` for a settled specification.
     @discardableResult
-    public func settle(_ ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> TicketSpecification {
-        try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "settle", by: performer, [ticketID])) { context throws(HelpDeskError) in
+    public func settle(_ ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> TicketSpecification
+    {
+        try await perform(
+            by: performer, editing: [ticketID],
+            idempotency: try IdempotentCall.make(idempotencyKey, "settle", by: performer, [ticketID])
+        ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .manageBilling, on: ticket)
             guard let specification = try await storage({ try await store.specification(of: ticketID) }) else {
                 throw .specificationNotFound(ticket.number)
             }
-            if let settlement = specification.settlement { throw .alreadySettled(ticket.number, version: settlement.version) }
-            let settled = try await settle(specification, ticket: ticket, at: clock.now(), by: performer, into: &context.work)
+            if let settlement = specification.settlement {
+                throw .alreadySettled(ticket.number, version: settlement.version)
+            }
+            let settled = try await settle(
+                specification, ticket: ticket, at: clock.now(), by: performer, into: &context.work)
             return settled
         }
     }
@@ -71,7 +79,8 @@ extension HelpDesk {
                 transfers.append(
                     .single(
                         id: id, debit: wallet.id, credit: revenue.id, amount: try ledgerAmount(fromWallet),
-                        code: BillingTransferCode.settlement.rawValue, reference: UInt64(truncatingIfNeeded: ticket.number.rawValue)))
+                        code: BillingTransferCode.settlement.rawValue,
+                        reference: UInt64(truncatingIfNeeded: ticket.number.rawValue)))
                 charged.append(Price(minorUnits: fromWallet, unit: total.unit))
             }
             let rest = total.minorUnits - fromWallet
@@ -80,7 +89,8 @@ extension HelpDesk {
                 accounts.append(owed)
                 transfers.append(
                     .single(
-                        id: Settlement.transferID(ticket: ticket.id, version: specification.version, unit: total.unit, receivable: true),
+                        id: Settlement.transferID(
+                            ticket: ticket.id, version: specification.version, unit: total.unit, receivable: true),
                         debit: owed.id, credit: revenue.id,
                         amount: try ledgerAmount(rest), code: BillingTransferCode.settlementReceivable.rawValue,
                         reference: UInt64(truncatingIfNeeded: ticket.number.rawValue)))
@@ -94,7 +104,8 @@ extension HelpDesk {
             transferIDs: transfers.map(\.id))
         settled.version += 1
         settled.updatedAt = instant
-        work.billing.specifications.append(SpecificationWrite(specification: settled, expectedVersion: specification.version))
+        work.billing.specifications.append(
+            SpecificationWrite(specification: settled, expectedVersion: specification.version))
         return settled
     }
 }

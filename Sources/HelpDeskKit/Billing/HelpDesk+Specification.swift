@@ -5,7 +5,9 @@ extension HelpDesk {
     static let maximumLineQuantity: Int64 = 10_000_000
 
     /// The ticket's specification, or `nil` when it has none yet.
-    public func specification(of ticket: TicketID, as viewer: Performer) async throws(HelpDeskError) -> TicketSpecification? {
+    public func specification(of ticket: TicketID, as viewer: Performer) async throws(HelpDeskError)
+        -> TicketSpecification?
+    {
         try await internalTicket(ticket, as: viewer)
         return try await storage { try await store.specification(of: ticket) }
     }
@@ -16,23 +18,34 @@ extension HelpDesk {
     /// unless the request gives a price in the same unit. A free-form line needs a description,
     /// a pricing unit and a price. Quantities are minutes for hourly lines. A settled
     /// specification rejects the edit with ``HelpDeskError/specificationSettled(_:version:)``.
-    public func addSpecificationLine(to ticketID: TicketID, _ request: NewSpecificationLine, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func addSpecificationLine(
+        to ticketID: TicketID, _ request: NewSpecificationLine, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "addSpecificationLine", by: performer, [ticketID, request])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer, editing: [ticketID],
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "addSpecificationLine", by: performer, [ticketID, request])
+        ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .manageBilling, on: ticket)
             let now = clock.now()
             guard (1...Self.maximumLineQuantity).contains(request.quantity) else {
                 throw .invalidInput(field: "quantity", problem: .outOfRange(1...Int(Self.maximumLineQuantity)))
             }
-            if let price = request.price, price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
+            if let price = request.price, price.minorUnits < 0 {
+                throw .invalidInput(field: "price", problem: .negative)
+            }
             let line: SpecificationLine
             if let itemID = request.itemID {
                 let item = try await loadPriceListItem(itemID)
                 var price = try await validPrice(of: itemID, under: ticket.contractID, at: now)
                 if let given = request.price {
-                    guard given.unit == price.unit else { throw .unitMismatch(expected: price.unit, actual: given.unit) }
+                    guard given.unit == price.unit else {
+                        throw .unitMismatch(expected: price.unit, actual: given.unit)
+                    }
                     price = given
                 }
                 line = SpecificationLine(
@@ -40,7 +53,9 @@ extension HelpDesk {
                     quantity: request.quantity, unitPrice: price, coverage: request.coverage,
                     rounding: configuration.billing.hourlyRounding)
             } else {
-                guard let description = request.description else { throw .invalidInput(field: "description", problem: .blank) }
+                guard let description = request.description else {
+                    throw .invalidInput(field: "description", problem: .blank)
+                }
                 try Validate.notBlank(description, field: "description")
                 guard let pricing = request.pricing else { throw .invalidInput(field: "pricing", problem: .blank) }
                 guard let price = request.price else { throw .invalidInput(field: "price", problem: .blank) }
@@ -48,19 +63,31 @@ extension HelpDesk {
                     id: nextID(), itemID: nil, description: description, pricing: pricing, quantity: request.quantity,
                     unitPrice: price, coverage: request.coverage, rounding: configuration.billing.hourlyRounding)
             }
-            return try await changeSpecification(of: ticket, at: now, into: &context.work) { lines throws(HelpDeskError) in lines.append(line) }
+            return try await changeSpecification(of: ticket, at: now, into: &context.work) {
+                lines throws(HelpDeskError) in lines.append(line)
+            }
         }
     }
 
     /// Removes a line from the ticket's unsettled specification; returns the new version.
-    public func removeSpecificationLine(_ lineID: SpecificationLineID, from ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func removeSpecificationLine(
+        _ lineID: SpecificationLineID, from ticketID: TicketID, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "removeSpecificationLine", by: performer, [lineID, ticketID])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer, editing: [ticketID],
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "removeSpecificationLine", by: performer, [lineID, ticketID])
+        ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .manageBilling, on: ticket)
-            return try await changeSpecification(of: ticket, at: clock.now(), creating: false, into: &context.work) { lines throws(HelpDeskError) in
-                guard let index = lines.firstIndex(where: { $0.id == lineID }) else { throw .specificationLineNotFound(lineID) }
+            return try await changeSpecification(of: ticket, at: clock.now(), creating: false, into: &context.work) {
+                lines throws(HelpDeskError) in
+                guard let index = lines.firstIndex(where: { $0.id == lineID }) else {
+                    throw .specificationLineNotFound(lineID)
+                }
                 lines.remove(at: index)
             }
         }
@@ -70,10 +97,15 @@ extension HelpDesk {
     /// configured labor item (``BillingConfiguration/laborItemID``): the quantity is the charged
     /// minutes, the price the employee's hourly billing rate on the work date (the labor hook,
     /// ``laborCost(of:)``) or, without one, the item's price. Returns the specification.
-    public func specifyBillableTime(of ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func specifyBillableTime(
+        of ticketID: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> TicketSpecification
     {
-        try await perform(by: performer, editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "specifyBillableTime", by: performer, [ticketID])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer, editing: [ticketID],
+            idempotency: try IdempotentCall.make(idempotencyKey, "specifyBillableTime", by: performer, [ticketID])
+        ) { context throws(HelpDeskError) in
             guard let itemID = configuration.billing.laborItemID else {
                 throw .invalidInput(field: "laborItemID", problem: .blank)
             }
@@ -82,12 +114,17 @@ extension HelpDesk {
             let now = clock.now()
             let item = try await loadPriceListItem(itemID)
             let itemPrice = try await validPrice(of: itemID, under: ticket.contractID, at: now)
-            let specified = Set((try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID) ?? [])
+            let specified = Set(
+                (try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID)
+                    ?? [])
             var lines: [SpecificationLine] = []
-            for entry in try await storage({ try await store.timeEntries(on: ticketID) }) where entry.billable && !specified.contains(entry.id) {
+            for entry in try await storage({ try await store.timeEntries(on: ticketID) })
+            where entry.billable && !specified.contains(entry.id) {
                 let hourly = try await laborCost(of: entry, as: .system).rate?.hourlyBilling
                 let price = hourly.map(Price.init) ?? itemPrice
-                guard price.unit == itemPrice.unit else { throw .unitMismatch(expected: itemPrice.unit, actual: price.unit) }
+                guard price.unit == itemPrice.unit else {
+                    throw .unitMismatch(expected: itemPrice.unit, actual: price.unit)
+                }
                 lines.append(
                     SpecificationLine(
                         id: nextID(), itemID: itemID, description: "\(item.name) \(entry.workDate)", pricing: .perHour,
@@ -98,7 +135,9 @@ extension HelpDesk {
                 if let current = try await storage({ try await store.specification(of: ticketID) }) { return current }
                 throw .specificationNotFound(ticket.number)
             }
-            return try await changeSpecification(of: ticket, at: now, into: &context.work) { all throws(HelpDeskError) in all += lines }
+            return try await changeSpecification(of: ticket, at: now, into: &context.work) {
+                all throws(HelpDeskError) in all += lines
+            }
         }
     }
 
@@ -113,9 +152,12 @@ extension HelpDesk {
             throw .specificationSettled(ticket.number, version: settlement.version)
         }
         guard stored != nil || creating else { throw .specificationNotFound(ticket.number) }
-        var specification = stored ?? TicketSpecification(
-            ticketID: ticket.id, ticketNumber: ticket.number, companyID: ticket.companyID, contractID: ticket.contractID,
-            version: 0, lines: [], updatedAt: now)
+        var specification =
+            stored
+            ?? TicketSpecification(
+                ticketID: ticket.id, ticketNumber: ticket.number, companyID: ticket.companyID,
+                contractID: ticket.contractID,
+                version: 0, lines: [], updatedAt: now)
         try change(&specification.lines)
         do {
             _ = try specification.totals(.billable)
@@ -127,7 +169,9 @@ extension HelpDesk {
         specification.contractID = ticket.contractID
         specification.version += 1
         specification.updatedAt = now
-        work.billing.specifications = [SpecificationWrite(specification: specification, expectedVersion: stored?.version)]
+        work.billing.specifications = [
+            SpecificationWrite(specification: specification, expectedVersion: stored?.version)
+        ]
         return specification
     }
 }

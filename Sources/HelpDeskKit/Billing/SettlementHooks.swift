@@ -1,6 +1,8 @@
 extension TicketHook {
     /// Settles a ticket's specification when it reaches the configured settlement status.
-    static let settlement = TicketHook(name: "settlement", willCommit: { desk, edit, ticket, work throws(HelpDeskError) in
-        try await desk.syncSettlement(edit, ticket: ticket, into: &work)
-    })
+    static let settlement = TicketHook(
+        name: "settlement",
+        willCommit: { desk, edit, ticket, work throws(HelpDeskError) in
+            try await desk.syncSettlement(edit, ticket: ticket, into: &work)
+        })
 }

@@ -71,7 +71,9 @@ public struct Settlement: Hashable, Sendable, Codable {
 
     /// The deterministic id of the transfer settling `ticket`'s specification `version` in `unit`
     /// (the wallet debit, or with `receivable` the part posted as owed): settling twice is a no-op.
-    public static func transferID(ticket: TicketID, version: Int, unit: BillingUnit, receivable: Bool = false) -> TransferID {
+    public static func transferID(ticket: TicketID, version: Int, unit: BillingUnit, receivable: Bool = false)
+        -> TransferID
+    {
         TransferID(BillingHash.of(receivable ? "settle-receivable" : "settle", "\(ticket)/\(version)/\(unit)"))
     }
 

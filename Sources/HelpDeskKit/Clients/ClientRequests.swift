@@ -12,7 +12,8 @@ public struct NewCompany: Hashable, Sendable, Encodable {
     public var slaPolicyID: SLAPolicyID?
 
     /// Describes a company.
-    public init(name: String, registration: [String: String] = [:], notes: String = "", slaPolicyID: SLAPolicyID? = nil) {
+    public init(name: String, registration: [String: String] = [:], notes: String = "", slaPolicyID: SLAPolicyID? = nil)
+    {
         self.name = name
         self.registration = registration
         self.notes = notes

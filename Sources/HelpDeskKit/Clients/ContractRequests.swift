@@ -58,7 +58,8 @@ public struct NewServicePeriod: Hashable, Sendable, Encodable {
 
     /// Describes a period.
     public init(
-        startsAt: Date, endsAt: Date, fee: Money, includedLaborMinutes: Int? = nil, laborRoundingStepMinutes: Int? = nil,
+        startsAt: Date, endsAt: Date, fee: Money, includedLaborMinutes: Int? = nil,
+        laborRoundingStepMinutes: Int? = nil,
         laborAlertPercent: Int? = nil, paymentDueAt: Date? = nil
     ) {
         self.startsAt = startsAt
@@ -111,7 +112,9 @@ public struct ClientConfiguration: Hashable, Sendable {
     public var debtorSLAPolicyID: SLAPolicyID?
 
     /// Creates the settings.
-    public init(renewalReminderDays: Int = 14, contractEndingReminderDays: Int = 30, debtorSLAPolicyID: SLAPolicyID? = nil) {
+    public init(
+        renewalReminderDays: Int = 14, contractEndingReminderDays: Int = 30, debtorSLAPolicyID: SLAPolicyID? = nil
+    ) {
         self.renewalReminderDays = renewalReminderDays
         self.contractEndingReminderDays = contractEndingReminderDays
         self.debtorSLAPolicyID = debtorSLAPolicyID

@@ -2,10 +2,17 @@ import Foundation
 
 extension HelpDesk {
     /// Adds an equipment model to the nomenclature.
-    public func addAssetModel(name: String, kind: String, attributes: [String: String] = [:], by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError)
+    public func addAssetModel(
+        name: String, kind: String, attributes: [String: String] = [:], by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError)
         -> AssetModel
     {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addAssetModel", by: performer, [name, kind, attributes])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "addAssetModel", by: performer, [name, kind, attributes])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             try Validate.notBlank(name, field: "name")
             try Validate.notBlank(kind, field: "kind")
@@ -19,8 +26,12 @@ extension HelpDesk {
     }
 
     /// Registers an installed asset at a client's location.
-    public func addAsset(_ request: NewAsset, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Asset {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addAsset", by: performer, [request])) { context throws(HelpDeskError) in
+    public func addAsset(_ request: NewAsset, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Asset
+    {
+        try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addAsset", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             guard try await storage({ try await store.assetModel(request.modelID) }) != nil else {
                 throw .assetModelNotFound(request.modelID)
             }
@@ -34,7 +45,9 @@ extension HelpDesk {
                     throw .crossCompanyLink(.contract(contractID), expected: location.companyID)
                 }
             }
-            let sameModel = try await storage { try await store.assets(company: nil, location: nil, model: request.modelID) }
+            let sameModel = try await storage {
+                try await store.assets(company: nil, location: nil, model: request.modelID)
+            }
             if sameModel.contains(where: { $0.serialNumber.lowercased() == request.serialNumber.lowercased() }) {
                 throw .duplicateSerialNumber(request.serialNumber)
             }

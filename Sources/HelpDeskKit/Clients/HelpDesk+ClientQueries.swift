@@ -36,7 +36,8 @@ extension HelpDesk {
     }
 
     /// Contracts of one company, or of all when `company` is `nil`, sorted by number.
-    public func contracts(of company: CompanyID? = nil, as viewer: Performer) async throws(HelpDeskError) -> [Contract] {
+    public func contracts(of company: CompanyID? = nil, as viewer: Performer) async throws(HelpDeskError) -> [Contract]
+    {
         _ = try await authorize(viewer, .readClients, companyID: company)
         guard let company else { return try await storage { try await store.contracts() } }
         _ = try await loadCompany(company)
@@ -51,7 +52,9 @@ extension HelpDesk {
     }
 
     /// Contracts in force whose end falls within `days` days after `instant`, soonest first.
-    public func contracts(endingWithin days: Int, after instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [Contract] {
+    public func contracts(endingWithin days: Int, after instant: Date, as viewer: Performer) async throws(HelpDeskError)
+        -> [Contract]
+    {
         _ = try await authorize(viewer, .readClients)
         guard days >= 0 else { throw .invalidInput(field: "days", problem: .negative) }
         try Validate.instant(instant, field: "instant")
@@ -78,7 +81,8 @@ extension HelpDesk {
             var totals: [CurrencyCode: Money] = [:]
             do {
                 for debt in list {
-                    totals[debt.amount.currency] = try (totals[debt.amount.currency] ?? .zero(debt.amount.currency)).adding(debt.amount)
+                    totals[debt.amount.currency] = try (totals[debt.amount.currency] ?? .zero(debt.amount.currency))
+                        .adding(debt.amount)
                 }
             } catch {
                 throw .money(error)
@@ -103,7 +107,9 @@ extension HelpDesk {
     }
 
     /// Assets matching every given filter, sorted by serial number.
-    public func assets(company: CompanyID? = nil, location: LocationID? = nil, model: AssetModelID? = nil, as viewer: Performer)
+    public func assets(
+        company: CompanyID? = nil, location: LocationID? = nil, model: AssetModelID? = nil, as viewer: Performer
+    )
         async throws(HelpDeskError) -> [Asset]
     {
         var owner = company
@@ -117,13 +123,16 @@ extension HelpDesk {
         let principal = try await principal(for: viewer)
         guard let found = try await storage({ try await store.asset(asset) }) else { throw .assetNotFound(asset) }
         try authorize(principal, AccessRequest(.readClients, companyID: found.companyID))
-        return try await tickets(matching: TicketQuery(assetIDs: [asset], limit: TicketQuery.maximumLimit), as: .system).tickets
+        return try await tickets(matching: TicketQuery(assetIDs: [asset], limit: TicketQuery.maximumLimit), as: .system)
+            .tickets
     }
 
     /// What a dispatcher should see before saving a ticket for `contact` or `location`: contracts
     /// in force and their current period, whether the client is a debtor, installed equipment,
     /// and the company's open tickets.
-    public func registrationHints(contact contactID: ContactID? = nil, location locationID: LocationID? = nil, as viewer: Performer)
+    public func registrationHints(
+        contact contactID: ContactID? = nil, location locationID: LocationID? = nil, as viewer: Performer
+    )
         async throws(HelpDeskError) -> RegistrationHints
     {
         let principal = try await principal(for: viewer)
@@ -150,12 +159,14 @@ extension HelpDesk {
                     contract: contract, currentPeriod: period, paymentStatus: period?.paymentStatus(at: now))
             }
         let open = try await tickets(
-            matching: TicketQuery(statusCategories: [.new, .open, .waiting], companyIDs: [companyID], limit: 20), as: .system
+            matching: TicketQuery(statusCategories: [.new, .open, .waiting], companyIDs: [companyID], limit: 20),
+            as: .system
         ).tickets
         var hints = RegistrationHints(
             company: try await loadCompany(companyID), contact: contact, location: location, contracts: contracts,
             debtor: try await debtors(at: now, as: .system).first { $0.company.id == companyID },
-            installedAssets: try await assets(company: companyID, location: location?.id, as: .system), openTickets: open)
+            installedAssets: try await assets(company: companyID, location: location?.id, as: .system),
+            openTickets: open)
         hints.balances = try await clientBalances(of: companyID, as: .system)
         return hints
     }

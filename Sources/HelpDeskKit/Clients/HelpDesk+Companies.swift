@@ -3,8 +3,12 @@ import Foundation
 
 extension HelpDesk {
     /// Registers a client company.
-    public func addCompany(_ request: NewCompany, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Company {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addCompany", by: performer, [request])) { context throws(HelpDeskError) in
+    public func addCompany(_ request: NewCompany, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Company
+    {
+        try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addCompany", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             try Validate.notBlank(request.name, field: "name")
             try Validate.customFieldKeys(request.registration.keys)
@@ -28,8 +32,12 @@ extension HelpDesk {
     /// a fee that is not paid (an uninvoiced period owes nothing in the ledger and goes with its
     /// contract). Its zero-balance accounts stay in the ledger as closed history (see
     /// Documentation/Billing.md).
-    public func deleteCompany(_ id: CompanyID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) {
-        let _: Done = try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "deleteCompany", by: performer, [id])) { context throws(HelpDeskError) in
+    public func deleteCompany(_ id: CompanyID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError)
+    {
+        let _: Done = try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "deleteCompany", by: performer, [id])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: id))
             _ = try await loadCompany(id)
             let query = TicketQuery(companyIDs: [id], limit: 1)
@@ -47,8 +55,10 @@ extension HelpDesk {
             context.work.clients.deletedLocations = try await storage { try await store.locations(of: id) }.map(\.id)
             context.work.clients.deletedContacts = try await storage { try await store.contacts(of: id) }.map(\.id)
             context.work.clients.deletedContracts = contracts.map(\.id)
-            context.work.clients.deletedAssets = try await storage { try await store.assets(company: id, location: nil, model: nil) }
-                .map(\.id)
+            context.work.clients.deletedAssets = try await storage {
+                try await store.assets(company: id, location: nil, model: nil)
+            }
+            .map(\.id)
             return Done()
         }
     }
@@ -59,7 +69,9 @@ extension HelpDesk {
         var open: [AccountID] = []
         for account in try await storage({ try await store.billingAccounts() }) where account.companyID == id {
             guard let balance = try await storage({ try await store.ledgerBalance(of: account.id) }) else { continue }
-            if balance.debitsPosted != balance.creditsPosted || balance.debitsPending != 0 || balance.creditsPending != 0 {
+            if balance.debitsPosted != balance.creditsPosted || balance.debitsPending != 0
+                || balance.creditsPending != 0
+            {
                 open.append(account.id)
             }
         }
@@ -67,8 +79,12 @@ extension HelpDesk {
     }
 
     /// Adds a location to a company; the time zone must be a known IANA identifier.
-    public func addLocation(_ request: NewLocation, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Location {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addLocation", by: performer, [request])) { context throws(HelpDeskError) in
+    public func addLocation(_ request: NewLocation, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Location
+    {
+        try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addLocation", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
             try Validate.notBlank(request.name, field: "name")
@@ -88,8 +104,12 @@ extension HelpDesk {
     }
 
     /// Adds a contact person to a company.
-    public func addContact(_ request: NewContact, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contact {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addContact", by: performer, [request])) { context throws(HelpDeskError) in
+    public func addContact(_ request: NewContact, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Contact
+    {
+        try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addContact", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
             try Validate.notBlank(request.name, field: "name")
@@ -105,8 +125,13 @@ extension HelpDesk {
     }
 
     /// Changes a contact's location, details, authority, portal scope or activity.
-    public func updateContact(_ id: ContactID, _ update: ContactUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contact {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "updateContact", by: performer, [id, update])) { context throws(HelpDeskError) in
+    public func updateContact(
+        _ id: ContactID, _ update: ContactUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> Contact {
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "updateContact", by: performer, [id, update])
+        ) { context throws(HelpDeskError) in
             guard var contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
             try authorize(context.principal, AccessRequest(.manageClients, companyID: contact.companyID))
             let original = contact

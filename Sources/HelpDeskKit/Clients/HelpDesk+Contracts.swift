@@ -2,8 +2,12 @@ import Foundation
 
 extension HelpDesk {
     /// Registers a contract with a client (without periods; renewals add them).
-    public func addContract(_ request: NewContract, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contract {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addContract", by: performer, [request])) { context throws(HelpDeskError) in
+    public func addContract(_ request: NewContract, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Contract
+    {
+        try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addContract", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
             try Validate.notBlank(request.number, field: "number")
@@ -24,14 +28,16 @@ extension HelpDesk {
                     throw .crossCompanyLink(.location(locationID), expected: request.companyID)
                 }
             }
-            for categoryID in request.coveredCategoryIDs where try await storage({ try await store.category(categoryID) }) == nil {
+            for categoryID in request.coveredCategoryIDs
+            where try await storage({ try await store.category(categoryID) }) == nil {
                 throw .categoryNotFound(categoryID)
             }
             try validateSLAPolicy(request.slaPolicyID)
             if let managerID = request.managerID { _ = try await loadEmployee(managerID) }
             let contract = Contract(
                 id: nextID(), companyID: request.companyID, number: request.number, startsAt: request.startsAt,
-                endsAt: request.endsAt, status: request.status, coveredLocationIDs: Array(Set(request.coveredLocationIDs)).sorted(),
+                endsAt: request.endsAt, status: request.status,
+                coveredLocationIDs: Array(Set(request.coveredLocationIDs)).sorted(),
                 coveredCategoryIDs: Array(Set(request.coveredCategoryIDs)).sorted(), slaPolicyID: request.slaPolicyID,
                 managerID: request.managerID)
             context.work.clients.contracts = [contract]
@@ -40,8 +46,13 @@ extension HelpDesk {
     }
 
     /// Moves a contract through draft → active ⇄ suspended → ended.
-    public func changeContractStatus(_ id: ContractID, to status: ContractStatus, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Contract {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "changeContractStatus", by: performer, [id, status])) { context throws(HelpDeskError) in
+    public func changeContractStatus(
+        _ id: ContractID, to status: ContractStatus, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> Contract {
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "changeContractStatus", by: performer, [id, status])
+        ) { context throws(HelpDeskError) in
             var contract = try await loadContract(id)
             try authorize(context.principal, AccessRequest(.manageClients, companyID: contract.companyID))
             guard contract.status != status else { return contract }
@@ -58,16 +69,23 @@ extension HelpDesk {
     }
 
     /// Adds a service period (a renewal); periods of one contract never overlap.
-    public func addServicePeriod(to id: ContractID, _ request: NewServicePeriod, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError)
+    public func addServicePeriod(
+        to id: ContractID, _ request: NewServicePeriod, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addServicePeriod", by: performer, [id, request])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "addServicePeriod", by: performer, [id, request])
+        ) { context throws(HelpDeskError) in
             var contract = try await loadContract(id)
             try authorize(context.principal, AccessRequest(.manageClients, companyID: contract.companyID))
             try Validate.instant(request.startsAt, field: "startsAt")
             try Validate.end(request.endsAt, field: "endsAt")
             try Validate.instant(request.paymentDueAt, field: "paymentDueAt")
-            guard request.endsAt > request.startsAt else { throw .invalidInput(field: "endsAt", problem: .notAfterStart) }
+            guard request.endsAt > request.startsAt else {
+                throw .invalidInput(field: "endsAt", problem: .notAfterStart)
+            }
             guard request.fee.minorUnits >= 0 else { throw .invalidInput(field: "fee", problem: .negative) }
             if let minutes = request.includedLaborMinutes, minutes < 0 {
                 throw .invalidInput(field: "includedLaborMinutes", problem: .negative)
@@ -80,9 +98,12 @@ extension HelpDesk {
             }
             let period = ServicePeriod(
                 id: nextID(), startsAt: request.startsAt, endsAt: request.endsAt, fee: request.fee,
-                includedLaborMinutes: request.includedLaborMinutes, laborRoundingStepMinutes: request.laborRoundingStepMinutes,
+                includedLaborMinutes: request.includedLaborMinutes,
+                laborRoundingStepMinutes: request.laborRoundingStepMinutes,
                 laborAlertPercent: request.laborAlertPercent, paymentDueAt: request.paymentDueAt)
-            if let clash = contract.periods.first(where: { $0.overlaps(period) }) { throw .overlappingServicePeriod(clash.id) }
+            if let clash = contract.periods.first(where: { $0.overlaps(period) }) {
+                throw .overlappingServicePeriod(clash.id)
+            }
             contract.periods = (contract.periods + [period]).sorted { $0.startsAt < $1.startsAt }
             context.work.clients.contracts = [contract]
             return period
@@ -90,19 +111,31 @@ extension HelpDesk {
     }
 
     /// Records that a period was invoiced and posts the receivable (fee) to the ledger.
-    public func markServicePeriodInvoiced(_ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError)
+    public func markServicePeriodInvoiced(
+        _ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        try await changePeriod(periodID, of: id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "markServicePeriodInvoiced", by: performer, [periodID, id])) { period, now in
+        try await changePeriod(
+            periodID, of: id, by: performer,
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "markServicePeriodInvoiced", by: performer, [periodID, id])
+        ) { period, now in
             if period.invoicedAt == nil { period.invoicedAt = now }
         }
     }
 
     /// Records that a period was paid (it is then invoiced too) and posts the payment to the ledger.
-    public func markServicePeriodPaid(_ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError)
+    public func markServicePeriodPaid(
+        _ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError)
         -> ServicePeriod
     {
-        try await changePeriod(periodID, of: id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "markServicePeriodPaid", by: performer, [periodID, id])) { period, now in
+        try await changePeriod(
+            periodID, of: id, by: performer,
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "markServicePeriodPaid", by: performer, [periodID, id])
+        ) { period, now in
             if period.invoicedAt == nil { period.invoicedAt = now }
             if period.paidAt == nil { period.paidAt = now }
         }
@@ -133,6 +166,5 @@ extension HelpDesk {
         }
         return contract.periods[index]
     }
-
 
 }

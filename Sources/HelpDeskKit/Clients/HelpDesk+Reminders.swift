@@ -28,11 +28,13 @@ extension HelpDesk {
                 context.work.clients.contracts = [contract]
                 for reminder in fresh {
                     context.work.events.append(
-                    PendingEvent(
-                        id: nextID(), event: .contractReminder(contract: contract.id, number: contract.number, reminder: reminder),
-                        performer: .system, audience: Audience(employeeIDs: contract.managerID.map { [$0] } ?? []),
-                        occurredAt: now))
-            }
+                        PendingEvent(
+                            id: nextID(),
+                            event: .contractReminder(
+                                contract: contract.id, number: contract.number, reminder: reminder),
+                            performer: .system, audience: Audience(employeeIDs: contract.managerID.map { [$0] } ?? []),
+                            occurredAt: now))
+                }
             }
             report.contractReminders += fresh.map { _ in contract.number }
         }

@@ -13,7 +13,9 @@ extension InMemoryStore {
 
     public func locations(of company: CompanyID) async throws -> [Location] {
         state.withLock {
-            $0.clients.locations.values.filter { $0.companyID == company }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+            $0.clients.locations.values.filter { $0.companyID == company }.sorted {
+                ($0.name, $0.id) < ($1.name, $1.id)
+            }
         }
     }
 

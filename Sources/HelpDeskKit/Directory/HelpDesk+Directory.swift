@@ -2,8 +2,12 @@ import Foundation
 
 extension HelpDesk {
     /// Adds an employee; the email must be unused (ignoring case) and the groups must exist.
-    public func addEmployee(_ request: NewEmployee, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Employee {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addEmployee", by: performer, [request])) { context throws(HelpDeskError) in
+    public func addEmployee(_ request: NewEmployee, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Employee
+    {
+        try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addEmployee", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(request.name, field: "name")
             try Validate.email(request.email)
@@ -21,8 +25,13 @@ extension HelpDesk {
     }
 
     /// Marks an employee as having left: they can no longer act or be assigned; history stays.
-    public func deactivateEmployee(_ id: EmployeeID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Employee {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "deactivateEmployee", by: performer, [id])) { context throws(HelpDeskError) in
+    public func deactivateEmployee(_ id: EmployeeID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Employee
+    {
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "deactivateEmployee", by: performer, [id])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             var employee = try await loadEmployee(id, mustBeActive: false)
             guard employee.isActive else { return employee }
@@ -33,8 +42,12 @@ extension HelpDesk {
     }
 
     /// Adds a group (department); the name must be unused (ignoring case).
-    public func addGroup(named name: String, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> SupportGroup {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addGroup", by: performer, [name])) { context throws(HelpDeskError) in
+    public func addGroup(named name: String, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> SupportGroup
+    {
+        try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addGroup", by: performer, [name])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(name, field: "name")
             let existing = try await storage { try await store.groups() }
@@ -46,19 +59,27 @@ extension HelpDesk {
     }
 
     /// Adds a service category; siblings may not share a name (ignoring case).
-    public func addCategory(_ request: NewServiceCategory, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> ServiceCategory {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addCategory", by: performer, [request])) { context throws(HelpDeskError) in
+    public func addCategory(
+        _ request: NewServiceCategory, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> ServiceCategory {
+        try await perform(
+            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addCategory", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(request.name, field: "name")
             let existing = try await storage { try await store.categories() }
             if let parentID = request.parentID, !existing.contains(where: { $0.id == parentID }) {
                 throw .categoryNotFound(parentID)
             }
-            if existing.contains(where: { $0.parentID == request.parentID && $0.name.lowercased() == request.name.lowercased() }) {
+            if existing.contains(where: {
+                $0.parentID == request.parentID && $0.name.lowercased() == request.name.lowercased()
+            }) {
                 throw .duplicateName(request.name)
             }
             try await validateAssignment(assignee: request.defaultAssigneeID, group: request.defaultGroupID)
-            if let policy = request.slaPolicyID, configuration.sla.policy(policy) == nil { throw .unknownSLAPolicy(policy) }
+            if let policy = request.slaPolicyID, configuration.sla.policy(policy) == nil {
+                throw .unknownSLAPolicy(policy)
+            }
             let category = ServiceCategory(
                 id: nextID(), name: request.name, parentID: request.parentID,
                 defaultAssigneeID: request.defaultAssigneeID, defaultGroupID: request.defaultGroupID,

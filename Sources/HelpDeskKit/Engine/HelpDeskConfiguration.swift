@@ -29,7 +29,8 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
 
     /// Creates a configuration; the defaults suit most desks.
     public init(
-        workflow: Workflow = .standard, sla: SLAConfiguration = .none, clients: ClientConfiguration = ClientConfiguration(),
+        workflow: Workflow = .standard, sla: SLAConfiguration = .none,
+        clients: ClientConfiguration = ClientConfiguration(),
         labor: LaborConfiguration = .standard, ratings: RatingConfiguration? = nil, firstTicketNumber: Int = 1,
         maximumTitleLength: Int = 250, maximumTextLength: Int = 100_000,
         billing: BillingConfiguration = BillingConfiguration(), conflictRetries: Int = 4,

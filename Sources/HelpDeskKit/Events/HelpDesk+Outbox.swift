@@ -12,8 +12,13 @@ extension HelpDesk {
 
     /// Marks events as delivered. Acknowledging an event twice is harmless; a sequence that was
     /// never issued is rejected and nothing is acknowledged.
-    public func acknowledgeEvents(_ sequences: [UInt64], by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) {
-        let _: Done = try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "acknowledgeEvents", by: performer, [sequences])) { context throws(HelpDeskError) in
+    public func acknowledgeEvents(_ sequences: [UInt64], by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError)
+    {
+        let _: Done = try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "acknowledgeEvents", by: performer, [sequences])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.deliverEvents))
             let last = try await storage { try await store.lastEventSequence() }
             if let unknown = sequences.first(where: { $0 == 0 || $0 > last }) { throw .unknownEventSequence(unknown) }

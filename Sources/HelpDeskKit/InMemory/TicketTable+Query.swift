@@ -20,7 +20,8 @@ extension TicketTable {
             ordered = keys.prefix(wanted).map(\.row)[...]
         } else {
             var sorted = matches
-            Selection.sortPrefix(&sorted, count: wanted, by: columns.ordering(for: query, workflow: workflow, rows: rows))
+            Selection.sortPrefix(
+                &sorted, count: wanted, by: columns.ordering(for: query, workflow: workflow, rows: rows))
             ordered = sorted.prefix(wanted)
         }
         let page = ordered.dropFirst(skip)

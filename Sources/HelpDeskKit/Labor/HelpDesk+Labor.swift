@@ -5,12 +5,20 @@ extension HelpDesk {
     /// Logs time `employee` spent on a ticket. The employee must be active; the ticket must not be
     /// closed (resolved tickets still accept time). Charged minutes are the spent minutes rounded up
     /// to the step in force for the ticket. Audited (`timeEntries`) and announced (`timeLogged`).
-    public func logTime(on ticketID: TicketID, _ request: NewTimeEntry, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil)
+    public func logTime(
+        on ticketID: TicketID, _ request: NewTimeEntry, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> TimeEntry
     {
-        try await perform(by: .employee(employee), editing: [ticketID], idempotency: try IdempotentCall.make(idempotencyKey, "logTime", by: .employee(employee), [ticketID, request])) { context throws(HelpDeskError) in
+        try await perform(
+            by: .employee(employee), editing: [ticketID],
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "logTime", by: .employee(employee), [ticketID, request])
+        ) { context throws(HelpDeskError) in
             try Validate.workDate(request.workDate, field: "workDate")
-            try validateLabor(workDate: request.workDate, minutes: request.minutes, activity: request.activity, comment: request.comment)
+            try validateLabor(
+                workDate: request.workDate, minutes: request.minutes, activity: request.activity,
+                comment: request.comment)
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .logTime, on: ticket)
             try ensureUnlocked(ticket)
@@ -18,12 +26,15 @@ extension HelpDesk {
             let entry = TimeEntry(
                 id: nextID(), ticketID: ticket.id, employeeID: employee, workDate: request.workDate,
                 spentMinutes: request.minutes,
-                chargedMinutes: LaborRounding.charged(spentMinutes: request.minutes, step: try await roundingStep(for: ticket)),
+                chargedMinutes: LaborRounding.charged(
+                    spentMinutes: request.minutes, step: try await roundingStep(for: ticket)),
                 billable: request.billable, activity: request.activity, comment: request.comment, createdAt: now)
             context.work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: nil))
             recordLabor(
                 on: ticket, old: nil, new: entry, by: employee, at: now,
-                event: .timeLogged(ticket: ticket.id, number: ticket.number, entry: entry.id, employee: employee, minutes: entry.spentMinutes),
+                event: .timeLogged(
+                    ticket: ticket.id, number: ticket.number, entry: entry.id, employee: employee,
+                    minutes: entry.spentMinutes),
                 into: &context.work)
             return entry
         }
@@ -32,10 +43,16 @@ extension HelpDesk {
     /// Changes the fields of a time entry that `update` sets; only active employees edit time, and
     /// not on closed tickets. New minutes are rounded with the step in force now; other fields keep
     /// the charged minutes. An edit that changes nothing commits nothing.
-    public func editTimeEntry(_ id: TimeEntryID, _ update: TimeEntryUpdate, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil)
+    public func editTimeEntry(
+        _ id: TimeEntryID, _ update: TimeEntryUpdate, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> TimeEntry
     {
-        try await perform(by: .employee(employee), idempotency: try IdempotentCall.make(idempotencyKey, "editTimeEntry", by: .employee(employee), [id, update])) { context throws(HelpDeskError) in
+        try await perform(
+            by: .employee(employee),
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "editTimeEntry", by: .employee(employee), [id, update])
+        ) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             var entry = old
             if let workDate = update.workDate {
@@ -46,12 +63,14 @@ extension HelpDesk {
             if let billable = update.billable { entry.billable = billable }
             if let comment = update.comment { entry.comment = comment }
             if let minutes = update.minutes { entry.spentMinutes = minutes }
-            try validateLabor(workDate: entry.workDate, minutes: entry.spentMinutes, activity: entry.activity, comment: entry.comment)
+            try validateLabor(
+                workDate: entry.workDate, minutes: entry.spentMinutes, activity: entry.activity, comment: entry.comment)
             let ticket = try await loadTicket(old.ticketID)
             try authorize(context.principal, .logTime, on: ticket)
             try ensureUnlocked(ticket)
             if update.minutes != nil, entry.spentMinutes != old.spentMinutes {
-                entry.chargedMinutes = LaborRounding.charged(spentMinutes: entry.spentMinutes, step: try await roundingStep(for: ticket))
+                entry.chargedMinutes = LaborRounding.charged(
+                    spentMinutes: entry.spentMinutes, step: try await roundingStep(for: ticket))
             }
             guard entry != old else { return old }
             let now = clock.now()
@@ -67,8 +86,13 @@ extension HelpDesk {
 
     /// Deletes a time entry; only active employees delete time, and not on closed tickets.
     /// Audited with the entry's last summary as the old value and announced (`timeEntryDeleted`).
-    public func deleteTimeEntry(_ id: TimeEntryID, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) {
-        let _: Done = try await perform(by: .employee(employee), idempotency: try IdempotentCall.make(idempotencyKey, "deleteTimeEntry", by: .employee(employee), [id])) { context throws(HelpDeskError) in
+    public func deleteTimeEntry(_ id: TimeEntryID, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError)
+    {
+        let _: Done = try await perform(
+            by: .employee(employee),
+            idempotency: try IdempotentCall.make(idempotencyKey, "deleteTimeEntry", by: .employee(employee), [id])
+        ) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             let ticket = try await loadTicket(old.ticketID)
             try authorize(context.principal, .logTime, on: ticket)
@@ -95,14 +119,18 @@ extension HelpDesk {
     }
 
     /// Time entries of `employee` with a work date in `dates`, by work date.
-    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>, as viewer: Performer) async throws(HelpDeskError) -> [TimeEntry] {
+    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>, as viewer: Performer)
+        async throws(HelpDeskError) -> [TimeEntry]
+    {
         _ = try await authorize(viewer, .readInternal)
         _ = try await loadEmployee(employee, mustBeActive: false)
         return try await storage { try await store.timeEntries(of: employee, workedIn: dates) }
     }
 
     /// All time entries with a work date in `dates`, by work date (for reports).
-    public func timeEntries(workedIn dates: ClosedRange<LocalDate>, as viewer: Performer) async throws(HelpDeskError) -> [TimeEntry] {
+    public func timeEntries(workedIn dates: ClosedRange<LocalDate>, as viewer: Performer) async throws(HelpDeskError)
+        -> [TimeEntry]
+    {
         _ = try await authorize(viewer, .readInternal)
         return try await storage { try await store.timeEntries(workedIn: dates) }
     }
@@ -112,7 +140,9 @@ extension HelpDesk {
     /// The contract's current service period sets the step when it has one.
     func roundingStep(for ticket: Ticket) async throws(HelpDeskError) -> Int {
         var choice = LaborRoundingChoice(deskDefault: configuration.labor.roundingStepMinutes)
-        if let contractID = ticket.contractID, let contract = try await storage({ try await store.contract(contractID) }) {
+        if let contractID = ticket.contractID,
+            let contract = try await storage({ try await store.contract(contractID) })
+        {
             choice.contract = contract.period(at: clock.now())?.laborRoundingStepMinutes
         }
         return choice.resolved
@@ -130,7 +160,9 @@ extension HelpDesk {
         }
     }
 
-    private func validateLabor(workDate: LocalDate, minutes: Int, activity: String, comment: String) throws(HelpDeskError) {
+    private func validateLabor(workDate: LocalDate, minutes: Int, activity: String, comment: String)
+        throws(HelpDeskError)
+    {
         let bounds = 1...configuration.labor.maximumEntryMinutes
         guard bounds.contains(minutes) else { throw .invalidInput(field: "minutes", problem: .outOfRange(bounds)) }
         guard configuration.labor.activity(activity) != nil else { throw .unknownActivity(activity) }
@@ -146,7 +178,8 @@ extension HelpDesk {
 
     /// Adds the audit entry and the event of a labor change to `work`.
     private func recordLabor(
-        on ticket: Ticket, old: TimeEntry?, new: TimeEntry?, by employee: EmployeeID, at instant: Date, event: DomainEvent,
+        on ticket: Ticket, old: TimeEntry?, new: TimeEntry?, by employee: EmployeeID, at instant: Date,
+        event: DomainEvent,
         into work: inout UnitOfWork
     ) {
         let performer = Performer.employee(employee)
@@ -156,7 +189,8 @@ extension HelpDesk {
                 newValue: new?.auditSummary, performer: performer, at: instant))
         work.events.append(
             PendingEvent(
-                id: nextID(), event: event, performer: performer, audience: audience(of: event, on: ticket, performer: performer),
+                id: nextID(), event: event, performer: performer,
+                audience: audience(of: event, on: ticket, performer: performer),
                 occurredAt: instant))
     }
 }

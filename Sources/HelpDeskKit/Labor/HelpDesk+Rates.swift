@@ -8,9 +8,14 @@ extension HelpDesk {
     /// rate set for a past date reprices the entries from that date.
     @discardableResult
     public func setEmployeeRate(
-        _ employee: EmployeeID, validFrom: LocalDate, hourlyCost: Money, hourlyBilling: Money? = nil
-    , by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> EmployeeRate {
-        try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "setEmployeeRate", by: performer, [employee, validFrom, hourlyCost, hourlyBilling])) { context throws(HelpDeskError) in
+        _ employee: EmployeeID, validFrom: LocalDate, hourlyCost: Money, hourlyBilling: Money? = nil,
+        by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> EmployeeRate {
+        try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(
+                idempotencyKey, "setEmployeeRate", by: performer, [employee, validFrom, hourlyCost, hourlyBilling])
+        ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             _ = try await loadEmployee(employee, mustBeActive: false)
             try Validate.workDate(validFrom, field: "validFrom")
@@ -21,7 +26,8 @@ extension HelpDesk {
                     throw .money(.currencyMismatch(hourlyCost.currency, hourlyBilling.currency))
                 }
             }
-            let rate = EmployeeRate(employeeID: employee, validFrom: validFrom, hourlyCost: hourlyCost, hourlyBilling: hourlyBilling)
+            let rate = EmployeeRate(
+                employeeID: employee, validFrom: validFrom, hourlyCost: hourlyCost, hourlyBilling: hourlyBilling)
             let history = try await storage { try await store.rateHistory(of: employee) }
             guard !history.contains(rate) else { return rate }
             context.work.employeeRates.append(rate)
@@ -30,13 +36,16 @@ extension HelpDesk {
     }
 
     /// The rate of `employee` valid on `date`, or `nil` when none had started by then.
-    public func employeeRate(_ employee: EmployeeID, on date: LocalDate, as viewer: Performer) async throws(HelpDeskError) -> EmployeeRate? {
+    public func employeeRate(_ employee: EmployeeID, on date: LocalDate, as viewer: Performer)
+        async throws(HelpDeskError) -> EmployeeRate?
+    {
         _ = try await authorize(viewer, .readInternal)
         return EmployeeRate.valid(on: date, in: try await rateHistory(of: employee, as: .system))
     }
 
     /// Every rate of `employee`, by `validFrom`.
-    public func rateHistory(of employee: EmployeeID, as viewer: Performer) async throws(HelpDeskError) -> [EmployeeRate] {
+    public func rateHistory(of employee: EmployeeID, as viewer: Performer) async throws(HelpDeskError) -> [EmployeeRate]
+    {
         _ = try await authorize(viewer, .readInternal)
         _ = try await loadEmployee(employee, mustBeActive: false)
         return try await storage { try await store.rateHistory(of: employee) }
@@ -66,7 +75,9 @@ extension HelpDesk {
                 histories[entry.employeeID] = try await storage { try await store.rateHistory(of: entry.employeeID) }
             }
             do {
-                try totals.add(LaborCost(entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: histories[entry.employeeID]!)))
+                try totals.add(
+                    LaborCost(
+                        entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: histories[entry.employeeID]!)))
             } catch {
                 throw .money(error)
             }

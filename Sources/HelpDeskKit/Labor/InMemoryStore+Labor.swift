@@ -13,7 +13,8 @@ extension InMemoryStore {
         }
     }
 
-    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
+    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry]
+    {
         state.withLock { $0.labor.entries { $0.employeeID == employee && dates.contains($0.workDate) } }
     }
 

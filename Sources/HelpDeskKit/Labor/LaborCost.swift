@@ -69,7 +69,8 @@ public struct LaborTotals: Hashable, Sendable {
             unpricedEntries.append(priced.entry.id)
         }
         if let billing = priced.billing {
-            self.billing[billing.currency] = try (self.billing[billing.currency] ?? .zero(billing.currency)).adding(billing)
+            self.billing[billing.currency] = try (self.billing[billing.currency] ?? .zero(billing.currency)).adding(
+                billing)
         }
     }
 }

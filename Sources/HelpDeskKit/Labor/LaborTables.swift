@@ -27,7 +27,8 @@ struct LaborTables: Sendable {
                 throw StorageError(.conflict, "time entry \(entry.id) does not exist")
             case (let expected?, let current?):
                 guard current.revision == expected else {
-                    throw StorageError(.conflict, "time entry \(entry.id) is at revision \(current.revision), not \(expected)")
+                    throw StorageError(
+                        .conflict, "time entry \(entry.id) is at revision \(current.revision), not \(expected)")
                 }
                 guard current.ticketID == entry.ticketID, current.employeeID == entry.employeeID else {
                     throw StorageError(.conflict, "time entry \(entry.id) cannot move to another ticket or employee")
@@ -40,7 +41,8 @@ struct LaborTables: Sendable {
             }
             guard current.revision == deletion.expectedRevision else {
                 throw StorageError(
-                    .conflict, "time entry \(deletion.id) is at revision \(current.revision), not \(deletion.expectedRevision)")
+                    .conflict,
+                    "time entry \(deletion.id) is at revision \(current.revision), not \(deletion.expectedRevision)")
             }
         }
     }

@@ -12,7 +12,8 @@ extension MemoryBackedStore {
         return try await backingStore.timeEntries(on: ticket)
     }
 
-    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
+    public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry]
+    {
         try ensureAvailable()
         return try await backingStore.timeEntries(of: employee, workedIn: dates)
     }

@@ -14,7 +14,9 @@ public struct NewTimeEntry: Hashable, Sendable, Encodable {
     public var comment: String
 
     /// Describes the time to log.
-    public init(workDate: LocalDate, minutes: Int, activity: String = "work", billable: Bool = true, comment: String = "") {
+    public init(
+        workDate: LocalDate, minutes: Int, activity: String = "work", billable: Bool = true, comment: String = ""
+    ) {
         self.workDate = workDate
         self.minutes = minutes
         self.activity = activity
@@ -37,7 +39,10 @@ public struct TimeEntryUpdate: Hashable, Sendable, Encodable {
     public var comment: String?
 
     /// Describes an edit.
-    public init(workDate: LocalDate? = nil, minutes: Int? = nil, activity: String? = nil, billable: Bool? = nil, comment: String? = nil) {
+    public init(
+        workDate: LocalDate? = nil, minutes: Int? = nil, activity: String? = nil, billable: Bool? = nil,
+        comment: String? = nil
+    ) {
         self.workDate = workDate
         self.minutes = minutes
         self.activity = activity

@@ -56,7 +56,8 @@ public struct TicketQuery: Hashable, Sendable {
         companyIDs: Set<CompanyID?>? = nil, locationIDs: Set<LocationID?>? = nil, contractIDs: Set<ContractID?>? = nil,
         assetIDs: Set<AssetID>? = nil, requesters: Set<Requester>? = nil, channels: Set<Channel>? = nil,
         createdIn: Range<Date>? = nil,
-        slaConditions: Set<SLACondition>? = nil, slaDueBefore: Date? = nil, titleContains: String? = nil, sort: [TicketSort] = [TicketSort(.createdAt, .descending)],
+        slaConditions: Set<SLACondition>? = nil, slaDueBefore: Date? = nil, titleContains: String? = nil,
+        sort: [TicketSort] = [TicketSort(.createdAt, .descending)],
         offset: Int = 0, limit: Int = 50
     ) {
         self.statusCategories = statusCategories

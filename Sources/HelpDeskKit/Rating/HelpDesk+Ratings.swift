@@ -7,14 +7,16 @@ extension HelpDesk {
     /// with a fresh token and a `ratingRequested` event for the requester. Leaving `resolved` for
     /// anything but a `closed` status (reopening, cancelling) withdraws the open request. A
     /// resolved ticket that is closed keeps its request, so the client can still rate it.
-    func syncRatingRequests(_ edit: TicketEdit, ticket: Ticket, into work: inout UnitOfWork) async throws(HelpDeskError) {
+    func syncRatingRequests(_ edit: TicketEdit, ticket: Ticket, into work: inout UnitOfWork) async throws(HelpDeskError)
+    {
         guard let settings = configuration.ratings else { return }
         let before = workflow.category(of: edit.original.status)
         let after = workflow.category(of: ticket.status)
         let entersResolved = after == .resolved && before != .resolved
         let leavesResolved = before == .resolved && after != .resolved && after != .closed
         guard entersResolved || leavesResolved else { return }
-        for var open in try await storage({ try await store.ratingRequests(of: ticket.id) }) where open.withdrawnAt == nil {
+        for var open in try await storage({ try await store.ratingRequests(of: ticket.id) })
+        where open.withdrawnAt == nil {
             guard try await storage({ try await store.rating(forRequest: open.id) }) == nil else { continue }
             open.withdrawnAt = edit.at
             work.ratingRequests.append(open)
@@ -49,16 +51,22 @@ extension HelpDesk {
         let call = try IdempotentCall.make(idempotencyKey, "rate", by: .system, [token, score, comment])
         return try await perform(by: .system, idempotency: call) { context throws(HelpDeskError) in
             let settings = configuration.ratings ?? .standard
-            guard settings.scale.contains(score) else { throw .invalidInput(field: "score", problem: .outOfRange(settings.scale)) }
+            guard settings.scale.contains(score) else {
+                throw .invalidInput(field: "score", problem: .outOfRange(settings.scale))
+            }
             let remark = comment.flatMap { $0.isBlank ? nil : $0 }
             if let remark { try Validate.length(remark, atMost: configuration.maximumTextLength, field: "comment") }
-            guard let request = try await storage({ try await store.ratingRequest(token: token) }) else { throw .ratingTokenUnknown }
+            guard let request = try await storage({ try await store.ratingRequest(token: token) }) else {
+                throw .ratingTokenUnknown
+            }
             let now = clock.now()
             if try await storage({ try await store.rating(forRequest: request.id) }) != nil {
                 throw .ratingTokenUsed(request.ticketNumber)
             }
             if request.withdrawnAt != nil { throw .ratingTokenWithdrawn(request.ticketNumber) }
-            if now >= request.expiresAt { throw .ratingTokenExpired(request.ticketNumber, expiredAt: request.expiresAt) }
+            if now >= request.expiresAt {
+                throw .ratingTokenExpired(request.ticketNumber, expiredAt: request.expiresAt)
+            }
             let ticket = try await loadTicket(request.ticketID)
             let rating = Rating(
                 id: nextID(), requestID: request.id, ticketID: ticket.id, ticketNumber: ticket.number, score: score,
@@ -69,16 +77,20 @@ extension HelpDesk {
             context.work.auditEntries.append(
                 AuditEntry(
                     id: nextID(), ticketID: ticket.id, field: .rating, oldValue: nil,
-                    newValue: "\(score)/\(settings.scale.upperBound)" + (remark.map { " \($0)" } ?? ""), performer: performer,
+                    newValue: "\(score)/\(settings.scale.upperBound)" + (remark.map { " \($0)" } ?? ""),
+                    performer: performer,
                     at: now))
-            let rated = DomainEvent.ticketRated(ticket: ticket.id, number: ticket.number, rating: rating.id, score: score)
+            let rated = DomainEvent.ticketRated(
+                ticket: ticket.id, number: ticket.number, rating: rating.id, score: score)
             context.work.events.append(
                 PendingEvent(
-                    id: nextID(), event: rated, performer: performer, audience: audience(of: rated, on: ticket, performer: performer),
+                    id: nextID(), event: rated, performer: performer,
+                    audience: audience(of: rated, on: ticket, performer: performer),
                     occurredAt: now))
             if settings.isLow(score) {
                 let low = DomainEvent.lowRatingReceived(
-                    ticket: ticket.id, number: ticket.number, rating: rating.id, score: score, assignee: ticket.assigneeID)
+                    ticket: ticket.id, number: ticket.number, rating: rating.id, score: score,
+                    assignee: ticket.assigneeID)
                 context.work.events.append(
                     PendingEvent(
                         id: nextID(), event: low, performer: performer,
@@ -90,7 +102,9 @@ extension HelpDesk {
 
     /// The request carrying `token` (e.g. to show the ticket on a rating page), or ``HelpDeskError/ratingTokenUnknown``.
     public func ratingRequest(token: RatingToken) async throws(HelpDeskError) -> RatingRequest {
-        guard let request = try await storage({ try await store.ratingRequest(token: token) }) else { throw .ratingTokenUnknown }
+        guard let request = try await storage({ try await store.ratingRequest(token: token) }) else {
+            throw .ratingTokenUnknown
+        }
         return request
     }
 
@@ -114,7 +128,9 @@ extension HelpDesk {
     }
 
     /// Ratings given in `period` on tickets `employee` was assigned to at the time.
-    public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
+    public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>, as viewer: Performer)
+        async throws(HelpDeskError) -> [Rating]
+    {
         _ = try await authorize(viewer, .readInternal)
         try Validate.period(period, field: "period")
         _ = try await loadEmployee(employee, mustBeActive: false)

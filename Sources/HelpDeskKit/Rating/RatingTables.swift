@@ -29,7 +29,9 @@ struct RatingTables: Sendable {
         var answered = Set<RatingRequestID>()
         for rating in work.ratings {
             guard ratings[rating.id] == nil else { throw StorageError(.conflict, "rating \(rating.id) already exists") }
-            guard requests[rating.requestID] != nil || work.ratingRequests.contains(where: { $0.id == rating.requestID }) else {
+            guard
+                requests[rating.requestID] != nil || work.ratingRequests.contains(where: { $0.id == rating.requestID })
+            else {
                 throw StorageError(.conflict, "rating request \(rating.requestID) does not exist")
             }
             guard ratingByRequest[rating.requestID] == nil, answered.insert(rating.requestID).inserted else {

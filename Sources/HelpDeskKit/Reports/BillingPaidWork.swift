@@ -28,10 +28,15 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
     ///   per settled ticket in the period.
     public func paidWork(in period: Range<Date>) async throws -> [PaidWorkRevenue] {
         try Validate.period(period, field: "period")
-        let owners = Dictionary(try await store.billingAccounts().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let owners = Dictionary(
+            try await store.billingAccounts().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ledger = try await store.ledger()
         let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
-        struct Slot: Hashable { var company: CompanyID; var contract: ContractID?; var currency: CurrencyCode }
+        struct Slot: Hashable {
+            var company: CompanyID
+            var contract: ContractID?
+            var currency: CurrencyCode
+        }
         var sums: [Slot: Int64] = [:]
         var contracts: [UInt64: (ContractID?, Set<TransferID>)] = [:]
         for record in ledger.transfers where range.contains(record.timestamp) {
@@ -42,7 +47,8 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
             let reference = record.transfer.reference
             if contracts[reference] == nil { contracts[reference] = try await settledContract(reference: reference) }
             let (contract, transfers) = contracts[reference]!
-            let slot = Slot(company: company, contract: transfers.contains(record.transfer.id) ? contract : nil, currency: currency)
+            let slot = Slot(
+                company: company, contract: transfers.contains(record.transfer.id) ? contract : nil, currency: currency)
             guard let amount = Int64(exactly: record.amount.minorUnits) else { throw HelpDeskError.money(.overflow) }
             let (sum, overflow) = sums[slot, default: 0].addingReportingOverflow(amount)
             if overflow { throw HelpDeskError.money(.overflow) }
@@ -51,7 +57,11 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
         return sums.sorted {
             ($0.key.company, $0.key.contract?.description ?? "", $0.key.currency.description)
                 < ($1.key.company, $1.key.contract?.description ?? "", $1.key.currency.description)
-        }.map { PaidWorkRevenue(companyID: $0.key.company, contractID: $0.key.contract, amount: Money(minorUnits: $0.value, currency: $0.key.currency)) }
+        }.map {
+            PaidWorkRevenue(
+                companyID: $0.key.company, contractID: $0.key.contract,
+                amount: Money(minorUnits: $0.value, currency: $0.key.currency))
+        }
     }
 
     /// The contract of the specification settled for ticket number `reference`, with its settlement's transfers.

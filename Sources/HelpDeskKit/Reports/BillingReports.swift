@@ -73,7 +73,8 @@ public enum BillingReports {
         let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
         guard let raw = ledger.statement(of: account.id, period: range) else { return nil }
         func value(_ balance: Balance) throws(MoneyError) -> Int64 {
-            let signed = account.role == .receivable ? balance.postedDebitsMinusCredits : balance.postedCreditsMinusDebits
+            let signed =
+                account.role == .receivable ? balance.postedDebitsMinusCredits : balance.postedCreditsMinusDebits
             guard let value = Int64(exactly: signed) else { throw .overflow }
             return value
         }
@@ -91,7 +92,8 @@ public enum BillingReports {
             previous = after
         }
         return ClientStatement(
-            account: account, period: period, opening: try value(raw.opening), lines: lines, closing: try value(raw.closing))
+            account: account, period: period, opening: try value(raw.opening), lines: lines,
+            closing: try value(raw.closing))
     }
 
     /// Receivables outstanding at `instant`, aged by the posting date of the debits still unpaid
@@ -105,10 +107,13 @@ public enum BillingReports {
         let asOf = LedgerTimestamp(instant)
         var result: [DebtorAgeing] = []
         for account in accounts where account.role == .receivable {
-            guard let company = account.companyID, let balance = ledger.balance(of: account.id, asOf: asOf) else { continue }
+            guard let company = account.companyID, let balance = ledger.balance(of: account.id, asOf: asOf) else {
+                continue
+            }
             guard var outstanding = Int64(exactly: balance.postedDebitsMinusCredits) else { throw .overflow }
             guard outstanding > 0 else { continue }
-            var ageing = DebtorAgeing(companyID: company, unit: account.unit, upTo30: 0, upTo60: 0, upTo90: 0, over90: 0)
+            var ageing = DebtorAgeing(
+                companyID: company, unit: account.unit, upTo30: 0, upTo60: 0, upTo90: 0, over90: 0)
             let debits = (ledger.entries(of: account.id, in: .zero..<asOf.adding(nanoseconds: 1)) ?? [])
                 .filter { $0.event == .transfer && $0.transfer.debitAccount == account.id }
             for entry in debits.reversed() where outstanding > 0 {

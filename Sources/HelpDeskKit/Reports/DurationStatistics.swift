@@ -38,7 +38,8 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
         var sum: Int128 = 0
         for value in values { sum += Int128(value) }
         averageSeconds = Double(sum) / Double(values.count)
-        let p90 = Self.rankIndex(90, count: values.count), median = Self.rankIndex(50, count: values.count)
+        let p90 = Self.rankIndex(90, count: values.count)
+        let median = Self.rankIndex(50, count: values.count)
         Self.select(p90, in: &values, 0..<values.count)
         p90Seconds = values[p90]
         // The p90 smallest values lie before index p90; the median is among them (or is the p90 value).
@@ -58,11 +59,16 @@ public struct DurationStatistics: Hashable, Sendable, Codable {
     /// it and no smaller one after (three-way quickselect, median-of-three pivots).
     static func select(_ k: Int, in values: inout [Int64], _ range: Range<Int>) {
         values.withUnsafeMutableBufferPointer { v in
-            var low = range.lowerBound, high = range.upperBound - 1
+            var low = range.lowerBound
+            var high = range.upperBound - 1
             while low < high {
-                let a = v[low], b = v[low + (high - low) / 2], c = v[high]
+                let a = v[low]
+                let b = v[low + (high - low) / 2]
+                let c = v[high]
                 let pivot = max(min(a, b), min(max(a, b), c))
-                var less = low, index = low, greater = high
+                var less = low
+                var index = low
+                var greater = high
                 while index <= greater {
                     if v[index] < pivot {
                         v.swapAt(less, index)

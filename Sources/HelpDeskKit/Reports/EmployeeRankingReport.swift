@@ -20,9 +20,10 @@ public struct EmployeeRankingRow: ReportRow, Hashable {
     public var laborHours: Double { Double(spentMinutes) / 60 }
 
     /// CSV columns.
-    public static let csvHeader = ["rank"] + CSVText.keyHeader + [
-        "resolved_tickets", "reaction_percent", "resolution_percent", "ratings", "csat_percent", "labor_hours",
-    ]
+    public static let csvHeader =
+        ["rank"] + CSVText.keyHeader + [
+            "resolved_tickets", "reaction_percent", "resolution_percent", "ratings", "csat_percent", "labor_hours",
+        ]
     /// CSV fields.
     public var csvFields: [String] {
         [String(rank)] + CSVText.key(key) + [
@@ -42,7 +43,8 @@ extension ReportEngine {
         try request.validate()
         var resolved: [EmployeeID: Int] = [:]
         for ticket in try await filteredTickets(request) {
-            guard let assignee = ticket.assigneeID, let resolvedAt = ticket.resolvedAt, request.period.contains(resolvedAt),
+            guard let assignee = ticket.assigneeID, let resolvedAt = ticket.resolvedAt,
+                request.period.contains(resolvedAt),
                 let category = workflow.category(of: ticket.status), category == .resolved || category == .closed
             else { continue }
             resolved[assignee, default: 0] += 1
@@ -52,9 +54,10 @@ extension ReportEngine {
         let labor = try await labor(request, by: .employee)
         var rows: [String: EmployeeRankingRow] = [:]
         func row(_ key: ReportKey) -> EmployeeRankingRow {
-            rows[key.value!] ?? EmployeeRankingRow(
-                rank: 0, key: key, resolvedTickets: 0, reaction: SLAClockCounts(), resolution: SLAClockCounts(),
-                satisfaction: nil, spentMinutes: 0)
+            rows[key.value!]
+                ?? EmployeeRankingRow(
+                    rank: 0, key: key, resolvedTickets: 0, reaction: SLAClockCounts(), resolution: SLAClockCounts(),
+                    satisfaction: nil, spentMinutes: 0)
         }
         let names = Dictionary(try await store.employees().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for (id, count) in resolved {
@@ -62,12 +65,28 @@ extension ReportEngine {
             rows[key.value!] = row(key)
             rows[key.value!]!.resolvedTickets = count
         }
-        for line in sla where line.key.value != nil { rows[line.key.value!] = row(line.key); rows[line.key.value!]!.reaction = line.reaction; rows[line.key.value!]!.resolution = line.resolution }
-        for line in ratings where line.key.value != nil { rows[line.key.value!] = row(line.key); rows[line.key.value!]!.satisfaction = line }
-        for line in labor where line.key.value != nil { rows[line.key.value!] = row(line.key); rows[line.key.value!]!.spentMinutes = line.spentMinutes }
+        for line in sla where line.key.value != nil {
+            rows[line.key.value!] = row(line.key)
+            rows[line.key.value!]!.reaction = line.reaction
+            rows[line.key.value!]!.resolution = line.resolution
+        }
+        for line in ratings where line.key.value != nil {
+            rows[line.key.value!] = row(line.key)
+            rows[line.key.value!]!.satisfaction = line
+        }
+        for line in labor where line.key.value != nil {
+            rows[line.key.value!] = row(line.key)
+            rows[line.key.value!]!.spentMinutes = line.spentMinutes
+        }
         let ranked = rows.values.sorted { a, b in
-            let left = (a.resolvedTickets, a.resolution.compliancePercent ?? -1, a.satisfaction?.csatPercent ?? -1, a.spentMinutes)
-            let right = (b.resolvedTickets, b.resolution.compliancePercent ?? -1, b.satisfaction?.csatPercent ?? -1, b.spentMinutes)
+            let left = (
+                a.resolvedTickets, a.resolution.compliancePercent ?? -1, a.satisfaction?.csatPercent ?? -1,
+                a.spentMinutes
+            )
+            let right = (
+                b.resolvedTickets, b.resolution.compliancePercent ?? -1, b.satisfaction?.csatPercent ?? -1,
+                b.spentMinutes
+            )
             return left != right ? left > right : a.key.value! < b.key.value!
         }
         return ranked.enumerated().map { offset, row in

@@ -16,7 +16,9 @@ public struct LaborRow: ReportRow, Hashable {
     /// Spent hours.
     public var hours: Double { Double(spentMinutes) / 60 }
     /// `billableMinutes / spentMinutes × 100`.
-    public var billableSharePercent: Double? { spentMinutes == 0 ? nil : Double(billableMinutes) * 100 / Double(spentMinutes) }
+    public var billableSharePercent: Double? {
+        spentMinutes == 0 ? nil : Double(billableMinutes) * 100 / Double(spentMinutes)
+    }
 
     mutating func add(_ entry: TimeEntry) {
         entries += 1
@@ -26,7 +28,10 @@ public struct LaborRow: ReportRow, Hashable {
     }
 
     /// CSV columns.
-    public static let csvHeader = CSVText.keyHeader + ["entries", "spent_minutes", "charged_minutes", "billable_minutes", "hours", "billable_share_percent"]
+    public static let csvHeader =
+        CSVText.keyHeader + [
+            "entries", "spent_minutes", "charged_minutes", "billable_minutes", "hours", "billable_share_percent",
+        ]
     /// CSV fields.
     public var csvFields: [String] {
         CSVText.key(key) + [
@@ -46,7 +51,9 @@ extension ReportEngine {
         while day < request.period.upperBound {
             if day >= request.period.lowerBound {
                 let parts = calendar.dateComponents([.year, .month, .day], from: day)
-                if let date = try? LocalDate(year: parts.year!, month: parts.month!, day: parts.day!) { result[date] = day }
+                if let date = try? LocalDate(year: parts.year!, month: parts.month!, day: parts.day!) {
+                    result[date] = day
+                }
             }
             guard let next = calendar.date(byAdding: .day, value: 1, to: day) else { break }
             day = calendar.startOfDay(for: next)
@@ -62,9 +69,12 @@ extension ReportEngine {
         var tickets: [TicketID: Ticket] = [:]
         var result: [(TimeEntry, Ticket, Date)] = []
         for entry in try await store.timeEntries(workedIn: first...last) {
-            guard let midnight = dates[entry.workDate], request.filter.employeeIDs?.contains(entry.employeeID) ?? true else { continue }
+            guard let midnight = dates[entry.workDate], request.filter.employeeIDs?.contains(entry.employeeID) ?? true
+            else { continue }
             if tickets[entry.ticketID] == nil { tickets[entry.ticketID] = try await store.ticket(entry.ticketID) }
-            guard let ticket = tickets[entry.ticketID], request.filter.matchesTicketExceptEmployee(ticket) else { continue }
+            guard let ticket = tickets[entry.ticketID], request.filter.matchesTicketExceptEmployee(ticket) else {
+                continue
+            }
             result.append((entry, ticket, midnight))
         }
         return result
@@ -77,15 +87,18 @@ extension ReportEngine {
     public func labor(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [LaborRow] {
         try request.validate()
         let buckets = request.buckets
-        let empty = LaborRow(key: ReportKey(dimension: dimension, value: nil), entries: 0, spentMinutes: 0, chargedMinutes: 0, billableMinutes: 0)
+        let empty = LaborRow(
+            key: ReportKey(dimension: dimension, value: nil), entries: 0, spentMinutes: 0, chargedMinutes: 0,
+            billableMinutes: 0)
         var groups = Groups(empty: empty, buckets: buckets.starts.count)
         for (entry, ticket, midnight) in try await filteredEntries(request) {
             guard let bucket = buckets.index(of: midnight) else { continue }
-            let key: GroupKey = switch dimension {
-            case .employee: .employee(entry.employeeID)
-            case .activity: .activity(entry.activity)
-            default: .of(ticket, along: dimension, bucket: bucket)
-            }
+            let key: GroupKey =
+                switch dimension {
+                case .employee: .employee(entry.employeeID)
+                case .activity: .activity(entry.activity)
+                default: .of(ticket, along: dimension, bucket: bucket)
+                }
             groups.update(key) { $0.add(entry) }
         }
         return try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) { key, row in

@@ -52,9 +52,11 @@ public struct ProfitabilityRow: ReportRow, Hashable {
     public var isUnprofitable: Bool { margin < 0 }
 
     /// CSV columns.
-    public static let csvHeader = CSVText.keyHeader + [
-        "currency", "service_fees", "paid_work", "revenue", "labor_cost", "margin", "unprofitable", "unpriced_entries",
-    ]
+    public static let csvHeader =
+        CSVText.keyHeader + [
+            "currency", "service_fees", "paid_work", "revenue", "labor_cost", "margin", "unprofitable",
+            "unpriced_entries",
+        ]
     /// CSV fields (amounts in minor units).
     public var csvFields: [String] {
         CSVText.key(key) + [
@@ -93,7 +95,8 @@ extension ReportEngine {
         let overlap = min(period.endsAt, range.upperBound).timeIntervalSince(max(period.startsAt, range.lowerBound))
         let length = period.endsAt.timeIntervalSince(period.startsAt)
         guard overlap > 0, length > 0 else { return .zero(period.fee.currency) }
-        guard let part = Int64(exactly: overlap.rounded(.down)), let whole = Int64(exactly: length.rounded(.down)) else {
+        guard let part = Int64(exactly: overlap.rounded(.down)), let whole = Int64(exactly: length.rounded(.down))
+        else {
             throw .overflow
         }
         return try period.fee.multiplied(by: part, dividedBy: whole, rounding: .halfUp)
@@ -111,16 +114,25 @@ extension ReportEngine {
     ) async throws -> [ProfitabilityRow] {
         try request.validate()
         let byContract = dimension == .contract
-        struct Slot: Hashable { var key: GroupKey; var currency: CurrencyCode }
+        struct Slot: Hashable {
+            var key: GroupKey
+            var currency: CurrencyCode
+        }
         var rows: [Slot: ProfitabilityRow] = [:]
         /// Adds `amount` to the figure at `figure` of the row of `key` and `currency`, checked.
-        func add(_ amount: Int64, to figure: WritableKeyPath<ProfitabilityRow, Int64>, _ key: GroupKey, _ currency: CurrencyCode)
+        func add(
+            _ amount: Int64, to figure: WritableKeyPath<ProfitabilityRow, Int64>, _ key: GroupKey,
+            _ currency: CurrencyCode
+        )
             throws(HelpDeskError)
         {
             let slot = Slot(key: key, currency: currency)
-            var row = rows[slot] ?? ProfitabilityRow(
-                key: ReportKey(dimension: .total, value: nil), currency: currency.description, serviceFees: 0, paidWork: 0,
-                laborCost: 0, unpricedEntries: 0)
+            var row =
+                rows[slot]
+                ?? ProfitabilityRow(
+                    key: ReportKey(dimension: .total, value: nil), currency: currency.description, serviceFees: 0,
+                    paidWork: 0,
+                    laborCost: 0, unpricedEntries: 0)
             let (sum, overflow) = row[keyPath: figure].addingReportingOverflow(amount)
             if overflow { throw .money(.overflow) }
             row[keyPath: figure] = sum
@@ -128,16 +140,23 @@ extension ReportEngine {
         }
         let filter = request.filter
         for contract in try await store.contracts()
-        where filter.companyIDs?.contains(contract.companyID) ?? true && filter.contractIDs?.contains(contract.id) ?? true {
+        where filter.companyIDs?.contains(contract.companyID) ?? true
+            && filter.contractIDs?.contains(contract.id) ?? true
+        {
             let key: GroupKey = byContract ? .contract(contract.id) : .company(contract.companyID)
-            for period in contract.periods where period.endsAt > request.period.lowerBound && period.startsAt < request.period.upperBound {
+            for period in contract.periods
+            where period.endsAt > request.period.lowerBound && period.startsAt < request.period.upperBound {
                 let fee: Money
-                do { fee = try Self.proratedFee(of: period, in: request.period) } catch { throw HelpDeskError.money(error) }
+                do { fee = try Self.proratedFee(of: period, in: request.period) } catch {
+                    throw HelpDeskError.money(error)
+                }
                 try add(fee.minorUnits, to: \.serviceFees, key, fee.currency)
             }
         }
         for revenue in try await (paidWork ?? billingPaidWork).paidWork(in: request.period)
-        where filter.companyIDs?.contains(revenue.companyID) ?? true && filter.contractIDs?.contains(revenue.contractID) ?? true {
+        where filter.companyIDs?.contains(revenue.companyID) ?? true
+            && filter.contractIDs?.contains(revenue.contractID) ?? true
+        {
             let key: GroupKey = byContract ? .contract(revenue.contractID) : .company(revenue.companyID)
             try add(revenue.amount.minorUnits, to: \.paidWork, key, revenue.amount.currency)
         }
@@ -145,26 +164,37 @@ extension ReportEngine {
         var unpriced: [GroupKey: Int] = [:]
         for (entry, ticket, _) in try await filteredEntries(request) {
             let key: GroupKey = byContract ? .contract(ticket.contractID) : .company(ticket.companyID)
-            if histories[entry.employeeID] == nil { histories[entry.employeeID] = try await store.rateHistory(of: entry.employeeID) }
+            if histories[entry.employeeID] == nil {
+                histories[entry.employeeID] = try await store.rateHistory(of: entry.employeeID)
+            }
             let priced: LaborCost
             do {
-                priced = try LaborCost(entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: histories[entry.employeeID]!))
+                priced = try LaborCost(
+                    entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: histories[entry.employeeID]!))
             } catch {
                 throw HelpDeskError.money(error)
             }
-            if let cost = priced.cost { try add(cost.minorUnits, to: \.laborCost, key, cost.currency) } else { unpriced[key, default: 0] += 1 }
+            if let cost = priced.cost {
+                try add(cost.minorUnits, to: \.laborCost, key, cost.currency)
+            } else {
+                unpriced[key, default: 0] += 1
+            }
         }
         for (key, count) in unpriced {
-            if let slot = rows.keys.filter({ $0.key == key }).min(by: { $0.currency.description < $1.currency.description }) {
+            if let slot = rows.keys.filter({ $0.key == key }).min(by: {
+                $0.currency.description < $1.currency.description
+            }) {
                 rows[slot]!.unpricedEntries += count
             }
         }
         do { for row in rows.values { try row.checkTotals() } } catch { throw HelpDeskError.money(error) }
         let outputDimension: ReportDimension = byContract ? .contract : .company
         let labels = try await ReportLabels.load(for: rows.keys.map(\.key), from: store)
-        return rows.sorted { ($0.key.key, $0.key.currency.description) < ($1.key.key, $1.key.currency.description) }.map { slot, row in
+        return rows.sorted { ($0.key.key, $0.key.currency.description) < ($1.key.key, $1.key.currency.description) }.map
+        { slot, row in
             var row = row
-            row.key = slot.key.reportKey(dimension: outputDimension, buckets: request.buckets, timeZone: request.timeZone, labels: labels)
+            row.key = slot.key.reportKey(
+                dimension: outputDimension, buckets: request.buckets, timeZone: request.timeZone, labels: labels)
             return row
         }
     }

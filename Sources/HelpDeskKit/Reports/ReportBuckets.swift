@@ -23,11 +23,12 @@ public struct ReportBuckets: Hashable, Sendable {
         calendar.timeZone = timeZone
         calendar.firstWeekday = 2
         calendar.minimumDaysInFirstWeek = 4
-        let unit: Calendar.Component = switch bucket {
-        case .day: .day
-        case .week: .weekOfYear
-        case .month: .month
-        }
+        let unit: Calendar.Component =
+            switch bucket {
+            case .day: .day
+            case .week: .weekOfYear
+            case .month: .month
+            }
         var starts: [Date] = []
         var ends: [Date] = []
         if !period.isEmpty, InstantRange.contains(period.lowerBound), InstantRange.containsEnd(period.upperBound),
@@ -36,7 +37,9 @@ public struct ReportBuckets: Hashable, Sendable {
             while interval.start < period.upperBound {
                 starts.append(interval.start)
                 ends.append(min(interval.end, period.upperBound))
-                guard let next = calendar.dateInterval(of: unit, for: interval.end), next.start > interval.start else { break }
+                guard let next = calendar.dateInterval(of: unit, for: interval.end), next.start > interval.start else {
+                    break
+                }
                 interval = next
             }
         }

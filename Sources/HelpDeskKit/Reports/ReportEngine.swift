@@ -19,12 +19,15 @@ public struct ReportEngine: Sendable {
 
     /// Creates an engine. Without an explicit `fallbackCalendar`, tickets without a policy are measured
     /// on the desk default policy's calendar, or on a 24×7 UTC calendar when there is no default.
-    public init(store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
-                fallbackCalendar: BusinessCalendar? = nil) {
+    public init(
+        store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
+        fallbackCalendar: BusinessCalendar? = nil
+    ) {
         self.store = store
         self.workflow = configuration.workflow
         self.sla = configuration.sla
-        self.fallbackCalendar = fallbackCalendar
+        self.fallbackCalendar =
+            fallbackCalendar
             ?? configuration.sla.defaultPolicyID.flatMap { configuration.sla.policy($0)?.calendar }
             ?? .twentyFourSeven()
     }
@@ -41,7 +44,9 @@ public struct ReportEngine: Sendable {
     ) async throws -> [Row] {
         let labels = try await ReportLabels.load(for: groups.keys, from: store)
         return try groups.sorted { $0.key < $1.key }.map { key, value in
-            try makeRow(key.reportKey(dimension: dimension, buckets: buckets, timeZone: request.timeZone, labels: labels), value)
+            try makeRow(
+                key.reportKey(dimension: dimension, buckets: buckets, timeZone: request.timeZone, labels: labels), value
+            )
         }
     }
 }

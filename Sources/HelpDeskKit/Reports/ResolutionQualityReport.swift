@@ -20,10 +20,11 @@ public struct ResolutionQualityRow: ReportRow, Hashable {
     static func percent(_ part: Int, of whole: Int) -> Double? { whole == 0 ? nil : Double(part) * 100 / Double(whole) }
 
     /// CSV columns.
-    public static let csvHeader = CSVText.keyHeader + [
-        "resolved_tickets", "first_contact_resolved", "first_contact_percent", "resolved_in_period", "reopened",
-        "reopen_percent",
-    ]
+    public static let csvHeader =
+        CSVText.keyHeader + [
+            "resolved_tickets", "first_contact_resolved", "first_contact_percent", "resolved_in_period", "reopened",
+            "reopen_percent",
+        ]
     /// CSV fields.
     public var csvFields: [String] {
         CSVText.key(key) + [
@@ -57,7 +58,9 @@ extension ReportEngine {
     ///
     /// - Complexity: O(*n*) for the scan plus O(*e* log *e* + *c*) per ticket with its audit entries
     ///   and comments.
-    public func resolutionQuality(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [ResolutionQualityRow] {
+    public func resolutionQuality(_ request: ReportRequest, by dimension: ReportDimension) async throws
+        -> [ResolutionQualityRow]
+    {
         try request.validate()
         let buckets = request.buckets
         let empty = ResolutionQualityRow(
@@ -65,7 +68,8 @@ extension ReportEngine {
             resolvedInPeriod: 0, reopened: 0)
         var groups = Groups(empty: empty, buckets: buckets.starts.count)
         for ticket in try await filteredTickets(request) where ticket.createdAt < request.period.upperBound {
-            let history = StatusHistory(ticket: ticket, trail: try await store.auditTrail(of: ticket.id), workflow: workflow)
+            let history = StatusHistory(
+                ticket: ticket, trail: try await store.auditTrail(of: ticket.id), workflow: workflow)
             let category = workflow.category(of: ticket.status)
             if category == .resolved || category == .closed, let resolvedAt = ticket.resolvedAt,
                 let bucket = buckets.index(of: resolvedAt)
@@ -79,7 +83,9 @@ extension ReportEngine {
                     if firstContact { row.firstContactResolved += 1 }
                 }
             }
-            if let first = history.resolutions.first(where: request.period.contains), let bucket = buckets.index(of: first) {
+            if let first = history.resolutions.first(where: request.period.contains),
+                let bucket = buckets.index(of: first)
+            {
                 let reopened = history.reopenings.contains { $0 >= first }
                 groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { row in
                     row.resolvedInPeriod += 1

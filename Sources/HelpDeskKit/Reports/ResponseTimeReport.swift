@@ -15,17 +15,23 @@ public struct ResponseTimeRow: ReportRow, Hashable {
     public var resolutionCalendar: DurationStatistics
 
     /// CSV columns (durations in seconds).
-    public static let csvHeader = CSVText.keyHeader + ["firstResponse", "resolution"].flatMap { measure in
-        ["working", "calendar"].flatMap { time in
-            ["count", "average", "median", "p90"].map { "\(measure)_\(time)_\($0)" }
+    public static let csvHeader =
+        CSVText.keyHeader
+        + ["firstResponse", "resolution"].flatMap { measure in
+            ["working", "calendar"].flatMap { time in
+                ["count", "average", "median", "p90"].map { "\(measure)_\(time)_\($0)" }
+            }
         }
-    }
 
     /// CSV fields.
     public var csvFields: [String] {
-        CSVText.key(key) + [firstResponseWorking, firstResponseCalendar, resolutionWorking, resolutionCalendar].flatMap {
-            [String($0.count), CSVText.of($0.averageSeconds), CSVText.of($0.medianSeconds), CSVText.of($0.p90Seconds)]
-        }
+        CSVText.key(key)
+            + [firstResponseWorking, firstResponseCalendar, resolutionWorking, resolutionCalendar].flatMap {
+                [
+                    String($0.count), CSVText.of($0.averageSeconds), CSVText.of($0.medianSeconds),
+                    CSVText.of($0.p90Seconds),
+                ]
+            }
     }
 }
 
@@ -66,12 +72,15 @@ extension ReportEngine {
     ///
     /// - Complexity: O(*n* log *b*) for the pass, plus one working-time computation per measured
     ///   value and O(*m*) expected to select the median and p90 of *m* values per group.
-    public func responseTimes(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [ResponseTimeRow] {
+    public func responseTimes(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [ResponseTimeRow]
+    {
         try request.validate()
         let buckets = request.buckets
         let fallback = fallbackCalendar
         let partials = try await scanCreatedInParts(request, buckets: buckets) {
-            ResponsePartial(groups: Groups(empty: ResponseSamples(), buckets: buckets.starts.count), lastPolicy: nil, lastCalendar: fallback)
+            ResponsePartial(
+                groups: Groups(empty: ResponseSamples(), buckets: buckets.starts.count), lastPolicy: nil,
+                lastCalendar: fallback)
         } _: { partial, ticket, bucket in
             let responded = ticket.firstResponseAt
             let resolved = ticket.resolvedAt
@@ -86,8 +95,15 @@ extension ReportEngine {
             var firstWorking: Int64?
             var resolutionWorking: Int64?
             do throws(WorkingTimeError) {
-                if let responded { firstWorking = try partial.lastCalendar.workingTime(from: start, to: responded, excluding: pauses).seconds }
-                if let resolved { resolutionWorking = try partial.lastCalendar.workingTime(from: start, to: resolved, excluding: pauses).seconds }
+                if let responded {
+                    firstWorking = try partial.lastCalendar.workingTime(from: start, to: responded, excluding: pauses)
+                        .seconds
+                }
+                if let resolved {
+                    resolutionWorking = try partial.lastCalendar.workingTime(
+                        from: start, to: resolved, excluding: pauses
+                    ).seconds
+                }
             } catch {
                 throw HelpDeskError.slaCalendar(error)
             }
@@ -117,6 +133,7 @@ extension ReportEngine {
     /// Whole seconds from `start` to `end` (both truncated to the second, like working time). Both
     /// instants were measured in working time first, so they lie in ``InstantRange`` and this fits.
     static func seconds(from start: Date, to end: Date) -> Int64 {
-        Int64(end.timeIntervalSinceReferenceDate.rounded(.down)) - Int64(start.timeIntervalSinceReferenceDate.rounded(.down))
+        Int64(end.timeIntervalSinceReferenceDate.rounded(.down))
+            - Int64(start.timeIntervalSinceReferenceDate.rounded(.down))
     }
 }

@@ -69,10 +69,11 @@ public struct SLAComplianceRow: ReportRow, Hashable {
     }
 
     /// CSV columns.
-    public static let csvHeader = CSVText.keyHeader + [
-        "tickets", "reaction_met", "reaction_breached", "reaction_pending", "reaction_percent",
-        "resolution_met", "resolution_breached", "resolution_pending", "resolution_percent",
-    ]
+    public static let csvHeader =
+        CSVText.keyHeader + [
+            "tickets", "reaction_met", "reaction_breached", "reaction_pending", "reaction_percent",
+            "resolution_met", "resolution_breached", "resolution_pending", "resolution_percent",
+        ]
 
     /// CSV fields.
     public var csvFields: [String] {
@@ -91,10 +92,13 @@ extension ReportEngine {
     /// recorded it; tickets without a policy are left out.
     ///
     /// - Complexity: O(*n* log *b*) for *n* stored tickets: one pass.
-    public func slaCompliance(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [SLAComplianceRow] {
+    public func slaCompliance(_ request: ReportRequest, by dimension: ReportDimension) async throws
+        -> [SLAComplianceRow]
+    {
         try request.validate()
         let empty = SLAComplianceRow(
-            key: ReportKey(dimension: dimension, value: nil), tickets: 0, reaction: SLAClockCounts(), resolution: SLAClockCounts())
+            key: ReportKey(dimension: dimension, value: nil), tickets: 0, reaction: SLAClockCounts(),
+            resolution: SLAClockCounts())
         let buckets = request.buckets
         var groups = Groups(empty: empty, buckets: buckets.starts.count)
         try await scanCreated(request, buckets: buckets) { ticket, bucket in

@@ -34,7 +34,8 @@ public struct SatisfactionRow: ReportRow, Hashable {
     }
 
     /// CSV columns.
-    public static let csvHeader = CSVText.keyHeader + ["ratings", "satisfied", "csat_percent", "average_score", "average_normalized_percent"]
+    public static let csvHeader =
+        CSVText.keyHeader + ["ratings", "satisfied", "csat_percent", "average_score", "average_normalized_percent"]
     /// CSV fields.
     public var csvFields: [String] {
         CSVText.key(key) + [
@@ -60,7 +61,9 @@ public struct FeedbackCommentRow: ReportRow, Hashable {
     public var comment: String
 
     /// Creates a row.
-    public init(ratedAt: Date, ticketNumber: Int, score: Int, scaleMaximum: Int, assigneeID: EmployeeID?, comment: String) {
+    public init(
+        ratedAt: Date, ticketNumber: Int, score: Int, scaleMaximum: Int, assigneeID: EmployeeID?, comment: String
+    ) {
         self.ratedAt = ratedAt
         self.ticketNumber = ticketNumber
         self.score = score
@@ -73,7 +76,10 @@ public struct FeedbackCommentRow: ReportRow, Hashable {
     public static let csvHeader = ["rated_at", "ticket", "score", "scale_maximum", "assignee", "comment"]
     /// CSV fields.
     public var csvFields: [String] {
-        [CSVText.of(ratedAt), String(ticketNumber), String(score), String(scaleMaximum), assigneeID?.description ?? "", comment]
+        [
+            CSVText.of(ratedAt), String(ticketNumber), String(score), String(scaleMaximum),
+            assigneeID?.description ?? "", comment,
+        ]
     }
 }
 
@@ -96,14 +102,18 @@ extension ReportEngine {
     /// buckets by rating instant, other dimensions come from the rated ticket.
     ///
     /// - Complexity: O(*r*) ratings, one ticket read each.
-    public func satisfaction(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [SatisfactionRow] {
+    public func satisfaction(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [SatisfactionRow]
+    {
         try request.validate()
         let buckets = request.buckets
-        let empty = SatisfactionRow(key: ReportKey(dimension: dimension, value: nil), ratings: 0, satisfied: 0, scoreSum: 0, normalizedSum: 0)
+        let empty = SatisfactionRow(
+            key: ReportKey(dimension: dimension, value: nil), ratings: 0, satisfied: 0, scoreSum: 0, normalizedSum: 0)
         var groups = Groups(empty: empty, buckets: buckets.starts.count)
         for (rating, ticket) in try await filteredRatings(request) {
             guard let bucket = buckets.index(of: rating.ratedAt) else { continue }
-            let key = dimension == .employee ? .employee(rating.assigneeID) : GroupKey.of(ticket, along: dimension, bucket: bucket)
+            let key =
+                dimension == .employee
+                ? .employee(rating.assigneeID) : GroupKey.of(ticket, along: dimension, bucket: bucket)
             groups.update(key) { $0.add(rating) }
         }
         return try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) { key, row in

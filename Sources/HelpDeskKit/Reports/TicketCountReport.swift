@@ -20,7 +20,9 @@ extension ReportEngine {
     /// `.category` for the top categories, …), most first (ties in key order), at most `top` rows.
     ///
     /// - Complexity: O(*n* log *b* + *g* log *g*) for *n* tickets and *g* groups.
-    public func ticketCounts(_ request: ReportRequest, by dimension: ReportDimension, top: Int? = nil) async throws -> [TicketCountRow] {
+    public func ticketCounts(_ request: ReportRequest, by dimension: ReportDimension, top: Int? = nil) async throws
+        -> [TicketCountRow]
+    {
         try request.validate()
         let buckets = request.buckets
         var groups = Groups(empty: 0, buckets: buckets.starts.count)
@@ -29,12 +31,16 @@ extension ReportEngine {
             total += 1
             groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { $0 += 1 }
         }
-        let ordered = try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) { key, count in
+        let ordered = try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) {
+            key, count in
             TicketCountRow(key: key, tickets: count, sharePercent: Double(count) * 100 / Double(max(total, 1)))
         }
-        let ranked = dimension == .bucket ? ordered : ordered.enumerated().sorted {
-            ($1.element.tickets, $0.offset) < ($0.element.tickets, $1.offset)
-        }.map(\.element)
+        let ranked =
+            dimension == .bucket
+            ? ordered
+            : ordered.enumerated().sorted {
+                ($1.element.tickets, $0.offset) < ($0.element.tickets, $1.offset)
+            }.map(\.element)
         return top.map { Array(ranked.prefix(max($0, 0))) } ?? ranked
     }
 }

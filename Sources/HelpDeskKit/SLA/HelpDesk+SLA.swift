@@ -43,7 +43,8 @@ extension HelpDesk {
         guard !configuration.sla.policies.isEmpty else { return }
         let old = edit.original
         var ticket = edit.ticket
-        let retarget = ticket.priority != old.priority || ticket.categoryID != old.categoryID
+        let retarget =
+            ticket.priority != old.priority || ticket.categoryID != old.categoryID
             || ticket.companyID != old.companyID || ticket.contractID != old.contractID
         var policy = ticket.sla.flatMap { configuration.sla.policy($0.policyID) }
         if retarget || ticket.sla == nil, let chosen = try await slaPolicy(for: ticket) { policy = chosen }
@@ -65,7 +66,9 @@ extension HelpDesk {
             let after = workflow.category(of: ticket.status)
             if before != .waiting, after == .waiting { clockwork.pause(&sla, at: at) }
             if before == .waiting, after != .waiting { try clockwork.resume(&sla, at: at) }
-            if let reactedAt = reactionInstant(old: old, new: ticket, at: at, before: before, after: after, policy: policy) {
+            if let reactedAt = reactionInstant(
+                old: old, new: ticket, at: at, before: before, after: after, policy: policy)
+            {
                 announcements += try clockwork.stop(&sla, .reaction, at: reactedAt)
             }
             let done: Set<StatusCategory?> = [.resolved, .closed, .cancelled]
@@ -84,7 +87,8 @@ extension HelpDesk {
             switch announcement {
             case .warning(let kind, let threshold, let dueAt):
                 edit.events.append(
-                    .slaWarning(ticket: ticket.id, number: ticket.number, clock: kind, threshold: threshold, dueAt: dueAt))
+                    .slaWarning(
+                        ticket: ticket.id, number: ticket.number, clock: kind, threshold: threshold, dueAt: dueAt))
             case .breach(let kind, let dueAt):
                 edit.events.append(.slaBreached(ticket: ticket.id, number: ticket.number, clock: kind, dueAt: dueAt))
             }
@@ -111,7 +115,9 @@ extension HelpDesk {
         for ticket in due {
             let events = try await perform(by: .system, editing: [ticket.id]) { context throws(HelpDeskError) in
                 // Read again under the ticket's lock: a command may have changed it since the scan.
-                guard let current = try await storage({ try await store.ticket(ticket.id) }) else { return [DomainEvent]() }
+                guard let current = try await storage({ try await store.ticket(ticket.id) }) else {
+                    return [DomainEvent]()
+                }
                 var edit = TicketEdit(current, by: .system, at: now)
                 try await record(&edit, into: &context.work)
                 return edit.events

@@ -62,7 +62,9 @@ struct SLAClockwork {
     }
 
     /// Stops the clock of `kind` at `instant`; a late stop is a breach, announced once.
-    func stop(_ sla: inout TicketSLA, _ kind: SLAClockKind, at instant: Date) throws(WorkingTimeError) -> [SLAAnnouncement] {
+    func stop(_ sla: inout TicketSLA, _ kind: SLAClockKind, at instant: Date) throws(WorkingTimeError)
+        -> [SLAAnnouncement]
+    {
         guard var clock = sla[kind], clock.isRunning else { return [] }
         clock.stoppedAt = instant
         var announcements: [SLAAnnouncement] = []
@@ -128,7 +130,8 @@ struct SLAClockwork {
 
     /// When `threshold` percent (1…99, validated) of the clock's target has passed; the product is
     /// taken in 128 bits, so even a target near `Int64.max` seconds cannot overflow.
-    private func warningInstant(_ sla: TicketSLA, _ clock: SLAClock, _ threshold: Int) throws(WorkingTimeError) -> Date {
+    private func warningInstant(_ sla: TicketSLA, _ clock: SLAClock, _ threshold: Int) throws(WorkingTimeError) -> Date
+    {
         let part = Int128(clock.target.seconds) * Int128(threshold) / 100
         return try due(sla, after: WorkingDuration(seconds: Int64(clamping: part)))
     }

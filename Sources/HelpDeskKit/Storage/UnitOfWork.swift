@@ -142,7 +142,8 @@ extension UnitOfWork {
         ratings = try container.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
         // Billing came later still.
         billing = try container.decodeIfPresent(BillingChanges.self, forKey: .billing) ?? BillingChanges()
-        idempotency = try container.decodeIfPresent(IdempotencyChanges.self, forKey: .idempotency) ?? IdempotencyChanges()
+        idempotency =
+            try container.decodeIfPresent(IdempotencyChanges.self, forKey: .idempotency) ?? IdempotencyChanges()
     }
 
     /// Encodes only the non-empty parts (a missing part decodes as empty): most units touch one

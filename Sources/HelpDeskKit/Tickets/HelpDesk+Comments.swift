@@ -6,7 +6,9 @@ extension HelpDesk {
     /// A client's reply moves the ticket as the workflow's `clientReplyTransitions` say (by default a
     /// ticket waiting for the client or resolved returns to work; a resolved one counts as reopened).
     /// An employee's first public reply stamps `firstResponseAt`.
-    public func comment(on id: TicketID, _ request: NewComment, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func comment(
+        on id: TicketID, _ request: NewComment, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Comment
     {
         if request.body.isBlank, request.attachments.isEmpty {
@@ -33,19 +35,19 @@ extension HelpDesk {
     private func addComment(_ request: NewComment, to id: TicketID, by performer: Performer, in edit: inout TicketEdit)
         throws(HelpDeskError)
     {
-            let comment = Comment(
-                id: nextID(), ticketID: id, author: performer, body: request.body, visibility: request.visibility,
-                attachments: request.attachments, createdAt: edit.at)
-            edit.comments.append(comment)
-            edit.events.append(
-                .commentAdded(ticket: id, number: edit.ticket.number, comment: comment.id, visibility: comment.visibility))
-            if performer.employeeID != nil, request.visibility == .public, edit.ticket.firstResponseAt == nil {
-                edit.ticket.firstResponseAt = edit.at
-            }
-            if performer.isClient, let target = workflow.clientReplyTransitions[edit.ticket.status] {
-                let wasResolved = workflow.category(of: edit.ticket.status) == .resolved
-                edit.move(to: target, workflow: workflow)
-                if wasResolved { edit.events.append(.ticketReopened(ticket: id, number: edit.ticket.number)) }
-            }
+        let comment = Comment(
+            id: nextID(), ticketID: id, author: performer, body: request.body, visibility: request.visibility,
+            attachments: request.attachments, createdAt: edit.at)
+        edit.comments.append(comment)
+        edit.events.append(
+            .commentAdded(ticket: id, number: edit.ticket.number, comment: comment.id, visibility: comment.visibility))
+        if performer.employeeID != nil, request.visibility == .public, edit.ticket.firstResponseAt == nil {
+            edit.ticket.firstResponseAt = edit.at
+        }
+        if performer.isClient, let target = workflow.clientReplyTransitions[edit.ticket.status] {
+            let wasResolved = workflow.category(of: edit.ticket.status) == .resolved
+            edit.move(to: target, workflow: workflow)
+            if wasResolved { edit.events.append(.ticketReopened(ticket: id, number: edit.ticket.number)) }
+        }
     }
 }

@@ -5,13 +5,18 @@ extension HelpDesk {
     ///
     /// When no assignee or group is given, the category's default assignee and group apply.
     /// Commits the ticket, a `created` audit entry and a `ticketCreated` event together.
-    public func createTicket(_ request: NewTicket, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) -> Ticket {
+    public func createTicket(_ request: NewTicket, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+        async throws(HelpDeskError) -> Ticket
+    {
         try Validate.title(request.title, maximum: configuration.maximumTitleLength)
         try Validate.length(request.description, atMost: configuration.maximumTextLength, field: "description")
         try Validate.requester(request.requester)
         try Validate.attachments(request.attachments)
         try Validate.customFieldKeys(request.customFields.keys)
-        return try await perform(by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "createTicket", by: performer, [request])) { context throws(HelpDeskError) in
+        return try await perform(
+            by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "createTicket", by: performer, [request])
+        ) { context throws(HelpDeskError) in
             try await buildTicket(request, in: &context)
         }
     }

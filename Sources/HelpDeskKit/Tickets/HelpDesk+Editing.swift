@@ -2,7 +2,9 @@ import Foundation
 
 extension HelpDesk {
     /// Changes title, description, channel, priority, category, requester or custom fields.
-    public func updateTicket(_ id: TicketID, _ update: TicketUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func updateTicket(
+        _ id: TicketID, _ update: TicketUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Ticket
     {
         if let title = update.title { try Validate.title(title, maximum: configuration.maximumTitleLength) }
@@ -11,7 +13,10 @@ extension HelpDesk {
         }
         if let requester = update.requester { try Validate.requester(requester) }
         try Validate.customFieldKeys(update.customFields.keys)
-        return try await editTicket(id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "updateTicket", by: performer, [id, update])) { edit throws(HelpDeskError) in
+        return try await editTicket(
+            id, by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "updateTicket", by: performer, [id, update])
+        ) { edit throws(HelpDeskError) in
             if case .some(.some(let categoryID)) = update.categoryID {
                 guard try await storage({ try await store.category(categoryID) }) != nil else {
                     throw .categoryNotFound(categoryID)
@@ -32,7 +37,9 @@ extension HelpDesk {
                 if case .contact(let contactID) = edit.ticket.requester {
                     contact = try await storage { try await store.contact(contactID) }
                     if contact == nil { throw .contactNotFound(contactID) }
-                    if update.requester != nil, edit.ticket.requester != edit.original.requester, contact?.isActive == false {
+                    if update.requester != nil, edit.ticket.requester != edit.original.requester,
+                        contact?.isActive == false
+                    {
                         throw .contactInactive(contactID)
                     }
                 }
@@ -56,51 +63,75 @@ extension HelpDesk {
     /// Gives the ticket to `assignee` and/or `group`; `nil` clears either.
     ///
     /// The assignee must be active and, when a group is given, a member of it.
-    public func assign(_ id: TicketID, to assignee: EmployeeID?, group: GroupID?, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func assign(
+        _ id: TicketID, to assignee: EmployeeID?, group: GroupID?, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Ticket
     {
-        try await editTicket(id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "assign", by: performer, [id, assignee, group])) { edit throws(HelpDeskError) in
+        try await editTicket(
+            id, by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "assign", by: performer, [id, assignee, group])
+        ) { edit throws(HelpDeskError) in
             // Checked inside the command, so a retry after a conflict checks the assignee again.
             try await validateAssignment(assignee: assignee, group: group)
             guard edit.ticket.assigneeID != assignee || edit.ticket.groupID != group else { return }
             edit.ticket.assigneeID = assignee
             edit.ticket.groupID = group
-            edit.events.append(.ticketAssigned(ticket: edit.ticket.id, number: edit.ticket.number, assignee: assignee, group: group))
+            edit.events.append(
+                .ticketAssigned(ticket: edit.ticket.id, number: edit.ticket.number, assignee: assignee, group: group))
         }
     }
 
     /// Puts the ticket "under control" of `employees`: they receive every notification about it.
-    public func addWatchers(_ employees: [EmployeeID], to id: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func addWatchers(
+        _ employees: [EmployeeID], to id: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Ticket
     {
-        try await editTicket(id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addWatchers", by: performer, [employees, id])) { edit throws(HelpDeskError) in
+        try await editTicket(
+            id, by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "addWatchers", by: performer, [employees, id])
+        ) { edit throws(HelpDeskError) in
             let added = try await validatedWatchers(employees)
             let new = added.filter { !edit.ticket.watcherIDs.contains($0) }
             guard !new.isEmpty else { return }
             edit.ticket.watcherIDs = (edit.ticket.watcherIDs + new).sorted()
-            edit.events.append(.watchersChanged(ticket: edit.ticket.id, number: edit.ticket.number, added: new, removed: []))
+            edit.events.append(
+                .watchersChanged(ticket: edit.ticket.id, number: edit.ticket.number, added: new, removed: []))
         }
     }
 
     /// Stops `employees` from following the ticket; employees who do not follow it are ignored.
-    public func removeWatchers(_ employees: [EmployeeID], from id: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func removeWatchers(
+        _ employees: [EmployeeID], from id: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Ticket
     {
-        try await editTicket(id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "removeWatchers", by: performer, [employees, id])) { edit throws(HelpDeskError) in
+        try await editTicket(
+            id, by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "removeWatchers", by: performer, [employees, id])
+        ) { edit throws(HelpDeskError) in
             let removed = Set(employees).intersection(edit.ticket.watcherIDs).sorted()
             guard !removed.isEmpty else { return }
             edit.ticket.watcherIDs.removeAll { removed.contains($0) }
-            edit.events.append(.watchersChanged(ticket: edit.ticket.id, number: edit.ticket.number, added: [], removed: removed))
+            edit.events.append(
+                .watchersChanged(ticket: edit.ticket.id, number: edit.ticket.number, added: [], removed: removed))
         }
     }
 
     /// Attaches file metadata to the ticket itself.
-    public func attach(_ files: [Attachment], to id: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func attach(
+        _ files: [Attachment], to id: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Ticket
     {
         guard !files.isEmpty else { throw .invalidInput(field: "attachments", problem: .blank) }
         try Validate.attachments(files)
-        return try await editTicket(id, by: performer, for: .attachFiles, idempotency: try IdempotentCall.make(idempotencyKey, "attach", by: performer, [files, id])) { edit throws(HelpDeskError) in
+        return try await editTicket(
+            id, by: performer, for: .attachFiles,
+            idempotency: try IdempotentCall.make(idempotencyKey, "attach", by: performer, [files, id])
+        ) { edit throws(HelpDeskError) in
             edit.ticket.attachments += files
             edit.events.append(.attachmentsAdded(ticket: edit.ticket.id, number: edit.ticket.number, files: files))
         }

@@ -5,10 +5,16 @@ extension HelpDesk {
     ///
     /// `.parent` makes `other` the parent of `id` (`.child` the reverse). A ticket has at most one
     /// parent, never becomes its own ancestor, and two tickets share at most one link.
-    public func link(_ id: TicketID, _ kind: LinkKind, to other: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func link(
+        _ id: TicketID, _ kind: LinkKind, to other: TicketID, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError)
     {
-        let _: Done = try await perform(by: performer, editing: [id, other], idempotency: try IdempotentCall.make(idempotencyKey, "link", by: performer, [id, kind, other])) { context throws(HelpDeskError) in
+        let _: Done = try await perform(
+            by: performer, editing: [id, other],
+            idempotency: try IdempotentCall.make(idempotencyKey, "link", by: performer, [id, kind, other])
+        ) { context throws(HelpDeskError) in
             try await link(id, kind, to: other, in: &context)
             return Done()
         }
@@ -36,14 +42,20 @@ extension HelpDesk {
         var otherEdit = TicketEdit(target, by: performer, at: now)
         otherEdit.ticket.links = (otherEdit.ticket.links + [TicketLink(kind.inverse, to: id)]).sorted()
         otherEdit.events.append(
-            .ticketsLinked(ticket: other, number: target.number, kind: kind.inverse, other: id, otherNumber: ticket.number))
+            .ticketsLinked(
+                ticket: other, number: target.number, kind: kind.inverse, other: id, otherNumber: ticket.number))
         try await record(&edit, into: &context.work)
         try await record(&otherEdit, into: &context.work)
     }
 
     /// Removes the link between `id` and `other`, on both sides.
-    public func unlink(_ id: TicketID, from other: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil) async throws(HelpDeskError) {
-        let _: Done = try await perform(by: performer, editing: [id, other], idempotency: try IdempotentCall.make(idempotencyKey, "unlink", by: performer, [id, other])) { context throws(HelpDeskError) in
+    public func unlink(
+        _ id: TicketID, from other: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) {
+        let _: Done = try await perform(
+            by: performer, editing: [id, other],
+            idempotency: try IdempotentCall.make(idempotencyKey, "unlink", by: performer, [id, other])
+        ) { context throws(HelpDeskError) in
             try await unlink(id, from: other, in: &context)
             return Done()
         }
@@ -67,7 +79,8 @@ extension HelpDesk {
         var edit = TicketEdit(ticket, by: performer, at: now)
         edit.ticket.links.removeAll { $0.ticketID == other }
         edit.events.append(
-            .ticketsUnlinked(ticket: id, number: ticket.number, kind: link.kind, other: other, otherNumber: target.number))
+            .ticketsUnlinked(
+                ticket: id, number: ticket.number, kind: link.kind, other: other, otherNumber: target.number))
         var otherEdit = TicketEdit(target, by: performer, at: now)
         otherEdit.ticket.links.removeAll { $0.ticketID == id }
         otherEdit.events.append(
@@ -82,10 +95,15 @@ extension HelpDesk {
     /// status. Both tickets change in one unit of work; a `ticketsMerged` event is raised on each,
     /// and only the source's requester is told (their conversation continues on the target).
     @discardableResult
-    public func merge(_ source: TicketID, into target: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func merge(
+        _ source: TicketID, into target: TicketID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Ticket
     {
-        try await perform(by: performer, editing: [source, target], idempotency: try IdempotentCall.make(idempotencyKey, "merge", by: performer, [source, target])) { context throws(HelpDeskError) in
+        try await perform(
+            by: performer, editing: [source, target],
+            idempotency: try IdempotentCall.make(idempotencyKey, "merge", by: performer, [source, target])
+        ) { context throws(HelpDeskError) in
             try await merge(source, into: target, in: &context)
         }
     }
@@ -110,13 +128,15 @@ extension HelpDesk {
         var sourceEdit = TicketEdit(from, by: performer, at: now)
         sourceEdit.move(to: workflow.mergedStatus, workflow: workflow)
         sourceEdit.ticket.postponedUntil = nil
-        sourceEdit.ticket.links = (from.links.filter { $0.ticketID != target } + [TicketLink(.duplicateOf, to: target)]).sorted()
+        sourceEdit.ticket.links = (from.links.filter { $0.ticketID != target } + [TicketLink(.duplicateOf, to: target)])
+            .sorted()
         let merged = DomainEvent.ticketsMerged(
             source: source, sourceNumber: from.number, target: target, targetNumber: into.number)
         sourceEdit.events.append(merged)
 
         var targetEdit = TicketEdit(into, by: performer, at: now)
-        targetEdit.ticket.links = (into.links.filter { $0.ticketID != source } + [TicketLink(.duplicatedBy, to: source)]).sorted()
+        targetEdit.ticket.links =
+            (into.links.filter { $0.ticketID != source } + [TicketLink(.duplicatedBy, to: source)]).sorted()
         targetEdit.ticket.watcherIDs = Array(Set(into.watcherIDs + from.watcherIDs)).sorted()
         targetEdit.ticket.attachments += from.attachments.filter { !into.attachments.contains($0) }
         targetEdit.events.append(merged)

@@ -17,11 +17,16 @@ extension HelpDesk {
     ///
     /// Moving to the current status changes nothing. Leaving a `waiting` status clears the
     /// postponement; entering `resolved` or `closed` stamps `resolvedAt` / `closedAt`.
-    public func changeStatus(_ id: TicketID, to status: StatusCode, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func changeStatus(
+        _ id: TicketID, to status: StatusCode, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Ticket
     {
         guard workflow.status(status) != nil else { throw .unknownStatus(status) }
-        return try await editTicket(id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "changeStatus", by: performer, [id, status])) { edit throws(HelpDeskError) in
+        return try await editTicket(
+            id, by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "changeStatus", by: performer, [id, status])
+        ) { edit throws(HelpDeskError) in
             guard edit.ticket.status != status else { return }
             guard workflow.allows(from: edit.ticket.status, to: status) else {
                 throw .transitionNotAllowed(ticket: edit.ticket.number, from: edit.ticket.status, to: status)
@@ -32,12 +37,17 @@ extension HelpDesk {
 
     /// Defers the ticket until `instant`: it waits in the workflow's postponed status and returns
     /// to work at the first ``tick(now:)`` at or after `instant`. Postponing again moves the date.
-    public func postpone(_ id: TicketID, until instant: Date, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
+    public func postpone(
+        _ id: TicketID, until instant: Date, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    )
         async throws(HelpDeskError) -> Ticket
     {
         try Validate.instant(instant, field: "until")
         let target = workflow.postponedStatus
-        return try await editTicket(id, by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "postpone", by: performer, [id, instant])) { edit throws(HelpDeskError) in
+        return try await editTicket(
+            id, by: performer,
+            idempotency: try IdempotentCall.make(idempotencyKey, "postpone", by: performer, [id, instant])
+        ) { edit throws(HelpDeskError) in
             guard instant > edit.at else {
                 throw .invalidInput(field: "until", problem: .notInFuture(instant))
             }

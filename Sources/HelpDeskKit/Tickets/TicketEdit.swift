@@ -82,7 +82,8 @@ extension HelpDesk {
             var audience = audience(of: event, on: ticket, performer: edit.performer)
             if explained, case .statusChanged = event { audience.requester = nil }
             work.events.append(
-                PendingEvent(id: nextID(), event: event, performer: edit.performer, audience: audience, occurredAt: edit.at))
+                PendingEvent(
+                    id: nextID(), event: event, performer: edit.performer, audience: audience, occurredAt: edit.at))
         }
         for hook in Capabilities.ticketHooks {
             if let willCommit = hook.willCommit { try await willCommit(self, edit, ticket, &work) }
@@ -120,7 +121,9 @@ extension HelpDesk {
             clientSees = false
         }
         let notifyClient = clientSees && performer != ticket.requester.performer
-        return Audience(employeeIDs: employees.count > 1 ? employees.sorted() : employees, groupIDs: groups, requester: notifyClient ? ticket.requester : nil)
+        return Audience(
+            employeeIDs: employees.count > 1 ? employees.sorted() : employees, groupIDs: groups,
+            requester: notifyClient ? ticket.requester : nil)
     }
 
     /// Loads a ticket, asks the access policy for `action` on it, lets `change` edit it, and

@@ -12,7 +12,9 @@ extension AccessCatalog {
             try await E.call { try await f.desk.deleteCompany(f.gamma.id, by: p) }
         },
         E("addLocation(_:by:idempotencyKey:)", "addLocation: to Alpha", concernsAlpha: true) { f, p in
-            try await E.call { try await f.desk.addLocation(NewLocation(companyID: f.alpha.id, name: "Alpha annex"), by: p) }
+            try await E.call {
+                try await f.desk.addLocation(NewLocation(companyID: f.alpha.id, name: "Alpha annex"), by: p)
+            }
         },
         E("addContact(_:by:idempotencyKey:)", "addContact: to Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.addContact(NewContact(companyID: f.alpha.id, name: "Anton"), by: p) }
@@ -22,24 +24,34 @@ extension AccessCatalog {
         },
         E("addContract(_:by:idempotencyKey:)", "addContract: for Alpha", concernsAlpha: true) { f, p in
             try await E.call {
-                try await f.desk.addContract(NewContract(companyID: f.alpha.id, number: "A-2", startsAt: AccessFixture.day(0)), by: p)
+                try await f.desk.addContract(
+                    NewContract(companyID: f.alpha.id, number: "A-2", startsAt: AccessFixture.day(0)), by: p)
             }
         },
-        E("changeContractStatus(_:to:by:idempotencyKey:)", "changeContractStatus: suspend A-1", concernsAlpha: true) { f, p in
+        E("changeContractStatus(_:to:by:idempotencyKey:)", "changeContractStatus: suspend A-1", concernsAlpha: true) {
+            f, p in
             try await E.call { try await f.desk.changeContractStatus(f.alphaContract.id, to: .suspended, by: p) }
         },
         E("addServicePeriod(to:_:by:idempotencyKey:)", "addServicePeriod: renew A-1", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.addServicePeriod(
                     to: f.alphaContract.id,
-                    NewServicePeriod(startsAt: AccessFixture.day(20), endsAt: AccessFixture.day(50), fee: Money(minorUnits: 100_00, currency: .rub)),
+                    NewServicePeriod(
+                        startsAt: AccessFixture.day(20), endsAt: AccessFixture.day(50),
+                        fee: Money(minorUnits: 100_00, currency: .rub)),
                     by: p)
             }
         },
-        E("markServicePeriodInvoiced(_:of:by:idempotencyKey:)", "markServicePeriodInvoiced: A-1's period", concernsAlpha: true) { f, p in
-            try await E.call { try await f.desk.markServicePeriodInvoiced(f.alphaPeriod.id, of: f.alphaContract.id, by: p) }
+        E(
+            "markServicePeriodInvoiced(_:of:by:idempotencyKey:)", "markServicePeriodInvoiced: A-1's period",
+            concernsAlpha: true
+        ) { f, p in
+            try await E.call {
+                try await f.desk.markServicePeriodInvoiced(f.alphaPeriod.id, of: f.alphaContract.id, by: p)
+            }
         },
-        E("markServicePeriodPaid(_:of:by:idempotencyKey:)", "markServicePeriodPaid: A-1's period", concernsAlpha: true) { f, p in
+        E("markServicePeriodPaid(_:of:by:idempotencyKey:)", "markServicePeriodPaid: A-1's period", concernsAlpha: true)
+        { f, p in
             try await E.call { try await f.desk.markServicePeriodPaid(f.alphaPeriod.id, of: f.alphaContract.id, by: p) }
         },
         E("addAssetModel(name:kind:attributes:by:idempotencyKey:)", "addAssetModel") { f, p in
@@ -48,7 +60,9 @@ extension AccessCatalog {
         E("addAsset(_:by:idempotencyKey:)", "addAsset: at Alpha's office", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.addAsset(
-                    NewAsset(modelID: f.printerModel.id, serialNumber: "A-SN-2", locationID: f.alphaOffice.id, inServiceSince: AccessFixture.day(0)),
+                    NewAsset(
+                        modelID: f.printerModel.id, serialNumber: "A-SN-2", locationID: f.alphaOffice.id,
+                        inServiceSince: AccessFixture.day(0)),
                     by: p)
             }
         },

@@ -37,49 +37,85 @@ enum AccessCatalog {
     /// name the free-text requester "Walk-in" (so that the company is found from the location,
     /// contract or asset, which the custom-policy test needs) and are forbidden to her.
     static let ticketCommands: [AccessEntry] = [
-        E("createTicket(_:by:idempotencyKey:)", "createTicket: for Alpha's contact", ownContact: true, concernsAlpha: true) { f, p in
+        E(
+            "createTicket(_:by:idempotencyKey:)", "createTicket: for Alpha's contact", ownContact: true,
+            concernsAlpha: true
+        ) { f, p in
             try await E.call { try await f.desk.createTicket(newTicket(f) { $0.companyID = f.alpha.id }, by: p) }
         },
         E("createTicket(_:by:idempotencyKey:)", "createTicket: at Alpha's office", concernsAlpha: true) { f, p in
             try await E.call {
-                try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.locationID = f.alphaOffice.id }, by: p)
+                try await f.desk.createTicket(
+                    newTicket(f) {
+                        $0.requester = .freeText("Walk-in")
+                        $0.locationID = f.alphaOffice.id
+                    }, by: p)
             }
         },
         E("createTicket(_:by:idempotencyKey:)", "createTicket: under Alpha's contract", concernsAlpha: true) { f, p in
             try await E.call {
-                try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.contractID = f.alphaContract.id }, by: p)
+                try await f.desk.createTicket(
+                    newTicket(f) {
+                        $0.requester = .freeText("Walk-in")
+                        $0.contractID = f.alphaContract.id
+                    }, by: p)
             }
         },
         E("createTicket(_:by:idempotencyKey:)", "createTicket: about Alpha's printer", concernsAlpha: true) { f, p in
             try await E.call {
-                try await f.desk.createTicket(newTicket(f) { $0.requester = .freeText("Walk-in"); $0.assetIDs = [f.alphaPrinter.id] }, by: p)
+                try await f.desk.createTicket(
+                    newTicket(f) {
+                        $0.requester = .freeText("Walk-in")
+                        $0.assetIDs = [f.alphaPrinter.id]
+                    }, by: p)
             }
         },
-        E("updateTicket(_:_:by:idempotencyKey:)", "updateTicket: a1's priority", foreign: hidesA1, concernsAlpha: true) { f, p in
+        E("updateTicket(_:_:by:idempotencyKey:)", "updateTicket: a1's priority", foreign: hidesA1, concernsAlpha: true)
+        { f, p in
             try await E.call { try await f.desk.updateTicket(f.a1.id, TicketUpdate(priority: .high), by: p) }
         },
-        E("assign(_:to:group:by:idempotencyKey:)", "assign: a1 to Boris", foreign: hidesA1, concernsAlpha: true) { f, p in
-            try await E.call { try await f.desk.assign(f.a1.id, to: f.test.boris.id, group: f.test.fieldEngineers.id, by: p) }
+        E("assign(_:to:group:by:idempotencyKey:)", "assign: a1 to Boris", foreign: hidesA1, concernsAlpha: true) {
+            f, p in
+            try await E.call {
+                try await f.desk.assign(f.a1.id, to: f.test.boris.id, group: f.test.fieldEngineers.id, by: p)
+            }
         },
-        E("addWatchers(_:to:by:idempotencyKey:)", "addWatchers: Anna on a1", foreign: hidesA1, concernsAlpha: true) { f, p in
+        E("addWatchers(_:to:by:idempotencyKey:)", "addWatchers: Anna on a1", foreign: hidesA1, concernsAlpha: true) {
+            f, p in
             try await E.call { try await f.desk.addWatchers([f.test.anna.id], to: f.a1.id, by: p) }
         },
-        E("removeWatchers(_:from:by:idempotencyKey:)", "removeWatchers: Boris from a1", foreign: hidesA1, concernsAlpha: true) { f, p in
+        E(
+            "removeWatchers(_:from:by:idempotencyKey:)", "removeWatchers: Boris from a1", foreign: hidesA1,
+            concernsAlpha: true
+        ) { f, p in
             try await E.call { try await f.desk.removeWatchers([f.test.boris.id], from: f.a1.id, by: p) }
         },
-        E("attach(_:to:by:idempotencyKey:)", "attach: a photo to a1", foreign: hidesA1, ownContact: true, concernsAlpha: true) { f, p in
+        E(
+            "attach(_:to:by:idempotencyKey:)", "attach: a photo to a1", foreign: hidesA1, ownContact: true,
+            concernsAlpha: true
+        ) { f, p in
             try await E.call { try await f.desk.attach([AccessFixture.file], to: f.a1.id, by: p) }
         },
-        E("comment(on:_:by:idempotencyKey:)", "comment: public reply on a1", foreign: hidesA1, ownContact: true, concernsAlpha: true) { f, p in
+        E(
+            "comment(on:_:by:idempotencyKey:)", "comment: public reply on a1", foreign: hidesA1, ownContact: true,
+            concernsAlpha: true
+        ) { f, p in
             try await E.call { try await f.desk.comment(on: f.a1.id, NewComment("Any news?"), by: p) }
         },
-        E("comment(on:_:by:idempotencyKey:)", "comment: internal note on a1", foreign: hidesA1, clientRefusal: .clientCannotWriteInternalNote, concernsAlpha: true) { f, p in
+        E(
+            "comment(on:_:by:idempotencyKey:)", "comment: internal note on a1", foreign: hidesA1,
+            clientRefusal: .clientCannotWriteInternalNote, concernsAlpha: true
+        ) { f, p in
             try await E.call { try await f.desk.comment(on: f.a1.id, NewComment("psst", visibility: .internal), by: p) }
         },
-        E("changeStatus(_:to:by:idempotencyKey:)", "changeStatus: a1 to in progress", foreign: hidesA1, concernsAlpha: true) { f, p in
+        E(
+            "changeStatus(_:to:by:idempotencyKey:)", "changeStatus: a1 to in progress", foreign: hidesA1,
+            concernsAlpha: true
+        ) { f, p in
             try await E.call { try await f.desk.changeStatus(f.a1.id, to: .inProgress, by: p) }
         },
-        E("postpone(_:until:by:idempotencyKey:)", "postpone: a1 until tomorrow", foreign: hidesA1, concernsAlpha: true) { f, p in
+        E("postpone(_:until:by:idempotencyKey:)", "postpone: a1 until tomorrow", foreign: hidesA1, concernsAlpha: true)
+        { f, p in
             try await E.call { try await f.desk.postpone(f.a1.id, until: AccessFixture.day(1), by: p) }
         },
         E("link(_:_:to:by:idempotencyKey:)", "link: a1 to a3", foreign: hidesA1, concernsAlpha: true) { f, p in
@@ -88,7 +124,8 @@ enum AccessCatalog {
         E("unlink(_:from:by:idempotencyKey:)", "unlink: a1 from a2", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.unlink(f.a1.id, from: f.a2.id, by: p) }
         },
-        E("merge(_:into:by:idempotencyKey:)", "merge: a3 into a2", foreign: hides { $0.a3 }, concernsAlpha: true) { f, p in
+        E("merge(_:into:by:idempotencyKey:)", "merge: a3 into a2", foreign: hides { $0.a3 }, concernsAlpha: true) {
+            f, p in
             try await E.call { try await f.desk.merge(f.a3.id, into: f.a2.id, by: p) }
         },
         E("acknowledgeEvents(_:by:idempotencyKey:)", "acknowledgeEvents: the first event") { f, p in
@@ -98,7 +135,8 @@ enum AccessCatalog {
 
     /// A ticket list read that returns the tickets it found.
     static func list(_ label: String, _ query: @escaping @Sendable (AccessFixture) -> TicketQuery) -> AccessEntry {
-        E("tickets(matching:as:)", "tickets: " + label, foreign: .narrowed, ownContact: true, concernsAlpha: true) { f, p in
+        E("tickets(matching:as:)", "tickets: " + label, foreign: .narrowed, ownContact: true, concernsAlpha: true) {
+            f, p in
             try await f.desk.tickets(matching: query(f), as: p).tickets
         }
     }
@@ -107,7 +145,10 @@ enum AccessCatalog {
         E("ticket(_:as:)", "ticket: a1", foreign: hidesA1, ownContact: true, concernsAlpha: true) { f, p in
             [try await f.desk.ticket(f.a1.id, as: p)]
         },
-        E("ticket(number:as:)", "ticket: a1 by number", foreign: .hidden({ .ticketNumberNotFound($0.a1.number) }), ownContact: true, concernsAlpha: true) { f, p in
+        E(
+            "ticket(number:as:)", "ticket: a1 by number", foreign: .hidden({ .ticketNumberNotFound($0.a1.number) }),
+            ownContact: true, concernsAlpha: true
+        ) { f, p in
             [try await f.desk.ticket(number: f.a1.number, as: p)]
         },
         list("everything") { _ in TicketQuery(limit: TicketQuery.maximumLimit) },
@@ -131,7 +172,9 @@ enum AccessCatalog {
 
     static let directoryEntries: [AccessEntry] = [
         E("addEmployee(_:by:idempotencyKey:)", "addEmployee") { f, p in
-            try await E.call { try await f.desk.addEmployee(NewEmployee(name: "New Hire", email: "new@service.example"), by: p) }
+            try await E.call {
+                try await f.desk.addEmployee(NewEmployee(name: "New Hire", email: "new@service.example"), by: p)
+            }
         },
         E("deactivateEmployee(_:by:idempotencyKey:)", "deactivateEmployee: Boris") { f, p in
             try await E.call { try await f.desk.deactivateEmployee(f.test.boris.id, by: p) }
@@ -151,10 +194,12 @@ enum AccessCatalog {
         E("categories(as:)", "categories", foreign: .allowed, ownContact: true) { f, p in
             try await E.call { try await f.desk.categories(as: p) }
         },
-        E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:idempotencyKey:)", "setEmployeeRate: Boris") { f, p in
+        E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:idempotencyKey:)", "setEmployeeRate: Boris") {
+            f, p in
             try await E.call {
                 try await f.desk.setEmployeeRate(
-                    f.test.boris.id, validFrom: AccessFixture.monday, hourlyCost: Money(minorUnits: 400_00, currency: .rub), by: p)
+                    f.test.boris.id, validFrom: AccessFixture.monday,
+                    hourlyCost: Money(minorUnits: 400_00, currency: .rub), by: p)
             }
         },
         E("employeeRate(_:on:as:)", "employeeRate: Anna's") { f, p in

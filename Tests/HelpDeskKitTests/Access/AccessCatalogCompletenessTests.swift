@@ -13,7 +13,8 @@ struct AccessCatalogCompletenessTests {
 
     @Test func everyPublicMethodIsCatalogued() throws {
         let declared = try Self.publicHelpDeskMethods()
-        #expect(declared.count > 80, "the scan found only \(declared.count) methods: is the source layout still the same?")
+        #expect(
+            declared.count > 80, "the scan found only \(declared.count) methods: is the source layout still the same?")
         let catalogued = Set(AccessCatalog.entries.map(\.api)).union(AccessCatalog.exempt.keys)
         let missing = declared.subtracting(catalogued).sorted()
         let stale = catalogued.subtracting(declared).sorted()
@@ -42,7 +43,8 @@ struct AccessCatalogCompletenessTests {
         let lines = source.components(separatedBy: "\n")
         for (index, line) in lines.enumerated() {
             if let first = line.first, !first.isWhitespace, first != "}", first != "/", first != "@" {
-                inHelpDesk = line.hasPrefix("extension HelpDesk ") || line.hasPrefix("extension HelpDesk:")
+                inHelpDesk =
+                    line.hasPrefix("extension HelpDesk ") || line.hasPrefix("extension HelpDesk:")
                     || line.hasPrefix("public actor HelpDesk ")
             }
             let prefixes = ["    public func ", "    public nonisolated func "]
@@ -64,7 +66,10 @@ struct AccessCatalogCompletenessTests {
         for character in text[open...] {
             if character == "(" || character == "[" {
                 depth += 1
-                if depth == 1, character == "(" { started = true; continue }
+                if depth == 1, character == "(" {
+                    started = true
+                    continue
+                }
             } else if character == ")" || character == "]" {
                 depth -= 1
                 if depth == 0, started { break }

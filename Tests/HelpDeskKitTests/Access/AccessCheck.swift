@@ -70,7 +70,10 @@ enum AccessCheck {
             if error != wanted { fail("") }
             if !refusalCodes.contains(error.code) { fail(" (code not forbidden/notFound/rejected)") }
         case (.forbidden(let performer), .refused(let error)):
-            guard error.code == .forbidden, case .forbidden(let who, _) = error.reason, who == performer else { fail(""); return }
+            guard error.code == .forbidden, case .forbidden(let who, _) = error.reason, who == performer else {
+                fail("")
+                return
+            }
         case (.tickets(let wanted), .returned(let tickets)):
             let got = Set(tickets.map(\.id))
             let strays = tickets.filter { !wanted.contains($0.id) }

@@ -117,7 +117,9 @@ struct HostileCase: Sendable, CustomStringConvertible {
     /// Every entry with every hostile performer it can be expressed with.
     static func all(_ entries: [AccessEntry]) -> [HostileCase] {
         entries.flatMap { entry in
-            Hostile.allCases.filter { !(entry.employeeOnly && $0.isContact) }.map { HostileCase(entry: entry, hostile: $0) }
+            Hostile.allCases.filter { !(entry.employeeOnly && $0.isContact) }.map {
+                HostileCase(entry: entry, hostile: $0)
+            }
         }
     }
 }

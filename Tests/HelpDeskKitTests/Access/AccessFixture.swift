@@ -34,7 +34,8 @@ struct AccessFixture: Sendable {
     static let rub = BillingUnit.money(.rub)
     static func rub(_ minorUnits: Int64) -> Price { Price(Money(minorUnits: minorUnits, currency: .rub)) }
     static func day(_ days: Double) -> Date { TestDesk.start.addingTimeInterval(days * 86_400) }
-    static let file = Attachment(fileName: "photo.jpg", mediaType: "image/jpeg", byteCount: 2_048, checksum: "sha256:ab12")
+    static let file = Attachment(
+        fileName: "photo.jpg", mediaType: "image/jpeg", byteCount: 2_048, checksum: "sha256:ab12")
 
     let test: TestDesk
     /// The engine the cases run against: the test desk's, or another engine over the same store
@@ -150,7 +151,8 @@ struct AccessFixture: Sendable {
         ]
         try await test.store.commit(work)
         let cartridge = try await desk.addPriceListItem(
-            NewPriceListItem(code: "CART", name: "Cartridge", pricing: .perItem, price: rub(20_00), validFrom: day(-1)), by: .system)
+            NewPriceListItem(code: "CART", name: "Cartridge", pricing: .perItem, price: rub(20_00), validFrom: day(-1)),
+            by: .system)
         try await desk.setEmployeeRate(
             test.anna.id, validFrom: monday, hourlyCost: Money(minorUnits: 500_00, currency: .rub),
             hourlyBilling: Money(minorUnits: 1_500_00, currency: .rub), by: .system)
@@ -158,41 +160,55 @@ struct AccessFixture: Sendable {
         let alpha = try await desk.addCompany(NewCompany(name: "Alpha"), by: .system)
         let beta = try await desk.addCompany(NewCompany(name: "Beta"), by: .system)
         let gamma = try await desk.addCompany(NewCompany(name: "Gamma"), by: .system)
-        let alphaOffice = try await desk.addLocation(NewLocation(companyID: alpha.id, name: "Alpha office"), by: .system)
-        let alphaWarehouse = try await desk.addLocation(NewLocation(companyID: alpha.id, name: "Alpha warehouse"), by: .system)
+        let alphaOffice = try await desk.addLocation(
+            NewLocation(companyID: alpha.id, name: "Alpha office"), by: .system)
+        let alphaWarehouse = try await desk.addLocation(
+            NewLocation(companyID: alpha.id, name: "Alpha warehouse"), by: .system)
         let betaOffice = try await desk.addLocation(NewLocation(companyID: beta.id, name: "Beta office"), by: .system)
         let alice = try await desk.addContact(
-            NewContact(companyID: alpha.id, locationID: alphaOffice.id, name: "Alice", email: "alice@alpha.example"), by: .system)
+            NewContact(companyID: alpha.id, locationID: alphaOffice.id, name: "Alice", email: "alice@alpha.example"),
+            by: .system)
         let carl = try await desk.addContact(
-            NewContact(companyID: alpha.id, locationID: alphaOffice.id, name: "Carl", portalScope: .company), by: .system)
+            NewContact(companyID: alpha.id, locationID: alphaOffice.id, name: "Carl", portalScope: .company),
+            by: .system)
         let lena = try await desk.addContact(
-            NewContact(companyID: alpha.id, locationID: alphaWarehouse.id, name: "Lena", portalScope: .location), by: .system)
-        let petr = try await desk.addContact(NewContact(companyID: alpha.id, name: "Petr", mayFileTickets: false), by: .system)
+            NewContact(companyID: alpha.id, locationID: alphaWarehouse.id, name: "Lena", portalScope: .location),
+            by: .system)
+        let petr = try await desk.addContact(
+            NewContact(companyID: alpha.id, name: "Petr", mayFileTickets: false), by: .system)
         let alexei = try await desk.updateContact(
             try await desk.addContact(NewContact(companyID: alpha.id, name: "Alexei"), by: .system).id,
             ContactUpdate(isActive: false), by: .system)
         let bob = try await desk.addContact(
-            NewContact(companyID: beta.id, locationID: betaOffice.id, name: "Bob", email: "bob@beta.example"), by: .system)
+            NewContact(companyID: beta.id, locationID: betaOffice.id, name: "Bob", email: "bob@beta.example"),
+            by: .system)
         let berta = try await desk.updateContact(
             try await desk.addContact(NewContact(companyID: beta.id, name: "Berta"), by: .system).id,
             ContactUpdate(isActive: false), by: .system)
         var alphaContract = try await desk.addContract(
             NewContract(companyID: alpha.id, number: "A-1", startsAt: day(-30), endsAt: day(20)), by: .system)
         let alphaPeriod = try await desk.addServicePeriod(
-            to: alphaContract.id, NewServicePeriod(startsAt: day(-1), endsAt: day(20), fee: Money(minorUnits: 100_00, currency: .rub)),
+            to: alphaContract.id,
+            NewServicePeriod(startsAt: day(-1), endsAt: day(20), fee: Money(minorUnits: 100_00, currency: .rub)),
             by: .system)
         alphaContract = try await desk.contract(alphaContract.id, as: .system)
-        let betaContract = try await desk.addContract(NewContract(companyID: beta.id, number: "B-1", startsAt: day(-30)), by: .system)
+        let betaContract = try await desk.addContract(
+            NewContract(companyID: beta.id, number: "B-1", startsAt: day(-30)), by: .system)
         let printerModel = try await desk.addAssetModel(name: "Laser printer", kind: "printer", by: .system)
         let alphaPrinter = try await desk.addAsset(
-            NewAsset(modelID: printerModel.id, serialNumber: "A-SN-1", locationID: alphaOffice.id, inServiceSince: day(-10)), by: .system)
+            NewAsset(
+                modelID: printerModel.id, serialNumber: "A-SN-1", locationID: alphaOffice.id, inServiceSince: day(-10)),
+            by: .system)
         let betaPrinter = try await desk.addAsset(
-            NewAsset(modelID: printerModel.id, serialNumber: "B-SN-1", locationID: betaOffice.id, inServiceSince: day(-10)), by: .system)
+            NewAsset(
+                modelID: printerModel.id, serialNumber: "B-SN-1", locationID: betaOffice.id, inServiceSince: day(-10)),
+            by: .system)
         try await desk.topUp(alpha.id, amount: rub(1_000_00), paymentReference: "PAY-A", by: anna)
         try await desk.topUp(beta.id, amount: rub(1_000_00), paymentReference: "PAY-B", by: anna)
 
         func file(
-            _ title: String, _ requester: Requester, company: CompanyID? = nil, location: LocationID? = nil, asset: AssetID? = nil
+            _ title: String, _ requester: Requester, company: CompanyID? = nil, location: LocationID? = nil,
+            asset: AssetID? = nil
         ) async throws -> Ticket {
             try await desk.createTicket(
                 NewTicket(
@@ -202,11 +218,13 @@ struct AccessFixture: Sendable {
         }
         var a1 = try await file("Alpha printer jams", .contact(alice.id))
         _ = try await desk.comment(on: a1.id, NewComment("We are on it."), by: anna)
-        _ = try await desk.comment(on: a1.id, NewComment("Internal: the toner budget is spent.", visibility: .internal), by: anna)
+        _ = try await desk.comment(
+            on: a1.id, NewComment("Internal: the toner budget is spent.", visibility: .internal), by: anna)
         _ = try await desk.comment(on: a1.id, NewComment("Thank you!"), by: .contact(alice.id))
         _ = try await desk.addWatchers([test.boris.id], to: a1.id, by: anna)
         let a1Entry = try await desk.logTime(on: a1.id, NewTimeEntry(workDate: monday, minutes: 30), by: test.anna.id)
-        let a1Spec = try await desk.addSpecificationLine(to: a1.id, NewSpecificationLine(itemID: cartridge.id, quantity: 1), by: anna)
+        let a1Spec = try await desk.addSpecificationLine(
+            to: a1.id, NewSpecificationLine(itemID: cartridge.id, quantity: 1), by: anna)
         let a2 = try await file("Alpha printer is slow", .contact(alice.id), asset: alphaPrinter.id)
         try await desk.link(a1.id, .related, to: a2.id, by: anna)
         a1 = try await desk.ticket(a1.id, as: .system)
@@ -221,27 +239,35 @@ struct AccessFixture: Sendable {
 
         let b1 = try await file("Beta printer is down", .contact(bob.id), asset: betaPrinter.id)
         _ = try await desk.comment(on: b1.id, NewComment("Engineer is on the way."), by: anna)
-        _ = try await desk.comment(on: b1.id, NewComment("Internal: Beta is late with payments.", visibility: .internal), by: anna)
+        _ = try await desk.comment(
+            on: b1.id, NewComment("Internal: Beta is late with payments.", visibility: .internal), by: anna)
         _ = try await desk.logTime(on: b1.id, NewTimeEntry(workDate: monday, minutes: 20), by: test.boris.id)
-        _ = try await desk.addSpecificationLine(to: b1.id, NewSpecificationLine(itemID: cartridge.id, quantity: 2), by: anna)
+        _ = try await desk.addSpecificationLine(
+            to: b1.id, NewSpecificationLine(itemID: cartridge.id, quantity: 2), by: anna)
 
         let f1 = try await file("Mail does not arrive", .freeText(ivan))
         let f2 = try await file("Keyboard broken", .freeText(olga))
 
         return AccessFixture(
-            test: test, alpha: alpha, beta: beta, gamma: gamma, alphaOffice: alphaOffice, alphaWarehouse: alphaWarehouse,
-            betaOffice: betaOffice, alice: alice, carl: carl, lena: lena, petr: petr, alexei: alexei, bob: bob, berta: berta, alphaContract: alphaContract, betaContract: betaContract,
+            test: test, alpha: alpha, beta: beta, gamma: gamma, alphaOffice: alphaOffice,
+            alphaWarehouse: alphaWarehouse,
+            betaOffice: betaOffice, alice: alice, carl: carl, lena: lena, petr: petr, alexei: alexei, bob: bob,
+            berta: berta, alphaContract: alphaContract, betaContract: betaContract,
             alphaPeriod: alphaPeriod, printerModel: printerModel, alphaPrinter: alphaPrinter, betaPrinter: betaPrinter,
             cartridge: cartridge, a1: a1, a2: a2, a3: a3, aResolved: try await desk.ticket(aResolved.id, as: .system),
-            aByName: aByName, aLena: aLena, aWarehouse: aWarehouse, b1: try await desk.ticket(b1.id, as: .system), f1: f1, f2: f2, a1Entry: a1Entry,
+            aByName: aByName, aLena: aLena, aWarehouse: aWarehouse, b1: try await desk.ticket(b1.id, as: .system),
+            f1: f1, f2: f2, a1Entry: a1Entry,
             a1Line: a1Spec.lines[0].id)
     }
 
     private init(
         test: TestDesk, alpha: Company, beta: Company, gamma: Company, alphaOffice: Location, alphaWarehouse: Location,
-        betaOffice: Location, alice: Contact, carl: Contact, lena: Contact, petr: Contact, alexei: Contact, bob: Contact, berta: Contact, alphaContract: Contract,
-        betaContract: Contract, alphaPeriod: ServicePeriod, printerModel: AssetModel, alphaPrinter: Asset, betaPrinter: Asset,
-        cartridge: PriceListItem, a1: Ticket, a2: Ticket, a3: Ticket, aResolved: Ticket, aByName: Ticket, aLena: Ticket, aWarehouse: Ticket, b1: Ticket,
+        betaOffice: Location, alice: Contact, carl: Contact, lena: Contact, petr: Contact, alexei: Contact,
+        bob: Contact, berta: Contact, alphaContract: Contract,
+        betaContract: Contract, alphaPeriod: ServicePeriod, printerModel: AssetModel, alphaPrinter: Asset,
+        betaPrinter: Asset,
+        cartridge: PriceListItem, a1: Ticket, a2: Ticket, a3: Ticket, aResolved: Ticket, aByName: Ticket, aLena: Ticket,
+        aWarehouse: Ticket, b1: Ticket,
         f1: Ticket, f2: Ticket, a1Entry: TimeEntry, a1Line: SpecificationLineID
     ) {
         self.test = test

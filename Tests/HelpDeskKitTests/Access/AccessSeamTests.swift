@@ -52,7 +52,8 @@ struct AccessSeamTests {
         let before = try await f.test.snapshot()
         let outcome = await Outcome.of { try await c.entry.run(f, performer) }
         await AccessCheck.withHole(c.entry.hole) {
-            AccessCheck.expect(outcome, Self.expected(c.entry, c.hostile, performer, f, staffList: staffList), c.description)
+            AccessCheck.expect(
+                outcome, Self.expected(c.entry, c.hostile, performer, f, staffList: staffList), c.description)
         }
         #expect(try await f.test.snapshot() == before, "the refused call changed the store (or its outbox)")
         // Nothing was reserved either: the next ticket gets the next number.
@@ -67,7 +68,9 @@ struct AccessSeamTests {
         let outcome = await Outcome.of { try await entry.run(f, f.anna) }
         AccessCheck.expect(outcome, .allowed, entry.label)
         if case .narrowed = entry.foreign, case .returned(let tickets) = outcome {
-            #expect(tickets.contains { $0.companyID == f.alpha.id }, "a list that finds none of Alpha's tickets proves nothing")
+            #expect(
+                tickets.contains { $0.companyID == f.alpha.id },
+                "a list that finds none of Alpha's tickets proves nothing")
         }
     }
 
@@ -102,6 +105,8 @@ struct AccessSeamTests {
         let cases = HostileCase.all(AccessCatalog.entries)
         let labor = AccessCatalog.entries.filter(\.employeeOnly).count
         #expect(cases.count == AccessCatalog.entries.count * Hostile.allCases.count - labor * 3)
-        #expect(Set(AccessCatalog.entries.map(\.label)).count == AccessCatalog.entries.count, "labels name the cases: keep them unique")
+        #expect(
+            Set(AccessCatalog.entries.map(\.label)).count == AccessCatalog.entries.count,
+            "labels name the cases: keep them unique")
     }
 }

@@ -26,7 +26,10 @@ struct ContactRightsTests {
             ("under her own name as free text", Self.ticket(.freeText("Alice"))),
         ]
         for (name, request) in onBehalf {
-            let outcome = await Outcome.of { _ = try await f.desk.createTicket(request, by: f.asAlice); return [] }
+            let outcome = await Outcome.of {
+                _ = try await f.desk.createTicket(request, by: f.asAlice)
+                return []
+            }
             AccessCheck.expect(outcome, .forbidden(f.asAlice), "Alice files \(name)")
         }
         // Naming herself for another company is a contradiction in the input.
@@ -37,8 +40,10 @@ struct ContactRightsTests {
 
         // The control: as herself she files, at her office or elsewhere at her company.
         let own = try await f.desk.createTicket(Self.ticket(.contact(f.alice.id)), by: f.asAlice)
-        #expect(own.requester == .contact(f.alice.id) && own.companyID == f.alpha.id && own.locationID == f.alphaOffice.id)
-        let elsewhere = try await f.desk.createTicket(Self.ticket(.contact(f.alice.id), location: f.alphaWarehouse.id), by: f.asAlice)
+        #expect(
+            own.requester == .contact(f.alice.id) && own.companyID == f.alpha.id && own.locationID == f.alphaOffice.id)
+        let elsewhere = try await f.desk.createTicket(
+            Self.ticket(.contact(f.alice.id), location: f.alphaWarehouse.id), by: f.asAlice)
         #expect(elsewhere.locationID == f.alphaWarehouse.id)
         #expect(try await f.desk.ticket(elsewhere.id, as: f.asAlice).id == elsewhere.id)
     }
@@ -60,7 +65,10 @@ struct ContactRightsTests {
             ("for a name, without a company", Self.ticket(.freeText("Visitor"))),
         ]
         for (name, request) in onBehalf {
-            let outcome = await Outcome.of { _ = try await f.desk.createTicket(request, by: petr); return [] }
+            let outcome = await Outcome.of {
+                _ = try await f.desk.createTicket(request, by: petr)
+                return []
+            }
             AccessCheck.expect(outcome, .forbidden(petr), "Petr files \(name)")
         }
         #expect(try await f.test.snapshot() == before)

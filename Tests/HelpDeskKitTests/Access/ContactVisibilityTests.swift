@@ -35,7 +35,10 @@ struct ContactVisibilityTests {
             ("employees", { _ = try await f.desk.employees(as: alice) }),
         ]
         for (what, read) in reads {
-            let outcome = await Outcome.of { try await read(); return [] }
+            let outcome = await Outcome.of {
+                try await read()
+                return []
+            }
             AccessCheck.expect(outcome, .forbidden(alice), "Alice reads the \(what) of Alpha's records")
         }
     }
@@ -75,7 +78,9 @@ struct ContactVisibilityTests {
             let staff = try await f.desk.tickets(matching: everything, as: f.anna)
             #expect(staff.totalCount > 0, "the probe '\(name)' finds nothing even for staff: it proves nothing")
             let inScope = staff.tickets.filter { sees.contains($0.id) }
-            #expect(page.totalCount == inScope.count, "\(who)'s query '\(name)' counts \(page.totalCount), not \(inScope.count)")
+            #expect(
+                page.totalCount == inScope.count,
+                "\(who)'s query '\(name)' counts \(page.totalCount), not \(inScope.count)")
             if query.offset == 0, query.limit >= inScope.count {
                 #expect(Set(page.tickets.map(\.id)) == Set(inScope.map(\.id)), "\(who)'s query '\(name)'")
             }
@@ -89,13 +94,23 @@ struct ContactVisibilityTests {
         let missingNumber = TicketNumber(99_999)
         let missingID: TicketID = Identifier(UUID())
         await #expect(throws: HelpDeskError.ticketNotFound(f.b1.id)) { try await f.desk.ticket(f.b1.id, as: f.asAlice) }
-        await #expect(throws: HelpDeskError.ticketNumberNotFound(f.b1.number)) { try await f.desk.ticket(number: f.b1.number, as: f.asAlice) }
-        await #expect(throws: HelpDeskError.ticketNotFound(f.b1.id)) { try await f.desk.comments(on: f.b1.id, as: f.asAlice) }
-        await #expect(throws: HelpDeskError.ticketNotFound(f.b1.id)) { try await f.desk.auditTrail(of: f.b1.id, as: f.asAlice) }
+        await #expect(throws: HelpDeskError.ticketNumberNotFound(f.b1.number)) {
+            try await f.desk.ticket(number: f.b1.number, as: f.asAlice)
+        }
+        await #expect(throws: HelpDeskError.ticketNotFound(f.b1.id)) {
+            try await f.desk.comments(on: f.b1.id, as: f.asAlice)
+        }
+        await #expect(throws: HelpDeskError.ticketNotFound(f.b1.id)) {
+            try await f.desk.auditTrail(of: f.b1.id, as: f.asAlice)
+        }
         await #expect(throws: HelpDeskError.ticketNotFound(f.f1.id)) { try await f.desk.ticket(f.f1.id, as: f.asAlice) }
         // The same shape as for tickets that do not exist at all.
-        await #expect(throws: HelpDeskError.ticketNumberNotFound(missingNumber)) { try await f.desk.ticket(number: missingNumber, as: f.asAlice) }
-        await #expect(throws: HelpDeskError.ticketNotFound(missingID)) { try await f.desk.ticket(missingID, as: f.asAlice) }
+        await #expect(throws: HelpDeskError.ticketNumberNotFound(missingNumber)) {
+            try await f.desk.ticket(number: missingNumber, as: f.asAlice)
+        }
+        await #expect(throws: HelpDeskError.ticketNotFound(missingID)) {
+            try await f.desk.ticket(missingID, as: f.asAlice)
+        }
     }
 
     /// Commands on a ticket the contact may not read answer "not found", exactly like a ticket
@@ -116,12 +131,18 @@ struct ContactVisibilityTests {
                 ("internal read", { _ = try await f.desk.timeEntries(on: id, as: f.asAlice) }),
             ]
             for (name, command) in commands {
-                let outcome = await Outcome.of { try await command(); return [] }
+                let outcome = await Outcome.of {
+                    try await command()
+                    return []
+                }
                 AccessCheck.expect(outcome, .error(.ticketNotFound(id)), "Alice's \(name) on \(id)")
             }
         }
         // Her own ticket: she may read it, so changing it is forbidden, naming her.
-        let edit = await Outcome.of { _ = try await f.desk.updateTicket(f.a1.id, TicketUpdate(priority: .high), by: f.asAlice); return [] }
+        let edit = await Outcome.of {
+            _ = try await f.desk.updateTicket(f.a1.id, TicketUpdate(priority: .high), by: f.asAlice)
+            return []
+        }
         AccessCheck.expect(edit, .forbidden(f.asAlice), "Alice edits her own ticket")
         #expect(try await f.test.snapshot() == before)
     }
@@ -157,10 +178,16 @@ struct ContactVisibilityTests {
             NewTicket(title: "X", channel: .portal, requester: .contact(f.alice.id), contractID: f.betaContract.id),
         ]
         for request in forBeta {
-            let outcome = await Outcome.of { _ = try await f.desk.createTicket(request, by: f.asAlice); return [] }
+            let outcome = await Outcome.of {
+                _ = try await f.desk.createTicket(request, by: f.asAlice)
+                return []
+            }
             if request.requester == .contact(f.alice.id) {
                 // Her own company and Beta's contract contradict each other: invalid input.
-                guard case .refused(let error) = outcome else { Issue.record("Alice filed \(request) for Beta"); continue }
+                guard case .refused(let error) = outcome else {
+                    Issue.record("Alice filed \(request) for Beta")
+                    continue
+                }
                 #expect(error == .crossCompanyLink(.contract(f.betaContract.id), expected: f.alpha.id))
             } else {
                 AccessCheck.expect(outcome, .forbidden(f.asAlice), "Alice files \(request) for Beta")

@@ -25,21 +25,40 @@ struct FreeTextClientTests {
         // Olga's ticket, Alpha's ticket filed under Ivan's name (it has a company), Alice's and Bob's.
         for ticket in [f.f2, f.aByName, f.a1, f.b1] {
             let hidden = Expected.error(.ticketNotFound(ticket.id))
-            let outcome = await Outcome.of { _ = try await f.desk.comment(on: ticket.id, NewComment("Hi"), by: Self.ivan); return [] }
+            let outcome = await Outcome.of {
+                _ = try await f.desk.comment(on: ticket.id, NewComment("Hi"), by: Self.ivan)
+                return []
+            }
             AccessCheck.expect(outcome, hidden, "Ivan replies on \(ticket.title)")
-            let attach = await Outcome.of { _ = try await f.desk.attach([AccessFixture.file], to: ticket.id, by: Self.ivan); return [] }
+            let attach = await Outcome.of {
+                _ = try await f.desk.attach([AccessFixture.file], to: ticket.id, by: Self.ivan)
+                return []
+            }
             AccessCheck.expect(attach, hidden, "Ivan attaches to \(ticket.title)")
-            let edit = await Outcome.of { _ = try await f.desk.updateTicket(ticket.id, TicketUpdate(priority: .high), by: Self.ivan); return [] }
+            let edit = await Outcome.of {
+                _ = try await f.desk.updateTicket(ticket.id, TicketUpdate(priority: .high), by: Self.ivan)
+                return []
+            }
             AccessCheck.expect(edit, hidden, "Ivan edits \(ticket.title)")
-            await #expect(throws: HelpDeskError.ticketNotFound(ticket.id)) { try await f.desk.ticket(ticket.id, as: Self.ivan) }
-            await #expect(throws: HelpDeskError.ticketNumberNotFound(ticket.number)) { try await f.desk.ticket(number: ticket.number, as: Self.ivan) }
+            await #expect(throws: HelpDeskError.ticketNotFound(ticket.id)) {
+                try await f.desk.ticket(ticket.id, as: Self.ivan)
+            }
+            await #expect(throws: HelpDeskError.ticketNumberNotFound(ticket.number)) {
+                try await f.desk.ticket(number: ticket.number, as: Self.ivan)
+            }
         }
         // On his own ticket he may reply but not change it.
-        let edit = await Outcome.of { _ = try await f.desk.updateTicket(f.f1.id, TicketUpdate(priority: .high), by: Self.ivan); return [] }
+        let edit = await Outcome.of {
+            _ = try await f.desk.updateTicket(f.f1.id, TicketUpdate(priority: .high), by: Self.ivan)
+            return []
+        }
         AccessCheck.expect(edit, .forbidden(Self.ivan), "Ivan edits his own ticket")
         // A name differing only in case or spacing is another client, who does not see Ivan's ticket.
         for name in ["ivan petrov", "Ivan Petrov ", "Ivan  Petrov"] {
-            let outcome = await Outcome.of { _ = try await f.desk.comment(on: f.f1.id, NewComment("Hi"), by: .client(name: name)); return [] }
+            let outcome = await Outcome.of {
+                _ = try await f.desk.comment(on: f.f1.id, NewComment("Hi"), by: .client(name: name))
+                return []
+            }
             AccessCheck.expect(outcome, .error(.ticketNotFound(f.f1.id)), "\(name) replies on Ivan's ticket")
         }
         await #expect(throws: HelpDeskError.clientCannotWriteInternalNote) {
@@ -47,7 +66,8 @@ struct FreeTextClientTests {
         }
         // His lists hold exactly his company-less tickets, whatever the filter asks for.
         let queries = [
-            TicketQuery(limit: TicketQuery.maximumLimit), TicketQuery(companyIDs: [nil]), TicketQuery(companyIDs: [f.alpha.id, nil]),
+            TicketQuery(limit: TicketQuery.maximumLimit), TicketQuery(companyIDs: [nil]),
+            TicketQuery(companyIDs: [f.alpha.id, nil]),
             TicketQuery(requesters: [.freeText(AccessFixture.ivan)]),
         ]
         for query in queries {
@@ -66,12 +86,16 @@ struct FreeTextClientTests {
         let requests: [NewTicket] = [
             NewTicket(title: "X", channel: .email, requester: .freeText(AccessFixture.ivan), companyID: f.alpha.id),
             NewTicket(title: "X", channel: .email, requester: .contact(f.alice.id)),
-            NewTicket(title: "X", channel: .email, requester: .freeText(AccessFixture.ivan), locationID: f.alphaOffice.id),
+            NewTicket(
+                title: "X", channel: .email, requester: .freeText(AccessFixture.ivan), locationID: f.alphaOffice.id),
             NewTicket(title: "X", channel: .email, requester: .freeText(AccessFixture.olga)),
             NewTicket(title: "X", channel: .email, requester: .freeText("ivan petrov")),
         ]
         for request in requests {
-            let outcome = await Outcome.of { _ = try await f.desk.createTicket(request, by: Self.ivan); return [] }
+            let outcome = await Outcome.of {
+                _ = try await f.desk.createTicket(request, by: Self.ivan)
+                return []
+            }
             AccessCheck.expect(outcome, .forbidden(Self.ivan), "Ivan files \(request)")
         }
         // Every catalogue entry on Alpha's records or on staff data: Alpha's tickets are not found
@@ -95,19 +119,43 @@ struct FreeTextClientTests {
         // Its own ticket is not even readable now, so commands on it report it as not found.
         let hidden = Expected.error(.ticketNotFound(f.f1.id))
         let attempts: [(String, Expected, () async throws -> [Ticket])] = [
-            ("reply on its own ticket", hidden, { _ = try await f.desk.comment(on: f.f1.id, NewComment("Hi"), by: Self.ivan); return [] }),
-            ("attach to its own ticket", hidden, { _ = try await f.desk.attach([AccessFixture.file], to: f.f1.id, by: Self.ivan); return [] }),
-            ("file a ticket", .forbidden(Self.ivan), {
-                _ = try await f.desk.createTicket(NewTicket(title: "X", channel: .email, requester: .freeText(AccessFixture.ivan)), by: Self.ivan)
-                return []
-            }),
-            ("read the catalog", .forbidden(Self.ivan), { _ = try await f.desk.categories(as: Self.ivan); return [] }),
+            (
+                "reply on its own ticket", hidden,
+                {
+                    _ = try await f.desk.comment(on: f.f1.id, NewComment("Hi"), by: Self.ivan)
+                    return []
+                }
+            ),
+            (
+                "attach to its own ticket", hidden,
+                {
+                    _ = try await f.desk.attach([AccessFixture.file], to: f.f1.id, by: Self.ivan)
+                    return []
+                }
+            ),
+            (
+                "file a ticket", .forbidden(Self.ivan),
+                {
+                    _ = try await f.desk.createTicket(
+                        NewTicket(title: "X", channel: .email, requester: .freeText(AccessFixture.ivan)), by: Self.ivan)
+                    return []
+                }
+            ),
+            (
+                "read the catalog", .forbidden(Self.ivan),
+                {
+                    _ = try await f.desk.categories(as: Self.ivan)
+                    return []
+                }
+            ),
         ]
         for (name, expected, attempt) in attempts {
             AccessCheck.expect(await Outcome.of(attempt), expected, "Ivan may not \(name)")
         }
         await #expect(throws: HelpDeskError.ticketNotFound(f.f1.id)) { try await f.desk.ticket(f.f1.id, as: Self.ivan) }
-        await #expect(throws: HelpDeskError.ticketNumberNotFound(f.f1.number)) { try await f.desk.ticket(number: f.f1.number, as: Self.ivan) }
+        await #expect(throws: HelpDeskError.ticketNumberNotFound(f.f1.number)) {
+            try await f.desk.ticket(number: f.f1.number, as: Self.ivan)
+        }
         let page = try await f.desk.tickets(matching: TicketQuery(), as: Self.ivan)
         #expect(page.tickets.isEmpty && page.totalCount == 0)
         #expect(try await f.test.snapshot() == before)

@@ -26,16 +26,23 @@ struct ListConsistencyTests {
         let (name, viewer, hole) = Self.viewers[index]
         let f = try await AccessFixture.make()
         let performer = viewer(f)
-        let everything = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: .system).tickets
-        let listed = Set(try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: performer).tickets.map(\.id))
+        let everything = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: .system)
+            .tickets
+        let listed = Set(
+            try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: performer).tickets.map(
+                \.id))
         var readable: Set<TicketID> = []
         for ticket in everything {
             if (try? await f.desk.ticket(ticket.id, as: performer)) != nil { readable.insert(ticket.id) }
         }
         let number = { (ids: Set<TicketID>) in everything.filter { ids.contains($0.id) }.map(\.number) }
-        #expect(listed.subtracting(readable).isEmpty, "\(name) lists tickets it may not read: \(number(listed.subtracting(readable)))")
+        #expect(
+            listed.subtracting(readable).isEmpty,
+            "\(name) lists tickets it may not read: \(number(listed.subtracting(readable)))")
         await AccessCheck.withHole(hole) {
-            #expect(readable.subtracting(listed).isEmpty, "\(name) may read tickets its list omits: \(number(readable.subtracting(listed)))")
+            #expect(
+                readable.subtracting(listed).isEmpty,
+                "\(name) may read tickets its list omits: \(number(readable.subtracting(listed)))")
         }
         // Both are exactly what the fixture says the viewer may see.
         if let sees = f.sees(performer) {

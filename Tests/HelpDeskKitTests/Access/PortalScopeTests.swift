@@ -34,10 +34,14 @@ struct PortalScopeTests {
                 await #expect(throws: HelpDeskError.ticketNotFound(ticket.id), "\(name) reads \(ticket.title)") {
                     try await f.desk.ticket(ticket.id, as: performer)
                 }
-                await #expect(throws: HelpDeskError.ticketNumberNotFound(ticket.number), "\(name) reads \(ticket.title) by number") {
+                await #expect(
+                    throws: HelpDeskError.ticketNumberNotFound(ticket.number), "\(name) reads \(ticket.title) by number"
+                ) {
                     try await f.desk.ticket(number: ticket.number, as: performer)
                 }
-                await #expect(throws: HelpDeskError.ticketNotFound(ticket.id), "\(name) reads the comments of \(ticket.title)") {
+                await #expect(
+                    throws: HelpDeskError.ticketNotFound(ticket.id), "\(name) reads the comments of \(ticket.title)"
+                ) {
                     try await f.desk.comments(on: ticket.id, as: performer)
                 }
             }
@@ -45,7 +49,8 @@ struct PortalScopeTests {
         let page = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: performer)
         let listed = Set(page.tickets.map(\.id))
         let titles = { (ids: Set<TicketID>) in f.allTickets.filter { ids.contains($0.id) }.map(\.title) }
-        #expect(listed.isSubset(of: sees), "\(name) lists tickets outside its scope: \(titles(listed.subtracting(sees)))")
+        #expect(
+            listed.isSubset(of: sees), "\(name) lists tickets outside its scope: \(titles(listed.subtracting(sees)))")
         await AccessCheck.withHole(hole) {
             #expect(listed == sees, "\(name)'s list omits \(titles(sees.subtracting(listed)))")
             #expect(page.totalCount == sees.count)
@@ -61,14 +66,28 @@ struct PortalScopeTests {
         let before = try await f.test.snapshot()
         for ticket in f.allTickets {
             let hidden = Expected.error(.ticketNotFound(ticket.id))
-            let edit = await Outcome.of { _ = try await f.desk.updateTicket(ticket.id, TicketUpdate(priority: .high), by: performer); return [] }
-            AccessCheck.expect(edit, sees.contains(ticket.id) ? .forbidden(performer) : hidden, "\(name) edits \(ticket.title)")
-            let status = await Outcome.of { _ = try await f.desk.changeStatus(ticket.id, to: .inProgress, by: performer); return [] }
-            AccessCheck.expect(status, sees.contains(ticket.id) ? .forbidden(performer) : hidden, "\(name) moves \(ticket.title)")
+            let edit = await Outcome.of {
+                _ = try await f.desk.updateTicket(ticket.id, TicketUpdate(priority: .high), by: performer)
+                return []
+            }
+            AccessCheck.expect(
+                edit, sees.contains(ticket.id) ? .forbidden(performer) : hidden, "\(name) edits \(ticket.title)")
+            let status = await Outcome.of {
+                _ = try await f.desk.changeStatus(ticket.id, to: .inProgress, by: performer)
+                return []
+            }
+            AccessCheck.expect(
+                status, sees.contains(ticket.id) ? .forbidden(performer) : hidden, "\(name) moves \(ticket.title)")
             guard !sees.contains(ticket.id) else { continue }
-            let reply = await Outcome.of { _ = try await f.desk.comment(on: ticket.id, NewComment("Me too"), by: performer); return [] }
+            let reply = await Outcome.of {
+                _ = try await f.desk.comment(on: ticket.id, NewComment("Me too"), by: performer)
+                return []
+            }
             AccessCheck.expect(reply, hidden, "\(name) replies on \(ticket.title)")
-            let attach = await Outcome.of { _ = try await f.desk.attach([AccessFixture.file], to: ticket.id, by: performer); return [] }
+            let attach = await Outcome.of {
+                _ = try await f.desk.attach([AccessFixture.file], to: ticket.id, by: performer)
+                return []
+            }
             AccessCheck.expect(attach, hidden, "\(name) attaches to \(ticket.title)")
         }
         #expect(try await f.test.snapshot() == before, "a refused command changed the store (or its outbox)")
@@ -96,9 +115,12 @@ struct PortalScopeTests {
         let filed = try await f.desk.createTicket(here, by: f.asLena)
         #expect(filed.locationID == f.lena.locationID, "a contact's ticket is filed at its location")
         #expect(try await f.desk.ticket(filed.id, as: f.asLena).id == filed.id)
-        let listed = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: f.asLena).tickets
+        let listed = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: f.asLena)
+            .tickets
         #expect(Set(listed.map(\.id)) == [f.aWarehouse.id, filed.id])
-        await #expect(throws: HelpDeskError.ticketNotFound(f.aLena.id)) { _ = try await f.desk.ticket(f.aLena.id, as: f.asLena) }
+        await #expect(throws: HelpDeskError.ticketNotFound(f.aLena.id)) {
+            _ = try await f.desk.ticket(f.aLena.id, as: f.asLena)
+        }
     }
 
     /// The scope is read from the directory on every call: a change applies at once.
@@ -106,8 +128,10 @@ struct PortalScopeTests {
         let f = try await AccessFixture.make()
         let cases: [(String, Performer, ContactUpdate, [Ticket])] = [
             ("Alice widened to her company", f.asAlice, ContactUpdate(portalScope: .company), f.alphaTickets),
-            ("Alice widened to her location (the office)", f.asAlice, ContactUpdate(portalScope: .location),
-             [f.a1, f.a2, f.a3, f.aResolved, f.aLena]),
+            (
+                "Alice widened to her location (the office)", f.asAlice, ContactUpdate(portalScope: .location),
+                [f.a1, f.a2, f.a3, f.aResolved, f.aLena]
+            ),
             ("Carl narrowed to his own tickets (none)", f.asCarl, ContactUpdate(portalScope: .ownTickets), []),
             // Without a location, a location scope covers only the contact's own tickets.
             ("Lena without a location", f.asLena, ContactUpdate(locationID: .some(nil)), [f.aLena]),
@@ -116,12 +140,14 @@ struct PortalScopeTests {
             guard case .contact(let id) = performer else { continue }
             _ = try await f.desk.updateContact(id, update, by: f.anna)
             let wanted = Set(expected.map(\.id))
-            let listed = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: performer).tickets
+            let listed = try await f.desk.tickets(matching: TicketQuery(limit: TicketQuery.maximumLimit), as: performer)
+                .tickets
             AccessCheck.expect(.returned(listed), .tickets(wanted), "\(name): the list")
             for ticket in f.allTickets {
                 let read = await Outcome.of { [try await f.desk.ticket(ticket.id, as: performer)] }
                 AccessCheck.expect(
-                    read, wanted.contains(ticket.id) ? .allowed : .error(.ticketNotFound(ticket.id)), "\(name): reads \(ticket.title)")
+                    read, wanted.contains(ticket.id) ? .allowed : .error(.ticketNotFound(ticket.id)),
+                    "\(name): reads \(ticket.title)")
             }
         }
     }

@@ -22,7 +22,9 @@ struct BillingFixture: Sendable {
     static let points = BillingUnit.prepaid("points")
     static func rub(_ minorUnits: Int64) -> Price { Price(Money(minorUnits: minorUnits, currency: .rub)) }
 
-    static func make(_ billing: BillingConfiguration = BillingConfiguration(), store: any HelpDeskStore = InMemoryStore())
+    static func make(
+        _ billing: BillingConfiguration = BillingConfiguration(), store: any HelpDeskStore = InMemoryStore()
+    )
         async throws -> BillingFixture
     {
         var configuration = HelpDeskConfiguration()
@@ -31,21 +33,31 @@ struct BillingFixture: Sendable {
         let desk = test.desk
         let company = try await desk.addCompany(NewCompany(name: "Prepaid LLC"), by: .system)
         let contract = try await desk.addContract(
-            NewContract(companyID: company.id, number: "C-1", startsAt: TestDesk.start.addingTimeInterval(-86_400 * 30)), by: .system)
+            NewContract(
+                companyID: company.id, number: "C-1", startsAt: TestDesk.start.addingTimeInterval(-86_400 * 30)),
+            by: .system)
         let from = TestDesk.start.addingTimeInterval(-86_400)
         let hour = try await desk.addPriceListItem(
-            NewPriceListItem(code: "ENG-HOUR", name: "Engineer hour", kind: .work, pricing: .perHour, price: rub(1_500_00), validFrom: from), by: .system)
+            NewPriceListItem(
+                code: "ENG-HOUR", name: "Engineer hour", kind: .work, pricing: .perHour, price: rub(1_500_00),
+                validFrom: from), by: .system)
         let cartridge = try await desk.addPriceListItem(
-            NewPriceListItem(code: "CART", name: "Cartridge", pricing: .perItem, price: rub(2_000_00), validFrom: from), by: .system)
+            NewPriceListItem(code: "CART", name: "Cartridge", pricing: .perItem, price: rub(2_000_00), validFrom: from),
+            by: .system)
         let visit = try await desk.addPriceListItem(
-            NewPriceListItem(code: "VISIT", name: "On-site visit", pricing: .fixed, price: .prepaid(2, "points"), validFrom: from), by: .system)
-        return BillingFixture(test: test, company: company, contract: contract, hour: hour, cartridge: cartridge, visit: visit)
+            NewPriceListItem(
+                code: "VISIT", name: "On-site visit", pricing: .fixed, price: .prepaid(2, "points"), validFrom: from),
+            by: .system)
+        return BillingFixture(
+            test: test, company: company, contract: contract, hour: hour, cartridge: cartridge, visit: visit)
     }
 
     /// A ticket of the company under its contract.
     func ticket(_ title: String = "Printer jams") async throws -> Ticket {
         try await desk.createTicket(
-            NewTicket(title: title, channel: .email, requester: .freeText("Ivan"), companyID: company.id, contractID: contract.id),
+            NewTicket(
+                title: title, channel: .email, requester: .freeText("Ivan"), companyID: company.id,
+                contractID: contract.id),
             by: anna)
     }
 

@@ -28,15 +28,20 @@ struct BillingPropertyTests {
             do {
                 switch random.next() % 8 {
                 case 0, 1:
-                    let unit: Price = random.next() % 3 == 0 ? .prepaid(Int64(random.next() % 6) - 1, "points")
+                    let unit: Price =
+                        random.next() % 3 == 0
+                        ? .prepaid(Int64(random.next() % 6) - 1, "points")
                         : BillingFixture.rub(Int64(random.next() % 2_000_00) - 10_00)
-                    try await f.desk.topUp(company, amount: unit, paymentReference: "P-\(random.next() % 200)", by: f.anna)
+                    try await f.desk.topUp(
+                        company, amount: unit, paymentReference: "P-\(random.next() % 200)", by: f.anna)
                 case 2:
                     let amount = Int64(random.next() % 400_00) - 200_00
-                    try await f.desk.adjustBalance(company, by: BillingFixture.rub(amount), reason: "Step \(step)", by: f.anna)
+                    try await f.desk.adjustBalance(
+                        company, by: BillingFixture.rub(amount), reason: "Step \(step)", by: f.anna)
                 case 3:
                     let ticket = try await f.desk.createTicket(
-                        NewTicket(title: "T\(step)", channel: .phone, requester: .freeText("Ivan"), companyID: company), by: f.anna)
+                        NewTicket(title: "T\(step)", channel: .phone, requester: .freeText("Ivan"), companyID: company),
+                        by: f.anna)
                     tickets.append(ticket)
                 case 4, 5:
                     guard let ticket = tickets.randomElement(using: &random) else { continue }
@@ -44,14 +49,16 @@ struct BillingPropertyTests {
                     let quantity = Int64(random.next() % 90)
                     _ = try await f.desk.addSpecificationLine(
                         to: ticket.id,
-                        NewSpecificationLine(itemID: item.id, quantity: item.pricing == .fixed ? 1 : quantity,
-                                             coverage: random.next() % 4 == 0 ? .inContract : .billable),
+                        NewSpecificationLine(
+                            itemID: item.id, quantity: item.pricing == .fixed ? 1 : quantity,
+                            coverage: random.next() % 4 == 0 ? .inContract : .billable),
                         by: f.anna)
                 default:
                     guard let ticket = tickets.randomElement(using: &random) else { continue }
                     let current = try await f.desk.ticket(ticket.id, as: .system)
                     let targets: [StatusCode] = [.inProgress, .resolved, .closed]
-                    _ = try await f.desk.changeStatus(current.id, to: targets.randomElement(using: &random)!, by: f.anna)
+                    _ = try await f.desk.changeStatus(
+                        current.id, to: targets.randomElement(using: &random)!, by: f.anna)
                 }
                 accepted += 1
             } catch {
@@ -89,8 +96,12 @@ struct BillingPropertyTests {
             let statement = try #require(ledger.statement(of: account.id, period: cut..<last.adding(nanoseconds: 1)))
             var running = statement.opening
             for entry in statement.entries {
-                if entry.transfer.debitAccount == account.id { running.debitsPosted += entry.transfer.amount.minorUnits }
-                if entry.transfer.creditAccount == account.id { running.creditsPosted += entry.transfer.amount.minorUnits }
+                if entry.transfer.debitAccount == account.id {
+                    running.debitsPosted += entry.transfer.amount.minorUnits
+                }
+                if entry.transfer.creditAccount == account.id {
+                    running.creditsPosted += entry.transfer.amount.minorUnits
+                }
                 #expect(running == entry.balance)
             }
             #expect(running == statement.closing)

@@ -15,7 +15,8 @@ struct LedgerReadTests {
             to: f.contract.id,
             NewServicePeriod(
                 startsAt: start.addingTimeInterval(-Self.day * 10), endsAt: start.addingTimeInterval(Self.day * 20),
-                fee: Money(minorUnits: 30_000_00, currency: .rub), paymentDueAt: start.addingTimeInterval(-Self.day * 5)), by: .system)
+                fee: Money(minorUnits: 30_000_00, currency: .rub), paymentDueAt: start.addingTimeInterval(-Self.day * 5)
+            ), by: .system)
         // Overdue by date, but not invoiced: the ledger holds no receivable, so no debt.
         #expect(try await f.desk.debtors(at: start, as: .system).isEmpty)
         let invoiced = try await f.desk.markServicePeriodInvoiced(period.id, of: f.contract.id, by: .system)
@@ -25,13 +26,17 @@ struct LedgerReadTests {
         #expect(debtors.first?.totals == [Money(minorUnits: 30_000_00, currency: .rub)])
         #expect(debtors.first?.debts.first?.daysOverdue == 5)
         let hints = try await f.desk.registrationHints(
-            contact: try await f.desk.addContact(NewContact(companyID: f.company.id, name: "Olga", email: "olga@client.example"), by: .system).id, as: .system)
+            contact: try await f.desk.addContact(
+                NewContact(companyID: f.company.id, name: "Olga", email: "olga@client.example"), by: .system
+            ).id, as: .system)
         #expect(hints.isDebtor)
         #expect(hints.balances.map(\.amount) == [30_000_00])
         #expect(hints.balances.map(\.account.role) == [.receivable])
         // Invoicing twice posts nothing more.
         _ = try await f.desk.markServicePeriodInvoiced(period.id, of: f.contract.id, by: .system)
-        #expect(try await f.desk.balance(of: f.company.id, in: BillingFixture.rub, role: .receivable, as: .system)?.debitsPosted == 30_000_00)
+        #expect(
+            try await f.desk.balance(of: f.company.id, in: BillingFixture.rub, role: .receivable, as: .system)?
+                .debitsPosted == 30_000_00)
         f.test.clock.advance(by: 3_600)
         let paid = try await f.desk.markServicePeriodPaid(period.id, of: f.contract.id, by: .system)
         #expect(paid.paymentStatus(at: f.test.clock.now) == .paid)
@@ -46,11 +51,14 @@ struct LedgerReadTests {
         let start = TestDesk.start
         try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "P-1", by: f.anna)
         f.test.clock.advance(by: Self.day)
-        try await f.desk.adjustBalance(f.company.id, by: BillingFixture.rub(-150_00), reason: "Goodwill reversal", by: f.anna)
+        try await f.desk.adjustBalance(
+            f.company.id, by: BillingFixture.rub(-150_00), reason: "Goodwill reversal", by: f.anna)
         f.test.clock.advance(by: Self.day)
         try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(500_00), paymentReference: "P-2", by: f.anna)
         let statement = try #require(
-            try await f.desk.statement(of: f.company.id, in: BillingFixture.rub, period: start.addingTimeInterval(1)..<start.addingTimeInterval(Self.day * 3), as: .system))
+            try await f.desk.statement(
+                of: f.company.id, in: BillingFixture.rub,
+                period: start.addingTimeInterval(1)..<start.addingTimeInterval(Self.day * 3), as: .system))
         #expect(statement.opening == 1_000_00)
         #expect(statement.lines.map(\.change) == [-150_00, 500_00])
         #expect(statement.lines.map(\.code) == [.adjustmentDebit, .topUp])
@@ -58,16 +66,21 @@ struct LedgerReadTests {
         #expect(statement.opening + statement.lines.map(\.change).reduce(0, +) == statement.closing)
         let notes = try await f.test.store.transferNotes(statement.lines.map(\.transferID))
         #expect(notes.map(\.text) == ["Goodwill reversal", "P-2"])
-        #expect(try await f.desk.statement(of: f.company.id, in: BillingFixture.points, period: start..<start, as: .system) == nil)
+        #expect(
+            try await f.desk.statement(of: f.company.id, in: BillingFixture.points, period: start..<start, as: .system)
+                == nil)
     }
 
     @Test func billingSurvivesTheStoreImageAndUnitsRoundTripAsJSON() async throws {
         let f = try await BillingFixture.make(BillingConfiguration(insufficientFunds: .receivable))
         try await f.desk.topUp(f.company.id, amount: .prepaid(10, "points"), paymentReference: "PTS", by: f.anna)
         let ticket = try await f.ticket()
-        _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.cartridge.id, quantity: 1), by: f.anna)
-        _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.visit.id, quantity: 1), by: f.anna)
-        try await f.desk.setContractPrice(f.contract.id, item: f.hour.id, price: BillingFixture.rub(1_000_00), by: .system)
+        _ = try await f.desk.addSpecificationLine(
+            to: ticket.id, NewSpecificationLine(itemID: f.cartridge.id, quantity: 1), by: f.anna)
+        _ = try await f.desk.addSpecificationLine(
+            to: ticket.id, NewSpecificationLine(itemID: f.visit.id, quantity: 1), by: f.anna)
+        try await f.desk.setContractPrice(
+            f.contract.id, item: f.hour.id, price: BillingFixture.rub(1_000_00), by: .system)
         _ = try await f.desk.changeStatus(ticket.id, to: .resolved, by: f.anna)
         let store = try #require(f.test.store as? InMemoryStore)
         let image = store.image()

@@ -9,9 +9,12 @@ struct SettlementTests {
     @Test func hourlyLinesRoundOnceAndTotalsArePerUnit() async throws {
         let f = try await BillingFixture.make()
         let ticket = try await f.ticket()
-        _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.hour.id, quantity: 7), by: f.anna)
-        _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.cartridge.id, quantity: 2, coverage: .inContract), by: f.anna)
-        let spec = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.visit.id, quantity: 1), by: f.anna)
+        _ = try await f.desk.addSpecificationLine(
+            to: ticket.id, NewSpecificationLine(itemID: f.hour.id, quantity: 7), by: f.anna)
+        _ = try await f.desk.addSpecificationLine(
+            to: ticket.id, NewSpecificationLine(itemID: f.cartridge.id, quantity: 2, coverage: .inContract), by: f.anna)
+        let spec = try await f.desk.addSpecificationLine(
+            to: ticket.id, NewSpecificationLine(itemID: f.visit.id, quantity: 1), by: f.anna)
         #expect(spec.version == 3)
         // 1 500.00 × 7 ÷ 60 = 175.00 exactly; 2 points fixed.
         #expect(try spec.totals(.billable) == [BillingFixture.rub(175_00), .prepaid(2, "points")])
@@ -27,13 +30,17 @@ struct SettlementTests {
 
     @Test func resolvingDebitsTheWalletInTheSameUnitAndOnlyOnce() async throws {
         let f = try await BillingFixture.make()
-        try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PAY-1", by: f.anna)
-        try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PAY-1", by: f.anna)
+        try await f.desk.topUp(
+            f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PAY-1", by: f.anna)
+        try await f.desk.topUp(
+            f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PAY-1", by: f.anna)
         try await f.desk.topUp(f.company.id, amount: .prepaid(5, "points"), paymentReference: "PTS-1", by: f.anna)
         #expect(try await f.wallet() == 1_000_00)
         let ticket = try await f.ticket()
-        _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.hour.id, quantity: 30), by: f.anna)
-        _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.visit.id, quantity: 1), by: f.anna)
+        _ = try await f.desk.addSpecificationLine(
+            to: ticket.id, NewSpecificationLine(itemID: f.hour.id, quantity: 30), by: f.anna)
+        _ = try await f.desk.addSpecificationLine(
+            to: ticket.id, NewSpecificationLine(itemID: f.visit.id, quantity: 1), by: f.anna)
         let resolved = try await f.desk.changeStatus(ticket.id, to: .resolved, by: f.anna)
         #expect(try await f.wallet() == 250_00)
         #expect(try await f.wallet(BillingFixture.points) == 3)
@@ -50,7 +57,8 @@ struct SettlementTests {
         _ = try await f.desk.changeStatus(ticket.id, to: .resolved, by: f.anna)
         #expect(try await f.wallet() == 250_00)
         await #expect(throws: HelpDeskError.specificationSettled(ticket.number, version: 2)) {
-            _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.hour.id, quantity: 1), by: f.anna)
+            _ = try await f.desk.addSpecificationLine(
+                to: ticket.id, NewSpecificationLine(itemID: f.hour.id, quantity: 1), by: f.anna)
         }
         await #expect(throws: HelpDeskError.alreadySettled(ticket.number, version: 2)) {
             try await f.desk.settle(ticket.id, by: f.anna)
@@ -60,9 +68,11 @@ struct SettlementTests {
     @Test func insufficientFundsFollowThePolicy() async throws {
         // Reject: the status change itself is refused and nothing changes.
         let strict = try await BillingFixture.make()
-        try await strict.desk.topUp(strict.company.id, amount: BillingFixture.rub(100_00), paymentReference: "P", by: strict.anna)
+        try await strict.desk.topUp(
+            strict.company.id, amount: BillingFixture.rub(100_00), paymentReference: "P", by: strict.anna)
         let a = try await strict.ticket()
-        let spec = try await strict.desk.addSpecificationLine(to: a.id, NewSpecificationLine(itemID: strict.cartridge.id, quantity: 1), by: strict.anna)
+        let spec = try await strict.desk.addSpecificationLine(
+            to: a.id, NewSpecificationLine(itemID: strict.cartridge.id, quantity: 1), by: strict.anna)
         let before = try await strict.test.snapshot()
         do {
             _ = try await strict.desk.changeStatus(a.id, to: .resolved, by: strict.anna)
@@ -78,27 +88,34 @@ struct SettlementTests {
         #expect(spec.settlement == nil)
 
         // Overdraft: the wallet may go 3 000.00 negative.
-        let lenient = try await BillingFixture.make(BillingConfiguration(insufficientFunds: .overdraft(limit: 3_000_00)))
+        let lenient = try await BillingFixture.make(
+            BillingConfiguration(insufficientFunds: .overdraft(limit: 3_000_00)))
         let b = try await lenient.ticket()
-        _ = try await lenient.desk.addSpecificationLine(to: b.id, NewSpecificationLine(itemID: lenient.cartridge.id, quantity: 1), by: lenient.anna)
+        _ = try await lenient.desk.addSpecificationLine(
+            to: b.id, NewSpecificationLine(itemID: lenient.cartridge.id, quantity: 1), by: lenient.anna)
         _ = try await lenient.desk.changeStatus(b.id, to: .resolved, by: lenient.anna)
         #expect(try await lenient.wallet() == -2_000_00)
 
         // Receivable: what the wallet holds is debited, the rest is owed.
-        let owing = try await BillingFixture.make(BillingConfiguration(settleOn: .closed, insufficientFunds: .receivable))
-        try await owing.desk.topUp(owing.company.id, amount: BillingFixture.rub(500_00), paymentReference: "P", by: owing.anna)
+        let owing = try await BillingFixture.make(
+            BillingConfiguration(settleOn: .closed, insufficientFunds: .receivable))
+        try await owing.desk.topUp(
+            owing.company.id, amount: BillingFixture.rub(500_00), paymentReference: "P", by: owing.anna)
         let c = try await owing.ticket()
-        _ = try await owing.desk.addSpecificationLine(to: c.id, NewSpecificationLine(itemID: owing.cartridge.id, quantity: 1), by: owing.anna)
+        _ = try await owing.desk.addSpecificationLine(
+            to: c.id, NewSpecificationLine(itemID: owing.cartridge.id, quantity: 1), by: owing.anna)
         _ = try await owing.desk.changeStatus(c.id, to: .resolved, by: owing.anna)
         #expect(try await owing.desk.specification(of: c.id, as: .system)?.isSettled == false)
         _ = try await owing.desk.changeStatus(c.id, to: .closed, by: owing.anna)
         #expect(try await owing.wallet() == 0)
-        let owed = try await owing.desk.balance(of: owing.company.id, in: BillingFixture.rub, role: .receivable, as: .system)
+        let owed = try await owing.desk.balance(
+            of: owing.company.id, in: BillingFixture.rub, role: .receivable, as: .system)
         #expect(owed?.postedDebitsMinusCredits == 1_500_00)
         let ageing = try await owing.desk.debtorAgeing(at: TestDesk.start.addingTimeInterval(86_400 * 45), as: .system)
         #expect(ageing.map(\.companyID) == [owing.company.id])
         #expect(ageing.map { [$0.upTo30, $0.upTo60, $0.upTo90, $0.over90] } == [[0, 1_500_00, 0, 0]])
-        let revenue = try await owing.desk.outOfContractRevenue(in: TestDesk.start..<TestDesk.start.addingTimeInterval(3_600), as: .system)
+        let revenue = try await owing.desk.outOfContractRevenue(
+            in: TestDesk.start..<TestDesk.start.addingTimeInterval(3_600), as: .system)
         #expect(revenue.map(\.companyID) == [owing.company.id])
         #expect(revenue.map(\.amount) == [2_000_00])
         #expect(revenue.map(\.transfers) == [2])
@@ -108,14 +125,21 @@ struct SettlementTests {
         let seed = try await BillingFixture.make()
         let f = try await BillingFixture.make(BillingConfiguration(laborItemID: seed.hour.id))
         #expect(f.hour.id == seed.hour.id)  // same seed, same identifiers
-        try await f.desk.setContractPrice(f.contract.id, item: f.hour.id, price: BillingFixture.rub(1_200_00), by: .system)
+        try await f.desk.setContractPrice(
+            f.contract.id, item: f.hour.id, price: BillingFixture.rub(1_200_00), by: .system)
         try await f.desk.setEmployeeRate(
             f.test.boris.id, validFrom: LaborFixtures.monday, hourlyCost: Money(minorUnits: 500_00, currency: .rub),
             hourlyBilling: Money(minorUnits: 1_800_00, currency: .rub), by: .system)
         let ticket = try await f.ticket()
-        _ = try await f.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 20, billable: true), by: f.test.anna.id)
-        _ = try await f.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 50, billable: true), by: f.test.boris.id)
-        _ = try await f.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10, billable: false), by: f.test.boris.id)
+        _ = try await f.desk.logTime(
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 20, billable: true), by: f.test.anna.id
+        )
+        _ = try await f.desk.logTime(
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 50, billable: true),
+            by: f.test.boris.id)
+        _ = try await f.desk.logTime(
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10, billable: false),
+            by: f.test.boris.id)
         let spec = try await f.desk.specifyBillableTime(of: ticket.id, by: f.anna)
         let again = try await f.desk.specifyBillableTime(of: ticket.id, by: f.anna)
         #expect(spec == again)

@@ -29,20 +29,26 @@ struct ClientFixture: Sendable {
     {
         let test = try await TestDesk.make(configuration: configuration, seed: seed)
         let desk = test.desk
-        let alpha = try await desk.addCompany(NewCompany(name: "Alpha Retail", registration: ["INN": "7701000001"]), by: .system)
+        let alpha = try await desk.addCompany(
+            NewCompany(name: "Alpha Retail", registration: ["INN": "7701000001"]), by: .system)
         let beta = try await desk.addCompany(NewCompany(name: "Beta Foods"), by: .system)
         let office = try await desk.addLocation(
-            NewLocation(companyID: alpha.id, name: "Office", address: "Tverskaya 1", timeZoneIdentifier: "Europe/Moscow"), by: .system)
+            NewLocation(
+                companyID: alpha.id, name: "Office", address: "Tverskaya 1", timeZoneIdentifier: "Europe/Moscow"),
+            by: .system)
         let megastore = try await desk.addLocation(NewLocation(companyID: alpha.id, name: "Megastore"), by: .system)
         let kitchen = try await desk.addLocation(NewLocation(companyID: beta.id, name: "Kitchen"), by: .system)
         let ivan = try await desk.addContact(
             NewContact(
                 companyID: alpha.id, locationID: office.id, name: "Ivan Petrov", position: "Office manager",
-                email: "Ivan@Alpha.example", phone: "+7 900 000-00-01", mayApprovePaidWork: true, portalScope: .location), by: .system)
+                email: "Ivan@Alpha.example", phone: "+7 900 000-00-01", mayApprovePaidWork: true, portalScope: .location
+            ), by: .system)
         let petr = try await desk.addContact(
-            NewContact(companyID: alpha.id, name: "Petr Sidorov", email: "petr@alpha.example", mayFileTickets: false), by: .system)
+            NewContact(companyID: alpha.id, name: "Petr Sidorov", email: "petr@alpha.example", mayFileTickets: false),
+            by: .system)
         let olga = try await desk.addContact(
-            NewContact(companyID: beta.id, locationID: kitchen.id, name: "Olga Smirnova", email: "olga@beta.example"), by: .system)
+            NewContact(companyID: beta.id, locationID: kitchen.id, name: "Olga Smirnova", email: "olga@beta.example"),
+            by: .system)
         return ClientFixture(
             test: test, alpha: alpha, beta: beta, office: office, megastore: megastore, kitchen: kitchen, ivan: ivan,
             petr: petr, olga: olga)
@@ -61,7 +67,8 @@ struct ClientFixture: Sendable {
     ) async throws -> Contract {
         try await desk.addContract(
             NewContract(
-                companyID: company ?? alpha.id, number: number, startsAt: Self.day(startDay), endsAt: endDay.map(Self.day),
+                companyID: company ?? alpha.id, number: number, startsAt: Self.day(startDay),
+                endsAt: endDay.map(Self.day),
                 status: status, coveredLocationIDs: locations, coveredCategoryIDs: categories, slaPolicyID: sla,
                 managerID: manager), by: .system)
     }
@@ -75,7 +82,9 @@ struct ClientFixture: Sendable {
     ) async throws -> ServicePeriod {
         let period = try await desk.addServicePeriod(
             to: contract.id,
-            NewServicePeriod(startsAt: Self.day(start), endsAt: Self.day(end), fee: Self.rub(fee), paymentDueAt: due.map(Self.day)), by: .system)
+            NewServicePeriod(
+                startsAt: Self.day(start), endsAt: Self.day(end), fee: Self.rub(fee), paymentDueAt: due.map(Self.day)),
+            by: .system)
         if invoiced { _ = try await desk.markServicePeriodInvoiced(period.id, of: contract.id, by: .system) }
         return period
     }

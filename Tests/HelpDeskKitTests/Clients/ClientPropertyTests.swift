@@ -19,7 +19,8 @@ struct ClientPropertyTests {
         for _ in 0..<250 {
             let start = TestDesk.start.addingTimeInterval(Double(random.next() % 2_000) * hour)
             let end = start.addingTimeInterval((Double(random.next() % 120) - 4) * hour)
-            let request = NewServicePeriod(startsAt: start, endsAt: end, fee: ClientFixture.rub(Int64(random.next() % 100_000)))
+            let request = NewServicePeriod(
+                startsAt: start, endsAt: end, fee: ClientFixture.rub(Int64(random.next() % 100_000)))
             let expectedError: HelpDeskError?
             if end <= start {
                 expectedError = .invalidInput(field: "endsAt", problem: .notAfterStart)
@@ -62,7 +63,8 @@ struct ClientPropertyTests {
                     NewServicePeriod(
                         startsAt: ClientFixture.day(day), endsAt: ClientFixture.day(day + length),
                         fee: Money(minorUnits: Int64(random.next() % 10_000_000), currency: currency),
-                        paymentDueAt: random.next() % 2 == 0 ? nil : ClientFixture.day(day + Double(random.next() % 20))), by: .system)
+                        paymentDueAt: random.next() % 2 == 0 ? nil : ClientFixture.day(day + Double(random.next() % 20))
+                    ), by: .system)
                 if random.next() % 3 != 0 {
                     let invoiced = day + Double(random.next() % 40)
                     f.clock.set(to: ClientFixture.day(invoiced))

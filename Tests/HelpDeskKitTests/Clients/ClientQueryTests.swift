@@ -16,9 +16,13 @@ struct ClientQueryTests {
         _ = try await f.contract("A-4", status: .draft)
         let model = try await f.desk.addAssetModel(name: "Printer", kind: "printer", by: .system)
         let officePrinter = try await f.desk.addAsset(
-            NewAsset(modelID: model.id, serialNumber: "P-1", locationID: f.office.id, inServiceSince: ClientFixture.day(-9)), by: .system)
+            NewAsset(
+                modelID: model.id, serialNumber: "P-1", locationID: f.office.id, inServiceSince: ClientFixture.day(-9)),
+            by: .system)
         let storePrinter = try await f.desk.addAsset(
-            NewAsset(modelID: model.id, serialNumber: "P-2", locationID: f.megastore.id, inServiceSince: ClientFixture.day(-9)), by: .system)
+            NewAsset(
+                modelID: model.id, serialNumber: "P-2", locationID: f.megastore.id,
+                inServiceSince: ClientFixture.day(-9)), by: .system)
         let first = try await f.ticket("First", requester: .contact(f.ivan.id))
         f.clock.advance(by: 60)
         let waiting = try await f.ticket("Waiting", requester: .contact(f.petr.id))
@@ -73,7 +77,8 @@ struct ClientQueryTests {
 
     @Test func remindersGoToTheManagerOnceEach() async throws {
         let f = try await ClientFixture.make(
-            configuration: HelpDeskConfiguration(clients: ClientConfiguration(renewalReminderDays: 14, contractEndingReminderDays: 30)))
+            configuration: HelpDeskConfiguration(
+                clients: ClientConfiguration(renewalReminderDays: 14, contractEndingReminderDays: 30)))
         let manager = f.test.boris.id
         let contract = try await f.contract("A-1", from: 0, to: 100, manager: manager)
         let paid = try await f.period(contract, 0, 30)
@@ -97,7 +102,9 @@ struct ClientQueryTests {
         #expect(try await tick(71) == [])
         #expect(try await tick(99) == [])
 
-        let events = try await f.desk.undeliveredEvents(limit: 1_000, as: .system).filter { $0.sequence > sequenceBefore }
+        let events = try await f.desk.undeliveredEvents(limit: 1_000, as: .system).filter {
+            $0.sequence > sequenceBefore
+        }
         let reminders: [ContractReminder] = events.compactMap {
             if case .contractReminder(let id, let number, let reminder) = $0.event, id == contract.id, number == "A-1" {
                 return reminder
@@ -108,7 +115,10 @@ struct ClientQueryTests {
         #expect(events.count == 3, "nothing for the draft contract")
         #expect(events.allSatisfy { $0.audience == Audience(employeeIDs: [manager]) && $0.performer == .system })
         #expect(events.map(\.occurredAt) == [ClientFixture.day(30), ClientFixture.day(46), ClientFixture.day(70)])
-        #expect(try await f.desk.contract(contract.id, as: .system).remindersSent == [.periodUnpaid(second.id), .renewalDue(second.id), .contractEnding])
+        #expect(
+            try await f.desk.contract(contract.id, as: .system).remindersSent == [
+                .periodUnpaid(second.id), .renewalDue(second.id), .contractEnding,
+            ])
     }
 
     @Test func aRenewalOrPaymentInTimeSilencesItsReminder() async throws {
@@ -137,23 +147,43 @@ struct ClientQueryTests {
         let ended = try await f.contract("A-7", from: -10, to: 9)
         _ = try await f.desk.changeContractStatus(ended.id, to: .ended, by: .system)
 
-        #expect(try await f.desk.contracts(as: .system).map(\.number) == ["A-1", "A-2", "A-3", "A-5", "A-6", "A-7", "B-1"])
+        #expect(
+            try await f.desk.contracts(as: .system).map(\.number) == ["A-1", "A-2", "A-3", "A-5", "A-6", "A-7", "B-1"])
         #expect(try await f.desk.contracts(of: f.beta.id, as: .system).map(\.id) == [sooner.id])
-        #expect(try await f.desk.contracts(inForceAt: ClientFixture.day(0), as: .system).map(\.id) == [openEnded.id, soon.id, longest.id, sooner.id])
-        #expect(try await f.desk.contracts(inForceAt: ClientFixture.day(5), as: .system).map(\.number) == ["A-1", "A-2", "A-3", "A-5"])
+        #expect(
+            try await f.desk.contracts(inForceAt: ClientFixture.day(0), as: .system).map(\.id) == [
+                openEnded.id, soon.id, longest.id, sooner.id,
+            ])
+        #expect(
+            try await f.desk.contracts(inForceAt: ClientFixture.day(5), as: .system).map(\.number) == [
+                "A-1", "A-2", "A-3", "A-5",
+            ])
         #expect(try await f.desk.contracts(inForceAt: ClientFixture.day(-11), as: .system).isEmpty)
-        #expect(try await f.desk.contracts(endingWithin: 30, after: ClientFixture.day(0), as: .system).map(\.id) == [sooner.id, soon.id])
-        #expect(try await f.desk.contracts(endingWithin: 5, after: ClientFixture.day(0), as: .system).map(\.id) == [sooner.id])
+        #expect(
+            try await f.desk.contracts(endingWithin: 30, after: ClientFixture.day(0), as: .system).map(\.id) == [
+                sooner.id, soon.id,
+            ])
+        #expect(
+            try await f.desk.contracts(endingWithin: 5, after: ClientFixture.day(0), as: .system).map(\.id) == [
+                sooner.id
+            ])
         #expect(try await f.desk.contracts(endingWithin: 365, after: ClientFixture.day(0), as: .system).count == 3)
 
         let unknown: CompanyID = Identifier(UUID(uuidString: "00000000-0000-4000-8000-0000000000e1")!)
-        await #expect(throws: HelpDeskError.companyNotFound(unknown)) { _ = try await f.desk.contacts(of: unknown, as: .system) }
-        await #expect(throws: HelpDeskError.companyNotFound(unknown)) { _ = try await f.desk.contracts(of: unknown, as: .system) }
+        await #expect(throws: HelpDeskError.companyNotFound(unknown)) {
+            _ = try await f.desk.contacts(of: unknown, as: .system)
+        }
+        await #expect(throws: HelpDeskError.companyNotFound(unknown)) {
+            _ = try await f.desk.contracts(of: unknown, as: .system)
+        }
 
         let printer = try await f.desk.addAssetModel(name: "Printer", kind: "printer", by: .system)
         let camera = try await f.desk.addAssetModel(name: "Camera", kind: "camera", by: .system)
         func add(_ model: AssetModel, _ serial: String, _ location: Location) async throws -> Asset {
-            try await f.desk.addAsset(NewAsset(modelID: model.id, serialNumber: serial, locationID: location.id, inServiceSince: ClientFixture.day(0)), by: .system)
+            try await f.desk.addAsset(
+                NewAsset(
+                    modelID: model.id, serialNumber: serial, locationID: location.id,
+                    inServiceSince: ClientFixture.day(0)), by: .system)
         }
         let p3 = try await add(printer, "P-3", f.office)
         let p1 = try await add(printer, "P-1", f.megastore)
@@ -177,7 +207,10 @@ struct ClientQueryTests {
         let a1old = try await f.period(a1, -20, -10, fee: 1_000_00)
         let a1new = try await f.period(a1, -10, 0, fee: 1_500_00)
         let a2debt = try await f.desk.addServicePeriod(
-            to: a2.id, NewServicePeriod(startsAt: ClientFixture.day(-5), endsAt: ClientFixture.day(25), fee: Money(minorUnits: 300_00, currency: .eur)), by: .system)
+            to: a2.id,
+            NewServicePeriod(
+                startsAt: ClientFixture.day(-5), endsAt: ClientFixture.day(25),
+                fee: Money(minorUnits: 300_00, currency: .eur)), by: .system)
         _ = try await f.desk.markServicePeriodInvoiced(a2debt.id, of: a2.id, by: .system)
         let b1debt = try await f.period(b1, -30, 0, fee: 9_000_00, due: -15)
         let paid = try await f.period(b1, -60, -30, fee: 7_000_00)

@@ -14,7 +14,8 @@ enum SLAClientFixtures {
 
     static func configuration(debtorPolicy: SLAPolicyID? = "debtor") throws -> HelpDeskConfiguration {
         let policies = [
-            SLAFixtures.standard, SLAFixtures.gold, policy("silver", reactionMinutes: 45), policy("bronze", reactionMinutes: 50),
+            SLAFixtures.standard, SLAFixtures.gold, policy("silver", reactionMinutes: 45),
+            policy("bronze", reactionMinutes: 50),
             policy("debtor", reactionMinutes: 240),
         ]
         return HelpDeskConfiguration(
@@ -31,7 +32,8 @@ enum SLAClientFixtures {
 struct ClientSLATests {
     @Test func contractBeatsClientBeatsCategoryBeatsDefault() async throws {
         let f = try await SLAClientFixtures.make()
-        let bronze = try await f.desk.addCategory(NewServiceCategory(name: "Network", slaPolicyID: "bronze"), by: .system)
+        let bronze = try await f.desk.addCategory(
+            NewServiceCategory(name: "Network", slaPolicyID: "bronze"), by: .system)
         func policy(_ ticket: Ticket) -> SLAPolicyID? { ticket.sla?.policyID }
 
         #expect(policy(try await f.ticket(requester: .freeText("Caller"))) == "standard")
@@ -39,12 +41,16 @@ struct ClientSLATests {
         // Alpha has no policy of its own and no contract: the category still decides.
         #expect(policy(try await f.ticket(requester: .contact(f.ivan.id), category: bronze.id)) == "bronze")
 
-        let silverClient = try await f.desk.addCompany(NewCompany(name: "Silver Client", slaPolicyID: "silver"), by: .system)
+        let silverClient = try await f.desk.addCompany(
+            NewCompany(name: "Silver Client", slaPolicyID: "silver"), by: .system)
         #expect(silverClient.slaPolicyID == "silver")
-        #expect(policy(try await f.ticket(requester: .freeText("Caller"), category: bronze.id, company: silverClient.id)) == "silver")
+        #expect(
+            policy(try await f.ticket(requester: .freeText("Caller"), category: bronze.id, company: silverClient.id))
+                == "silver")
 
         let plain = try await f.contract("S-1", of: silverClient.id)
-        let viaPlainContract = try await f.ticket(requester: .freeText("Caller"), category: bronze.id, company: silverClient.id)
+        let viaPlainContract = try await f.ticket(
+            requester: .freeText("Caller"), category: bronze.id, company: silverClient.id)
         #expect(viaPlainContract.contractID == plain.id)
         #expect(policy(viaPlainContract) == "silver", "a contract without a policy defers to the client")
 
@@ -71,7 +77,9 @@ struct ClientSLATests {
         #expect(debtorTicket.contractID == contract.id)
         #expect(debtorTicket.sla?.policyID == "debtor", "the debtor policy replaces even the contract's")
         #expect(debtorTicket.sla?.reaction?.target == .minutes(240))
-        #expect(try await f.ticket(requester: .contact(f.olga.id)).sla?.policyID == "standard", "other clients are unaffected")
+        #expect(
+            try await f.ticket(requester: .contact(f.olga.id)).sla?.policyID == "standard",
+            "other clients are unaffected")
 
         _ = try await f.desk.markServicePeriodPaid(period.id, of: contract.id, by: .system)
         #expect(try await f.ticket(requester: .contact(f.ivan.id)).sla?.policyID == "gold", "paying lifts the rule")

@@ -33,18 +33,21 @@ struct CompanyDirectoryTests {
     @Test(arguments: PortalScope.allCases)
     func eachContactHasItsOwnPortalScope(_ scope: PortalScope) async throws {
         let f = try await ClientFixture.make()
-        let contact = try await f.desk.addContact(NewContact(companyID: f.beta.id, name: "Scoped", portalScope: scope), by: .system)
+        let contact = try await f.desk.addContact(
+            NewContact(companyID: f.beta.id, name: "Scoped", portalScope: scope), by: .system)
         #expect(contact.portalScope == scope)
         let other: PortalScope = scope == .company ? .ownTickets : .company
         let updated = try await f.desk.updateContact(contact.id, ContactUpdate(portalScope: other), by: .system)
         #expect(updated.portalScope == other)
-        #expect(try await f.desk.contacts(of: f.beta.id, as: .system).first { $0.id == contact.id }?.portalScope == other)
+        #expect(
+            try await f.desk.contacts(of: f.beta.id, as: .system).first { $0.id == contact.id }?.portalScope == other)
     }
 
     @Test func anEmailIdentifiesAtMostOneContactIgnoringCase() async throws {
         let f = try await ClientFixture.make()
         await #expect(throws: HelpDeskError.duplicateEmail("ivan@ALPHA.example")) {
-            _ = try await f.desk.addContact(NewContact(companyID: f.beta.id, name: "Ivan 2", email: "ivan@ALPHA.example"), by: .system)
+            _ = try await f.desk.addContact(
+                NewContact(companyID: f.beta.id, name: "Ivan 2", email: "ivan@ALPHA.example"), by: .system)
         }
         await #expect(throws: HelpDeskError.duplicateEmail("OLGA@beta.example")) {
             _ = try await f.desk.updateContact(f.petr.id, ContactUpdate(email: "OLGA@beta.example"), by: .system)
@@ -54,26 +57,32 @@ struct CompanyDirectoryTests {
         #expect(same.email == "ivan@alpha.example")
         // A released email may be taken by someone else.
         _ = try await f.desk.updateContact(f.petr.id, ContactUpdate(email: .some(nil)), by: .system)
-        let taken = try await f.desk.addContact(NewContact(companyID: f.beta.id, name: "New Petr", email: "PETR@alpha.example"), by: .system)
+        let taken = try await f.desk.addContact(
+            NewContact(companyID: f.beta.id, name: "New Petr", email: "PETR@alpha.example"), by: .system)
         #expect(taken.email == "PETR@alpha.example")
-        await #expect(throws: HelpDeskError.invalidInput(field: "email", problem: .malformed(expected: "name@domain"))) {
-            _ = try await f.desk.addContact(NewContact(companyID: f.beta.id, name: "X", email: "no at sign"), by: .system)
+        await #expect(throws: HelpDeskError.invalidInput(field: "email", problem: .malformed(expected: "name@domain")))
+        {
+            _ = try await f.desk.addContact(
+                NewContact(companyID: f.beta.id, name: "X", email: "no at sign"), by: .system)
         }
     }
 
     @Test func aContactWorksAtALocationOfItsOwnCompany() async throws {
         let f = try await ClientFixture.make()
         await #expect(throws: HelpDeskError.crossCompanyLink(.location(f.kitchen.id), expected: f.alpha.id)) {
-            _ = try await f.desk.addContact(NewContact(companyID: f.alpha.id, locationID: f.kitchen.id, name: "Lost"), by: .system)
+            _ = try await f.desk.addContact(
+                NewContact(companyID: f.alpha.id, locationID: f.kitchen.id, name: "Lost"), by: .system)
         }
         await #expect(throws: HelpDeskError.crossCompanyLink(.location(f.kitchen.id), expected: f.alpha.id)) {
             _ = try await f.desk.updateContact(f.ivan.id, ContactUpdate(locationID: f.kitchen.id), by: .system)
         }
-        let moved = try await f.desk.updateContact(f.ivan.id, ContactUpdate(locationID: f.megastore.id, position: "Director"), by: .system)
+        let moved = try await f.desk.updateContact(
+            f.ivan.id, ContactUpdate(locationID: f.megastore.id, position: "Director"), by: .system)
         #expect(moved.locationID == f.megastore.id)
         #expect(moved.position == "Director")
         #expect(moved.companyID == f.alpha.id)
-        let cleared = try await f.desk.updateContact(f.ivan.id, ContactUpdate(locationID: .some(nil), phone: .some(nil)), by: .system)
+        let cleared = try await f.desk.updateContact(
+            f.ivan.id, ContactUpdate(locationID: .some(nil), phone: .some(nil)), by: .system)
         #expect(cleared.locationID == nil && cleared.phone == nil)
     }
 
@@ -98,8 +107,12 @@ struct CompanyDirectoryTests {
         }
         let betaOffice = try await f.desk.addLocation(NewLocation(companyID: f.beta.id, name: "Office"), by: .system)
         #expect(betaOffice.companyID == f.beta.id)
-        await #expect(throws: HelpDeskError.invalidInput(field: "timeZoneIdentifier", problem: .malformed(expected: "an IANA time zone"))) {
-            _ = try await f.desk.addLocation(NewLocation(companyID: f.beta.id, name: "Mars", timeZoneIdentifier: "Mars/Olympus"), by: .system)
+        await #expect(
+            throws: HelpDeskError.invalidInput(
+                field: "timeZoneIdentifier", problem: .malformed(expected: "an IANA time zone"))
+        ) {
+            _ = try await f.desk.addLocation(
+                NewLocation(companyID: f.beta.id, name: "Mars", timeZoneIdentifier: "Mars/Olympus"), by: .system)
         }
     }
 
@@ -110,16 +123,27 @@ struct CompanyDirectoryTests {
         // An invoiced period must be paid first: a company that owes money cannot be deleted.
         _ = try await f.desk.markServicePeriodPaid(period.id, of: contract.id, by: .system)
         let model = try await f.desk.addAssetModel(name: "Printer", kind: "printer", by: .system)
-        _ = try await f.desk.addAsset(NewAsset(modelID: model.id, serialNumber: "S1", locationID: f.office.id, inServiceSince: ClientFixture.day(-100)), by: .system)
+        _ = try await f.desk.addAsset(
+            NewAsset(
+                modelID: model.id, serialNumber: "S1", locationID: f.office.id, inServiceSince: ClientFixture.day(-100)),
+            by: .system)
         let betaContract = try await f.contract("B-1", of: f.beta.id)
         let betaAsset = try await f.desk.addAsset(
-            NewAsset(modelID: model.id, serialNumber: "S2", locationID: f.kitchen.id, inServiceSince: ClientFixture.day(-1)), by: .system)
+            NewAsset(
+                modelID: model.id, serialNumber: "S2", locationID: f.kitchen.id, inServiceSince: ClientFixture.day(-1)),
+            by: .system)
         try await f.ticket(requester: .contact(f.olga.id))
 
         try await f.desk.deleteCompany(f.alpha.id, by: .system)
-        await #expect(throws: HelpDeskError.companyNotFound(f.alpha.id)) { _ = try await f.desk.company(f.alpha.id, as: .system) }
-        await #expect(throws: HelpDeskError.companyNotFound(f.alpha.id)) { _ = try await f.desk.locations(of: f.alpha.id, as: .system) }
-        await #expect(throws: HelpDeskError.contractNotFound(contract.id)) { _ = try await f.desk.contract(contract.id, as: .system) }
+        await #expect(throws: HelpDeskError.companyNotFound(f.alpha.id)) {
+            _ = try await f.desk.company(f.alpha.id, as: .system)
+        }
+        await #expect(throws: HelpDeskError.companyNotFound(f.alpha.id)) {
+            _ = try await f.desk.locations(of: f.alpha.id, as: .system)
+        }
+        await #expect(throws: HelpDeskError.contractNotFound(contract.id)) {
+            _ = try await f.desk.contract(contract.id, as: .system)
+        }
         #expect(try await f.test.store.location(f.office.id) == nil)
         #expect(try await f.test.store.contact(f.ivan.id) == nil)
         #expect(try await f.test.store.contact(email: "petr@alpha.example") == nil)
@@ -129,7 +153,8 @@ struct CompanyDirectoryTests {
         #expect(try await f.desk.assetModels(as: .system) == [model], "the nomenclature is shared and stays")
         #expect(try await f.desk.contacts(of: f.beta.id, as: .system) == [f.olga])
         // The email of a deleted contact is free again.
-        _ = try await f.desk.addContact(NewContact(companyID: f.beta.id, name: "Ivan again", email: "ivan@alpha.example"), by: .system)
+        _ = try await f.desk.addContact(
+            NewContact(companyID: f.beta.id, name: "Ivan again", email: "ivan@alpha.example"), by: .system)
     }
 
     @Test func aCompanyWithTicketsCannotBeDeleted() async throws {

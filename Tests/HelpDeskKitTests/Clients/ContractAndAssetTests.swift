@@ -39,7 +39,9 @@ struct ContractAndAssetTests {
         ]
         let f = try await ClientFixture.make()
         var contract = try await f.contract("M-1", status: from == .draft ? .draft : .active)
-        if from == .suspended || from == .ended { contract = try await f.desk.changeContractStatus(contract.id, to: from, by: .system) }
+        if from == .suspended || from == .ended {
+            contract = try await f.desk.changeContractStatus(contract.id, to: from, by: .system)
+        }
         #expect(contract.status == from)
         if from == to || allowed.contains([from, to]) {
             #expect(try await f.desk.changeContractStatus(contract.id, to: to, by: .system).status == to)
@@ -77,11 +79,14 @@ struct ContractAndAssetTests {
         #expect(second.laborAlertPercent == 80)
         #expect(second.paymentDueAt == ClientFixture.day(40))
         #expect(second.invoicedAt == nil && second.paidAt == nil)
-        #expect(try await f.desk.contract(contract.id, as: .system).periods == [first, second], "periods are kept sorted by start")
+        #expect(
+            try await f.desk.contract(contract.id, as: .system).periods == [first, second],
+            "periods are kept sorted by start")
 
         // Renewal: a third period right after the second (touching is not overlapping).
         let third = try await f.period(contract, 60, 90, invoiced: false)
-        #expect(try await f.desk.contract(contract.id, as: .system).periods.map(\.id) == [first.id, second.id, third.id])
+        #expect(
+            try await f.desk.contract(contract.id, as: .system).periods.map(\.id) == [first.id, second.id, third.id])
 
         // Payment: the first period is due at its start, the second on day 40.
         let now = ClientFixture.day(35)
@@ -101,10 +106,16 @@ struct ContractAndAssetTests {
         #expect(paid.paidAt == ClientFixture.day(5))
         #expect(paid.paymentStatus(at: now) == .paid)
         f.clock.set(to: ClientFixture.day(6))
-        #expect(try await f.desk.markServicePeriodPaid(first.id, of: contract.id, by: .system).paidAt == ClientFixture.day(5))
+        #expect(
+            try await f.desk.markServicePeriodPaid(first.id, of: contract.id, by: .system).paidAt
+                == ClientFixture.day(5))
         let direct = try await f.desk.markServicePeriodPaid(third.id, of: contract.id, by: .system)
-        #expect(direct.invoicedAt == ClientFixture.day(6) && direct.paidAt == ClientFixture.day(6), "paying invoices too")
-        #expect(try await f.desk.contract(contract.id, as: .system).periods.map { $0.paymentStatus(at: now) } == [.paid, .unpaid, .paid])
+        #expect(
+            direct.invoicedAt == ClientFixture.day(6) && direct.paidAt == ClientFixture.day(6), "paying invoices too")
+        #expect(
+            try await f.desk.contract(contract.id, as: .system).periods.map { $0.paymentStatus(at: now) } == [
+                .paid, .unpaid, .paid,
+            ])
     }
 
     @Test func overlappingPeriodsOfOneContractAreRefused() async throws {
@@ -124,7 +135,8 @@ struct ContractAndAssetTests {
 
     @Test func modelsAndAssetsDescribeInstalledEquipment() async throws {
         let f = try await ClientFixture.make()
-        let printer = try await f.desk.addAssetModel(name: "HP LaserJet M428", kind: "printer", attributes: ["duplex": "yes"], by: .system)
+        let printer = try await f.desk.addAssetModel(
+            name: "HP LaserJet M428", kind: "printer", attributes: ["duplex": "yes"], by: .system)
         let camera = try await f.desk.addAssetModel(name: "Axis P3245", kind: "camera", by: .system)
         #expect(try await f.desk.assetModels(as: .system) == [camera, printer])
         await #expect(throws: HelpDeskError.duplicateName("hp laserjet m428")) {
@@ -142,10 +154,14 @@ struct ContractAndAssetTests {
         #expect(asset.inServiceSince == ClientFixture.day(-200))
         await #expect(throws: HelpDeskError.duplicateSerialNumber("phb1234")) {
             _ = try await f.desk.addAsset(
-                NewAsset(modelID: printer.id, serialNumber: "phb1234", locationID: f.kitchen.id, inServiceSince: ClientFixture.day(0)), by: .system)
+                NewAsset(
+                    modelID: printer.id, serialNumber: "phb1234", locationID: f.kitchen.id,
+                    inServiceSince: ClientFixture.day(0)), by: .system)
         }
         let sameSerialOtherModel = try await f.desk.addAsset(
-            NewAsset(modelID: camera.id, serialNumber: "PHB1234", locationID: f.kitchen.id, inServiceSince: ClientFixture.day(0)), by: .system)
+            NewAsset(
+                modelID: camera.id, serialNumber: "PHB1234", locationID: f.kitchen.id,
+                inServiceSince: ClientFixture.day(0)), by: .system)
         #expect(sameSerialOtherModel.companyID == f.beta.id)
         await #expect(throws: HelpDeskError.crossCompanyLink(.contract(contract.id), expected: f.beta.id)) {
             _ = try await f.desk.addAsset(
@@ -159,19 +175,26 @@ struct ContractAndAssetTests {
         let f = try await ClientFixture.make()
         let model = try await f.desk.addAssetModel(name: "Boiler", kind: "boiler", by: .system)
         let boiler = try await f.desk.addAsset(
-            NewAsset(modelID: model.id, serialNumber: "B-1", locationID: f.office.id, inServiceSince: ClientFixture.day(-9)), by: .system)
+            NewAsset(
+                modelID: model.id, serialNumber: "B-1", locationID: f.office.id, inServiceSince: ClientFixture.day(-9)),
+            by: .system)
         let other = try await f.desk.addAsset(
-            NewAsset(modelID: model.id, serialNumber: "B-2", locationID: f.office.id, inServiceSince: ClientFixture.day(-9)), by: .system)
+            NewAsset(
+                modelID: model.id, serialNumber: "B-2", locationID: f.office.id, inServiceSince: ClientFixture.day(-9)),
+            by: .system)
         let first = try await f.ticket("Leaks", requester: .contact(f.ivan.id), assets: [boiler.id])
         f.clock.advance(by: 3_600)
         try await f.ticket("Other boiler", requester: .contact(f.ivan.id), assets: [other.id])
         f.clock.advance(by: 3_600)
-        let second = try await f.ticket("Both", requester: .contact(f.ivan.id), assets: [other.id, boiler.id, boiler.id])
+        let second = try await f.ticket(
+            "Both", requester: .contact(f.ivan.id), assets: [other.id, boiler.id, boiler.id])
         #expect(second.assetIDs == [other.id, boiler.id].sorted(), "asset links are deduplicated and sorted")
         #expect(second.companyID == f.alpha.id)
         #expect(try await f.desk.history(of: boiler.id, as: .system).map(\.id) == [second.id, first.id])
         #expect(try await f.desk.history(of: other.id, as: .system).count == 2)
         let unknown: AssetID = Identifier(UUID(uuidString: "00000000-0000-4000-8000-0000000000a5")!)
-        await #expect(throws: HelpDeskError.assetNotFound(unknown)) { _ = try await f.desk.history(of: unknown, as: .system) }
+        await #expect(throws: HelpDeskError.assetNotFound(unknown)) {
+            _ = try await f.desk.history(of: unknown, as: .system)
+        }
     }
 }

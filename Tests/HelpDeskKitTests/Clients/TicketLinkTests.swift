@@ -43,7 +43,9 @@ struct TicketLinkTests {
         _ = try await f.contract("A-0000", from: -30, to: -1, locations: [f.office.id], categories: [printers])
 
         func linked(_ location: LocationID?, _ category: CategoryID?) async throws -> ContractID? {
-            try await f.ticket(requester: .freeText("Caller"), category: category, company: f.alpha.id, location: location).contractID
+            try await f.ticket(
+                requester: .freeText("Caller"), category: category, company: f.alpha.id, location: location
+            ).contractID
         }
         #expect(try await linked(f.office.id, printers) == officePrinters.id, "location and category")
         #expect(try await linked(f.office.id, f.test.onSite.id) == officeOnly.id, "location only")
@@ -68,7 +70,9 @@ struct TicketLinkTests {
         let betaContract = try await f.contract("B-1", of: f.beta.id)
         let model = try await f.desk.addAssetModel(name: "Oven", kind: "oven", by: .system)
         let oven = try await f.desk.addAsset(
-            NewAsset(modelID: model.id, serialNumber: "O-1", locationID: f.kitchen.id, inServiceSince: ClientFixture.day(-5)), by: .system)
+            NewAsset(
+                modelID: model.id, serialNumber: "O-1", locationID: f.kitchen.id, inServiceSince: ClientFixture.day(-5)),
+            by: .system)
         let before = try await f.test.snapshot()
         await #expect(throws: HelpDeskError.crossCompanyLink(.location(f.kitchen.id), expected: f.alpha.id)) {
             try await f.ticket(requester: .contact(f.ivan.id), location: f.kitchen.id)
@@ -120,8 +124,10 @@ struct TicketLinkTests {
         }
         #expect(try await f.desk.ticket(ticket.id, as: .system) == ticket)
         // Tickets of a contact who has left stay editable.
-        let older = try await f.desk.tickets(matching: TicketQuery(requesters: [.contact(f.ivan.id)]), as: .system).tickets[0]
-        let edited = try await f.desk.updateTicket(older.id, TicketUpdate(title: "Renamed", locationID: f.megastore.id), by: f.anna)
+        let older = try await f.desk.tickets(matching: TicketQuery(requesters: [.contact(f.ivan.id)]), as: .system)
+            .tickets[0]
+        let edited = try await f.desk.updateTicket(
+            older.id, TicketUpdate(title: "Renamed", locationID: f.megastore.id), by: f.anna)
         #expect(edited.locationID == f.megastore.id)
     }
 
@@ -152,11 +158,15 @@ struct TicketLinkTests {
         #expect(try await f.test.snapshot() == before)
 
         let moved = try await f.desk.updateTicket(
-            ticket.id, TicketUpdate(requester: .contact(f.olga.id), companyID: .some(nil), locationID: f.kitchen.id,
+            ticket.id,
+            TicketUpdate(
+                requester: .contact(f.olga.id), companyID: .some(nil), locationID: f.kitchen.id,
                 contractID: betaContract.id), by: f.anna)
         #expect(moved.companyID == f.beta.id && moved.locationID == f.kitchen.id && moved.contractID == betaContract.id)
         let back = try await f.desk.updateTicket(
-            ticket.id, TicketUpdate(requester: .contact(f.ivan.id), companyID: f.alpha.id, locationID: .some(nil),
+            ticket.id,
+            TicketUpdate(
+                requester: .contact(f.ivan.id), companyID: f.alpha.id, locationID: .some(nil),
                 contractID: alphaContract.id), by: f.anna)
         #expect(back.companyID == f.alpha.id && back.locationID == nil && back.contractID == alphaContract.id)
         let trail = try await f.desk.auditTrail(of: ticket.id, as: .system).map(\.field)
@@ -168,7 +178,9 @@ struct TicketLinkTests {
         let contract = try await f.contract("A-1", locations: [f.office.id])
         let model = try await f.desk.addAssetModel(name: "Printer", kind: "printer", by: .system)
         let printer = try await f.desk.addAsset(
-            NewAsset(modelID: model.id, serialNumber: "P-1", locationID: f.office.id, inServiceSince: ClientFixture.day(-1)), by: .system)
+            NewAsset(
+                modelID: model.id, serialNumber: "P-1", locationID: f.office.id, inServiceSince: ClientFixture.day(-1)),
+            by: .system)
         let a = try await f.ticket("A", requester: .contact(f.ivan.id), assets: [printer.id])
         let b = try await f.ticket("B", requester: .contact(f.olga.id))
         let c = try await f.ticket("C", requester: .freeText("Nobody"))
@@ -176,15 +188,23 @@ struct TicketLinkTests {
         func numbers(_ query: TicketQuery) async throws -> [TicketNumber] {
             try await f.desk.tickets(matching: query, as: .system).tickets.map(\.number)
         }
-        #expect(try await numbers(TicketQuery(companyIDs: [f.alpha.id], sort: [TicketSort(.number)])) == [a.number, d.number])
+        #expect(
+            try await numbers(TicketQuery(companyIDs: [f.alpha.id], sort: [TicketSort(.number)])) == [
+                a.number, d.number,
+            ])
         #expect(try await numbers(TicketQuery(companyIDs: [nil])) == [c.number])
         #expect(try await numbers(TicketQuery(locationIDs: [f.kitchen.id])) == [b.number])
         #expect(try await numbers(TicketQuery(contractIDs: [contract.id])) == [a.number])
         #expect(try await numbers(TicketQuery(assetIDs: [printer.id])) == [a.number])
         let all = [a, b, c, d]
         let sorted = try await numbers(TicketQuery(sort: [TicketSort(.company), TicketSort(.number)]))
-        #expect(sorted == TicketQuery(sort: [TicketSort(.company), TicketSort(.number)]).evaluate(all, workflow: .standard).tickets.map(\.number))
+        #expect(
+            sorted
+                == TicketQuery(sort: [TicketSort(.company), TicketSort(.number)]).evaluate(all, workflow: .standard)
+                .tickets.map(\.number))
         let alphaPositions = sorted.indices.filter { [a.number, d.number].contains(sorted[$0]) }
-        #expect(alphaPositions.count == 2 && alphaPositions[1] == alphaPositions[0] + 1, "one company's tickets sort together")
+        #expect(
+            alphaPositions.count == 2 && alphaPositions[1] == alphaPositions[0] + 1,
+            "one company's tickets sort together")
     }
 }

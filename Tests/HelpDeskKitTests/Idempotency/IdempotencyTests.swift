@@ -47,7 +47,8 @@ struct IdempotencyTests {
         let test = try await TestDesk.make()
         let before = try await test.snapshot()
         do {
-            _ = try await test.desk.createTicket(Self.request, by: .employee(test.anna.id), idempotencyKey: IdempotencyKey(key))
+            _ = try await test.desk.createTicket(
+                Self.request, by: .employee(test.anna.id), idempotencyKey: IdempotencyKey(key))
             Issue.record("a malformed key was accepted")
         } catch {
             #expect(error.field == "idempotencyKey")

@@ -11,7 +11,8 @@ struct LaborContractRoundingTests {
         let test = try await TestDesk.make()
         let company = try await test.desk.addCompany(NewCompany(name: "Acme"), by: .system)
         let contract = try await test.desk.addContract(
-            NewContract(companyID: company.id, number: "C-7", startsAt: TestDesk.start.addingTimeInterval(-86_400)), by: .system)
+            NewContract(companyID: company.id, number: "C-7", startsAt: TestDesk.start.addingTimeInterval(-86_400)),
+            by: .system)
         _ = try await test.desk.addServicePeriod(
             to: contract.id,
             NewServicePeriod(
@@ -23,7 +24,8 @@ struct LaborContractRoundingTests {
         #expect(covered.contractID == contract.id)
         let plain = try await test.ticket("Plain")
         let day = try LocalDate(year: 2026, month: 3, day: 2)
-        let rounded = try await test.desk.logTime(on: covered.id, NewTimeEntry(workDate: day, minutes: 7), by: test.anna.id)
+        let rounded = try await test.desk.logTime(
+            on: covered.id, NewTimeEntry(workDate: day, minutes: 7), by: test.anna.id)
         let exact = try await test.desk.logTime(on: plain.id, NewTimeEntry(workDate: day, minutes: 7), by: test.anna.id)
         #expect(rounded.chargedMinutes == 30)
         #expect(exact.chargedMinutes == 7)

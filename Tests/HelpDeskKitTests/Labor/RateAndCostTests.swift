@@ -9,18 +9,22 @@ struct RateAndCostTests {
     @Test func theRateOnADateIsTheLatestStartedOnOrBeforeIt() async throws {
         let test = try await LaborFixtures.desk()
         let day = LaborFixtures.day
-        let january = try await test.desk.setEmployeeRate(test.anna.id, validFrom: day("2026-01-01"), hourlyCost: LaborFixtures.rub(100_000), by: .system)
+        let january = try await test.desk.setEmployeeRate(
+            test.anna.id, validFrom: day("2026-01-01"), hourlyCost: LaborFixtures.rub(100_000), by: .system)
         let march = try await test.desk.setEmployeeRate(
-            test.anna.id, validFrom: day("2026-03-01"), hourlyCost: LaborFixtures.rub(120_000), hourlyBilling: LaborFixtures.rub(250_000), by: .system)
+            test.anna.id, validFrom: day("2026-03-01"), hourlyCost: LaborFixtures.rub(120_000),
+            hourlyBilling: LaborFixtures.rub(250_000), by: .system)
         #expect(try await test.desk.employeeRate(test.anna.id, on: day("2025-12-31"), as: .system) == nil)
         #expect(try await test.desk.employeeRate(test.anna.id, on: day("2026-01-01"), as: .system) == january)
         #expect(try await test.desk.employeeRate(test.anna.id, on: day("2026-02-28"), as: .system) == january)
         #expect(try await test.desk.employeeRate(test.anna.id, on: day("2026-03-01"), as: .system) == march)
         #expect(try await test.desk.employeeRate(test.anna.id, on: day("2030-01-01"), as: .system) == march)
-        let corrected = try await test.desk.setEmployeeRate(test.anna.id, validFrom: day("2026-01-01"), hourlyCost: LaborFixtures.rub(90_000), by: .system)
+        let corrected = try await test.desk.setEmployeeRate(
+            test.anna.id, validFrom: day("2026-01-01"), hourlyCost: LaborFixtures.rub(90_000), by: .system)
         #expect(try await test.desk.rateHistory(of: test.anna.id, as: .system) == [corrected, march])
         let sequence = try await test.desk.undeliveredEvents(limit: 1_000, as: .system).count
-        _ = try await test.desk.setEmployeeRate(test.anna.id, validFrom: day("2026-01-01"), hourlyCost: LaborFixtures.rub(90_000), by: .system)
+        _ = try await test.desk.setEmployeeRate(
+            test.anna.id, validFrom: day("2026-01-01"), hourlyCost: LaborFixtures.rub(90_000), by: .system)
         #expect(try await test.desk.undeliveredEvents(limit: 1_000, as: .system).count == sequence)
         #expect(try await test.desk.rateHistory(of: test.boris.id, as: .system) == [])
     }
@@ -41,12 +45,15 @@ struct RateAndCostTests {
             let offset = Int.random(in: 0..<120, using: &random)
             let cost = Int64.random(in: 0...500_000, using: &random)
             naive[date(offset)] = cost
-            try await test.desk.setEmployeeRate(test.boris.id, validFrom: date(offset), hourlyCost: LaborFixtures.rub(cost), by: .system)
+            try await test.desk.setEmployeeRate(
+                test.boris.id, validFrom: date(offset), hourlyCost: LaborFixtures.rub(cost), by: .system)
         }
         for offset in -3..<130 {
             let day = date(offset)
             let expected = naive.keys.filter { $0 <= day }.max().map { naive[$0]! }
-            #expect(try await test.desk.employeeRate(test.boris.id, on: day, as: .system)?.hourlyCost.minorUnits == expected, "\(day)")
+            #expect(
+                try await test.desk.employeeRate(test.boris.id, on: day, as: .system)?.hourlyCost.minorUnits
+                    == expected, "\(day)")
         }
     }
 
@@ -54,8 +61,10 @@ struct RateAndCostTests {
         let test = try await LaborFixtures.desk(step: 15)
         let ticket = try await test.ticket()
         try await test.desk.setEmployeeRate(
-            test.anna.id, validFrom: LaborFixtures.monday, hourlyCost: LaborFixtures.rub(100_000), hourlyBilling: LaborFixtures.rub(300_050), by: .system)
-        let billable = try await test.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 7), by: test.anna.id)
+            test.anna.id, validFrom: LaborFixtures.monday, hourlyCost: LaborFixtures.rub(100_000),
+            hourlyBilling: LaborFixtures.rub(300_050), by: .system)
+        let billable = try await test.desk.logTime(
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 7), by: test.anna.id)
         let priced = try await test.desk.laborCost(of: billable, as: .system)
         #expect(priced.cost == LaborFixtures.rub(11_667))  // 100 000 × 7 ÷ 60 = 11 666.67 → 11 667
         #expect(priced.billing == LaborFixtures.rub(75_013))  // 300 050 × 15 ÷ 60 = 75 012.5 → 75 013
@@ -66,7 +75,8 @@ struct RateAndCostTests {
             on: ticket.id, NewTimeEntry(workDate: LaborFixtures.day("2026-02-01"), minutes: 60), by: test.anna.id)
         let unpriced = try await test.desk.laborCost(of: early, as: .system)
         #expect(unpriced.rate == nil && unpriced.cost == nil && unpriced.billing == nil)
-        let totals = try await test.desk.laborTotals(of: try await test.desk.timeEntries(on: ticket.id, as: .system), as: .system)
+        let totals = try await test.desk.laborTotals(
+            of: try await test.desk.timeEntries(on: ticket.id, as: .system), as: .system)
         #expect(totals.spentMinutes == 127)
         #expect(totals.chargedMinutes == 135)
         #expect(totals.billableMinutes == 75)
@@ -89,8 +99,10 @@ struct RateAndCostTests {
             let hourly = Int64.random(in: 0...10_000_000, using: &random)
             let billing = Int64.random(in: 0...10_000_000, using: &random)
             let entry = TimeEntry(
-                id: ids.next(), ticketID: ids.next(), employeeID: ids.next(), workDate: LaborFixtures.monday, spentMinutes: spent,
-                chargedMinutes: LaborRounding.charged(spentMinutes: spent, step: step), billable: random.next() % 2 == 0,
+                id: ids.next(), ticketID: ids.next(), employeeID: ids.next(), workDate: LaborFixtures.monday,
+                spentMinutes: spent,
+                chargedMinutes: LaborRounding.charged(spentMinutes: spent, step: step),
+                billable: random.next() % 2 == 0,
                 activity: "work", createdAt: TestDesk.start)
             let rate = EmployeeRate(
                 employeeID: entry.employeeID, validFrom: LaborFixtures.monday, hourlyCost: LaborFixtures.rub(hourly),

@@ -12,7 +12,8 @@ struct TimeEntryTests {
         _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: nil, by: .employee(test.anna.id))
         let before = try await test.desk.ticket(ticket.id, as: .system)
         let entry = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 50, activity: "travel", comment: "To the client"),
+            on: ticket.id,
+            NewTimeEntry(workDate: LaborFixtures.monday, minutes: 50, activity: "travel", comment: "To the client"),
             by: test.anna.id)
         #expect(entry.spentMinutes == 50)
         #expect(entry.chargedMinutes == 60)
@@ -26,16 +27,21 @@ struct TimeEntryTests {
         #expect(audit.newValue == entry.auditSummary)
         #expect(audit.performer == .employee(test.anna.id))
         let event = try #require(try await test.desk.undeliveredEvents(limit: 1_000, as: .system).last)
-        #expect(event.event == .timeLogged(ticket: ticket.id, number: ticket.number, entry: entry.id, employee: test.anna.id, minutes: 50))
+        #expect(
+            event.event
+                == .timeLogged(
+                    ticket: ticket.id, number: ticket.number, entry: entry.id, employee: test.anna.id, minutes: 50))
         #expect(event.audience == Audience(employeeIDs: [test.boris.id]))
     }
 
     @Test func editingChangesOnlyTheGivenFieldsAndReroundsNewMinutes() async throws {
         let test = try await LaborFixtures.desk(step: 15)
         let ticket = try await test.ticket()
-        let entry = try await test.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: test.anna.id)
+        let entry = try await test.desk.logTime(
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: test.anna.id)
         test.clock.advance(by: 60)
-        let commented = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(billable: false, comment: "Free"), by: test.boris.id)
+        let commented = try await test.desk.editTimeEntry(
+            entry.id, TimeEntryUpdate(billable: false, comment: "Free"), by: test.boris.id)
         #expect(commented.chargedMinutes == 15)
         #expect(commented.billable == false)
         #expect(commented.revision == 2)
@@ -57,10 +63,13 @@ struct TimeEntryTests {
     @Test func deletingRemovesTheEntryAndAuditsItsLastState() async throws {
         let test = try await LaborFixtures.desk()
         let ticket = try await test.ticket()
-        let entry = try await test.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: test.anna.id)
+        let entry = try await test.desk.logTime(
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: test.anna.id)
         try await test.desk.deleteTimeEntry(entry.id, by: test.boris.id)
         #expect(try await test.desk.timeEntries(on: ticket.id, as: .system).isEmpty)
-        await #expect(throws: HelpDeskError.timeEntryNotFound(entry.id)) { _ = try await test.desk.timeEntry(entry.id, as: .system) }
+        await #expect(throws: HelpDeskError.timeEntryNotFound(entry.id)) {
+            _ = try await test.desk.timeEntry(entry.id, as: .system)
+        }
         let audit = try #require(try await test.desk.auditTrail(of: ticket.id, as: .system).last)
         #expect(audit.oldValue == entry.auditSummary)
         #expect(audit.newValue == nil)
@@ -73,7 +82,8 @@ struct TimeEntryTests {
         let ticket = try await test.ticket()
         let agent = Performer.employee(test.anna.id)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
-        let entry = try await test.desk.logTime(on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 5), by: test.anna.id)
+        let entry = try await test.desk.logTime(
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 5), by: test.anna.id)
         let closed = try await test.desk.changeStatus(ticket.id, to: .closed, by: agent)
         await #expect(throws: HelpDeskError.ticketLocked(closed.number, status: .closed)) {
             _ = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(minutes: 6), by: test.anna.id)
@@ -88,14 +98,22 @@ struct TimeEntryTests {
         let first = try await test.ticket("First")
         let second = try await test.ticket("Second")
         let day = LaborFixtures.day
-        let a = try await test.desk.logTime(on: first.id, NewTimeEntry(workDate: day("2026-02-27"), minutes: 10), by: test.anna.id)
-        let b = try await test.desk.logTime(on: second.id, NewTimeEntry(workDate: day("2026-03-01"), minutes: 20), by: test.boris.id)
-        let c = try await test.desk.logTime(on: first.id, NewTimeEntry(workDate: day("2026-03-02"), minutes: 30), by: test.boris.id)
+        let a = try await test.desk.logTime(
+            on: first.id, NewTimeEntry(workDate: day("2026-02-27"), minutes: 10), by: test.anna.id)
+        let b = try await test.desk.logTime(
+            on: second.id, NewTimeEntry(workDate: day("2026-03-01"), minutes: 20), by: test.boris.id)
+        let c = try await test.desk.logTime(
+            on: first.id, NewTimeEntry(workDate: day("2026-03-02"), minutes: 30), by: test.boris.id)
         #expect(b.chargedMinutes == 20)
-        #expect(try await test.desk.timeEntries(workedIn: day("2026-02-28")...day("2026-03-02"), as: .system) == [b, c])
-        #expect(try await test.desk.timeEntries(of: test.boris.id, workedIn: day("2026-01-01")...day("2026-03-01"), as: .system) == [b])
+        #expect(
+            try await test.desk.timeEntries(workedIn: day("2026-02-28")...day("2026-03-02"), as: .system) == [b, c])
+        #expect(
+            try await test.desk.timeEntries(
+                of: test.boris.id, workedIn: day("2026-01-01")...day("2026-03-01"), as: .system) == [b])
         #expect(try await test.desk.timeEntries(on: first.id, as: .system) == [a, c])
-        #expect(try await test.desk.timeEntries(of: test.former.id, workedIn: day("2026-01-01")...day("2026-12-31"), as: .system) == [])
+        #expect(
+            try await test.desk.timeEntries(
+                of: test.former.id, workedIn: day("2026-01-01")...day("2026-12-31"), as: .system) == [])
     }
 
     @Test(arguments: [0, 1, 5, 15, 30, 60])
@@ -107,7 +125,9 @@ struct TimeEntryTests {
             if step <= 1 {
                 #expect(charged == spent)
             } else {
-                #expect(charged >= spent && charged - spent < step && charged % step == 0, "\(spent) → \(charged) by \(step)")
+                #expect(
+                    charged >= spent && charged - spent < step && charged % step == 0,
+                    "\(spent) → \(charged) by \(step)")
             }
         }
         #expect(LaborRoundingChoice(contract: 30, deskDefault: step).resolved == 30)
@@ -116,11 +136,19 @@ struct TimeEntryTests {
 
     @Test func configurationIsValidated() {
         #expect(throws: LaborConfigurationError.duplicateActivity("work")) {
-            try LaborConfiguration(activities: [LaborActivity(code: "work", name: "A"), LaborActivity(code: "work", name: "B")])
+            try LaborConfiguration(activities: [
+                LaborActivity(code: "work", name: "A"), LaborActivity(code: "work", name: "B"),
+            ])
         }
-        #expect(throws: LaborConfigurationError.blankActivity) { try LaborConfiguration(activities: [LaborActivity(code: " ", name: "A")]) }
-        #expect(throws: LaborConfigurationError.invalidRoundingStep(-1)) { try LaborConfiguration(roundingStepMinutes: -1) }
-        #expect(throws: LaborConfigurationError.invalidMaximumEntryMinutes(0)) { try LaborConfiguration(maximumEntryMinutes: 0) }
+        #expect(throws: LaborConfigurationError.blankActivity) {
+            try LaborConfiguration(activities: [LaborActivity(code: " ", name: "A")])
+        }
+        #expect(throws: LaborConfigurationError.invalidRoundingStep(-1)) {
+            try LaborConfiguration(roundingStepMinutes: -1)
+        }
+        #expect(throws: LaborConfigurationError.invalidMaximumEntryMinutes(0)) {
+            try LaborConfiguration(maximumEntryMinutes: 0)
+        }
     }
 
     @Test func theWorkDateIsCheckedInTheLaborTimeZone() async throws {

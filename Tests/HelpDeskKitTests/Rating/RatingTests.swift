@@ -28,8 +28,11 @@ struct RatingTests {
         #expect(!request.token.description.contains(text), "descriptions do not leak the token")
         let events = try await test.desk.undeliveredEvents(limit: 1_000, as: .system)
         let last = try #require(events.last)
-        #expect(last.event == .ratingRequested(
-            ticket: ticket.id, number: ticket.number, request: request.id, token: request.token, expiresAt: request.expiresAt))
+        #expect(
+            last.event
+                == .ratingRequested(
+                    ticket: ticket.id, number: ticket.number, request: request.id, token: request.token,
+                    expiresAt: request.expiresAt))
         #expect(last.audience == Audience(requester: ticket.requester))
         #expect(events.dropLast().last?.event.name == "statusChanged")
         #expect(try await test.desk.ratingRequest(token: request.token) == request)
@@ -62,14 +65,17 @@ struct RatingTests {
         #expect(try await test.desk.ratings(ofAssignee: test.boris.id, ratedIn: period, as: .system) == [rating])
         #expect(try await test.desk.ratings(ofAssignee: test.anna.id, ratedIn: period, as: .system) == [])
         let before = try await test.snapshot()
-        await #expect(throws: HelpDeskError.ratingTokenUsed(ticket.number)) { _ = try await test.desk.rate(token: token, score: 1) }
+        await #expect(throws: HelpDeskError.ratingTokenUsed(ticket.number)) {
+            _ = try await test.desk.rate(token: token, score: 1)
+        }
         #expect(try await test.snapshot() == before)
     }
 
     @Test func lowScoresAreEscalatedToTheConfiguredManagers() async throws {
         let managerID = try await Self.desk().anna.id  // the seeded desks share identifiers
         let test = try await Self.desk { configuration in
-            configuration.ratings = try RatingConfiguration(scale: 0...10, lowScoreThreshold: 4, escalationRecipientIDs: [managerID])
+            configuration.ratings = try RatingConfiguration(
+                scale: 0...10, lowScoreThreshold: 4, escalationRecipientIDs: [managerID])
         }
         let ticket = try await test.ticket()
         _ = try await test.desk.assign(ticket.id, to: test.boris.id, group: nil, by: .employee(test.anna.id))
@@ -79,8 +85,10 @@ struct RatingTests {
         #expect(rating.comment == nil)
         let events = try await test.desk.undeliveredEvents(limit: 1_000, as: .system).suffix(2)
         #expect(events.map(\.event.name) == ["ticketRated", "lowRatingReceived"])
-        #expect(events.last?.event == .lowRatingReceived(
-            ticket: ticket.id, number: ticket.number, rating: rating.id, score: 4, assignee: test.boris.id))
+        #expect(
+            events.last?.event
+                == .lowRatingReceived(
+                    ticket: ticket.id, number: ticket.number, rating: rating.id, score: 4, assignee: test.boris.id))
         #expect(events.last?.audience == Audience(employeeIDs: [test.anna.id]))
     }
 
@@ -95,22 +103,30 @@ struct RatingTests {
         let withdrawn = try await test.desk.ratingRequests(of: ticket.id, as: .system)
         #expect(withdrawn.map(\.withdrawnAt) == [TestDesk.start.addingTimeInterval(60)])
         let before = try await test.snapshot()
-        await #expect(throws: HelpDeskError.ratingTokenWithdrawn(ticket.number)) { _ = try await test.desk.rate(token: first.token, score: 3) }
+        await #expect(throws: HelpDeskError.ratingTokenWithdrawn(ticket.number)) {
+            _ = try await test.desk.rate(token: first.token, score: 3)
+        }
         #expect(try await test.snapshot() == before)
         test.clock.advance(by: 60)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
         let requests = try await test.desk.ratingRequests(of: ticket.id, as: .system)
         #expect(requests.count == 2)
         #expect(requests[1].token != first.token)
-        await #expect(throws: HelpDeskError.ratingTokenWithdrawn(ticket.number)) { _ = try await test.desk.rate(token: first.token, score: 3) }
+        await #expect(throws: HelpDeskError.ratingTokenWithdrawn(ticket.number)) {
+            _ = try await test.desk.rate(token: first.token, score: 3)
+        }
         let second = try await test.desk.rate(token: requests[1].token, score: 2)
         #expect(second.requestID == requests[1].id)
         _ = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: agent)
-        #expect(try await test.desk.ratingRequests(of: ticket.id, as: .system)[1].withdrawnAt == nil, "a rated request is left alone")
+        #expect(
+            try await test.desk.ratingRequests(of: ticket.id, as: .system)[1].withdrawnAt == nil,
+            "a rated request is left alone")
     }
 
     @Test func aClosedTicketCanStillBeRatedUntilTheRequestExpires() async throws {
-        let test = try await Self.desk { configuration in configuration.ratings = try RatingConfiguration(requestLifetime: 3_600) }
+        let test = try await Self.desk { configuration in
+            configuration.ratings = try RatingConfiguration(requestLifetime: 3_600)
+        }
         let agent = Performer.employee(test.anna.id)
         let first = try await test.ticket("First")
         let second = try await test.ticket("Second")
@@ -123,7 +139,9 @@ struct RatingTests {
         test.clock.advance(by: 3_599)
         _ = try await test.desk.rate(token: firstToken, score: 5)
         test.clock.advance(by: 1)
-        await #expect(throws: HelpDeskError.ratingTokenExpired(second.number, expiredAt: TestDesk.start.addingTimeInterval(3_600))) {
+        await #expect(
+            throws: HelpDeskError.ratingTokenExpired(second.number, expiredAt: TestDesk.start.addingTimeInterval(3_600))
+        ) {
             _ = try await test.desk.rate(token: secondToken, score: 5)
         }
     }
@@ -133,7 +151,10 @@ struct RatingTests {
         let ticket = try await test.ticket()
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.anna.id))
         #expect(try await test.desk.ratingRequests(of: ticket.id, as: .system) == [])
-        #expect(!(try await test.desk.undeliveredEvents(limit: 1_000, as: .system)).contains { $0.event.name == "ratingRequested" })
+        #expect(
+            !(try await test.desk.undeliveredEvents(limit: 1_000, as: .system)).contains {
+                $0.event.name == "ratingRequested"
+            })
     }
 
     @Test func tokensAreDeterministicPerSeedAndDistinct() async throws {
@@ -146,7 +167,8 @@ struct RatingTests {
             var result: [RatingToken] = []
             for index in 0..<20 {
                 let ticket = try await desk.createTicket(
-                    NewTicket(title: "T\(index)", channel: .email, requester: .freeText("Client")), by: .client(name: "Client"))
+                    NewTicket(title: "T\(index)", channel: .email, requester: .freeText("Client")),
+                    by: .client(name: "Client"))
                 _ = try await desk.changeStatus(ticket.id, to: .resolved, by: .system)
                 result.append(try await desk.ratingRequests(of: ticket.id, as: .system)[0].token)
             }

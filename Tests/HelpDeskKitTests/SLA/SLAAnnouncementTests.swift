@@ -11,10 +11,12 @@ struct SLAAnnouncementTests {
     @Test func tickAnnouncesEachWarningAndBreachOnceToAssigneeGroupAndWatchers() async throws {
         let test = try await F.desk()
         let ticket = try await test.desk.createTicket(
-            NewTicket(title: "Server down", channel: .phone, requester: .freeText("Ivan"), assigneeID: test.boris.id,
-                      groupID: test.serviceDesk.id, watcherIDs: [test.anna.id]),
+            NewTicket(
+                title: "Server down", channel: .phone, requester: .freeText("Ivan"), assigneeID: test.boris.id,
+                groupID: test.serviceDesk.id, watcherIDs: [test.anna.id]),
             by: .employee(test.anna.id))
-        try await test.desk.acknowledgeEvents(try await test.desk.undeliveredEvents(as: .system).map(\.sequence), by: .system)
+        try await test.desk.acknowledgeEvents(
+            try await test.desk.undeliveredEvents(as: .system).map(\.sequence), by: .system)
 
         let first = try await test.desk.tick(now: F.at(9, 50))
         #expect(first.slaWarnings == [ticket.number], "75 % of the 1 h reaction passed at 09:45")
@@ -26,11 +28,13 @@ struct SLAAnnouncementTests {
         #expect(warning.slaWarnings == [ticket.number], "75 % of the 8 h resolution passed at 16:00")
 
         let events = try await test.desk.undeliveredEvents(as: .system)
-        #expect(events.map(\.event) == [
-            .slaWarning(ticket: ticket.id, number: ticket.number, clock: .reaction, threshold: 75, dueAt: F.at(10)),
-            .slaBreached(ticket: ticket.id, number: ticket.number, clock: .reaction, dueAt: F.at(10)),
-            .slaWarning(ticket: ticket.id, number: ticket.number, clock: .resolution, threshold: 75, dueAt: F.at(18)),
-        ])
+        #expect(
+            events.map(\.event) == [
+                .slaWarning(ticket: ticket.id, number: ticket.number, clock: .reaction, threshold: 75, dueAt: F.at(10)),
+                .slaBreached(ticket: ticket.id, number: ticket.number, clock: .reaction, dueAt: F.at(10)),
+                .slaWarning(
+                    ticket: ticket.id, number: ticket.number, clock: .resolution, threshold: 75, dueAt: F.at(18)),
+            ])
         for event in events {
             #expect(event.audience.employeeIDs == [test.anna.id, test.boris.id].sorted())
             #expect(event.audience.groupIDs == [test.serviceDesk.id])
@@ -50,9 +54,11 @@ struct SLAAnnouncementTests {
         #expect(byDue.tickets.map(\.id) == [critical.id, normal.id, low.id])
         let breached = try await test.desk.tickets(matching: TicketQuery(slaConditions: [.breached]), as: .system)
         #expect(breached.tickets.map(\.id) == [critical.id])
-        let atRisk = try await test.desk.tickets(matching: TicketQuery(slaConditions: [.atRisk, .breached], sort: [TicketSort(.number)]), as: .system)
+        let atRisk = try await test.desk.tickets(
+            matching: TicketQuery(slaConditions: [.atRisk, .breached], sort: [TicketSort(.number)]), as: .system)
         #expect(atRisk.tickets.map(\.id) == [critical.id])
-        let soon = try await test.desk.tickets(matching: TicketQuery(slaDueBefore: F.at(10, 30), sort: [TicketSort(.number)]), as: .system)
+        let soon = try await test.desk.tickets(
+            matching: TicketQuery(slaDueBefore: F.at(10, 30), sort: [TicketSort(.number)]), as: .system)
         #expect(soon.tickets.map(\.id) == [critical.id, normal.id])
     }
 
@@ -71,7 +77,9 @@ struct SLAAnnouncementTests {
         }
         bad = F.standard
         bad.calendar = try! BusinessCalendar(timeZoneIdentifier: "UTC", schedule: .empty)
-        #expect(throws: SLAConfigurationError.calendarHasNoWorkingTime("standard")) { try SLAConfiguration(policies: [bad]) }
+        #expect(throws: SLAConfigurationError.calendarHasNoWorkingTime("standard")) {
+            try SLAConfiguration(policies: [bad])
+        }
     }
 
     /// Random command sequences with ticks: every warning and breach is announced at most once per
@@ -103,7 +111,11 @@ struct SLAAnnouncementTests {
             for kind in SLAClockKind.allCases {
                 guard let clock = sla[kind], clock.isRunning else { continue }
                 #expect(clock.dueAt == (try policy.calendar.deadline(from: sla.startedAt, adding: clock.target)))
-                #expect(clock.target == (kind == .reaction ? policy.targets(priority: ticket.priority, category: ticket.categoryID).reaction : policy.targets(priority: ticket.priority, category: ticket.categoryID).resolution))
+                #expect(
+                    clock.target
+                        == (kind == .reaction
+                            ? policy.targets(priority: ticket.priority, category: ticket.categoryID).reaction
+                            : policy.targets(priority: ticket.priority, category: ticket.categoryID).resolution))
             }
         }
     }

@@ -25,7 +25,8 @@ struct SLAClockTests {
 
     @Test func theCategoryPolicyWinsOverTheDeskDefault() async throws {
         let test = try await F.desk()
-        let goldCategory = try await test.desk.addCategory(NewServiceCategory(name: "VIP", slaPolicyID: "gold"), by: .system)
+        let goldCategory = try await test.desk.addCategory(
+            NewServiceCategory(name: "VIP", slaPolicyID: "gold"), by: .system)
         let ticket = try await test.ticket(category: goldCategory.id)
         #expect(ticket.sla?.policyID == "gold")
         #expect(ticket.sla?.resolution?.dueAt == F.at(13))
@@ -39,7 +40,9 @@ struct SLAClockTests {
         let ticket = try await test.ticket()
         test.clock.set(to: F.at(9, 40))
         _ = try await test.desk.changeStatus(ticket.id, to: .inProgress, by: .employee(test.anna.id))
-        #expect(try await test.desk.ticket(ticket.id, as: .system).sla?.reaction?.isRunning == true, "standard waits for a reply")
+        #expect(
+            try await test.desk.ticket(ticket.id, as: .system).sla?.reaction?.isRunning == true,
+            "standard waits for a reply")
         test.clock.set(to: F.at(9, 50))
         _ = try await test.desk.comment(on: ticket.id, NewComment("On it"), by: .employee(test.anna.id))
         let replied = try #require(try await test.desk.ticket(ticket.id, as: .system).sla?.reaction)
@@ -86,7 +89,9 @@ struct SLAClockTests {
         let breached = try #require(try await test.desk.ticket(slow.id, as: .system).sla)
         #expect(breached.resolution?.breachedAt == F.at(11))
         #expect(breached.condition == .breached)
-        let names = try await test.desk.undeliveredEvents(limit: 1_000, as: .system).filter { $0.event.ticketID == slow.id }.map(\.event.name)
+        let names = try await test.desk.undeliveredEvents(limit: 1_000, as: .system).filter {
+            $0.event.ticketID == slow.id
+        }.map(\.event.name)
         #expect(names.filter { $0 == "slaBreached" }.count == 2, "reaction and resolution, once each")
     }
 

@@ -30,19 +30,23 @@ struct HostileBillingReportTests {
     @Test func aReceivableStatementPastInt64MaxIsAnOverflow() async throws {
         let f = try await SafetyFixture.hugeSettlements()
         await #expect(throws: HelpDeskError.money(.overflow)) {
-            _ = try await f.desk.statement(of: f.company.id, in: BillingFixture.rub, role: .receivable, period: SafetyFixture.firstDay, as: .system)
+            _ = try await f.desk.statement(
+                of: f.company.id, in: BillingFixture.rub, role: .receivable, period: SafetyFixture.firstDay, as: .system
+            )
         }
         // Before the second settlement the receivable still fitted: the statement up to then works.
         let early = TestDesk.start.addingTimeInterval(-3_600)..<TestDesk.start.addingTimeInterval(30)
         let statement = try #require(
-            try await f.desk.statement(of: f.company.id, in: BillingFixture.rub, role: .receivable, period: early, as: .system))
+            try await f.desk.statement(
+                of: f.company.id, in: BillingFixture.rub, role: .receivable, period: early, as: .system))
         #expect(statement.closing == .max)
     }
 
     @Test func paidWorkPastInt64MaxIsAnOverflow() async throws {
         let f = try await SafetyFixture.hugeSettlements()
         await #expect(throws: HelpDeskError.money(.overflow)) {
-            _ = try await f.desk.reports(as: .system).profitability(ReportRequest(period: SafetyFixture.firstDay), by: .company)
+            _ = try await f.desk.reports(as: .system).profitability(
+                ReportRequest(period: SafetyFixture.firstDay), by: .company)
         }
     }
 
@@ -66,14 +70,18 @@ struct HostileBillingReportTests {
         let start = TestDesk.start
         _ = try await f.desk.addServicePeriod(
             to: f.contract.id,
-            NewServicePeriod(startsAt: start.addingTimeInterval(-3_000), endsAt: start.addingTimeInterval(3_000), fee: Money(minorUnits: .max, currency: .rub)), by: .system)
+            NewServicePeriod(
+                startsAt: start.addingTimeInterval(-3_000), endsAt: start.addingTimeInterval(3_000),
+                fee: Money(minorUnits: .max, currency: .rub)), by: .system)
         let ticket = try await f.ticket()
         _ = try await f.desk.addSpecificationLine(
-            to: ticket.id, NewSpecificationLine(description: "Screw", pricing: .perItem, quantity: 1, price: BillingFixture.rub(1)),
+            to: ticket.id,
+            NewSpecificationLine(description: "Screw", pricing: .perItem, quantity: 1, price: BillingFixture.rub(1)),
             by: f.anna)
         try await f.desk.settle(ticket.id, by: f.anna)
         await #expect(throws: HelpDeskError.money(.overflow)) {
-            _ = try await f.desk.reports(as: .system).profitability(ReportRequest(period: SafetyFixture.firstDay), by: .company)
+            _ = try await f.desk.reports(as: .system).profitability(
+                ReportRequest(period: SafetyFixture.firstDay), by: .company)
         }
         // The fee alone still fits: the day before the settlement reports it.
         let before = TestDesk.start.addingTimeInterval(-3_600)..<TestDesk.start
@@ -84,21 +92,28 @@ struct HostileBillingReportTests {
     @Test func billingReadsAtFarInstantsAreRejected() async throws {
         let f = try await BillingFixture.make(BillingConfiguration(insufficientFunds: .receivable))
         let ticket = try await f.ticket()
-        _ = try await f.desk.addSpecificationLine(to: ticket.id, NewSpecificationLine(itemID: f.cartridge.id, quantity: 1), by: f.anna)
+        _ = try await f.desk.addSpecificationLine(
+            to: ticket.id, NewSpecificationLine(itemID: f.cartridge.id, quantity: 1), by: f.anna)
         try await f.desk.settle(ticket.id, by: f.anna)
         for instant in SafetyFixture.hostileInstants {
-            await #expect(throws: SafetyFixture.outOfRange("instant")) { _ = try await f.desk.debtorAgeing(at: instant, as: .system) }
+            await #expect(throws: SafetyFixture.outOfRange("instant")) {
+                _ = try await f.desk.debtorAgeing(at: instant, as: .system)
+            }
         }
         #expect(try await f.desk.debtorAgeing(at: TestDesk.start, as: .system).map(\.total) == [2_000_00])
         for period in [SafetyFixture.farPast..<TestDesk.start, TestDesk.start..<Date.distantFuture] {
-            await #expect(throws: SafetyFixture.outOfRange("period")) { _ = try await f.desk.outOfContractRevenue(in: period, as: .system) }
             await #expect(throws: SafetyFixture.outOfRange("period")) {
-                _ = try await f.desk.statement(of: f.company.id, in: BillingFixture.rub, role: .receivable, period: period, as: .system)
+                _ = try await f.desk.outOfContractRevenue(in: period, as: .system)
+            }
+            await #expect(throws: SafetyFixture.outOfRange("period")) {
+                _ = try await f.desk.statement(
+                    of: f.company.id, in: BillingFixture.rub, role: .receivable, period: period, as: .system)
             }
         }
         // The pure report saturates the age instead: a debt seen from beyond any calendar is over 90 days old.
         let far = try BillingReports.debtorAgeing(
-            at: SafetyFixture.farFuture, accounts: try await f.test.store.billingAccounts(), in: try await f.test.store.ledger())
+            at: SafetyFixture.farFuture, accounts: try await f.test.store.billingAccounts(),
+            in: try await f.test.store.ledger())
         #expect(far.map(\.over90) == [2_000_00])
     }
 }

@@ -25,7 +25,9 @@ struct HostileHelperTests {
     }
 
     @Test func anAbsurdTimeOfDayIsAnError() {
-        #expect(throws: WorkingTimeError.invalidTimeOfDay(seconds: .max)) { _ = try TimeOfDay(hour: .max, minute: .max) }
+        #expect(throws: WorkingTimeError.invalidTimeOfDay(seconds: .max)) {
+            _ = try TimeOfDay(hour: .max, minute: .max)
+        }
         #expect(throws: WorkingTimeError.invalidTimeOfDay(seconds: .min)) { _ = try TimeOfDay(hour: .min) }
     }
 

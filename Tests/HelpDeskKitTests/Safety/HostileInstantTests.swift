@@ -14,7 +14,9 @@ struct HostileInstantTests {
         for instant in SafetyFixture.hostileInstants {
             await #expect(throws: SafetyFixture.outOfRange("validFrom")) {
                 _ = try await f.desk.addPriceListItem(
-                    NewPriceListItem(code: "X", name: "X", pricing: .fixed, price: BillingFixture.rub(1), validFrom: instant), by: .system)
+                    NewPriceListItem(
+                        code: "X", name: "X", pricing: .fixed, price: BillingFixture.rub(1), validFrom: instant),
+                    by: .system)
             }
             await #expect(throws: SafetyFixture.outOfRange("instant")) {
                 _ = try await f.desk.price(of: f.hour.id, under: nil, at: instant, as: .system)
@@ -30,7 +32,8 @@ struct HostileInstantTests {
         // Open-ended up to the range's end is fine.
         _ = try await f.desk.addPriceListItem(
             NewPriceListItem(
-                code: "X", name: "X", pricing: .fixed, price: BillingFixture.rub(1), validFrom: SupportedInstants.lowerBound,
+                code: "X", name: "X", pricing: .fixed, price: BillingFixture.rub(1),
+                validFrom: SupportedInstants.lowerBound,
                 validUntil: SupportedInstants.upperBound), by: .system)
     }
 
@@ -40,20 +43,26 @@ struct HostileInstantTests {
         let before = try await f.test.snapshot()
         for instant in SafetyFixture.hostileInstants {
             await #expect(throws: SafetyFixture.outOfRange("startsAt")) {
-                _ = try await f.desk.addContract(NewContract(companyID: f.alpha.id, number: "N-1", startsAt: instant), by: .system)
+                _ = try await f.desk.addContract(
+                    NewContract(companyID: f.alpha.id, number: "N-1", startsAt: instant), by: .system)
             }
             await #expect(throws: SafetyFixture.outOfRange("inServiceSince")) {
                 _ = try await f.desk.addAsset(
-                    NewAsset(modelID: model.id, serialNumber: "S1", locationID: f.office.id, inServiceSince: instant), by: .system)
+                    NewAsset(modelID: model.id, serialNumber: "S1", locationID: f.office.id, inServiceSince: instant),
+                    by: .system)
             }
-            await #expect(throws: SafetyFixture.outOfRange("instant")) { _ = try await f.desk.contracts(inForceAt: instant, as: .system) }
+            await #expect(throws: SafetyFixture.outOfRange("instant")) {
+                _ = try await f.desk.contracts(inForceAt: instant, as: .system)
+            }
             await #expect(throws: SafetyFixture.outOfRange("instant")) {
                 _ = try await f.desk.contracts(endingWithin: 30, after: instant, as: .system)
             }
         }
         await #expect(throws: SafetyFixture.outOfRange("endsAt")) {
             _ = try await f.desk.addContract(
-                NewContract(companyID: f.alpha.id, number: "N-1", startsAt: ClientFixture.day(0), endsAt: SafetyFixture.farFuture), by: .system)
+                NewContract(
+                    companyID: f.alpha.id, number: "N-1", startsAt: ClientFixture.day(0),
+                    endsAt: SafetyFixture.farFuture), by: .system)
         }
         await #expect(throws: HelpDeskError.invalidInput(field: "days", problem: .negative)) {
             _ = try await f.desk.contracts(endingWithin: -1, after: ClientFixture.day(0), as: .system)
@@ -65,23 +74,27 @@ struct HostileInstantTests {
         let test = try await TestDesk.make()
         let ticket = try await test.ticket()
         let today = try LocalDate(year: 2026, month: 3, day: 2)
-        let entry = try await test.desk.logTime(on: ticket.id, NewTimeEntry(workDate: today, minutes: 30), by: test.anna.id)
+        let entry = try await test.desk.logTime(
+            on: ticket.id, NewTimeEntry(workDate: today, minutes: 30), by: test.anna.id)
         let before = try await test.snapshot()
         let years = InstantRange.workDateYears
         for date in [try LocalDate(year: 1, month: 1, day: 1), try LocalDate(year: 1899, month: 12, day: 31)] {
             await #expect(throws: HelpDeskError.invalidInput(field: "workDate", problem: .outOfRange(years))) {
-                _ = try await test.desk.logTime(on: ticket.id, NewTimeEntry(workDate: date, minutes: 30), by: test.anna.id)
+                _ = try await test.desk.logTime(
+                    on: ticket.id, NewTimeEntry(workDate: date, minutes: 30), by: test.anna.id)
             }
             await #expect(throws: HelpDeskError.invalidInput(field: "workDate", problem: .outOfRange(years))) {
                 _ = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(workDate: date), by: test.anna.id)
             }
             await #expect(throws: HelpDeskError.invalidInput(field: "validFrom", problem: .outOfRange(years))) {
-                _ = try await test.desk.setEmployeeRate(test.anna.id, validFrom: date, hourlyCost: ClientFixture.rub(100_00), by: .system)
+                _ = try await test.desk.setEmployeeRate(
+                    test.anna.id, validFrom: date, hourlyCost: ClientFixture.rub(100_00), by: .system)
             }
         }
         #expect(try await test.snapshot() == before)
         _ = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: try LocalDate(year: 1900, month: 1, day: 1), minutes: 30), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: try LocalDate(year: 1900, month: 1, day: 1), minutes: 30),
+            by: test.anna.id)
     }
 
     @Test func ratingPeriodsAreChecked() async throws {
@@ -89,11 +102,16 @@ struct HostileInstantTests {
         for instant in SafetyFixture.hostileInstants {
             let period = min(instant, TestDesk.start)..<max(instant, TestDesk.start)
             if InstantRange.contains(period.lowerBound) && InstantRange.containsEnd(period.upperBound) { continue }
-            await #expect(throws: SafetyFixture.outOfRange("period")) { _ = try await test.desk.ratings(ratedIn: period, as: .system) }
+            await #expect(throws: SafetyFixture.outOfRange("period")) {
+                _ = try await test.desk.ratings(ratedIn: period, as: .system)
+            }
             await #expect(throws: SafetyFixture.outOfRange("period")) {
                 _ = try await test.desk.ratings(ofAssignee: test.anna.id, ratedIn: period, as: .system)
             }
         }
-        #expect(try await test.desk.ratings(ratedIn: SupportedInstants.lowerBound..<SupportedInstants.upperBound, as: .system).isEmpty)
+        #expect(
+            try await test.desk.ratings(
+                ratedIn: SupportedInstants.lowerBound..<SupportedInstants.upperBound, as: .system
+            ).isEmpty)
     }
 }

@@ -26,7 +26,9 @@ struct HostilePeriodBillingTests {
         let f = try await ClientFixture.make()
         try await f.period(try await f.contract("A-1"), -10, 20, due: 5)
         for instant in SafetyFixture.hostileInstants {
-            await #expect(throws: SafetyFixture.outOfRange("instant")) { _ = try await f.desk.debtors(at: instant, as: .system) }
+            await #expect(throws: SafetyFixture.outOfRange("instant")) {
+                _ = try await f.desk.debtors(at: instant, as: .system)
+            }
         }
         #expect(try await f.desk.debtors(at: ClientFixture.day(6), as: .system).map(\.company.id) == [f.alpha.id])
     }
@@ -59,12 +61,15 @@ struct HostilePeriodBillingTests {
         await #expect(throws: SafetyFixture.outOfRange("startsAt")) {
             _ = try await f.desk.addServicePeriod(
                 to: contract.id,
-                NewServicePeriod(startsAt: SafetyFixture.farPast, endsAt: ClientFixture.day(1), fee: ClientFixture.rub(1)), by: .system)
+                NewServicePeriod(
+                    startsAt: SafetyFixture.farPast, endsAt: ClientFixture.day(1), fee: ClientFixture.rub(1)),
+                by: .system)
         }
         await #expect(throws: SafetyFixture.outOfRange("endsAt")) {
             _ = try await f.desk.addServicePeriod(
                 to: contract.id,
-                NewServicePeriod(startsAt: ClientFixture.day(0), endsAt: .distantFuture, fee: ClientFixture.rub(1)), by: .system)
+                NewServicePeriod(startsAt: ClientFixture.day(0), endsAt: .distantFuture, fee: ClientFixture.rub(1)),
+                by: .system)
         }
         await #expect(throws: SafetyFixture.outOfRange("paymentDueAt")) {
             _ = try await f.desk.addServicePeriod(
@@ -74,12 +79,15 @@ struct HostilePeriodBillingTests {
                     paymentDueAt: .distantFuture), by: .system)
         }
         await #expect(throws: SafetyFixture.outOfRange("startsAt")) {
-            _ = try await f.desk.addContract(NewContract(companyID: f.alpha.id, number: "A-2", startsAt: .distantPast), by: .system)
+            _ = try await f.desk.addContract(
+                NewContract(companyID: f.alpha.id, number: "A-2", startsAt: .distantPast), by: .system)
         }
         #expect(try await f.test.snapshot() == before)
         // The exclusive end may be the range's own end.
         _ = try await f.desk.addServicePeriod(
             to: contract.id,
-            NewServicePeriod(startsAt: ClientFixture.day(0), endsAt: SupportedInstants.upperBound, fee: ClientFixture.rub(1)), by: .system)
+            NewServicePeriod(
+                startsAt: ClientFixture.day(0), endsAt: SupportedInstants.upperBound, fee: ClientFixture.rub(1)),
+            by: .system)
     }
 }

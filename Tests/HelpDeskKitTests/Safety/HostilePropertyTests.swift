@@ -11,7 +11,9 @@ import Testing
 @Suite("Hostile values under random commands")
 struct HostilePropertyTests {
     /// Integers at and around every edge.
-    static let int64s: [Int64] = [.min, .min + 1, -1, 0, 1, 2, 59, 60, 1_500_00, 10_000_000, 10_000_001, .max / 2 + 1, .max - 1, .max]
+    static let int64s: [Int64] = [
+        .min, .min + 1, -1, 0, 1, 2, 59, 60, 1_500_00, 10_000_000, 10_000_001, .max / 2 + 1, .max - 1, .max,
+    ]
     /// `Int` offsets and limits at and around every edge.
     static let ints: [Int] = [.min, -1, 0, 1, 2, 50, 999, 1_000, 1_001, .max / 2, .max - 1, .max]
 
@@ -20,25 +22,30 @@ struct HostilePropertyTests {
         var random: SplitMix64
 
         mutating func int64() -> Int64 {
-            random.next() % 4 == 0 ? Int64(bitPattern: random.next()) : HostilePropertyTests.int64s.randomElement(using: &random)!
+            random.next() % 4 == 0
+                ? Int64(bitPattern: random.next()) : HostilePropertyTests.int64s.randomElement(using: &random)!
         }
 
         mutating func int() -> Int {
-            random.next() % 4 == 0 ? Int(truncatingIfNeeded: random.next()) : HostilePropertyTests.ints.randomElement(using: &random)!
+            random.next() % 4 == 0
+                ? Int(truncatingIfNeeded: random.next()) : HostilePropertyTests.ints.randomElement(using: &random)!
         }
 
         /// A hostile instant, an instant near the desk's clock, or a huge interval away from it.
         mutating func instant() -> Date {
             switch random.next() % 4 {
             case 0: SafetyFixture.hostileInstants.randomElement(using: &random)!
-            case 1: TestDesk.start.addingTimeInterval([1e12, -1e12, 1e15, -1e15, 1e18, -1e18, 1e300].randomElement(using: &random)!)
+            case 1:
+                TestDesk.start.addingTimeInterval(
+                    [1e12, -1e12, 1e15, -1e15, 1e18, -1e18, 1e300].randomElement(using: &random)!)
             default: TestDesk.start.addingTimeInterval(Double(Int64(random.next() % 200) - 100) * 86_400)
             }
         }
 
         /// A half-open period between two such instants.
         mutating func period() -> Range<Date> {
-            let a = instant(), b = instant()
+            let a = instant()
+            let b = instant()
             return min(a, b)..<max(a, b)
         }
 
@@ -68,7 +75,8 @@ struct HostilePropertyTests {
             } catch {
                 rejected += 1
                 if case .storage = error.reason { Issue.record("\(label): storage failure \(error)") }
-                #expect(try await f.test.snapshot() == before, "\(label) was rejected with \(error) but changed the store")
+                #expect(
+                    try await f.test.snapshot() == before, "\(label) was rejected with \(error) but changed the store")
             }
         }
 
@@ -88,7 +96,8 @@ struct HostilePropertyTests {
             switch values.random.next() % 22 {
             case 0, 1:
                 try await command("topUp") { () throws(HelpDeskError) in
-                    try await f.desk.topUp(company, amount: values.price(), paymentReference: "P-\(values.random.next() % 8)", by: f.anna)
+                    try await f.desk.topUp(
+                        company, amount: values.price(), paymentReference: "P-\(values.random.next() % 8)", by: f.anna)
                 }
             case 2:
                 try await command("adjustBalance") { () throws(HelpDeskError) in
@@ -100,14 +109,18 @@ struct HostilePropertyTests {
                 let fee = Money(minorUnits: values.int64(), currency: .rub)
                 try await command("addServicePeriod") { () throws(HelpDeskError) in
                     let period = try await f.desk.addServicePeriod(
-                        to: f.contract.id, NewServicePeriod(startsAt: min(a, b), endsAt: max(a, b), fee: fee, paymentDueAt: due), by: .system)
+                        to: f.contract.id,
+                        NewServicePeriod(startsAt: min(a, b), endsAt: max(a, b), fee: fee, paymentDueAt: due),
+                        by: .system)
                     periods.append(period.id)
                 }
             case 4:
                 guard let period = values.pick(periods) else { continue }
                 let pay = values.random.next() % 2 == 0
                 try await command("markServicePeriod") { () throws(HelpDeskError) in
-                    _ = pay ? try await f.desk.markServicePeriodPaid(period, of: f.contract.id, by: .system)
+                    _ =
+                        pay
+                        ? try await f.desk.markServicePeriodPaid(period, of: f.contract.id, by: .system)
                         : try await f.desk.markServicePeriodInvoiced(period, of: f.contract.id, by: .system)
                 }
             case 5, 6:
@@ -115,18 +128,27 @@ struct HostilePropertyTests {
                 let line = NewSpecificationLine(
                     description: "Line \(step)", pricing: pricing, quantity: values.int64(), price: values.price(),
                     coverage: values.random.next() % 4 == 0 ? .inContract : .billable)
-                try await command("addSpecificationLine") { () throws(HelpDeskError) in _ = try await f.desk.addSpecificationLine(to: ticket.id, line, by: f.anna) }
+                try await command("addSpecificationLine") { () throws(HelpDeskError) in
+                    _ = try await f.desk.addSpecificationLine(to: ticket.id, line, by: f.anna)
+                }
             case 7:
-                try await command("settle") { () throws(HelpDeskError) in try await f.desk.settle(ticket.id, by: f.anna) }
+                try await command("settle") { () throws(HelpDeskError) in try await f.desk.settle(ticket.id, by: f.anna)
+                }
             case 8:
                 let (from, until) = (values.instant(), values.random.next() % 2 == 0 ? nil : values.instant())
                 let item = NewPriceListItem(
-                    code: "I\(step)", name: "Item \(step)", pricing: .perItem, price: values.price(), validFrom: from, validUntil: until)
-                try await command("addPriceListItem") { () throws(HelpDeskError) in _ = try await f.desk.addPriceListItem(item, by: .system) }
+                    code: "I\(step)", name: "Item \(step)", pricing: .perItem, price: values.price(), validFrom: from,
+                    validUntil: until)
+                try await command("addPriceListItem") { () throws(HelpDeskError) in
+                    _ = try await f.desk.addPriceListItem(item, by: .system)
+                }
             case 9:
                 let (a, b) = (values.instant(), values.instant())
-                let request = NewContract(companyID: company, number: "N-\(step)", startsAt: min(a, b), endsAt: a == b ? nil : max(a, b))
-                try await command("addContract") { () throws(HelpDeskError) in _ = try await f.desk.addContract(request, by: .system) }
+                let request = NewContract(
+                    companyID: company, number: "N-\(step)", startsAt: min(a, b), endsAt: a == b ? nil : max(a, b))
+                try await command("addContract") { () throws(HelpDeskError) in
+                    _ = try await f.desk.addContract(request, by: .system)
+                }
             case 10:
                 let request = NewTicket(
                     title: "Ticket \(step)", channel: .email, requester: .freeText("Ivan"), companyID: company,
@@ -135,7 +157,9 @@ struct HostilePropertyTests {
                     tickets.append(try await f.desk.createTicket(request, by: f.anna))
                 }
             case 11:
-                try await command("deleteCompany") { () throws(HelpDeskError) in try await f.desk.deleteCompany(second.id, by: .system) }
+                try await command("deleteCompany") { () throws(HelpDeskError) in
+                    try await f.desk.deleteCompany(second.id, by: .system)
+                }
             case 12:
                 let query = TicketQuery(offset: values.int(), limit: values.int())
                 do {
@@ -157,7 +181,8 @@ struct HostilePropertyTests {
                 _ = try? await f.desk.outOfContractRevenue(in: values.period(), as: .system)
             case 16:
                 let role = values.pick([AccountRole.wallet, .receivable])!
-                _ = try? await f.desk.statement(of: company, in: BillingFixture.rub, role: role, period: values.period(), as: .system)
+                _ = try? await f.desk.statement(
+                    of: company, in: BillingFixture.rub, role: role, period: values.period(), as: .system)
             case 17:
                 _ = try? await f.desk.contracts(inForceAt: values.instant(), as: .system)
                 _ = try? await f.desk.contracts(endingWithin: values.int(), after: values.instant(), as: .system)
@@ -173,7 +198,9 @@ struct HostilePropertyTests {
                 }
                 let request = ReportRequest(period: period, bucket: values.pick(TimeBucket.allCases)!)
                 let reports = try await f.desk.reports(as: .system)
-                await report("ticketCounts") { _ = try await reports.ticketCounts(request, by: .bucket, top: values.int()) }
+                await report("ticketCounts") {
+                    _ = try await reports.ticketCounts(request, by: .bucket, top: values.int())
+                }
                 await report("backlog") { _ = try await reports.backlog(request) }
                 await report("responseTimes") { _ = try await reports.responseTimes(request, by: .company) }
                 await report("profitability") { _ = try await reports.profitability(request, by: .contract) }

@@ -20,7 +20,8 @@ struct HostileQueryTests {
         #expect(page.tickets.isEmpty)
         #expect(page.totalCount == 3)
         #expect(page.nextOffset == nil)
-        let late = try await test.desk.tickets(matching: TicketQuery(offset: .max - 1, limit: TicketQuery.maximumLimit), as: .system)
+        let late = try await test.desk.tickets(
+            matching: TicketQuery(offset: .max - 1, limit: TicketQuery.maximumLimit), as: .system)
         #expect(late.tickets.isEmpty && late.totalCount == 3)
         #expect(try await test.desk.tickets(matching: TicketQuery(offset: 2, limit: 5), as: .system).tickets.count == 1)
     }
@@ -32,7 +33,8 @@ struct HostileQueryTests {
         #expect(rest.tickets.count == 2)
         let none = try await test.store.tickets(matching: TicketQuery(offset: .max, limit: .max), workflow: workflow)
         #expect(none.tickets.isEmpty && none.totalCount == 3)
-        let negative = try await test.store.tickets(matching: TicketQuery(offset: .min, limit: .min), workflow: workflow)
+        let negative = try await test.store.tickets(
+            matching: TicketQuery(offset: .min, limit: .min), workflow: workflow)
         #expect(negative.tickets.isEmpty && negative.totalCount == 3)
         let unsorted = TicketQuery(sort: [TicketSort(.title)], offset: .max, limit: .max)
         #expect(try await test.store.tickets(matching: unsorted, workflow: workflow).tickets.isEmpty)

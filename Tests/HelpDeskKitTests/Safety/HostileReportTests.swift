@@ -36,19 +36,26 @@ struct HostileReportTests {
                     try await Self.runEveryReport(reports, ReportRequest(period: period, bucket: bucket))
                 }
             }
-            await #expect(throws: SafetyFixture.outOfRange("period")) { _ = try await reports.billingPaidWork.paidWork(in: period) }
+            await #expect(throws: SafetyFixture.outOfRange("period")) {
+                _ = try await reports.billingPaidWork.paidWork(in: period)
+            }
             // Built directly, such buckets are empty rather than endless.
             #expect(ReportBuckets(period: period, bucket: .day, timeZone: TimeZone(identifier: "UTC")!).starts.isEmpty)
-            #expect(ReportBuckets(period: period, bucket: .day, timeZone: TimeZone(identifier: "UTC")!).index(of: TestDesk.start) == nil)
+            #expect(
+                ReportBuckets(period: period, bucket: .day, timeZone: TimeZone(identifier: "UTC")!).index(
+                    of: TestDesk.start) == nil)
         }
         // The widest accepted period works, in every report.
-        try await Self.runEveryReport(reports, ReportRequest(period: TestDesk.start..<TestDesk.start.addingTimeInterval(86_400 * 400), bucket: .month))
+        try await Self.runEveryReport(
+            reports,
+            ReportRequest(period: TestDesk.start..<TestDesk.start.addingTimeInterval(86_400 * 400), bucket: .month))
     }
 
     @Test func proratingAPeriodNoInt64OfSecondsCanMeasureIsAnOverflow() {
         var ids = SeededIdentifierSource(seed: 4)
         let stored = ServicePeriod(
-            id: ids.next(), startsAt: SafetyFixture.farPast, endsAt: SafetyFixture.farFuture, fee: ClientFixture.rub(1_000))
+            id: ids.next(), startsAt: SafetyFixture.farPast, endsAt: SafetyFixture.farFuture,
+            fee: ClientFixture.rub(1_000))
         #expect(throws: MoneyError.overflow) {
             _ = try ReportEngine.proratedFee(of: stored, in: ClientFixture.day(0)..<ClientFixture.day(1))
         }

@@ -21,7 +21,8 @@ struct IntegrityTests {
     @Test func aReplayedTopUpLeavesTheOriginalNoteAndEverythingElseUntouched() async throws {
         let store = InMemoryStore()
         let f = try await BillingFixture.make(store: store)
-        let id = try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PP-1", by: f.anna)
+        let id = try await f.desk.topUp(
+            f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PP-1", by: f.anna)
         let original = try await store.transferNotes([id])
         #expect(original.map(\.performer) == [f.anna])
         #expect(original.map(\.at) == [TestDesk.start])
@@ -30,7 +31,8 @@ struct IntegrityTests {
 
         f.test.clock.advance(by: 86_400)
         let replay = try await f.desk.topUp(
-            f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PP-1", by: .employee(f.test.boris.id))
+            f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PP-1", by: .employee(f.test.boris.id)
+        )
         #expect(replay == id)
         #expect(try await store.transferNotes([id]) == original)
         #expect(try await f.test.snapshot() == snapshot)
@@ -51,11 +53,14 @@ struct IntegrityTests {
     @Test func theStoreKeepsTheFirstNoteOfATransfer() async throws {
         let store = InMemoryStore()
         let f = try await BillingFixture.make(store: store)
-        let id = try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(5_00), paymentReference: "PP-2", by: f.anna)
+        let id = try await f.desk.topUp(
+            f.company.id, amount: BillingFixture.rub(5_00), paymentReference: "PP-2", by: f.anna)
         let original = try await store.transferNotes([id])
         // An adapter-level replay (a unit carrying the same note again) does not rewrite it either.
         var work = UnitOfWork()
-        work.billing.notes = [TransferNote(transferID: id, text: "PP-2", performer: .system, at: TestDesk.start.addingTimeInterval(60))]
+        work.billing.notes = [
+            TransferNote(transferID: id, text: "PP-2", performer: .system, at: TestDesk.start.addingTimeInterval(60))
+        ]
         try await store.commit(work)
         #expect(try await store.transferNotes([id]) == original)
     }
@@ -67,7 +72,8 @@ struct IntegrityTests {
         let before = try Self.bytes(of: store)
         f.test.clock.advance(by: 60)
         do {
-            try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(999_00), paymentReference: "PP-1", by: f.anna)
+            try await f.desk.topUp(
+                f.company.id, amount: BillingFixture.rub(999_00), paymentReference: "PP-1", by: f.anna)
             Issue.record("a replay with another amount was accepted")
         } catch {
             guard case .ledger(.transferFailed(_, _, .existsWithDifferentFields)) = error.reason else {
@@ -84,7 +90,9 @@ struct IntegrityTests {
         let f = try await BillingFixture.make()
         try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(100_00), paymentReference: "PP-1", by: f.anna)
         let before = try await f.test.snapshot()
-        await #expect(throws: HelpDeskError.companyHasOpenBalance(f.company.id, accounts: [f.walletID()], unpaidPeriods: [])) {
+        await #expect(
+            throws: HelpDeskError.companyHasOpenBalance(f.company.id, accounts: [f.walletID()], unpaidPeriods: [])
+        ) {
             try await f.desk.deleteCompany(f.company.id, by: .system)
         }
         #expect(try await f.test.snapshot() == before)
@@ -97,7 +105,8 @@ struct IntegrityTests {
         let before = try await f.test.snapshot()
         let alphaReceivable = BillingAccount.id(company: f.alpha.id, role: .receivable, unit: .money(.rub))
         await #expect(
-            throws: HelpDeskError.companyHasOpenBalance(f.alpha.id, accounts: [alphaReceivable], unpaidPeriods: [invoiced.id])
+            throws: HelpDeskError.companyHasOpenBalance(
+                f.alpha.id, accounts: [alphaReceivable], unpaidPeriods: [invoiced.id])
         ) {
             try await f.desk.deleteCompany(f.alpha.id, by: .system)
         }
@@ -106,12 +115,16 @@ struct IntegrityTests {
         // Paid in full: the receivable is back to zero and nothing is owed, so Alpha may go.
         _ = try await f.desk.markServicePeriodPaid(invoiced.id, of: contract.id, by: .system)
         try await f.desk.deleteCompany(f.alpha.id, by: .system)
-        await #expect(throws: HelpDeskError.companyNotFound(f.alpha.id)) { _ = try await f.desk.company(f.alpha.id, as: .system) }
+        await #expect(throws: HelpDeskError.companyNotFound(f.alpha.id)) {
+            _ = try await f.desk.company(f.alpha.id, as: .system)
+        }
         // Its zero-balance account stays in the ledger as closed history.
         let kept = try await f.desk.balance(of: f.alpha.id, in: .money(.rub), role: .receivable, as: .system)
         #expect(kept?.postedDebitsMinusCredits == 0)
         #expect(kept?.debitsPosted == 1_000_00)
-        #expect(try await f.test.store.billingAccounts().contains { $0.id == alphaReceivable && $0.companyID == f.alpha.id })
+        #expect(
+            try await f.test.store.billingAccounts().contains { $0.id == alphaReceivable && $0.companyID == f.alpha.id }
+        )
     }
 
     @Test func uninvoicedPeriodsOweNothingAndGoWithTheirContract() async throws {
@@ -121,22 +134,28 @@ struct IntegrityTests {
         try await f.period(contract, -10, 20, fee: 500_00, due: -1, invoiced: false)
         try await f.period(contract, 20, 50, fee: 500_00, due: 25, invoiced: false)
         try await f.desk.deleteCompany(f.beta.id, by: .system)
-        await #expect(throws: HelpDeskError.contractNotFound(contract.id)) { _ = try await f.desk.contract(contract.id, as: .system) }
+        await #expect(throws: HelpDeskError.contractNotFound(contract.id)) {
+            _ = try await f.desk.contract(contract.id, as: .system)
+        }
         #expect(try await f.desk.balance(of: f.beta.id, in: .money(.rub), role: .receivable, as: .system) == nil)
     }
 
     @Test func anOpenReservationBlocksDeletionUntilResolved() async throws {
         let store = InMemoryStore()
         let f = try await BillingFixture.make(store: store)
-        let wallet = BillingAccount.make(company: f.company.id, role: .wallet, unit: BillingFixture.rub, walletLimit: .debitsMustNotExceedCredits)
-        let cash = BillingAccount.make(company: nil, role: .cash, unit: BillingFixture.rub, walletLimit: .debitsMustNotExceedCredits)
+        let wallet = BillingAccount.make(
+            company: f.company.id, role: .wallet, unit: BillingFixture.rub, walletLimit: .debitsMustNotExceedCredits)
+        let cash = BillingAccount.make(
+            company: nil, role: .cash, unit: BillingFixture.rub, walletLimit: .debitsMustNotExceedCredits)
         var reserve = UnitOfWork()
         reserve.billing.accounts = [wallet, cash]
         reserve.billing.transfers = [.pending(id: 77, debit: cash.id, credit: wallet.id, amount: 50_00)]
         reserve.billing.postedAt = TestDesk.start
         try await store.commit(reserve)
         #expect(try await store.ledgerBalance(of: wallet.id)?.creditsPending == 50_00)
-        await #expect(throws: HelpDeskError.companyHasOpenBalance(f.company.id, accounts: [wallet.id], unpaidPeriods: [])) {
+        await #expect(
+            throws: HelpDeskError.companyHasOpenBalance(f.company.id, accounts: [wallet.id], unpaidPeriods: [])
+        ) {
             try await f.desk.deleteCompany(f.company.id, by: .system)
         }
         var release = UnitOfWork()
@@ -155,7 +174,8 @@ struct IntegrityTests {
         #expect(ledger.balance(of: f.walletID())?.postedCreditsMinusDebits == 0)
         #expect(ledger.entryCount(of: f.walletID()) == 2, "the wallet's history stays")
         await #expect(throws: HelpDeskError.companyNotFound(f.company.id)) {
-            _ = try await f.desk.statement(of: f.company.id, in: BillingFixture.rub, period: SafetyFixture.firstDay, as: .system)
+            _ = try await f.desk.statement(
+                of: f.company.id, in: BillingFixture.rub, period: SafetyFixture.firstDay, as: .system)
         }
     }
 }

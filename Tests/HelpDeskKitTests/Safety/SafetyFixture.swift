@@ -39,5 +39,7 @@ enum SafetyFixture {
     }
 
     /// The first day of ``TestDesk/start``, from an hour before.
-    static var firstDay: Range<Date> { TestDesk.start.addingTimeInterval(-3_600)..<TestDesk.start.addingTimeInterval(86_400) }
+    static var firstDay: Range<Date> {
+        TestDesk.start.addingTimeInterval(-3_600)..<TestDesk.start.addingTimeInterval(86_400)
+    }
 }

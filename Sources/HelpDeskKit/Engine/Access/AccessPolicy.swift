@@ -55,7 +55,8 @@ public struct StandardAccessPolicy: AccessPolicy {
         case .contact(let contact):
             allowed = Self.clientActions.contains(request.action) && covers(contact, request)
         case .client(let name):
-            allowed = freeTextClients && Self.clientActions.contains(request.action) && request.companyID == nil
+            allowed =
+                freeTextClients && Self.clientActions.contains(request.action) && request.companyID == nil
                 && (request.ticket.map { $0.requester == .freeText(name) } ?? (request.action == .readCatalog))
         }
         if !allowed { throw .forbidden(principal.performer, action: request.description) }
@@ -79,7 +80,9 @@ public struct StandardAccessPolicy: AccessPolicy {
     }
 
     /// What a client may ask for at all.
-    static let clientActions: Set<AccessAction> = [.createTicket, .readTicket, .replyPublicly, .attachFiles, .readCatalog]
+    static let clientActions: Set<AccessAction> = [
+        .createTicket, .readTicket, .replyPublicly, .attachFiles, .readCatalog,
+    ]
 
     /// `true` when the contact's portal scope covers the record concerned. A new ticket must name
     /// the contact as its requester, and the contact must be allowed to file.
@@ -90,7 +93,9 @@ public struct StandardAccessPolicy: AccessPolicy {
         if request.action == .createTicket {
             guard ticket.requester == .contact(contact.id), contact.mayFileTickets else { return false }
             // A location-scoped contact files where it can see the ticket afterwards.
-            if contact.portalScope == .location, let location = contact.locationID { return ticket.locationID == location }
+            if contact.portalScope == .location, let location = contact.locationID {
+                return ticket.locationID == location
+            }
             return true
         }
         switch contact.portalScope {

@@ -52,17 +52,20 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .ratingTokenExpired(let number, let instant):
             "The rating request of \(number) expired at \(instant.formatted(.iso8601))."
         case .ratingTokenUsed(let number): "This resolution of \(number) was already rated."
-        case .ratingTokenWithdrawn(let number): "Ticket \(number) was reopened or resolved again; this rating link no longer works."
+        case .ratingTokenWithdrawn(let number):
+            "Ticket \(number) was reopened or resolved again; this rating link no longer works."
         case .money(let error): "A money computation failed: \(error)."
         case .ledger(let error): "The ledger rejected the operation: \(error)."
         case .priceListItemNotFound(let id): "No price-list item has the identifier \(id)."
-        case .priceNotValid(let id, let instant): "The price of item \(id) is not valid at \(instant.formatted(.iso8601))."
+        case .priceNotValid(let id, let instant):
+            "The price of item \(id) is not valid at \(instant.formatted(.iso8601))."
         case .unitMismatch(let expected, let actual): "Expected an amount in \(expected), got \(actual)."
         case .specificationNotFound(let number): "Ticket \(number) has no specification."
         case .specificationLineNotFound(let id): "The specification has no line \(id)."
         case .specificationSettled(let number, let version):
             "The specification of \(number) was settled at version \(version) and cannot be edited."
-        case .alreadySettled(let number, let version): "The specification of \(number) was already settled at version \(version)."
+        case .alreadySettled(let number, let version):
+            "The specification of \(number) was already settled at version \(version)."
         case .ticketHasNoClient(let number): "Ticket \(number) has no client company to bill."
         case .storage(let error): "Storage failure: \(error)."
         case .forbidden(let performer, let action): "\(performer) may not \(action)."

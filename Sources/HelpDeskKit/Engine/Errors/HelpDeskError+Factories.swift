@@ -8,55 +8,93 @@ extension HelpDeskError {
     /// No ticket has this identifier.
     public static func ticketNotFound(_ value: TicketID) -> HelpDeskError { HelpDeskError(.ticketNotFound(value)) }
     /// No ticket has this number.
-    public static func ticketNumberNotFound(_ value: TicketNumber) -> HelpDeskError { HelpDeskError(.ticketNumberNotFound(value)) }
+    public static func ticketNumberNotFound(_ value: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.ticketNumberNotFound(value))
+    }
     /// No employee has this identifier.
-    public static func employeeNotFound(_ value: EmployeeID) -> HelpDeskError { HelpDeskError(.employeeNotFound(value)) }
+    public static func employeeNotFound(_ value: EmployeeID) -> HelpDeskError {
+        HelpDeskError(.employeeNotFound(value))
+    }
     /// The employee has left and cannot act or be given work.
-    public static func employeeInactive(_ value: EmployeeID) -> HelpDeskError { HelpDeskError(.employeeInactive(value)) }
+    public static func employeeInactive(_ value: EmployeeID) -> HelpDeskError {
+        HelpDeskError(.employeeInactive(value))
+    }
     /// No group has this identifier.
     public static func groupNotFound(_ value: GroupID) -> HelpDeskError { HelpDeskError(.groupNotFound(value)) }
     /// No service category has this identifier.
-    public static func categoryNotFound(_ value: CategoryID) -> HelpDeskError { HelpDeskError(.categoryNotFound(value)) }
+    public static func categoryNotFound(_ value: CategoryID) -> HelpDeskError {
+        HelpDeskError(.categoryNotFound(value))
+    }
     /// A field of the request is unacceptable.
-    public static func invalidInput(field: String, problem: InputProblem) -> HelpDeskError { HelpDeskError(.invalidInput(field: field, problem: problem)) }
+    public static func invalidInput(field: String, problem: InputProblem) -> HelpDeskError {
+        HelpDeskError(.invalidInput(field: field, problem: problem))
+    }
     /// No company has this identifier.
     public static func companyNotFound(_ value: CompanyID) -> HelpDeskError { HelpDeskError(.companyNotFound(value)) }
     /// No location has this identifier.
-    public static func locationNotFound(_ value: LocationID) -> HelpDeskError { HelpDeskError(.locationNotFound(value)) }
+    public static func locationNotFound(_ value: LocationID) -> HelpDeskError {
+        HelpDeskError(.locationNotFound(value))
+    }
     /// No contact has this identifier.
     public static func contactNotFound(_ value: ContactID) -> HelpDeskError { HelpDeskError(.contactNotFound(value)) }
     /// The contact has left the company.
     public static func contactInactive(_ value: ContactID) -> HelpDeskError { HelpDeskError(.contactInactive(value)) }
     /// The contact may not file tickets.
-    public static func contactMayNotFileTickets(_ value: ContactID) -> HelpDeskError { HelpDeskError(.contactMayNotFileTickets(value)) }
+    public static func contactMayNotFileTickets(_ value: ContactID) -> HelpDeskError {
+        HelpDeskError(.contactMayNotFileTickets(value))
+    }
     /// No contract has this identifier.
-    public static func contractNotFound(_ value: ContractID) -> HelpDeskError { HelpDeskError(.contractNotFound(value)) }
+    public static func contractNotFound(_ value: ContractID) -> HelpDeskError {
+        HelpDeskError(.contractNotFound(value))
+    }
     /// The contract has no period with this identifier.
-    public static func servicePeriodNotFound(_ value: ServicePeriodID) -> HelpDeskError { HelpDeskError(.servicePeriodNotFound(value)) }
+    public static func servicePeriodNotFound(_ value: ServicePeriodID) -> HelpDeskError {
+        HelpDeskError(.servicePeriodNotFound(value))
+    }
     /// No equipment model has this identifier.
-    public static func assetModelNotFound(_ value: AssetModelID) -> HelpDeskError { HelpDeskError(.assetModelNotFound(value)) }
+    public static func assetModelNotFound(_ value: AssetModelID) -> HelpDeskError {
+        HelpDeskError(.assetModelNotFound(value))
+    }
     /// No asset has this identifier.
     public static func assetNotFound(_ value: AssetID) -> HelpDeskError { HelpDeskError(.assetNotFound(value)) }
     /// Records linked together belong to different client companies.
-    public static func crossCompanyLink(_ value0: LinkedRecord, expected: CompanyID) -> HelpDeskError { HelpDeskError(.crossCompanyLink(value0, expected: expected)) }
+    public static func crossCompanyLink(_ value0: LinkedRecord, expected: CompanyID) -> HelpDeskError {
+        HelpDeskError(.crossCompanyLink(value0, expected: expected))
+    }
     /// Another contract already has this number.
-    public static func duplicateContractNumber(_ value: String) -> HelpDeskError { HelpDeskError(.duplicateContractNumber(value)) }
+    public static func duplicateContractNumber(_ value: String) -> HelpDeskError {
+        HelpDeskError(.duplicateContractNumber(value))
+    }
     /// Another asset of the same model has this serial number.
-    public static func duplicateSerialNumber(_ value: String) -> HelpDeskError { HelpDeskError(.duplicateSerialNumber(value)) }
+    public static func duplicateSerialNumber(_ value: String) -> HelpDeskError {
+        HelpDeskError(.duplicateSerialNumber(value))
+    }
     /// The new period overlaps an existing period of the contract.
-    public static func overlappingServicePeriod(_ value: ServicePeriodID) -> HelpDeskError { HelpDeskError(.overlappingServicePeriod(value)) }
+    public static func overlappingServicePeriod(_ value: ServicePeriodID) -> HelpDeskError {
+        HelpDeskError(.overlappingServicePeriod(value))
+    }
     /// The contract may not move between these statuses.
-    public static func contractTransitionNotAllowed(from: ContractStatus, to: ContractStatus) -> HelpDeskError { HelpDeskError(.contractTransitionNotAllowed(from: from, to: to)) }
+    public static func contractTransitionNotAllowed(from: ContractStatus, to: ContractStatus) -> HelpDeskError {
+        HelpDeskError(.contractTransitionNotAllowed(from: from, to: to))
+    }
     /// The company cannot be deleted while tickets refer to it.
-    public static func companyHasTickets(_ value0: CompanyID, count: Int) -> HelpDeskError { HelpDeskError(.companyHasTickets(value0, count: count)) }
+    public static func companyHasTickets(_ value0: CompanyID, count: Int) -> HelpDeskError {
+        HelpDeskError(.companyHasTickets(value0, count: count))
+    }
     /// The workflow has no status with this code.
     public static func unknownStatus(_ value: StatusCode) -> HelpDeskError { HelpDeskError(.unknownStatus(value)) }
     /// The workflow does not allow this move.
-    public static func transitionNotAllowed(ticket: TicketNumber, from: StatusCode, to: StatusCode) -> HelpDeskError { HelpDeskError(.transitionNotAllowed(ticket: ticket, from: from, to: to)) }
+    public static func transitionNotAllowed(ticket: TicketNumber, from: StatusCode, to: StatusCode) -> HelpDeskError {
+        HelpDeskError(.transitionNotAllowed(ticket: ticket, from: from, to: to))
+    }
     /// The ticket is in a `closed` status and accepts no changes.
-    public static func ticketLocked(_ value0: TicketNumber, status: StatusCode) -> HelpDeskError { HelpDeskError(.ticketLocked(value0, status: status)) }
+    public static func ticketLocked(_ value0: TicketNumber, status: StatusCode) -> HelpDeskError {
+        HelpDeskError(.ticketLocked(value0, status: status))
+    }
     /// The employee is not a member of the group the ticket is given to.
-    public static func assigneeNotInGroup(_ value0: EmployeeID, _ value1: GroupID) -> HelpDeskError { HelpDeskError(.assigneeNotInGroup(value0, value1)) }
+    public static func assigneeNotInGroup(_ value0: EmployeeID, _ value1: GroupID) -> HelpDeskError {
+        HelpDeskError(.assigneeNotInGroup(value0, value1))
+    }
     /// Another employee already uses this email.
     public static func duplicateEmail(_ value: String) -> HelpDeskError { HelpDeskError(.duplicateEmail(value)) }
     /// Another record of the same kind already has this name.
@@ -66,57 +104,95 @@ extension HelpDeskError {
     /// A ticket cannot be linked to or merged into itself.
     public static func selfReference(_ value: TicketNumber) -> HelpDeskError { HelpDeskError(.selfReference(value)) }
     /// The two tickets are already linked.
-    public static func alreadyLinked(_ value0: TicketNumber, _ value1: TicketNumber) -> HelpDeskError { HelpDeskError(.alreadyLinked(value0, value1)) }
+    public static func alreadyLinked(_ value0: TicketNumber, _ value1: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.alreadyLinked(value0, value1))
+    }
     /// The two tickets are not linked.
-    public static func notLinked(_ value0: TicketNumber, _ value1: TicketNumber) -> HelpDeskError { HelpDeskError(.notLinked(value0, value1)) }
+    public static func notLinked(_ value0: TicketNumber, _ value1: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.notLinked(value0, value1))
+    }
     /// The child already has a parent.
-    public static func alreadyHasParent(_ value: TicketNumber) -> HelpDeskError { HelpDeskError(.alreadyHasParent(value)) }
+    public static func alreadyHasParent(_ value: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.alreadyHasParent(value))
+    }
     /// The parent link would make a ticket its own ancestor.
-    public static func linkCycle(_ value0: TicketNumber, _ value1: TicketNumber) -> HelpDeskError { HelpDeskError(.linkCycle(value0, value1)) }
+    public static func linkCycle(_ value0: TicketNumber, _ value1: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.linkCycle(value0, value1))
+    }
     /// The ticket was already merged into another one.
     public static func alreadyMerged(_ value: TicketNumber) -> HelpDeskError { HelpDeskError(.alreadyMerged(value)) }
     /// The configuration has no SLA policy with this code.
-    public static func unknownSLAPolicy(_ value: SLAPolicyID) -> HelpDeskError { HelpDeskError(.unknownSLAPolicy(value)) }
+    public static func unknownSLAPolicy(_ value: SLAPolicyID) -> HelpDeskError {
+        HelpDeskError(.unknownSLAPolicy(value))
+    }
     /// An SLA deadline could not be computed in the policy's calendar.
     public static func slaCalendar(_ value: WorkingTimeError) -> HelpDeskError { HelpDeskError(.slaCalendar(value)) }
     /// Ratings are configured but the engine was built without a random source for their tokens.
     public static var ratingsNeedRandomSource: HelpDeskError { HelpDeskError(.ratingsNeedRandomSource) }
     /// An acknowledged event sequence was never issued.
-    public static func unknownEventSequence(_ value: UInt64) -> HelpDeskError { HelpDeskError(.unknownEventSequence(value)) }
+    public static func unknownEventSequence(_ value: UInt64) -> HelpDeskError {
+        HelpDeskError(.unknownEventSequence(value))
+    }
     /// The activity code is not in the labor configuration.
     public static func unknownActivity(_ value: String) -> HelpDeskError { HelpDeskError(.unknownActivity(value)) }
     /// No time entry has this identifier (it may have been deleted).
-    public static func timeEntryNotFound(_ value: TimeEntryID) -> HelpDeskError { HelpDeskError(.timeEntryNotFound(value)) }
+    public static func timeEntryNotFound(_ value: TimeEntryID) -> HelpDeskError {
+        HelpDeskError(.timeEntryNotFound(value))
+    }
     /// The work date is later than today in the labor time zone.
-    public static func workDateInFuture(_ value0: LocalDate, today: LocalDate) -> HelpDeskError { HelpDeskError(.workDateInFuture(value0, today: today)) }
+    public static func workDateInFuture(_ value0: LocalDate, today: LocalDate) -> HelpDeskError {
+        HelpDeskError(.workDateInFuture(value0, today: today))
+    }
     /// No rating request has this token.
     public static var ratingTokenUnknown: HelpDeskError { HelpDeskError(.ratingTokenUnknown) }
     /// The rating request of this ticket expired at the instant given.
-    public static func ratingTokenExpired(_ value0: TicketNumber, expiredAt: Date) -> HelpDeskError { HelpDeskError(.ratingTokenExpired(value0, expiredAt: expiredAt)) }
+    public static func ratingTokenExpired(_ value0: TicketNumber, expiredAt: Date) -> HelpDeskError {
+        HelpDeskError(.ratingTokenExpired(value0, expiredAt: expiredAt))
+    }
     /// This resolution of the ticket was already rated.
-    public static func ratingTokenUsed(_ value: TicketNumber) -> HelpDeskError { HelpDeskError(.ratingTokenUsed(value)) }
+    public static func ratingTokenUsed(_ value: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.ratingTokenUsed(value))
+    }
     /// The ticket was reopened or resolved again since the request was issued.
-    public static func ratingTokenWithdrawn(_ value: TicketNumber) -> HelpDeskError { HelpDeskError(.ratingTokenWithdrawn(value)) }
+    public static func ratingTokenWithdrawn(_ value: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.ratingTokenWithdrawn(value))
+    }
     /// A money computation overflowed or mixed currencies.
     public static func money(_ value: MoneyError) -> HelpDeskError { HelpDeskError(.money(value)) }
     /// overdraft, a transfer id reused with other fields); nothing was posted.
     public static func ledger(_ value: LedgerError) -> HelpDeskError { HelpDeskError(.ledger(value)) }
     /// No price-list item has this identifier.
-    public static func priceListItemNotFound(_ value: PriceListItemID) -> HelpDeskError { HelpDeskError(.priceListItemNotFound(value)) }
+    public static func priceListItemNotFound(_ value: PriceListItemID) -> HelpDeskError {
+        HelpDeskError(.priceListItemNotFound(value))
+    }
     /// The price-list item's price is not valid at this instant.
-    public static func priceNotValid(_ value0: PriceListItemID, at: Date) -> HelpDeskError { HelpDeskError(.priceNotValid(value0, at: at)) }
+    public static func priceNotValid(_ value0: PriceListItemID, at: Date) -> HelpDeskError {
+        HelpDeskError(.priceNotValid(value0, at: at))
+    }
     /// A price or amount is in another unit than required.
-    public static func unitMismatch(expected: BillingUnit, actual: BillingUnit) -> HelpDeskError { HelpDeskError(.unitMismatch(expected: expected, actual: actual)) }
+    public static func unitMismatch(expected: BillingUnit, actual: BillingUnit) -> HelpDeskError {
+        HelpDeskError(.unitMismatch(expected: expected, actual: actual))
+    }
     /// The ticket has no specification.
-    public static func specificationNotFound(_ value: TicketNumber) -> HelpDeskError { HelpDeskError(.specificationNotFound(value)) }
+    public static func specificationNotFound(_ value: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.specificationNotFound(value))
+    }
     /// The specification has no line with this identifier.
-    public static func specificationLineNotFound(_ value: SpecificationLineID) -> HelpDeskError { HelpDeskError(.specificationLineNotFound(value)) }
+    public static func specificationLineNotFound(_ value: SpecificationLineID) -> HelpDeskError {
+        HelpDeskError(.specificationLineNotFound(value))
+    }
     /// The ticket's specification was settled at this version and can no longer be edited.
-    public static func specificationSettled(_ value0: TicketNumber, version: Int) -> HelpDeskError { HelpDeskError(.specificationSettled(value0, version: version)) }
+    public static func specificationSettled(_ value0: TicketNumber, version: Int) -> HelpDeskError {
+        HelpDeskError(.specificationSettled(value0, version: version))
+    }
     /// The ticket's specification was already settled at this version.
-    public static func alreadySettled(_ value0: TicketNumber, version: Int) -> HelpDeskError { HelpDeskError(.alreadySettled(value0, version: version)) }
+    public static func alreadySettled(_ value0: TicketNumber, version: Int) -> HelpDeskError {
+        HelpDeskError(.alreadySettled(value0, version: version))
+    }
     /// Billable lines need a client company on the ticket.
-    public static func ticketHasNoClient(_ value: TicketNumber) -> HelpDeskError { HelpDeskError(.ticketHasNoClient(value)) }
+    public static func ticketHasNoClient(_ value: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.ticketHasNoClient(value))
+    }
     /// The storage adapter failed; for `.conflict`, retrying the command may succeed.
     public static func storage(_ value: StorageError) -> HelpDeskError { HelpDeskError(.storage(value)) }
     /// The access policy does not let the performer do this (or see the record).

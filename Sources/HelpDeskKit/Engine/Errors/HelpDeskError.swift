@@ -115,7 +115,8 @@ extension HelpDeskError.Reason {
         case .ticketLocked, .specificationSettled:
             .locked
         case .employeeInactive, .contactInactive, .overlappingServicePeriod, .contractTransitionNotAllowed,
-            .companyHasTickets, .companyHasOpenBalance, .transitionNotAllowed, .assigneeNotInGroup, .notLinked, .alreadyHasParent,
+            .companyHasTickets, .companyHasOpenBalance, .transitionNotAllowed, .assigneeNotInGroup, .notLinked,
+            .alreadyHasParent,
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies:
             .rejected

@@ -7,7 +7,8 @@ struct TicketHook: Sendable {
     typealias Prepare = @Sendable (isolated HelpDesk, inout TicketEdit) async throws(HelpDeskError) -> Void
     /// Adds to the unit of work once the edit is recorded; `ticket` is the ticket as it will be stored.
     typealias WillCommit =
-        @Sendable (isolated HelpDesk, TicketEdit, _ ticket: Ticket, inout UnitOfWork) async throws(HelpDeskError) -> Void
+        @Sendable (isolated HelpDesk, TicketEdit, _ ticket: Ticket, inout UnitOfWork) async throws(HelpDeskError) ->
+        Void
 
     /// A short name for logs and documentation.
     let name: String
