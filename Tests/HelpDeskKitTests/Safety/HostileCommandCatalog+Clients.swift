@@ -7,7 +7,7 @@ import HelpDeskTestSupport
 extension HostileCommandCatalog {
     static let directoryEntries: [HostileCommand] = [
         command("addEmployee(_:by:idempotencyKey:)") { d in
-            let request = NewEmployee(name: d.text(["Anna Dispatcher"]), email: d.text(["anna@service.example"]), groupIDs: d.ids(d.groups))
+            let request = NewEmployee(name: d.text(["Anna Dispatcher"]), email: d.email(["anna@service.example"]), groupIDs: d.ids(d.groups))
             _ = try await d.f.desk.addEmployee(request, by: d.performer(), idempotencyKey: d.key())
         },
         command("deactivateEmployee(_:by:idempotencyKey:)") { d in
@@ -38,13 +38,13 @@ extension HostileCommandCatalog {
         command("addLocation(_:by:idempotencyKey:)") { d in
             let request = NewLocation(
                 companyID: d.id(d.companies), name: d.text(["Alpha office"]), address: d.text(),
-                timeZoneIdentifier: d.text(["UTC", "Europe/Moscow", "Mars/Olympus_Mons"]))
+                timeZoneIdentifier: d.timeZone())
             _ = try await d.f.desk.addLocation(request, by: d.performer(), idempotencyKey: d.key())
         },
         command("addContact(_:by:idempotencyKey:)") { d in
             let request = NewContact(
                 companyID: d.id(d.companies), locationID: d.optionalID(d.locations), name: d.text(["Alice"]), position: d.text(),
-                email: d.optionalText(["alice@alpha.example"]), phone: d.optionalText(), mayFileTickets: d.bool(),
+                email: d.oneIn(4) ? nil : d.email(["alice@alpha.example"]), phone: d.optionalText(), mayFileTickets: d.bool(),
                 mayApprovePaidWork: d.bool(), portalScope: d.pick(PortalScope.allCases))
             _ = try await d.f.desk.addContact(request, by: d.performer(), idempotencyKey: d.key())
         },
@@ -52,7 +52,7 @@ extension HostileCommandCatalog {
             var update = ContactUpdate()
             if d.bool() { update.locationID = .some(d.optionalID(d.locations)) }
             if d.bool() { update.position = d.text() }
-            if d.bool() { update.email = .some(d.optionalText(["bob@beta.example"])) }
+            if d.bool() { update.email = .some(d.oneIn(4) ? nil : d.email(["bob@beta.example"])) }
             if d.bool() { update.phone = .some(d.optionalText()) }
             if d.oneIn(3) { update.mayFileTickets = d.bool() }
             if d.oneIn(3) { update.mayApprovePaidWork = d.bool() }

@@ -11,14 +11,24 @@ import WorkingTime
 /// trap in the test itself), so inverted intervals are drawn where a request spells them as two
 /// fields (`startsAt`/`endsAt`, `validFrom`/`validUntil`); ranges are drawn empty, tiny, huge and
 /// outside ``InstantRange``.
+///
+/// Each draw has a hostility: every argument is hostile with probability 1/8, 3/8, 4/8 or 6/8,
+/// and otherwise ordinary (a real record, a small number, an instant near the clock), so that
+/// some draws get past the first check and reach the deeper ones with one or two hostile values.
 struct HostileDraw {
     var random: SplitMix64
     let f: AccessFixture
+    /// Eighths of the arguments that are hostile.
+    let hostility: UInt64
 
     init(seed: UInt64, fixture: AccessFixture) {
         random = SplitMix64(seed: seed)
         f = fixture
+        hostility = [1, 3, 4, 6][Int(random.next() % 4)]
     }
+
+    /// `true` when the next argument is to be hostile.
+    mutating func hostile() -> Bool { random.next() % 8 < hostility }
 
     // MARK: Basics
 
@@ -34,8 +44,16 @@ struct HostileDraw {
     ]
     static let ints: [Int] = [.min, .min + 1, -1, 0, 1, 2, 7, 30, 50, 100, 999, 1_000, 1_001, 1 << 40, .max / 2, .max - 1, .max]
 
-    mutating func int64() -> Int64 { oneIn(4) ? Int64(bitPattern: random.next()) : pick(Self.int64s) }
-    mutating func int() -> Int { oneIn(4) ? Int(truncatingIfNeeded: random.next()) : pick(Self.ints) }
+    mutating func int64() -> Int64 {
+        guard hostile() else { return Int64(random.next() % 120) + 1 }
+        return oneIn(4) ? Int64(bitPattern: random.next()) : pick(Self.int64s)
+    }
+
+    mutating func int() -> Int {
+        guard hostile() else { return Int(random.next() % 120) + 1 }
+        return oneIn(4) ? Int(truncatingIfNeeded: random.next()) : pick(Self.ints)
+    }
+
     mutating func optionalInt() -> Int? { oneIn(3) ? nil : int() }
 
     // MARK: Instants
@@ -51,7 +69,8 @@ struct HostileDraw {
 
     /// An edge instant, a huge offset from the desk's clock, or an ordinary instant near it.
     mutating func instant() -> Date {
-        switch random.next() % 5 {
+        guard hostile() else { return TestDesk.start.addingTimeInterval(Double(Int64(random.next() % 60) - 20) * 86_400) }
+        return switch random.next() % 5 {
         case 0, 1: pick(Self.edgeInstants)
         case 2: TestDesk.start.addingTimeInterval(pick([1e9, -1e9, 1e10, -1e10, 1e12, -1e12, 1e18, -1e18, 1e300, -1e300]))
         default: TestDesk.start.addingTimeInterval(Double(Int64(random.next() % 200) - 100) * 86_400 + Double(random.next() % 86_400))
@@ -86,7 +105,8 @@ struct HostileDraw {
     ]
 
     mutating func date() -> LocalDate {
-        oneIn(4) ? try! LocalDate(year: Int(random.next() % 9_999) + 1, month: 1, day: 28) : pick(Self.edgeDates)
+        guard hostile() else { return try! LocalDate(year: 2026, month: 2, day: Int(random.next() % 28) + 1) }
+        return oneIn(4) ? try! LocalDate(year: Int(random.next() % 9_999) + 1, month: 1, day: 28) : pick(Self.edgeDates)
     }
 
     mutating func dates() -> ClosedRange<LocalDate> {
@@ -110,17 +130,20 @@ struct HostileDraw {
 
     /// A hostile text, one of `real` (to hit unique keys), or an ordinary one.
     mutating func text(_ real: [String] = []) -> String {
-        switch random.next() % 6 {
-        case 0, 1, 2: pick(Self.hostileTexts)
-        case 3 where !real.isEmpty: pick(real)
-        default: "Text \(random.next() % 1_000)"
-        }
+        guard hostile() else { return "Text \(random.next() % 100_000)" }
+        return !real.isEmpty && oneIn(3) ? pick(real) : pick(Self.hostileTexts)
+    }
+
+    /// An e-mail address: a fresh valid one, a taken one, or hostile text.
+    mutating func email(_ real: [String]) -> String {
+        hostile() ? text(real) : "user\(random.next() % 100_000)@example.com"
     }
 
     mutating func optionalText(_ real: [String] = []) -> String? { oneIn(4) ? nil : text(real) }
 
     mutating func dictionary() -> [String: String] {
-        switch random.next() % 4 {
+        guard hostile() else { return [:] }
+        return switch random.next() % 4 {
         case 0: [:]
         case 1: [text(): text()]
         case 2: Dictionary(uniqueKeysWithValues: (0..<2_000).map { ("key \($0)", Self.hostileTexts[$0 % Self.hostileTexts.count]) })
@@ -141,14 +164,15 @@ struct HostileDraw {
 
     /// One of `real` or an identifier nobody registered (half and half).
     mutating func id<Tag>(_ real: [Identifier<Tag>]) -> Identifier<Tag> {
-        !real.isEmpty && bool() ? pick(real) : Identifier(uuid())
+        !real.isEmpty && !(hostile() && bool()) ? pick(real) : Identifier(uuid())
     }
 
     mutating func optionalID<Tag>(_ real: [Identifier<Tag>]) -> Identifier<Tag>? { oneIn(3) ? nil : id(real) }
 
     /// Empty, one, a few (duplicates included) or ten thousand identifiers.
     mutating func ids<Tag>(_ real: [Identifier<Tag>]) -> [Identifier<Tag>] {
-        switch random.next() % 5 {
+        guard hostile() else { return bool() || real.isEmpty ? [] : [pick(real)] }
+        return switch random.next() % 5 {
         case 0: []
         case 1: [id(real)]
         case 2: (0..<3).map { _ in id(real) } + real.prefix(1)
@@ -179,7 +203,8 @@ struct HostileDraw {
     /// Mostly a real staff member (as the brief asks), sometimes `.system`, an unknown or inactive
     /// employee, a contact or a free-text client with a hostile name.
     mutating func performer() -> Performer {
-        switch random.next() % 20 {
+        guard hostile() else { return f.anna }
+        return switch random.next() % 20 {
         case 0..<11: f.anna
         case 11, 12: f.boris
         case 13, 14: .system
@@ -193,7 +218,8 @@ struct HostileDraw {
 
     /// The employee behind a labor command: mostly Anna or Boris, sometimes unknown or inactive.
     mutating func employee() -> EmployeeID {
-        switch random.next() % 10 {
+        guard hostile() else { return f.test.anna.id }
+        return switch random.next() % 10 {
         case 0..<6: f.test.anna.id
         case 6, 7: f.test.boris.id
         case 8: f.test.former.id
@@ -203,7 +229,8 @@ struct HostileDraw {
 
     /// No key, a small reused pool (a reuse with other input must be refused), or a malformed key.
     mutating func key() -> IdempotencyKey? {
-        switch random.next() % 6 {
+        guard hostile() else { return nil }
+        return switch random.next() % 6 {
         case 0, 1: nil
         case 2, 3: IdempotencyKey(pick(["k-1", "k-2", "k-\(random.next())"]))
         case 4: IdempotencyKey(String(repeating: "k", count: IdempotencyKey.maximumLength))
@@ -216,18 +243,18 @@ struct HostileDraw {
 
     static let currencies: [CurrencyCode] = [.rub, .rub, .usd, .eur, CurrencyCode("JPY")!, CurrencyCode("KWD")!, CurrencyCode("ZZZ")!]
 
-    mutating func currency() -> CurrencyCode { pick(Self.currencies) }
+    mutating func currency() -> CurrencyCode { hostile() ? pick(Self.currencies) : .rub }
     mutating func money() -> Money { Money(minorUnits: int64(), currency: currency()) }
     mutating func optionalMoney() -> Money? { oneIn(4) ? nil : money() }
 
     mutating func unit() -> BillingUnit {
-        oneIn(3) ? .prepaid(text(["points"])) : .money(currency())
+        hostile() && oneIn(3) ? .prepaid(text(["points"])) : .money(currency())
     }
 
     mutating func price() -> Price { Price(minorUnits: int64(), unit: unit()) }
 
     mutating func status() -> StatusCode {
-        oneIn(3) ? StatusCode(text(["new"])) : pick([.new, .inProgress, .waitingForClient, .postponed, .resolved, .closed])
+        hostile() && oneIn(3) ? StatusCode(text(["new"])) : pick([.new, .inProgress, .waitingForClient, .postponed, .resolved, .closed])
     }
 
     mutating func requester() -> Requester {
@@ -235,11 +262,13 @@ struct HostileDraw {
     }
 
     mutating func attachment() -> Attachment {
-        Attachment(fileName: text(["photo.jpg"]), mediaType: text(["image/jpeg"]), byteCount: int64(), checksum: text(["sha256:ab12"]))
+        guard hostile() else { return AccessFixture.file }
+        return Attachment(fileName: text(["photo.jpg"]), mediaType: text(["image/jpeg"]), byteCount: int64(), checksum: text(["sha256:ab12"]))
     }
 
     mutating func attachments() -> [Attachment] {
-        switch random.next() % 4 {
+        guard hostile() else { return bool() ? [] : [AccessFixture.file] }
+        return switch random.next() % 4 {
         case 0: []
         case 1: [attachment()]
         case 2: (0..<3).map { _ in attachment() }
@@ -248,7 +277,8 @@ struct HostileDraw {
     }
 
     mutating func customFields() -> [String: CustomFieldValue] {
-        switch random.next() % 3 {
+        guard hostile() else { return [:] }
+        return switch random.next() % 3 {
         case 0: [:]
         case 1:
             [text(): pick([.text(text()), .integer(int64()), .flag(bool()), .instant(instant())])]
@@ -256,5 +286,8 @@ struct HostileDraw {
         }
     }
 
-    mutating func slaPolicy() -> SLAPolicyID? { oneIn(2) ? nil : SLAPolicyID(rawValue: text(["standard"])) }
+    mutating func slaPolicy() -> SLAPolicyID? { hostile() && bool() ? SLAPolicyID(rawValue: text(["standard"])) : nil }
+
+    /// A time zone identifier: UTC, a real zone, or hostile text.
+    mutating func timeZone() -> String { hostile() ? text(["Mars/Olympus_Mons", "UTC+25"]) : pick(["UTC", "Europe/Moscow", "Asia/Kathmandu"]) }
 }

@@ -38,7 +38,7 @@ struct HostileCommandTests {
     @Test(arguments: HostileCommandCatalog.entries)
     func hostileDraws(_ entry: HostileCommand) async throws {
         let f = try await AccessFixture.make()
-        var outcome = (accepted: 0, rejected: 0, skipped: 0)
+        var outcome = Outcome()
         for draw in 0..<Self.draws {
             let seed = entry.seed(draw)
             if let knownIssue = entry.knownIssue {
@@ -50,11 +50,26 @@ struct HostileCommandTests {
             }
         }
         #expect(outcome.accepted + outcome.rejected + outcome.skipped == Self.draws)
+        // `HOSTILE_TRACE=1 swift test --filter HostileCommandTests` shows how far the draws get.
+        if ProcessInfo.processInfo.environment["HOSTILE_TRACE"] != nil { print("TRACE \(entry.api): \(outcome)") }
+    }
+
+    /// What the draws of one entry came to.
+    struct Outcome: CustomStringConvertible {
+        var accepted = 0
+        var rejected = 0
+        var skipped = 0
+        /// Rejections by code and reason.
+        var reasons: [String: Int] = [:]
+
+        var description: String {
+            "\(accepted) accepted, \(rejected) rejected, \(skipped) skipped: " + reasons.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+        }
     }
 
     /// Runs draw `draw` of `entry` on `f` and checks what happened.
     static func check(
-        _ entry: HostileCommand, draw: Int, seed: UInt64, on f: AccessFixture, outcome: inout (accepted: Int, rejected: Int, skipped: Int)
+        _ entry: HostileCommand, draw: Int, seed: UInt64, on f: AccessFixture, outcome: inout Outcome
     ) async throws {
         let label = "\(entry.api) draw \(draw) (seed \(seed))"
         var values = HostileDraw(seed: seed, fixture: f)
@@ -69,6 +84,7 @@ struct HostileCommandTests {
             outcome.skipped += 1
         } catch let error as HelpDeskError {
             outcome.rejected += 1
+            outcome.reasons["\(error.code): \(String(describing: error.reason).prefix(while: { $0 != "(" }))", default: 0] += 1
             #expect(inputCodes.contains(error.code), "\(label): rejected with code \(error.code): \(error.reason)")
             #expect(!error.message.isEmpty, "\(label): rejected with an empty message: \(error.reason)")
             let after = try await f.test.snapshot()
