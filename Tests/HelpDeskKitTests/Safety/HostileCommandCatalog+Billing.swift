@@ -16,7 +16,8 @@ extension HostileCommandCatalog {
 
     static let laborEntries: [HostileCommand] = [
         command("logTime(on:_:by:idempotencyKey:)") { d in
-            let request = NewTimeEntry(workDate: d.date(), minutes: d.int(), activity: d.text(["work"]), billable: d.bool(), comment: d.text())
+            let activity = d.hostile() ? d.text(["work", "travel"]) : "work"
+            let request = NewTimeEntry(workDate: d.date(), minutes: d.int(), activity: activity, billable: d.bool(), comment: d.text())
             _ = try await d.f.desk.logTime(on: d.id(d.tickets), request, by: d.employee(), idempotencyKey: d.key())
         },
         command("editTimeEntry(_:_:by:idempotencyKey:)") { d in
@@ -72,16 +73,27 @@ extension HostileCommandCatalog {
         return nil
     }
 
+    /// Resolves four more of Alpha's tickets, so that their rating requests wait for a score.
+    @Sendable static func resolveForRatings(_ f: AccessFixture) async throws {
+        for ticket in [f.a2, f.a3, f.aLena, f.aWarehouse] { _ = try await f.desk.changeStatus(ticket.id, to: .resolved, by: f.anna) }
+    }
+
+    /// A real token (used, or waiting after ``resolveForRatings(_:)``) or hostile text.
     static func token(_ d: inout HostileDraw) async throws -> RatingToken {
-        if d.bool(), let real = try await d.f.desk.ratingRequests(of: d.f.aResolved.id, as: .system).first { return real.token }
+        guard d.hostile() && d.bool() else {
+            let ticket = d.pick([d.f.aResolved, d.f.a2, d.f.a3, d.f.aLena, d.f.aWarehouse])
+            if let real = try await d.f.desk.ratingRequests(of: ticket.id, as: .system).last { return real.token }
+            return RatingToken(d.text())
+        }
         return RatingToken(d.text())
     }
 
     static let ratingEntries: [HostileCommand] = [
-        command("rate(token:score:comment:)") { d in
-            _ = try await d.f.desk.rate(token: token(&d), score: d.int(), comment: d.optionalText())
+        command("rate(token:score:comment:)", prepare: resolveForRatings) { d in
+            let score = d.hostile() ? d.int() : Int(d.random.next() % 5) + 1
+            _ = try await d.f.desk.rate(token: token(&d), score: score, comment: d.optionalText())
         },
-        read("ratingRequest(token:)") { d in _ = try await d.f.desk.ratingRequest(token: token(&d)) },
+        read("ratingRequest(token:)", prepare: resolveForRatings) { d in _ = try await d.f.desk.ratingRequest(token: token(&d)) },
         read("ratingRequests(of:as:)") { d in _ = try await d.f.desk.ratingRequests(of: d.id(d.tickets), as: d.performer()) },
         read("ratings(of:as:)") { d in _ = try await d.f.desk.ratings(of: d.id(d.tickets), as: d.performer()) },
         read("ratings(ratedIn:as:)") { d in _ = try await d.f.desk.ratings(ratedIn: d.period(), as: d.performer()) },
@@ -99,10 +111,10 @@ extension HostileCommandCatalog {
             _ = try await d.f.desk.adjustBalance(d.id(d.companies), by: d.price(), reason: d.text(), by: d.performer(), idempotencyKey: d.key())
         },
         command("addPriceListItem(_:by:idempotencyKey:)") { d in
-            // validUntil before validFrom as often as not.
+            let start = d.instant()
             let request = NewPriceListItem(
                 code: d.text(["CART", "HOUR"]), name: d.text(), kind: d.bool() ? .work : .service, pricing: d.pick(PricingUnit.allCases),
-                price: d.price(), validFrom: d.instant(), validUntil: d.optionalInstant())
+                price: d.price(), validFrom: start, validUntil: d.oneIn(3) ? nil : d.end(after: start))
             _ = try await d.f.desk.addPriceListItem(request, by: d.performer(), idempotencyKey: d.key())
         },
         command("setContractPrice(_:item:price:by:idempotencyKey:)") { d in
@@ -116,14 +128,15 @@ extension HostileCommandCatalog {
             _ = try await d.f.desk.addSpecificationLine(to: d.id(d.tickets), request, by: d.performer(), idempotencyKey: d.key())
         },
         command("removeSpecificationLine(_:from:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.removeSpecificationLine(
-                d.id([d.f.a1Line]), from: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
+            let ticket = d.hostile() ? d.id(d.tickets) : d.f.a1.id
+            _ = try await d.f.desk.removeSpecificationLine(d.id([d.f.a1Line]), from: ticket, by: d.performer(), idempotencyKey: d.key())
         },
         command("specifyBillableTime(of:by:idempotencyKey:)") { d in
             _ = try await d.f.desk.specifyBillableTime(of: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
         },
         command("settle(_:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.settle(d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
+            let ticket = d.hostile() ? d.id(d.tickets) : d.pick([d.f.a1.id, d.f.b1.id])
+            _ = try await d.f.desk.settle(ticket, by: d.performer(), idempotencyKey: d.key())
         },
     ]
 

@@ -61,10 +61,10 @@ extension HostileCommandCatalog {
             _ = try await d.f.desk.updateContact(d.id(d.contacts), update, by: d.performer(), idempotencyKey: d.key())
         },
         command("addContract(_:by:idempotencyKey:)") { d in
-            // Inverted (endsAt before startsAt) as often as not.
+            let start = d.instant()
             let request = NewContract(
-                companyID: d.id(d.companies), number: d.text(["A-1", "B-1"]), startsAt: d.instant(), endsAt: d.optionalInstant(),
-                status: d.pick(ContractStatus.allCases), coveredLocationIDs: d.ids(d.locations), coveredCategoryIDs: d.ids(d.categories),
+                companyID: d.id(d.companies), number: d.text(["A-1", "B-1"]), startsAt: start, endsAt: d.oneIn(3) ? nil : d.end(after: start),
+                status: d.hostile() ? d.pick(ContractStatus.allCases) : .active, coveredLocationIDs: d.hostile() ? d.ids(d.locations) : [], coveredCategoryIDs: d.ids(d.categories),
                 slaPolicyID: d.slaPolicy(), managerID: d.optionalID(d.employees))
             _ = try await d.f.desk.addContract(request, by: d.performer(), idempotencyKey: d.key())
         },
@@ -73,8 +73,9 @@ extension HostileCommandCatalog {
                 d.id(d.contracts), to: d.pick(ContractStatus.allCases), by: d.performer(), idempotencyKey: d.key())
         },
         command("addServicePeriod(to:_:by:idempotencyKey:)") { d in
+            let start = d.instant()
             let request = NewServicePeriod(
-                startsAt: d.instant(), endsAt: d.instant(), fee: d.money(), includedLaborMinutes: d.optionalInt(),
+                startsAt: start, endsAt: d.end(after: start), fee: d.money(), includedLaborMinutes: d.optionalInt(),
                 laborRoundingStepMinutes: d.optionalInt(), laborAlertPercent: d.optionalInt(), paymentDueAt: d.optionalInstant())
             _ = try await d.f.desk.addServicePeriod(to: d.id(d.contracts), request, by: d.performer(), idempotencyKey: d.key())
         },

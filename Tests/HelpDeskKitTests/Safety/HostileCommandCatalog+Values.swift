@@ -79,6 +79,12 @@ struct HostileDraw {
 
     mutating func optionalInstant() -> Date? { oneIn(3) ? nil : instant() }
 
+    /// The end of an interval starting at `start`: a year later, or (hostile) any instant, so
+    /// before the start as often as not.
+    mutating func end(after start: Date) -> Date {
+        hostile() ? instant() : start.addingTimeInterval(Double(random.next() % 400 + 1) * 86_400)
+    }
+
     /// A half-open period between two drawn instants: empty now and then, often outside the range.
     mutating func period() -> Range<Date> {
         let a = instant()

@@ -11,6 +11,8 @@ struct HostileCommand: Sendable, CustomStringConvertible {
     let mutates: Bool
     /// A known defect this entry hits now and then (the draws that hit it are known issues).
     var knownIssue: String?
+    /// Valid setup run once on the entry's fresh fixture before its draws (not in the mixed runs).
+    var prepare: (@Sendable (AccessFixture) async throws -> Void)?
     /// Draws the arguments and makes the call.
     let run: @Sendable (inout HostileDraw) async throws -> Void
 
@@ -33,15 +35,19 @@ enum HostileCommandCatalog {
         + laborEntries + ratingEntries + billingCommands + billingReads
 
     /// A mutating command.
-    static func command(_ api: String, knownIssue: String? = nil, _ run: @escaping @Sendable (inout HostileDraw) async throws -> Void)
-        -> HostileCommand
-    {
-        HostileCommand(api: api, mutates: true, knownIssue: knownIssue, run: run)
+    static func command(
+        _ api: String, knownIssue: String? = nil, prepare: (@Sendable (AccessFixture) async throws -> Void)? = nil,
+        _ run: @escaping @Sendable (inout HostileDraw) async throws -> Void
+    ) -> HostileCommand {
+        HostileCommand(api: api, mutates: true, knownIssue: knownIssue, prepare: prepare, run: run)
     }
 
     /// A read.
-    static func read(_ api: String, _ run: @escaping @Sendable (inout HostileDraw) async throws -> Void) -> HostileCommand {
-        HostileCommand(api: api, mutates: false, run: run)
+    static func read(
+        _ api: String, prepare: (@Sendable (AccessFixture) async throws -> Void)? = nil,
+        _ run: @escaping @Sendable (inout HostileDraw) async throws -> Void
+    ) -> HostileCommand {
+        HostileCommand(api: api, mutates: false, prepare: prepare, run: run)
     }
 
     static func newTicket(_ d: inout HostileDraw) -> NewTicket {
@@ -103,7 +109,8 @@ enum HostileCommandCatalog {
             _ = try await d.f.desk.link(d.id(d.tickets), d.pick(LinkKind.allCases), to: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
         },
         command("unlink(_:from:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.unlink(d.id(d.tickets), from: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
+            let (ticket, other) = d.hostile() ? (d.id(d.tickets), d.id(d.tickets)) : (d.f.a1.id, d.f.a2.id)
+            _ = try await d.f.desk.unlink(ticket, from: other, by: d.performer(), idempotencyKey: d.key())
         },
         command("merge(_:into:by:idempotencyKey:)") { d in
             _ = try await d.f.desk.merge(d.id(d.tickets), into: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())

@@ -38,20 +38,47 @@ struct HostileCommandTests {
     @Test(arguments: HostileCommandCatalog.entries)
     func hostileDraws(_ entry: HostileCommand) async throws {
         let f = try await AccessFixture.make()
+        try await entry.prepare?(f)
         var outcome = Outcome()
         for draw in 0..<Self.draws {
-            let seed = entry.seed(draw)
-            if let knownIssue = entry.knownIssue {
-                await withKnownIssue(Testing.Comment(rawValue: knownIssue), isIntermittent: true) {
-                    try await Self.check(entry, draw: draw, seed: seed, on: f, outcome: &outcome)
-                }
-            } else {
-                try await Self.check(entry, draw: draw, seed: seed, on: f, outcome: &outcome)
-            }
+            try await Self.checkKnowingIssues(entry, draw: draw, seed: entry.seed(draw), on: f, outcome: &outcome)
         }
         #expect(outcome.accepted + outcome.rejected + outcome.skipped == Self.draws)
         // `HOSTILE_TRACE=1 swift test --filter HostileCommandTests` shows how far the draws get.
         if ProcessInfo.processInfo.environment["HOSTILE_TRACE"] != nil { print("TRACE \(entry.api): \(outcome)") }
+    }
+
+    /// Random entries one after another on one fixture, the clock moving on between them, so that
+    /// what one hostile command accepted meets the next (a huge period, fee or quantity that got
+    /// in, a deactivated employee, a settled specification).
+    @Test(arguments: [UInt64(1), 2, 3])
+    func mixedSequence(seed: UInt64) async throws {
+        let f = try await AccessFixture.make()
+        var random = SplitMix64(seed: seed)
+        var outcome = Outcome()
+        let entries = HostileCommandCatalog.entries
+        for step in 0..<Self.mixedSteps {
+            f.test.clock.advance(by: Double(random.next() % 7_200))
+            let entry = entries[Int(random.next() % UInt64(entries.count))]
+            try await Self.checkKnowingIssues(entry, draw: step, seed: random.next(), on: f, outcome: &outcome)
+        }
+        #expect(outcome.accepted > Self.mixedSteps / 5, "\(outcome)")
+        #expect(outcome.rejected > Self.mixedSteps / 5, "\(outcome)")
+    }
+
+    static let mixedSteps = 250
+
+    /// ``check(_:draw:seed:on:outcome:)``, as a known issue when the entry hits a known defect.
+    static func checkKnowingIssues(
+        _ entry: HostileCommand, draw: Int, seed: UInt64, on f: AccessFixture, outcome: inout Outcome
+    ) async throws {
+        if let knownIssue = entry.knownIssue {
+            await withKnownIssue(Testing.Comment(rawValue: knownIssue), isIntermittent: true) {
+                try await check(entry, draw: draw, seed: seed, on: f, outcome: &outcome)
+            }
+        } else {
+            try await check(entry, draw: draw, seed: seed, on: f, outcome: &outcome)
+        }
     }
 
     /// What the draws of one entry came to.
@@ -107,5 +134,60 @@ struct HostileCommandTests {
             net[account.account.unit, default: 0] += ledger.balance(of: account.id)?.postedCreditsMinusDebits ?? 0
         }
         #expect(net.values.allSatisfy { $0 == 0 }, "\(label): the ledger no longer balances: \(net)")
+    }
+}
+
+/// The defects the hostile draws found, each reduced to its smallest call (the engine is fixed
+/// by its owner; the tests turn green, or are enabled, then).
+@Suite("Defects found by the hostile commands")
+struct HostileCommandDefectTests {
+    /// `LaborTotals.add(_:)` (LaborCost.swift:59) sums the entries' minutes with unchecked `Int`
+    /// additions: two entries of `Int.max` spent minutes trap with an arithmetic overflow instead
+    /// of being refused. `TimeEntry` is a public value, so a host can pass any minutes.
+    @Test(.disabled("trap: laborTotals(of: [e, e], as: anna) with e = a1's entry, spentMinutes = Int.max (arithmetic overflow in LaborTotals.add)"))
+    func laborTotalsOfHugeMinutesTraps() async throws {
+        let f = try await AccessFixture.make()
+        var entry = f.a1Entry
+        entry.spentMinutes = .max
+        let before = try await f.test.snapshot()
+        do {
+            _ = try await f.desk.laborTotals(of: [entry, entry], as: f.anna)
+        } catch {
+            #expect(error.code == .invalidInput)
+        }
+        #expect(try await f.test.snapshot() == before)
+    }
+
+    /// Keys of a company's `registration` and of an asset model's `attributes` are checked by
+    /// `Validate.customFieldKeys`, which names the field `customFields`, a field neither request has.
+    @Test func registrationAndAttributeKeysNameTheirOwnField() async throws {
+        let f = try await AccessFixture.make()
+        let longKey = String(repeating: "k", count: 65)
+        await withKnownIssue("registration and attributes keys are reported as field customFields") {
+            await #expect(throws: HelpDeskError.invalidInput(field: "registration", problem: .tooLong(maximum: 64))) {
+                _ = try await f.desk.addCompany(NewCompany(name: "Delta", registration: [longKey: "1"]), by: f.anna)
+            }
+            await #expect(throws: HelpDeskError.invalidInput(field: "attributes", problem: .tooLong(maximum: 64))) {
+                _ = try await f.desk.addAssetModel(name: "Router", kind: "network", attributes: [longKey: "1"], by: f.anna)
+            }
+        }
+    }
+
+    /// With an idempotency key the request is fingerprinted (as JSON) before it is checked, so an
+    /// instant that is not finite is refused as `field: "request"`, `.malformed("an encodable
+    /// request")`, instead of the out-of-range error naming the field that the same call gets
+    /// without a key.
+    @Test func aKeyDoesNotChangeWhichFieldIsBlamed() async throws {
+        let f = try await AccessFixture.make()
+        let period = NewServicePeriod(
+            startsAt: Date(timeIntervalSince1970: .infinity), endsAt: AccessFixture.day(50), fee: Money(minorUnits: 1, currency: .rub))
+        await #expect(throws: SafetyFixture.outOfRange("startsAt")) {
+            _ = try await f.desk.addServicePeriod(to: f.alphaContract.id, period, by: f.anna)
+        }
+        await withKnownIssue("a non-finite instant with an idempotency key is blamed on field 'request'") {
+            await #expect(throws: SafetyFixture.outOfRange("startsAt")) {
+                _ = try await f.desk.addServicePeriod(to: f.alphaContract.id, period, by: f.anna, idempotencyKey: "k-1")
+            }
+        }
     }
 }
