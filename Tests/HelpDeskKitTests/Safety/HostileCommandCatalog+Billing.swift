@@ -166,7 +166,12 @@ extension HostileCommandCatalog {
                     employeeIDs: d.idSet(d.employees, nilAllowed: true), categoryIDs: d.idSet(d.categories, nilAllowed: true),
                     priorities: (d.bool() ? [d.pick(Priority.allCases)] : nil), channels: (d.bool() ? [d.pick(Channel.allCases)] : nil))
             }
-            let zone = d.bool() ? TimeZone(identifier: "UTC")! : TimeZone(secondsFromGMT: d.pick([-64_800, -43_200, 0, 50_400, 64_800]))!
+            let zone =
+                d.hostile()
+                ? TimeZone(secondsFromGMT: d.pick([-64_800, -54_000, -50_400, -43_200, -1, 1, 20_700, 50_400, 50_401, 54_000, 64_800]))!
+                : TimeZone(identifier: d.pick(["UTC", "Asia/Kathmandu", "Pacific/Kiritimati", "America/St_Johns"]))!
+            // See HostileCommandDefectTests.aReportInAZoneBeyondFourteenHoursTraps().
+            if abs(zone.secondsFromGMT()) > 14 * 3_600 { throw HostileKnownTrap("report keys: ISO8601DateFormatter in a zone beyond ±14 h") }
             let request = ReportRequest(period: d.reportPeriod(), bucket: d.pick(TimeBucket.allCases), timeZone: zone, filter: filter)
             let dimension = d.pick(ReportDimension.allCases)
             switch d.random.next() % 10 {
