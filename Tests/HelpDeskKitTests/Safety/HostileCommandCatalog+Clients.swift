@@ -11,7 +11,9 @@ extension HostileCommandCatalog {
             _ = try await d.f.desk.addEmployee(request, by: d.performer(), idempotencyKey: d.key())
         },
         command("deactivateEmployee(_:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.deactivateEmployee(d.id(d.employees), by: d.performer(), idempotencyKey: d.key())
+            // Anna, who performs most draws, only when hostile: the later draws would all be refused.
+            let employee = d.hostile() ? d.id(d.employees) : d.pick([d.f.test.boris.id, d.f.test.former.id])
+            _ = try await d.f.desk.deactivateEmployee(employee, by: d.performer(), idempotencyKey: d.key())
         },
         command("addGroup(named:by:idempotencyKey:)") { d in
             _ = try await d.f.desk.addGroup(named: d.text(["Service desk"]), by: d.performer(), idempotencyKey: d.key())
