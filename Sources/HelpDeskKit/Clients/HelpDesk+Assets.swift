@@ -16,7 +16,7 @@ extension HelpDesk {
             try authorize(context.principal, AccessRequest(.manageClients))
             try Validate.notBlank(name, field: "name")
             try Validate.notBlank(kind, field: "kind")
-            try Validate.customFieldKeys(attributes.keys)
+            try Validate.customFieldKeys(attributes.keys, field: "attributes")
             let existing = try await storage { try await store.assetModels() }
             if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw .duplicateName(name) }
             let model = AssetModel(id: nextID(), name: name, kind: kind, attributes: attributes)

@@ -11,7 +11,7 @@ extension HelpDesk {
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             try Validate.notBlank(request.name, field: "name")
-            try Validate.customFieldKeys(request.registration.keys)
+            try Validate.customFieldKeys(request.registration.keys, field: "registration")
             try validateSLAPolicy(request.slaPolicyID)
             let existing = try await storage { try await store.companies() }
             if existing.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {

@@ -25,7 +25,8 @@ enum Validate {
         for attachment in attachments {
             try notBlank(attachment.fileName, field: "attachment.fileName")
             if attachment.fileName.contains("/") || attachment.fileName.contains("\\") {
-                throw .invalidInput(field: "attachment.fileName", problem: .malformed(expected: "a name without directories"))
+                throw .invalidInput(
+                    field: "attachment.fileName", problem: .malformed(expected: "a name without directories"))
             }
             let parts = attachment.mediaType.split(separator: "/", omittingEmptySubsequences: false)
             if parts.count != 2 || parts.contains(where: \.isEmpty) || attachment.mediaType.contains(" ") {
@@ -41,10 +42,10 @@ enum Validate {
         }
     }
 
-    static func customFieldKeys(_ keys: some Sequence<String>) throws(HelpDeskError) {
+    static func customFieldKeys(_ keys: some Sequence<String>, field: String = "customFields") throws(HelpDeskError) {
         for key in keys {
-            try notBlank(key, field: "customFields")
-            try length(key, atMost: 64, field: "customFields")
+            try notBlank(key, field: field)
+            try length(key, atMost: 64, field: field)
         }
     }
 

@@ -14,6 +14,10 @@ struct RequestFingerprint: Hashable, Sendable {
     init(command: String, performer: Performer, inputs: [any Encodable]) throws(HelpDeskError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // A non-finite number (an infinite instant) is fingerprinted, not refused here: the command
+        // checks its input afterwards and names the field at fault.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
         var bytes = Array(command.utf8)
         do {
             bytes += try encoder.encode(performer)

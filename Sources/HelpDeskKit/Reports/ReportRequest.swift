@@ -91,9 +91,16 @@ extension ReportRequest {
     /// The trend buckets of this request.
     public var buckets: ReportBuckets { ReportBuckets(period: period, bucket: bucket, timeZone: timeZone) }
 
-    /// Rejects a period outside ``InstantRange`` with `.invalidInput(field: "period", …)`: every
-    /// report checks its request first, so its buckets, day and second counts stay in range.
+    /// Rejects a period outside ``InstantRange`` with `.invalidInput(field: "period", …)`, and a
+    /// time zone more than 14 hours from GMT (no real zone is; Foundation's date formatting fails
+    /// beyond it): every report checks its request first, so its buckets, day and second counts
+    /// stay in range and every bucket can be printed.
     func validate() throws(HelpDeskError) {
         try Validate.period(period, field: "period")
+        let limit = 14 * 3_600
+        for instant in [period.lowerBound, period.upperBound]
+        where abs(timeZone.secondsFromGMT(for: instant)) > limit {
+            throw .invalidInput(field: "timeZone", problem: .outOfRange(-limit...limit))
+        }
     }
 }

@@ -7,7 +7,8 @@ import HelpDeskTestSupport
 extension HostileCommandCatalog {
     static let directoryEntries: [HostileCommand] = [
         command("addEmployee(_:by:idempotencyKey:)") { d in
-            let request = NewEmployee(name: d.text(["Anna Dispatcher"]), email: d.email(["anna@service.example"]), groupIDs: d.ids(d.groups))
+            let request = NewEmployee(
+                name: d.text(["Anna Dispatcher"]), email: d.email(["anna@service.example"]), groupIDs: d.ids(d.groups))
             _ = try await d.f.desk.addEmployee(request, by: d.performer(), idempotencyKey: d.key())
         },
         command("deactivateEmployee(_:by:idempotencyKey:)") { d in
@@ -20,7 +21,8 @@ extension HostileCommandCatalog {
         },
         command("addCategory(_:by:idempotencyKey:)") { d in
             let request = NewServiceCategory(
-                name: d.text(["Printers"]), parentID: d.optionalID(d.categories), defaultAssigneeID: d.optionalID(d.employees),
+                name: d.text(["Printers"]), parentID: d.optionalID(d.categories),
+                defaultAssigneeID: d.optionalID(d.employees),
                 defaultGroupID: d.optionalID(d.groups), slaPolicyID: d.slaPolicy())
             _ = try await d.f.desk.addCategory(request, by: d.performer(), idempotencyKey: d.key())
         },
@@ -31,7 +33,8 @@ extension HostileCommandCatalog {
 
     static let clientCommands: [HostileCommand] = [
         command("addCompany(_:by:idempotencyKey:)") { d in
-            let request = NewCompany(name: d.text(["Alpha"]), registration: d.dictionary(), notes: d.text(), slaPolicyID: d.slaPolicy())
+            let request = NewCompany(
+                name: d.text(["Alpha"]), registration: d.dictionary(), notes: d.text(), slaPolicyID: d.slaPolicy())
             _ = try await d.f.desk.addCompany(request, by: d.performer(), idempotencyKey: d.key())
         },
         command("deleteCompany(_:by:idempotencyKey:)") { d in
@@ -45,8 +48,10 @@ extension HostileCommandCatalog {
         },
         command("addContact(_:by:idempotencyKey:)") { d in
             let request = NewContact(
-                companyID: d.id(d.companies), locationID: d.optionalID(d.locations), name: d.text(["Alice"]), position: d.text(),
-                email: d.oneIn(4) ? nil : d.email(["alice@alpha.example"]), phone: d.optionalText(), mayFileTickets: d.bool(),
+                companyID: d.id(d.companies), locationID: d.optionalID(d.locations), name: d.text(["Alice"]),
+                position: d.text(),
+                email: d.oneIn(4) ? nil : d.email(["alice@alpha.example"]), phone: d.optionalText(),
+                mayFileTickets: d.bool(),
                 mayApprovePaidWork: d.bool(), portalScope: d.pick(PortalScope.allCases))
             _ = try await d.f.desk.addContact(request, by: d.performer(), idempotencyKey: d.key())
         },
@@ -65,8 +70,10 @@ extension HostileCommandCatalog {
         command("addContract(_:by:idempotencyKey:)") { d in
             let start = d.instant()
             let request = NewContract(
-                companyID: d.id(d.companies), number: d.text(["A-1", "B-1"]), startsAt: start, endsAt: d.oneIn(3) ? nil : d.end(after: start),
-                status: d.hostile() ? d.pick(ContractStatus.allCases) : .active, coveredLocationIDs: d.hostile() ? d.ids(d.locations) : [], coveredCategoryIDs: d.ids(d.categories),
+                companyID: d.id(d.companies), number: d.text(["A-1", "B-1"]), startsAt: start,
+                endsAt: d.oneIn(3) ? nil : d.end(after: start),
+                status: d.hostile() ? d.pick(ContractStatus.allCases) : .active,
+                coveredLocationIDs: d.hostile() ? d.ids(d.locations) : [], coveredCategoryIDs: d.ids(d.categories),
                 slaPolicyID: d.slaPolicy(), managerID: d.optionalID(d.employees))
             _ = try await d.f.desk.addContract(request, by: d.performer(), idempotencyKey: d.key())
         },
@@ -78,8 +85,10 @@ extension HostileCommandCatalog {
             let start = d.instant()
             let request = NewServicePeriod(
                 startsAt: start, endsAt: d.end(after: start), fee: d.money(), includedLaborMinutes: d.optionalInt(),
-                laborRoundingStepMinutes: d.optionalInt(), laborAlertPercent: d.optionalInt(), paymentDueAt: d.optionalInstant())
-            _ = try await d.f.desk.addServicePeriod(to: d.id(d.contracts), request, by: d.performer(), idempotencyKey: d.key())
+                laborRoundingStepMinutes: d.optionalInt(), laborAlertPercent: d.optionalInt(),
+                paymentDueAt: d.optionalInstant())
+            _ = try await d.f.desk.addServicePeriod(
+                to: d.id(d.contracts), request, by: d.performer(), idempotencyKey: d.key())
         },
         command("markServicePeriodInvoiced(_:of:by:idempotencyKey:)") { d in
             _ = try await d.f.desk.markServicePeriodInvoiced(
@@ -91,12 +100,14 @@ extension HostileCommandCatalog {
         },
         command("addAssetModel(name:kind:attributes:by:idempotencyKey:)") { d in
             _ = try await d.f.desk.addAssetModel(
-                name: d.text(["Laser printer"]), kind: d.text(["printer"]), attributes: d.dictionary(), by: d.performer(),
+                name: d.text(["Laser printer"]), kind: d.text(["printer"]), attributes: d.dictionary(),
+                by: d.performer(),
                 idempotencyKey: d.key())
         },
         command("addAsset(_:by:idempotencyKey:)") { d in
             let request = NewAsset(
-                modelID: d.id([d.f.printerModel.id]), serialNumber: d.text(["A-SN-1"]), inventoryNumber: d.optionalText(),
+                modelID: d.id([d.f.printerModel.id]), serialNumber: d.text(["A-SN-1"]),
+                inventoryNumber: d.optionalText(),
                 locationID: d.id(d.locations), contractID: d.optionalID(d.contracts), inServiceSince: d.instant())
             _ = try await d.f.desk.addAsset(request, by: d.performer(), idempotencyKey: d.key())
         },
@@ -108,8 +119,12 @@ extension HostileCommandCatalog {
         read("locations(of:as:)") { d in _ = try await d.f.desk.locations(of: d.id(d.companies), as: d.performer()) },
         read("contacts(of:as:)") { d in _ = try await d.f.desk.contacts(of: d.id(d.companies), as: d.performer()) },
         read("contract(_:as:)") { d in _ = try await d.f.desk.contract(d.id(d.contracts), as: d.performer()) },
-        read("contracts(of:as:)") { d in _ = try await d.f.desk.contracts(of: d.optionalID(d.companies), as: d.performer()) },
-        read("contracts(inForceAt:as:)") { d in _ = try await d.f.desk.contracts(inForceAt: d.instant(), as: d.performer()) },
+        read("contracts(of:as:)") { d in
+            _ = try await d.f.desk.contracts(of: d.optionalID(d.companies), as: d.performer())
+        },
+        read("contracts(inForceAt:as:)") { d in
+            _ = try await d.f.desk.contracts(inForceAt: d.instant(), as: d.performer())
+        },
         read("contracts(endingWithin:after:as:)") { d in
             _ = try await d.f.desk.contracts(endingWithin: d.int(), after: d.instant(), as: d.performer())
         },
@@ -117,12 +132,14 @@ extension HostileCommandCatalog {
         read("assetModels(as:)") { d in _ = try await d.f.desk.assetModels(as: d.performer()) },
         read("assets(company:location:model:as:)") { d in
             _ = try await d.f.desk.assets(
-                company: d.optionalID(d.companies), location: d.optionalID(d.locations), model: d.optionalID([d.f.printerModel.id]),
+                company: d.optionalID(d.companies), location: d.optionalID(d.locations),
+                model: d.optionalID([d.f.printerModel.id]),
                 as: d.performer())
         },
         read("history(of:as:)") { d in _ = try await d.f.desk.history(of: d.id(d.assets), as: d.performer()) },
         read("registrationHints(contact:location:as:)") { d in
-            _ = try await d.f.desk.registrationHints(contact: d.optionalID(d.contacts), location: d.optionalID(d.locations), as: d.performer())
+            _ = try await d.f.desk.registrationHints(
+                contact: d.optionalID(d.contacts), location: d.optionalID(d.locations), as: d.performer())
         },
     ]
 }

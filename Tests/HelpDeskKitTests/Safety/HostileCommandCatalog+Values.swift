@@ -40,9 +40,12 @@ struct HostileDraw {
     // MARK: Numbers
 
     static let int64s: [Int64] = [
-        .min, .min + 1, -1_000_000_000_000, -60, -1, 0, 1, 2, 59, 60, 61, 1_440, 100_000_00, 1 << 53, .max / 2 + 1, .max - 1, .max,
+        .min, .min + 1, -1_000_000_000_000, -60, -1, 0, 1, 2, 59, 60, 61, 1_440, 100_000_00, 1 << 53, .max / 2 + 1,
+        .max - 1, .max,
     ]
-    static let ints: [Int] = [.min, .min + 1, -1, 0, 1, 2, 7, 30, 50, 100, 999, 1_000, 1_001, 1 << 40, .max / 2, .max - 1, .max]
+    static let ints: [Int] = [
+        .min, .min + 1, -1, 0, 1, 2, 7, 30, 50, 100, 999, 1_000, 1_001, 1 << 40, .max / 2, .max - 1, .max,
+    ]
 
     mutating func int64() -> Int64 {
         guard hostile() else { return Int64(random.next() % 120) + 1 }
@@ -59,21 +62,28 @@ struct HostileDraw {
     // MARK: Instants
 
     /// Instants at, just inside and just outside ``InstantRange``, and far beyond it.
-    static let edgeInstants: [Date] = SafetyFixture.hostileInstants + [
-        SupportedInstants.lowerBound, SupportedInstants.lowerBound.addingTimeInterval(-0.001),
-        SupportedInstants.lowerBound.addingTimeInterval(-1), SupportedInstants.upperBound,
-        SupportedInstants.upperBound.addingTimeInterval(-0.001), SupportedInstants.upperBound.addingTimeInterval(0.001),
-        SupportedInstants.upperBound.addingTimeInterval(-1), Date(timeIntervalSince1970: 0),
-        Date(timeIntervalSince1970: 1e300), Date(timeIntervalSince1970: -1e300), .distantPast, .distantFuture,
-    ]
+    static let edgeInstants: [Date] =
+        SafetyFixture.hostileInstants + [
+            SupportedInstants.lowerBound, SupportedInstants.lowerBound.addingTimeInterval(-0.001),
+            SupportedInstants.lowerBound.addingTimeInterval(-1), SupportedInstants.upperBound,
+            SupportedInstants.upperBound.addingTimeInterval(-0.001),
+            SupportedInstants.upperBound.addingTimeInterval(0.001),
+            SupportedInstants.upperBound.addingTimeInterval(-1), Date(timeIntervalSince1970: 0),
+            Date(timeIntervalSince1970: 1e300), Date(timeIntervalSince1970: -1e300), .distantPast, .distantFuture,
+        ]
 
     /// An edge instant, a huge offset from the desk's clock, or an ordinary instant near it.
     mutating func instant() -> Date {
-        guard hostile() else { return TestDesk.start.addingTimeInterval(Double(Int64(random.next() % 60) - 20) * 86_400) }
+        guard hostile() else {
+            return TestDesk.start.addingTimeInterval(Double(Int64(random.next() % 60) - 20) * 86_400)
+        }
         return switch random.next() % 5 {
         case 0, 1: pick(Self.edgeInstants)
-        case 2: TestDesk.start.addingTimeInterval(pick([1e9, -1e9, 1e10, -1e10, 1e12, -1e12, 1e18, -1e18, 1e300, -1e300]))
-        default: TestDesk.start.addingTimeInterval(Double(Int64(random.next() % 200) - 100) * 86_400 + Double(random.next() % 86_400))
+        case 2:
+            TestDesk.start.addingTimeInterval(pick([1e9, -1e9, 1e10, -1e10, 1e12, -1e12, 1e18, -1e18, 1e300, -1e300]))
+        default:
+            TestDesk.start.addingTimeInterval(
+                Double(Int64(random.next() % 200) - 100) * 86_400 + Double(random.next() % 86_400))
         }
     }
 
@@ -104,7 +114,8 @@ struct HostileDraw {
 
     static let edgeDates: [LocalDate] = [
         try! LocalDate(year: 1, month: 1, day: 1), try! LocalDate(year: 1899, month: 12, day: 31),
-        try! LocalDate(year: 1900, month: 1, day: 1), AccessFixture.monday, try! LocalDate(year: 2026, month: 3, day: 3),
+        try! LocalDate(year: 1900, month: 1, day: 1), AccessFixture.monday,
+        try! LocalDate(year: 2026, month: 3, day: 3),
         try! LocalDate(year: 2099, month: 12, day: 31), try! LocalDate(year: 2399, month: 12, day: 31),
         try! LocalDate(year: 2400, month: 1, day: 1), try! LocalDate(year: 9999, month: 12, day: 31),
         try! LocalDate(year: 2024, month: 2, day: 29),
@@ -116,7 +127,8 @@ struct HostileDraw {
     }
 
     mutating func dates() -> ClosedRange<LocalDate> {
-        let a = date(), b = date()
+        let a = date()
+        let b = date()
         return min(a, b)...max(a, b)
     }
 
@@ -124,8 +136,10 @@ struct HostileDraw {
 
     /// Blank, control-character, bidi-override, emoji, combining and huge text.
     static let hostileTexts: [String] = [
-        "", " ", "   \t\n ", "\u{0}", "a\u{0}b", "\u{202E}gnp.exe\u{202C}", "\u{1B}[31mred\u{1B}[0m", "\r\n", "\u{7}\u{8}\u{7F}",
-        "\u{FEFF}", "\u{200B}\u{200D}", "👩‍👩‍👧‍👦", "🏳️‍🌈🇷🇺", "e\u{301}\u{301}\u{301}\u{301}", "Z\u{334}\u{327}a\u{335}l\u{334}g\u{338}o",
+        "", " ", "   \t\n ", "\u{0}", "a\u{0}b", "\u{202E}gnp.exe\u{202C}", "\u{1B}[31mred\u{1B}[0m", "\r\n",
+        "\u{7}\u{8}\u{7F}",
+        "\u{FEFF}", "\u{200B}\u{200D}", "👩‍👩‍👧‍👦", "🏳️‍🌈🇷🇺", "e\u{301}\u{301}\u{301}\u{301}",
+        "Z\u{334}\u{327}a\u{335}l\u{334}g\u{338}o",
         "\u{10FFFF}", "' OR 1=1 --", "%@%n%s", "\\", "\"", "name\nwith\nnewlines",
         huge, hugeEmoji, hugeNul, hugeCombining, String(repeating: "k", count: 201),
     ]
@@ -152,7 +166,10 @@ struct HostileDraw {
         return switch random.next() % 4 {
         case 0: [:]
         case 1: [text(): text()]
-        case 2: Dictionary(uniqueKeysWithValues: (0..<2_000).map { ("key \($0)", Self.hostileTexts[$0 % Self.hostileTexts.count]) })
+        case 2:
+            Dictionary(
+                uniqueKeysWithValues: (0..<2_000).map { ("key \($0)", Self.hostileTexts[$0 % Self.hostileTexts.count]) }
+            )
         default: [Self.huge: Self.huge, "": "", "\u{0}": "\u{202E}"]
         }
     }
@@ -160,11 +177,19 @@ struct HostileDraw {
     // MARK: Identifiers and performers
 
     mutating func uuid() -> UUID {
-        if oneIn(8) { return pick([UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), AccessFixture.laborItemID.rawValue]) }
+        if oneIn(8) {
+            return pick([
+                UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), AccessFixture.laborItemID.rawValue,
+            ])
+        }
         let (a, b) = (random.next(), random.next())
         return withUnsafeBytes(of: (a, b)) { bytes in
-            UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
-                        bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+            UUID(
+                uuid: (
+                    bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9],
+                    bytes[10],
+                    bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+                ))
         }
     }
 
@@ -241,13 +266,19 @@ struct HostileDraw {
         case 2, 3: IdempotencyKey(pick(["k-1", "k-2", "k-\(random.next())"]))
         case 4: IdempotencyKey(String(repeating: "k", count: IdempotencyKey.maximumLength))
         default:
-            IdempotencyKey(pick(["", " ", "\u{0}", "key\n", "\u{202E}key", String(repeating: "k", count: 201), Self.huge, "🙂", Self.hugeEmoji]))
+            IdempotencyKey(
+                pick([
+                    "", " ", "\u{0}", "key\n", "\u{202E}key", String(repeating: "k", count: 201), Self.huge, "🙂",
+                    Self.hugeEmoji,
+                ]))
         }
     }
 
     // MARK: Money and enums
 
-    static let currencies: [CurrencyCode] = [.rub, .rub, .usd, .eur, CurrencyCode("JPY")!, CurrencyCode("KWD")!, CurrencyCode("ZZZ")!]
+    static let currencies: [CurrencyCode] = [
+        .rub, .rub, .usd, .eur, CurrencyCode("JPY")!, CurrencyCode("KWD")!, CurrencyCode("ZZZ")!,
+    ]
 
     mutating func currency() -> CurrencyCode { hostile() ? pick(Self.currencies) : .rub }
     mutating func money() -> Money { Money(minorUnits: int64(), currency: currency()) }
@@ -260,7 +291,8 @@ struct HostileDraw {
     mutating func price() -> Price { Price(minorUnits: int64(), unit: unit()) }
 
     mutating func status() -> StatusCode {
-        hostile() && oneIn(3) ? StatusCode(text(["new"])) : pick([.new, .inProgress, .waitingForClient, .postponed, .resolved, .closed])
+        hostile() && oneIn(3)
+            ? StatusCode(text(["new"])) : pick([.new, .inProgress, .waitingForClient, .postponed, .resolved, .closed])
     }
 
     mutating func requester() -> Requester {
@@ -269,7 +301,9 @@ struct HostileDraw {
 
     mutating func attachment() -> Attachment {
         guard hostile() else { return AccessFixture.file }
-        return Attachment(fileName: text(["photo.jpg"]), mediaType: text(["image/jpeg"]), byteCount: int64(), checksum: text(["sha256:ab12"]))
+        return Attachment(
+            fileName: text(["photo.jpg"]), mediaType: text(["image/jpeg"]), byteCount: int64(),
+            checksum: text(["sha256:ab12"]))
     }
 
     mutating func attachments() -> [Attachment] {
@@ -288,12 +322,15 @@ struct HostileDraw {
         case 0: [:]
         case 1:
             [text(): pick([.text(text()), .integer(int64()), .flag(bool()), .instant(instant())])]
-        default: Dictionary(uniqueKeysWithValues: (0..<1_000).map { ("field \($0)", CustomFieldValue.integer(Int64($0))) })
+        default:
+            Dictionary(uniqueKeysWithValues: (0..<1_000).map { ("field \($0)", CustomFieldValue.integer(Int64($0))) })
         }
     }
 
     mutating func slaPolicy() -> SLAPolicyID? { hostile() && bool() ? SLAPolicyID(rawValue: text(["standard"])) : nil }
 
     /// A time zone identifier: UTC, a real zone, or hostile text.
-    mutating func timeZone() -> String { hostile() ? text(["Mars/Olympus_Mons", "UTC+25"]) : pick(["UTC", "Europe/Moscow", "Asia/Kathmandu"]) }
+    mutating func timeZone() -> String {
+        hostile() ? text(["Mars/Olympus_Mons", "UTC+25"]) : pick(["UTC", "Europe/Moscow", "Asia/Kathmandu"])
+    }
 }

@@ -31,7 +31,8 @@ struct HostileCommand: Sendable, CustomStringConvertible {
 /// ``HostileCommandTests/everyPublicMethodHasAHostileEntry()`` fails when a public method of
 /// `HelpDesk` has no entry here.
 enum HostileCommandCatalog {
-    static let entries: [HostileCommand] = ticketCommands + ticketReads + directoryEntries + clientCommands + clientReads
+    static let entries: [HostileCommand] =
+        ticketCommands + ticketReads + directoryEntries + clientCommands + clientReads
         + laborEntries + ratingEntries + billingCommands + billingReads
 
     /// A mutating command.
@@ -54,7 +55,8 @@ enum HostileCommandCatalog {
         NewTicket(
             title: d.text(["Alpha printer jams"]), description: d.text(), channel: d.pick(Channel.allCases),
             categoryID: d.optionalID(d.categories), priority: d.pick(Priority.allCases), requester: d.requester(),
-            companyID: d.optionalID(d.companies), locationID: d.optionalID(d.locations), contractID: d.optionalID(d.contracts),
+            companyID: d.optionalID(d.companies), locationID: d.optionalID(d.locations),
+            contractID: d.optionalID(d.contracts),
             assetIDs: d.ids(d.assets), assigneeID: d.optionalID(d.employees), groupID: d.optionalID(d.groups),
             watcherIDs: d.ids(d.employees), attachments: d.attachments(), customFields: d.customFields())
     }
@@ -80,40 +82,50 @@ enum HostileCommandCatalog {
             _ = try await d.f.desk.createTicket(newTicket(&d), by: d.performer(), idempotencyKey: d.key())
         },
         command("updateTicket(_:_:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.updateTicket(d.id(d.tickets), ticketUpdate(&d), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.updateTicket(
+                d.id(d.tickets), ticketUpdate(&d), by: d.performer(), idempotencyKey: d.key())
         },
         command("assign(_:to:group:by:idempotencyKey:)") { d in
             _ = try await d.f.desk.assign(
-                d.id(d.tickets), to: d.optionalID(d.employees), group: d.optionalID(d.groups), by: d.performer(), idempotencyKey: d.key())
+                d.id(d.tickets), to: d.optionalID(d.employees), group: d.optionalID(d.groups), by: d.performer(),
+                idempotencyKey: d.key())
         },
         command("addWatchers(_:to:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.addWatchers(d.ids(d.employees), to: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.addWatchers(
+                d.ids(d.employees), to: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
         },
         command("removeWatchers(_:from:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.removeWatchers(d.ids(d.employees), from: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.removeWatchers(
+                d.ids(d.employees), from: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
         },
         command("attach(_:to:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.attach(d.attachments(), to: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.attach(
+                d.attachments(), to: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
         },
         command("comment(on:_:by:idempotencyKey:)") { d in
             let comment = NewComment(d.text(), visibility: d.bool() ? .public : .internal, attachments: d.attachments())
             _ = try await d.f.desk.comment(on: d.id(d.tickets), comment, by: d.performer(), idempotencyKey: d.key())
         },
         command("changeStatus(_:to:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.changeStatus(d.id(d.tickets), to: d.status(), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.changeStatus(
+                d.id(d.tickets), to: d.status(), by: d.performer(), idempotencyKey: d.key())
         },
         command("postpone(_:until:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.postpone(d.id(d.tickets), until: d.instant(), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.postpone(
+                d.id(d.tickets), until: d.instant(), by: d.performer(), idempotencyKey: d.key())
         },
         command("link(_:_:to:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.link(d.id(d.tickets), d.pick(LinkKind.allCases), to: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.link(
+                d.id(d.tickets), d.pick(LinkKind.allCases), to: d.id(d.tickets), by: d.performer(),
+                idempotencyKey: d.key())
         },
         command("unlink(_:from:by:idempotencyKey:)") { d in
             let (ticket, other) = d.hostile() ? (d.id(d.tickets), d.id(d.tickets)) : (d.f.a1.id, d.f.a2.id)
             _ = try await d.f.desk.unlink(ticket, from: other, by: d.performer(), idempotencyKey: d.key())
         },
         command("merge(_:into:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.merge(d.id(d.tickets), into: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.merge(
+                d.id(d.tickets), into: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
         },
         command("acknowledgeEvents(_:by:idempotencyKey:)") { d in
             let sequences: [UInt64] =
@@ -132,7 +144,9 @@ enum HostileCommandCatalog {
 
     static func query(_ d: inout HostileDraw) -> TicketQuery {
         var query = TicketQuery(offset: d.int(), limit: d.int())
-        if d.oneIn(3) { query.statusCategories = Set((0..<Int(d.random.next() % 3)).map { _ in d.pick(StatusCategory.allCases) }) }
+        if d.oneIn(3) {
+            query.statusCategories = Set((0..<Int(d.random.next() % 3)).map { _ in d.pick(StatusCategory.allCases) })
+        }
         if d.oneIn(3) { query.statuses = [d.status(), d.status()] }
         if d.oneIn(3) { query.categoryIDs = d.idSet(d.categories, nilAllowed: true) }
         if d.oneIn(3) { query.priorities = [d.pick(Priority.allCases)] }
@@ -164,19 +178,16 @@ enum HostileCommandCatalog {
         },
         read("tickets(matching:as:)") { d in
             let page = try await d.f.desk.tickets(matching: query(&d), as: d.performer())
-            if page.tickets.count > TicketQuery.maximumLimit { throw HostileCommandFailure("a page of \(page.tickets.count) tickets") }
+            if page.tickets.count > TicketQuery.maximumLimit {
+                throw HostileCommandFailure("a page of \(page.tickets.count) tickets")
+            }
         },
         read("comments(on:as:)") { d in _ = try await d.f.desk.comments(on: d.id(d.tickets), as: d.performer()) },
         read("auditTrail(of:as:)") { d in _ = try await d.f.desk.auditTrail(of: d.id(d.tickets), as: d.performer()) },
-        read("undeliveredEvents(limit:as:)") { d in _ = try await d.f.desk.undeliveredEvents(limit: d.int(), as: d.performer()) },
+        read("undeliveredEvents(limit:as:)") { d in
+            _ = try await d.f.desk.undeliveredEvents(limit: d.int(), as: d.performer())
+        },
     ]
-}
-
-/// The draw's arguments would trap the process in a known defect, so the call was not made (each
-/// such defect has its own disabled test naming the exact call).
-struct HostileKnownTrap: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// A successful call returned something impossible (reported as a test issue, not a rejection).
