@@ -65,8 +65,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "topUp", by: performer, [company, amount, paymentReference])
+            command: "topUp", key: idempotencyKey, inputs: [company, amount, paymentReference]
         ) { context throws(HelpDeskError) in
             _ = try await loadCompany(company)
             try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
@@ -107,8 +106,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "adjustBalance", by: performer, [company, amount, reason])
+            command: "adjustBalance", key: idempotencyKey, inputs: [company, amount, reason]
         ) { context throws(HelpDeskError) in
             _ = try await loadCompany(company)
             try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))

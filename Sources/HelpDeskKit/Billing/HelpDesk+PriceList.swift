@@ -10,7 +10,7 @@ extension HelpDesk {
     ) async throws(HelpDeskError) -> PriceListItem {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "addPriceListItem", by: performer, [request])
+            command: "addPriceListItem", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageBilling))
             try Validate.notBlank(request.code, field: "code")
@@ -39,8 +39,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "setContractPrice", by: performer, [contract, item, price])
+            command: "setContractPrice", key: idempotencyKey, inputs: [contract, item, price]
         ) { context throws(HelpDeskError) in
             let owner = try await loadContract(contract)
             try authorize(context.principal, AccessRequest(.manageBilling, companyID: owner.companyID))

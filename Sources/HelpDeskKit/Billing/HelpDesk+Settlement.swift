@@ -29,7 +29,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer, editing: [ticketID],
-            idempotency: try IdempotentCall.make(idempotencyKey, "settle", by: performer, [ticketID])
+            command: "settle", key: idempotencyKey, inputs: [ticketID]
         ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .manageBilling, on: ticket)

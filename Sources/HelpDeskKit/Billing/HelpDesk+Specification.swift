@@ -26,8 +26,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer, editing: [ticketID],
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "addSpecificationLine", by: performer, [ticketID, request])
+            command: "addSpecificationLine", key: idempotencyKey, inputs: [ticketID, request]
         ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .manageBilling, on: ticket)
@@ -78,8 +77,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer, editing: [ticketID],
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "removeSpecificationLine", by: performer, [lineID, ticketID])
+            command: "removeSpecificationLine", key: idempotencyKey, inputs: [lineID, ticketID]
         ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .manageBilling, on: ticket)
@@ -104,7 +102,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer, editing: [ticketID],
-            idempotency: try IdempotentCall.make(idempotencyKey, "specifyBillableTime", by: performer, [ticketID])
+            command: "specifyBillableTime", key: idempotencyKey, inputs: [ticketID]
         ) { context throws(HelpDeskError) in
             guard let itemID = configuration.billing.laborItemID else {
                 throw .invalidInput(field: "laborItemID", problem: .blank)

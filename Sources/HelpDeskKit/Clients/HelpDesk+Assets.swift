@@ -10,8 +10,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "addAssetModel", by: performer, [name, kind, attributes])
+            command: "addAssetModel", key: idempotencyKey, inputs: [name, kind, attributes]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             try Validate.notBlank(name, field: "name")
@@ -30,7 +29,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Asset
     {
         try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addAsset", by: performer, [request])
+            by: performer, command: "addAsset", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             guard try await storage({ try await store.assetModel(request.modelID) }) != nil else {
                 throw .assetModelNotFound(request.modelID)

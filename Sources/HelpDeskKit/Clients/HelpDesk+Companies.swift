@@ -7,7 +7,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Company
     {
         try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addCompany", by: performer, [request])
+            by: performer, command: "addCompany", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients))
             try Validate.notBlank(request.name, field: "name")
@@ -36,7 +36,7 @@ extension HelpDesk {
         async throws(HelpDeskError)
     {
         let _: Done = try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "deleteCompany", by: performer, [id])
+            by: performer, command: "deleteCompany", key: idempotencyKey, inputs: [id]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: id))
             _ = try await loadCompany(id)
@@ -83,7 +83,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Location
     {
         try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addLocation", by: performer, [request])
+            by: performer, command: "addLocation", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
@@ -108,7 +108,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Contact
     {
         try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addContact", by: performer, [request])
+            by: performer, command: "addContact", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
@@ -130,7 +130,7 @@ extension HelpDesk {
     ) async throws(HelpDeskError) -> Contact {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "updateContact", by: performer, [id, update])
+            command: "updateContact", key: idempotencyKey, inputs: [id, update]
         ) { context throws(HelpDeskError) in
             guard var contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
             try authorize(context.principal, AccessRequest(.manageClients, companyID: contact.companyID))

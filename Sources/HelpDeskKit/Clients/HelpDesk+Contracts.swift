@@ -6,7 +6,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Contract
     {
         try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addContract", by: performer, [request])
+            by: performer, command: "addContract", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
             _ = try await loadCompany(request.companyID)
@@ -51,7 +51,7 @@ extension HelpDesk {
     ) async throws(HelpDeskError) -> Contract {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "changeContractStatus", by: performer, [id, status])
+            command: "changeContractStatus", key: idempotencyKey, inputs: [id, status]
         ) { context throws(HelpDeskError) in
             var contract = try await loadContract(id)
             try authorize(context.principal, AccessRequest(.manageClients, companyID: contract.companyID))
@@ -76,7 +76,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "addServicePeriod", by: performer, [id, request])
+            command: "addServicePeriod", key: idempotencyKey, inputs: [id, request]
         ) { context throws(HelpDeskError) in
             var contract = try await loadContract(id)
             try authorize(context.principal, AccessRequest(.manageClients, companyID: contract.companyID))
@@ -118,8 +118,7 @@ extension HelpDesk {
     {
         try await changePeriod(
             periodID, of: id, by: performer,
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "markServicePeriodInvoiced", by: performer, [periodID, id])
+            command: "markServicePeriodInvoiced", key: idempotencyKey, inputs: [periodID, id]
         ) { period, now in
             if period.invoicedAt == nil { period.invoicedAt = now }
         }
@@ -133,8 +132,7 @@ extension HelpDesk {
     {
         try await changePeriod(
             periodID, of: id, by: performer,
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "markServicePeriodPaid", by: performer, [periodID, id])
+            command: "markServicePeriodPaid", key: idempotencyKey, inputs: [periodID, id]
         ) { period, now in
             if period.invoicedAt == nil { period.invoicedAt = now }
             if period.paidAt == nil { period.paidAt = now }
@@ -142,10 +140,12 @@ extension HelpDesk {
     }
 
     private func changePeriod(
-        _ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotency call: IdempotentCall?,
+        _ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, command: String,
+        key: IdempotencyKey?, inputs: @autoclosure () -> [any Encodable],
         _ change: (inout ServicePeriod, Date) -> Void
     ) async throws(HelpDeskError) -> ServicePeriod {
-        try await perform(by: performer, idempotency: call) { context throws(HelpDeskError) in
+        try await perform(by: performer, command: command, key: key, inputs: inputs()) {
+            context throws(HelpDeskError) in
             try await changePeriod(periodID, of: id, in: &context, change)
         }
     }

@@ -6,7 +6,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Employee
     {
         try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addEmployee", by: performer, [request])
+            by: performer, command: "addEmployee", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(request.name, field: "name")
@@ -30,7 +30,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "deactivateEmployee", by: performer, [id])
+            command: "deactivateEmployee", key: idempotencyKey, inputs: [id]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             var employee = try await loadEmployee(id, mustBeActive: false)
@@ -46,7 +46,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> SupportGroup
     {
         try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addGroup", by: performer, [name])
+            by: performer, command: "addGroup", key: idempotencyKey, inputs: [name]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(name, field: "name")
@@ -63,7 +63,7 @@ extension HelpDesk {
         _ request: NewServiceCategory, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
     ) async throws(HelpDeskError) -> ServiceCategory {
         try await perform(
-            by: performer, idempotency: try IdempotentCall.make(idempotencyKey, "addCategory", by: performer, [request])
+            by: performer, command: "addCategory", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             try Validate.notBlank(request.name, field: "name")

@@ -17,7 +17,7 @@ extension HelpDesk {
     {
         let _: Done = try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "acknowledgeEvents", by: performer, [sequences])
+            command: "acknowledgeEvents", key: idempotencyKey, inputs: [sequences]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.deliverEvents))
             let last = try await storage { try await store.lastEventSequence() }

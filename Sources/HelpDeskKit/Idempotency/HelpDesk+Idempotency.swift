@@ -33,6 +33,17 @@ extension HelpDesk {
         }
     }
 
+    /// ``perform(by:editing:idempotency:_:)`` for the public command `command`: the call is made
+    /// (and its input fingerprinted) only when the host passed an idempotency `key`.
+    func perform<Result: Codable & Sendable>(
+        by performer: Performer, editing tickets: [TicketID] = [], command: String, key: IdempotencyKey?,
+        inputs: @autoclosure () -> [any Encodable],
+        _ body: (inout CommandContext) async throws(HelpDeskError) -> Result
+    ) async throws(HelpDeskError) -> Result {
+        let call = try IdempotentCall.make(key, command, by: performer, inputs())
+        return try await perform(by: performer, editing: tickets, idempotency: call, body)
+    }
+
     /// The stored result of an earlier call with the same key, or the reuse error.
     private func replay<Result: Decodable>(_ stored: IdempotencyRecord, for call: IdempotentCall, as _: Result.Type)
         throws(HelpDeskError) -> Result

@@ -12,8 +12,7 @@ extension HelpDesk {
     {
         try await perform(
             by: .employee(employee), editing: [ticketID],
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "logTime", by: .employee(employee), [ticketID, request])
+            command: "logTime", key: idempotencyKey, inputs: [ticketID, request]
         ) { context throws(HelpDeskError) in
             try Validate.workDate(request.workDate, field: "workDate")
             try validateLabor(
@@ -50,8 +49,7 @@ extension HelpDesk {
     {
         try await perform(
             by: .employee(employee),
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "editTimeEntry", by: .employee(employee), [id, update])
+            command: "editTimeEntry", key: idempotencyKey, inputs: [id, update]
         ) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             var entry = old
@@ -91,7 +89,7 @@ extension HelpDesk {
     {
         let _: Done = try await perform(
             by: .employee(employee),
-            idempotency: try IdempotentCall.make(idempotencyKey, "deleteTimeEntry", by: .employee(employee), [id])
+            command: "deleteTimeEntry", key: idempotencyKey, inputs: [id]
         ) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
             let ticket = try await loadTicket(old.ticketID)

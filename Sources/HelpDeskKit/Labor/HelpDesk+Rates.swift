@@ -13,8 +13,7 @@ extension HelpDesk {
     ) async throws(HelpDeskError) -> EmployeeRate {
         try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(
-                idempotencyKey, "setEmployeeRate", by: performer, [employee, validFrom, hourlyCost, hourlyBilling])
+            command: "setEmployeeRate", key: idempotencyKey, inputs: [employee, validFrom, hourlyCost, hourlyBilling]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
             _ = try await loadEmployee(employee, mustBeActive: false)

@@ -48,8 +48,8 @@ extension HelpDesk {
     public func rate(token: RatingToken, score: Int, comment: String? = nil, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> Rating
     {
-        let call = try IdempotentCall.make(idempotencyKey, "rate", by: .system, [token, score, comment])
-        return try await perform(by: .system, idempotency: call) { context throws(HelpDeskError) in
+        try await perform(by: .system, command: "rate", key: idempotencyKey, inputs: [token, score, comment]) {
+            context throws(HelpDeskError) in
             let settings = configuration.ratings ?? .standard
             guard settings.scale.contains(score) else {
                 throw .invalidInput(field: "score", problem: .outOfRange(settings.scale))

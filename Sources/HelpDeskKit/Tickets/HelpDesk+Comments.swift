@@ -19,8 +19,9 @@ extension HelpDesk {
         if performer.isClient, request.visibility == .internal { throw .clientCannotWriteInternalNote }
 
         let action: AccessAction = request.visibility == .internal ? .writeInternalNote : .replyPublicly
-        let call = try IdempotentCall.make(idempotencyKey, "comment", by: performer, [id, request])
-        return try await perform(by: performer, editing: [id], idempotency: call) { context throws(HelpDeskError) in
+        return try await perform(
+            by: performer, editing: [id], command: "comment", key: idempotencyKey, inputs: [id, request]
+        ) { context throws(HelpDeskError) in
             var added: Comment?
             _ = try await edit(id, in: &context, for: action) { edit throws(HelpDeskError) in
                 try addComment(request, to: id, by: performer, in: &edit)

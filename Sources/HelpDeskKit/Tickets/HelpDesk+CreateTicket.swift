@@ -15,7 +15,7 @@ extension HelpDesk {
         try Validate.customFieldKeys(request.customFields.keys)
         return try await perform(
             by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "createTicket", by: performer, [request])
+            command: "createTicket", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try await buildTicket(request, in: &context)
         }

@@ -15,7 +15,7 @@ extension HelpDesk {
         try Validate.customFieldKeys(update.customFields.keys)
         return try await editTicket(
             id, by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "updateTicket", by: performer, [id, update])
+            command: "updateTicket", key: idempotencyKey, inputs: [id, update]
         ) { edit throws(HelpDeskError) in
             if case .some(.some(let categoryID)) = update.categoryID {
                 guard try await storage({ try await store.category(categoryID) }) != nil else {
@@ -71,7 +71,7 @@ extension HelpDesk {
     {
         try await editTicket(
             id, by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "assign", by: performer, [id, assignee, group])
+            command: "assign", key: idempotencyKey, inputs: [id, assignee, group]
         ) { edit throws(HelpDeskError) in
             // Checked inside the command, so a retry after a conflict checks the assignee again.
             try await validateAssignment(assignee: assignee, group: group)
@@ -91,7 +91,7 @@ extension HelpDesk {
     {
         try await editTicket(
             id, by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "addWatchers", by: performer, [employees, id])
+            command: "addWatchers", key: idempotencyKey, inputs: [employees, id]
         ) { edit throws(HelpDeskError) in
             let added = try await validatedWatchers(employees)
             let new = added.filter { !edit.ticket.watcherIDs.contains($0) }
@@ -110,7 +110,7 @@ extension HelpDesk {
     {
         try await editTicket(
             id, by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "removeWatchers", by: performer, [employees, id])
+            command: "removeWatchers", key: idempotencyKey, inputs: [employees, id]
         ) { edit throws(HelpDeskError) in
             let removed = Set(employees).intersection(edit.ticket.watcherIDs).sorted()
             guard !removed.isEmpty else { return }
@@ -130,7 +130,7 @@ extension HelpDesk {
         try Validate.attachments(files)
         return try await editTicket(
             id, by: performer, for: .attachFiles,
-            idempotency: try IdempotentCall.make(idempotencyKey, "attach", by: performer, [files, id])
+            command: "attach", key: idempotencyKey, inputs: [files, id]
         ) { edit throws(HelpDeskError) in
             edit.ticket.attachments += files
             edit.events.append(.attachmentsAdded(ticket: edit.ticket.id, number: edit.ticket.number, files: files))

@@ -13,7 +13,7 @@ extension HelpDesk {
     {
         let _: Done = try await perform(
             by: performer, editing: [id, other],
-            idempotency: try IdempotentCall.make(idempotencyKey, "link", by: performer, [id, kind, other])
+            command: "link", key: idempotencyKey, inputs: [id, kind, other]
         ) { context throws(HelpDeskError) in
             try await link(id, kind, to: other, in: &context)
             return Done()
@@ -54,7 +54,7 @@ extension HelpDesk {
     ) async throws(HelpDeskError) {
         let _: Done = try await perform(
             by: performer, editing: [id, other],
-            idempotency: try IdempotentCall.make(idempotencyKey, "unlink", by: performer, [id, other])
+            command: "unlink", key: idempotencyKey, inputs: [id, other]
         ) { context throws(HelpDeskError) in
             try await unlink(id, from: other, in: &context)
             return Done()
@@ -102,7 +102,7 @@ extension HelpDesk {
     {
         try await perform(
             by: performer, editing: [source, target],
-            idempotency: try IdempotentCall.make(idempotencyKey, "merge", by: performer, [source, target])
+            command: "merge", key: idempotencyKey, inputs: [source, target]
         ) { context throws(HelpDeskError) in
             try await merge(source, into: target, in: &context)
         }

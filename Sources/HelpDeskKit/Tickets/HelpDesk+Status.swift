@@ -25,7 +25,7 @@ extension HelpDesk {
         guard workflow.status(status) != nil else { throw .unknownStatus(status) }
         return try await editTicket(
             id, by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "changeStatus", by: performer, [id, status])
+            command: "changeStatus", key: idempotencyKey, inputs: [id, status]
         ) { edit throws(HelpDeskError) in
             guard edit.ticket.status != status else { return }
             guard workflow.allows(from: edit.ticket.status, to: status) else {
@@ -46,7 +46,7 @@ extension HelpDesk {
         let target = workflow.postponedStatus
         return try await editTicket(
             id, by: performer,
-            idempotency: try IdempotentCall.make(idempotencyKey, "postpone", by: performer, [id, instant])
+            command: "postpone", key: idempotencyKey, inputs: [id, instant]
         ) { edit throws(HelpDeskError) in
             guard instant > edit.at else {
                 throw .invalidInput(field: "until", problem: .notInFuture(instant))

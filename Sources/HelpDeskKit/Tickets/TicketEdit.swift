@@ -131,10 +131,12 @@ extension HelpDesk {
     ///
     /// A change that leaves the ticket as it was commits nothing and returns the ticket unchanged.
     func editTicket(
-        _ id: TicketID, by performer: Performer, for action: AccessAction = .editTicket,
-        idempotency call: IdempotentCall?, _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
+        _ id: TicketID, by performer: Performer, for action: AccessAction = .editTicket, command: String,
+        key: IdempotencyKey?, inputs: @autoclosure () -> [any Encodable],
+        _ change: (inout TicketEdit) async throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> Ticket {
-        try await perform(by: performer, editing: [id], idempotency: call) { context throws(HelpDeskError) in
+        try await perform(by: performer, editing: [id], command: command, key: key, inputs: inputs()) {
+            context throws(HelpDeskError) in
             try await edit(id, in: &context, for: action, change)
         }
     }
