@@ -59,5 +59,17 @@ public func requireStorageError(
         try require(error.kind == kind, "expected a \(kind) error, got \(error)", file: file, line: line)
         return
     }
-    throw ContractViolation(message: "expected a \(kind) error, but the operation succeeded", location: "\(file):\(line)")
+    throw ContractViolation(
+        message: "expected a \(kind) error, but the operation succeeded", location: "\(file):\(line)")
+}
+
+/// The store's implementation of a capability's repository, or a ``ContractViolation`` when the
+/// adapter does not offer it (every adapter that runs the whole suite offers every feature).
+public func requireFeature<Feature>(
+    _ feature: Feature.Type, of store: any HelpDeskStore, file: StaticString = #fileID, line: UInt = #line
+) throws -> Feature {
+    guard let found = try store.feature(feature) else {
+        throw ContractViolation(message: "the store does not offer \(feature)", location: "\(file):\(line)")
+    }
+    return found
 }

@@ -2,38 +2,48 @@ import Foundation
 import HelpDeskKit
 
 extension StoreContract {
-    static func request(for ticket: Ticket, token: String, ids: inout SeededIdentifierSource, at instant: Date = start) -> RatingRequest {
+    static func request(for ticket: Ticket, token: String, ids: inout SeededIdentifierSource, at instant: Date = start)
+        -> RatingRequest
+    {
         RatingRequest(
             id: ids.next(), token: RatingToken(token), ticketID: ticket.id, ticketNumber: ticket.number,
             requester: ticket.requester, issuedAt: instant, expiresAt: instant.addingTimeInterval(86_400.5))
     }
 
-    static func rating(of request: RatingRequest, score: Int, assignee: EmployeeID?, ids: inout SeededIdentifierSource, at instant: Date) -> Rating {
+    static func rating(
+        of request: RatingRequest, score: Int, assignee: EmployeeID?, ids: inout SeededIdentifierSource,
+        at instant: Date
+    ) -> Rating {
         Rating(
-            id: ids.next(), requestID: request.id, ticketID: request.ticketID, ticketNumber: request.ticketNumber, score: score,
+            id: ids.next(), requestID: request.id, ticketID: request.ticketID, ticketNumber: request.ticketNumber,
+            score: score,
             scale: 1...5, comment: score < 3 ? "Slow — «very»" : nil, assigneeID: assignee, groupID: nil,
             requester: request.requester, ratedAt: instant)
     }
 
     static let ratingChecks: [ContractCheck] = [
-        ContractCheck("rating requests round-trip by token and ticket, and a withdrawal replaces the request") { store in
+        ContractCheck("rating requests round-trip by token and ticket, and a withdrawal replaces the request") {
+            store in
+            let ratingStore = try requireFeature((any RatingRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 70)
             let ticket = fullTicket(number: 1, ids: &ids)
             var work = creation(of: ticket, ids: &ids)
             let first = request(for: ticket, token: "first-token_AAAAAAAAAAAAAAAAAAAAAA", ids: &ids)
             work.ratingRequests = [first]
             try await store.commit(work)
-            try requireEqual(try await store.ratingRequest(token: first.token), first, "by token")
-            try requireEqual(try await store.ratingRequest(token: RatingToken("nope")), nil, "unknown token")
+            try requireEqual(try await ratingStore.ratingRequest(token: first.token), first, "by token")
+            try requireEqual(try await ratingStore.ratingRequest(token: RatingToken("nope")), nil, "unknown token")
             var withdrawn = first
             withdrawn.withdrawnAt = start.addingTimeInterval(30.5)
-            let second = request(for: ticket, token: "second-token_BBBBBBBBBBBBBBBBBBBBB", ids: &ids, at: start.addingTimeInterval(60))
+            let second = request(
+                for: ticket, token: "second-token_BBBBBBBBBBBBBBBBBBBBB", ids: &ids, at: start.addingTimeInterval(60))
             var reissue = UnitOfWork()
             reissue.ratingRequests = [withdrawn, second]
             try await store.commit(reissue)
-            try requireEqual(try await store.ratingRequests(of: ticket.id), [withdrawn, second], "by ticket, oldest first")
-            try requireEqual(try await store.ratingRequest(token: first.token), withdrawn, "withdrawn kept")
-            try requireEqual(try await store.ratingRequests(of: ids.next()), [], "unknown ticket")
+            try requireEqual(
+                try await ratingStore.ratingRequests(of: ticket.id), [withdrawn, second], "by ticket, oldest first")
+            try requireEqual(try await ratingStore.ratingRequest(token: first.token), withdrawn, "withdrawn kept")
+            try requireEqual(try await ratingStore.ratingRequests(of: ids.next()), [], "unknown ticket")
         },
         ContractCheck("a rating token belongs to one request and a request needs a stored ticket") { store in
             var ids = SeededIdentifierSource(seed: 71)
@@ -51,7 +61,9 @@ extension StoreContract {
             try await requireStorageError(.conflict) { try await store.commit(orphan) }
             try requireEqual(try await StoreSnapshot.capture(store), before, "store after rejected units")
         },
-        ContractCheck("a request is answered at most once; ratings are listed by ticket, period and assignee") { store in
+        ContractCheck("a request is answered at most once; ratings are listed by ticket, period and assignee") {
+            store in
+            let ratingStore = try requireFeature((any RatingRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 72)
             let ticket = fullTicket(number: 1, ids: &ids)
             let other = fullTicket(number: 2, ids: &ids)
@@ -68,22 +80,28 @@ extension StoreContract {
             var rate = UnitOfWork()
             rate.ratings = [r1, r2]
             try await store.commit(rate)
-            try requireEqual(try await store.rating(forRequest: first.id), r1, "by request")
-            try requireEqual(try await store.rating(forRequest: third.id), nil, "unanswered")
-            try requireEqual(try await store.ratings(of: ticket.id), [r1], "by ticket")
+            try requireEqual(try await ratingStore.rating(forRequest: first.id), r1, "by request")
+            try requireEqual(try await ratingStore.rating(forRequest: third.id), nil, "unanswered")
+            try requireEqual(try await ratingStore.ratings(of: ticket.id), [r1], "by ticket")
             let day = start..<start.addingTimeInterval(86_400)
-            try requireEqual(try await store.ratings(ratedIn: day), [r2, r1], "period, oldest first")
-            try requireEqual(try await store.ratings(ratedIn: start..<start.addingTimeInterval(60)), [], "half-open end")
-            try requireEqual(try await store.ratings(ofAssignee: olga, ratedIn: day), [r1], "by assignee")
+            try requireEqual(try await ratingStore.ratings(ratedIn: day), [r2, r1], "period, oldest first")
+            try requireEqual(
+                try await ratingStore.ratings(ratedIn: start..<start.addingTimeInterval(60)), [], "half-open end")
+            try requireEqual(try await ratingStore.ratings(ofAssignee: olga, ratedIn: day), [r1], "by assignee")
             let before = try await StoreSnapshot.capture(store)
             var twice = UnitOfWork()
             twice.ratings = [rating(of: first, score: 4, assignee: olga, ids: &ids, at: start)]
             try await requireStorageError(.conflict) { try await store.commit(twice) }
             var both = UnitOfWork()
-            both.ratings = [rating(of: third, score: 4, assignee: olga, ids: &ids, at: start), rating(of: third, score: 3, assignee: olga, ids: &ids, at: start)]
+            both.ratings = [
+                rating(of: third, score: 4, assignee: olga, ids: &ids, at: start),
+                rating(of: third, score: 3, assignee: olga, ids: &ids, at: start),
+            ]
             try await requireStorageError(.conflict) { try await store.commit(both) }
             var unknown = UnitOfWork()
-            unknown.ratings = [rating(of: request(for: other, token: "t4", ids: &ids), score: 2, assignee: nil, ids: &ids, at: start)]
+            unknown.ratings = [
+                rating(of: request(for: other, token: "t4", ids: &ids), score: 2, assignee: nil, ids: &ids, at: start)
+            ]
             try await requireStorageError(.conflict) { try await store.commit(unknown) }
             try requireEqual(try await StoreSnapshot.capture(store), before, "store after rejected ratings")
         },

@@ -31,8 +31,8 @@ struct CodecTests {
         #expect(
             lists == [
                 "ticketWrites", "comments", "auditEntries", "events", "employees", "groups", "categories",
-                "acknowledgedEvents", "clients", "timeEntryWrites", "timeEntryDeletions", "employeeRates",
-                "ratingRequests", "ratings", "billing", "idempotency", "preconditions", "writeIndex",
+                "acknowledgedEvents", "clients", "timeEntryWrites", "timeEntryDeletions", "employeeRates", "billing",
+                "idempotency", "capabilities", "preconditions", "writeIndex",
             ], "add the new list to UnitOfWork.changesOnlyTicketHistory, then here")
         // Preconditions are checked at commit and never journaled: they need no place there.
     }

@@ -6,3 +6,8 @@ extension TicketHook {
             try await desk.syncSettlement(edit, ticket: ticket, into: &work)
         })
 }
+
+extension Capability {
+    /// Billing: a closed ticket's paid work is settled in the ledger.
+    static let billing = Capability(name: "billing", ticketHooks: [.settlement])
+}

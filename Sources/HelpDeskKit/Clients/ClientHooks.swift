@@ -4,3 +4,8 @@ extension TickHook {
         try await desk.sendContractReminders(now: now, report: &report)
     }
 }
+
+extension Capability {
+    /// Clients and contracts: reminders before a contract ends.
+    static let clients = Capability(name: "clients", tickHooks: [.contractReminders])
+}

@@ -1,10 +1,39 @@
-/// The one list a capability registers in: its ticket hooks and its tick hooks, in the order they
-/// run. The engine core names no capability; adding one means adding its hooks here.
+/// One capability of the desk as the engine core sees it: its hooks and the tables it stores.
+///
+/// A capability declares itself once, in its own folder (`extension Capability { static let … }`),
+/// and is registered by one line in ``Capabilities/all``.
+struct Capability: Sendable {
+    /// A short name for logs and documentation.
+    let name: String
+    /// The in-memory tables of what it stores in units of work and snapshots, when it stores
+    /// something beyond the core's shared records.
+    var tables: (any CapabilityTable.Type)? = nil
+    /// Run on every recorded ticket change.
+    var ticketHooks: [TicketHook] = []
+    /// Run by every ``HelpDesk/tick(now:)``.
+    var tickHooks: [TickHook] = []
+}
+
+/// The one list a capability registers in. Hooks run in the order of this list (and of each
+/// capability's own hooks): SLA clocks are set before a rating request or settlement looks at the
+/// ticket; postponed tickets return before SLA announcements are made.
 enum Capabilities {
+    /// Every capability, in the order their hooks run.
+    static let all: [Capability] = [.tickets, .sla, .ratings, .billing, .clients, .idempotency]
+
     /// Run on every recorded ticket change, in this order.
-    static let ticketHooks: [TicketHook] = [.slaClocks, .ratingRequests, .settlement]
+    static let ticketHooks: [TicketHook] = all.flatMap(\.ticketHooks)
     /// Run by every ``HelpDesk/tick(now:)``, in this order.
-    static let tickHooks: [TickHook] = [
-        .postponedReturn, .slaAnnouncements, .contractReminders, .idempotencySweep,
-    ]
+    static let tickHooks: [TickHook] = all.flatMap(\.tickHooks)
+    /// The in-memory tables of every capability that stores something.
+    static let tableTypes: [any CapabilityTable.Type] = all.compactMap(\.tables)
+    /// The change types units of work may hold, in the order they are encoded and applied.
+    static let changeTypes: [any CapabilityChanges.Type] = tableTypes.map { $0.changesType }
+    /// The image types a store image may hold.
+    static let imageTypes: [any CapabilityImage.Type] = tableTypes.map { $0.imageType }
+}
+
+extension CapabilityTable {
+    /// The image type, reachable from an existential metatype.
+    static var imageType: Image.Type { Image.self }
 }

@@ -76,6 +76,14 @@ public actor HelpDesk {
         }
     }
 
+    /// The store's repository for a capability, or ``HelpDeskError/Reason/storeLacksFeature(_:)``.
+    func feature<Feature>(_ feature: Feature.Type) throws(HelpDeskError) -> Feature {
+        let found: Feature?
+        do { found = try store.feature(feature) } catch { throw .storage(error) }
+        guard let found else { throw .storeLacksFeature(String(describing: feature)) }
+        return found
+    }
+
     /// Commits `work` atomically.
     @inline(__always)
     func commit(_ work: UnitOfWork) async throws(HelpDeskError) {

@@ -80,3 +80,8 @@ extension TickHook {
         try await desk.forgetExpiredKeys(now: now)
     }
 }
+
+extension Capability {
+    /// Idempotent commands: expired keys are forgotten by `tick`.
+    static let idempotency = Capability(name: "idempotency", tickHooks: [.idempotencySweep])
+}

@@ -42,8 +42,8 @@ extension InMemoryStore.State {
         // The ticket table is lent, not captured in a closure: a closure capturing the state would
         // copy the whole state on every commit.
         try labor.validate(work, tickets: tickets)
-        try ratings.validate(work, tickets: tickets)
         try idempotency.validate(work.idempotency)
+        if !work.capabilities.isEmpty { try capabilities.validate(work, in: self) }
     }
 
     /// Throws a conflict when a referenced record changed since the command decided.
@@ -102,8 +102,8 @@ extension InMemoryStore.State {
         for sequence in work.acknowledgedEvents { outbox.acknowledge(sequence) }
         if !work.clients.isEmpty { clients.apply(work.clients) }
         labor.apply(work)
-        ratings.apply(work)
         billing.apply(work)
         if !work.idempotency.isEmpty { idempotency.apply(work.idempotency) }
+        if !work.capabilities.isEmpty { capabilities.apply(work) }
     }
 }

@@ -29,12 +29,17 @@ public final class InMemoryStore: HelpDeskStore {
         var clients = ClientTables()
         /// Time entries and employee rates.
         var labor = LaborTables()
-        /// Rating requests and ratings.
-        var ratings = RatingTables()
         /// Price list, specifications, accounts and the ledger.
         var billing = BillingTables()
         /// Idempotency keys with their commands' results.
         var idempotency = IdempotencyTables()
+        /// The tables of capabilities that keep their own (ratings, …).
+        var capabilities = CapabilityTables()
+
+        /// The tables of type `type`.
+        func table<Table: CapabilityTable>(_ type: Table.Type) -> Table {
+            capabilities.table(type)
+        }
     }
 
     // MARK: Tickets

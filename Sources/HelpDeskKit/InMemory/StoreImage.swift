@@ -21,19 +21,19 @@ public struct StoreImage: Hashable, Sendable, Codable {
     public var clients = ClientImage()
     /// Time entries and employee rates.
     public var labor = LaborImage()
-    /// Rating requests and ratings.
-    public var ratings = RatingImage()
     /// Price list, specifications, accounts and the ledger.
     public var billing = BillingImage()
     /// Idempotency records, sorted by key.
     public var idempotency: [IdempotencyRecord] = []
+    /// The records of capabilities that keep their own tables (ratings, …), each under its key.
+    public var capabilities = CapabilityImageSet()
 
     /// An empty image.
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case tickets, comments, audit, employees, groups, categories, undeliveredEvents, lastEventSequence, clients
-        case labor, ratings
+        case labor
         case billing
         case idempotency
     }
@@ -51,9 +51,26 @@ public struct StoreImage: Hashable, Sendable, Codable {
         lastEventSequence = try c.decodeIfPresent(UInt64.self, forKey: .lastEventSequence) ?? 0
         clients = try c.decodeIfPresent(ClientImage.self, forKey: .clients) ?? ClientImage()
         labor = try c.decodeIfPresent(LaborImage.self, forKey: .labor) ?? LaborImage()
-        ratings = try c.decodeIfPresent(RatingImage.self, forKey: .ratings) ?? RatingImage()
         billing = try c.decodeIfPresent(BillingImage.self, forKey: .billing) ?? BillingImage()
         idempotency = try c.decodeIfPresent([IdempotencyRecord].self, forKey: .idempotency) ?? []
+        capabilities = try CapabilityImageSet(from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tickets, forKey: .tickets)
+        try c.encode(comments, forKey: .comments)
+        try c.encode(audit, forKey: .audit)
+        try c.encode(employees, forKey: .employees)
+        try c.encode(groups, forKey: .groups)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(undeliveredEvents, forKey: .undeliveredEvents)
+        try c.encode(lastEventSequence, forKey: .lastEventSequence)
+        try c.encode(clients, forKey: .clients)
+        try c.encode(labor, forKey: .labor)
+        try c.encode(billing, forKey: .billing)
+        try c.encode(idempotency, forKey: .idempotency)
+        try capabilities.encode(to: encoder)
     }
 }
 
@@ -106,9 +123,9 @@ extension InMemoryStore.State {
         outbox = OutboxQueue(undelivered: image.undeliveredEvents, lastSequence: image.lastEventSequence)
         clients = ClientTables(image: image.clients)
         labor = LaborTables(image: image.labor)
-        ratings = RatingTables(image: image.ratings)
         billing = BillingTables(image: image.billing)
         idempotency = IdempotencyTables(image: image.idempotency)
+        capabilities = CapabilityTables(images: image.capabilities)
     }
 
     func image() -> StoreImage {
@@ -123,9 +140,9 @@ extension InMemoryStore.State {
         image.lastEventSequence = outbox.lastSequence
         image.clients = clients.image
         image.labor = labor.image
-        image.ratings = ratings.image
         image.billing = billing.image
         image.idempotency = idempotency.image
+        image.capabilities = capabilities.images
         return image
     }
 }

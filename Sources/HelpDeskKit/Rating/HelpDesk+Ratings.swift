@@ -1,6 +1,11 @@
 import Foundation
 
 extension HelpDesk {
+    /// The store's rating repository.
+    var ratingStore: any RatingRepository {
+        get throws(HelpDeskError) { try feature((any RatingRepository).self) }
+    }
+
     /// Keeps rating requests in step with a ticket edit (called by `record(_:into:)`).
     ///
     /// Entering a `resolved` status withdraws any open request of the ticket and issues a new one
@@ -15,9 +20,10 @@ extension HelpDesk {
         let entersResolved = after == .resolved && before != .resolved
         let leavesResolved = before == .resolved && after != .resolved && after != .closed
         guard entersResolved || leavesResolved else { return }
-        for var open in try await storage({ try await store.ratingRequests(of: ticket.id) })
+        let ratingStore = try self.ratingStore
+        for var open in try await storage({ try await ratingStore.ratingRequests(of: ticket.id) })
         where open.withdrawnAt == nil {
-            guard try await storage({ try await store.rating(forRequest: open.id) }) == nil else { continue }
+            guard try await storage({ try await ratingStore.rating(forRequest: open.id) }) == nil else { continue }
             open.withdrawnAt = edit.at
             work.ratingRequests.append(open)
         }
@@ -56,11 +62,12 @@ extension HelpDesk {
             }
             let remark = comment.flatMap { $0.isBlank ? nil : $0 }
             if let remark { try Validate.length(remark, atMost: configuration.maximumTextLength, field: "comment") }
-            guard let request = try await storage({ try await store.ratingRequest(token: token) }) else {
+            let ratingStore = try self.ratingStore
+            guard let request = try await storage({ try await ratingStore.ratingRequest(token: token) }) else {
                 throw .ratingTokenUnknown
             }
             let now = clock.now()
-            if try await storage({ try await store.rating(forRequest: request.id) }) != nil {
+            if try await storage({ try await ratingStore.rating(forRequest: request.id) }) != nil {
                 throw .ratingTokenUsed(request.ticketNumber)
             }
             if request.withdrawnAt != nil { throw .ratingTokenWithdrawn(request.ticketNumber) }
@@ -102,7 +109,8 @@ extension HelpDesk {
 
     /// The request carrying `token` (e.g. to show the ticket on a rating page), or ``HelpDeskError/ratingTokenUnknown``.
     public func ratingRequest(token: RatingToken) async throws(HelpDeskError) -> RatingRequest {
-        guard let request = try await storage({ try await store.ratingRequest(token: token) }) else {
+        let ratingStore = try self.ratingStore
+        guard let request = try await storage({ try await ratingStore.ratingRequest(token: token) }) else {
             throw .ratingTokenUnknown
         }
         return request
@@ -111,20 +119,23 @@ extension HelpDesk {
     /// Every rating request issued for a ticket, oldest first.
     public func ratingRequests(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [RatingRequest] {
         try await internalTicket(id, as: viewer)
-        return try await storage { try await store.ratingRequests(of: id) }
+        let ratingStore = try self.ratingStore
+        return try await storage { try await ratingStore.ratingRequests(of: id) }
     }
 
     /// Every rating of a ticket, oldest first.
     public func ratings(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
         try await internalTicket(id, as: viewer)
-        return try await storage { try await store.ratings(of: id) }
+        let ratingStore = try self.ratingStore
+        return try await storage { try await ratingStore.ratings(of: id) }
     }
 
     /// Ratings given in the half-open `period`, oldest first (for reports).
     public func ratings(ratedIn period: Range<Date>, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
         _ = try await authorize(viewer, .readInternal)
         try Validate.period(period, field: "period")
-        return try await storage { try await store.ratings(ratedIn: period) }
+        let ratingStore = try self.ratingStore
+        return try await storage { try await ratingStore.ratings(ratedIn: period) }
     }
 
     /// Ratings given in `period` on tickets `employee` was assigned to at the time.
@@ -134,6 +145,7 @@ extension HelpDesk {
         _ = try await authorize(viewer, .readInternal)
         try Validate.period(period, field: "period")
         _ = try await loadEmployee(employee, mustBeActive: false)
-        return try await storage { try await store.ratings(ofAssignee: employee, ratedIn: period) }
+        let ratingStore = try self.ratingStore
+        return try await storage { try await ratingStore.ratings(ofAssignee: employee, ratedIn: period) }
     }
 }

@@ -1,20 +1,20 @@
 import Foundation
 
 /// The in-memory store's rating requests and ratings.
-struct RatingTables: Sendable {
+struct RatingTables: CapabilityTable {
     var requests: [RatingRequestID: RatingRequest] = [:]
     var requestByToken: [RatingToken: RatingRequestID] = [:]
     var requestsByTicket: [TicketID: [RatingRequestID]] = [:]
     var ratings: [RatingID: Rating] = [:]
     var ratingByRequest: [RatingRequestID: RatingID] = [:]
 
-    /// Checks the rating part of `work`; a ticket it names must be in `tickets` or inserted by `work`.
-    func validate(_ work: UnitOfWork, tickets: borrowing TicketTable) throws(StorageError) {
+    /// Checks the rating part of `work`; a ticket it names must be stored or inserted by `work`.
+    func validate(_ changes: RatingChanges, of work: UnitOfWork, in store: InMemoryStore.State) throws(StorageError) {
         func ticketExists(_ id: TicketID) -> Bool {
-            tickets.row(of: id) != nil || work.writesTicket(id)
+            store.tickets.row(of: id) != nil || work.writesTicket(id)
         }
         var tokens: [RatingToken: RatingRequestID] = [:]
-        for request in work.ratingRequests {
+        for request in changes.requests {
             guard ticketExists(request.ticketID) else {
                 throw StorageError(.conflict, "ticket \(request.ticketID) does not exist")
             }
@@ -27,10 +27,10 @@ struct RatingTables: Sendable {
             tokens[request.token] = request.id
         }
         var answered = Set<RatingRequestID>()
-        for rating in work.ratings {
+        for rating in changes.ratings {
             guard ratings[rating.id] == nil else { throw StorageError(.conflict, "rating \(rating.id) already exists") }
             guard
-                requests[rating.requestID] != nil || work.ratingRequests.contains(where: { $0.id == rating.requestID })
+                requests[rating.requestID] != nil || changes.requests.contains(where: { $0.id == rating.requestID })
             else {
                 throw StorageError(.conflict, "rating request \(rating.requestID) does not exist")
             }
@@ -41,9 +41,9 @@ struct RatingTables: Sendable {
     }
 
     /// Applies the rating part of a validated unit.
-    mutating func apply(_ work: UnitOfWork) {
-        for request in work.ratingRequests { insert(request) }
-        for rating in work.ratings { insert(rating) }
+    mutating func apply(_ changes: RatingChanges) {
+        for request in changes.requests { insert(request) }
+        for rating in changes.ratings { insert(rating) }
     }
 
     mutating func insert(_ request: RatingRequest) {
@@ -83,12 +83,12 @@ struct RatingTables: Sendable {
         for rating in image.ratings { insert(rating) }
     }
 
-    /// Empty tables.
-    init() {}
 }
 
 /// The rating requests and ratings of a ``StoreImage``.
-public struct RatingImage: Hashable, Sendable, Codable {
+public struct RatingImage: CapabilityImage {
+    public static let key = "ratings"
+
     /// All rating requests, sorted by identifier.
     public var requests: [RatingRequest]
     /// All ratings, sorted by identifier.
@@ -99,4 +99,9 @@ public struct RatingImage: Hashable, Sendable, Codable {
         self.requests = requests
         self.ratings = ratings
     }
+
+    /// No requests, no ratings.
+    public init() { self.init(requests: [], ratings: []) }
+
+    public var isEmpty: Bool { requests.isEmpty && ratings.isEmpty }
 }

@@ -88,7 +88,9 @@ extension ReportEngine {
     /// the employee filter on the assignee at rating time.
     func filteredRatings(_ request: ReportRequest) async throws -> [(Rating, Ticket)] {
         var result: [(Rating, Ticket)] = []
-        for rating in try await store.ratings(ratedIn: request.period) {
+        // A store without the ratings feature has no ratings to report.
+        guard let ratings = try store.feature((any RatingRepository).self) else { return [] }
+        for rating in try await ratings.ratings(ratedIn: request.period) {
             guard let ticket = try await store.ticket(rating.ticketID),
                 request.filter.matchesTicketExceptEmployee(ticket),
                 request.filter.employeeIDs?.contains(rating.assigneeID) ?? true

@@ -11,3 +11,8 @@ extension TickHook {
         try await desk.checkSLAs(now: now, report: &report)
     }
 }
+
+extension Capability {
+    /// SLA deadlines: clocks set on every ticket change, warnings and breaches announced by `tick`.
+    static let sla = Capability(name: "sla", ticketHooks: [.slaClocks], tickHooks: [.slaAnnouncements])
+}

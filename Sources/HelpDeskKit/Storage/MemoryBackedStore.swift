@@ -12,6 +12,13 @@ public protocol MemoryBackedStore: HelpDeskStore {
 }
 
 extension MemoryBackedStore {
+    /// The adapter itself when it conforms to `Feature`, else its backing store's implementation:
+    /// a capability added to HelpDeskKit reaches such an adapter without changes.
+    public func feature<Feature>(_ feature: Feature.Type) throws(StorageError) -> Feature? {
+        try ensureAvailable()
+        return self as? Feature ?? backingStore as? Feature
+    }
+
     public func ticket(_ id: TicketID) async throws -> Ticket? {
         try ensureAvailable()
         return try await backingStore.ticket(id)

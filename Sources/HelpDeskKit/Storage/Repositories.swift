@@ -11,11 +11,26 @@ public protocol UnitOfWorkCommitting: Sendable {
     func commit(_ work: UnitOfWork) async throws
 }
 
-/// Everything an adapter implements: all repositories plus atomic commits.
+/// Everything an adapter implements: the core repositories plus atomic commits, and the feature
+/// stores of the capabilities it supports (``feature(_:)``).
 ///
 /// Run `HelpDeskTestSupport`'s contract suite against every adapter.
 public protocol HelpDeskStore: TicketRepository, CommentRepository, AuditLogRepository, DirectoryRepository,
-    OutboxRepository, CompanyRepository, ContractRepository, AssetRepository, LaborRepository, RatingRepository,
+    OutboxRepository, CompanyRepository, ContractRepository, AssetRepository, LaborRepository,
     BillingRepository, IdempotencyRepository,
     UnitOfWorkCommitting
-{}
+{
+    /// The store's implementation of a capability's repository (for example
+    /// `(any RatingRepository).self`), or `nil` when the adapter does not offer that capability.
+    ///
+    /// An adapter that offers a feature also stores its ``CapabilityChanges`` in ``commit(_:)``;
+    /// one that does not must refuse units holding them rather than drop them.
+    func feature<Feature>(_ feature: Feature.Type) throws(StorageError) -> Feature?
+}
+
+extension HelpDeskStore {
+    /// The store itself, when it conforms to `Feature`.
+    public func feature<Feature>(_ feature: Feature.Type) throws(StorageError) -> Feature? {
+        self as? Feature
+    }
+}

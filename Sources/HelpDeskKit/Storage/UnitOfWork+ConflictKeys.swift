@@ -3,9 +3,6 @@ public enum ConflictKey: Hashable, Sendable {
     case ticket(TicketID)
     case ticketNumber(TicketNumber)
     case timeEntry(TimeEntryID)
-    case ratingRequest(RatingRequestID)
-    case ratingToken(RatingToken)
-    case rating(RatingID)
     /// A ticket's specification (its version is checked).
     case specification(TicketID)
     /// The desk's one ledger: units posting to it are validated one after another.
@@ -20,6 +17,9 @@ public enum ConflictKey: Hashable, Sendable {
     case company(CompanyID)
     /// A contract (written or deleted, or named by a precondition).
     case contract(ContractID)
+    /// A record of a capability that keeps its own tables (``CapabilityChanges``): its kind (for
+    /// example `rating`) and identifier.
+    case record(kind: String, id: String)
 }
 
 extension UnitOfWork {
@@ -48,15 +48,6 @@ extension UnitOfWork {
             body(.ticket(write.entry.ticketID))
         }
         for deletion in timeEntryDeletions { body(.timeEntry(deletion.id)) }
-        for request in ratingRequests {
-            body(.ratingRequest(request.id))
-            body(.ratingToken(request.token))
-            body(.ticket(request.ticketID))
-        }
-        for rating in ratings {
-            body(.rating(rating.id))
-            body(.ratingRequest(rating.requestID))
-        }
         for write in billing.specifications { body(.specification(write.specification.ticketID)) }
         if billing.touchesLedger { body(.ledger) }
         for employee in employees { body(.employee(employee.id)) }
@@ -69,6 +60,9 @@ extension UnitOfWork {
             for id in clients.deletedCompanies { body(.company(id)) }
             for contract in clients.contracts { body(.contract(contract.id)) }
             for id in clients.deletedContracts { body(.contract(id)) }
+        }
+        if !capabilities.isEmpty {
+            for part in capabilities.all { part.forEachConflictKey(body) }
         }
     }
 }

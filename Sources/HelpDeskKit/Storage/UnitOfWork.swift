@@ -41,14 +41,12 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var timeEntryDeletions: [TimeEntryDeletion] = []
     /// Employee rates to insert or replace, keyed by employee and `validFrom`.
     public var employeeRates: [EmployeeRate] = []
-    /// Rating requests to insert or replace (a withdrawal replaces the request).
-    public var ratingRequests: [RatingRequest] = []
-    /// Ratings to insert; at most one per request, ever.
-    public var ratings: [Rating] = []
     /// Price list, specifications, ledger accounts and the ledger batch, committed with the rest.
     public var billing = BillingChanges()
     /// Idempotency keys to record (with the command's result) and expired keys to forget.
     public var idempotency = IdempotencyChanges()
+    /// The changes of capabilities that keep their records out of the shared lists (ratings, …).
+    public var capabilities = CapabilityChangeSet()
     /// Facts about referenced records the store checks again at commit; never stored.
     public var preconditions: [CommitPrecondition] = []
 
@@ -59,6 +57,12 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
 
     /// An empty unit of work.
     public init() {}
+
+    /// The unit's changes of type `type` (empty when it has none).
+    public subscript<Changes: CapabilityChanges>(_ type: Changes.Type) -> Changes {
+        get { capabilities[type] }
+        set { capabilities[type] = newValue }
+    }
 
     /// Adds a ticket write, replacing an earlier write of the same ticket in this unit.
     public mutating func save(_ ticket: Ticket, expectedRevision: Int?) {
@@ -107,7 +111,7 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var changesOnlyTicketHistory: Bool {
         employees.isEmpty && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
             && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
-            && ratingRequests.isEmpty && ratings.isEmpty && billing.isEmpty && idempotency.isEmpty
+            && billing.isEmpty && idempotency.isEmpty && capabilities.isEmpty
     }
 }
 
@@ -115,7 +119,7 @@ extension UnitOfWork {
     private enum CodingKeys: String, CodingKey {
         case ticketWrites, comments, auditEntries, events, employees, groups, categories, acknowledgedEvents
         case clients
-        case timeEntryWrites, timeEntryDeletions, employeeRates, ratingRequests, ratings
+        case timeEntryWrites, timeEntryDeletions, employeeRates
         case billing
         case idempotency
     }
@@ -138,12 +142,12 @@ extension UnitOfWork {
         timeEntryWrites = try container.decodeIfPresent([TimeEntryWrite].self, forKey: .timeEntryWrites) ?? []
         timeEntryDeletions = try container.decodeIfPresent([TimeEntryDeletion].self, forKey: .timeEntryDeletions) ?? []
         employeeRates = try container.decodeIfPresent([EmployeeRate].self, forKey: .employeeRates) ?? []
-        ratingRequests = try container.decodeIfPresent([RatingRequest].self, forKey: .ratingRequests) ?? []
-        ratings = try container.decodeIfPresent([Rating].self, forKey: .ratings) ?? []
         // Billing came later still.
         billing = try container.decodeIfPresent(BillingChanges.self, forKey: .billing) ?? BillingChanges()
         idempotency =
             try container.decodeIfPresent(IdempotencyChanges.self, forKey: .idempotency) ?? IdempotencyChanges()
+        // Each capability reads its own top-level keys.
+        capabilities = try CapabilityChangeSet(from: decoder)
     }
 
     /// Encodes only the non-empty parts (a missing part decodes as empty): most units touch one
@@ -165,9 +169,8 @@ extension UnitOfWork {
         try encode(timeEntryWrites, as: .timeEntryWrites)
         try encode(timeEntryDeletions, as: .timeEntryDeletions)
         try encode(employeeRates, as: .employeeRates)
-        try encode(ratingRequests, as: .ratingRequests)
-        try encode(ratings, as: .ratings)
         if !billing.isEmpty { try container.encode(billing, forKey: .billing) }
         if !idempotency.isEmpty { try container.encode(idempotency, forKey: .idempotency) }
+        if !capabilities.isEmpty { try capabilities.encode(to: encoder) }
     }
 }

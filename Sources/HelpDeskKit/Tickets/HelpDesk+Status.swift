@@ -90,3 +90,8 @@ extension TickHook {
         }
     }
 }
+
+extension Capability {
+    /// Tickets: postponed tickets return to work when their date comes.
+    static let tickets = Capability(name: "tickets", tickHooks: [.postponedReturn])
+}

@@ -44,6 +44,8 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .slaCalendar(let error): "An SLA deadline could not be computed: \(error)."
         case .ratingsNeedRandomSource:
             "Ratings are configured, but the engine has no random source for rating tokens; pass one to HelpDesk.init."
+        case .storeLacksFeature(let feature):
+            "The store does not offer \(feature); use an adapter that implements it."
         case .unknownEventSequence(let sequence): "No event with sequence \(sequence) was ever issued."
         case .unknownActivity(let code): "The labor configuration has no activity '\(code)'."
         case .timeEntryNotFound(let id): "No time entry has the identifier \(id)."

@@ -129,6 +129,10 @@ extension HelpDeskError {
     public static func slaCalendar(_ value: WorkingTimeError) -> HelpDeskError { HelpDeskError(.slaCalendar(value)) }
     /// Ratings are configured but the engine was built without a random source for their tokens.
     public static var ratingsNeedRandomSource: HelpDeskError { HelpDeskError(.ratingsNeedRandomSource) }
+    /// The store does not offer a feature the command needs.
+    public static func storeLacksFeature(_ feature: String) -> HelpDeskError {
+        HelpDeskError(.storeLacksFeature(feature))
+    }
     /// An acknowledged event sequence was never issued.
     public static func unknownEventSequence(_ value: UInt64) -> HelpDeskError {
         HelpDeskError(.unknownEventSequence(value))

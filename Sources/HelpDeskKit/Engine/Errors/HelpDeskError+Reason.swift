@@ -87,6 +87,8 @@ extension HelpDeskError {
         case slaCalendar(WorkingTimeError)
         /// Ratings are configured but the engine was built without a random source for their tokens.
         case ratingsNeedRandomSource
+        /// The store does not offer a feature the command needs (a capability's repository).
+        case storeLacksFeature(String)
         /// An acknowledged event sequence was never issued.
         case unknownEventSequence(UInt64)
         /// The activity code is not in the labor configuration.

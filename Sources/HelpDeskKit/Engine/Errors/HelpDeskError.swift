@@ -120,7 +120,7 @@ extension HelpDeskError.Reason {
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies:
             .rejected
-        case .ratingsNeedRandomSource:
+        case .ratingsNeedRandomSource, .storeLacksFeature:
             .misconfigured
         case .storage(let error):
             switch error.kind {

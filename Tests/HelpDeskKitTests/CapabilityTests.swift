@@ -1,0 +1,102 @@
+import Foundation
+import HelpDeskTestSupport
+import Testing
+
+@testable import HelpDeskKit
+
+/// A memory-backed store that does not offer the ratings feature.
+private final class StoreWithoutRatings: MemoryBackedStore {
+    let backingStore = InMemoryStore()
+
+    func ensureAvailable() throws(StorageError) {}
+
+    func commit(_ work: UnitOfWork) async throws { try await backingStore.commit(work) }
+
+    func feature<Feature>(_ feature: Feature.Type) throws(StorageError) -> Feature? {
+        feature == (any RatingRepository).self ? nil : self as? Feature ?? backingStore as? Feature
+    }
+}
+
+@Suite("Capabilities: registration, their share of a unit of work, feature stores")
+struct CapabilityTests {
+    private static func sampleRequest(_ ids: inout SeededIdentifierSource, token: String) -> RatingRequest {
+        let at = Date(timeIntervalSince1970: 1_780_000_000)
+        return RatingRequest(
+            id: ids.next(), token: RatingToken(token), ticketID: ids.next(), ticketNumber: TicketNumber(rawValue: 7),
+            requester: .freeText("Ivan"), issuedAt: at, expiresAt: at.addingTimeInterval(3_600))
+    }
+
+    private static func topLevelKeys(_ value: some Encodable) throws -> Set<String> {
+        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(value))
+        return Set((object as? [String: Any] ?? [:]).keys)
+    }
+
+    @Test func hooksRunInTheOrderCapabilitiesAreRegistered() {
+        #expect(Capabilities.all.map(\.name) == ["tickets", "sla", "ratings", "billing", "clients", "idempotency"])
+        #expect(Capabilities.ticketHooks.map(\.name) == ["sla-clocks", "rating-requests", "settlement"])
+        #expect(
+            Capabilities.tickHooks.map(\.name)
+                == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep"])
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count)
+        let imageKeys = Capabilities.imageTypes.map { $0.key }
+        #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
+    }
+
+    /// Rating changes keep the keys units carried before ratings became a capability, so journals
+    /// written then replay unchanged.
+    @Test func ratingChangesKeepTheirJournalKeys() throws {
+        var ids = SeededIdentifierSource(seed: 5)
+        var work = UnitOfWork()
+        #expect(try Self.topLevelKeys(work).isEmpty)
+        work.ratingRequests = [Self.sampleRequest(&ids, token: "a")]
+        #expect(try Self.topLevelKeys(work) == ["ratingRequests"])
+        #expect(!work.changesOnlyTicketHistory && !work.isEmpty)
+        let decoded = try JSONDecoder().decode(UnitOfWork.self, from: try JSONEncoder().encode(work))
+        #expect(decoded == work && decoded.hashValue == work.hashValue)
+        #expect(decoded[RatingChanges.self].requests == work.ratingRequests)
+        let legacy = #"{"ratingRequests":[],"ratings":[],"comments":[]}"#
+        let empty = try JSONDecoder().decode(UnitOfWork.self, from: Data(legacy.utf8))
+        #expect(empty.capabilities.isEmpty, "empty lists leave no part behind")
+    }
+
+    @Test func changeSetsCompareByContent() {
+        var ids = SeededIdentifierSource(seed: 6)
+        let request = Self.sampleRequest(&ids, token: "b")
+        var one = UnitOfWork()
+        var two = UnitOfWork()
+        one.ratingRequests = [request]
+        #expect(one != two)
+        two[RatingChanges.self].requests.append(request)
+        #expect(one == two && one.hashValue == two.hashValue)
+        two.ratingRequests = []
+        #expect(two.capabilities.isEmpty && two == UnitOfWork(), "emptied changes are removed")
+    }
+
+    @Test func imagesKeepTheirSectionKey() throws {
+        var ids = SeededIdentifierSource(seed: 7)
+        var image = StoreImage()
+        #expect(!(try Self.topLevelKeys(image)).contains("ratings"))
+        image.ratings.requests = [Self.sampleRequest(&ids, token: "c")]
+        #expect(try Self.topLevelKeys(image).contains("ratings"))
+        let decoded = try JSONDecoder().decode(StoreImage.self, from: try JSONEncoder().encode(image))
+        #expect(decoded == image && decoded.ratings == image.ratings)
+    }
+
+    @Test func aStoreWithoutTheFeatureRefusesItsCommandsAndChangesNothing() async throws {
+        var configuration = HelpDeskConfiguration()
+        configuration.ratings = .standard
+        let store = StoreWithoutRatings()
+        let test = try await TestDesk.make(store: store, configuration: configuration)
+        let ticket = try await test.ticket()
+        let before = try await StoreSnapshot.capture(store)
+        let error = await #expect(throws: HelpDeskError.self) {
+            try await test.desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.anna.id))
+        }
+        #expect(error?.code == .misconfigured)
+        #expect(error.map { if case .storeLacksFeature = $0.reason { true } else { false } } == true)
+        #expect(try await StoreSnapshot.capture(store) == before)
+        await #expect(throws: HelpDeskError.self) {
+            try await test.desk.ratings(of: ticket.id, as: .system)
+        }
+    }
+}
