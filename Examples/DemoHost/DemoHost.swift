@@ -5,23 +5,33 @@ import HelpDeskKit
 /// Entry point of `helpdesk-demo`: plays a scripted working day on an in-memory desk and prints it.
 @main
 struct DemoHost {
-    /// Prints the demo's output; exits with status 1 if the engine rejects a scripted command.
+    /// Prints the demo's output. Exit status 2 for a wrong command line (one line with the usage),
+    /// 1 when the engine rejects a scripted command or a directory cannot be used.
     static func main() async {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let mode: DemoMode
         do {
-            if let month = try await runMonth(arguments: arguments) {
-                print(month, terminator: "")
-            } else if let flag = arguments.firstIndex(of: "--data") {
-                guard flag + 1 < arguments.count else {
-                    FileHandle.standardError.write(Data("usage: helpdesk-demo [--data DIR]\n".utf8))
-                    exit(2)
-                }
-                print(try await run(dataDirectory: URL(fileURLWithPath: arguments[flag + 1])), terminator: "")
-            } else {
+            mode = try DemoOptions.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("helpdesk-demo: \(error)\n\(DemoOptions.usageLine)\n".utf8))
+            exit(2)
+        }
+        do {
+            switch mode {
+            case .help:
+                print(DemoOptions.usage)
+            case .day:
                 print(try await run(), terminator: "")
+            case .durableDay(let path):
+                let directory = try DemoDirectory.prepare(path, for: "data directory")
+                print(try await run(dataDirectory: directory), terminator: "")
+            case .month(let path):
+                let directory = try path.map { path throws(DemoFailure) in
+                    try DemoDirectory.prepare(path, for: "report directory")
+                }
+                print(try await runMonth(reportDirectory: directory), terminator: "")
             }
         } catch {
-            FileHandle.standardError.write(Data("helpdesk-demo failed: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("helpdesk-demo: \(error)\n".utf8))
             exit(1)
         }
     }

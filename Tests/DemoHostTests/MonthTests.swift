@@ -84,12 +84,6 @@ struct MonthTests {
         #expect(html.components(separatedBy: "\n").count < 400)
     }
 
-    /// Without `--month` or `--report-dir` the month mode stays out of the way (the scripted day runs).
-    @Test func otherArgumentsAreNotTheMonth() async throws {
-        #expect(try await DemoHost.runMonth(arguments: []) == nil)
-        #expect(try await DemoHost.runMonth(arguments: ["--data", "/tmp/x"]) == nil)
-    }
-
     /// Text in the page is escaped.
     @Test func htmlIsEscaped() {
         #expect(HTML.escape("R&D <\"x\"> 'y'") == "R&amp;D &lt;&quot;x&quot;&gt; &#39;y&#39;")

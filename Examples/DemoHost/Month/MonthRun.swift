@@ -5,19 +5,6 @@ extension DemoHost {
     /// Working days in `helpdesk-demo --month`: six weeks, 2 March to 10 April 2026.
     static let monthDays = 30
 
-    /// The output of `--month [--report-dir DIR]` (`--report-dir` alone implies `--month`), or `nil`
-    /// when `arguments` ask for another mode; exits with status 2 when `--report-dir` has no folder.
-    static func runMonth(arguments: [String]) async throws -> String? {
-        guard arguments.contains("--month") || arguments.contains("--report-dir") else { return nil }
-        let flag = arguments.firstIndex(of: "--report-dir")
-        let directory = flag.flatMap { $0 + 1 < arguments.count ? URL(fileURLWithPath: arguments[$0 + 1]) : nil }
-        guard flag == nil || directory != nil else {
-            FileHandle.standardError.write(Data("usage: helpdesk-demo --month [--report-dir DIR]\n".utf8))
-            exit(2)
-        }
-        return try await runMonth(reportDirectory: directory)
-    }
-
     /// Simulates `days` working days on a fresh desk and returns the report tables; with
     /// `reportDirectory`, also writes one CSV per report and `dashboard.html` there.
     /// The same text and files on every run.
