@@ -17,7 +17,7 @@ extension Report {
             table.add(["", "opening balance", "", Self.rubles(statement.opening)])
             for line in statement.lines {
                 table.add([
-                    DemoTime.clock(line.at), line.code.map { "\($0)" } ?? "transfer", Self.rubles(line.change),
+                    DemoTime.clock(line.at), line.code?.label ?? "transfer", Self.rubles(line.change),
                     Self.rubles(line.balanceAfter),
                 ])
             }

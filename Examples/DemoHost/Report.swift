@@ -43,10 +43,16 @@ struct Report {
             table.add([
                 ticket.number.description, ticket.title, Directory.label(of: ticket.channel),
                 ticket.priority.description, label(ticket.status), directory.name(of: ticket.assigneeID),
-                directory.name(of: ticket.groupID), DemoTime.clock(ticket.createdAt),
+                directory.name(of: ticket.groupID), created(ticket.createdAt),
             ])
         }
         out.lines(table.render())
+    }
+
+    /// When a ticket was created: the time on the current day, the date and time before it.
+    func created(_ instant: Date) -> String {
+        DemoTime.calendar.isDate(instant, inSameDayAs: demo.clock.now)
+            ? DemoTime.clock(instant) : DemoTime.date(instant) + " " + DemoTime.clock(instant)
     }
 
     /// Section 2: the audit trail of the ticket `id`, one changed field per row.
@@ -54,14 +60,15 @@ struct Report {
         let ticket = try await desk.ticket(id, as: .system)
         let entries = try await desk.auditTrail(of: id, as: .system)
         out.heading("3. Audit trail of \(ticket.number) \"\(ticket.title)\"")
-        out.note("Every field change is recorded by the engine itself: who, when, old value -> new value.")
+        out.note("Every field change is recorded by the engine itself: who, when, old value -> new value;")
+        out.note("SLA changes are summarized from the recorded clocks.")
         out.note("This ticket was assigned, absorbed a duplicate, was postponed, returned to work by the")
         out.note("engine's tick (performer 'system'), and was resolved.")
         out.line()
         var table = TextTable([.init("Time"), .init("Performer"), .init("Field"), .init("Change")])
         for entry in entries {
             table.add([
-                DemoTime.clock(entry.at), directory.name(of: entry.performer), entry.field.description,
+                DemoTime.clock(entry.at), directory.name(of: entry.performer), entry.field.label,
                 change(entry),
             ])
         }
@@ -73,6 +80,8 @@ struct Report {
         switch entry.field {
         case .created:
             return "registered as \(entry.newValue ?? "?")"
+        case .sla:
+            return entry.slaChange(instant: DemoTime.moment) ?? "-"
         case .comment:
             let visibility = entry.newValue?.split(separator: ":").first.map(String.init) ?? ""
             return visibility == CommentVisibility.internal.rawValue ? "internal note added" : "public reply added"

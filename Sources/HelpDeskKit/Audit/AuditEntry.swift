@@ -19,6 +19,38 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
     case rating
 
     public var description: String { rawValue }
+
+    /// The field's name in words, for people reading an audit trail ("Assignee", "First response").
+    public var label: String {
+        switch self {
+        case .created: "Created"
+        case .title: "Title"
+        case .description: "Description"
+        case .channel: "Channel"
+        case .categoryID: "Category"
+        case .priority: "Priority"
+        case .status: "Status"
+        case .requester: "Requester"
+        case .companyID: "Client"
+        case .locationID: "Location"
+        case .contractID: "Contract"
+        case .assetIDs: "Equipment"
+        case .assigneeID: "Assignee"
+        case .groupID: "Group"
+        case .watcherIDs: "Watchers"
+        case .attachments: "Attachments"
+        case .customFields: "Custom fields"
+        case .links: "Links"
+        case .postponedUntil: "Postponed until"
+        case .firstResponseAt: "First response"
+        case .resolvedAt: "Resolved"
+        case .closedAt: "Closed"
+        case .sla: "SLA"
+        case .comment: "Comment"
+        case .timeEntries: "Time spent"
+        case .rating: "Rating"
+        }
+    }
 }
 
 /// One recorded change to a ticket: field, old value, new value, who and when.

@@ -17,4 +17,17 @@ public enum BillingTransferCode: UInt32, Hashable, Sendable, Codable, CaseIterab
     case adjustmentCredit = 6
     /// A manual adjustment debiting a personal account.
     case adjustmentDebit = 7
+
+    /// What the transfer was, in words for a statement line.
+    public var label: String {
+        switch self {
+        case .topUp: "payment received"
+        case .settlement: "paid work settled"
+        case .settlementReceivable: "paid work invoiced"
+        case .periodInvoice: "service period invoiced"
+        case .periodPayment: "service period paid"
+        case .adjustmentCredit: "adjustment (credit)"
+        case .adjustmentDebit: "adjustment (debit)"
+        }
+    }
 }
