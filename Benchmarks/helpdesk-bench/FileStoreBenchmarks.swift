@@ -90,7 +90,7 @@ private func engineClientsBenchmark(
         let store = try await FileStore.open(at: root.appendingPathComponent("engine-\(round)"))
         let desk = HelpDesk(
             store: store, clock: ManualClock(start: Date(timeIntervalSince1970: 1_772_442_000)).clock,
-            identifiers: SeededIdentifierSource(seed: 11))
+            identifiers: SeededIdentifierSource(seed: 11), random: SeededRandomSource(seed: 12))
         let cpu = Measure.processCPUSeconds()
         var failed = 0
         let seconds = try await Measure.seconds {

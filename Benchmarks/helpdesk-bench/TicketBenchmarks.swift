@@ -20,7 +20,9 @@ enum TicketBenchmarks {
     /// One run: tickets created per second.
     @concurrent private static func createRate(count: Int) async throws -> Double {
         let clock = ManualClock(start: TicketFixtures.epoch)
-        let desk = HelpDesk(store: InMemoryStore(), clock: clock.clock, identifiers: SeededIdentifierSource(seed: 1))
+        let desk = HelpDesk(
+            store: InMemoryStore(), clock: clock.clock, identifiers: SeededIdentifierSource(seed: 1),
+            random: SeededRandomSource(seed: 2))
         let group = try await desk.addGroup(named: "Service desk", by: .system)
         let agent = try await desk.addEmployee(
             NewEmployee(name: "Agent", email: "agent@example.com", groupIDs: [group.id]), by: .system)

@@ -25,7 +25,7 @@ extension DemoDesk {
         let seed = Self.seed &+ (try await store.lastEventSequence())
         let desk = HelpDesk(
             store: store, configuration: try configuration(), clock: clock.clock,
-            identifiers: SeededIdentifierSource(seed: seed))
+            identifiers: SeededIdentifierSource(seed: seed), random: SeededRandomSource(seed: ~seed))
 
         func find<T>(_ items: [T], _ what: String, _ matches: (T) -> Bool) throws -> T {
             guard let item = items.first(where: matches) else { throw DemoResumeError.missing(what) }

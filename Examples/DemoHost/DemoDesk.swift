@@ -61,7 +61,7 @@ struct DemoDesk: Sendable {
         let clock = ManualClock(start: opening)
         let desk = HelpDesk(
             store: store, configuration: try configuration(), clock: clock.clock,
-            identifiers: SeededIdentifierSource(seed: seed))
+            identifiers: SeededIdentifierSource(seed: seed), random: SeededRandomSource(seed: ~seed))
 
         let groups = Groups(
             serviceDesk: try await desk.addGroup(named: "Service desk", by: .system),

@@ -99,7 +99,8 @@ struct ChaosCommandTests {
         let clock = ManualClock(start: TestDesk.start).clock
         let desks = (0..<2).map { index in
             HelpDesk(
-                store: store, clock: clock, identifiers: SeededIdentifierSource(seed: incarnation * 10 + UInt64(index)))
+                store: store, clock: clock, identifiers: SeededIdentifierSource(seed: incarnation * 10 + UInt64(index)),
+                random: SeededRandomSource(seed: incarnation * 10 + UInt64(index)))
         }
         return (store, desks)
     }

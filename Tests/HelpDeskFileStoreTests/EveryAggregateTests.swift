@@ -52,7 +52,7 @@ struct EveryAggregateTests {
             hourlyCost: Money(minorUnits: 150_000, currency: .rub), by: .system)
         _ = try await desk.logTime(
             on: ticket.id, NewTimeEntry(workDate: try LocalDate(year: 2026, month: 3, day: 2), minutes: 25),
-            by: test.anna.id)
+            by: .employee(test.anna.id))
         _ = try await desk.changeStatus(ticket.id, to: .resolved, by: .employee(test.anna.id))
         let request = try #require(try await desk.ratingRequests(of: ticket.id, as: .system).first)
         _ = try await desk.rate(token: request.token, score: 5, comment: "Fast")

@@ -78,7 +78,8 @@ struct FixtureTests {
         try await store.snapshot()
         // Journal records after the snapshot carry tickets, comments, audit entries and events.
         let desk = HelpDesk(
-            store: store, clock: ManualClock(start: TestDesk.start).clock, identifiers: SeededIdentifierSource(seed: 7))
+            store: store, clock: ManualClock(start: TestDesk.start).clock, identifiers: SeededIdentifierSource(seed: 7),
+            random: SeededRandomSource(seed: 8))
         for index in 0..<4 {
             let ticket = try await desk.createTicket(
                 NewTicket(title: "Fixture \(index)", channel: .email, requester: .freeText("Client \(index)")),

@@ -15,7 +15,7 @@ struct IdempotentRetryTests {
     private func desk(_ store: FileStore, seed: UInt64) -> HelpDesk {
         HelpDesk(
             store: store, clock: ManualClock(start: TestDesk.start).clock,
-            identifiers: SeededIdentifierSource(seed: seed))
+            identifiers: SeededIdentifierSource(seed: seed), random: SeededRandomSource(seed: ~seed))
     }
 
     @Test func aRepeatAfterReopeningReturnsTheFirstResult() async throws {

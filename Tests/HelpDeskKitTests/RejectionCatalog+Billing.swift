@@ -152,7 +152,8 @@ extension RejectionCatalog {
                 by: f.anna)
         },
         RejectionCase(
-            "specify: billable time without a labor item", { _ in .invalidInput(field: "laborItemID", problem: .blank) }
+            "specify: billable time without a labor item",
+            { _ in .invalidInput(field: "laborItemCode", problem: .blank) }
         ) { f in
             _ = try await f.desk.specifyBillableTime(of: f.open.id, by: f.anna)
         },

@@ -10,7 +10,8 @@ extension RejectionCatalog {
 
     /// Adds what the labor and rating cases need: one time entry on `open`, a used rating on `closed`.
     static func prepareLaborAndRatings(test: TestDesk, open: Ticket, closed: Ticket) async throws {
-        _ = try await test.desk.logTime(on: open.id, NewTimeEntry(workDate: monday, minutes: 30), by: test.anna.id)
+        _ = try await test.desk.logTime(
+            on: open.id, NewTimeEntry(workDate: monday, minutes: 30), by: .employee(test.anna.id))
         let request = try await test.desk.ratingRequests(of: closed.id, as: .system)[0]
         _ = try await test.desk.rate(token: request.token, score: 4)
     }
@@ -26,63 +27,67 @@ extension RejectionCatalog {
     static let laborCases: [RejectionCase] = [
         RejectionCase("log: zero minutes", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) }) {
             f in
-            _ = try await f.desk.logTime(on: f.open.id, NewTimeEntry(workDate: monday, minutes: 0), by: f.test.anna.id)
+            _ = try await f.desk.logTime(
+                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 0), by: .employee(f.test.anna.id))
         },
         RejectionCase("log: more than a day", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) })
         { f in
             _ = try await f.desk.logTime(
-                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 1441), by: f.test.anna.id)
+                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 1441), by: .employee(f.test.anna.id))
         },
         RejectionCase("log: unknown activity", { _ in .unknownActivity("coffee") }) { f in
             _ = try await f.desk.logTime(
-                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5, activity: "coffee"), by: f.test.anna.id)
+                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5, activity: "coffee"),
+                by: .employee(f.test.anna.id))
         },
         RejectionCase(
             "log: work date tomorrow", { _ in .workDateInFuture(try! LocalDate(parsing: "2026-03-03"), today: monday) }
         ) { f in
             _ = try await f.desk.logTime(
                 on: f.open.id, NewTimeEntry(workDate: try LocalDate(parsing: "2026-03-03"), minutes: 5),
-                by: f.test.anna.id)
+                by: .employee(f.test.anna.id))
         },
         RejectionCase(
             "log: comment too long", { _ in .invalidInput(field: "comment", problem: .tooLong(maximum: 200)) }
         ) { f in
             _ = try await f.desk.logTime(
                 on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5, comment: String(repeating: "x", count: 201)),
-                by: f.test.anna.id)
+                by: .employee(f.test.anna.id))
         },
         RejectionCase("log: by an inactive employee", { f in .employeeInactive(f.test.former.id) }) { f in
             _ = try await f.desk.logTime(
-                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.former.id)
+                on: f.open.id, NewTimeEntry(workDate: monday, minutes: 5), by: .employee(f.test.former.id))
         },
         RejectionCase("log: unknown ticket", { _ in .ticketNotFound(unknownTicket) }) { f in
             _ = try await f.desk.logTime(
-                on: unknownTicket, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.anna.id)
+                on: unknownTicket, NewTimeEntry(workDate: monday, minutes: 5), by: .employee(f.test.anna.id))
         },
         RejectionCase("log: closed ticket", { f in .ticketLocked(f.closed.number, status: .closed) }) { f in
             _ = try await f.desk.logTime(
-                on: f.closed.id, NewTimeEntry(workDate: monday, minutes: 5), by: f.test.anna.id)
+                on: f.closed.id, NewTimeEntry(workDate: monday, minutes: 5), by: .employee(f.test.anna.id))
         },
         RejectionCase("edit time: unknown entry", { _ in .timeEntryNotFound(unknownEntry) }) { f in
-            _ = try await f.desk.editTimeEntry(unknownEntry, TimeEntryUpdate(minutes: 5), by: f.test.anna.id)
+            _ = try await f.desk.editTimeEntry(unknownEntry, TimeEntryUpdate(minutes: 5), by: .employee(f.test.anna.id))
         },
         RejectionCase(
             "edit time: negative minutes", { _ in .invalidInput(field: "minutes", problem: .outOfRange(1...1440)) }
         ) { f in
-            _ = try await f.desk.editTimeEntry(try await entry(f).id, TimeEntryUpdate(minutes: -5), by: f.test.anna.id)
+            _ = try await f.desk.editTimeEntry(
+                try await entry(f).id, TimeEntryUpdate(minutes: -5), by: .employee(f.test.anna.id))
         },
         RejectionCase("edit time: unknown activity", { _ in .unknownActivity("") }) { f in
             _ = try await f.desk.editTimeEntry(
-                try await entry(f).id, TimeEntryUpdate(activity: ""), by: f.test.boris.id)
+                try await entry(f).id, TimeEntryUpdate(activity: ""), by: .employee(f.test.boris.id))
         },
         RejectionCase("edit time: by an unknown employee", { _ in .employeeNotFound(unknownEmployee) }) { f in
-            _ = try await f.desk.editTimeEntry(try await entry(f).id, TimeEntryUpdate(minutes: 5), by: unknownEmployee)
+            _ = try await f.desk.editTimeEntry(
+                try await entry(f).id, TimeEntryUpdate(minutes: 5), by: .employee(unknownEmployee))
         },
         RejectionCase("delete time: unknown entry", { _ in .timeEntryNotFound(unknownEntry) }) { f in
-            try await f.desk.deleteTimeEntry(unknownEntry, by: f.test.anna.id)
+            try await f.desk.deleteTimeEntry(unknownEntry, by: .employee(f.test.anna.id))
         },
         RejectionCase("delete time: by an inactive employee", { f in .employeeInactive(f.test.former.id) }) { f in
-            try await f.desk.deleteTimeEntry(try await entry(f).id, by: f.test.former.id)
+            try await f.desk.deleteTimeEntry(try await entry(f).id, by: .employee(f.test.former.id))
         },
         RejectionCase("rate setting: negative cost", { _ in .invalidInput(field: "hourlyCost", problem: .negative) }) {
             f in

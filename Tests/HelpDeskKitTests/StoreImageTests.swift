@@ -20,7 +20,8 @@ struct StoreImageTests {
         #expect(try JSONDecoder().decode(StoreImage.self, from: data) == image)
 
         let next = try await HelpDesk(
-            store: rebuilt, clock: test.clock.clock, identifiers: SeededIdentifierSource(seed: 1)
+            store: rebuilt, clock: test.clock.clock, identifiers: SeededIdentifierSource(seed: 1),
+            random: SeededRandomSource(seed: 2)
         )
         .createTicket(NewTicket(title: "After reload", channel: .api, requester: .freeText("Bot")), by: .system)
         let last = try await rebuilt.undeliveredEvents(limit: 10_000).last

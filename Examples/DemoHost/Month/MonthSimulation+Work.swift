@@ -114,7 +114,7 @@ extension MonthSimulation {
         let activity = onSite && chance(0.3) ? "travel" : chance(0.2) ? "consultation" : "work"
         let entry = NewTimeEntry(
             workDate: try today(), minutes: number(2...20) * 5, activity: activity, billable: chance(0.75))
-        _ = try await desk.logTime(on: id, entry, by: employee.id)
+        _ = try await desk.logTime(on: id, entry, by: .employee(employee.id))
         tally.timeEntries += 1
     }
 

@@ -26,18 +26,20 @@ public struct BillingConfiguration: Hashable, Sendable {
     public var insufficientFunds: InsufficientFundsPolicy
     /// How hourly totals are rounded to whole minor units.
     public var hourlyRounding: RoundingRule
-    /// The hourly price-list item that billable time entries become; `nil`: time is not billed.
-    public var laborItemID: PriceListItemID?
+    /// The code of the hourly price-list item that billable time entries become (the item valid
+    /// when they are specified); `nil`: time is not billed. A code, not an identifier, so a host can
+    /// configure the engine before the item exists.
+    public var laborItemCode: String?
 
     /// Creates billing settings.
     public init(
         settleOn: SettlementTrigger = .resolved, insufficientFunds: InsufficientFundsPolicy = .reject,
-        hourlyRounding: RoundingRule = .halfUp, laborItemID: PriceListItemID? = nil
+        hourlyRounding: RoundingRule = .halfUp, laborItemCode: String? = nil
     ) {
         self.settleOn = settleOn
         self.insufficientFunds = insufficientFunds
         self.hourlyRounding = hourlyRounding
-        self.laborItemID = laborItemID
+        self.laborItemCode = laborItemCode
     }
 
     /// The limit personal accounts are opened with.

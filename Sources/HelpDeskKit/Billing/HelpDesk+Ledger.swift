@@ -128,6 +128,41 @@ extension HelpDesk {
         }
     }
 
+    /// Records a payment of `amount` of money from `company` (see the `Price` overload, which also
+    /// takes prepaid units).
+    @discardableResult
+    public func topUp(
+        _ company: CompanyID, amount: Money, paymentReference: String, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> TransferID {
+        try await topUp(
+            company, amount: Price(amount), paymentReference: paymentReference, by: performer,
+            idempotencyKey: idempotencyKey)
+    }
+
+    /// Corrects `company`'s personal account by `amount` of money (see the `Price` overload).
+    @discardableResult
+    public func adjustBalance(
+        _ company: CompanyID, by amount: Money, reason: String, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> TransferID {
+        try await adjustBalance(
+            company, by: Price(amount), reason: reason, by: performer, idempotencyKey: idempotencyKey)
+    }
+
+    /// What `company` holds on its account for `role` in `unit` as an amount (``ClientBalance/price``),
+    /// or `nil` when the account was never opened. ``balance(of:in:role:as:)`` is the ledger's view.
+    public func clientBalance(
+        of company: CompanyID, in unit: BillingUnit, role: AccountRole = .wallet, as viewer: Performer
+    ) async throws(HelpDeskError) -> ClientBalance? {
+        _ = try await authorize(viewer, .readBilling, companyID: company)
+        let id = BillingAccount.id(company: company, role: role, unit: unit)
+        guard let account = try await storage({ try await store.billingAccounts() }).first(where: { $0.id == id })
+        else { return nil }
+        let balance = try await storage { try await store.ledgerBalance(of: id) } ?? .zero
+        return ClientBalance(account: account, balance: balance)
+    }
+
     /// The balance of `company`'s account for `role` in `unit`, or `nil` when it was never opened.
     public func balance(of company: CompanyID, in unit: BillingUnit, role: AccountRole = .wallet, as viewer: Performer)
         async throws(HelpDeskError) -> Balance?
@@ -163,5 +198,11 @@ public struct ClientBalance: Hashable, Sendable {
     /// What the client holds (wallet: credits − debits) or owes (receivable: debits − credits), in minor units.
     public var amount: Int128 {
         account.role == .receivable ? balance.postedDebitsMinusCredits : balance.postedCreditsMinusDebits
+    }
+
+    /// ``amount`` in the account's unit (a negative wallet amount is an overdraft); `nil` only
+    /// when it lies beyond the 64-bit range a ``Price`` holds.
+    public var price: Price? {
+        Int64(exactly: amount).map { Price(minorUnits: $0, unit: account.unit) }
     }
 }

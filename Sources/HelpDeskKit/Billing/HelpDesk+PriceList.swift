@@ -4,7 +4,8 @@ extension HelpDesk {
     /// Adds a work or service to the price list.
     ///
     /// The code and name must not be blank, the price must not be negative, and the validity
-    /// must end after it starts.
+    /// must end after it starts. Two items may share a code only when their validity periods do
+    /// not overlap (a new price from a date is a new item with the same code).
     public func addPriceListItem(
         _ request: NewPriceListItem, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
     ) async throws(HelpDeskError) -> PriceListItem {
@@ -20,6 +21,11 @@ extension HelpDesk {
             try Validate.end(request.validUntil, field: "validUntil")
             if let until = request.validUntil, until <= request.validFrom {
                 throw .invalidInput(field: "validUntil", problem: .notAfterStart)
+            }
+            let sameCode = try await storage { try await store.priceListItems() }.filter { $0.code == request.code }
+            let requested = request.validFrom..<(request.validUntil ?? .distantFuture)
+            if sameCode.contains(where: { requested.overlaps($0.validFrom..<($0.validUntil ?? .distantFuture)) }) {
+                throw .duplicateName(request.code)
             }
             let item = PriceListItem(
                 id: nextID(), code: request.code, name: request.name, kind: request.kind, pricing: request.pricing,
@@ -83,6 +89,15 @@ extension HelpDesk {
             if let override = overrides.first(where: { $0.itemID == item }) { return override.price }
         }
         return listed.price
+    }
+
+    /// The item with `code` valid at `instant`; else ``HelpDeskError/Reason/priceNotValid(_:at:)``
+    /// for the latest item with that code, or ``HelpDeskError/Reason/priceListCodeNotFound(_:)``.
+    func priceListItem(code: String, at instant: Date) async throws(HelpDeskError) -> PriceListItem {
+        let items = try await storage { try await store.priceListItems() }.filter { $0.code == code }
+        if let valid = items.first(where: { $0.isValid(at: instant) }) { return valid }
+        guard let latest = items.max(by: { $0.validFrom < $1.validFrom }) else { throw .priceListCodeNotFound(code) }
+        throw .priceNotValid(latest.id, at: instant)
     }
 
     /// The price-list item with `id`, or ``HelpDeskError/priceListItemNotFound(_:)``.

@@ -92,7 +92,7 @@ extension HelpDesk {
     }
 
     /// Turns the ticket's billable time entries not yet specified into hourly lines of the
-    /// configured labor item (``BillingConfiguration/laborItemID``): the quantity is the charged
+    /// configured labor item (the item with ``BillingConfiguration/laborItemCode`` valid now): the quantity is the charged
     /// minutes, the price the employee's hourly billing rate on the work date (the labor hook,
     /// ``laborCost(of:)``) or, without one, the item's price. Returns the specification.
     public func specifyBillableTime(
@@ -104,13 +104,14 @@ extension HelpDesk {
             by: performer, editing: [ticketID],
             command: "specifyBillableTime", key: idempotencyKey, inputs: [ticketID]
         ) { context throws(HelpDeskError) in
-            guard let itemID = configuration.billing.laborItemID else {
-                throw .invalidInput(field: "laborItemID", problem: .blank)
+            guard let code = configuration.billing.laborItemCode else {
+                throw .invalidInput(field: "laborItemCode", problem: .blank)
             }
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .manageBilling, on: ticket)
             let now = clock.now()
-            let item = try await loadPriceListItem(itemID)
+            let item = try await priceListItem(code: code, at: now)
+            let itemID = item.id
             let itemPrice = try await validPrice(of: itemID, under: ticket.contractID, at: now)
             let specified = Set(
                 (try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID)

@@ -12,8 +12,8 @@ public actor HelpDesk {
     public nonisolated let configuration: HelpDeskConfiguration
     let clock: HelpDeskClock
     var identifiers: any IdentifierSource
-    /// Where rating tokens come from; `nil` when the host gave no random source (ratings off).
-    var random: (any RandomSource)?
+    /// Where rating tokens come from.
+    var random: any RandomSource
     /// Tickets held by running commands (see ``perform(by:editing:_:)``).
     var ticketLocks = TicketLocks()
     /// The ticket numbers handed out so far.
@@ -23,22 +23,10 @@ public actor HelpDesk {
     /// `true` for ``StandardAccessPolicy``, which lets staff do anything without being asked.
     let accessIsStandard: Bool
 
-    /// Creates an engine over `store` without a random source: with ratings configured, a
-    /// command that resolves a ticket then fails with ``HelpDeskError/ratingsNeedRandomSource``.
-    public init(
-        store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
-        clock: HelpDeskClock, identifiers: any IdentifierSource, access: any AccessPolicy = StandardAccessPolicy()
-    ) {
-        self.access = access
-        accessIsStandard = access is StandardAccessPolicy
-        self.store = store
-        self.configuration = configuration
-        self.clock = clock
-        self.identifiers = identifiers
-    }
-
-    /// Creates an engine over `store` that draws rating tokens from `random`: a
-    /// ``SystemRandomSource`` in production, a ``SeededRandomSource`` in tests and simulations.
+    /// Creates an engine over `store`. Time, identifiers and randomness (rating tokens) are the
+    /// host's: the system clock, ``SystemIdentifierSource`` and ``SystemRandomSource`` in
+    /// production; a ``ManualClock``, ``SeededIdentifierSource`` and ``SeededRandomSource`` in tests
+    /// and simulations, which then replay byte for byte.
     public init(
         store: any HelpDeskStore, configuration: HelpDeskConfiguration = HelpDeskConfiguration(),
         clock: HelpDeskClock, identifiers: any IdentifierSource, random: any RandomSource,

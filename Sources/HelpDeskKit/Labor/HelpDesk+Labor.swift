@@ -2,16 +2,18 @@ import Foundation
 import WorkingTime
 
 extension HelpDesk {
-    /// Logs time `employee` spent on a ticket. The employee must be active; the ticket must not be
-    /// closed (resolved tickets still accept time). Charged minutes are the spent minutes rounded up
-    /// to the step in force for the ticket. Audited (`timeEntries`) and announced (`timeLogged`).
+    /// Logs time spent on a ticket by `request.employeeID`, or by the performer when it names
+    /// nobody. The employee must be active; the ticket must not be closed (resolved tickets still
+    /// accept time). Charged minutes are the spent minutes rounded up to the step in force for the
+    /// ticket. Audited (`timeEntries`, performed by `performer`) and announced (`timeLogged`).
     public func logTime(
-        on ticketID: TicketID, _ request: NewTimeEntry, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil
+        on ticketID: TicketID, _ request: NewTimeEntry, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
     )
         async throws(HelpDeskError) -> TimeEntry
     {
         try await perform(
-            by: .employee(employee), editing: [ticketID],
+            by: performer, editing: [ticketID],
             command: "logTime", key: idempotencyKey, inputs: [ticketID, request]
         ) { context throws(HelpDeskError) in
             try Validate.workDate(request.workDate, field: "workDate")
@@ -21,6 +23,7 @@ extension HelpDesk {
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .logTime, on: ticket)
             try ensureUnlocked(ticket)
+            let employee = try await worker(of: request, by: performer, into: &context.work)
             let now = clock.now()
             let entry = TimeEntry(
                 id: nextID(), ticketID: ticket.id, employeeID: employee, workDate: request.workDate,
@@ -30,7 +33,7 @@ extension HelpDesk {
                 billable: request.billable, activity: request.activity, comment: request.comment, createdAt: now)
             context.work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: nil))
             recordLabor(
-                on: ticket, old: nil, new: entry, by: employee, at: now,
+                on: ticket, old: nil, new: entry, by: performer, at: now,
                 event: .timeLogged(
                     ticket: ticket.id, number: ticket.number, entry: entry.id, employee: employee,
                     minutes: entry.spentMinutes),
@@ -39,16 +42,16 @@ extension HelpDesk {
         }
     }
 
-    /// Changes the fields of a time entry that `update` sets; only active employees edit time, and
-    /// not on closed tickets. New minutes are rounded with the step in force now; other fields keep
+    /// Changes the fields of a time entry that `update` sets; the performer must be allowed to log
+    /// time on the ticket, and not on closed tickets. New minutes are rounded with the step in force now; other fields keep
     /// the charged minutes. An edit that changes nothing commits nothing.
     public func editTimeEntry(
-        _ id: TimeEntryID, _ update: TimeEntryUpdate, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil
+        _ id: TimeEntryID, _ update: TimeEntryUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
     )
         async throws(HelpDeskError) -> TimeEntry
     {
         try await perform(
-            by: .employee(employee),
+            by: performer,
             command: "editTimeEntry", key: idempotencyKey, inputs: [id, update]
         ) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
@@ -76,19 +79,19 @@ extension HelpDesk {
             entry.revision = old.revision + 1
             context.work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: old.revision))
             recordLabor(
-                on: ticket, old: old, new: entry, by: employee, at: now,
+                on: ticket, old: old, new: entry, by: performer, at: now,
                 event: .timeEntryEdited(ticket: ticket.id, number: ticket.number, entry: id), into: &context.work)
             return entry
         }
     }
 
-    /// Deletes a time entry; only active employees delete time, and not on closed tickets.
+    /// Deletes a time entry; the performer must be allowed to log time on the ticket, and not on closed tickets.
     /// Audited with the entry's last summary as the old value and announced (`timeEntryDeleted`).
-    public func deleteTimeEntry(_ id: TimeEntryID, by employee: EmployeeID, idempotencyKey: IdempotencyKey? = nil)
+    public func deleteTimeEntry(_ id: TimeEntryID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError)
     {
         let _: Done = try await perform(
-            by: .employee(employee),
+            by: performer,
             command: "deleteTimeEntry", key: idempotencyKey, inputs: [id]
         ) { context throws(HelpDeskError) in
             let old = try await loadTimeEntry(id)
@@ -97,7 +100,7 @@ extension HelpDesk {
             try ensureUnlocked(ticket)
             context.work.timeEntryDeletions.append(TimeEntryDeletion(id: id, expectedRevision: old.revision))
             recordLabor(
-                on: ticket, old: old, new: nil, by: employee, at: clock.now(),
+                on: ticket, old: old, new: nil, by: performer, at: clock.now(),
                 event: .timeEntryDeleted(ticket: ticket.id, number: ticket.number, entry: id), into: &context.work)
             return Done()
         }
@@ -169,6 +172,22 @@ extension HelpDesk {
         if workDate > today { throw .workDateInFuture(workDate, today: today) }
     }
 
+    /// Who did the work `request` logs: its employee (active, re-checked at commit) or the
+    /// performer when it names nobody.
+    private func worker(of request: NewTimeEntry, by performer: Performer, into work: inout UnitOfWork)
+        async throws(HelpDeskError) -> EmployeeID
+    {
+        if let named = request.employeeID {
+            if performer != .employee(named) {
+                _ = try await loadEmployee(named)
+                work.require(.employeeActive(named))
+            }
+            return named
+        }
+        guard case .employee(let id) = performer else { throw .invalidInput(field: "employeeID", problem: .blank) }
+        return id
+    }
+
     private func loadTimeEntry(_ id: TimeEntryID) async throws(HelpDeskError) -> TimeEntry {
         guard let entry = try await storage({ try await store.timeEntry(id) }) else { throw .timeEntryNotFound(id) }
         return entry
@@ -176,11 +195,10 @@ extension HelpDesk {
 
     /// Adds the audit entry and the event of a labor change to `work`.
     private func recordLabor(
-        on ticket: Ticket, old: TimeEntry?, new: TimeEntry?, by employee: EmployeeID, at instant: Date,
+        on ticket: Ticket, old: TimeEntry?, new: TimeEntry?, by performer: Performer, at instant: Date,
         event: DomainEvent,
         into work: inout UnitOfWork
     ) {
-        let performer = Performer.employee(employee)
         work.auditEntries.append(
             AuditEntry(
                 id: nextID(), ticketID: ticket.id, field: .timeEntries, oldValue: old?.auditSummary,

@@ -12,11 +12,16 @@ public struct NewTimeEntry: Hashable, Sendable, Encodable {
     public var billable: Bool
     /// What was done; may be empty.
     public var comment: String
+    /// Who did the work; `nil`: the performer, who must then be an employee. A dispatcher (or
+    /// `.system`) logging for an engineer names the engineer here.
+    public var employeeID: EmployeeID?
 
     /// Describes the time to log.
     public init(
-        workDate: LocalDate, minutes: Int, activity: String = "work", billable: Bool = true, comment: String = ""
+        workDate: LocalDate, minutes: Int, activity: String = "work", billable: Bool = true, comment: String = "",
+        employeeID: EmployeeID? = nil
     ) {
+        self.employeeID = employeeID
         self.workDate = workDate
         self.minutes = minutes
         self.activity = activity

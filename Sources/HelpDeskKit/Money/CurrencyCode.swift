@@ -1,4 +1,8 @@
 /// An ISO 4217 alphabetic currency code, e.g. `RUB`, `USD`: three upper-case ASCII letters.
+///
+/// There is deliberately no string-literal form: a literal such as `"rub"` could only be refused
+/// by trapping, and nothing in HelpDeskKit traps on input. Use a constant (``rub``, ``usd``, …) or
+/// the failable ``init(_:)`` and handle `nil`.
 public struct CurrencyCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// The three-letter code.
     public let rawValue: String
@@ -6,7 +10,9 @@ public struct CurrencyCode: Hashable, Comparable, Sendable, Codable, CustomStrin
     /// Accepts exactly three upper-case ASCII letters; `nil` otherwise.
     public init?(_ code: String) {
         let bytes = Array(code.utf8)
-        guard bytes.count == 3, bytes.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return nil }
+        guard bytes.count == 3, bytes.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
+            return nil
+        }
         rawValue = code
     }
 
@@ -16,6 +22,16 @@ public struct CurrencyCode: Hashable, Comparable, Sendable, Codable, CustomStrin
     public static let usd = CurrencyCode(unchecked: "USD")
     /// Euro (minor unit: cent).
     public static let eur = CurrencyCode(unchecked: "EUR")
+    /// Pound sterling (minor unit: penny).
+    public static let gbp = CurrencyCode(unchecked: "GBP")
+    /// Chinese yuan (minor unit: fen).
+    public static let cny = CurrencyCode(unchecked: "CNY")
+    /// Kazakhstani tenge (minor unit: tiyn).
+    public static let kzt = CurrencyCode(unchecked: "KZT")
+    /// Belarusian rouble (minor unit: kopeck).
+    public static let byn = CurrencyCode(unchecked: "BYN")
+    /// Japanese yen (no minor unit).
+    public static let jpy = CurrencyCode(unchecked: "JPY")
 
     private init(unchecked code: String) {
         rawValue = code

@@ -28,9 +28,7 @@ extension HelpDesk {
             work.ratingRequests.append(open)
         }
         guard entersResolved else { return }
-        guard var source = random else { throw .ratingsNeedRandomSource }
-        let token = RatingToken.draw(from: &source)
-        random = source
+        let token = RatingToken.draw(from: &random)
         let request = RatingRequest(
             id: nextID(), token: token, ticketID: ticket.id, ticketNumber: ticket.number, requester: ticket.requester,
             issuedAt: edit.at, expiresAt: edit.at.addingTimeInterval(settings.requestLifetime))

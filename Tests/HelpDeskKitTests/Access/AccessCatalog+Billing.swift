@@ -6,27 +6,27 @@ import HelpDeskTestSupport
 extension AccessCatalog {
     static let laborEntries: [AccessEntry] = [
         E(
-            "logTime(on:_:by:idempotencyKey:)", "logTime: on a1", foreign: hidesA1, employeeOnly: true,
+            "logTime(on:_:by:idempotencyKey:)", "logTime: on a1", foreign: hidesA1,
             concernsAlpha: true
         ) { f, p in
             try await E.call {
                 try await f.desk.logTime(
-                    on: f.a1.id, NewTimeEntry(workDate: AccessFixture.monday, minutes: 15), by: try E.employee(p))
+                    on: f.a1.id, NewTimeEntry(workDate: AccessFixture.monday, minutes: 15), by: p)
             }
         },
         E(
-            "editTimeEntry(_:_:by:idempotencyKey:)", "editTimeEntry: a1's entry", foreign: hidesA1, employeeOnly: true,
+            "editTimeEntry(_:_:by:idempotencyKey:)", "editTimeEntry: a1's entry", foreign: hidesA1,
             concernsAlpha: true
         ) { f, p in
             try await E.call {
-                try await f.desk.editTimeEntry(f.a1Entry.id, TimeEntryUpdate(minutes: 45), by: try E.employee(p))
+                try await f.desk.editTimeEntry(f.a1Entry.id, TimeEntryUpdate(minutes: 45), by: p)
             }
         },
         E(
             "deleteTimeEntry(_:by:idempotencyKey:)", "deleteTimeEntry: a1's entry", foreign: hidesA1,
-            employeeOnly: true, concernsAlpha: true
+            concernsAlpha: true
         ) { f, p in
-            try await E.call { try await f.desk.deleteTimeEntry(f.a1Entry.id, by: try E.employee(p)) }
+            try await E.call { try await f.desk.deleteTimeEntry(f.a1Entry.id, by: p) }
         },
         E("timeEntry(_:as:)", "timeEntry: a1's entry", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.timeEntry(f.a1Entry.id, as: p) }
@@ -111,6 +111,9 @@ extension AccessCatalog {
         },
         E("balance(of:in:role:as:)", "balance: Alpha's wallet", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.balance(of: f.alpha.id, in: AccessFixture.rub, as: p) }
+        },
+        E("clientBalance(of:in:role:as:)", "clientBalance: Alpha's wallet", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.clientBalance(of: f.alpha.id, in: AccessFixture.rub, as: p) }
         },
         E("clientBalances(of:as:)", "clientBalances: Alpha's", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.clientBalances(of: f.alpha.id, as: p) }

@@ -33,8 +33,6 @@ struct AccessEntry: Sendable, CustomStringConvertible {
     /// The error every client performer (contact or free-text) gets before its identity is even
     /// resolved, when the input itself is client-proof (an internal note).
     var clientRefusal: HelpDeskError?
-    /// `true` for labor commands, whose signature takes an `EmployeeID`: a contact cannot be passed.
-    var employeeOnly = false
     /// `true` when the entry acts on or reads one of Alpha's records (for the company-scoped policy).
     var concernsAlpha = false
     /// A known hole: why the call gets through although it should not (the owner fixes the engine).
@@ -46,7 +44,7 @@ struct AccessEntry: Sendable, CustomStringConvertible {
 
     init(
         _ api: String, _ label: String, foreign: ForeignOutcome = .forbidden, ownContact: Bool = false,
-        clientRefusal: HelpDeskError? = nil, employeeOnly: Bool = false, concernsAlpha: Bool = false,
+        clientRefusal: HelpDeskError? = nil, concernsAlpha: Bool = false,
         hole: String? = nil,
         _ run: @escaping @Sendable (AccessFixture, Performer) async throws -> [Ticket]
     ) {
@@ -55,7 +53,6 @@ struct AccessEntry: Sendable, CustomStringConvertible {
         self.foreign = foreign
         self.ownContact = ownContact
         self.clientRefusal = clientRefusal
-        self.employeeOnly = employeeOnly
         self.concernsAlpha = concernsAlpha
         self.hole = hole
         self.run = run
@@ -67,15 +64,6 @@ struct AccessEntry: Sendable, CustomStringConvertible {
         return []
     }
 
-    /// The employee behind a labor command; contacts cannot be expressed (see ``employeeOnly``).
-    static func employee(_ performer: Performer) throws -> EmployeeID {
-        guard case .employee(let id) = performer else { throw NotAnEmployee(performer: performer) }
-        return id
-    }
-
-    struct NotAnEmployee: Error {
-        let performer: Performer
-    }
 }
 
 /// Performers who must get nothing from any entry.
@@ -117,7 +105,7 @@ struct HostileCase: Sendable, CustomStringConvertible {
     /// Every entry with every hostile performer it can be expressed with.
     static func all(_ entries: [AccessEntry]) -> [HostileCase] {
         entries.flatMap { entry in
-            Hostile.allCases.filter { !(entry.employeeOnly && $0.isContact) }.map {
+            Hostile.allCases.map {
                 HostileCase(entry: entry, hostile: $0)
             }
         }

@@ -23,7 +23,7 @@ import WorkingTime
 ///
 /// Who reads which ticket (and lists it) is spelled out in ``sees(_:)``.
 /// - Billing: a cartridge (20.00 RUB) and the labor item (15.00 RUB per hour, fixed identifier,
-///   the configured ``BillingConfiguration/laborItemID``), 1 000.00 RUB on Alpha's and Beta's
+///   the item ``BillingConfiguration/laborItemCode`` names), 1 000.00 RUB on Alpha's and Beta's
 ///   wallets, Anna's rate (500.00 cost, 1 500.00 billing per hour).
 /// - The desk's employees: Anna, Boris and the inactive "Former Colleague" (see ``TestDesk``).
 struct AccessFixture: Sendable {
@@ -138,7 +138,7 @@ struct AccessFixture: Sendable {
     static func make() async throws -> AccessFixture {
         var configuration = HelpDeskConfiguration()
         configuration.ratings = .standard
-        configuration.billing = BillingConfiguration(laborItemID: laborItemID)
+        configuration.billing = BillingConfiguration(laborItemCode: "HOUR")
         let test = try await TestDesk.make(configuration: configuration)
         let desk = test.desk
         let anna = Performer.employee(test.anna.id)
@@ -222,7 +222,8 @@ struct AccessFixture: Sendable {
             on: a1.id, NewComment("Internal: the toner budget is spent.", visibility: .internal), by: anna)
         _ = try await desk.comment(on: a1.id, NewComment("Thank you!"), by: .contact(alice.id))
         _ = try await desk.addWatchers([test.boris.id], to: a1.id, by: anna)
-        let a1Entry = try await desk.logTime(on: a1.id, NewTimeEntry(workDate: monday, minutes: 30), by: test.anna.id)
+        let a1Entry = try await desk.logTime(
+            on: a1.id, NewTimeEntry(workDate: monday, minutes: 30), by: .employee(test.anna.id))
         let a1Spec = try await desk.addSpecificationLine(
             to: a1.id, NewSpecificationLine(itemID: cartridge.id, quantity: 1), by: anna)
         let a2 = try await file("Alpha printer is slow", .contact(alice.id), asset: alphaPrinter.id)
@@ -241,7 +242,7 @@ struct AccessFixture: Sendable {
         _ = try await desk.comment(on: b1.id, NewComment("Engineer is on the way."), by: anna)
         _ = try await desk.comment(
             on: b1.id, NewComment("Internal: Beta is late with payments.", visibility: .internal), by: anna)
-        _ = try await desk.logTime(on: b1.id, NewTimeEntry(workDate: monday, minutes: 20), by: test.boris.id)
+        _ = try await desk.logTime(on: b1.id, NewTimeEntry(workDate: monday, minutes: 20), by: .employee(test.boris.id))
         _ = try await desk.addSpecificationLine(
             to: b1.id, NewSpecificationLine(itemID: cartridge.id, quantity: 2), by: anna)
 

@@ -72,7 +72,8 @@ struct CustomPolicyTests {
                 "log time on Beta's ticket", notFound,
                 {
                     _ = try await f.desk.logTime(
-                        on: f.b1.id, NewTimeEntry(workDate: AccessFixture.monday, minutes: 5), by: f.test.boris.id)
+                        on: f.b1.id, NewTimeEntry(workDate: AccessFixture.monday, minutes: 5),
+                        by: .employee(f.test.boris.id))
                 }
             ),
             (

@@ -122,9 +122,7 @@ struct SettlementTests {
     }
 
     @Test func billableTimeBecomesHourlyLinesThroughTheLaborHook() async throws {
-        let seed = try await BillingFixture.make()
-        let f = try await BillingFixture.make(BillingConfiguration(laborItemID: seed.hour.id))
-        #expect(f.hour.id == seed.hour.id)  // same seed, same identifiers
+        let f = try await BillingFixture.make(BillingConfiguration(laborItemCode: "ENG-HOUR"))
         try await f.desk.setContractPrice(
             f.contract.id, item: f.hour.id, price: BillingFixture.rub(1_200_00), by: .system)
         try await f.desk.setEmployeeRate(
@@ -132,14 +130,15 @@ struct SettlementTests {
             hourlyBilling: Money(minorUnits: 1_800_00, currency: .rub), by: .system)
         let ticket = try await f.ticket()
         _ = try await f.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 20, billable: true), by: f.test.anna.id
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 20, billable: true),
+            by: .employee(f.test.anna.id)
         )
         _ = try await f.desk.logTime(
             on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 50, billable: true),
-            by: f.test.boris.id)
+            by: .employee(f.test.boris.id))
         _ = try await f.desk.logTime(
             on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10, billable: false),
-            by: f.test.boris.id)
+            by: .employee(f.test.boris.id))
         let spec = try await f.desk.specifyBillableTime(of: ticket.id, by: f.anna)
         let again = try await f.desk.specifyBillableTime(of: ticket.id, by: f.anna)
         #expect(spec == again)

@@ -12,8 +12,8 @@ struct LaborAndRatingImageTests {
         let agent = Performer.employee(test.anna.id)
         let ticket = try await test.ticket()
         let entry = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 25), by: test.boris.id)
-        _ = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(comment: "Edited"), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 25), by: .employee(test.boris.id))
+        _ = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(comment: "Edited"), by: .employee(test.anna.id))
         try await test.desk.setEmployeeRate(
             test.boris.id, validFrom: LaborFixtures.monday, hourlyCost: LaborFixtures.rub(99_999), by: .system)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)

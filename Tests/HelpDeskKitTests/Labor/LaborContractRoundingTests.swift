@@ -25,8 +25,9 @@ struct LaborContractRoundingTests {
         let plain = try await test.ticket("Plain")
         let day = try LocalDate(year: 2026, month: 3, day: 2)
         let rounded = try await test.desk.logTime(
-            on: covered.id, NewTimeEntry(workDate: day, minutes: 7), by: test.anna.id)
-        let exact = try await test.desk.logTime(on: plain.id, NewTimeEntry(workDate: day, minutes: 7), by: test.anna.id)
+            on: covered.id, NewTimeEntry(workDate: day, minutes: 7), by: .employee(test.anna.id))
+        let exact = try await test.desk.logTime(
+            on: plain.id, NewTimeEntry(workDate: day, minutes: 7), by: .employee(test.anna.id))
         #expect(rounded.chargedMinutes == 30)
         #expect(exact.chargedMinutes == 7)
     }

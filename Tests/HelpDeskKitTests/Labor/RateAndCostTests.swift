@@ -64,15 +64,17 @@ struct RateAndCostTests {
             test.anna.id, validFrom: LaborFixtures.monday, hourlyCost: LaborFixtures.rub(100_000),
             hourlyBilling: LaborFixtures.rub(300_050), by: .system)
         let billable = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 7), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 7), by: .employee(test.anna.id))
         let priced = try await test.desk.laborCost(of: billable, as: .system)
         #expect(priced.cost == LaborFixtures.rub(11_667))  // 100 000 × 7 ÷ 60 = 11 666.67 → 11 667
         #expect(priced.billing == LaborFixtures.rub(75_013))  // 300 050 × 15 ÷ 60 = 75 012.5 → 75 013
         let free = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 60, billable: false), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 60, billable: false),
+            by: .employee(test.anna.id))
         #expect(try await test.desk.laborCost(of: free, as: .system).billing == nil)
         let early = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.day("2026-02-01"), minutes: 60), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.day("2026-02-01"), minutes: 60),
+            by: .employee(test.anna.id))
         let unpriced = try await test.desk.laborCost(of: early, as: .system)
         #expect(unpriced.rate == nil && unpriced.cost == nil && unpriced.billing == nil)
         let totals = try await test.desk.laborTotals(

@@ -14,7 +14,7 @@ struct TimeEntryTests {
         let entry = try await test.desk.logTime(
             on: ticket.id,
             NewTimeEntry(workDate: LaborFixtures.monday, minutes: 50, activity: "travel", comment: "To the client"),
-            by: test.anna.id)
+            by: .employee(test.anna.id))
         #expect(entry.spentMinutes == 50)
         #expect(entry.chargedMinutes == 60)
         #expect(entry.employeeID == test.anna.id)
@@ -38,18 +38,20 @@ struct TimeEntryTests {
         let test = try await LaborFixtures.desk(step: 15)
         let ticket = try await test.ticket()
         let entry = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: .employee(test.anna.id))
         test.clock.advance(by: 60)
         let commented = try await test.desk.editTimeEntry(
-            entry.id, TimeEntryUpdate(billable: false, comment: "Free"), by: test.boris.id)
+            entry.id, TimeEntryUpdate(billable: false, comment: "Free"), by: .employee(test.boris.id))
         #expect(commented.chargedMinutes == 15)
         #expect(commented.billable == false)
         #expect(commented.revision == 2)
         #expect(commented.updatedAt == TestDesk.start.addingTimeInterval(60))
-        let longer = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(minutes: 31), by: test.boris.id)
+        let longer = try await test.desk.editTimeEntry(
+            entry.id, TimeEntryUpdate(minutes: 31), by: .employee(test.boris.id))
         #expect(longer.chargedMinutes == 45)
         #expect(longer.revision == 3)
-        let unchanged = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(minutes: 31), by: test.boris.id)
+        let unchanged = try await test.desk.editTimeEntry(
+            entry.id, TimeEntryUpdate(minutes: 31), by: .employee(test.boris.id))
         #expect(unchanged == longer)
         let trail = try await test.desk.auditTrail(of: ticket.id, as: .system).filter { $0.field == .timeEntries }
         #expect(trail.count == 3)
@@ -64,8 +66,8 @@ struct TimeEntryTests {
         let test = try await LaborFixtures.desk()
         let ticket = try await test.ticket()
         let entry = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: test.anna.id)
-        try await test.desk.deleteTimeEntry(entry.id, by: test.boris.id)
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 10), by: .employee(test.anna.id))
+        try await test.desk.deleteTimeEntry(entry.id, by: .employee(test.boris.id))
         #expect(try await test.desk.timeEntries(on: ticket.id, as: .system).isEmpty)
         await #expect(throws: HelpDeskError.timeEntryNotFound(entry.id)) {
             _ = try await test.desk.timeEntry(entry.id, as: .system)
@@ -83,13 +85,13 @@ struct TimeEntryTests {
         let agent = Performer.employee(test.anna.id)
         _ = try await test.desk.changeStatus(ticket.id, to: .resolved, by: agent)
         let entry = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 5), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.monday, minutes: 5), by: .employee(test.anna.id))
         let closed = try await test.desk.changeStatus(ticket.id, to: .closed, by: agent)
         await #expect(throws: HelpDeskError.ticketLocked(closed.number, status: .closed)) {
-            _ = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(minutes: 6), by: test.anna.id)
+            _ = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(minutes: 6), by: .employee(test.anna.id))
         }
         await #expect(throws: HelpDeskError.ticketLocked(closed.number, status: .closed)) {
-            try await test.desk.deleteTimeEntry(entry.id, by: test.anna.id)
+            try await test.desk.deleteTimeEntry(entry.id, by: .employee(test.anna.id))
         }
     }
 
@@ -99,11 +101,11 @@ struct TimeEntryTests {
         let second = try await test.ticket("Second")
         let day = LaborFixtures.day
         let a = try await test.desk.logTime(
-            on: first.id, NewTimeEntry(workDate: day("2026-02-27"), minutes: 10), by: test.anna.id)
+            on: first.id, NewTimeEntry(workDate: day("2026-02-27"), minutes: 10), by: .employee(test.anna.id))
         let b = try await test.desk.logTime(
-            on: second.id, NewTimeEntry(workDate: day("2026-03-01"), minutes: 20), by: test.boris.id)
+            on: second.id, NewTimeEntry(workDate: day("2026-03-01"), minutes: 20), by: .employee(test.boris.id))
         let c = try await test.desk.logTime(
-            on: first.id, NewTimeEntry(workDate: day("2026-03-02"), minutes: 30), by: test.boris.id)
+            on: first.id, NewTimeEntry(workDate: day("2026-03-02"), minutes: 30), by: .employee(test.boris.id))
         #expect(b.chargedMinutes == 20)
         #expect(
             try await test.desk.timeEntries(workedIn: day("2026-02-28")...day("2026-03-02"), as: .system) == [b, c])
@@ -158,7 +160,8 @@ struct TimeEntryTests {
         let ticket = try await test.ticket()
         test.clock.advance(by: 15 * 3_600)  // 00:00 on Tuesday in Vladivostok (UTC+10), still Monday in UTC
         let entry = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.day("2026-03-03"), minutes: 5), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: LaborFixtures.day("2026-03-03"), minutes: 5),
+            by: .employee(test.anna.id))
         #expect(entry.workDate == LaborFixtures.day("2026-03-03"))
     }
 }

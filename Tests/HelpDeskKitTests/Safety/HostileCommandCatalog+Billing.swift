@@ -21,17 +21,19 @@ extension HostileCommandCatalog {
             let activity = d.hostile() ? d.text(["work", "travel"]) : "work"
             let request = NewTimeEntry(
                 workDate: d.date(), minutes: d.int(), activity: activity, billable: d.bool(), comment: d.text())
-            _ = try await d.f.desk.logTime(on: d.id(d.tickets), request, by: d.employee(), idempotencyKey: d.key())
+            _ = try await d.f.desk.logTime(
+                on: d.id(d.tickets), request, by: .employee(d.employee()), idempotencyKey: d.key())
         },
         command("editTimeEntry(_:_:by:idempotencyKey:)") { d in
             let update = TimeEntryUpdate(
                 workDate: (d.bool() ? d.date() : nil), minutes: d.optionalInt(), activity: d.optionalText(["work"]),
                 billable: (d.bool() ? d.bool() : nil), comment: d.optionalText())
             _ = try await d.f.desk.editTimeEntry(
-                d.id([d.f.a1Entry.id]), update, by: d.employee(), idempotencyKey: d.key())
+                d.id([d.f.a1Entry.id]), update, by: .employee(d.employee()), idempotencyKey: d.key())
         },
         command("deleteTimeEntry(_:by:idempotencyKey:)") { d in
-            try await d.f.desk.deleteTimeEntry(d.id([d.f.a1Entry.id]), by: d.employee(), idempotencyKey: d.key())
+            try await d.f.desk.deleteTimeEntry(
+                d.id([d.f.a1Entry.id]), by: .employee(d.employee()), idempotencyKey: d.key())
         },
         read("timeEntry(_:as:)") { d in _ = try await d.f.desk.timeEntry(d.id([d.f.a1Entry.id]), as: d.performer()) },
         read("timeEntries(on:as:)") { d in _ = try await d.f.desk.timeEntries(on: d.id(d.tickets), as: d.performer()) },
@@ -152,6 +154,10 @@ extension HostileCommandCatalog {
         },
         read("balance(of:in:role:as:)") { d in
             _ = try await d.f.desk.balance(
+                of: d.id(d.companies), in: d.unit(), role: d.pick(AccountRole.allCases), as: d.performer())
+        },
+        read("clientBalance(of:in:role:as:)") { d in
+            _ = try await d.f.desk.clientBalance(
                 of: d.id(d.companies), in: d.unit(), role: d.pick(AccountRole.allCases), as: d.performer())
         },
         read("clientBalances(of:as:)") { d in

@@ -75,16 +75,17 @@ struct HostileInstantTests {
         let ticket = try await test.ticket()
         let today = try LocalDate(year: 2026, month: 3, day: 2)
         let entry = try await test.desk.logTime(
-            on: ticket.id, NewTimeEntry(workDate: today, minutes: 30), by: test.anna.id)
+            on: ticket.id, NewTimeEntry(workDate: today, minutes: 30), by: .employee(test.anna.id))
         let before = try await test.snapshot()
         let years = InstantRange.workDateYears
         for date in [try LocalDate(year: 1, month: 1, day: 1), try LocalDate(year: 1899, month: 12, day: 31)] {
             await #expect(throws: HelpDeskError.invalidInput(field: "workDate", problem: .outOfRange(years))) {
                 _ = try await test.desk.logTime(
-                    on: ticket.id, NewTimeEntry(workDate: date, minutes: 30), by: test.anna.id)
+                    on: ticket.id, NewTimeEntry(workDate: date, minutes: 30), by: .employee(test.anna.id))
             }
             await #expect(throws: HelpDeskError.invalidInput(field: "workDate", problem: .outOfRange(years))) {
-                _ = try await test.desk.editTimeEntry(entry.id, TimeEntryUpdate(workDate: date), by: test.anna.id)
+                _ = try await test.desk.editTimeEntry(
+                    entry.id, TimeEntryUpdate(workDate: date), by: .employee(test.anna.id))
             }
             await #expect(throws: HelpDeskError.invalidInput(field: "validFrom", problem: .outOfRange(years))) {
                 _ = try await test.desk.setEmployeeRate(
@@ -94,7 +95,7 @@ struct HostileInstantTests {
         #expect(try await test.snapshot() == before)
         _ = try await test.desk.logTime(
             on: ticket.id, NewTimeEntry(workDate: try LocalDate(year: 1900, month: 1, day: 1), minutes: 30),
-            by: test.anna.id)
+            by: .employee(test.anna.id))
     }
 
     @Test func ratingPeriodsAreChecked() async throws {

@@ -32,7 +32,7 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .ticketLocked(let number, let status): "Ticket \(number) is '\(status)' and accepts no changes."
         case .assigneeNotInGroup(let employee, let group): "Employee \(employee) is not a member of group \(group)."
         case .duplicateEmail(let email): "The email \(email) is already in use."
-        case .duplicateName(let name): "The name '\(name)' is already in use."
+        case .duplicateName(let name): "'\(name)' is already in use."
         case .clientCannotWriteInternalNote: "Clients can write public replies only."
         case .selfReference(let number): "Ticket \(number) cannot be linked to or merged into itself."
         case .alreadyLinked(let a, let b): "Tickets \(a) and \(b) are already linked."
@@ -42,8 +42,6 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .alreadyMerged(let number): "Ticket \(number) was already merged into another ticket."
         case .unknownSLAPolicy(let id): "No SLA policy has the code '\(id)'."
         case .slaCalendar(let error): "An SLA deadline could not be computed: \(error)."
-        case .ratingsNeedRandomSource:
-            "Ratings are configured, but the engine has no random source for rating tokens; pass one to HelpDesk.init."
         case .storeLacksFeature(let feature):
             "The store does not offer \(feature); use an adapter that implements it."
         case .unknownEventSequence(let sequence): "No event with sequence \(sequence) was ever issued."
@@ -59,6 +57,7 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .money(let error): "A money computation failed: \(error)."
         case .ledger(let error): "The ledger rejected the operation: \(error)."
         case .priceListItemNotFound(let id): "No price-list item has the identifier \(id)."
+        case .priceListCodeNotFound(let code): "No price-list item has the code '\(code)'."
         case .priceNotValid(let id, let instant):
             "The price of item \(id) is not valid at \(instant.formatted(.iso8601))."
         case .unitMismatch(let expected, let actual): "Expected an amount in \(expected), got \(actual)."

@@ -127,8 +127,6 @@ extension HelpDeskError {
     }
     /// An SLA deadline could not be computed in the policy's calendar.
     public static func slaCalendar(_ value: WorkingTimeError) -> HelpDeskError { HelpDeskError(.slaCalendar(value)) }
-    /// Ratings are configured but the engine was built without a random source for their tokens.
-    public static var ratingsNeedRandomSource: HelpDeskError { HelpDeskError(.ratingsNeedRandomSource) }
     /// The store does not offer a feature the command needs.
     public static func storeLacksFeature(_ feature: String) -> HelpDeskError {
         HelpDeskError(.storeLacksFeature(feature))
@@ -168,6 +166,10 @@ extension HelpDeskError {
     /// No price-list item has this identifier.
     public static func priceListItemNotFound(_ value: PriceListItemID) -> HelpDeskError {
         HelpDeskError(.priceListItemNotFound(value))
+    }
+    /// No price-list item has this code.
+    public static func priceListCodeNotFound(_ code: String) -> HelpDeskError {
+        HelpDeskError(.priceListCodeNotFound(code))
     }
     /// The price-list item's price is not valid at this instant.
     public static func priceNotValid(_ value0: PriceListItemID, at: Date) -> HelpDeskError {

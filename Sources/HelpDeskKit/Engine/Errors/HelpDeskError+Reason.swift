@@ -85,8 +85,6 @@ extension HelpDeskError {
         case unknownSLAPolicy(SLAPolicyID)
         /// An SLA deadline could not be computed in the policy's calendar.
         case slaCalendar(WorkingTimeError)
-        /// Ratings are configured but the engine was built without a random source for their tokens.
-        case ratingsNeedRandomSource
         /// The store does not offer a feature the command needs (a capability's repository).
         case storeLacksFeature(String)
         /// An acknowledged event sequence was never issued.
@@ -112,6 +110,8 @@ extension HelpDeskError {
         case ledger(LedgerError)
         /// No price-list item has this identifier.
         case priceListItemNotFound(PriceListItemID)
+        /// No price-list item has this code.
+        case priceListCodeNotFound(String)
         /// The price-list item's price is not valid at this instant.
         case priceNotValid(PriceListItemID, at: Date)
         /// A price or amount is in another unit than required.

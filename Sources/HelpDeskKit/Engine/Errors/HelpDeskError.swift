@@ -101,6 +101,7 @@ extension HelpDeskError.Reason {
         case .ticketNotFound, .ticketNumberNotFound, .employeeNotFound, .groupNotFound, .categoryNotFound,
             .companyNotFound, .locationNotFound, .contactNotFound, .contractNotFound, .servicePeriodNotFound,
             .assetModelNotFound, .assetNotFound, .timeEntryNotFound, .ratingTokenUnknown, .priceListItemNotFound,
+            .priceListCodeNotFound,
             .specificationNotFound, .specificationLineNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
@@ -120,7 +121,7 @@ extension HelpDeskError.Reason {
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies:
             .rejected
-        case .ratingsNeedRandomSource, .storeLacksFeature:
+        case .storeLacksFeature:
             .misconfigured
         case .storage(let error):
             switch error.kind {
