@@ -131,6 +131,8 @@ enum Dashboard {
         caption{text-align:left;font-weight:600;font-size:15px;padding:6px 0;color:#323f4b}
         th,td{padding:7px 12px;border-bottom:1px solid #e4e7eb;text-align:right}thead th{background:#eef2f6}
         tbody th{font-weight:400}th:first-child,td:first-child{text-align:left}td.bad{color:#c0392b;font-weight:600}
-        @media (max-width:760px){.kpis{grid-template-columns:repeat(2,1fr)}.grid{grid-template-columns:1fr}}
+        .wide{overflow-x:auto;margin:0 0 16px}.wide table{margin:0}td{white-space:nowrap}
+        @media (max-width:760px){.kpis{grid-template-columns:repeat(2,1fr)}.grid{grid-template-columns:1fr}\
+        th,td{padding:6px 8px;font-size:13px}}
         """
 }

@@ -2,11 +2,11 @@ import Foundation
 import HelpDeskKit
 
 /// The dashboard's HTML tables, every cell escaped: a caption, a `<thead>` of `scope="col"` headers,
-/// and body rows whose first cell is a `scope="row"` header.
+/// and body rows whose first cell is a `scope="row"` header; each scrolls sideways on a narrow screen.
 enum DashboardTables {
     /// A table with a caption, a header row and body rows; `bad` marks cells to print in red.
     static func table(_ caption: String, header: [String], rows: [[String]], bad: Set<[Int]> = []) -> String {
-        var html = "<table><caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
+        var html = "<div class=\"wide\"><table><caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
         html += header.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (r, row) in rows.enumerated() {
             html +=
@@ -17,7 +17,7 @@ enum DashboardTables {
                     return open + (bad.contains([r, c]) ? " class=\"bad\">" : ">") + HTML.escape(cell) + close
                 }.joined() + "</tr>\n"
         }
-        return html + "</tbody></table>"
+        return html + "</tbody></table></div>"
     }
 
     /// Fees, paid work, labor cost and margin per contract (amounts as `Money` prints them, like the
