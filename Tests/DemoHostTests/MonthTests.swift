@@ -26,7 +26,10 @@ struct MonthTests {
         ] {
             #expect(output.contains(section), "missing \(section)")
         }
-        for name in ["Acme Ltd", "Northwind Traders", "Contoso Bank", "AC-2026", "NW-2026", "CB-2026", "Sam Carter", "Week of 2026-03-02"] {
+        for name in [
+            "Acme Ltd", "Northwind Traders", "Contoso Bank", "AC-2026", "NW-2026", "CB-2026", "Sam Carter",
+            "Week of 2026-03-02",
+        ] {
             #expect(output.contains(name), "missing \(name)")
         }
         #expect(output.contains("5 working days, 2026-03-02 to 2026-03-06"))
@@ -56,14 +59,23 @@ struct MonthTests {
         #expect(output.contains("Wrote 9 files to"))
 
         let headers = [
-            "sla-by-week.csv": "dimension,key,label,tickets,reaction_met,reaction_breached,reaction_pending,reaction_percent,",
+            "sla-by-week.csv":
+                "dimension,key,label,tickets,reaction_met,reaction_breached,reaction_pending,reaction_not_measured,"
+                + "reaction_compliance_percent,",
             "sla-by-client.csv": "dimension,key,label,tickets,",
-            "response-times.csv": "dimension,key,label,firstResponse_working_count,",
+            "response-times.csv":
+                "dimension,key,label,first_response_working_count,first_response_working_average_seconds,",
             "backlog-by-week.csv": "dimension,key,label,opened,resolved,open_at_end\r\n",
-            "csat-by-employee.csv": "dimension,key,label,ratings,satisfied,csat_percent,average_score,average_normalized_percent\r\n",
-            "labor-by-client.csv": "dimension,key,label,entries,spent_minutes,charged_minutes,billable_minutes,hours,billable_share_percent\r\n",
-            "profitability-by-contract.csv": "dimension,key,label,currency,service_fees,paid_work,revenue,labor_cost,margin,",
-            "employee-ranking.csv": "rank,dimension,key,label,resolved_tickets,reaction_percent,resolution_percent,ratings,csat_percent,labor_hours\r\n",
+            "csat-by-employee.csv":
+                "dimension,key,label,ratings,satisfied,csat_percent,average_score,average_normalized_percent\r\n",
+            "labor-by-client.csv":
+                "dimension,key,label,entries,spent_minutes,charged_minutes,billable_minutes,spent_hours,"
+                + "billable_share_percent\r\n",
+            "profitability-by-contract.csv":
+                "dimension,key,label,currency,service_fees_minor,paid_work_minor,revenue_minor,labor_cost_minor,margin_minor,",
+            "employee-ranking.csv":
+                "rank,dimension,key,label,resolved_tickets,reaction_compliance_percent,resolution_compliance_percent,"
+                + "ratings,csat_percent,labor_hours\r\n",
         ]
         for (name, header) in headers {
             let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
@@ -91,7 +103,9 @@ struct MonthTests {
 
     /// Chart axes round up to 1, 2 or 5 × 10ⁿ, bars stay inside the plot.
     @Test func chartAxisIsRound() {
-        let chart = SVGChart(categories: ["a", "b"], series: [.init(name: "n", color: "#000", values: [3, 17])])
+        let chart = SVGChart(
+            categories: ["a", "b"], series: [.init(name: "n", color: "#000", values: [3, 17])], xTitle: "x", yTitle: "y"
+        )
         #expect(chart.axisTop == 20)
         #expect(chart.y(0) == chart.top + chart.plotHeight)
         #expect(chart.y(20) == chart.top)

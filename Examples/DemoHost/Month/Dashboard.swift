@@ -12,8 +12,11 @@ enum Dashboard {
             categories: weeks,
             series: [
                 .init(name: "Reaction met %", color: blue, values: reports.slaByWeek.map(\.reaction.compliancePercent)),
-                .init(name: "Resolution met %", color: orange, values: reports.slaByWeek.map(\.resolution.compliancePercent)),
+                .init(
+                    name: "Resolution met %", color: orange,
+                    values: reports.slaByWeek.map(\.resolution.compliancePercent)),
             ],
+            xTitle: "Week starting (Monday)", yTitle: "Clocks met in time (%)",
             maximum: 100, format: { String(format: "%.0f%%", $0) })
         let backlog = SVGChart(
             categories: reports.backlog.map { short(MonthFormat.week(of: $0.key)) },
@@ -21,17 +24,26 @@ enum Dashboard {
                 .init(name: "Opened", color: blue, values: reports.backlog.map { Double($0.opened) }),
                 .init(name: "Resolved", color: green, values: reports.backlog.map { Double($0.resolved) }),
                 .init(name: "Open at week end", color: orange, values: reports.backlog.map { Double($0.openAtEnd) }),
-            ])
+            ],
+            xTitle: "Week starting (Monday)", yTitle: "Tickets")
         let csat = SVGChart(
             categories: reports.csatByEmployee.map { MonthFormat.name(of: $0.key) },
-            series: [.init(name: "CSAT % (share of 4–5 scores)", color: green, values: reports.csatByEmployee.map(\.csatPercent))],
+            series: [
+                .init(
+                    name: "CSAT % (share of 4–5 scores)", color: green,
+                    values: reports.csatByEmployee.map(\.csatPercent))
+            ],
+            xTitle: "Employee rated", yTitle: "Satisfied ratings (%)",
             maximum: 100, format: { String(format: "%.0f%%", $0) })
         let labor = SVGChart(
             categories: reports.laborByClient.map { MonthFormat.name(of: $0.key) },
             series: [
                 .init(name: "Hours spent", color: blue, values: reports.laborByClient.map(\.hours)),
-                .init(name: "Billable hours", color: green, values: reports.laborByClient.map { Double($0.billableMinutes) / 60 }),
+                .init(
+                    name: "Billable hours", color: green,
+                    values: reports.laborByClient.map { Double($0.billableMinutes) / 60 }),
             ],
+            xTitle: "Client", yTitle: "Hours logged",
             format: { String(format: "%.0f", $0) })
         let cards = [
             card("SLA compliance by week (weeks start on Monday)", sla.lines(title: "SLA compliance by week")),
@@ -44,6 +56,7 @@ enum Dashboard {
             <html lang="en">
             <head>
             <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>HelpDeskKit demo: month dashboard</title>
             <style>\(style)</style>
             </head>
@@ -73,10 +86,13 @@ enum Dashboard {
     /// The headline figures: tickets, SLA, CSAT, hours.
     static func kpis(_ reports: MonthReports) -> [String] {
         let tickets = reports.slaByClient.reduce(0) { $0 + $1.tickets }
-        var reaction = SLAClockCounts(), resolution = SLAClockCounts()
+        var reaction = SLAClockCounts()
+        var resolution = SLAClockCounts()
         for row in reports.slaByClient {
-            reaction.met += row.reaction.met; reaction.breached += row.reaction.breached
-            resolution.met += row.resolution.met; resolution.breached += row.resolution.breached
+            reaction.met += row.reaction.met
+            reaction.breached += row.reaction.breached
+            resolution.met += row.resolution.met
+            resolution.breached += row.resolution.breached
         }
         let ratings = reports.csatByEmployee.reduce(0) { $0 + $1.ratings }
         let satisfied = reports.csatByEmployee.reduce(0) { $0 + $1.satisfied }
@@ -85,10 +101,15 @@ enum Dashboard {
             ("Tickets", "\(tickets)"),
             ("Reaction SLA met", MonthFormat.percent(reaction.compliancePercent)),
             ("Resolution SLA met", MonthFormat.percent(resolution.compliancePercent)),
-            ("CSAT (\(ratings) ratings)", MonthFormat.percent(ratings == 0 ? nil : Double(satisfied) * 100 / Double(ratings))),
+            (
+                "CSAT (\(ratings) ratings)",
+                MonthFormat.percent(ratings == 0 ? nil : Double(satisfied) * 100 / Double(ratings))
+            ),
             ("Hours logged", String(format: "%.1f", hours)),
         ]
-        return figures.map { "<div class=\"kpi\"><div class=\"v\">\(HTML.escape($0.1))</div><div class=\"k\">\(HTML.escape($0.0))</div></div>" }
+        return figures.map {
+            "<div class=\"kpi\"><div class=\"v\">\(HTML.escape($0.1))</div><div class=\"k\">\(HTML.escape($0.0))</div></div>"
+        }
     }
 
     /// A titled card around a chart.
@@ -108,7 +129,10 @@ enum Dashboard {
         .card{padding:14px 16px}svg{width:100%;height:auto;display:block}
         table{border-collapse:collapse;width:100%;margin:0 0 16px;font-size:14px;overflow:hidden}
         caption{text-align:left;font-weight:600;font-size:15px;padding:6px 0;color:#323f4b}
-        th,td{padding:7px 12px;border-bottom:1px solid #e4e7eb;text-align:right}th{background:#eef2f6}
-        th:first-child,td:first-child{text-align:left}td.bad{color:#c0392b;font-weight:600}
+        th,td{padding:7px 12px;border-bottom:1px solid #e4e7eb;text-align:right}thead th{background:#eef2f6}
+        tbody th{font-weight:400}th:first-child,td:first-child{text-align:left}td.bad{color:#c0392b;font-weight:600}
+        .wide{overflow-x:auto;margin:0 0 16px}.wide table{margin:0}td{white-space:nowrap}
+        @media (max-width:760px){.kpis{grid-template-columns:repeat(2,1fr)}.grid{grid-template-columns:1fr}\
+        th,td{padding:6px 8px;font-size:13px}}
         """
 }

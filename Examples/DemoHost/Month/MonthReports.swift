@@ -78,22 +78,21 @@ enum MonthFormat {
         return "\(minutes / 60)h " + (rest < 10 ? "0\(rest)m" : "\(rest)m")
     }
 
-    /// Minor units as `90,000.00`.
-    static func money(_ minorUnits: Int64) -> String {
-        let sign = minorUnits < 0 ? "-" : ""
-        let magnitude = minorUnits.magnitude
-        let cents = magnitude % 100
-        var units = String(magnitude / 100)
-        var grouped = ""
-        while units.count > 3 {
-            grouped = "," + units.suffix(3) + grouped
-            units.removeLast(3)
-        }
-        return sign + units + grouped + "." + (cents < 10 ? "0\(cents)" : "\(cents)")
+    /// Minor units of `currency` as `Money` prints them, `90000.00 RUB`: the one money format of every
+    /// text report of the demo (the scripted day's statements and debtors print the same way).
+    static func money(_ minorUnits: Int64, _ currency: String) -> String {
+        guard let code = CurrencyCode(currency) else { return "\(minorUnits) (minor units of \(currency))" }
+        return Money(minorUnits: minorUnits, currency: code).description
     }
 
     /// `met/breached (pending)` counts of one SLA clock.
     static func counts(_ clock: SLAClockCounts) -> String {
         "\(clock.met)/\(clock.breached)" + (clock.pending > 0 ? " (+\(clock.pending))" : "")
+    }
+
+    /// Tickets whose policy has no reaction / resolution target for their priority, `2/0`; `-` when none.
+    static func notMeasured(_ row: SLAComplianceRow) -> String {
+        row.reaction.notMeasured + row.resolution.notMeasured == 0
+            ? "-" : "\(row.reaction.notMeasured)/\(row.resolution.notMeasured)"
     }
 }

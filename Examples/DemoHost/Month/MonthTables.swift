@@ -8,19 +8,23 @@ extension MonthReports {
         func slaTable(_ title: String, _ first: String, _ rows: [SLAComplianceRow]) {
             out.heading(title)
             var table = TextTable([
-                .init(first), .init("Tickets", .right), .init("Reaction met/breached", .right), .init("Reaction", .right),
-                .init("Resolution met/breached", .right), .init("Resolution", .right),
+                .init(first), .init("Tickets", .right), .init("Reaction met/breached", .right),
+                .init("Reaction", .right),
+                .init("Resolution met/breached", .right), .init("Resolution", .right), .init("Not measured", .right),
             ])
             for row in rows {
                 table.add([
-                    F.name(of: row.key), "\(row.tickets)", F.counts(row.reaction), F.percent(row.reaction.compliancePercent),
-                    F.counts(row.resolution), F.percent(row.resolution.compliancePercent),
+                    F.name(of: row.key), "\(row.tickets)", F.counts(row.reaction),
+                    F.percent(row.reaction.compliancePercent),
+                    F.counts(row.resolution), F.percent(row.resolution.compliancePercent), F.notMeasured(row),
                 ])
             }
             out.lines(table.render())
         }
         slaTable("1. SLA compliance by week", "Week", slaByWeek)
         out.note("(+n) = clocks still running at the end of the period, left out of the percentage.")
+        out.note("Not measured = reaction/resolution clocks of tickets whose policy has no target for their")
+        out.note("priority (premium covers only high and critical network tickets); also left out.")
         slaTable("2. SLA compliance by client", "Client", slaByClient)
 
         out.heading("3. Response times (working time; calendar time in brackets)")
@@ -34,22 +38,31 @@ extension MonthReports {
         out.lines(times.render())
 
         out.heading("4. Backlog by week")
-        var backlogTable = TextTable([.init("Week"), .init("Opened", .right), .init("Resolved", .right), .init("Open at end", .right)])
-        for row in backlog { backlogTable.add([F.week(of: row.key), "\(row.opened)", "\(row.resolved)", "\(row.openAtEnd)"]) }
+        var backlogTable = TextTable([
+            .init("Week"), .init("Opened", .right), .init("Resolved", .right), .init("Open at end", .right),
+        ])
+        for row in backlog {
+            backlogTable.add([F.week(of: row.key), "\(row.opened)", "\(row.resolved)", "\(row.openAtEnd)"])
+        }
         out.lines(backlogTable.render())
 
         out.heading("5. Customer satisfaction by employee")
         var csat = TextTable([
-            .init("Employee"), .init("Ratings", .right), .init("Satisfied", .right), .init("CSAT", .right), .init("Average", .right),
+            .init("Employee"), .init("Ratings", .right), .init("Satisfied", .right), .init("CSAT", .right),
+            .init("Average", .right),
         ])
         for row in csatByEmployee {
-            csat.add([F.name(of: row.key), "\(row.ratings)", "\(row.satisfied)", F.percent(row.csatPercent), F.decimal(row.averageScore)])
+            csat.add([
+                F.name(of: row.key), "\(row.ratings)", "\(row.satisfied)", F.percent(row.csatPercent),
+                F.decimal(row.averageScore),
+            ])
         }
         out.lines(csat.render())
 
         out.heading("6. Labor by client")
         var labor = TextTable([
-            .init("Client"), .init("Entries", .right), .init("Hours", .right), .init("Charged h", .right), .init("Billable share", .right),
+            .init("Client"), .init("Entries", .right), .init("Hours", .right), .init("Charged h", .right),
+            .init("Billable share", .right),
         ])
         for row in laborByClient {
             labor.add([
@@ -62,12 +75,14 @@ extension MonthReports {
         out.heading("7. Profitability by contract")
         var money = TextTable([
             .init("Contract"), .init("Fees", .right), .init("Paid work", .right), .init("Labor cost", .right),
-            .init("Margin", .right), .init("Currency"), .init("Note"),
+            .init("Margin", .right), .init("Note"),
         ])
         for row in profitability {
+            let currency = row.currency
             money.add([
-                F.name(of: row.key), F.money(row.serviceFees), F.money(row.paidWork), F.money(row.laborCost), F.money(row.margin),
-                row.currency, row.isUnprofitable ? "UNPROFITABLE" : "",
+                F.name(of: row.key), F.money(row.serviceFees, currency), F.money(row.paidWork, currency),
+                F.money(row.laborCost, currency), F.money(row.margin, currency),
+                row.isUnprofitable ? "UNPROFITABLE" : "",
             ])
         }
         out.lines(money.render())
@@ -79,7 +94,8 @@ extension MonthReports {
         ])
         for row in self.ranking {
             ranking.add([
-                "\(row.rank)", F.name(of: row.key), "\(row.resolvedTickets)", F.percent(row.resolution.compliancePercent),
+                "\(row.rank)", F.name(of: row.key), "\(row.resolvedTickets)",
+                F.percent(row.resolution.compliancePercent),
                 F.percent(row.satisfaction?.csatPercent), F.decimal(row.laborHours, digits: 1),
             ])
         }

@@ -13,7 +13,10 @@ public struct BacklogRow: ReportRow, Hashable {
     public var openAtEnd: Int
 
     /// CSV columns.
-    public static let csvHeader = CSVText.keyHeader + ["opened", "resolved", "open_at_end"]
+    public static let csvColumns =
+        CSVText.keyColumns + [
+            ReportColumn("opened", .count), ReportColumn("resolved", .count), ReportColumn("open_at_end", .count),
+        ]
     /// CSV fields.
     public var csvFields: [String] { CSVText.key(key) + [String(opened), String(resolved), String(openAtEnd)] }
 }

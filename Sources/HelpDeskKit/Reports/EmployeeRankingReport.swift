@@ -20,9 +20,11 @@ public struct EmployeeRankingRow: ReportRow, Hashable {
     public var laborHours: Double { Double(spentMinutes) / 60 }
 
     /// CSV columns.
-    public static let csvHeader =
-        ["rank"] + CSVText.keyHeader + [
-            "resolved_tickets", "reaction_percent", "resolution_percent", "ratings", "csat_percent", "labor_hours",
+    public static let csvColumns =
+        [ReportColumn("rank", .rank)] + CSVText.keyColumns + [
+            ReportColumn("resolved_tickets", .count), ReportColumn("reaction_compliance_percent", .percent),
+            ReportColumn("resolution_compliance_percent", .percent), ReportColumn("ratings", .count),
+            ReportColumn("csat_percent", .percent), ReportColumn("labor_hours", .hours),
         ]
     /// CSV fields.
     public var csvFields: [String] {

@@ -28,9 +28,11 @@ public struct LaborRow: ReportRow, Hashable {
     }
 
     /// CSV columns.
-    public static let csvHeader =
-        CSVText.keyHeader + [
-            "entries", "spent_minutes", "charged_minutes", "billable_minutes", "hours", "billable_share_percent",
+    public static let csvColumns =
+        CSVText.keyColumns + [
+            ReportColumn("entries", .count), ReportColumn("spent_minutes", .minutes),
+            ReportColumn("charged_minutes", .minutes), ReportColumn("billable_minutes", .minutes),
+            ReportColumn("spent_hours", .hours), ReportColumn("billable_share_percent", .percent),
         ]
     /// CSV fields.
     public var csvFields: [String] {

@@ -52,10 +52,12 @@ public struct ProfitabilityRow: ReportRow, Hashable {
     public var isUnprofitable: Bool { margin < 0 }
 
     /// CSV columns.
-    public static let csvHeader =
-        CSVText.keyHeader + [
-            "currency", "service_fees", "paid_work", "revenue", "labor_cost", "margin", "unprofitable",
-            "unpriced_entries",
+    public static let csvColumns =
+        CSVText.keyColumns + [
+            ReportColumn("currency", .currency), ReportColumn("service_fees_minor", .minorUnits),
+            ReportColumn("paid_work_minor", .minorUnits), ReportColumn("revenue_minor", .minorUnits),
+            ReportColumn("labor_cost_minor", .minorUnits), ReportColumn("margin_minor", .minorUnits),
+            ReportColumn("unprofitable", .flag), ReportColumn("unpriced_entries", .count),
         ]
     /// CSV fields (amounts in minor units).
     public var csvFields: [String] {

@@ -9,6 +9,8 @@ public struct ReportBuckets: Hashable, Sendable {
     public let starts: [Date]
     /// End of each bucket, clipped to the period's end.
     public let ends: [Date]
+    /// The size of every bucket.
+    public let bucket: TimeBucket
     private let boundaries: [Double]
     private let period: Range<Date>
 
@@ -45,8 +47,23 @@ public struct ReportBuckets: Hashable, Sendable {
         }
         self.starts = starts
         self.ends = ends
+        self.bucket = bucket
         self.boundaries = starts.map(\.timeIntervalSinceReferenceDate)
         self.period = period
+    }
+
+    /// A readable name of bucket `index` from its local start date in `timeZone`: `2026-03-02` for a day,
+    /// `week starting 2026-03-02`, `month starting 2026-03-01` (calendar arithmetic only, so any zone is safe).
+    func label(_ index: Int, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: starts[index])
+        let date = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        switch bucket {
+        case .day: return date
+        case .week: return "week starting " + date
+        case .month: return "month starting " + date
+        }
     }
 
     /// The index of the bucket holding `instant`, or `nil` outside the period.

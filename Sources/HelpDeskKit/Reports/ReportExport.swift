@@ -1,15 +1,32 @@
 import Foundation
 
 /// A report row that can be written as CSV and JSON.
+///
+/// A new row type belongs in ``ReportExport/rowTypes``; the test suite checks its columns
+/// (snake_case names, units in the name) from there.
 public protocol ReportRow: Encodable, Sendable {
-    /// The CSV column names, in order.
-    static var csvHeader: [String] { get }
-    /// This row's CSV fields, in ``csvHeader`` order.
+    /// The CSV columns, in order: names and units.
+    static var csvColumns: [ReportColumn] { get }
+    /// This row's CSV fields, in ``csvColumns`` order.
     var csvFields: [String] { get }
+}
+
+extension ReportRow {
+    /// The CSV column names, in order.
+    public static var csvHeader: [String] { csvColumns.map(\.name) }
 }
 
 /// Writes report rows as CSV (RFC 4180) or JSON.
 public enum ReportExport {
+    /// Every row type the reports of ``ReportEngine`` return, i.e. every CSV a host can export.
+    public static var rowTypes: [any ReportRow.Type] {
+        [
+            SLAComplianceRow.self, ResponseTimeRow.self, BacklogRow.self, ResolutionQualityRow.self,
+            SatisfactionRow.self, FeedbackCommentRow.self, EmployeeRankingRow.self, LaborRow.self,
+            ProfitabilityRow.self, TicketCountRow.self,
+        ]
+    }
+
     /// CSV in UTF-8: a header line, then one line per row; fields containing a comma, quote, CR or LF
     /// are quoted with inner quotes doubled; every line ends with CRLF.
     ///
@@ -25,7 +42,9 @@ public enum ReportExport {
 
     /// One CSV field, quoted when it must be.
     public static func field(_ value: String) -> String {
-        let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10 }
+        let needsQuotes = value.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10
+        }
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -53,5 +72,8 @@ enum CSVText {
         value.map { $0.formatted(.iso8601) } ?? ""
     }
     static func key(_ key: ReportKey) -> [String] { [key.dimension.rawValue, key.value ?? "", key.label ?? ""] }
-    static let keyHeader = ["dimension", "key", "label"]
+    /// The columns of ``key(_:)``: the dimension, the key's value and its label.
+    static let keyColumns = [
+        ReportColumn("dimension", .text), ReportColumn("key", .text), ReportColumn("label", .text),
+    ]
 }

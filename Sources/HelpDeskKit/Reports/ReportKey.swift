@@ -35,7 +35,8 @@ public struct ReportKey: Hashable, Sendable, Codable {
     /// The value: an identifier, a bucket start (ISO 8601 in the request's zone), a priority or channel
     /// name, a requester text or activity code; `nil` for "none" (e.g. tickets without a company) and totals.
     public var value: String?
-    /// A readable name (company or employee name, contract number, …) when one is known.
+    /// A readable name when one is known: a company or employee name, a contract number, or a bucket's
+    /// local start date (`week starting 2026-03-02`).
     public var label: String?
 
     /// Creates a key.
@@ -98,19 +99,29 @@ enum GroupKey: Hashable, Comparable {
     static func < (lhs: GroupKey, rhs: GroupKey) -> Bool { lhs.sortText < rhs.sortText }
 
     /// The public key, with the bucket's start printed in the request's zone and a label from `labels`.
-    func reportKey(dimension: ReportDimension, buckets: ReportBuckets, timeZone: TimeZone, labels: ReportLabels) -> ReportKey {
+    func reportKey(dimension: ReportDimension, buckets: ReportBuckets, timeZone: TimeZone, labels: ReportLabels)
+        -> ReportKey
+    {
         switch self {
         case .total: return ReportKey(dimension: dimension == .activity ? .total : dimension, value: nil)
         case .bucket(let index):
             let formatter = ISO8601DateFormatter()
             formatter.timeZone = timeZone
-            return ReportKey(dimension: .bucket, value: formatter.string(from: buckets.starts[index]))
-        case .company(let id): return ReportKey(dimension: .company, value: id?.description, label: id.flatMap { labels.companies[$0] })
-        case .contract(let id): return ReportKey(dimension: .contract, value: id?.description, label: id.flatMap { labels.contracts[$0] })
-        case .location(let id): return ReportKey(dimension: .location, value: id?.description, label: id.flatMap { labels.locations[$0] })
-        case .employee(let id): return ReportKey(dimension: .employee, value: id?.description, label: id.flatMap { labels.employees[$0] })
-        case .group(let id): return ReportKey(dimension: .group, value: id?.description, label: id.flatMap { labels.groups[$0] })
-        case .category(let id): return ReportKey(dimension: .category, value: id?.description, label: id.flatMap { labels.categories[$0] })
+            return ReportKey(
+                dimension: .bucket, value: formatter.string(from: buckets.starts[index]),
+                label: buckets.label(index, in: timeZone))
+        case .company(let id):
+            return ReportKey(dimension: .company, value: id?.description, label: id.flatMap { labels.companies[$0] })
+        case .contract(let id):
+            return ReportKey(dimension: .contract, value: id?.description, label: id.flatMap { labels.contracts[$0] })
+        case .location(let id):
+            return ReportKey(dimension: .location, value: id?.description, label: id.flatMap { labels.locations[$0] })
+        case .employee(let id):
+            return ReportKey(dimension: .employee, value: id?.description, label: id.flatMap { labels.employees[$0] })
+        case .group(let id):
+            return ReportKey(dimension: .group, value: id?.description, label: id.flatMap { labels.groups[$0] })
+        case .category(let id):
+            return ReportKey(dimension: .category, value: id?.description, label: id.flatMap { labels.categories[$0] })
         case .priority(let priority): return ReportKey(dimension: .priority, value: priority.description)
         case .channel(let channel): return ReportKey(dimension: .channel, value: channel.rawValue)
         case .contact(let requester):

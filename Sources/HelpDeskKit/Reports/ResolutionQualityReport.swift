@@ -20,10 +20,11 @@ public struct ResolutionQualityRow: ReportRow, Hashable {
     static func percent(_ part: Int, of whole: Int) -> Double? { whole == 0 ? nil : Double(part) * 100 / Double(whole) }
 
     /// CSV columns.
-    public static let csvHeader =
-        CSVText.keyHeader + [
-            "resolved_tickets", "first_contact_resolved", "first_contact_percent", "resolved_in_period", "reopened",
-            "reopen_percent",
+    public static let csvColumns =
+        CSVText.keyColumns + [
+            ReportColumn("resolved_tickets", .count), ReportColumn("first_contact_resolved", .count),
+            ReportColumn("first_contact_percent", .percent), ReportColumn("resolved_in_period", .count),
+            ReportColumn("reopened", .count), ReportColumn("reopen_percent", .percent),
         ]
     /// CSV fields.
     public var csvFields: [String] {

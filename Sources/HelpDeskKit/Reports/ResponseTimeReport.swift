@@ -14,12 +14,13 @@ public struct ResponseTimeRow: ReportRow, Hashable {
     /// Registration to the (latest) resolution, in calendar time.
     public var resolutionCalendar: DurationStatistics
 
-    /// CSV columns (durations in seconds).
-    public static let csvHeader =
-        CSVText.keyHeader
-        + ["firstResponse", "resolution"].flatMap { measure in
+    /// CSV columns: per measure and time, the count and the average, median and p90 in seconds.
+    public static let csvColumns =
+        CSVText.keyColumns
+        + ["first_response", "resolution"].flatMap { measure in
             ["working", "calendar"].flatMap { time in
-                ["count", "average", "median", "p90"].map { "\(measure)_\(time)_\($0)" }
+                [ReportColumn("\(measure)_\(time)_count", .count)]
+                    + ["average", "median", "p90"].map { ReportColumn("\(measure)_\(time)_\($0)_seconds", .seconds) }
             }
         }
 

@@ -8,7 +8,11 @@ public struct SLAClockCounts: Hashable, Sendable, Codable {
     public var breached = 0
     /// Clocks still running and not breached.
     public var pending = 0
-    /// `met / (met + breached) × 100`; `nil` when no clock has an outcome yet (pending clocks are left out).
+    /// Tickets with an SLA policy that sets no target of this kind for their priority (and category),
+    /// so this clock never ran: not measured, and left out of the percentage.
+    public var notMeasured = 0
+    /// `met / (met + breached) × 100`; `nil` when no clock has an outcome yet (pending and not measured
+    /// clocks are left out).
     public var compliancePercent: Double? {
         met + breached == 0 ? nil : Double(met) * 100 / Double(met + breached)
     }
@@ -16,9 +20,12 @@ public struct SLAClockCounts: Hashable, Sendable, Codable {
     /// Empty counts.
     public init() {}
 
-    /// Counts one clock.
+    /// Counts one clock of a ticket with an SLA policy; `nil` (no target) counts as not measured.
     mutating func add(_ clock: SLAClock?) {
-        guard let clock else { return }
+        guard let clock else {
+            notMeasured += 1
+            return
+        }
         if clock.breachedAt != nil { breached += 1 } else if clock.stoppedAt != nil { met += 1 } else { pending += 1 }
     }
 
@@ -27,9 +34,10 @@ public struct SLAClockCounts: Hashable, Sendable, Codable {
         met += other.met
         breached += other.breached
         pending += other.pending
+        notMeasured += other.notMeasured
     }
 
-    private enum CodingKeys: String, CodingKey { case met, breached, pending, compliancePercent }
+    private enum CodingKeys: String, CodingKey { case met, breached, pending, notMeasured, compliancePercent }
 
     /// Encodes the counts with the percentage.
     public func encode(to encoder: any Encoder) throws {
@@ -37,15 +45,17 @@ public struct SLAClockCounts: Hashable, Sendable, Codable {
         try container.encode(met, forKey: .met)
         try container.encode(breached, forKey: .breached)
         try container.encode(pending, forKey: .pending)
+        try container.encode(notMeasured, forKey: .notMeasured)
         try container.encode(compliancePercent, forKey: .compliancePercent)
     }
 
-    /// Decodes the counts (the percentage is derived).
+    /// Decodes the counts (the percentage is derived; `notMeasured` defaults to 0 in older JSON).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         met = try container.decode(Int.self, forKey: .met)
         breached = try container.decode(Int.self, forKey: .breached)
         pending = try container.decode(Int.self, forKey: .pending)
+        notMeasured = try container.decodeIfPresent(Int.self, forKey: .notMeasured) ?? 0
     }
 }
 
@@ -53,7 +63,8 @@ public struct SLAClockCounts: Hashable, Sendable, Codable {
 public struct SLAComplianceRow: ReportRow, Hashable {
     /// The group.
     public var key: ReportKey
-    /// Tickets in the group that carry SLA clocks.
+    /// Tickets in the group that have an SLA policy: for each clock,
+    /// `met + breached + pending + notMeasured`.
     public var tickets: Int
     /// Outcomes of the reaction clocks.
     public var reaction: SLAClockCounts
@@ -68,28 +79,32 @@ public struct SLAComplianceRow: ReportRow, Hashable {
         self.resolution = resolution
     }
 
-    /// CSV columns.
-    public static let csvHeader =
-        CSVText.keyHeader + [
-            "tickets", "reaction_met", "reaction_breached", "reaction_pending", "reaction_percent",
-            "resolution_met", "resolution_breached", "resolution_pending", "resolution_percent",
-        ]
+    /// CSV columns: the tickets, then per clock met, breached, pending, not measured and the percentage.
+    public static let csvColumns: [ReportColumn] =
+        CSVText.keyColumns + [ReportColumn("tickets", .count)] + clockColumns("reaction") + clockColumns("resolution")
+
+    private static func clockColumns(_ clock: String) -> [ReportColumn] {
+        let counts = ["met", "breached", "pending", "not_measured"].map { ReportColumn("\(clock)_\($0)", .count) }
+        return counts + [ReportColumn("\(clock)_compliance_percent", .percent)]
+    }
 
     /// CSV fields.
     public var csvFields: [String] {
-        CSVText.key(key) + [
-            String(tickets), String(reaction.met), String(reaction.breached), String(reaction.pending),
-            CSVText.of(reaction.compliancePercent), String(resolution.met), String(resolution.breached),
-            String(resolution.pending), CSVText.of(resolution.compliancePercent),
-        ]
+        func fields(_ clock: SLAClockCounts) -> [String] {
+            let counts: [Int] = [clock.met, clock.breached, clock.pending, clock.notMeasured]
+            return counts.map(String.init) + [CSVText.of(clock.compliancePercent)]
+        }
+        let head: [String] = CSVText.key(key) + [String(tickets)]
+        return head + fields(reaction) + fields(resolution)
     }
 }
 
 extension ReportEngine {
     /// SLA compliance of the tickets created in the period, grouped by `dimension` (trend: `.bucket`).
     ///
-    /// Each ticket with SLA clocks counts once per clock as met, breached or pending, as the engine
-    /// recorded it; tickets without a policy are left out.
+    /// Each ticket with an SLA policy counts once per clock as met, breached or pending, as the engine
+    /// recorded it, or as not measured when its policy sets no target of that kind for the ticket's
+    /// priority (and category); tickets without a policy are left out.
     ///
     /// - Complexity: O(*n* log *b*) for *n* stored tickets: one pass.
     public func slaCompliance(_ request: ReportRequest, by dimension: ReportDimension) async throws

@@ -34,8 +34,11 @@ public struct SatisfactionRow: ReportRow, Hashable {
     }
 
     /// CSV columns.
-    public static let csvHeader =
-        CSVText.keyHeader + ["ratings", "satisfied", "csat_percent", "average_score", "average_normalized_percent"]
+    public static let csvColumns =
+        CSVText.keyColumns + [
+            ReportColumn("ratings", .count), ReportColumn("satisfied", .count), ReportColumn("csat_percent", .percent),
+            ReportColumn("average_score", .score), ReportColumn("average_normalized_percent", .percent),
+        ]
     /// CSV fields.
     public var csvFields: [String] {
         CSVText.key(key) + [
@@ -73,7 +76,10 @@ public struct FeedbackCommentRow: ReportRow, Hashable {
     }
 
     /// CSV columns.
-    public static let csvHeader = ["rated_at", "ticket", "score", "scale_maximum", "assignee", "comment"]
+    public static let csvColumns = [
+        ReportColumn("rated_at", .instant), ReportColumn("ticket_number", .text), ReportColumn("score", .score),
+        ReportColumn("scale_maximum", .score), ReportColumn("assignee_id", .text), ReportColumn("comment", .text),
+    ]
     /// CSV fields.
     public var csvFields: [String] {
         [

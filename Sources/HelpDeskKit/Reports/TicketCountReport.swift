@@ -10,7 +10,8 @@ public struct TicketCountRow: ReportRow, Hashable {
     public var sharePercent: Double
 
     /// CSV columns.
-    public static let csvHeader = CSVText.keyHeader + ["tickets", "share_percent"]
+    public static let csvColumns =
+        CSVText.keyColumns + [ReportColumn("tickets", .count), ReportColumn("share_percent", .percent)]
     /// CSV fields.
     public var csvFields: [String] { CSVText.key(key) + [String(tickets), CSVText.of(sharePercent)] }
 }

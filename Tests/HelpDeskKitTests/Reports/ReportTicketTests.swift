@@ -12,33 +12,48 @@ import WorkingTime
         let data = try await ReportDataSet(seed: seed)
         let engine = ReportEngine(store: data.store, configuration: ReportDataSet.configuration)
         var random = SplitMix64(seed: seed)
+        var unmeasured = [0, 0]
         for dimension in [ReportDimension.bucket, .company, .contract, .employee, .priority, .total] {
             let filter = data.randomFilter(&random)
             let request = ReportRequest(period: Self.period, bucket: .week, filter: filter)
             var expected: [String: [Int]] = [:]
-            for ticket in data.tickets where Self.period.contains(ticket.createdAt) && ReportDataSet.passes(ticket, filter) {
+            for ticket in data.tickets
+            where Self.period.contains(ticket.createdAt) && ReportDataSet.passes(ticket, filter) {
                 guard let sla = ticket.sla else { continue }
-                let key = dimension == .bucket ? ReportDataSet.weekKey(ticket.createdAt) : ReportDataSet.value(ticket, dimension) ?? "-"
-                var counts = expected[key, default: [0, 0, 0, 0, 0, 0, 0]]
+                let key =
+                    dimension == .bucket
+                    ? ReportDataSet.weekKey(ticket.createdAt) : ReportDataSet.value(ticket, dimension) ?? "-"
+                // tickets, then per clock: met, breached, pending, not measured (no clock: no target).
+                var counts = expected[key, default: [Int](repeating: 0, count: 9)]
                 counts[0] += 1
                 for (offset, clock) in [sla.reaction, sla.resolution].enumerated() {
-                    guard let clock else { continue }
-                    let slot = clock.breachedAt != nil ? 1 : (clock.stoppedAt != nil ? 0 : 2)
-                    counts[1 + offset * 3 + slot] += 1
+                    let slot = clock.map { $0.breachedAt != nil ? 1 : ($0.stoppedAt != nil ? 0 : 2) } ?? 3
+                    counts[1 + offset * 4 + slot] += 1
                 }
                 expected[key] = counts
             }
             let rows = try await engine.slaCompliance(request, by: dimension)
-            let actual = Dictionary(uniqueKeysWithValues: rows.map { row in
-                (row.key.value ?? "-", [row.tickets, row.reaction.met, row.reaction.breached, row.reaction.pending,
-                                        row.resolution.met, row.resolution.breached, row.resolution.pending])
-            })
+            let actual = Dictionary(
+                uniqueKeysWithValues: rows.map { row in
+                    (
+                        row.key.value ?? "-",
+                        [row.tickets]
+                            + [row.reaction, row.resolution].flatMap {
+                                [$0.met, $0.breached, $0.pending, $0.notMeasured]
+                            }
+                    )
+                })
             #expect(actual == expected, "dimension \(dimension)")
             #expect(!expected.isEmpty)
+            unmeasured[0] += expected.values.reduce(0) { $0 + $1[4] }
+            unmeasured[1] += expected.values.reduce(0) { $0 + $1[8] }
             for row in rows where row.reaction.met + row.reaction.breached > 0 {
-                #expect(row.reaction.compliancePercent! == Double(row.reaction.met) * 100 / Double(row.reaction.met + row.reaction.breached))
+                #expect(
+                    row.reaction.compliancePercent! == Double(row.reaction.met) * 100
+                        / Double(row.reaction.met + row.reaction.breached))
             }
         }
+        #expect(unmeasured[0] > 0 && unmeasured[1] > 0, "no unmeasured clocks in the data set")
     }
 
     @Test(arguments: [UInt64(4), 5])
@@ -50,8 +65,11 @@ import WorkingTime
             let filter = data.randomFilter(&random)
             let request = ReportRequest(period: Self.period, bucket: .week, filter: filter)
             var samples: [String: [[Int64]]] = [:]
-            for ticket in data.tickets where Self.period.contains(ticket.createdAt) && ReportDataSet.passes(ticket, filter) {
-                let key = dimension == .bucket ? ReportDataSet.weekKey(ticket.createdAt) : ReportDataSet.value(ticket, dimension) ?? "-"
+            for ticket in data.tickets
+            where Self.period.contains(ticket.createdAt) && ReportDataSet.passes(ticket, filter) {
+                let key =
+                    dimension == .bucket
+                    ? ReportDataSet.weekKey(ticket.createdAt) : ReportDataSet.value(ticket, dimension) ?? "-"
                 // Known policy → its calendar and pauses; otherwise the fallback: 24×7 UTC, nothing paused.
                 let known = ticket.sla?.policyID == "std"
                 let calendar = known ? ReportDataSet.calendar : .twentyFourSeven()
@@ -59,7 +77,11 @@ import WorkingTime
                 for (offset, end) in [ticket.firstResponseAt, ticket.resolvedAt].enumerated() {
                     guard let end else { continue }
                     var lists = samples[key, default: [[], [], [], []]]
-                    lists[offset * 2].append(try calendar.workingTime(from: ticket.createdAt, to: end, excluding: known ? pauses : (ticket.sla == nil ? .empty : pauses)).seconds)
+                    lists[offset * 2].append(
+                        try calendar.workingTime(
+                            from: ticket.createdAt, to: end,
+                            excluding: known ? pauses : (ticket.sla == nil ? .empty : pauses)
+                        ).seconds)
                     lists[offset * 2 + 1].append(Int64(end.timeIntervalSince(ticket.createdAt)))
                     samples[key] = lists
                 }
@@ -69,14 +91,29 @@ import WorkingTime
                 let sorted = values.sorted()
                 let median = sorted[Int((Double(sorted.count) * 0.5).rounded(.up)) - 1]
                 let p90 = sorted[Int((Double(sorted.count) * 0.9).rounded(.up)) - 1]
-                return [Double(values.count), Double(values.reduce(0, +)) / Double(values.count), Double(median), Double(p90)]
+                return [
+                    Double(values.count), Double(values.reduce(0, +)) / Double(values.count), Double(median),
+                    Double(p90),
+                ]
             }
             let expected = samples.mapValues { $0.flatMap(stats) }
             let rows = try await engine.responseTimes(request, by: dimension)
-            let actual = Dictionary(uniqueKeysWithValues: rows.map { row in
-                (row.key.value ?? "-", [row.firstResponseWorking, row.firstResponseCalendar, row.resolutionWorking, row.resolutionCalendar]
-                    .flatMap { stats -> [Double?] in [Double(stats.count), stats.averageSeconds, stats.medianSeconds.map(Double.init), stats.p90Seconds.map(Double.init)] })
-            })
+            let actual = Dictionary(
+                uniqueKeysWithValues: rows.map { row in
+                    (
+                        row.key.value ?? "-",
+                        [
+                            row.firstResponseWorking, row.firstResponseCalendar, row.resolutionWorking,
+                            row.resolutionCalendar,
+                        ]
+                        .flatMap { stats -> [Double?] in
+                            [
+                                Double(stats.count), stats.averageSeconds, stats.medianSeconds.map(Double.init),
+                                stats.p90Seconds.map(Double.init),
+                            ]
+                        }
+                    )
+                })
             #expect(actual.count == expected.count)
             for (key, values) in expected {
                 let got = try #require(actual[key])
