@@ -51,7 +51,8 @@ struct DemoClients: Sendable {
                 to: contract.id,
                 NewServicePeriod(
                     startsAt: february, endsAt: march, fee: Money(minorUnits: fee, currency: .rub),
-                    includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15), by: .system)
+                    includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15, paymentDueAt: february),
+                by: .system)
             _ = try await desk.markServicePeriodInvoiced(previous.id, of: contract.id, by: .system)
             if paidFebruary { _ = try await desk.markServicePeriodPaid(previous.id, of: contract.id, by: .system) }
             _ = try await desk.addServicePeriod(

@@ -6,6 +6,9 @@ extension Ledger {
     /// overlay) and then undoes its provisional entries, so it costs what the batch's validation
     /// costs and never copies the ledger. An owner that must validate a whole unit of work before
     /// applying any of it (a store) calls this, then ``apply(opening:then:now:)``.
+    ///
+    /// It is `mutating` although it changes nothing a caller can observe: it works in place and
+    /// undoes itself. A non-mutating check would have to copy the ledger first, O(ledger) per check.
     /// - Complexity: O(a + n) expected for a accounts and n transfers.
     public mutating func check(opening accounts: [Account], then batch: [Transfer], now: LedgerTimestamp) -> LedgerError? {
         let mark = AccountMark(self)

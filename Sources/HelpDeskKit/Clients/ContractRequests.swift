@@ -110,11 +110,17 @@ public struct ClientConfiguration: Hashable, Sendable {
     /// A policy that replaces the usual one for tickets of a client with overdue periods
     /// (typically with longer targets); `nil` to treat debtors like everyone else.
     public var debtorSLAPolicyID: SLAPolicyID?
+    /// Days after the later of its start and its invoice when a period without its own
+    /// `paymentDueAt` is due (0...3650; values outside are clamped). Ten days by default: a freshly
+    /// invoiced client is not yet a debtor.
+    public var paymentTermDays: Int
 
     /// Creates the settings.
     public init(
-        renewalReminderDays: Int = 14, contractEndingReminderDays: Int = 30, debtorSLAPolicyID: SLAPolicyID? = nil
+        renewalReminderDays: Int = 14, contractEndingReminderDays: Int = 30, debtorSLAPolicyID: SLAPolicyID? = nil,
+        paymentTermDays: Int = 10
     ) {
+        self.paymentTermDays = paymentTermDays
         self.renewalReminderDays = renewalReminderDays
         self.contractEndingReminderDays = contractEndingReminderDays
         self.debtorSLAPolicyID = debtorSLAPolicyID

@@ -110,7 +110,9 @@ extension HelpDesk {
         }
     }
 
-    /// Records that a period was invoiced and posts the receivable (fee) to the ledger.
+    /// Records that a period was invoiced and posts the receivable (fee) to the ledger. A period
+    /// without a due date becomes due ``ClientConfiguration/paymentTermDays`` after the later of its
+    /// start and the invoice.
     public func markServicePeriodInvoiced(
         _ periodID: ServicePeriodID, of id: ContractID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
     ) async throws(HelpDeskError)
@@ -120,7 +122,18 @@ extension HelpDesk {
             periodID, of: id, by: performer,
             command: "markServicePeriodInvoiced", key: idempotencyKey, inputs: [periodID, id]
         ) { period, now in
-            if period.invoicedAt == nil { period.invoicedAt = now }
+            invoice(&period, at: now)
+        }
+    }
+
+    /// Marks `period` invoiced at `now` (once) and gives it the default due date when it has none:
+    /// the payment term after the later of its start and the invoice.
+    private func invoice(_ period: inout ServicePeriod, at now: Date) {
+        guard period.invoicedAt == nil else { return }
+        period.invoicedAt = now
+        if period.paymentDueAt == nil {
+            let days = min(max(configuration.clients.paymentTermDays, 0), 3650)
+            period.paymentDueAt = max(now, period.startsAt).addingTimeInterval(Double(days) * 86_400)
         }
     }
 
@@ -134,7 +147,7 @@ extension HelpDesk {
             periodID, of: id, by: performer,
             command: "markServicePeriodPaid", key: idempotencyKey, inputs: [periodID, id]
         ) { period, now in
-            if period.invoicedAt == nil { period.invoicedAt = now }
+            invoice(&period, at: now)
             if period.paidAt == nil { period.paidAt = now }
         }
     }

@@ -28,7 +28,8 @@ public struct ServicePeriod: Identifiable, Hashable, Sendable, Codable {
     public var laborAlertPercent: Int?
     /// When the period was invoiced.
     public var invoicedAt: Date?
-    /// When payment is due; the period start when not set.
+    /// When payment is due; set on invoicing when not given (``ClientConfiguration/paymentTermDays``
+    /// after the later of the start and the invoice); the start for a period never invoiced.
     public var paymentDueAt: Date?
     /// When the payment was received.
     public var paidAt: Date?

@@ -40,13 +40,16 @@ public struct TicketQuery: Hashable, Sendable {
     public var titleContains: String?
     /// Sort order; ties are always broken by ticket number ascending, so pages never overlap.
     public var sort: [TicketSort]
-    /// Number of matching tickets to skip.
+    /// Number of matching tickets to skip (0...``maximumOffset``).
     public var offset: Int
     /// Maximum number of tickets on the page (1...1000).
     public var limit: Int
 
     /// Largest page size a query may ask for.
     public static let maximumLimit = 1000
+    /// Deepest offset a query may ask for: deeper pages cost a scan of everything skipped (in a
+    /// database too), so a host pages that far with a narrower filter (a creation period) instead.
+    public static let maximumOffset = 1_000_000
 
     /// Creates a query; by default all tickets, newest first, 50 per page.
     public init(

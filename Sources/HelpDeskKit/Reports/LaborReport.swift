@@ -87,7 +87,7 @@ extension ReportEngine {
     ///
     /// - Complexity: O(*t*) time entries in the dates, one ticket read per distinct ticket.
     public func labor(_ request: ReportRequest, by dimension: ReportDimension) async throws -> [LaborRow] {
-        try request.validate()
+        try request.validateWholeDays()
         let buckets = request.buckets
         let empty = LaborRow(
             key: ReportKey(dimension: dimension, value: nil), entries: 0, spentMinutes: 0, chargedMinutes: 0,

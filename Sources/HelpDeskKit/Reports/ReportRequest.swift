@@ -103,4 +103,18 @@ extension ReportRequest {
             throw .invalidInput(field: "timeZone", problem: .outOfRange(-limit...limit))
         }
     }
+
+    /// ``validate()``, and rejects a period that does not start and end at midnight in the
+    /// request's time zone: time is logged per work date, so a period from 09:00 would silently
+    /// drop (or keep) a whole day of labor.
+    func validateWholeDays() throws(HelpDeskError) {
+        try validate()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        for instant in [period.lowerBound, period.upperBound] where calendar.startOfDay(for: instant) != instant {
+            throw .invalidInput(
+                field: "period",
+                problem: .malformed(expected: "midnight to midnight in the report's time zone (labor counts whole work dates)"))
+        }
+    }
 }

@@ -20,6 +20,10 @@ extension HelpDesk {
     /// One page of the tickets matching `query` that `viewer` may see.
     public func tickets(matching query: TicketQuery, as viewer: Performer) async throws(HelpDeskError) -> TicketPage {
         guard query.offset >= 0 else { throw .invalidInput(field: "offset", problem: .negative) }
+        let offsets = 0...TicketQuery.maximumOffset
+        guard offsets.contains(query.offset) else {
+            throw .invalidInput(field: "offset", problem: .outOfRange(offsets))
+        }
         let limits = 1...TicketQuery.maximumLimit
         guard limits.contains(query.limit) else { throw .invalidInput(field: "limit", problem: .outOfRange(limits)) }
         for status in query.statuses ?? [] where workflow.status(status) == nil { throw .unknownStatus(status) }

@@ -73,8 +73,9 @@ struct ClientFixture: Sendable {
                 managerID: manager), by: .system)
     }
 
-    /// Adds a period from day `start` to day `end` with a fee in roubles, invoiced at once unless
-    /// `invoiced` is `false` (debts come from the ledger, so only invoiced periods can be owed).
+    /// Adds a period from day `start` to day `end` with a fee in roubles, due on day `due` (the
+    /// period's start unless given), invoiced at once unless `invoiced` is `false` (debts come from
+    /// the ledger, so only invoiced periods can be owed).
     @discardableResult
     func period(
         _ contract: Contract, _ start: Double, _ end: Double, fee: Int64 = 1_000_000, due: Double? = nil,
@@ -83,7 +84,7 @@ struct ClientFixture: Sendable {
         let period = try await desk.addServicePeriod(
             to: contract.id,
             NewServicePeriod(
-                startsAt: Self.day(start), endsAt: Self.day(end), fee: Self.rub(fee), paymentDueAt: due.map(Self.day)),
+                startsAt: Self.day(start), endsAt: Self.day(end), fee: Self.rub(fee), paymentDueAt: Self.day(due ?? start)),
             by: .system)
         if invoiced { _ = try await desk.markServicePeriodInvoiced(period.id, of: contract.id, by: .system) }
         return period

@@ -210,7 +210,7 @@ struct ClientQueryTests {
             to: a2.id,
             NewServicePeriod(
                 startsAt: ClientFixture.day(-5), endsAt: ClientFixture.day(25),
-                fee: Money(minorUnits: 300_00, currency: .eur)), by: .system)
+                fee: Money(minorUnits: 300_00, currency: .eur), paymentDueAt: ClientFixture.day(-5)), by: .system)
         _ = try await f.desk.markServicePeriodInvoiced(a2debt.id, of: a2.id, by: .system)
         let b1debt = try await f.period(b1, -30, 0, fee: 9_000_00, due: -15)
         let paid = try await f.period(b1, -60, -30, fee: 7_000_00)
@@ -230,5 +230,31 @@ struct ClientQueryTests {
         #expect(debtors[1].debts.map(\.period.id) == [b1debt.id])
         #expect(debtors[2].debts.map(\.period.id) == [g1debt.id])
         #expect(try await f.desk.debtors(at: ClientFixture.day(-100), as: .system).isEmpty)
+    }
+}
+
+@Suite("Service periods: the default payment term")
+struct PaymentTermTests {
+    @Test(arguments: [(invoicedOnDay: 0.0, term: 10, dueDay: 10.0), (5, 10, 15), (-3, 10, 10), (2, 0, 2)])
+    func aPeriodWithoutADueDateIsDueTheTermAfterItsStartOrInvoice(invoicedOnDay: Double, term: Int, dueDay: Double)
+        async throws
+    {
+        var configuration = HelpDeskConfiguration()
+        configuration.clients.paymentTermDays = term
+        let f = try await ClientFixture.make(configuration: configuration)
+        let contract = try await f.desk.addContract(
+            NewContract(companyID: f.alpha.id, number: "T-1", startsAt: ClientFixture.day(-30)), by: .system)
+        let period = try await f.desk.addServicePeriod(
+            to: contract.id,
+            NewServicePeriod(startsAt: ClientFixture.day(0), endsAt: ClientFixture.day(30), fee: ClientFixture.rub(1_000)),
+            by: .system)
+        f.test.clock.set(to: ClientFixture.day(invoicedOnDay))
+        let invoiced = try await f.desk.markServicePeriodInvoiced(period.id, of: contract.id, by: .system)
+        #expect(invoiced.paymentDueAt == ClientFixture.day(dueDay))
+        let justBefore = ClientFixture.day(dueDay).addingTimeInterval(-1)
+        if justBefore >= ClientFixture.day(invoicedOnDay) {
+            #expect(try await f.desk.debtors(at: justBefore, as: .system).isEmpty, "not a debtor before the due date")
+        }
+        #expect(try await f.desk.debtors(at: ClientFixture.day(dueDay), as: .system).map(\.company.id) == [f.alpha.id])
     }
 }

@@ -88,7 +88,7 @@ import Testing
     @Test func everyReportsFieldsMatchTheirUnits() async throws {
         let set = try await ReportWorkDataSet(seed: 31)
         let engine = ReportEngine(store: set.data.store, configuration: ReportDataSet.configuration)
-        let request = ReportRequest(period: ReportTicketTests.period, bucket: .week)
+        let request = ReportRequest(period: ReportTicketTests.period.wholeDays(), bucket: .week)
         var checked: Set<String> = []
         func check<Row: ReportRow>(_ rows: [Row]) {
             checked.insert(String(describing: Row.self))

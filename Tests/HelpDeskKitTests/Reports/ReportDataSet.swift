@@ -145,3 +145,15 @@ struct ReportDataSet {
         return ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(monday) * 86_400))
     }
 }
+
+extension Range<Date> {
+    /// The period widened to whole days in `zone`: from the midnight starting its first day to the
+    /// midnight starting the day of its end (labor reports take only such periods).
+    func wholeDays(in zone: TimeZone = TimeZone(identifier: "UTC")!) -> Range<Date> {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let end = calendar.startOfDay(for: upperBound)
+        let start = calendar.startOfDay(for: lowerBound)
+        return start..<(end > start ? end : calendar.date(byAdding: .day, value: 1, to: start)!)
+    }
+}

@@ -5,7 +5,7 @@ import WorkingTime
 
 /// Employee ranking and profitability against a brute-force recomputation on seeded data sets.
 @Suite struct ReportRankingTests {
-    static let period = ReportTicketTests.period
+    static let period = ReportTicketTests.period.wholeDays()
 
     @Test(arguments: [UInt64(31), 32, 33])
     func employeeRankingMatchesBruteForce(seed: UInt64) async throws {

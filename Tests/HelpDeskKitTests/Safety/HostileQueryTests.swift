@@ -16,12 +16,18 @@ struct HostileQueryTests {
 
     @Test func anOffsetPastTheEndIsAnEmptyPage() async throws {
         let test = try await Self.desk()
-        let page = try await test.desk.tickets(matching: TicketQuery(offset: .max, limit: 1), as: .system)
+        let deepest = TicketQuery.maximumOffset
+        let page = try await test.desk.tickets(matching: TicketQuery(offset: deepest, limit: 1), as: .system)
         #expect(page.tickets.isEmpty)
         #expect(page.totalCount == 3)
         #expect(page.nextOffset == nil)
+        for offset in [deepest + 1, .max] {
+            await #expect(throws: HelpDeskError.invalidInput(field: "offset", problem: .outOfRange(0...deepest))) {
+                try await test.desk.tickets(matching: TicketQuery(offset: offset, limit: 1), as: .system)
+            }
+        }
         let late = try await test.desk.tickets(
-            matching: TicketQuery(offset: .max - 1, limit: TicketQuery.maximumLimit), as: .system)
+            matching: TicketQuery(offset: deepest - 1, limit: TicketQuery.maximumLimit), as: .system)
         #expect(late.tickets.isEmpty && late.totalCount == 3)
         #expect(try await test.desk.tickets(matching: TicketQuery(offset: 2, limit: 5), as: .system).tickets.count == 1)
     }
