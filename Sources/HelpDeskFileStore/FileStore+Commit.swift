@@ -99,7 +99,7 @@ extension FileStore {
         var accepted: [Pipeline.Commit] = []
         accepted.reserveCapacity(group.count)
         var records = ByteWriter()
-        records.bytes.reserveCapacity(group.reduce(0) { $0 + Frame.size(payload: $1.payload.count) })
+        records.bytes.reserveCapacity(group.reduce(0) { $0 + RecordFrame.size(payload: $1.payload.count) })
         for commit in group {
             if group.count > 1 {
                 guard !commit.keys.contains(where: claimed.contains), !commit.readKeys.contains(where: claimed.contains)
@@ -116,7 +116,7 @@ extension FileStore {
             }
             if group.count > 1 { claimed.formUnion(commit.keys) }
             let tag = writer.nextSequence | (accepted.isEmpty ? Frame.writeStart : 0)
-            commit.payload.withUnsafeBytes { Frame.append(tag: tag, payload: $0, to: &records) }
+            commit.payload.withUnsafeBytes { RecordFrame.append(tag: tag, payload: $0, to: &records) }
             writer.nextSequence += 1
             accepted.append(commit)
         }

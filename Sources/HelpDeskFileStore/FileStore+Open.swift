@@ -19,9 +19,10 @@ extension FileStore {
     ) async throws(FileStoreError) -> FileStore {
         let path = directory.standardizedFileURL.path
         try FileIO.makeDirectory(path)
-        let lockFD = try acquireLock(in: path)
+        let (lockFD, rebuiltLock) = try acquireLock(in: path)
         do {
-            let (memory, writer, report) = try await recover(path)
+            var (memory, writer, report) = try await recover(path)
+            report.rebuiltLock = rebuiltLock
             return FileStore(
                 directory: URL(fileURLWithPath: path, isDirectory: true), options: options, memory: memory,
                 writer: writer, lockFD: lockFD, recovery: report)
@@ -33,24 +34,25 @@ extension FileStore {
 
     /// Opens and locks `LOCK`, writing its header when the store is new, and checks its version;
     /// an older store's `LOCK` is rewritten at the current version, so that an older build
-    /// refuses the store once this one may have written newer records to it.
-    private static func acquireLock(in directory: String) throws(FileStoreError) -> Int32 {
+    /// refuses the store once this one may have written newer records to it. `LOCK` holds no
+    /// data: a damaged one is rebuilt (every other file checks its own version), and the second
+    /// value says so.
+    private static func acquireLock(in directory: String) throws(FileStoreError) -> (Int32, Bool) {
         let lockPath = directory + "/" + FileFormat.lockName
         let fd = try FileIO.open(lockPath, O_RDWR | O_CREAT)
         do {
             guard try FileIO.tryLock(fd, path: lockPath) else { throw FileStoreError.locked(path: directory) }
             let existing = try FileIO.readAll(lockPath)
-            let isCurrent =
-                try !existing.isEmpty
-                && FileFormat.readHeader(existing, kind: .lock, file: FileFormat.lockName).version == FileFormat.version
+            let (isCurrent, rebuilt) = try lockState(existing)
             if !isCurrent {
                 try withBytes(FileFormat.header(.lock, sequence: 0)) { bytes throws(FileStoreError) in
                     try FileIO.write(fd, bytes, at: 0, path: lockPath)
                 }
+                try FileIO.truncate(lockPath, to: FileFormat.headerSize)
                 try FileIO.syncFile(fd, path: lockPath)
                 try FileIO.syncDirectory(directory)
             }
-            return fd
+            return (fd, rebuilt)
         } catch let error as FileStoreError {
             FileIO.close(fd)
             throw error
@@ -58,6 +60,20 @@ extension FileStore {
             FileIO.close(fd)
             throw .io(operation: "lock", path: lockPath, errno: 0)
         }
+    }
+
+    /// Whether `LOCK`'s content is at the current version, and whether it is damaged (it is then
+    /// rebuilt); a newer version still refuses the store.
+    private static func lockState(_ existing: [UInt8]) throws(FileStoreError) -> (current: Bool, damaged: Bool) {
+        guard !existing.isEmpty else { return (false, false) }
+        let header: FileFormat.Header
+        do {
+            header = try FileFormat.readHeader(existing, kind: .lock, file: FileFormat.lockName)
+        } catch {
+            guard error.code == .corrupted || error.code == .notAStore else { throw error }
+            return (false, true)
+        }
+        return (header.version == FileFormat.version, false)
     }
 
     /// Loads the newest snapshot and replays the journal; returns the state, the writer and a report.
@@ -92,11 +108,12 @@ extension FileStore {
         var expected = report.snapshotSequence + 1
         var end = FileFormat.headerSize
         var fileSize = FileFormat.headerSize
+        var lastVersion = FileFormat.version
         for (position, first) in segments.enumerated() {
             let name = FileFormat.journalName(first)
             let isLast = position == segments.count - 1
-            let bytes = try FileIO.readAll(directory + "/" + name)
-            let scan = try JournalScan(bytes, file: name)
+            let scan = try JournalScan(try FileIO.readAll(directory + "/" + name), file: name)
+            let bytes = scan.bytes
             guard scan.firstSequence == first else {
                 throw .corrupted(file: name, offset: 0, reason: "header names record \(scan.firstSequence)")
             }
@@ -132,6 +149,7 @@ extension FileStore {
             }
             end = scan.validEnd
             fileSize = scan.tornTail?.offset ?? bytes.count
+            lastVersion = scan.version
         }
 
         let segment: String
@@ -149,6 +167,8 @@ extension FileStore {
             snapshotSequence: report.snapshotSequence)
         report.lastSequence = expected - 1
         do {
+            // Records are appended in the segment's own format: an older segment is left sealed.
+            if lastVersion < FileFormat.version { try writer.startSegment(after: expected - 1) }
             report.removedObsoleteFiles = try writer.removeObsolete()
         } catch {
             writer.close()

@@ -24,6 +24,8 @@ public struct RecoveryReport: Hashable, Sendable {
     public var removedTemporaryFiles: [String] = []
     /// Journal segments and snapshots made obsolete by the loaded snapshot and deleted.
     public var removedObsoleteFiles: [String] = []
+    /// `true` when a damaged `LOCK` file was rebuilt (it holds no data).
+    public var rebuiltLock = false
 }
 
 /// Tuning of a ``FileStore``.

@@ -28,7 +28,7 @@ struct FaultTests {
     /// Offset just after the last record's frame: the writer's preallocated zeros start there.
     private func lastRecordEnd(_ bytes: [UInt8]) throws -> Int {
         let last = try #require(try JournalScan(bytes, file: "segment").records.last)
-        return last.offset + Frame.size(payload: last.payload.count)
+        return last.offset + RecordFrame.size(payload: last.payload.count)
     }
 
     /// Where the checks of every byte stop, and a few offsets deep in the preallocated zeros.
@@ -47,13 +47,12 @@ struct FaultTests {
         let segment = try newestSegment(in: directory)
         let original = [UInt8](try Data(contentsOf: segment))
         let start = try lastRecordOffset(original)
-        // A cut inside the zero padding after a complete payload loses nothing.
-        let payloadEnd = try #require(try JournalScan(original, file: "segment").records.last).payload.upperBound
+        // A record is whole once its footer is: any shorter cut loses it (it was never acknowledged).
         let recordsEnd = try lastRecordEnd(original)
         for cut in Array(start..<(recordsEnd + 24)) + [original.count / 2, original.count] {
             try Data(original[..<cut]).write(to: segment)
             let store = try await FileStore.open(at: directory)
-            let intact = cut >= payloadEnd
+            let intact = cut >= recordsEnd
             #expect(try store.image() == (intact ? images.all : images.beforeLast), "cut at \(cut)")
             #expect(store.recovery.lastSequence == (intact ? 4 : 3))
             #expect((store.recovery.truncatedTail != nil) == (cut > start && !intact), "cut at \(cut)")
@@ -70,15 +69,15 @@ struct FaultTests {
         await whole.close()
     }
 
-    /// Flipping any bit of the journal is detected: a damaged last record is cut off and
-    /// reported, damage anywhere else refuses to open with the file and offset.
+    /// Flipping any bit of the journal is detected: damage to any acknowledged record, the last
+    /// one included, refuses to open with the file and offset; a stray bit in the preallocated
+    /// zeros after the records is cut off and reported, losing nothing.
     @Test func everyBitFlipInTheJournalIsDetected() async throws {
         let directory = freshDirectory("flip")
         defer { removeDirectory(directory) }
         let images = try await makeStore(directory, records: 4)
         let segment = try newestSegment(in: directory)
         let original = [UInt8](try Data(contentsOf: segment))
-        let lastStart = try lastRecordOffset(original)
         let recordsEnd = try lastRecordEnd(original)
         var random = SplitMix64(seed: 77)
         for position in try offsetsToDamage(original) {
@@ -87,19 +86,16 @@ struct FaultTests {
             try Data(damaged).write(to: segment)
             do {
                 let store = try await FileStore.open(at: directory)
-                #expect(position >= lastStart, "flip at \(position) before the last record went unnoticed")
-                // Garbage in the preallocated zeros is a torn tail after the last record.
-                let damagedRecord = position < recordsEnd
-                #expect(
-                    store.recovery.truncatedTail?.offset == (damagedRecord ? lastStart : recordsEnd),
-                    "flip at \(position)")
-                #expect(try store.image() == (damagedRecord ? images.beforeLast : images.all))
+                #expect(position >= recordsEnd, "flip at \(position) in an acknowledged record went unnoticed")
+                #expect(store.recovery.truncatedTail?.offset == recordsEnd, "flip at \(position)")
+                #expect(try store.image() == images.all)
                 await store.close()
             } catch let error as FileStoreError {
                 switch error.reason {
                 case .corrupted(let file, let offset, _):
                     #expect(file == segment.lastPathComponent)
                     #expect(offset <= position, "flip at \(position) reported at \(offset)")
+                    #expect(position < recordsEnd, "a stray bit at \(position) after the records refused the store")
                 case .notAStore, .unsupportedVersion: #expect(position < FileFormat.headerSize)
                 default: Issue.record("flip at \(position): unexpected \(error)")
                 }
@@ -143,7 +139,7 @@ struct FaultTests {
         await #expect(
             throws: FileStoreError.corrupted(
                 file: segment.lastPathComponent, offset: records[1].offset,
-                reason: "record checksum mismatch before valid records")
+                reason: "record checksum mismatch in an acknowledged write (a later write follows it)")
         ) { _ = try await FileStore.open(at: directory) }
         // The documented last resort: discard the journal from the damaged record on.
         try FileStore.discardJournal(in: directory, from: segment.lastPathComponent, at: records[1].offset)

@@ -8,9 +8,12 @@ enum FileFormat {
     ///
     /// Version 2 added journal records of kind 2 (binary history, see ``RecordCodec``) and the
     /// write-start flag on frame tags (``Frame/writeStart``); version 3 added snapshot ticket
-    /// chunks with binary history (section kind 4, see ``SnapshotCodec``). Files of versions 1
-    /// and 2 are still read.
-    static let version: UInt32 = 3
+    /// chunks with binary history (section kind 4, see ``SnapshotCodec``); version 4 frames journal
+    /// records with a checksummed header, a scrambled payload and a footer (``RecordFrame``), so
+    /// a write that never completed can be told from damage to an acknowledged one. Files of
+    /// versions 1–3 are still read; a store's last segment of an older version is left as it is
+    /// and the journal continues in a new segment.
+    static let version: UInt32 = 4
     /// Size of the file header; records and sections start at this (8-aligned) offset.
     static let headerSize = 32
 
@@ -76,22 +79,30 @@ enum FileFormat {
         return try withBytes(bytes) { buffer throws(FileStoreError) in
             var r = ByteReader(buffer)
             do {
-                guard try r.u64() == kind.rawValue else { throw FileStoreError.notAStore(file: file) }
+                guard bytes.count >= headerSize else {
+                    guard try r.u64() == kind.rawValue else { throw FileStoreError.notAStore(file: file) }
+                    throw FileStoreError.corrupted(file: file, offset: 0, reason: "file is shorter than its header")
+                }
+                // The checksum before any field: a damaged magic number or version is damage, not
+                // another kind of file or a newer format.
+                let stored = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: 28, as: UInt32.self))
+                let actual = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<28]))
+                let magic = try r.u64()
+                guard CRC32C.unmask(stored) == actual else {
+                    // A magic number a few flipped bits away is a damaged store file; anything
+                    // else was never one.
+                    guard (magic ^ kind.rawValue).nonzeroBitCount <= 4 else {
+                        throw FileStoreError.notAStore(file: file)
+                    }
+                    throw FileStoreError.corrupted(file: file, offset: 0, reason: "header checksum mismatch")
+                }
+                guard magic == kind.rawValue else { throw FileStoreError.notAStore(file: file) }
                 let found = try r.u32()
                 guard found <= version, found >= 1 else {
                     throw FileStoreError.unsupportedVersion(file: file, version: found, supported: version)
                 }
-                guard bytes.count >= headerSize else {
-                    throw FileStoreError.corrupted(file: file, offset: 0, reason: "file is shorter than its header")
-                }
                 _ = try r.u32()
                 let sequence = try r.u64()
-                _ = try r.u32()
-                let stored = try r.u32()
-                let actual = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: buffer[0..<28]))
-                guard CRC32C.unmask(stored) == actual else {
-                    throw FileStoreError.corrupted(file: file, offset: 0, reason: "header checksum mismatch")
-                }
                 return Header(version: found, sequence: sequence)
             } catch let error as FileStoreError {
                 throw error

@@ -12,97 +12,101 @@ struct JournalScan {
 
     /// The segment's header sequence.
     var firstSequence: UInt64
+    /// The format version the segment was written in.
+    var version: UInt32
     /// Every valid record, in file order.
     var records: [Record] = []
     /// Offset just after the last valid record: where the next append goes.
     var validEnd: Int
     /// Offset and reason of a damaged tail (nothing valid follows it), if any.
     var tornTail: (offset: Int, reason: String)?
+    /// The segment's bytes, payloads descrambled (format 4): what the records' ranges index.
+    var bytes: [UInt8]
 
-    /// Verifies every frame of `bytes`, the content of segment `file`.
+    /// Verifies every record of `bytes`, the content of segment `file`.
     ///
-    /// Zeros from a frame boundary to the end of the file are space the writer preallocated: the
-    /// journal ends there. A frame that is cut short or fails its checksum is a torn tail when
-    /// no valid frame follows it (a crash during the last append), or when everything valid
-    /// after it belongs to the same, last write and the damage looks like sectors that never
-    /// reached the disk (see ``isInterruptedWrite(_:at:)``). Other damage is in the middle of
-    /// the journal and the segment is reported corrupted at that offset.
+    /// Zeros from a record boundary to the end of the file are space the writer preallocated: the
+    /// journal ends there. A damaged record is cut off as a torn tail only when it lies in the
+    /// last write (no later write starts after it) and shows a sector that write never reached
+    /// (see ``RecordFrame``); any other damage refuses the segment as corrupted at that offset,
+    /// so damage to an acknowledged write is never mistaken for an interrupted one. Segments of
+    /// format versions 1–3 are read with the rules they were written under (``scanLegacy``).
     init(_ bytes: [UInt8], file: String) throws(FileStoreError) {
         let header = try FileFormat.readHeader(bytes, kind: .journal, file: file)
         firstSequence = header.sequence
+        version = header.version
         validEnd = FileFormat.headerSize
+        self.bytes = bytes
+        if header.version < 4 {
+            try scanLegacy(version: header.version, file: file)
+        } else {
+            try scanRecords(file: file)
+        }
+    }
+
+    /// Scans format-4 records and descrambles their payloads in ``bytes``.
+    private mutating func scanRecords(file: String) throws(FileStoreError) {
         var records: [Record] = []
         var tornTail: (offset: Int, reason: String)?
         var offset = FileFormat.headerSize
-        try withBytes(bytes) { buffer throws(FileStoreError) in
-            while offset < buffer.count {
-                if Frame.onlyZeros(in: buffer, from: offset) { break }
-                do {
-                    let frame = try Frame.read(buffer, at: offset)
-                    let sequence = frame.tag & ~Frame.writeStart
-                    if let previous = records.last, sequence != previous.sequence + 1 {
-                        throw FileStoreError.corrupted(
-                            file: file, offset: offset, reason: "record \(sequence) follows record \(previous.sequence)"
-                        )
-                    }
-                    records.append(Record(sequence: sequence, offset: offset, payload: frame.payload))
-                    offset = frame.end
-                } catch let problem as Frame.Problem {
-                    let reason: String
-                    switch problem {
-                    case .shortHeader: reason = "incomplete record header"
-                    case .lengthBeyondEnd(let length): reason = "record length \(length) runs past the end of the file"
-                    case .checksumMismatch: reason = "record checksum mismatch"
-                    }
-                    if Frame.validFrameExists(in: buffer, after: offset) {
-                        guard header.version >= 2, Self.isInterruptedWrite(buffer, at: offset) else {
-                            throw FileStoreError.corrupted(
-                                file: file, offset: offset, reason: reason + " before valid records")
+        // The buffer closure cannot throw a typed error: it hands the failure out instead.
+        let failure: FileStoreError? = bytes.withUnsafeMutableBytes { buffer in
+            let view = UnsafeRawBufferPointer(buffer)
+            while offset < view.count, !Frame.onlyZeros(in: view, from: offset) {
+                let read = Result { () throws(RecordFrame.Problem) in try RecordFrame.read(view, at: offset) }
+                guard case .success(let found) = read else {
+                    if case .failure(let problem) = read {
+                        switch Result(catching: { () throws(FileStoreError) in
+                            try Self.judge(problem, in: view, at: offset, file: file)
+                        }) {
+                        case .success(let tail): tornTail = tail
+                        case .failure(let error): return error
                         }
-                        tornTail = (offset, reason + " in an interrupted write")
-                    } else {
-                        tornTail = (offset, reason)
                     }
-                    return
-                } catch let error as FileStoreError {
-                    throw error
-                } catch {
-                    throw FileStoreError.corrupted(file: file, offset: offset, reason: "\(error)")
+                    break
                 }
+                let sequence = found.tag & ~Frame.writeStart
+                if let previous = records.last, sequence != previous.sequence + 1 {
+                    return .corrupted(
+                        file: file, offset: offset, reason: "record \(sequence) follows record \(previous.sequence)")
+                }
+                RecordFrame.scramble(UnsafeMutableRawBufferPointer(rebasing: buffer[found.payload]), tag: found.tag)
+                records.append(Record(sequence: sequence, offset: offset, payload: found.payload))
+                offset = found.end
             }
+            return nil
         }
+        if let failure { throw failure }
         self.records = records
         self.tornTail = tornTail
         validEnd = tornTail?.offset ?? max(offset, FileFormat.headerSize)
     }
 
-    /// `true` when the damage at `offset`, followed by valid records, is the trace of the last
-    /// write reaching the disk only in part (a power loss while a group commit's pages were
-    /// being written back, in any order): no valid record after the damage starts a later write
-    /// (``Frame/writeStart``), so the damaged write was never acknowledged; and the damaged
-    /// bytes show what an unwritten sector leaves in the preallocated file, zeros — the
-    /// damaged frame's length/checksum word, or a whole aligned 512-byte sector before the
-    /// next valid record. A flipped bit in an acknowledged record shows neither.
-    static func isInterruptedWrite(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        var firstValid: Int?
-        var candidate = offset + 8
-        while candidate + Frame.headerSize <= buffer.count, !Frame.onlyZeros(in: buffer, from: candidate) {
-            if let frame = try? Frame.read(buffer, at: candidate) {
-                if frame.tag & Frame.writeStart != 0 { return false }
-                firstValid = firstValid ?? candidate
-                candidate = frame.end
-            } else {
-                candidate += 8
+    /// The torn tail a damaged record at `offset` is, or the corruption it reveals.
+    private static func judge(
+        _ problem: RecordFrame.Problem, in buffer: UnsafeRawBufferPointer, at offset: Int, file: String
+    ) throws(FileStoreError) -> (offset: Int, reason: String) {
+        if RecordFrame.laterWriteStarts(in: buffer, after: offset) {
+            throw .corrupted(
+                file: file, offset: offset,
+                reason: problem.reason + " in an acknowledged write (a later write follows it)")
+        }
+        let evidence: Range<Int>
+        switch problem {
+        case .truncated(let what): return (offset, what + ": the last write never completed")
+        case .damagedHeader:
+            evidence = offset..<(offset + RecordFrame.headerSize)
+            // Zeros with a stray bit are no record header: a written one carries its marker.
+            if RecordFrame.isBlankHeader(buffer, at: offset) {
+                return (offset, "stray bytes where no record was written")
             }
+        case .damagedBody(let body): evidence = offset..<body.upperBound
         }
-        guard let firstValid else { return false }
-        if buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == 0 { return true }
-        let sector = 512
-        var start = (offset + sector - 1) / sector * sector
-        while start + sector <= firstValid {
-            if buffer[start..<(start + sector)].allSatisfy({ $0 == 0 }) { return true }
-            start += sector
+        guard RecordFrame.hasUnwrittenSector(buffer, in: evidence) else {
+            throw .corrupted(
+                file: file, offset: offset,
+                reason: problem.reason + " in the last write, whose every sector was written: it was acknowledged")
         }
-        return false
+        return (offset, problem.reason + ": the last write never reached these sectors")
     }
 }
