@@ -106,7 +106,7 @@ struct ScriptedDay {
         else { return }
         let holidays = DemoCalendar.holidays(from: DemoTime.midnight(after: today), to: last)
         guard !holidays.isEmpty else { return }
-        then("(the clocks stop over the weekend and on the public holiday \(holidays.joined(separator: ", ")))")
+        then("the clocks stop over the weekend and on the public holiday \(holidays.joined(separator: ", "))")
         explainedDaysOff = true
     }
 
