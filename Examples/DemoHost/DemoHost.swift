@@ -46,18 +46,22 @@ struct DemoHost {
             await store.close()
             return text
         }
+        let previous =
+            try await store.tickets(
+                matching: TicketQuery(sort: [TicketSort(.createdAt, .descending)], limit: 1), workflow: .standard
+            ).tickets.first?.createdAt ?? DemoDesk.opening
         let demo = try await DemoDesk.resumed(store: store)
         var out = Transcript()
         out.line("HelpDeskKit demo: continuing the desk in \(directory.path)")
-        let day = Int(demo.clock.now.timeIntervalSince(DemoDesk.opening) / 86_400)
         var script = ScriptedDay(demo: demo, out: out)
-        try await script.nextDay(number: day)
+        try await script.nextDay(after: DemoTime.startOfDay(previous))
         out = script.out
         let report = try await Report(demo: demo)
         try await report.ticketsTable(into: &out)
         try await report.slaBoard(into: &out)
         try await report.notifications(into: &out)
-        let morning = DemoTime.on(0, 0).addingTimeInterval(Double(day) * 86_400)
+        let morning = DemoTime.startOfDay(demo.clock.now)
+        try await report.laborAndRatings(from: morning, to: demo.clock.now, into: &out)
         try await report.billing(from: morning, to: demo.clock.now, into: &out)
         await store.close()
         return out.text
@@ -66,13 +70,14 @@ struct DemoHost {
     /// Runs the whole demo on a fresh desk and returns its output; the same on every run.
     static func run(store: any HelpDeskStore = InMemoryStore()) async throws -> String {
         var out = Transcript()
-        out.line("HelpDeskKit demo: one working day at a small service desk")
-        out.line("Simulated time (UTC) on \(DemoTime.date(DemoDesk.opening)); seeded identifiers, so every run")
-        out.line("prints exactly the same text.")
+        out.line("HelpDeskKit demo: one working day at a small service desk in Moscow")
+        out.line(
+            "Simulated time on Friday \(DemoTime.date(DemoDesk.opening)), Moscow time (UTC+3); seeded identifiers,")
+        out.line("so every run prints exactly the same text.")
 
         let demo = try await DemoDesk.seeded(store: store)
         demo.describe(into: &out)
-        try await demo.clients.describe(on: demo.desk, into: &out)
+        try await demo.clients.describe(on: demo.desk, at: demo.clock.now, into: &out)
 
         var day = ScriptedDay(demo: demo, out: out)
         try await day.run()
@@ -85,6 +90,7 @@ struct DemoHost {
             try await report.auditTrail(of: printer, into: &out)
         }
         try await report.notifications(into: &out)
+        try await report.laborAndRatings(from: DemoTime.on(0, 0), to: demo.clock.now, into: &out)
         try await report.billing(from: DemoTime.on(0, 0), to: demo.clock.now, into: &out)
         return out.text
     }

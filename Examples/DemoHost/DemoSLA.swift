@@ -1,17 +1,16 @@
 import HelpDeskKit
 import WorkingTime
 
-/// The demo's SLA policies, counted in a UTC calendar of Monday–Friday 09:00–13:00 and 14:00–18:00.
+/// The demo's SLA policies, counted in office hours in Moscow time with the Russian production
+/// calendar (`DemoCalendar`).
 enum DemoSLA {
-    /// Office hours with a lunch break, in UTC like the rest of the demo.
-    static func calendar() throws(WorkingTimeError) -> BusinessCalendar {
-        let hours = [try LocalInterval(parsing: "09:00-13:00"), try LocalInterval(parsing: "14:00-18:00")]
-        return try BusinessCalendar(timeZoneIdentifier: "UTC", schedule: WeeklySchedule(weekdays: Weekday.workweek, intervals: hours))
-    }
+    /// The policy a debtor's new tickets fall under (`ClientConfiguration.debtorSLAPolicyID`).
+    static let debtorPolicyID: SLAPolicyID = "debtor"
 
-    /// `standard` for every ticket, `premium` for network tickets (set on the category).
+    /// `standard` for every ticket, `premium` for network tickets (set on the category), and
+    /// `debtor`, with longer targets, for the tickets of a client whose invoice is overdue.
     static func configuration() throws -> SLAConfiguration {
-        let hours = try calendar()
+        let hours = DemoCalendar.hours
         let standard = SLAPolicy(
             id: "standard", name: "Standard", calendar: hours,
             targets: [
@@ -28,6 +27,22 @@ enum DemoSLA {
                 .critical: SLATargets(reaction: .minutes(10), resolution: .hours(1)),
             ],
             reactionStop: .takenIntoWork)
-        return try SLAConfiguration(policies: [standard, premium], defaultPolicyID: "standard")
+        let debtor = SLAPolicy(
+            id: debtorPolicyID, name: "Debtor", calendar: hours,
+            targets: [
+                .low: SLATargets(reaction: .hours(8), resolution: .hours(40)),
+                .normal: SLATargets(reaction: .hours(4), resolution: .hours(24)),
+                .high: SLATargets(reaction: .hours(2), resolution: .hours(16)),
+                .critical: SLATargets(reaction: .hours(1), resolution: .hours(8)),
+            ],
+            reactionStop: .firstPublicResponse)
+        return try SLAConfiguration(policies: [standard, premium, debtor], defaultPolicyID: "standard")
+    }
+
+    /// `4 h` or `30 min`: a target in words.
+    static func words(_ duration: WorkingDuration) -> String {
+        let minutes = Int(duration.seconds / 60)
+        return minutes % 60 == 0
+            ? "\(minutes / 60) h" : minutes > 60 ? "\(minutes / 60) h \(minutes % 60) min" : "\(minutes) min"
     }
 }

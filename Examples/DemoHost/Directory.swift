@@ -7,6 +7,8 @@ struct Directory: Sendable {
     private var categories: [CategoryID: String] = [:]
     private var numbers: [TicketID: TicketNumber] = [:]
     private var contacts: [ContactID: String] = [:]
+    /// Each employee's hourly rates on the day the desk was opened.
+    var rates: [EmployeeID: EmployeeRate] = [:]
 
     /// Indexes the given records by identifier.
     init(employees: [Employee], groups: [SupportGroup], categories: [ServiceCategory]) {
@@ -61,7 +63,7 @@ struct Directory: Sendable {
         switch performer {
         case .employee(let id): name(of: id)
         case .client(let name): name + " (client)"
-        case .contact(let id): "contact \(id)"
+        case .contact(let id): contacts[id] ?? "contact \(id)"
         case .system: "system"
         }
     }

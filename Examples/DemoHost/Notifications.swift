@@ -58,7 +58,7 @@ extension Report {
         case .commentAdded(_, _, _, let visibility):
             visibility == .public ? "public reply" : "internal note"
         case .ticketPostponed(_, _, let until):
-            "postponed until \(DemoTime.clock(until))"
+            "postponed until \(DemoTime.moment(until, today: today))"
         case .returnedToWork:
             "returned to work"
         case .ticketUpdated(_, _, let fields):
@@ -75,9 +75,9 @@ extension Report {
         case .ticketsMerged(_, _, _, let targetNumber):
             "merged into \(targetNumber)"
         case .slaWarning(_, _, let clock, let threshold, let dueAt):
-            "SLA \(clock) \(threshold)% used, due \(DemoTime.clock(dueAt))"
+            "SLA \(clock) \(threshold)% used, due \(DemoTime.moment(dueAt, today: today))"
         case .slaBreached(_, _, let clock, let dueAt):
-            "SLA \(clock) BREACHED (was due \(DemoTime.clock(dueAt)))"
+            "SLA \(clock) BREACHED (was due \(DemoTime.moment(dueAt, today: today)))"
         case .contractReminder(_, _, let reminder):
             switch reminder {
             case .renewalDue: "reminder: renew the contract"
@@ -85,17 +85,17 @@ extension Report {
             case .contractEnding: "reminder: the contract ends soon"
             }
         case .timeLogged(_, _, _, let employee, let minutes):
-            "\(directory.name(of: employee)) logged \(minutes) min"
+            "\(directory.name(of: employee)) logged \(ScriptedDay.duration(minutes))"
         case .timeEntryEdited:
             "time entry edited"
         case .timeEntryDeleted:
             "time entry deleted"
         case .ratingRequested(_, _, _, _, let expiresAt):
-            "rating requested (until \(DemoTime.clock(expiresAt)))"
+            "rating link sent (valid until \(DemoTime.dayAndMonth(expiresAt)))"
         case .ticketRated(_, _, _, let score):
-            "rated \(score)"
-        case .lowRatingReceived(_, _, _, let score, _):
-            "LOW RATING \(score)"
+            "rated \(score) by the client"
+        case .lowRatingReceived(_, _, _, let score, let assignee):
+            "LOW RATING \(score) for \(directory.name(of: assignee)): call the client"
         }
     }
 }

@@ -8,8 +8,14 @@ extension Report {
             matching: TicketQuery(sort: [TicketSort(.number)], limit: 100), as: .system
         ).tickets
         out.heading("2. SLA at the end of the day")
-        out.note("Targets are working time in office hours (09:00-13:00, 14:00-18:00 UTC); a ticket that")
-        out.note("waits for the client or is postponed pauses its clocks. Warnings at 75% and 90%.")
+        out.note("Targets are working time in office hours (09:00-13:00, 14:00-18:00 Moscow time) by the Russian")
+        out.note("production calendar; a ticket that waits for the client or is postponed pauses its clocks.")
+        out.note("Warnings at 75% and 90%. Times on another day show the weekday and date.")
+        let dues = tickets.compactMap(\.sla).flatMap { [$0.reaction?.dueAt, $0.resolution?.dueAt] }.compactMap { $0 }
+        let holidays = DemoCalendar.holidays(from: today, to: dues.max() ?? today)
+        if !holidays.isEmpty {
+            out.note("Public holidays the clocks skip: \(holidays.joined(separator: ", ")).")
+        }
         out.line()
         var table = TextTable([
             .init("No."), .init("Policy"), .init("Reaction"), .init("Resolution"), .init("Condition"),
@@ -24,15 +30,19 @@ extension Report {
         out.lines(table.render())
     }
 
+    /// Midnight starting the day being reported.
+    var today: Date { DemoTime.startOfDay(demo.clock.now) }
+
     /// One clock in words: when it was due and how it ended.
     private func describe(_ clock: SLAClock?, paused: Date?) -> String {
         guard let clock else { return "-" }
-        let due = "due " + DemoTime.moment(clock.dueAt)
+        let due = "due " + DemoTime.moment(clock.dueAt, today: today)
         if let stopped = clock.stoppedAt {
             return clock.breachedAt == nil
-                ? "met at \(DemoTime.clock(stopped)) (\(due))" : "late at \(DemoTime.clock(stopped)) (\(due))"
+                ? "met at \(DemoTime.moment(stopped, today: today)) (\(due))"
+                : "late at \(DemoTime.moment(stopped, today: today)) (\(due))"
         }
-        if let paused { return "paused since \(DemoTime.clock(paused))" }
+        if let paused { return "paused since \(DemoTime.moment(paused, today: today))" }
         return clock.breachedAt == nil ? "running, \(due)" : "BREACHED, was \(due)"
     }
 

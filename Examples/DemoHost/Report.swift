@@ -62,8 +62,9 @@ struct Report {
         out.heading("3. Audit trail of \(ticket.number) \"\(ticket.title)\"")
         out.note("Every field change is recorded by the engine itself: who, when, old value -> new value;")
         out.note("SLA changes are summarized from the recorded clocks.")
-        out.note("This ticket was assigned, absorbed a duplicate, was postponed, returned to work by the")
-        out.note("engine's tick (performer 'system'), and was resolved.")
+        out.note("This ticket fell under the debtor policy, was assigned, absorbed a duplicate, was postponed,")
+        out.note("returned to work by the engine's tick (performer 'system'), got a spare part and time on")
+        out.note("it, was resolved, and was rated by the client.")
         out.line()
         var table = TextTable([.init("Time"), .init("Performer"), .init("Field"), .init("Change")])
         for entry in entries {
@@ -81,13 +82,32 @@ struct Report {
         case .created:
             return "registered as \(entry.newValue ?? "?")"
         case .sla:
-            return entry.slaChange(instant: DemoTime.moment) ?? "-"
+            return entry.slaChange(instant: { DemoTime.moment($0, today: DemoTime.startOfDay(entry.at)) }) ?? "-"
+        case .timeEntries:
+            return timeEntryChange(entry)
+        case .rating:
+            let parts = (entry.newValue ?? "").split(separator: " ", maxSplits: 1).map(String.init)
+            return "rated \(parts.first ?? "?")" + (parts.count > 1 ? ": \(parts[1])" : "")
         case .comment:
             let visibility = entry.newValue?.split(separator: ":").first.map(String.init) ?? ""
             return visibility == CommentVisibility.internal.rawValue ? "internal note added" : "public reply added"
         default:
             return "\(value(entry.oldValue, of: entry.field)) -> \(value(entry.newValue, of: entry.field))"
         }
+    }
+
+    /// A time entry logged, edited or deleted, from its audit summary
+    /// (`id date employee:id activity spent/charged min billable "comment"`), e.g.
+    /// `logged 1 h 10 min of work (counted 1 h 15 min), covered by the contract`.
+    func timeEntryChange(_ entry: AuditEntry) -> String {
+        let verb = entry.oldValue == nil ? "logged" : entry.newValue == nil ? "deleted" : "changed to"
+        let parts = (entry.newValue ?? entry.oldValue ?? "").split(separator: " ").map(String.init)
+        guard parts.count >= 7 else { return verb }
+        let minutes = parts[4].split(separator: "/").compactMap { Int($0) }
+        guard minutes.count == 2 else { return verb }
+        let counted = minutes[1] == minutes[0] ? "" : " (counted \(ScriptedDay.duration(minutes[1])))"
+        let kind = parts[6] == "billable" ? "billable" : "covered by the contract"
+        return "\(verb) \(ScriptedDay.duration(minutes[0])) of \(parts[3])\(counted), \(kind)"
     }
 
     /// One audit value of `field` in words; `-` when there is none.

@@ -41,17 +41,21 @@ extension ScriptedDay {
 
         at(11, 30)
         try await write("I fixed the MTU on your gateway; please tell us if it drops again.", on: vpn, by: staff.lena)
+        try await logTime(80, on: vpn, by: staff.lena, "gateway diagnostics and the MTU fix")
         try await move(vpn, to: .resolved, by: staff.lena)
         at(11, 45)
         try await move(backupDisk, to: .inProgress, by: staff.ben)
         try await write(
             "Removed backup sets older than 90 days; 61% used now.", on: backupDisk, by: staff.ben,
             visibility: .internal)
+        try await logTime(25, on: backupDisk, by: staff.ben, "cleaned up old backup sets")
         try await move(backupDisk, to: .resolved, by: staff.ben)
         at(12, 0)
         try await write(
             "Anna confirmed by phone that she can sign in.", on: login, by: staff.sam, visibility: .internal)
         try await move(login, to: .closed, by: staff.sam)
+        at(12, 10)
+        try await clientRates(login, score: 5, "Unlocked in ten minutes, thank you!")
         pause()
 
         at(13, 0)
@@ -62,7 +66,12 @@ extension ScriptedDay {
         try await tick()
         at(14, 40)
         try await write("Replaced the fuser unit; the test page prints cleanly.", on: printer, by: staff.ben)
+        try await billPart(demo.clients.fuserUnit, on: printer, by: staff.ben)
+        try await logTime(70, on: printer, by: staff.ben, "replaced the fuser unit and cleaned the paper path")
+        try await logTime(40, on: printer, by: staff.ben, activity: "travel", "to the shop on Arbat and back")
         try await move(printer, to: .resolved, by: staff.ben)
+        try await showSettlement(of: printer)
+        try await showRatingRequest(of: printer)
         pause()
 
         at(16, 30)
@@ -72,6 +81,8 @@ extension ScriptedDay {
             try await write("Which monitor model does your team use?", on: monitor, by: staff.ben)
             try await move(monitor, to: .waitingForClient, by: staff.ben)
         }
+        at(16, 50)
+        try await clientRates(printer, score: 2, "The shop had no printer until the afternoon.")
         at(17, 0)
         try await tick()
         say("the desk closes for the day")

@@ -10,15 +10,16 @@ extension ScriptedDay {
         then("client \(hints.company.name), location \(hints.location?.name ?? "-")")
         for hint in hints.contracts {
             let period = hint.currentPeriod.map {
-                "current period \(DemoTime.date($0.startsAt))..\(DemoTime.date($0.endsAt))"
+                "current period \(DemoTime.dayAndMonth($0.startsAt)) - \(DemoTime.dayAndMonth($0.endsAt.addingTimeInterval(-1)))"
+                    + ", " + DemoClients.payment($0, at: demo.clock.now)
             }
-            then(
-                "contract \(hint.contract.number): \(period ?? "no current period"), \(hint.paymentStatus?.rawValue ?? "-")"
-            )
+            then("contract \(hint.contract.number): \(period ?? "no current period")")
         }
         if let debtor = hints.debtor {
             let totals = debtor.totals.map(\.description).joined(separator: ", ")
-            then("DEBTOR: \(totals) overdue for \(debtor.maximumDaysOverdue) days: warn the engineer")
+            then(
+                "DEBTOR: \(totals) unpaid, the oldest invoice overdue for \(debtor.maximumDaysOverdue) days: warn the engineer"
+            )
         }
         let models = try await desk.assetModels(as: .system)
         for asset in hints.installedAssets {

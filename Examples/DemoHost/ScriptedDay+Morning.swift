@@ -76,13 +76,16 @@ extension ScriptedDay {
             priority: .low)
         at(10, 20)
         try await write("I unlocked the account; please sign in again.", on: login, by: staff.sam)
-        try await paidWork(minutes: 45, on: login, by: staff.sam)
+        try await logTime(
+            45, on: login, by: staff.sam, billable: true, "unlocked an account in Acme's own CRM")
+        try await billTime(on: login, by: staff.sam)
         try await move(login, to: .resolved, by: staff.sam)
         try await showSettlement(of: login)
+        try await showRatingRequest(of: login)
         at(10, 30)
         try await move(printer, to: .inProgress, by: staff.ben)
         try await write("The fuser unit is worn out; a spare arrives after lunch.", on: printer, by: staff.ben)
-        let until = DemoTime.on(14, 0)
+        let until = DemoTime.at(14, 0, on: today)
         let postponed = try await desk.postpone(printer, until: until, by: .employee(staff.ben.id))
         say("\(staff.ben.name) postpones \(postponed.number) until \(DemoTime.clock(until))")
         then(

@@ -4,12 +4,18 @@ import HelpDeskKit
 extension ScriptedDay {
     /// A shorter day that continues a desk kept in a data directory: new calls, an answer to a
     /// ticket left waiting, resolutions, and the host's tick.
-    mutating func nextDay(number day: Int) async throws(HelpDeskError) {
-        dayOffset = day
+    mutating func nextDay(after previous: Date) async throws(HelpDeskError) {
+        today = DemoTime.startOfDay(demo.clock.now)
         let clients = demo.clients
         let catalog = demo.catalog
-        out.heading("Day \(day + 1) of the desk: \(DemoTime.date(demo.clock.now))")
+        let number = DemoCalendar.workingDays(from: DemoTime.on(0, 0), to: DemoTime.midnight(after: today)).count
+        out.heading(
+            "Day \(number) of the desk: \(DemoTime.dayAndMonth(today, weekday: true)) (\(DemoTime.date(today)))")
         out.note("The desk was reopened from its data directory; ticket numbers continue where they stopped.")
+        let skipped = DemoCalendar.daysOff(from: DemoTime.midnight(after: previous), to: today)
+        if !skipped.isEmpty {
+            out.note("Days off since the last working day: \(skipped.joined(separator: ", ")).")
+        }
         out.line()
         at(9, 0)
         let badge = try await register(
@@ -33,7 +39,11 @@ extension ScriptedDay {
         at(11, 0)
         try await move(badge, to: .inProgress, by: demo.staff.sam)
         try await write("The badge is ready at reception.", on: badge, by: demo.staff.sam)
+        try await logTime(20, on: badge, by: demo.staff.sam, "programmed the badge and added it to the access system")
         try await move(badge, to: .resolved, by: demo.staff.sam)
+        try await showRatingRequest(of: badge)
+        at(11, 40)
+        try await clientRates(badge, score: 4, "Fine, but it took a morning.")
         at(12, 30)
         try await write("A new cartridge is on its way.", on: toner, by: demo.staff.ben)
         at(17, 0)

@@ -22,8 +22,10 @@ struct ScriptedDay {
     var out: Transcript
     /// The tickets registered so far.
     var tickets = Tickets()
-    /// Days after the first demo day (2 March) that this script plays.
-    var dayOffset = 0
+    /// Midnight (Moscow time) starting the day this script plays: the scripted day, or a later one.
+    var today = DemoTime.on(0, 0)
+    /// Whether the days off a deadline steps over were already explained.
+    var explainedDaysOff = false
     /// A letter registered with its message ID, so the script can show the gateway resending it.
     var mailed: (request: NewTicket, performer: Performer, messageID: IdempotencyKey)?
 
@@ -42,7 +44,7 @@ struct ScriptedDay {
     mutating func run() async throws(HelpDeskError) {
         out.heading("The working day")
         out.note("Every line below is a command sent to the engine at the simulated time on the left")
-        out.note("(UTC). Lines starting with '->' show what the engine did as a consequence.")
+        out.note("(Moscow time). Lines starting with '->' show what the engine did as a consequence.")
         out.line()
         try await morning()
         try await rejectedCommand()
@@ -52,9 +54,9 @@ struct ScriptedDay {
 
     // MARK: Narration helpers
 
-    /// Moves the simulated clock forward to `hour:minute` on the demo day.
+    /// Moves the simulated clock forward to `hour:minute` (Moscow time) on the day being played.
     func at(_ hour: Int, _ minute: Int) {
-        let instant = DemoTime.on(hour, minute).addingTimeInterval(Double(dayOffset) * 86_400)
+        let instant = DemoTime.at(hour, minute, on: today)
         precondition(instant >= demo.clock.now, "the script must not move back in time")
         demo.clock.set(to: instant)
     }
@@ -86,6 +88,28 @@ struct ScriptedDay {
         return "\(demo.directory.name(of: ticket.assigneeID)) (\(group))"
     }
 
+    /// `HH:mm` today, `Tue 10 Mar HH:mm` on another day.
+    func moment(_ instant: Date) -> String { DemoTime.moment(instant, today: today) }
+
+    /// When a ticket falls under the debtor policy, says so with its deadlines; the first time,
+    /// also which days off the deadlines step over.
+    mutating func showDebtorPolicy(of ticket: Ticket) {
+        guard let sla = ticket.sla, sla.policyID == DemoSLA.debtorPolicyID else { return }
+        let company = ticket.companyID == demo.clients.northwind.id ? demo.clients.northwind.name : "the client"
+        then("\(company) has an overdue invoice: the debtor SLA policy applies, with longer targets")
+        let due = [
+            sla.reaction.map { "reaction due \(moment($0.dueAt))" },
+            sla.resolution.map { "resolution due \(moment($0.dueAt))" },
+        ]
+        then(due.compactMap { $0 }.joined(separator: ", "))
+        guard !explainedDaysOff, let last = [sla.reaction?.dueAt, sla.resolution?.dueAt].compactMap({ $0 }).max()
+        else { return }
+        let holidays = DemoCalendar.holidays(from: DemoTime.midnight(after: today), to: last)
+        guard !holidays.isEmpty else { return }
+        then("the clocks stop over the weekend and on the public holiday \(holidays.joined(separator: ", "))")
+        explainedDaysOff = true
+    }
+
     // MARK: Command helpers
 
     /// Registers a ticket and narrates where it was routed. `by` defaults to the requester.
@@ -110,6 +134,7 @@ struct ScriptedDay {
         } else {
             then("\(priority) priority, assigned directly to \(routing(of: ticket))")
         }
+        showDebtorPolicy(of: ticket)
         return ticket.id
     }
 

@@ -6,20 +6,16 @@ import Testing
 /// The demo host: its output's content, its determinism, and the built executable.
 @Suite("helpdesk-demo")
 struct DemoHostTests {
-    /// The demo runs and prints the day, the three summary sections, the return to work and the rejection.
+    /// The demo runs and prints the day, the summary sections, the return to work and the rejection.
     @Test func outputHasEverySection() async throws {
         let output = try await DemoHost.run()
-        #expect(output.contains("The working day"))
-        #expect(output.contains("1. Tickets at the end of the day"))
-        #expect(output.contains("2. SLA at the end of the day"))
-        #expect(output.contains("3. Audit trail of #1002"))
-        #expect(output.contains("4. Notifications (the outbox)"))
-        #expect(output.contains("SLA warning on #1006"))
-        #expect(output.contains("DEBTOR: 45000.00 RUB overdue for 31 days"))
-        #expect(output.contains("5. Billing (from the ledger)"))
-        #expect(output.contains("Acme Ltd's prepaid balance is now 8875.00 RUB"))
-        #expect(output.contains("Northwind Traders  45000.00 RUB"))
-        #expect(output.contains("paused since 16:45"))
+        for heading in [
+            "The working day", "1. Tickets at the end of the day", "2. SLA at the end of the day",
+            "3. Audit trail of #1002", "4. Notifications (the outbox)", "5. Time spent and client satisfaction",
+            "6. Billing (from the ledger)",
+        ] {
+            #expect(output.contains(heading), "missing \(heading)")
+        }
         #expect(output.contains("met at 09:10"))
         #expect(output.contains("BREACHED, was due 10:05"))
         #expect(output.contains("#1002 returned to work at 14:00: now In progress"))
@@ -35,6 +31,85 @@ struct DemoHostTests {
         #expect(output.contains("Tom Baker of Northwind asks for #1001: notFound, as if it did not exist"))
         #expect(output.contains("the engine answers #1001 again: no second ticket, nothing new in the outbox"))
         #expect(!output.contains("WARNING"))
+    }
+
+    /// The desk works in Moscow time by the Russian production calendar: the headings say so, and
+    /// the deadlines of Friday's tickets step over the weekend and the 9 March holiday.
+    @Test func moscowTimeAndTheHolidayShowInTheDeadlines() async throws {
+        let output = try await DemoHost.run()
+        #expect(output.contains("Simulated time on Friday 2026-03-06, Moscow time (UTC+3)"))
+        #expect(output.contains("(Moscow time). Lines starting with '->'"))
+        #expect(output.contains("09:00-13:00, 14:00-18:00 Moscow time) by the Russian"))
+        #expect(!output.contains("(UTC)") && !output.contains(" UTC;") && !output.contains("UTC)."))
+        #expect(
+            output.contains(
+                "Public holidays the clocks skip: Mon 9 Mar (International Women's Day, moved from Sunday 8 March)."))
+        // #1006 (low priority, 10:15 Friday): 6 h 45 min left on Friday, the rest on Tuesday 10 March.
+        #expect(output.contains("reaction due Tue 10 Mar 10:15, resolution due Mon 16 Mar 10:15"))
+        #expect(
+            output.contains(
+                "-> the clocks stop over the weekend and on the public holiday Mon 9 Mar (International Women's Day"))
+        let board = output.components(separatedBy: "2. SLA at the end of the day")[1]
+        let row = try #require(board.split(separator: "\n").first { $0.hasPrefix("  #1006  ") })
+        #expect(row.contains("met at 16:45 (due Tue 10 Mar 10:15)"), "\(row)")
+    }
+
+    /// The debtor SLA policy is on: Northwind, whose February invoice is overdue, gets it for its
+    /// new tickets, and the dispatcher sees the debt.
+    @Test func debtorPolicyIsVisible() async throws {
+        let output = try await DemoHost.run()
+        #expect(output.contains("DEBTOR: 45000.00 RUB unpaid, the oldest invoice overdue for 24 days"))
+        #expect(output.contains("Northwind Traders has an overdue invoice: the debtor SLA policy applies"))
+        let board = output.components(separatedBy: "2. SLA at the end of the day")[1]
+            .components(separatedBy: "3. Audit trail")[0]
+        let policies = board.split(separator: "\n").filter { $0.hasPrefix("  #100") }.map {
+            $0.split(separator: " ", omittingEmptySubsequences: true)[1]
+        }
+        #expect(policies == ["standard", "debtor", "premium", "debtor", "standard", "debtor"])
+    }
+
+    /// Engineers log time, billable time goes on the bill at the engineer's rate, a spare part is
+    /// owed by the debtor, and the day's time is priced in section 5.
+    @Test func laborAndPaidWorkAppearInTheDay() async throws {
+        let output = try await DemoHost.run()
+        #expect(output.contains("Sam Carter logs 45 min of work on #1001 (billable, outside the contract)"))
+        #expect(output.contains("45 min at 2000.00 RUB per hour = 1500.00 RUB"))
+        #expect(output.contains("1500.00 RUB from the prepaid balance"))
+        #expect(output.contains("the prepaid balance of Acme Ltd is now 8500.00 RUB"))
+        #expect(output.contains("counted as 1 h 30 min: the contract rounds time up to 15 minutes"))
+        #expect(output.contains("Northwind Traders has no prepaid money left: 6900.00 RUB is posted as owed"))
+        #expect(output.contains("Time spent       logged 40 min of travel (counted 45 min), covered by the contract"))
+        let section = output.components(separatedBy: "5. Time spent and client satisfaction")[1]
+            .components(separatedBy: "6. Billing")[0]
+        #expect(section.contains(/Total\s+4 h 20 min\s+7733.33 RUB\s+1500.00 RUB/), "\(section)")
+    }
+
+    /// Clients rate resolved tickets with the token from the rating request; a low score alerts
+    /// the head of support, and the day's satisfaction index is shown.
+    @Test func ratingsAppearInTheDay() async throws {
+        let output = try await DemoHost.run()
+        #expect(output.contains("Anna Smith is asked to rate the work (a link valid until 20 Mar)"))
+        #expect(output.contains("Anna Smith rates #1001 5 of 5: \"Unlocked in ten minutes, thank you!\""))
+        #expect(output.contains("Tom Baker rates #1002 2 of 5"))
+        #expect(output.contains("a low score: Maria Lopez, head of support, is alerted"))
+        #expect(output.contains(/LOW RATING 2 for Ben Okafor: call the client\s+Maria Lopez/))
+        #expect(output.contains("Rating           rated 2/5: The shop had no printer until the afternoon."))
+        #expect(output.contains("Satisfaction index (CSAT): 1 of 2 ratings satisfied, 50.0%; average score 3.50."))
+    }
+
+    /// The receivables ageing and the debtor list count from the same due date: the February invoice,
+    /// due 10 February, is 24 days overdue and sits in the 0-30 column with the spare part owed today,
+    /// while March's invoice is not yet due.
+    @Test func ageingAndDaysOverdueAgree() async throws {
+        let output = try await DemoHost.run()
+        let billing = output.components(separatedBy: "6. Billing (from the ledger)")[1]
+        let ageing = try #require(billing.split(separator: "\n").first { $0.hasPrefix("  Northwind Traders ") })
+        let cells = ageing.split(separator: /\s{2,}/).map(String.init)
+        #expect(
+            cells == [
+                "Northwind Traders", "45000.00 RUB", "51900.00 RUB", "0.00 RUB", "0.00 RUB", "0.00 RUB", "96900.00 RUB",
+            ])
+        #expect(billing.contains(/NW-2026\s+1 Feb - 28 Feb\s+45000.00 RUB\s+2026-02-10\s+24 days/))
     }
 
     /// Every ticket row shows the agent label, assignee and group by name, never an identifier.
@@ -73,12 +148,31 @@ struct DemoHostTests {
             ])
     }
 
-    /// Times print as `HH:mm` in UTC whatever the machine's time zone.
-    @Test func timesAreUTC() {
+    /// Times print as `HH:mm` in Moscow time (UTC+3) whatever the machine's time zone.
+    @Test func timesAreMoscowTime() {
+        #expect(DemoTime.on(8, 30) == Date(timeIntervalSince1970: 1_772_775_000))  // 2026-03-06 05:30 UTC
         #expect(DemoTime.clock(DemoTime.on(8, 30)) == "08:30")
-        #expect(DemoTime.date(DemoTime.on(23, 59)) == "2026-03-02")
-        #expect(DemoTime.auditValue("2026-03-02T14:00:00Z") == "14:00")
+        #expect(DemoTime.date(DemoTime.on(23, 59)) == "2026-03-06")
+        #expect(DemoTime.auditValue("2026-03-06T11:00:00Z") == "14:00")
         #expect(DemoTime.auditValue("not a date") == "not a date")
+        #expect(DemoTime.moment(DemoTime.on(8, 30).addingTimeInterval(4 * 86_400)) == "Tue 10 Mar 08:30")
+    }
+
+    /// The production calendar: 247 working days in 2026, 21 in March (Monday 9 March is a day off),
+    /// the working day after Friday 6 March is Tuesday 10 March, and pre-holiday days are an hour short.
+    @Test func productionCalendar() throws {
+        let year = DemoCalendar.workingDays(
+            from: DemoTime.midnight(of: DateComponents(year: 2026, month: 1, day: 1)),
+            to: DemoTime.midnight(of: DateComponents(year: 2027, month: 1, day: 1)))
+        #expect(year.count == 247)
+        let march = MonthSimulation.workingDays
+        #expect(march.count == 21)
+        #expect(march.first.map(DemoTime.date) == "2026-03-02" && march.last.map(DemoTime.date) == "2026-03-31")
+        #expect(!march.map(DemoTime.date).contains("2026-03-09"))
+        #expect(DemoTime.date(DemoCalendar.nextWorkingDay(after: DemoTime.on(0, 0))) == "2026-03-10")
+        let april30 = DemoTime.midnight(of: DateComponents(year: 2026, month: 4, day: 30))
+        let hours = try DemoCalendar.hours.workingTime(from: april30, to: DemoTime.midnight(after: april30))
+        #expect(hours == .hours(7))
     }
 
     /// The built `helpdesk-demo` binary runs end to end, exits with 0 and prints the same text.
@@ -133,11 +227,18 @@ struct DemoDataDirectoryTests {
         #expect(first.contains("#1006"))
         #expect(first.contains("run again with --data to continue it"))
         let second = try await DemoHost.run(dataDirectory: directory)
-        #expect(second.contains("Day 2 of the desk: 2026-03-03"))
+        #expect(second.contains("Day 2 of the desk: Tue 10 Mar (2026-03-10)"))
+        #expect(
+            second.contains(
+                "Days off since the last working day: Sat 7 Mar, Sun 8 Mar, Mon 9 Mar (International Women's Day"))
         #expect(second.contains("#1007 \"New starter needs a door badge\""))
+        #expect(second.contains("Anna Smith rates #1007 4 of 5"))
         #expect(second.contains("All 8 tickets"))
+        // On 10 March the March invoice falls due too: Northwind owes two periods.
+        #expect(second.contains(/NW-2026\s+1 Mar - 31 Mar\s+45000.00 RUB\s+2026-03-10\s+0 days/))
         let third = try await DemoHost.run(dataDirectory: directory)
-        #expect(third.contains("Day 3 of the desk: 2026-03-04"))
+        #expect(third.contains("Day 3 of the desk: Wed 11 Mar (2026-03-11)"))
+        #expect(!third.contains("Days off since"))
         #expect(third.contains("All 10 tickets"))
     }
 }

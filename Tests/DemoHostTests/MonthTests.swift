@@ -1,53 +1,116 @@
 import Foundation
+import HelpDeskKit
 import Testing
 
 @testable import DemoHost
 
-/// `helpdesk-demo --month`: the simulated month, its report tables, CSV files and HTML dashboard.
+/// `helpdesk-demo --month`: the simulated calendar month, its report tables, CSV files and HTML dashboard.
 @Suite("helpdesk-demo --month")
 struct MonthTests {
-    /// A short month (one working week) keeps the tests fast; the code path is the full month's.
-    static let days = 5
-
     /// Two runs print byte-identical tables.
     @Test func monthIsDeterministic() async throws {
-        let first = try await DemoHost.runMonth(days: Self.days)
-        let second = try await DemoHost.runMonth(days: Self.days)
+        let first = try await DemoHost.runMonth()
+        let second = try await DemoHost.runMonth()
         #expect(first == second)
     }
 
     /// The output has every report section, filled with rows for the three clients and the staff.
     @Test func tablesHaveEverySection() async throws {
-        let output = try await DemoHost.runMonth(days: Self.days)
+        let output = try await DemoHost.runMonth()
         for section in [
-            "1. SLA compliance by week", "2. SLA compliance by client", "3. Response times", "4. Backlog by week",
-            "5. Customer satisfaction by employee", "6. Labor by client", "7. Profitability by contract",
-            "8. Employee ranking",
+            "1. SLA compliance by week", "2. SLA compliance by contract", "3. Response times", "4. Backlog by week",
+            "5. First-contact resolution", "6. Who files the tickets", "7. Customer satisfaction by employee",
+            "What clients wrote with their ratings", "8. Labor by client", "9. Profitability by contract",
+            "10. Debtors and receivables at the end of the month", "11. Employee ranking",
         ] {
             #expect(output.contains(section), "missing \(section)")
         }
         for name in [
             "Acme Ltd", "Northwind Traders", "Contoso Bank", "AC-2026", "NW-2026", "CB-2026", "Sam Carter",
-            "Week of 2026-03-02",
+            "Head office", "Warehouse in Khimki", "Igor Sokolov", "2-8 Mar", "30-31 Mar",
         ] {
             #expect(output.contains(name), "missing \(name)")
         }
-        #expect(output.contains("5 working days, 2026-03-02 to 2026-03-06"))
         #expect(!output.contains(/[0-9A-F]{8}-[0-9A-F]{4}-/), "identifiers leaked into the output")
         #expect(!output.contains("Wrote"))
     }
 
-    /// The simulation exercises the engine: tickets, resolutions, ratings, time, SLA breaches.
+    /// "A month" is the calendar month of March 2026 in Moscow time: its 21 working days by the
+    /// production calendar, so nothing happens on weekends or on the 9 March holiday.
+    @Test func theMonthIsTheCalendarMonth() async throws {
+        let output = try await DemoHost.runMonth()
+        #expect(output.contains("March 2026 in Moscow time: 21 working days by the Russian production calendar"))
+        #expect(output.contains("Public holiday: Mon 9 Mar (International Women's Day"))
+        #expect(output.contains("Reports cover 2026-03-01 to 2026-03-31"))
+        let demo = try await MonthDesk.seeded()
+        var simulation = MonthSimulation(demo: demo)
+        try await simulation.run(days: MonthSimulation.workingDays)
+        let tickets = try await demo.desk.tickets(
+            matching: TicketQuery(limit: TicketQuery.maximumLimit), as: .system
+        ).tickets
+        let days = Set(tickets.map { DemoTime.date($0.createdAt) })
+        let working = Set(MonthSimulation.workingDays.map(DemoTime.date))
+        #expect(days.isSubset(of: working) && days.count >= 19, "\(days.subtracting(working))")
+        #expect(!days.contains("2026-03-09"))
+        #expect(tickets.allSatisfy { $0.createdAt < MonthDesk.month.upperBound })
+    }
+
+    /// The simulation exercises the engine: tickets, resolutions, ratings, time, paid work, billing, SLA.
     @Test func simulationDoesRealWork() async throws {
         let demo = try await MonthDesk.seeded()
         var simulation = MonthSimulation(demo: demo)
-        try await simulation.run(days: Self.days)
+        try await simulation.run(days: MonthSimulation.workingDays)
         let tally = simulation.tally
-        #expect(tally.created > 15)
-        #expect(tally.resolutions > 10)
-        #expect(tally.ratings > 5)
-        #expect(tally.timeEntries > 10)
+        #expect(tally.created > 80)
+        #expect(tally.resolutions > 60)
+        #expect(tally.ratings > 30)
+        #expect(tally.timeEntries > 60)
+        #expect(tally.paidTickets > 10)
+        #expect(tally.billingSteps == 4, "March: invoices, two payments, a top-up")
         #expect(tally.slaBreaches > 0)
+    }
+
+    /// Paid work is billed and settled, so the profitability table's paid-work column is not all zero;
+    /// first-contact resolution, feedback comments and the debtors are filled in.
+    @Test func paidWorkFirstContactFeedbackAndDebtorsAreFilled() async throws {
+        let output = try await DemoHost.runMonth()
+        let profitability = output.components(separatedBy: "9. Profitability by contract")[1]
+            .components(separatedBy: "10. Debtors")[0]
+        let rows = profitability.split(separator: "\n").filter {
+            $0.hasPrefix("  AC-") || $0.hasPrefix("  NW-") || $0.hasPrefix("  CB-")
+        }
+        #expect(rows.count == 3)
+        let paid = rows.map { String($0.split(separator: /\s{2,}/)[2]) }
+        #expect(paid.allSatisfy { $0 != "0.00 RUB" }, "\(paid)")
+
+        let fcr = output.components(separatedBy: "5. First-contact resolution")[1]
+            .components(separatedBy: "6. Who files")[0]
+        let all = try #require(fcr.split(separator: "\n").first { $0.hasPrefix("  All ") })
+        let cells = all.split(separator: /\s{2,}/)
+        #expect(Int(cells[1]) ?? 0 > 0 && Int(cells[2]) ?? 0 > 0, "\(all)")
+
+        let feedback = output.components(separatedBy: "What clients wrote with their ratings")[1]
+            .components(separatedBy: "8. Labor by client")[0]
+        #expect(feedback.contains("Took too long.") && feedback.contains("of 5"))
+    }
+
+    /// The debtor list and the receivables ageing count days from the same payment due date: on
+    /// 1 April, Northwind's February invoice (due 10 February) is 50 days overdue and in the 31-60
+    /// column, its March invoice (due 10 March) 22 days and in the 0-30 column.
+    @Test func debtorsAndAgeingAgree() async throws {
+        let output = try await DemoHost.runMonth()
+        let section = output.components(separatedBy: "10. Debtors and receivables")[1]
+            .components(separatedBy: "11. Employee ranking")[0]
+        #expect(section.contains(/NW-2026\s+1 Feb - 28 Feb\s+45000.00 RUB\s+2026-02-10\s+50 days/))
+        #expect(section.contains(/NW-2026\s+1 Mar - 31 Mar\s+45000.00 RUB\s+2026-03-10\s+22 days/))
+        let ageing = try #require(section.split(separator: "\n").first { $0.hasPrefix("  Northwind Traders ") })
+        let cells = ageing.split(separator: /\s{2,}/).map(String.init)
+        #expect(cells.count == 7)
+        #expect(cells[1] == "0.00 RUB" && cells[3] == "45000.00 RUB", "\(cells)")
+        let zeroTo30 = Double(cells[2].dropLast(4)) ?? 0
+        #expect(zeroTo30 >= 45_000, "the March invoice and paid work owed: \(cells[2])")
+        let debts = section.split(separator: "\n").filter { $0.contains(" days") && $0.contains("RUB") }
+        #expect(debts.count == 2 && debts.allSatisfy { $0.hasPrefix("  Northwind Traders ") }, "payers are no debtors")
     }
 
     /// With a report directory: one CSV per report with the right header, and a self-contained dashboard.
@@ -55,14 +118,19 @@ struct MonthTests {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("helpdesk-month-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = try await DemoHost.runMonth(days: Self.days, reportDirectory: directory)
-        #expect(output.contains("Wrote 9 files to"))
+        let output = try await DemoHost.runMonth(reportDirectory: directory)
+        #expect(output.contains("Wrote 13 files to"))
 
         let headers = [
             "sla-by-week.csv":
                 "dimension,key,label,tickets,reaction_met,reaction_breached,reaction_pending,reaction_not_measured,"
                 + "reaction_compliance_percent,",
-            "sla-by-client.csv": "dimension,key,label,tickets,",
+            "sla-by-contract.csv": "dimension,key,label,tickets,",
+            "first-contact-resolution.csv":
+                "dimension,key,label,resolved_tickets,first_contact_resolved,first_contact_percent,",
+            "tickets-by-location.csv": "dimension,key,label,tickets,share_percent\r\n",
+            "tickets-by-contact.csv": "dimension,key,label,tickets,share_percent\r\n",
+            "feedback-comments.csv": "rated_at,ticket_number,score,scale_maximum,assignee_id,comment\r\n",
             "response-times.csv":
                 "dimension,key,label,first_response_working_count,first_response_working_average_seconds,",
             "backlog-by-week.csv": "dimension,key,label,opened,resolved,open_at_end\r\n",

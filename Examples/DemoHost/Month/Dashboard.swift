@@ -7,7 +7,7 @@ enum Dashboard {
 
     /// The page for `reports`; `title` says which days it covers.
     static func html(_ reports: MonthReports, title: String) -> String {
-        let weeks = reports.slaByWeek.map { short(MonthFormat.week(of: $0.key)) }
+        let weeks = reports.slaByWeek.map { reports.week(of: $0.key) }
         let sla = SVGChart(
             categories: weeks,
             series: [
@@ -16,16 +16,16 @@ enum Dashboard {
                     name: "Resolution met %", color: orange,
                     values: reports.slaByWeek.map(\.resolution.compliancePercent)),
             ],
-            xTitle: "Week starting (Monday)", yTitle: "Clocks met in time (%)",
+            xTitle: "Week (Monday to Sunday, within March)", yTitle: "Clocks met in time (%)",
             maximum: 100, format: { String(format: "%.0f%%", $0) })
         let backlog = SVGChart(
-            categories: reports.backlog.map { short(MonthFormat.week(of: $0.key)) },
+            categories: reports.backlog.map { reports.week(of: $0.key) },
             series: [
                 .init(name: "Opened", color: blue, values: reports.backlog.map { Double($0.opened) }),
                 .init(name: "Resolved", color: green, values: reports.backlog.map { Double($0.resolved) }),
                 .init(name: "Open at week end", color: orange, values: reports.backlog.map { Double($0.openAtEnd) }),
             ],
-            xTitle: "Week starting (Monday)", yTitle: "Tickets")
+            xTitle: "Week (Monday to Sunday, within March)", yTitle: "Tickets")
         let csat = SVGChart(
             categories: reports.csatByEmployee.map { MonthFormat.name(of: $0.key) },
             series: [
@@ -46,8 +46,8 @@ enum Dashboard {
             xTitle: "Client", yTitle: "Hours logged",
             format: { String(format: "%.0f", $0) })
         let cards = [
-            card("SLA compliance by week (weeks start on Monday)", sla.lines(title: "SLA compliance by week")),
-            card("Backlog by week (weeks start on Monday)", backlog.bars(title: "Backlog by week")),
+            card("SLA compliance by week", sla.lines(title: "SLA compliance by week")),
+            card("Backlog by week", backlog.bars(title: "Backlog by week")),
             card("Customer satisfaction by employee", csat.bars(title: "CSAT by employee")),
             card("Labor hours by client", labor.bars(title: "Labor hours by client")),
         ]
@@ -62,7 +62,7 @@ enum Dashboard {
             </head>
             <body>
             <h1>Service desk month</h1>
-            <p class="sub">\(HTML.escape(title)) · simulated, seeded data · times in UTC</p>
+            <p class="sub">\(HTML.escape(title)) · simulated, seeded data · Moscow time, Russian production calendar</p>
             <div class="kpis">\(kpis(reports).joined())</div>
             <div class="grid">
             \(cards.joined(separator: "\n"))
@@ -75,20 +75,12 @@ enum Dashboard {
             """
     }
 
-    /// `2026-03-02` as `2 Mar`.
-    static func short(_ date: String) -> String {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return date }
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(parts[2]) \(months[parts[1] - 1])"
-    }
-
     /// The headline figures: tickets, SLA, CSAT, hours.
     static func kpis(_ reports: MonthReports) -> [String] {
-        let tickets = reports.slaByClient.reduce(0) { $0 + $1.tickets }
+        let tickets = reports.slaByContract.reduce(0) { $0 + $1.tickets }
         var reaction = SLAClockCounts()
         var resolution = SLAClockCounts()
-        for row in reports.slaByClient {
+        for row in reports.slaByContract {
             reaction.met += row.reaction.met
             reaction.breached += row.reaction.breached
             resolution.met += row.resolution.met
@@ -97,6 +89,7 @@ enum Dashboard {
         let ratings = reports.csatByEmployee.reduce(0) { $0 + $1.ratings }
         let satisfied = reports.csatByEmployee.reduce(0) { $0 + $1.satisfied }
         let hours = reports.laborByClient.reduce(0.0) { $0 + $1.hours }
+        let firstContact = reports.firstContact.first { $0.key.dimension == .total }?.firstContactPercent
         let figures: [(String, String)] = [
             ("Tickets", "\(tickets)"),
             ("Reaction SLA met", MonthFormat.percent(reaction.compliancePercent)),
@@ -105,6 +98,7 @@ enum Dashboard {
                 "CSAT (\(ratings) ratings)",
                 MonthFormat.percent(ratings == 0 ? nil : Double(satisfied) * 100 / Double(ratings))
             ),
+            ("First-contact resolution", MonthFormat.percent(firstContact)),
             ("Hours logged", String(format: "%.1f", hours)),
         ]
         return figures.map {
@@ -122,7 +116,7 @@ enum Dashboard {
         color:#1f2933;background:#f5f7fa;padding:0 16px}
         h1{margin:0 0 4px;font-size:26px}.sub{margin:0 0 18px;color:#616e7c}
         h2{font-size:15px;margin:0 0 6px;color:#323f4b}
-        .kpis{display:grid;grid-template-columns:repeat(5,1fr);gap:12px;margin-bottom:16px}
+        .kpis{display:grid;grid-template-columns:repeat(6,1fr);gap:12px;margin-bottom:16px}
         .kpi,.card,table{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
         .kpi{padding:12px 16px}.kpi .v{font-size:24px;font-weight:600}.kpi .k{color:#616e7c;font-size:13px}
         .grid{display:grid;grid-template-columns:1fr 1fr;gap:16px;margin-bottom:16px}

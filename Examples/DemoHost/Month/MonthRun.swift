@@ -2,34 +2,40 @@ import Foundation
 import HelpDeskKit
 
 extension DemoHost {
-    /// Working days in `helpdesk-demo --month`: six weeks, 2 March to 10 April 2026.
-    static let monthDays = 30
-
-    /// Simulates `days` working days on a fresh desk and returns the report tables; with
-    /// `reportDirectory`, also writes one CSV per report and `dashboard.html` there.
-    /// The same text and files on every run.
-    static func runMonth(days: Int = monthDays, reportDirectory: URL? = nil) async throws -> String {
+    /// Simulates the calendar month of March 2026 (its working days by the Russian production
+    /// calendar) on a fresh desk and returns the report tables; with `reportDirectory`, also writes
+    /// one CSV per report and `dashboard.html` there. The same text and files on every run.
+    static func runMonth(reportDirectory: URL? = nil) async throws -> String {
         let demo = try await MonthDesk.seeded()
         var simulation = MonthSimulation(demo: demo)
+        let days = MonthSimulation.workingDays
         try await simulation.run(days: days)
-        let workingDays = MonthSimulation.workingDays(days)
-        let start = workingDays[0]
-        let weeks = (DemoTime.calendar.dateComponents([.day], from: start, to: workingDays[workingDays.count - 1]).day! / 7) + 1
-        let end = start.addingTimeInterval(Double(weeks) * 7 * 86_400)
-        let reports = try await MonthReports(desk: demo.desk, period: start..<end)
+        let month = MonthDesk.month
+        let reports = try await MonthReports(desk: demo.desk, period: month)
 
         var out = Transcript()
-        out.line("HelpDeskKit demo: a simulated month at a small service desk")
-        out.line("\(days) working days, \(DemoTime.date(start)) to \(DemoTime.date(workingDays[workingDays.count - 1])) (UTC), three")
+        out.line("HelpDeskKit demo: a simulated month at a small service desk in Moscow")
+        out.line("March 2026 in Moscow time: \(days.count) working days by the Russian production calendar; three")
         out.line("clients, seeded random choices: every run prints exactly the same text.")
+        for holiday in DemoCalendar.holidays(from: month.lowerBound, to: month.upperBound) {
+            out.line("Public holiday: \(holiday).")
+        }
         let tally = simulation.tally
         out.line()
-        out.note("\(tally.created) tickets, \(tally.resolutions) resolutions, \(tally.reopened) reopened, \(tally.closed) closed, \(tally.postponed) postponed;")
-        out.note("\(tally.timeEntries) time entries, \(tally.ratings) ratings; the host's ticks raised \(tally.slaWarnings) SLA warnings and \(tally.slaBreaches) breaches.")
-        out.note("Reports cover \(DemoTime.date(start)) to \(DemoTime.date(end.addingTimeInterval(-1))) in weekly buckets (weeks start on Monday).")
+        out.note(
+            "\(tally.created) tickets, \(tally.resolutions) resolutions, \(tally.reopened) reopened, \(tally.closed) closed, \(tally.postponed) postponed;"
+        )
+        out.note(
+            "\(tally.timeEntries) time entries, \(tally.paidTickets) tickets with paid work, \(tally.ratings) ratings; \(tally.billingSteps) invoices, payments and top-ups;"
+        )
+        out.note("the host's ticks raised \(tally.slaWarnings) SLA warnings and \(tally.slaBreaches) breaches.")
+        out.note(
+            "Reports cover \(DemoTime.date(month.lowerBound)) to \(DemoTime.date(month.upperBound.addingTimeInterval(-1))) in weekly buckets (weeks start on Monday)."
+        )
         reports.render(into: &out)
         if let reportDirectory {
-            let files = try MonthExport.write(reports, title: "\(days) working days from \(DemoTime.date(start))", to: reportDirectory)
+            let files = try MonthExport.write(
+                reports, title: "March 2026, \(days.count) working days", to: reportDirectory)
             out.line()
             out.line("  Wrote \(files.count) files to \(reportDirectory.path): \(files.joined(separator: ", "))")
         }

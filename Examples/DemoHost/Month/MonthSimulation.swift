@@ -2,19 +2,26 @@ import Foundation
 import HelpDeskKit
 import WorkingTime
 
-/// Simulates working days on a `MonthDesk`: every half hour from 08:30 to 18:00 UTC the host ticks
-/// the engine, clients file tickets and the staff work on the open ones, all drawn from one
-/// seeded `SplitMix64`, so every run produces the same desk.
+/// Simulates working days on a `MonthDesk`: every half hour from 08:30 to 18:00 Moscow time the
+/// host ticks the engine, the account manager follows the billing calendar, clients file tickets
+/// and the staff work on the open ones, all drawn from one seeded `SplitMix64`, so every run
+/// produces the same desk.
 struct MonthSimulation {
     /// What the simulation did, for the summary line.
     struct Tally: Sendable, Equatable {
         var created = 0, resolutions = 0, closed = 0, reopened = 0, postponed = 0
-        var timeEntries = 0, ratings = 0, slaWarnings = 0, slaBreaches = 0
+        var timeEntries = 0, ratings = 0, paidTickets = 0, slaWarnings = 0, slaBreaches = 0, billingSteps = 0
     }
 
     /// A ticket the simulation follows until it is closed.
     struct Tracked {
         let id: TicketID
+        /// Work outside the contract: its time is billable until the ticket is first billed.
+        var billable = false
+        /// A spare part to put on the bill when it is resolved.
+        var part: PriceListItem?
+        /// Short requests (accounts) that may be solved at first contact.
+        var quick = false
         var resolvedAt: Date?
         /// Closed and rated (or never to be rated): no more work.
         var done = false
@@ -36,23 +43,23 @@ struct MonthSimulation {
     var desk: HelpDesk { demo.desk }
     var now: Date { demo.clock.now }
 
-    /// The first `count` working days (Monday–Friday) from the demo day, as their midnights (UTC).
-    static func workingDays(_ count: Int) -> [Date] {
-        var days: [Date] = []
-        var day = DemoTime.on(0, 0)
-        while days.count < count {
-            let weekday = DemoTime.calendar.component(.weekday, from: day)
-            if weekday != 1, weekday != 7 { days.append(day) }
-            day = day.addingTimeInterval(86_400)
-        }
-        return days
+    /// The working days of March 2026 by the production calendar (21: Monday 9 March is a holiday),
+    /// as their midnights in Moscow time.
+    static var workingDays: [Date] {
+        DemoCalendar.workingDays(from: MonthDesk.month.lowerBound, to: MonthDesk.month.upperBound)
     }
 
-    /// Plays `days` working days.
-    mutating func run(days: Int) async throws {
-        for day in Self.workingDays(days) {
+    /// Plays `days` (midnights of working days), following the billing calendar between them.
+    mutating func run(days: [Date]) async throws {
+        var billedUpTo = now
+        for day in days {
             for slot in 0..<20 {
-                demo.clock.set(to: day.addingTimeInterval(8.5 * 3_600 + Double(slot) * 1_800))
+                let instant = DemoTime.at(8, 30, on: day).addingTimeInterval(Double(slot) * 1_800)
+                tally.billingSteps += try await DemoBilling.run(
+                    from: billedUpTo, to: instant, on: desk, clock: demo.clock, clients: demo.clients,
+                    by: demo.staff.maria)
+                billedUpTo = instant
+                demo.clock.set(to: instant)
                 let report = try await desk.tick(now: now)
                 tally.slaWarnings += report.slaWarnings.count
                 tally.slaBreaches += report.slaBreaches.count
@@ -104,9 +111,6 @@ struct MonthSimulation {
         }
     }
 
-    /// The local date (UTC) of the current instant, for time entries.
-    func today() throws -> LocalDate {
-        let parts = DemoTime.calendar.dateComponents([.year, .month, .day], from: now)
-        return try LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
-    }
+    /// The Moscow date of the current instant, for time entries.
+    func today() -> LocalDate { DemoTime.localDate(now) }
 }

@@ -14,7 +14,8 @@ extension MonthReports {
             ])
             for row in rows {
                 table.add([
-                    F.name(of: row.key), "\(row.tickets)", F.counts(row.reaction),
+                    row.key.dimension == .bucket ? week(of: row.key) : F.name(of: row.key), "\(row.tickets)",
+                    F.counts(row.reaction),
                     F.percent(row.reaction.compliancePercent),
                     F.counts(row.resolution), F.percent(row.resolution.compliancePercent), F.notMeasured(row),
                 ])
@@ -25,7 +26,13 @@ extension MonthReports {
         out.note("(+n) = clocks still running at the end of the period, left out of the percentage.")
         out.note("Not measured = reaction/resolution clocks of tickets whose policy has no target for their")
         out.note("priority (premium covers only high and critical network tickets); also left out.")
-        slaTable("2. SLA compliance by client", "Client", slaByClient)
+        slaTable("2. SLA compliance by contract", "Contract", slaByContract)
+        let owing = Set(debtors.flatMap { $0.debts.map(\.contractNumber) }).sorted()
+        if !owing.isEmpty {
+            out.note(
+                "\(owing.joined(separator: ", ")): the client has an overdue invoice, so its new tickets run on the")
+            out.note("debtor policy's longer targets.")
+        }
 
         out.heading("3. Response times (working time; calendar time in brackets)")
         var times = TextTable([
@@ -42,11 +49,14 @@ extension MonthReports {
             .init("Week"), .init("Opened", .right), .init("Resolved", .right), .init("Open at end", .right),
         ])
         for row in backlog {
-            backlogTable.add([F.week(of: row.key), "\(row.opened)", "\(row.resolved)", "\(row.openAtEnd)"])
+            backlogTable.add([week(of: row.key), "\(row.opened)", "\(row.resolved)", "\(row.openAtEnd)"])
         }
         out.lines(backlogTable.render())
 
-        out.heading("5. Customer satisfaction by employee")
+        renderFirstContact(into: &out)
+        renderWhoFiles(into: &out)
+
+        out.heading("7. Customer satisfaction by employee")
         var csat = TextTable([
             .init("Employee"), .init("Ratings", .right), .init("Satisfied", .right), .init("CSAT", .right),
             .init("Average", .right),
@@ -58,8 +68,9 @@ extension MonthReports {
             ])
         }
         out.lines(csat.render())
+        renderFeedback(into: &out)
 
-        out.heading("6. Labor by client")
+        out.heading("8. Labor by client")
         var labor = TextTable([
             .init("Client"), .init("Entries", .right), .init("Hours", .right), .init("Charged h", .right),
             .init("Billable share", .right),
@@ -72,7 +83,9 @@ extension MonthReports {
         }
         out.lines(labor.render())
 
-        out.heading("7. Profitability by contract")
+        out.heading("9. Profitability by contract")
+        out.note("Fees are the service periods; paid work is work outside the contract (billable time and")
+        out.note("spare parts) charged when its ticket was resolved; labor cost is every hour logged.")
         var money = TextTable([
             .init("Contract"), .init("Fees", .right), .init("Paid work", .right), .init("Labor cost", .right),
             .init("Margin", .right), .init("Note"),
@@ -87,7 +100,9 @@ extension MonthReports {
         }
         out.lines(money.render())
 
-        out.heading("8. Employee ranking")
+        renderDebtors(into: &out)
+
+        out.heading("11. Employee ranking")
         var ranking = TextTable([
             .init("#", .right), .init("Employee"), .init("Resolved", .right), .init("Resolution SLA", .right),
             .init("CSAT", .right), .init("Hours", .right),

@@ -29,23 +29,27 @@ public struct ClientStatement: Hashable, Sendable {
     public var closing: Int64
 }
 
-/// How long a client's receivable has been outstanding, in days since posting.
+/// How long a client's receivable has been overdue, in whole days since its payment was due: a
+/// service-period invoice from its period's due date (``ServicePeriod/paymentDueAt``, else its
+/// start, as for ``Debtor/Debt/daysOverdue``), anything else (paid work owed) from its posting.
 public struct DebtorAgeing: Hashable, Sendable {
     /// The client.
     public var companyID: CompanyID
     /// The unit owed.
     public var unit: BillingUnit
-    /// Outstanding 0–30 days.
+    /// Invoiced but not yet due.
+    public var notYetDue: Int64 = 0
+    /// Overdue 0–30 days.
     public var upTo30: Int64
-    /// Outstanding 31–60 days.
+    /// Overdue 31–60 days.
     public var upTo60: Int64
-    /// Outstanding 61–90 days.
+    /// Overdue 61–90 days.
     public var upTo90: Int64
-    /// Outstanding more than 90 days.
+    /// Overdue more than 90 days.
     public var over90: Int64
-    /// The total owed (``BillingReports/debtorAgeing(at:accounts:in:)`` only builds ageings whose
-    /// total fits in an `Int64`).
-    public var total: Int64 { upTo30 + upTo60 + upTo90 + over90 }
+    /// The total owed (``BillingReports/debtorAgeing(at:accounts:in:dueDates:)`` only builds ageings
+    /// whose total fits in an `Int64`).
+    public var total: Int64 { notYetDue + upTo30 + upTo60 + upTo90 + over90 }
 }
 
 /// Out-of-contract revenue of one client in one unit over a period.
@@ -96,14 +100,16 @@ public enum BillingReports {
             closing: try value(raw.closing))
     }
 
-    /// Receivables outstanding at `instant`, aged by the posting date of the debits still unpaid
-    /// (payments settle the oldest debits first), most owed first.
+    /// Receivables outstanding at `instant`, aged by the due date of the debits still unpaid
+    /// (payments settle the oldest debits first), most owed first. `dueDates` gives the due date of
+    /// a debit by its transfer (the engine passes its service-period invoices); a debit without one
+    /// is due when it was posted.
     ///
     /// An amount outstanding beyond `Int64.max` throws ``MoneyError/overflow``; the parts of one
     /// ageing add up to its outstanding amount, so the buckets and ``DebtorAgeing/total`` then fit.
-    public static func debtorAgeing(at instant: Date, accounts: [BillingAccount], in ledger: Ledger)
-        throws(MoneyError) -> [DebtorAgeing]
-    {
+    public static func debtorAgeing(
+        at instant: Date, accounts: [BillingAccount], in ledger: Ledger, dueDates: [TransferID: Date] = [:]
+    ) throws(MoneyError) -> [DebtorAgeing] {
         let asOf = LedgerTimestamp(instant)
         var result: [DebtorAgeing] = []
         for account in accounts where account.role == .receivable {
@@ -119,8 +125,13 @@ public enum BillingReports {
             for entry in debits.reversed() where outstanding > 0 {
                 let part = min(outstanding, Int64(clamping: entry.transfer.amount.minorUnits))
                 outstanding -= part
+                let due = dueDates[entry.transfer.id] ?? entry.timestamp.date
+                guard instant >= due else {
+                    ageing.notYetDue += part
+                    continue
+                }
                 // Saturates for an instant far past the ledger's range: such a debt is over 90 days old.
-                let days = InstantRange.wholeDays(from: entry.timestamp.date, to: instant)
+                let days = InstantRange.wholeDays(from: due, to: instant)
                 switch days {
                 case ...30: ageing.upTo30 += part
                 case 31...60: ageing.upTo60 += part
@@ -176,14 +187,22 @@ extension HelpDesk {
         }
     }
 
-    /// Receivables outstanding at `instant`, aged 0–30, 31–60, 61–90 and 90+ days.
+    /// Receivables outstanding at `instant`: not yet due, then overdue 0–30, 31–60, 61–90 and 90+
+    /// days, counted like ``Debtor/Debt/daysOverdue``: a period invoice from its payment due date
+    /// (`paymentDueAt ?? startsAt`), paid work owed from its settlement.
     public func debtorAgeing(at instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [DebtorAgeing] {
         _ = try await authorize(viewer, .readReports)
         try Validate.instant(instant, field: "instant")
         let accounts = try await storage { try await store.billingAccounts() }
         let ledger = try await storage { try await store.ledger() }
+        var dueDates: [TransferID: Date] = [:]
+        for contract in try await storage({ try await store.contracts() }) {
+            for period in contract.periods where period.invoicedAt != nil {
+                dueDates[Self.invoiceTransferID(period.id)] = period.paymentDueAt ?? period.startsAt
+            }
+        }
         do {
-            return try BillingReports.debtorAgeing(at: instant, accounts: accounts, in: ledger)
+            return try BillingReports.debtorAgeing(at: instant, accounts: accounts, in: ledger, dueDates: dueDates)
         } catch {
             throw .money(error)
         }
