@@ -82,6 +82,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "DemoHostTests", dependencies: ["DemoHost"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "DemoHostTests", dependencies: ["DemoHost", "HelpDeskFileStore"], swiftSettings: strictSettings),
     ]
 )

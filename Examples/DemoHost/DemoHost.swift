@@ -36,12 +36,21 @@ struct DemoHost {
         }
     }
 
+    /// What opening the store had to repair, for the person running the demo; empty when it
+    /// cut nothing and rebuilt nothing.
+    static func recoveryNote(_ report: RecoveryReport) -> String {
+        guard report.truncatedTail != nil || report.rebuiltLock else { return "" }
+        return (["The store was repaired when it was opened:"] + report.lines.map { "  " + $0 })
+            .joined(separator: "\n") + "\n\n"
+    }
+
     /// Runs the demo on a durable desk in `directory`: the first run plays the scripted day, each
     /// later run reopens the same desk and plays the next day.
     static func run(dataDirectory directory: URL) async throws -> String {
         let store = try await FileStore.open(at: directory)
+        let recovered = recoveryNote(store.recovery)
         if try await store.employees().isEmpty {
-            var text = try await run(store: store)
+            var text = try await recovered + run(store: store)
             text += "\n  The desk is saved in \(directory.path); run again with --data to continue it.\n"
             await store.close()
             return text
@@ -64,7 +73,7 @@ struct DemoHost {
         try await report.laborAndRatings(from: morning, to: demo.clock.now, into: &out)
         try await report.billing(from: morning, to: demo.clock.now, into: &out)
         await store.close()
-        return out.text
+        return recovered + out.text
     }
 
     /// Runs the whole demo on a fresh desk and returns its output; the same on every run.

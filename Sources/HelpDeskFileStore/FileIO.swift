@@ -29,7 +29,8 @@ enum FileIO {
     }
 
     /// Writes all of `bytes` at `offset`.
-    static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws(FileStoreError) {
+    static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int, path: String) throws(FileStoreError)
+    {
         var done = 0
         while done < bytes.count {
             let result = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))

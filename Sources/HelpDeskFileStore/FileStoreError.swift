@@ -72,13 +72,26 @@ public struct FileStoreError: Error, Hashable, Sendable, CustomStringConvertible
         case .unsupportedVersion(let file, let version, let supported):
             "\(file) has format version \(version); this build reads versions up to \(supported)"
         case .notAStore(let file): "\(file) is not a HelpDesk file-store file (bad magic number)"
-        case .corrupted(let file, let offset, let reason): "\(file) is corrupted at offset \(offset): \(reason)"
+        case .corrupted(let file, let offset, let reason):
+            "\(file) is corrupted at offset \(offset): \(reason)" + Self.repairHint(file: file, offset: offset)
         case .io(let operation, let path, let code):
             "\(operation) \(path) failed: \(String(cString: strerror(code))) (errno \(code))"
         }
     }
 
     public var description: String { message }
+
+    /// How a person gets a corrupted store open again, and what it costs.
+    private static func repairHint(file: String, offset: Int) -> String {
+        if FileFormat.sequence(inName: file, kind: .journal) != nil {
+            return ". To open the store without the records from there on (they are lost), close every handle, copy "
+                + "the directory, then call FileStore.discardJournal(in: directory, from: \"\(file)\", at: \(offset))"
+        }
+        if FileFormat.sequence(inName: file, kind: .snapshot) != nil {
+            return ". A snapshot cannot be repaired: restore the directory from a backup"
+        }
+        return ""
+    }
 
     /// The same failure as a ``StorageError`` of the matching kind, with this error as its cause.
     public var storageError: StorageError {

@@ -26,6 +26,35 @@ public struct RecoveryReport: Hashable, Sendable {
     public var removedObsoleteFiles: [String] = []
     /// `true` when a damaged `LOCK` file was rebuilt (it holds no data).
     public var rebuiltLock = false
+
+    /// `true` when opening changed nothing a host should hear about: no tail was cut and no
+    /// file was rebuilt or deleted.
+    public var isClean: Bool {
+        truncatedTail == nil && !rebuiltLock && removedTemporaryFiles.isEmpty && removedObsoleteFiles.isEmpty
+    }
+
+    /// What opening did, one sentence per line, for a log or an operator.
+    public var lines: [String] {
+        var lines = [
+            snapshotSequence == 0
+                ? "Replayed \(replayedRecords) journal records; the last is record \(lastSequence)."
+                : "Loaded the snapshot of records 1...\(snapshotSequence) and replayed \(replayedRecords) journal "
+                    + "records; the last is record \(lastSequence)."
+        ]
+        if let tail = truncatedTail {
+            lines.append(
+                "Cut \(tail.discardedBytes) bytes from \(tail.file) at offset \(tail.offset): \(tail.reason). "
+                    + "That write was never acknowledged; record \(lastSequence) is the last one kept.")
+        }
+        if rebuiltLock { lines.append("Rebuilt the damaged LOCK file (it holds no data).") }
+        if !removedTemporaryFiles.isEmpty {
+            lines.append("Deleted unfinished files: \(removedTemporaryFiles.joined(separator: ", ")).")
+        }
+        if !removedObsoleteFiles.isEmpty {
+            lines.append("Deleted files the snapshot replaces: \(removedObsoleteFiles.joined(separator: ", ")).")
+        }
+        return lines
+    }
 }
 
 /// Tuning of a ``FileStore``.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import DemoHost
+@testable import HelpDeskFileStore
 
 /// `helpdesk-demo`'s command line: what each argument list means, and what the binary does with
 /// the wrong ones.
@@ -90,5 +91,25 @@ struct CommandLineTests {
         #expect(below.status == 1)
         #expect(below.error.contains("Not a directory") && !below.error.contains("NSCocoaErrorDomain"))
         #expect(try String(contentsOf: file, encoding: .utf8) == "not a directory", "nothing was written")
+    }
+}
+
+/// The demo says what opening its store repaired, and nothing when it repaired nothing.
+@Suite("helpdesk-demo recovery note")
+struct RecoveryNoteTests {
+    @Test func aCutTailIsPrintedAndACleanOpenIsNot() {
+        var report = RecoveryReport()
+        report.lastSequence = 41
+        report.replayedRecords = 41
+        #expect(DemoHost.recoveryNote(report).isEmpty)
+        report.removedObsoleteFiles = ["journal-0000000000000001.log"]
+        #expect(DemoHost.recoveryNote(report).isEmpty, "routine housekeeping is not news")
+        report.truncatedTail = RecoveryReport.TruncatedTail(
+            file: "journal-0000000000000002.log", offset: 4_096, discardedBytes: 300, reason: "record checksum mismatch"
+        )
+        let note = DemoHost.recoveryNote(report)
+        #expect(note.hasPrefix("The store was repaired when it was opened:"))
+        #expect(note.contains("Cut 300 bytes from journal-0000000000000002.log at offset 4096"))
+        #expect(note.contains("record 41 is the last one kept"))
     }
 }
