@@ -65,6 +65,11 @@ extension Report {
             debtors.isEmpty
                 ? "Debtors: none." : "Debtors (their new tickets get the debtor SLA policy; engineers are warned):")
         guard !debtors.isEmpty else { return }
+        out.lines(Self.debtorTable(debtors))
+    }
+
+    /// One row per overdue invoice: client, contract, period, amount, due date, days overdue.
+    static func debtorTable(_ debtors: [Debtor]) -> [String] {
         var table = TextTable([
             .init("Client"), .init("Contract"), .init("Period"), .init("Amount", .right), .init("Due"),
             .init("Overdue", .right),
@@ -80,7 +85,7 @@ extension Report {
                 ])
             }
         }
-        out.lines(table.render())
+        return table.render()
     }
 
     /// A rouble amount in minor units as text, e.g. `8875.00 RUB`.

@@ -78,21 +78,6 @@ extension MonthReports {
         out.lines(ageing.render())
         out.line()
         out.note("Debtors: unpaid invoices past their due date (their new tickets get the debtor SLA policy):")
-        var table = TextTable([
-            .init("Client"), .init("Contract"), .init("Period"), .init("Amount", .right), .init("Due"),
-            .init("Overdue", .right),
-        ])
-        for debtor in debtors {
-            for debt in debtor.debts {
-                table.add([
-                    debtor.company.name, debt.contractNumber,
-                    DemoTime.dayAndMonth(debt.period.startsAt) + " - "
-                        + DemoTime.dayAndMonth(debt.period.endsAt.addingTimeInterval(-1)),
-                    debt.amount.description, DemoTime.date(debt.period.paymentDueAt ?? debt.period.startsAt),
-                    "\(debt.daysOverdue) days",
-                ])
-            }
-        }
-        out.lines(table.render())
+        out.lines(Report.debtorTable(debtors))
     }
 }

@@ -41,7 +41,7 @@ enum Frame {
         var tag: UInt64
         /// Range of the payload in the buffer.
         var payload: Range<Int>
-        /// Offset just after the frame's padding.
+        /// Offset just after the frame (its padding, or a record's footer).
         var end: Int
     }
 

@@ -75,17 +75,8 @@ enum RecordFrame {
         }
     }
 
-    /// One verified record.
-    struct Found {
-        /// Offset of the record's first byte.
-        var offset: Int
-        /// The record's tag.
-        var tag: UInt64
-        /// Range of the (scrambled) payload in the buffer.
-        var payload: Range<Int>
-        /// Offset just after the footer.
-        var end: Int
-    }
+    /// One verified record: where it starts, its tag, its (scrambled) payload, where its footer ends.
+    typealias Found = Frame.Found
 
     /// Why no record could be read at an offset, with the bytes that must have been written for
     /// the damage to be anything but a write that never reached the disk.
