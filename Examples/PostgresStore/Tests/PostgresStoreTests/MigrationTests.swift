@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import PostgresNIO
+import PostgresStore
+import Testing
+
+/// A scratch database on the test server, dropped afterwards.
+struct ScratchDatabase {
+    static var server: PostgresSettings? { PostgresSettings.fromEnvironment() }
+
+    /// Runs `body` with a running client on a fresh database.
+    static func with(_ body: (PostgresClient, Logger) async throws -> Void) async throws {
+        let server = try #require(server, "set HELPDESK_PG_PORT (see .ci/postgres.sh) to run the PostgreSQL tests")
+        let logger = Logger(label: "postgres-store-tests")
+        let name = "scratch_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        try await withClient(server.database("postgres")) { admin in
+            try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+        }
+        do {
+            try await withClient(server.database(name)) { client in try await body(client, logger) }
+        } catch {
+            try? await dropDatabase(name, server: server, logger: logger)
+            // PostgresNIO hides the server's message from `description`; tests want it.
+            Issue.record("\(String(reflecting: error))")
+            throw error
+        }
+        try await dropDatabase(name, server: server, logger: logger)
+    }
+
+    private static func dropDatabase(_ name: String, server: PostgresSettings, logger: Logger) async throws {
+        try await withClient(server.database("postgres")) { admin in
+            try await admin.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name)"), logger: logger)
+        }
+    }
+
+    /// Runs `body` while a client for `settings` runs.
+    static func withClient(_ settings: PostgresSettings, _ body: (PostgresClient) async throws -> Void)
+        async throws
+    {
+        let client = PostgresClient(configuration: settings.clientConfiguration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            try await body(client)
+        }
+    }
+}
+
+@Suite("PostgreSQL schema migrations", .enabled(if: ScratchDatabase.server != nil))
+struct MigrationTests {
+    @Test func aFreshDatabaseMigratesToTheLatestVersionOnce() async throws {
+        try await ScratchDatabase.with { client, logger in
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 0)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            let rows = try await client.query("SELECT count(*) FROM helpdesk_schema", logger: logger)
+            for try await count in rows.decode(Int.self) { #expect(count == SchemaMigrations.all.count) }
+        }
+    }
+
+    @Test func hostsMigratingAtOnceApplyEachStepOnce() async throws {
+        try await ScratchDatabase.with { client, logger in
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<4 { group.addTask { try await SchemaMigrations.migrate(client, logger: logger) } }
+                for try await version in group { #expect(version == SchemaMigrations.latest) }
+            }
+            let rows = try await client.query("SELECT last FROM outbox_sequence", logger: logger)
+            var sequences: [Int] = []
+            for try await last in rows.decode(Int.self) { sequences.append(last) }
+            #expect(sequences == [0], "the sequence row is created once")
+        }
+    }
+
+    @Test func aDatabaseFromANewerBuildIsRefused() async throws {
+        try await ScratchDatabase.with { client, logger in
+            try await SchemaMigrations.migrate(client, logger: logger)
+            let newer = SchemaMigrations.latest + 1
+            try await client.query(
+                "INSERT INTO helpdesk_schema (version, name) VALUES (\(newer), 'future')", logger: logger)
+            await #expect(throws: SchemaError.newerSchema(newer, known: SchemaMigrations.latest)) {
+                try await SchemaMigrations.migrate(client, logger: logger)
+            }
+        }
+    }
+}
