@@ -16,16 +16,23 @@ extension StoreContract {
             let early = idempotencyRecord("req-early", expiringAfter: 24)
             work.idempotency.records = [late, early]
             try await store.commit(work)
-            try requireEqual(try await store.idempotencyRecord("req-late"), late, "by key")
-            try requireEqual(try await store.idempotencyRecord("unknown"), nil, "unknown key")
             try requireEqual(
-                try await store.idempotencyKeys(expiringBy: .distantFuture, limit: 10), ["req-early", "req-late"],
+                try await requireFeature((any IdempotencyRepository).self, of: store).idempotencyRecord("req-late"),
+                late, "by key")
+            try requireEqual(
+                try await requireFeature((any IdempotencyRepository).self, of: store).idempotencyRecord("unknown"), nil,
+                "unknown key")
+            try requireEqual(
+                try await requireFeature((any IdempotencyRepository).self, of: store).idempotencyKeys(
+                    expiringBy: .distantFuture, limit: 10), ["req-early", "req-late"],
                 "earliest expiry first")
             try requireEqual(
-                try await store.idempotencyKeys(expiringBy: early.expiresAt, limit: 10), ["req-early"], "at the instant"
+                try await requireFeature((any IdempotencyRepository).self, of: store).idempotencyKeys(
+                    expiringBy: early.expiresAt, limit: 10), ["req-early"], "at the instant"
             )
             try requireEqual(
-                try await store.idempotencyKeys(expiringBy: .distantFuture, limit: 1), ["req-early"], "limit")
+                try await requireFeature((any IdempotencyRepository).self, of: store).idempotencyKeys(
+                    expiringBy: .distantFuture, limit: 1), ["req-early"], "limit")
         },
         ContractCheck("an idempotency key is unique: a second insert conflicts unless the unit forgets it first") {
             store in
@@ -40,15 +47,20 @@ extension StoreContract {
                 idempotencyRecord("req-2", expiringAfter: 1), idempotencyRecord("req-2", expiringAfter: 2),
             ]
             try await requireStorageError(.conflict) { try await store.commit(twice) }
-            try requireEqual(try await store.idempotencyRecord("req-2"), nil, "a rejected unit records nothing")
+            try requireEqual(
+                try await requireFeature((any IdempotencyRepository).self, of: store).idempotencyRecord("req-2"), nil,
+                "a rejected unit records nothing")
             again.idempotency.forgotten = ["req-1"]
             try await store.commit(again)
             try requireEqual(
-                try await store.idempotencyRecord("req-1"), idempotencyRecord("req-1", expiringAfter: 2), "replaced")
+                try await requireFeature((any IdempotencyRepository).self, of: store).idempotencyRecord("req-1"),
+                idempotencyRecord("req-1", expiringAfter: 2), "replaced")
             var forget = UnitOfWork()
             forget.idempotency.forgotten = ["req-1"]
             try await store.commit(forget)
-            try requireEqual(try await store.idempotencyRecord("req-1"), nil, "forgotten")
+            try requireEqual(
+                try await requireFeature((any IdempotencyRepository).self, of: store).idempotencyRecord("req-1"), nil,
+                "forgotten")
         },
     ]
 }

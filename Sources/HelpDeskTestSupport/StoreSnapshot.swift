@@ -64,8 +64,9 @@ public struct StoreSnapshot: Equatable, Sendable {
             lastTicketNumber: try await store.lastTicketNumber(), clients: try await clientImage(of: store))
         try await snapshot.captureLaborAndRatings(store)
         try await snapshot.captureBilling(store)
-        for key in try await store.idempotencyKeys(expiringBy: .distantFuture, limit: .max) {
-            if let record = try await store.idempotencyRecord(key) { snapshot.idempotency.append(record) }
+        let records = try store.feature((any IdempotencyRepository).self)
+        for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
+            if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }
         }
         snapshot.idempotency.sort { $0.key < $1.key }
         return snapshot

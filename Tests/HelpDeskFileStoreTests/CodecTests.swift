@@ -32,7 +32,7 @@ struct CodecTests {
             lists == [
                 "ticketWrites", "comments", "auditEntries", "events", "employees", "groups", "categories",
                 "acknowledgedEvents", "clients", "timeEntryWrites", "timeEntryDeletions", "employeeRates", "billing",
-                "idempotency", "capabilities", "preconditions", "writeIndex",
+                "capabilities", "preconditions", "writeIndex",
             ], "add the new list to UnitOfWork.changesOnlyTicketHistory, then here")
         // Preconditions are checked at commit and never journaled: they need no place there.
     }

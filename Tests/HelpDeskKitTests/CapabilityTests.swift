@@ -37,7 +37,7 @@ struct CapabilityTests {
         #expect(
             Capabilities.tickHooks.map(\.name)
                 == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep"])
-        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count)
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 2)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
     }
@@ -57,6 +57,27 @@ struct CapabilityTests {
         let legacy = #"{"ratingRequests":[],"ratings":[],"comments":[]}"#
         let empty = try JSONDecoder().decode(UnitOfWork.self, from: Data(legacy.utf8))
         #expect(empty.capabilities.isEmpty, "empty lists leave no part behind")
+    }
+
+    /// Idempotency moved onto the capability storage with the keys journals and snapshots had.
+    @Test func idempotencyKeepsItsJournalAndSnapshotKeys() throws {
+        let at = Date(timeIntervalSince1970: 1_780_000_000)
+        let record = IdempotencyRecord(
+            key: "req-1", command: "comment", fingerprint: "f", result: Data([1]), recordedAt: at,
+            expiresAt: at.addingTimeInterval(60))
+        var work = UnitOfWork()
+        work.idempotency.records = [record]
+        #expect(try Self.topLevelKeys(work) == ["idempotency"])
+        let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(work)) as? [String: Any]
+        let lists = object?["idempotency"] as? [String: Any]
+        #expect(Set(lists?.keys.map { $0 } ?? []) == ["records", "forgotten"])
+        #expect(try JSONDecoder().decode(UnitOfWork.self, from: try JSONEncoder().encode(work)) == work)
+        var image = StoreImage()
+        image.idempotency = [record]
+        let imageObject = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(image)) as? [String: Any]
+        #expect((imageObject?["idempotency"] as? [Any])?.count == 1, "a plain list, as before")
+        #expect(
+            try JSONDecoder().decode(StoreImage.self, from: try JSONEncoder().encode(image)).idempotency == [record])
     }
 
     @Test func changeSetsCompareByContent() {

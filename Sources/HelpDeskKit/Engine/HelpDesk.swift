@@ -66,10 +66,13 @@ public actor HelpDesk {
 
     /// The store's repository for a capability, or ``HelpDeskError/Reason/storeLacksFeature(_:)``.
     func feature<Feature>(_ feature: Feature.Type) throws(HelpDeskError) -> Feature {
-        let found: Feature?
-        do { found = try store.feature(feature) } catch { throw .storage(error) }
-        guard let found else { throw .storeLacksFeature(String(describing: feature)) }
+        guard let found = try optionalFeature(feature) else { throw .storeLacksFeature(String(describing: feature)) }
         return found
+    }
+
+    /// The store's repository for a capability, or `nil` when the store does not offer it.
+    func optionalFeature<Feature>(_ feature: Feature.Type) throws(HelpDeskError) -> Feature? {
+        do { return try store.feature(feature) } catch { throw .storage(error) }
     }
 
     /// Commits `work` atomically.

@@ -13,7 +13,8 @@ extension HelpDesk {
         guard let call else { return try await perform(by: performer, editing: tickets, body) }
         return try await perform(by: performer, editing: tickets) { context throws(HelpDeskError) in
             let now = clock.now()
-            if let stored = try await storage({ try await store.idempotencyRecord(call.key) }) {
+            let records = try feature((any IdempotencyRepository).self)
+            if let stored = try await storage({ try await records.idempotencyRecord(call.key) }) {
                 if stored.expiresAt > now { return try replay(stored, for: call, as: Result.self) }
                 context.work.idempotency.forgotten.append(stored.key)
             }
@@ -61,7 +62,9 @@ extension HelpDesk {
     /// Forgets idempotency keys that expired by `now`, a batch per unit of work.
     func forgetExpiredKeys(now: Date) async throws(HelpDeskError) {
         while true {
-            let expired = try await storage { try await store.idempotencyKeys(expiringBy: now, limit: 1_000) }
+            // A store without idempotency records has nothing to forget.
+            guard let records = try optionalFeature((any IdempotencyRepository).self) else { return }
+            let expired = try await storage { try await records.idempotencyKeys(expiringBy: now, limit: 1_000) }
             guard !expired.isEmpty else { return }
             try await perform(by: .system) { context throws(HelpDeskError) in
                 context.work.idempotency.forgotten = expired
@@ -83,5 +86,6 @@ extension TickHook {
 
 extension Capability {
     /// Idempotent commands: expired keys are forgotten by `tick`.
-    static let idempotency = Capability(name: "idempotency", tickHooks: [.idempotencySweep])
+    static let idempotency = Capability(
+        name: "idempotency", tables: IdempotencyTables.self, tickHooks: [.idempotencySweep])
 }

@@ -30,7 +30,7 @@ public struct IdempotencyRecord: Hashable, Sendable, Codable {
 }
 
 /// The idempotency part of a ``UnitOfWork``: keys to record and expired keys to forget.
-public struct IdempotencyChanges: Hashable, Sendable, Codable {
+public struct IdempotencyChanges: CapabilityChanges {
     /// Records to insert; a key that is already stored (and not forgotten by the same unit) is a conflict.
     public var records: [IdempotencyRecord] = []
     /// Keys to forget (expired), applied before the inserts.
@@ -41,6 +41,40 @@ public struct IdempotencyChanges: Hashable, Sendable, Codable {
 
     /// `true` when nothing changes.
     public var isEmpty: Bool { records.isEmpty && forgotten.isEmpty }
+
+    public func forEachConflictKey(_ body: (ConflictKey) -> Void) {
+        for record in records { body(.idempotencyKey(record.key)) }
+        for key in forgotten { body(.idempotencyKey(key)) }
+    }
+
+    // The unit's key since idempotency was introduced: one object with both lists.
+    private enum UnitKeys: String, CodingKey { case idempotency }
+    private enum ListKeys: String, CodingKey { case records, forgotten }
+
+    /// Decodes the unit's `idempotency` object; missing parts are empty.
+    public init(from decoder: any Decoder) throws {
+        let unit = try decoder.container(keyedBy: UnitKeys.self)
+        guard unit.contains(.idempotency) else { return }
+        let lists = try unit.nestedContainer(keyedBy: ListKeys.self, forKey: .idempotency)
+        records = try lists.decodeIfPresent([IdempotencyRecord].self, forKey: .records) ?? []
+        forgotten = try lists.decodeIfPresent([IdempotencyKey].self, forKey: .forgotten) ?? []
+    }
+
+    /// Encodes both lists under the unit's `idempotency` key.
+    public func encode(to encoder: any Encoder) throws {
+        var unit = encoder.container(keyedBy: UnitKeys.self)
+        var lists = unit.nestedContainer(keyedBy: ListKeys.self, forKey: .idempotency)
+        try lists.encode(records, forKey: .records)
+        try lists.encode(forgotten, forKey: .forgotten)
+    }
+}
+
+extension UnitOfWork {
+    /// Idempotency keys to record and expired keys to forget (``IdempotencyChanges``).
+    public var idempotency: IdempotencyChanges {
+        get { self[IdempotencyChanges.self] }
+        set { self[IdempotencyChanges.self] = newValue }
+    }
 }
 
 /// Reads idempotency records. Writes go through a ``UnitOfWork``; a store must treat the key as

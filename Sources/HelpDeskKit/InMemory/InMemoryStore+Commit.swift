@@ -42,7 +42,6 @@ extension InMemoryStore.State {
         // The ticket table is lent, not captured in a closure: a closure capturing the state would
         // copy the whole state on every commit.
         try labor.validate(work, tickets: tickets)
-        try idempotency.validate(work.idempotency)
         if !work.capabilities.isEmpty { try capabilities.validate(work, in: self) }
     }
 
@@ -103,7 +102,6 @@ extension InMemoryStore.State {
         if !work.clients.isEmpty { clients.apply(work.clients) }
         labor.apply(work)
         billing.apply(work)
-        if !work.idempotency.isEmpty { idempotency.apply(work.idempotency) }
         if !work.capabilities.isEmpty { capabilities.apply(work) }
     }
 }

@@ -31,8 +31,6 @@ public final class InMemoryStore: HelpDeskStore {
         var labor = LaborTables()
         /// Price list, specifications, accounts and the ledger.
         var billing = BillingTables()
-        /// Idempotency keys with their commands' results.
-        var idempotency = IdempotencyTables()
         /// The tables of capabilities that keep their own (ratings, …).
         var capabilities = CapabilityTables()
 

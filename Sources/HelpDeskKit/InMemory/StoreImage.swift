@@ -23,8 +23,6 @@ public struct StoreImage: Hashable, Sendable, Codable {
     public var labor = LaborImage()
     /// Price list, specifications, accounts and the ledger.
     public var billing = BillingImage()
-    /// Idempotency records, sorted by key.
-    public var idempotency: [IdempotencyRecord] = []
     /// The records of capabilities that keep their own tables (ratings, …), each under its key.
     public var capabilities = CapabilityImageSet()
 
@@ -35,7 +33,6 @@ public struct StoreImage: Hashable, Sendable, Codable {
         case tickets, comments, audit, employees, groups, categories, undeliveredEvents, lastEventSequence, clients
         case labor
         case billing
-        case idempotency
     }
 
     /// Decodes leniently: sections added in later versions default to empty, so older images load.
@@ -52,7 +49,6 @@ public struct StoreImage: Hashable, Sendable, Codable {
         clients = try c.decodeIfPresent(ClientImage.self, forKey: .clients) ?? ClientImage()
         labor = try c.decodeIfPresent(LaborImage.self, forKey: .labor) ?? LaborImage()
         billing = try c.decodeIfPresent(BillingImage.self, forKey: .billing) ?? BillingImage()
-        idempotency = try c.decodeIfPresent([IdempotencyRecord].self, forKey: .idempotency) ?? []
         capabilities = try CapabilityImageSet(from: decoder)
     }
 
@@ -69,7 +65,6 @@ public struct StoreImage: Hashable, Sendable, Codable {
         try c.encode(clients, forKey: .clients)
         try c.encode(labor, forKey: .labor)
         try c.encode(billing, forKey: .billing)
-        try c.encode(idempotency, forKey: .idempotency)
         try capabilities.encode(to: encoder)
     }
 }
@@ -124,7 +119,6 @@ extension InMemoryStore.State {
         clients = ClientTables(image: image.clients)
         labor = LaborTables(image: image.labor)
         billing = BillingTables(image: image.billing)
-        idempotency = IdempotencyTables(image: image.idempotency)
         capabilities = CapabilityTables(images: image.capabilities)
     }
 
@@ -141,7 +135,6 @@ extension InMemoryStore.State {
         image.clients = clients.image
         image.labor = labor.image
         image.billing = billing.image
-        image.idempotency = idempotency.image
         image.capabilities = capabilities.images
         return image
     }

@@ -51,8 +51,6 @@ extension UnitOfWork {
         for write in billing.specifications { body(.specification(write.specification.ticketID)) }
         if billing.touchesLedger { body(.ledger) }
         for employee in employees { body(.employee(employee.id)) }
-        for record in idempotency.records { body(.idempotencyKey(record.key)) }
-        for key in idempotency.forgotten { body(.idempotencyKey(key)) }
         if !clients.isEmpty {
             for contact in clients.contacts { body(.contact(contact.id)) }
             for id in clients.deletedContacts { body(.contact(id)) }

@@ -43,8 +43,6 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var employeeRates: [EmployeeRate] = []
     /// Price list, specifications, ledger accounts and the ledger batch, committed with the rest.
     public var billing = BillingChanges()
-    /// Idempotency keys to record (with the command's result) and expired keys to forget.
-    public var idempotency = IdempotencyChanges()
     /// The changes of capabilities that keep their records out of the shared lists (ratings, …).
     public var capabilities = CapabilityChangeSet()
     /// Facts about referenced records the store checks again at commit; never stored.
@@ -111,7 +109,7 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var changesOnlyTicketHistory: Bool {
         employees.isEmpty && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
             && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
-            && billing.isEmpty && idempotency.isEmpty && capabilities.isEmpty
+            && billing.isEmpty && capabilities.isEmpty
     }
 }
 
@@ -121,7 +119,6 @@ extension UnitOfWork {
         case clients
         case timeEntryWrites, timeEntryDeletions, employeeRates
         case billing
-        case idempotency
     }
 
     /// Decodes leniently: a missing list is empty, so records written before a list existed load.
@@ -144,8 +141,6 @@ extension UnitOfWork {
         employeeRates = try container.decodeIfPresent([EmployeeRate].self, forKey: .employeeRates) ?? []
         // Billing came later still.
         billing = try container.decodeIfPresent(BillingChanges.self, forKey: .billing) ?? BillingChanges()
-        idempotency =
-            try container.decodeIfPresent(IdempotencyChanges.self, forKey: .idempotency) ?? IdempotencyChanges()
         // Each capability reads its own top-level keys.
         capabilities = try CapabilityChangeSet(from: decoder)
     }
@@ -170,7 +165,6 @@ extension UnitOfWork {
         try encode(timeEntryDeletions, as: .timeEntryDeletions)
         try encode(employeeRates, as: .employeeRates)
         if !billing.isEmpty { try container.encode(billing, forKey: .billing) }
-        if !idempotency.isEmpty { try container.encode(idempotency, forKey: .idempotency) }
         if !capabilities.isEmpty { try capabilities.encode(to: encoder) }
     }
 }

@@ -63,15 +63,22 @@ struct IdempotencyTests {
         test.clock.advance(by: 3_599)
         #expect(try await test.desk.createTicket(Self.request, by: anna, idempotencyKey: "req-1") == first)
         try await test.desk.tick(now: test.clock.clock.now())
-        #expect(try await test.store.idempotencyRecord("req-1") != nil, "swept before its horizon")
+        #expect(
+            try await #require(try test.store.feature((any IdempotencyRepository).self)).idempotencyRecord("req-1")
+                != nil, "swept before its horizon")
         test.clock.advance(by: 1)
         // Expired but not yet swept: the key works as a new one.
         let second = try await test.desk.createTicket(Self.request, by: anna, idempotencyKey: "req-1")
         #expect(second.number.rawValue == first.number.rawValue + 1)
         test.clock.advance(by: 3_600)
         try await test.desk.tick(now: test.clock.clock.now())
-        #expect(try await test.store.idempotencyRecord("req-1") == nil)
-        #expect(try await test.store.idempotencyKeys(expiringBy: .distantFuture, limit: 10).isEmpty)
+        #expect(
+            try await #require(try test.store.feature((any IdempotencyRepository).self)).idempotencyRecord("req-1")
+                == nil)
+        #expect(
+            try await #require(try test.store.feature((any IdempotencyRepository).self)).idempotencyKeys(
+                expiringBy: .distantFuture, limit: 10
+            ).isEmpty)
     }
 
     @Test func concurrentCallsWithOneKeyCommitOnce() async throws {
