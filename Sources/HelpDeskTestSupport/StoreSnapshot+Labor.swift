@@ -6,15 +6,16 @@ extension StoreSnapshot {
     mutating func captureLaborAndRatings(_ store: any HelpDeskStore) async throws {
         // A store without the ratings feature holds no ratings.
         let ratingStore = try store.feature((any RatingRepository).self)
+        let laborStore = try store.feature((any LaborRepository).self)
         for ticket in tickets {
-            timeEntries[ticket.id] = try await store.timeEntries(on: ticket.id)
+            timeEntries[ticket.id] = try await laborStore?.timeEntries(on: ticket.id) ?? []
             if let ratingStore {
                 ratingRequests[ticket.id] = try await ratingStore.ratingRequests(of: ticket.id)
                 ratings[ticket.id] = try await ratingStore.ratings(of: ticket.id)
             }
         }
         for employee in employees {
-            employeeRates[employee.id] = try await store.rateHistory(of: employee.id)
+            employeeRates[employee.id] = try await laborStore?.rateHistory(of: employee.id) ?? []
         }
     }
 }

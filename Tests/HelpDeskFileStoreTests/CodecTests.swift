@@ -31,7 +31,7 @@ struct CodecTests {
         #expect(
             lists == [
                 "ticketWrites", "comments", "auditEntries", "events", "employees", "groups", "categories",
-                "acknowledgedEvents", "clients", "timeEntryWrites", "timeEntryDeletions", "employeeRates", "billing",
+                "acknowledgedEvents", "clients", "billing",
                 "capabilities", "preconditions", "writeIndex",
             ], "add the new list to UnitOfWork.changesOnlyTicketHistory, then here")
         // Preconditions are checked at commit and never journaled: they need no place there.

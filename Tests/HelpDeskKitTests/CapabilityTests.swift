@@ -1,6 +1,7 @@
 import Foundation
 import HelpDeskTestSupport
 import Testing
+import WorkingTime
 
 @testable import HelpDeskKit
 
@@ -32,12 +33,13 @@ struct CapabilityTests {
     }
 
     @Test func hooksRunInTheOrderCapabilitiesAreRegistered() {
-        #expect(Capabilities.all.map(\.name) == ["tickets", "sla", "ratings", "billing", "clients", "idempotency"])
+        #expect(
+            Capabilities.all.map(\.name) == ["tickets", "sla", "labor", "ratings", "billing", "clients", "idempotency"])
         #expect(Capabilities.ticketHooks.map(\.name) == ["sla-clocks", "rating-requests", "settlement"])
         #expect(
             Capabilities.tickHooks.map(\.name)
                 == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep"])
-        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 2)
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 3)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
     }
@@ -78,6 +80,23 @@ struct CapabilityTests {
         #expect((imageObject?["idempotency"] as? [Any])?.count == 1, "a plain list, as before")
         #expect(
             try JSONDecoder().decode(StoreImage.self, from: try JSONEncoder().encode(image)).idempotency == [record])
+    }
+
+    /// Labor moved onto the capability storage with the keys it had.
+    @Test func laborKeepsItsJournalAndSnapshotKeys() throws {
+        var ids = SeededIdentifierSource(seed: 8)
+        let rate = EmployeeRate(
+            employeeID: ids.next(), validFrom: try LocalDate(year: 2026, month: 3, day: 1),
+            hourlyCost: Money(minorUnits: 1_000_00, currency: .rub), hourlyBilling: nil)
+        var work = UnitOfWork()
+        work.employeeRates = [rate]
+        #expect(try Self.topLevelKeys(work) == ["employeeRates"])
+        #expect(work[LaborChanges.self].employeeRates == [rate] && !work.changesOnlyTicketHistory)
+        #expect(try JSONDecoder().decode(UnitOfWork.self, from: try JSONEncoder().encode(work)) == work)
+        var image = StoreImage()
+        image.labor.employeeRates = [rate]
+        #expect(try Self.topLevelKeys(image).contains("labor"))
+        #expect(try JSONDecoder().decode(StoreImage.self, from: try JSONEncoder().encode(image)).labor == image.labor)
     }
 
     @Test func changeSetsCompareByContent() {

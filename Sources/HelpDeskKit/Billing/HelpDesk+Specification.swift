@@ -117,7 +117,7 @@ extension HelpDesk {
                 (try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID)
                     ?? [])
             var lines: [SpecificationLine] = []
-            for entry in try await storage({ try await store.timeEntries(on: ticketID) })
+            for entry in try await labor({ try await $0.timeEntries(on: ticketID) })
             where entry.billable && !specified.contains(entry.id) {
                 let hourly = try await laborCost(of: entry, as: .system).rate?.hourlyBilling
                 let price = hourly.map(Price.init) ?? itemPrice

@@ -41,7 +41,6 @@ extension InMemoryStore.State {
         try requireTickets(of: work.auditEntries.lazy.map(\.ticketID), in: work)
         // The ticket table is lent, not captured in a closure: a closure capturing the state would
         // copy the whole state on every commit.
-        try labor.validate(work, tickets: tickets)
         if !work.capabilities.isEmpty { try capabilities.validate(work, in: self) }
     }
 
@@ -100,7 +99,6 @@ extension InMemoryStore.State {
         for event in work.events { outbox.append(event) }
         for sequence in work.acknowledgedEvents { outbox.acknowledge(sequence) }
         if !work.clients.isEmpty { clients.apply(work.clients) }
-        labor.apply(work)
         billing.apply(work)
         if !work.capabilities.isEmpty { capabilities.apply(work) }
     }

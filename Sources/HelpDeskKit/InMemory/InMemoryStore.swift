@@ -27,8 +27,6 @@ public final class InMemoryStore: HelpDeskStore {
         var outbox = OutboxQueue()
         /// Companies, locations, contacts, contracts and equipment.
         var clients = ClientTables()
-        /// Time entries and employee rates.
-        var labor = LaborTables()
         /// Price list, specifications, accounts and the ledger.
         var billing = BillingTables()
         /// The tables of capabilities that keep their own (ratings, …).

@@ -19,8 +19,6 @@ public struct StoreImage: Hashable, Sendable, Codable {
     public var lastEventSequence: UInt64 = 0
     /// Companies, locations, contacts, contracts and equipment.
     public var clients = ClientImage()
-    /// Time entries and employee rates.
-    public var labor = LaborImage()
     /// Price list, specifications, accounts and the ledger.
     public var billing = BillingImage()
     /// The records of capabilities that keep their own tables (ratings, …), each under its key.
@@ -31,7 +29,6 @@ public struct StoreImage: Hashable, Sendable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case tickets, comments, audit, employees, groups, categories, undeliveredEvents, lastEventSequence, clients
-        case labor
         case billing
     }
 
@@ -47,7 +44,6 @@ public struct StoreImage: Hashable, Sendable, Codable {
         undeliveredEvents = try c.decodeIfPresent([OutboxEvent].self, forKey: .undeliveredEvents) ?? []
         lastEventSequence = try c.decodeIfPresent(UInt64.self, forKey: .lastEventSequence) ?? 0
         clients = try c.decodeIfPresent(ClientImage.self, forKey: .clients) ?? ClientImage()
-        labor = try c.decodeIfPresent(LaborImage.self, forKey: .labor) ?? LaborImage()
         billing = try c.decodeIfPresent(BillingImage.self, forKey: .billing) ?? BillingImage()
         capabilities = try CapabilityImageSet(from: decoder)
     }
@@ -63,7 +59,6 @@ public struct StoreImage: Hashable, Sendable, Codable {
         try c.encode(undeliveredEvents, forKey: .undeliveredEvents)
         try c.encode(lastEventSequence, forKey: .lastEventSequence)
         try c.encode(clients, forKey: .clients)
-        try c.encode(labor, forKey: .labor)
         try c.encode(billing, forKey: .billing)
         try capabilities.encode(to: encoder)
     }
@@ -117,7 +112,6 @@ extension InMemoryStore.State {
         categories = Dictionary(uniqueKeysWithValues: image.categories.map { ($0.id, $0) })
         outbox = OutboxQueue(undelivered: image.undeliveredEvents, lastSequence: image.lastEventSequence)
         clients = ClientTables(image: image.clients)
-        labor = LaborTables(image: image.labor)
         billing = BillingTables(image: image.billing)
         capabilities = CapabilityTables(images: image.capabilities)
     }
@@ -133,7 +127,6 @@ extension InMemoryStore.State {
         image.undeliveredEvents = outbox.undelivered(limit: .max)
         image.lastEventSequence = outbox.lastSequence
         image.clients = clients.image
-        image.labor = labor.image
         image.billing = billing.image
         image.capabilities = capabilities.images
         return image

@@ -116,7 +116,7 @@ extension HelpDesk {
     /// All time entries of a ticket, by work date.
     public func timeEntries(on id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [TimeEntry] {
         try await internalTicket(id, as: viewer)
-        return try await storage { try await store.timeEntries(on: id) }
+        return try await labor { try await $0.timeEntries(on: id) }
     }
 
     /// Time entries of `employee` with a work date in `dates`, by work date.
@@ -125,7 +125,7 @@ extension HelpDesk {
     {
         _ = try await authorize(viewer, .readInternal)
         _ = try await loadEmployee(employee, mustBeActive: false)
-        return try await storage { try await store.timeEntries(of: employee, workedIn: dates) }
+        return try await labor { try await $0.timeEntries(of: employee, workedIn: dates) }
     }
 
     /// All time entries with a work date in `dates`, by work date (for reports).
@@ -133,7 +133,7 @@ extension HelpDesk {
         -> [TimeEntry]
     {
         _ = try await authorize(viewer, .readInternal)
-        return try await storage { try await store.timeEntries(workedIn: dates) }
+        return try await labor { try await $0.timeEntries(workedIn: dates) }
     }
 
     /// The rounding step for time on `ticket`: the contract's step when contracts arrive, else the desk's.
@@ -189,7 +189,7 @@ extension HelpDesk {
     }
 
     private func loadTimeEntry(_ id: TimeEntryID) async throws(HelpDeskError) -> TimeEntry {
-        guard let entry = try await storage({ try await store.timeEntry(id) }) else { throw .timeEntryNotFound(id) }
+        guard let entry = try await labor({ try await $0.timeEntry(id) }) else { throw .timeEntryNotFound(id) }
         return entry
     }
 

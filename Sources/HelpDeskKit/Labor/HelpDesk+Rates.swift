@@ -27,7 +27,7 @@ extension HelpDesk {
             }
             let rate = EmployeeRate(
                 employeeID: employee, validFrom: validFrom, hourlyCost: hourlyCost, hourlyBilling: hourlyBilling)
-            let history = try await storage { try await store.rateHistory(of: employee) }
+            let history = try await labor { try await $0.rateHistory(of: employee) }
             guard !history.contains(rate) else { return rate }
             context.work.employeeRates.append(rate)
             return rate
@@ -47,13 +47,13 @@ extension HelpDesk {
     {
         _ = try await authorize(viewer, .readInternal)
         _ = try await loadEmployee(employee, mustBeActive: false)
-        return try await storage { try await store.rateHistory(of: employee) }
+        return try await labor { try await $0.rateHistory(of: employee) }
     }
 
     /// What `entry` costs and bills at the rate valid on its work date (see ``LaborCost``).
     public func laborCost(of entry: TimeEntry, as viewer: Performer) async throws(HelpDeskError) -> LaborCost {
         try await internalTicket(entry.ticketID, as: viewer)
-        let history = try await storage { try await store.rateHistory(of: entry.employeeID) }
+        let history = try await labor { try await $0.rateHistory(of: entry.employeeID) }
         do {
             return try LaborCost(entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: history))
         } catch {
@@ -71,7 +71,7 @@ extension HelpDesk {
         var totals = LaborTotals()
         for entry in entries {
             if histories[entry.employeeID] == nil {
-                histories[entry.employeeID] = try await storage { try await store.rateHistory(of: entry.employeeID) }
+                histories[entry.employeeID] = try await labor { try await $0.rateHistory(of: entry.employeeID) }
             }
             do {
                 try totals.add(

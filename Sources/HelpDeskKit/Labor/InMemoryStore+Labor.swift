@@ -1,28 +1,32 @@
 import Foundation
 import WorkingTime
 
-extension InMemoryStore {
+extension InMemoryStore: LaborRepository {
     public func timeEntry(_ id: TimeEntryID) async throws -> TimeEntry? {
-        state.withLock { $0.labor.entries[id] }
+        state.withLock { $0.table(LaborTables.self).entries[id] }
     }
 
     public func timeEntries(on ticket: TicketID) async throws -> [TimeEntry] {
         state.withLock { state in
-            (state.labor.byTicket[ticket] ?? []).compactMap { state.labor.entries[$0] }
-                .sorted(by: TimeEntry.areInIncreasingOrder)
+            (state.table(LaborTables.self).byTicket[ticket] ?? []).compactMap {
+                state.table(LaborTables.self).entries[$0]
+            }
+            .sorted(by: TimeEntry.areInIncreasingOrder)
         }
     }
 
     public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry]
     {
-        state.withLock { $0.labor.entries { $0.employeeID == employee && dates.contains($0.workDate) } }
+        state.withLock {
+            $0.table(LaborTables.self).entries { $0.employeeID == employee && dates.contains($0.workDate) }
+        }
     }
 
     public func timeEntries(workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
-        state.withLock { $0.labor.entries { dates.contains($0.workDate) } }
+        state.withLock { $0.table(LaborTables.self).entries { dates.contains($0.workDate) } }
     }
 
     public func rateHistory(of employee: EmployeeID) async throws -> [EmployeeRate] {
-        state.withLock { $0.labor.rates[employee] ?? [] }
+        state.withLock { $0.table(LaborTables.self).rates[employee] ?? [] }
     }
 }

@@ -17,7 +17,9 @@ public struct LaborConfiguration: Hashable, Sendable {
         unchecked: LaborActivity.standard, roundingStepMinutes: 1, maximumEntryMinutes: 1_440,
         timeZone: TimeZone(identifier: "UTC")!)
 
-    private init(unchecked activities: [LaborActivity], roundingStepMinutes: Int, maximumEntryMinutes: Int, timeZone: TimeZone) {
+    private init(
+        unchecked activities: [LaborActivity], roundingStepMinutes: Int, maximumEntryMinutes: Int, timeZone: TimeZone
+    ) {
         self.activities = activities
         self.roundingStepMinutes = roundingStepMinutes
         self.maximumEntryMinutes = maximumEntryMinutes
@@ -26,7 +28,8 @@ public struct LaborConfiguration: Hashable, Sendable {
 
     /// Validates and builds a configuration.
     public init(
-        activities: [LaborActivity] = LaborActivity.standard, roundingStepMinutes: Int = 1, maximumEntryMinutes: Int = 1_440,
+        activities: [LaborActivity] = LaborActivity.standard, roundingStepMinutes: Int = 1,
+        maximumEntryMinutes: Int = 1_440,
         timeZone: TimeZone = TimeZone(identifier: "UTC")!
     ) throws(LaborConfigurationError) {
         var codes = Set<String>()

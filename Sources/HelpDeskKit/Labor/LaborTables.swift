@@ -1,7 +1,7 @@
 import WorkingTime
 
 /// The in-memory store's time entries and employee rates.
-struct LaborTables: Sendable {
+struct LaborTables: CapabilityTable {
     /// Every stored entry by identifier.
     var entries: [TimeEntryID: TimeEntry] = [:]
     /// Entry identifiers per ticket.
@@ -9,12 +9,12 @@ struct LaborTables: Sendable {
     /// Rates per employee, sorted by `validFrom`.
     var rates: [EmployeeID: [EmployeeRate]] = [:]
 
-    /// Checks the labor part of `work`; a ticket it names must be in `tickets` or inserted by `work`.
-    func validate(_ work: UnitOfWork, tickets: borrowing TicketTable) throws(StorageError) {
+    /// Checks the labor part of `work`; a ticket it names must be stored or inserted by `work`.
+    func validate(_ changes: LaborChanges, of work: UnitOfWork, in store: InMemoryStore.State) throws(StorageError) {
         func ticketExists(_ id: TicketID) -> Bool {
-            tickets.row(of: id) != nil || work.writesTicket(id)
+            store.tickets.row(of: id) != nil || work.writesTicket(id)
         }
-        for write in work.timeEntryWrites {
+        for write in changes.timeEntryWrites {
             let entry = write.entry
             switch (write.expectedRevision, entries[entry.id]) {
             case (nil, nil):
@@ -35,7 +35,7 @@ struct LaborTables: Sendable {
                 }
             }
         }
-        for deletion in work.timeEntryDeletions {
+        for deletion in changes.timeEntryDeletions {
             guard let current = entries[deletion.id] else {
                 throw StorageError(.conflict, "time entry \(deletion.id) does not exist")
             }
@@ -48,13 +48,13 @@ struct LaborTables: Sendable {
     }
 
     /// Applies the labor part of a validated unit: writes, then deletions, then rates.
-    mutating func apply(_ work: UnitOfWork) {
-        for write in work.timeEntryWrites { insert(write.entry) }
-        for deletion in work.timeEntryDeletions {
+    mutating func apply(_ changes: LaborChanges) {
+        for write in changes.timeEntryWrites { insert(write.entry) }
+        for deletion in changes.timeEntryDeletions {
             guard let removed = entries.removeValue(forKey: deletion.id) else { continue }
             byTicket[removed.ticketID]?.remove(removed.id)
         }
-        for rate in work.employeeRates { insert(rate) }
+        for rate in changes.employeeRates { insert(rate) }
     }
 
     mutating func insert(_ entry: TimeEntry) {
@@ -93,12 +93,12 @@ struct LaborTables: Sendable {
         for rate in image.employeeRates { insert(rate) }
     }
 
-    /// Empty tables.
-    init() {}
 }
 
 /// The time entries and rates of a ``StoreImage``.
-public struct LaborImage: Hashable, Sendable, Codable {
+public struct LaborImage: CapabilityImage {
+    public static let key = "labor"
+
     /// All time entries, sorted by identifier.
     public var timeEntries: [TimeEntry]
     /// All employee rates, by employee identifier then `validFrom`.
@@ -109,4 +109,9 @@ public struct LaborImage: Hashable, Sendable, Codable {
         self.timeEntries = timeEntries
         self.employeeRates = employeeRates
     }
+
+    /// No entries, no rates.
+    public init() { self.init(timeEntries: [], employeeRates: []) }
+
+    public var isEmpty: Bool { timeEntries.isEmpty && employeeRates.isEmpty }
 }

@@ -70,7 +70,9 @@ extension ReportEngine {
         guard let first = dates.keys.min(), let last = dates.keys.max() else { return [] }
         var tickets: [TicketID: Ticket] = [:]
         var result: [(TimeEntry, Ticket, Date)] = []
-        for entry in try await store.timeEntries(workedIn: first...last) {
+        // A store without the labor feature has no time to report.
+        guard let labor = try store.feature((any LaborRepository).self) else { return [] }
+        for entry in try await labor.timeEntries(workedIn: first...last) {
             guard let midnight = dates[entry.workDate], request.filter.employeeIDs?.contains(entry.employeeID) ?? true
             else { continue }
             if tickets[entry.ticketID] == nil { tickets[entry.ticketID] = try await store.ticket(entry.ticketID) }

@@ -164,10 +164,11 @@ extension ReportEngine {
         }
         var histories: [EmployeeID: [EmployeeRate]] = [:]
         var unpriced: [GroupKey: Int] = [:]
+        let labor = try store.feature((any LaborRepository).self)
         for (entry, ticket, _) in try await filteredEntries(request) {
             let key: GroupKey = byContract ? .contract(ticket.contractID) : .company(ticket.companyID)
             if histories[entry.employeeID] == nil {
-                histories[entry.employeeID] = try await store.rateHistory(of: entry.employeeID)
+                histories[entry.employeeID] = try await labor?.rateHistory(of: entry.employeeID) ?? []
             }
             let priced: LaborCost
             do {

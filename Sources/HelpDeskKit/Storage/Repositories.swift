@@ -16,7 +16,7 @@ public protocol UnitOfWorkCommitting: Sendable {
 ///
 /// Run `HelpDeskTestSupport`'s contract suite against every adapter.
 public protocol HelpDeskStore: TicketRepository, CommentRepository, AuditLogRepository, DirectoryRepository,
-    OutboxRepository, CompanyRepository, ContractRepository, AssetRepository, LaborRepository,
+    OutboxRepository, CompanyRepository, ContractRepository, AssetRepository,
     BillingRepository,
     UnitOfWorkCommitting
 {

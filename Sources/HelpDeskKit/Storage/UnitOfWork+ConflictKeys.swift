@@ -43,11 +43,6 @@ extension UnitOfWork {
         }
         for comment in comments { body(.ticket(comment.ticketID)) }
         for entry in auditEntries { body(.ticket(entry.ticketID)) }
-        for write in timeEntryWrites {
-            body(.timeEntry(write.entry.id))
-            body(.ticket(write.entry.ticketID))
-        }
-        for deletion in timeEntryDeletions { body(.timeEntry(deletion.id)) }
         for write in billing.specifications { body(.specification(write.specification.ticketID)) }
         if billing.touchesLedger { body(.ledger) }
         for employee in employees { body(.employee(employee.id)) }

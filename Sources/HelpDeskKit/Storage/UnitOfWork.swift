@@ -35,12 +35,6 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     public var acknowledgedEvents: [UInt64] = []
     /// Client companies, locations, contacts, contracts and equipment to write or delete.
     public var clients = ClientChanges()
-    /// Time entries to insert or replace (with the revision each change was based on).
-    public var timeEntryWrites: [TimeEntryWrite] = []
-    /// Time entries to remove.
-    public var timeEntryDeletions: [TimeEntryDeletion] = []
-    /// Employee rates to insert or replace, keyed by employee and `validFrom`.
-    public var employeeRates: [EmployeeRate] = []
     /// Price list, specifications, ledger accounts and the ledger batch, committed with the rest.
     public var billing = BillingChanges()
     /// The changes of capabilities that keep their records out of the shared lists (ratings, …).
@@ -108,7 +102,6 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     /// events (an adapter with its own format for those can skip encoding the rest).
     public var changesOnlyTicketHistory: Bool {
         employees.isEmpty && groups.isEmpty && categories.isEmpty && acknowledgedEvents.isEmpty && clients.isEmpty
-            && timeEntryWrites.isEmpty && timeEntryDeletions.isEmpty && employeeRates.isEmpty
             && billing.isEmpty && capabilities.isEmpty
     }
 }
@@ -117,7 +110,6 @@ extension UnitOfWork {
     private enum CodingKeys: String, CodingKey {
         case ticketWrites, comments, auditEntries, events, employees, groups, categories, acknowledgedEvents
         case clients
-        case timeEntryWrites, timeEntryDeletions, employeeRates
         case billing
     }
 
@@ -135,10 +127,6 @@ extension UnitOfWork {
         categories = try container.decodeIfPresent([ServiceCategory].self, forKey: .categories) ?? []
         acknowledgedEvents = try container.decodeIfPresent([UInt64].self, forKey: .acknowledgedEvents) ?? []
         clients = try container.decodeIfPresent(ClientChanges.self, forKey: .clients) ?? ClientChanges()
-        // Labor and ratings came later: units journaled before them have no such keys.
-        timeEntryWrites = try container.decodeIfPresent([TimeEntryWrite].self, forKey: .timeEntryWrites) ?? []
-        timeEntryDeletions = try container.decodeIfPresent([TimeEntryDeletion].self, forKey: .timeEntryDeletions) ?? []
-        employeeRates = try container.decodeIfPresent([EmployeeRate].self, forKey: .employeeRates) ?? []
         // Billing came later still.
         billing = try container.decodeIfPresent(BillingChanges.self, forKey: .billing) ?? BillingChanges()
         // Each capability reads its own top-level keys.
@@ -161,9 +149,6 @@ extension UnitOfWork {
         try encode(categories, as: .categories)
         try encode(acknowledgedEvents, as: .acknowledgedEvents)
         if !clients.isEmpty { try container.encode(clients, forKey: .clients) }
-        try encode(timeEntryWrites, as: .timeEntryWrites)
-        try encode(timeEntryDeletions, as: .timeEntryDeletions)
-        try encode(employeeRates, as: .employeeRates)
         if !billing.isEmpty { try container.encode(billing, forKey: .billing) }
         if !capabilities.isEmpty { try capabilities.encode(to: encoder) }
     }
