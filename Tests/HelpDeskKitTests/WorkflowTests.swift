@@ -27,13 +27,16 @@ struct WorkflowTests {
     }
 
     @Test func invalidDefinitionsAreTypedErrors() {
-        let duplicate = Self.statuses + [TicketStatus(.new, agentLabel: "Again", customerLabel: "Again", category: .new)]
+        let duplicate =
+            Self.statuses + [TicketStatus(.new, agentLabel: "Again", customerLabel: "Again", category: .new)]
         #expect(throws: WorkflowError.duplicateStatus(.new)) { try Self.make(statuses: duplicate) }
         let blank = [TicketStatus("x", agentLabel: " ", customerLabel: "X", category: .open)] + Self.statuses
         #expect(throws: WorkflowError.blankLabel("x")) { try Self.make(statuses: blank) }
         #expect(throws: WorkflowError.unknownStatus("ghost")) { try Self.make(transitions: [.new: ["ghost"]]) }
         #expect(throws: WorkflowError.selfTransition(.new)) { try Self.make(transitions: [.new: [.new]]) }
-        #expect(throws: WorkflowError.transitionFromClosed(.closed)) { try Self.make(transitions: [.closed: [.inProgress]]) }
+        #expect(throws: WorkflowError.transitionFromClosed(.closed)) {
+            try Self.make(transitions: [.closed: [.inProgress]])
+        }
         #expect(throws: WorkflowError.wrongCategory(.inProgress, role: .postponed, actual: .open)) {
             try Self.make(postponed: .inProgress)
         }
@@ -54,5 +57,19 @@ struct WorkflowTests {
         let broken = String(decoding: data, as: UTF8.self).replacingOccurrences(
             of: "\"mergedStatus\":\"closed\"", with: "\"mergedStatus\":\"new\"")
         #expect(throws: WorkflowError.self) { try JSONDecoder().decode(Workflow.self, from: Data(broken.utf8)) }
+    }
+}
+
+/// The standard workflow is a constant built without validation: the validating initializer
+/// must accept the very same definition.
+@Suite("The standard workflow validates")
+struct StandardWorkflowValidationTests {
+    @Test func theValidatingInitializerAcceptsItUnchanged() throws {
+        let standard = Workflow.standard
+        let validated = try Workflow(
+            statuses: standard.statuses, transitions: standard.transitions, initialStatus: standard.initialStatus,
+            postponedStatus: standard.postponedStatus, returnToWorkStatus: standard.returnToWorkStatus,
+            mergedStatus: standard.mergedStatus, clientReplyTransitions: standard.clientReplyTransitions)
+        #expect(validated == standard)
     }
 }

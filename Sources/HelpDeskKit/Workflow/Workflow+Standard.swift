@@ -29,28 +29,25 @@ extension Workflow {
         }
         transitions[.resolved] = [.inProgress, .closed]
         transitions[.cancelled] = [.inProgress]
-        do {
-            return try Workflow(
-                statuses: [
-                    TicketStatus(.new, agentLabel: "New", customerLabel: "Received", category: .new),
-                    TicketStatus(.inProgress, agentLabel: "In progress", customerLabel: "In progress", category: .open),
-                    TicketStatus(
-                        .waitingForClient, agentLabel: "Waiting for client", customerLabel: "Awaiting your reply",
-                        category: .waiting),
-                    TicketStatus(.postponed, agentLabel: "Postponed", customerLabel: "Scheduled", category: .waiting),
-                    TicketStatus(.resolved, agentLabel: "Resolved", customerLabel: "Resolved", category: .resolved),
-                    TicketStatus(.closed, agentLabel: "Closed", customerLabel: "Closed", category: .closed),
-                    TicketStatus(.cancelled, agentLabel: "Cancelled", customerLabel: "Cancelled", category: .cancelled),
-                ],
-                transitions: transitions,
-                initialStatus: .new,
-                postponedStatus: .postponed,
-                returnToWorkStatus: .inProgress,
-                mergedStatus: .closed,
-                clientReplyTransitions: [.waitingForClient: .inProgress, .resolved: .inProgress]
-            )
-        } catch {
-            fatalError("The standard workflow is invalid: \(error)")
-        }
+        // A constant: `WorkflowTests` builds the same workflow through the validating initializer.
+        return Workflow(
+            unchecked: [
+                TicketStatus(.new, agentLabel: "New", customerLabel: "Received", category: .new),
+                TicketStatus(.inProgress, agentLabel: "In progress", customerLabel: "In progress", category: .open),
+                TicketStatus(
+                    .waitingForClient, agentLabel: "Waiting for client", customerLabel: "Awaiting your reply",
+                    category: .waiting),
+                TicketStatus(.postponed, agentLabel: "Postponed", customerLabel: "Scheduled", category: .waiting),
+                TicketStatus(.resolved, agentLabel: "Resolved", customerLabel: "Resolved", category: .resolved),
+                TicketStatus(.closed, agentLabel: "Closed", customerLabel: "Closed", category: .closed),
+                TicketStatus(.cancelled, agentLabel: "Cancelled", customerLabel: "Cancelled", category: .cancelled),
+            ],
+            transitions: transitions,
+            initialStatus: .new,
+            postponedStatus: .postponed,
+            returnToWorkStatus: .inProgress,
+            mergedStatus: .closed,
+            clientReplyTransitions: [.waitingForClient: .inProgress, .resolved: .inProgress]
+        )
     }()
 }

@@ -68,6 +68,22 @@ public struct Workflow: Hashable, Sendable, Codable {
             _ = try category(of: to)
             guard transitions[from]?.contains(to) == true else { throw .clientReplyNotAllowed(from: from, to: to) }
         }
+        self.init(
+            unchecked: statuses, transitions: transitions, initialStatus: initialStatus,
+            postponedStatus: postponedStatus, returnToWorkStatus: returnToWorkStatus, mergedStatus: mergedStatus,
+            clientReplyTransitions: clientReplyTransitions)
+    }
+
+    /// A workflow taken as given, for constants a test validates (``standard``): never for input.
+    init(
+        unchecked statuses: [TicketStatus], transitions: [StatusCode: Set<StatusCode>], initialStatus: StatusCode,
+        postponedStatus: StatusCode, returnToWorkStatus: StatusCode, mergedStatus: StatusCode,
+        clientReplyTransitions: [StatusCode: StatusCode]
+    ) {
+        var index: [StatusCode: Int] = [:]
+        for (position, status) in statuses.enumerated() where index[status.code] == nil {
+            index[status.code] = position
+        }
         self.statuses = statuses
         self.transitions = transitions
         self.initialStatus = initialStatus
@@ -169,7 +185,8 @@ extension Workflow {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(statuses, forKey: .statuses)
-        let sortedTransitions = Dictionary(uniqueKeysWithValues: transitions.map { ($0.key.rawValue, $0.value.sorted()) })
+        let sortedTransitions = Dictionary(
+            uniqueKeysWithValues: transitions.map { ($0.key.rawValue, $0.value.sorted()) })
         try container.encode(sortedTransitions, forKey: .transitions)
         try container.encode(initialStatus, forKey: .initialStatus)
         try container.encode(postponedStatus, forKey: .postponedStatus)
