@@ -38,7 +38,7 @@ let package = Package(
 
         // Adapters and the conformance suite every adapter runs.
         .target(name: "HelpDeskFileStore", dependencies: ["HelpDeskKit", "WorkingTime"], swiftSettings: strictSettings),
-        .target(name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit"], swiftSettings: strictSettings),
+        .target(name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit", "DoubleEntry"], swiftSettings: strictSettings),
 
         // Executables.
         .executableTarget(

@@ -95,12 +95,28 @@ extension StoreContract {
             try requireEqual(try await store.ledgerBalance(of: 999), nil, "unknown account")
             try requireEqual(try await store.billingAccounts(), [cash, wallet].sorted { $0.id < $1.id }, "accounts by id")
             try requireEqual(try await store.transferNotes([2, 1]).map(\.text), ["PAY-1 «ok»"], "notes")
-            let ledger = try await store.ledger()
-            try requireEqual(ledger.transferCount, 2, "transfers")
-            try requireEqual(ledger.transfer(1)?.timestamp, LedgerTimestamp(start), "ledger assigns timestamps from postedAt")
-            try requireEqual(ledger.transfer(2)?.timestamp, LedgerTimestamp(start).adding(nanoseconds: 1), "strictly increasing")
+            let records = try await store.transferRecords([2, 7, 1])
+            try requireEqual(records.map(\.id), [2, 1], "records in the order asked, unknown left out")
+            try requireEqual(records.last?.timestamp, LedgerTimestamp(start), "ledger assigns timestamps from postedAt")
+            try requireEqual(records.first?.timestamp, LedgerTimestamp(start).adding(nanoseconds: 1), "strictly increasing")
+            try requireEqual(try await store.lastLedgerTimestamp(), records.first?.timestamp, "last timestamp")
+            let states = try await store.ledgerAccounts([wallet.id, 999, cash.id])
+            try requireEqual(states.map(\.account), [wallet.account, cash.account], "states in the order asked")
+            try requireEqual(states.last?.balance, Balance(debitsPosted: 50_00, creditsPosted: 20_00), "cash")
+            let all = LedgerTimestamp.zero..<LedgerTimestamp.max
+            try requireEqual(try await store.transferRecords(postedIn: all).map(\.id), [1, 2], "timestamp order")
+            let second = LedgerTimestamp(start).adding(nanoseconds: 1)
+            try requireEqual(
+                try await store.transferRecords(postedIn: second..<second.adding(nanoseconds: 1)).map(\.id), [2],
+                "a half-open period")
+            let statement = try await store.accountStatement(of: wallet.id, period: second..<LedgerTimestamp.max)
+            try requireEqual(statement?.opening, Balance(creditsPosted: 50_00), "opening balance")
+            try requireEqual(statement?.entries.map(\.transfer.id), [2], "entries in the period")
+            try requireEqual(statement?.entries.first?.balance, Balance(debitsPosted: 20_00, creditsPosted: 50_00), "balance after")
+            try requireEqual(statement?.closing, Balance(debitsPosted: 20_00, creditsPosted: 50_00), "closing balance")
+            try requireEqual(try await store.accountStatement(of: 999, period: all), nil, "unknown account")
         },
-        ContractCheck("a unit whose ledger batch fails is rejected whole and checkLedger reports why") { store in
+        ContractCheck("a stale ledger balance or a recorded transfer identifier is a conflict, and nothing commits") { store in
             var ids = SeededIdentifierSource(seed: 83)
             let (wallet, cash) = walletAndCash(ids: &ids)
             var funding = UnitOfWork()
@@ -108,25 +124,26 @@ extension StoreContract {
             funding.billing.transfers = [.single(id: 1, debit: cash.id, credit: wallet.id, amount: 10_00)]
             funding.billing.postedAt = start
             try await store.commit(funding)
-            let before = try await store.ledger()
+            let before = try await store.transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max)
             let ticket = fullTicket(number: 1, ids: &ids)
             let other = BillingAccount.make(company: ids.next(), role: .wallet, unit: .money(.rub), walletLimit: .unlimited)
             var work = creation(of: ticket, ids: &ids)
             work.billing.accounts = [other]
-            let overdraft = Transfer.single(id: 3, debit: wallet.id, credit: other.id, amount: 10_01)
-            work.billing.transfers = [.single(id: 2, debit: wallet.id, credit: other.id, amount: 1), overdraft]
+            work.billing.transfers = [.single(id: 2, debit: wallet.id, credit: other.id, amount: 1_00)]
             work.billing.postedAt = start.addingTimeInterval(60)
-            let expected = LedgerError.transferFailed(index: 1, id: 3, reason: .exceedsCredits(wallet.id))
-            try requireEqual(
-                try await store.checkLedger(opening: [other.account], then: work.billing.transfers, at: start), expected, "check")
+            // Decided when the wallet held nothing: the funding moved it since.
+            work.require(.ledgerBalance(wallet.id, .zero))
             try await requireStorageError(.conflict) { try await store.commit(work) }
+            var replay = work
+            replay.preconditions = [.ledgerBalance(wallet.id, Balance(creditsPosted: 10_00))]
+            replay.billing.transfers = [.single(id: 1, debit: wallet.id, credit: other.id, amount: 1_00)]
+            try await requireStorageError(.conflict) { try await store.commit(replay) }
             try requireEqual(try await store.ticket(ticket.id), nil, "no ticket")
-            try requireEqual(try await store.ledger(), before, "ledger untouched")
+            try requireEqual(try await store.transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max), before, "ledger untouched")
             try requireEqual(try await store.billingAccounts().count, 2, "no account opened")
-            try requireEqual(
-                try await store.checkLedger(opening: [other.account], then: [.single(id: 2, debit: wallet.id, credit: other.id, amount: 1)], at: start),
-                nil, "acceptable batch")
-            try requireEqual(try await store.ledger(), before, "a check changes nothing")
+            work.preconditions = [.ledgerBalance(wallet.id, Balance(creditsPosted: 10_00)), .ledgerBalance(other.id, .zero)]
+            try await store.commit(work)
+            try requireEqual(try await store.ledgerBalance(of: other.id), Balance(creditsPosted: 1_00), "the fresh decision commits")
         },
     ]
 }

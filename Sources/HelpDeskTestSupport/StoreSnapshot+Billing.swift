@@ -1,9 +1,28 @@
+import DoubleEntry
 import Foundation
 import HelpDeskKit
 
+/// The billing records and ledger of a ``StoreSnapshot``, read through the billing repository.
+public struct BillingSnapshot: Equatable, Sendable {
+    /// All price-list items.
+    public var priceListItems: [PriceListItem] = []
+    /// The price overrides of every captured contract.
+    public var contractPrices: [ContractPrice] = []
+    /// The specifications of every captured ticket.
+    public var specifications: [TicketSpecification] = []
+    /// Every opened account.
+    public var accounts: [BillingAccount] = []
+    /// Every opened account's ledger state (account and balance).
+    public var ledgerAccounts: [LedgerAccountState] = []
+    /// Every recorded transfer, in timestamp order.
+    public var transfers: [TransferRecord] = []
+    /// Every transfer's note.
+    public var notes: [TransferNote] = []
+}
+
 extension StoreSnapshot {
     /// Reads the billing repositories: price list, overrides of every captured contract,
-    /// specifications of every captured ticket, accounts, the ledger and every transfer's note.
+    /// specifications of every captured ticket, accounts with balances, every transfer and its note.
     mutating func captureBilling(_ store: any HelpDeskStore) async throws {
         billing.priceListItems = try await store.priceListItems()
         for contract in clients.contracts {
@@ -15,7 +34,8 @@ extension StoreSnapshot {
             }
         }
         billing.accounts = try await store.billingAccounts()
-        billing.ledger = try await store.ledger()
-        billing.notes = try await store.transferNotes(billing.ledger.transfers.map(\.id))
+        billing.ledgerAccounts = try await store.ledgerAccounts(billing.accounts.map(\.id))
+        billing.transfers = try await store.transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max)
+        billing.notes = try await store.transferNotes(billing.transfers.map(\.id))
     }
 }

@@ -1,3 +1,4 @@
+import DoubleEntry
 import Foundation
 import HelpDeskKit
 
@@ -34,7 +35,7 @@ public struct StoreSnapshot: Equatable, Sendable {
     /// Ratings of every ticket.
     public var ratings: [TicketID: [Rating]] = [:]
     /// Price list, contract prices, specifications, accounts, transfer notes and the ledger.
-    public var billing = BillingImage()
+    public var billing = BillingSnapshot()
     /// Every idempotency record, by key.
     public var idempotency: [IdempotencyRecord] = []
 

@@ -15,11 +15,23 @@ public protocol BillingRepository: Sendable {
     func billingAccounts() async throws -> [BillingAccount]
     /// The notes of the given transfers (those that have one), in the order asked.
     func transferNotes(_ ids: [TransferID]) async throws -> [TransferNote]
+    /// The open accounts among `ids` with their current balances, in the order asked (an account
+    /// not open is left out); the engine checks a ledger batch against exactly these.
+    func ledgerAccounts(_ ids: [AccountID]) async throws -> [LedgerAccountState]
+    /// The recorded transfers among `ids`, in the order asked.
+    func transferRecords(_ ids: [TransferID]) async throws -> [TransferRecord]
+    /// The transfers recorded with a timestamp in `period`, in timestamp order.
+    func transferRecords(postedIn period: Range<LedgerTimestamp>) async throws -> [TransferRecord]
+    /// Account `id`'s opening balance, changes and closing balance for `period`, or `nil` when the
+    /// account is not open.
+    func accountStatement(of id: AccountID, period: Range<LedgerTimestamp>) async throws -> AccountStatement?
+    /// The timestamp of the last recorded transfer, or `nil` when none is.
+    func lastLedgerTimestamp() async throws -> LedgerTimestamp?
+}
+
+extension BillingRepository {
     /// The current balance of ledger account `id`, or `nil` when it is not open.
-    func ledgerBalance(of id: AccountID) async throws -> Balance?
-    /// A consistent copy of the whole ledger (copy-on-write in memory), for reports.
-    func ledger() async throws -> Ledger
-    /// Whether opening `accounts` and then posting the linked `transfers` at `instant` would be
-    /// accepted now: `nil`, or the ledger's precise rejection. Changes nothing.
-    func checkLedger(opening accounts: [Account], then transfers: [Transfer], at instant: Date) async throws -> LedgerError?
+    public func ledgerBalance(of id: AccountID) async throws -> Balance? {
+        try await ledgerAccounts([id]).first?.balance
+    }
 }

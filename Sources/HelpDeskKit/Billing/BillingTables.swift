@@ -16,8 +16,11 @@ struct BillingTables: Sendable {
     /// Transfer notes by transfer.
     var notes: [TransferID: TransferNote] = [:]
 
-    /// Checks the billing part of `work`: specification versions, then the ledger batch (which is
-    /// validated for real and rolled back, so the ledger's value never changes here).
+    /// Checks the billing part of `work` as a database would: specification versions, accounts
+    /// (an identifier opened again must carry the same fields) and transfer identifiers (unique).
+    /// The ledger's limits are the engine's business (it checks a batch and guards the balances it
+    /// read with ``CommitPrecondition/ledgerBalance(_:_:)``); the batch is still run through this
+    /// store's own ledger and rolled back, which only fails if a caller bypassed the engine.
     mutating func validate(_ work: UnitOfWork) throws(StorageError) {
         let billing = work.billing
         for write in billing.specifications {
@@ -31,6 +34,14 @@ struct BillingTables: Sendable {
             }
         }
         guard billing.touchesLedger else { return }
+        for account in billing.accounts {
+            if let stored = ledger.account(account.id), stored != account.account {
+                throw StorageError(.conflict, "ledger account \(account.id) is open with other fields")
+            }
+        }
+        for transfer in billing.transfers where ledger.transfer(transfer.id) != nil {
+            throw StorageError(.conflict, "transfer \(transfer.id) is already recorded")
+        }
         if let error = ledger.check(
             opening: billing.accounts.map(\.account), then: billing.transfers, now: billing.ledgerNow)
         {

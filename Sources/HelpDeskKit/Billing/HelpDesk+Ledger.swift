@@ -30,24 +30,42 @@ extension HelpDesk {
     }
 
     /// Adds `transfers` (and the accounts they need that are not open yet) to `work`'s ledger
-    /// batch at `instant`, then asks the store whether the whole batch would be accepted, so a
-    /// rejection is the ledger's precise typed error and nothing is committed.
+    /// batch at `instant` and checks the whole batch here, in the engine: against an excerpt of
+    /// the ledger holding the accounts it touches at their current balances and the transfers it
+    /// names that are already recorded. A rejection is the ledger's precise typed error and
+    /// nothing is committed. Transfers already recorded with the same fields are replays and
+    /// leave the batch; each touched account's balance becomes a commit precondition, so the store
+    /// refuses the unit if a concurrent command moved that balance first (and the retry decides
+    /// again on the new balance).
     func post(
         _ transfers: [Transfer], opening accounts: [BillingAccount], at instant: Date, into work: inout UnitOfWork
     ) async throws(HelpDeskError) {
-        for account in accounts where !work.billing.accounts.contains(where: { $0.id == account.id }) {
-            if try await storage({ try await store.ledgerBalance(of: account.id) }) == nil {
-                work.billing.accounts.append(account)
-            }
-        }
         work.billing.transfers += transfers
         work.billing.postedAt = instant
+        let transferIDs = work.billing.transfers.map(\.id)
+        let recorded = try await storage { try await store.transferRecords(transferIDs) }
+        var touched = Set(accounts.map(\.id)).union(work.billing.accounts.map(\.id))
+        for transfer in work.billing.transfers { touched.formUnion(transfer.namedAccounts) }
+        for record in recorded { touched.formUnion([record.debitAccount, record.creditAccount]) }
+        let ids = touched.sorted()
+        let states = try await storage { try await store.ledgerAccounts(ids) }
+        let open = Set(states.map(\.account.id))
+        for account in accounts where !open.contains(account.id) && !work.billing.accounts.contains(where: { $0.id == account.id }) {
+            work.billing.accounts.append(account)
+        }
+        let last = try await storage { try await store.lastLedgerTimestamp() }
+        guard var excerpt = Ledger(excerpt: states, transfers: recorded, lastTimestamp: last) else {
+            throw .storage(StorageError(.corrupted, "the store's ledger accounts and transfers do not fit together"))
+        }
         let batch = work.billing
-        if let error = try await storage({
-            try await store.checkLedger(opening: batch.accounts.map(\.account), then: batch.transfers, at: instant)
-        }) {
+        if let error = excerpt.check(
+            opening: batch.accounts.map(\.account), then: batch.transfers, now: LedgerTimestamp(instant))
+        {
             throw .ledger(error)
         }
+        let replayed = Set(recorded.map(\.id))
+        work.billing.transfers.removeAll { replayed.contains($0.id) }
+        for id in ids { work.require(.ledgerBalance(id, states.first { $0.account.id == id }?.balance ?? .zero)) }
     }
 
     /// Records a payment received from `company` onto its personal account in `amount`'s unit.
@@ -84,7 +102,7 @@ extension HelpDesk {
                 opening: [cash, wallet], at: now, into: &context.work)
             // The ledger accepted the batch; if it already holds this top-up, this is a replay:
             // commit nothing, so the first note (performer, time) stays.
-            if try await storage({ try await store.ledger() }).transfer(id) != nil {
+            if try await !storage({ try await store.transferRecords([id]) }).isEmpty {
                 context.work.billing = BillingChanges()
                 return id
             }
@@ -204,5 +222,16 @@ public struct ClientBalance: Hashable, Sendable {
     /// when it lies beyond the 64-bit range a ``Price`` holds.
     public var price: Price? {
         Int64(exactly: amount).map { Price(minorUnits: $0, unit: account.unit) }
+    }
+}
+
+extension Transfer {
+    /// The accounts the transfer names itself (a post or void names only its pending transfer;
+    /// the desk posts single-phase transfers).
+    fileprivate var namedAccounts: [AccountID] {
+        switch kind {
+        case .single(let debit, let credit, _), .pending(let debit, let credit, _, _): [debit, credit]
+        case .postPending, .voidPending: []
+        }
     }
 }

@@ -52,18 +52,26 @@ extension HelpDesk {
     /// `instant` is the clock's reading for the debtor SLA rule, so it is not range-checked here:
     /// days overdue saturate (see ``ServicePeriod/daysOverdue(at:)``) rather than trap.
     func ledgerDebts(at instant: Date) async throws(HelpDeskError) -> [CompanyID: [Debtor.Debt]] {
-        let ledger = try await storage { try await store.ledger() }
+        let contracts = try await storage { try await store.contracts() }
+        var transferIDs: [TransferID] = []
+        for contract in contracts {
+            for period in contract.periods where period.invoicedAt != nil {
+                transferIDs += [Self.invoiceTransferID(period.id), Self.paymentTransferID(period.id)]
+            }
+        }
+        let recorded = try await storage { try await store.transferRecords(transferIDs) }
+        let records = Dictionary(recorded.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var debts: [CompanyID: [Debtor.Debt]] = [:]
-        for contract in try await storage({ try await store.contracts() }) {
+        for contract in contracts {
             for period in contract.periods where instant >= (period.paymentDueAt ?? period.startsAt) {
                 // The ledger proves the debt and its amount; the period's invoice and payment
                 // instants place it in time (ledger timestamps may run nanoseconds ahead of the
                 // clock when several transfers commit at one instant).
                 guard let invoicedAt = period.invoicedAt, invoicedAt <= instant,
-                    let invoice = ledger.transfer(Self.invoiceTransferID(period.id))
+                    let invoice = records[Self.invoiceTransferID(period.id)]
                 else { continue }
                 if let paidAt = period.paidAt, paidAt <= instant,
-                    ledger.transfer(Self.paymentTransferID(period.id)) != nil
+                    records[Self.paymentTransferID(period.id)] != nil
                 {
                     continue
                 }

@@ -32,20 +32,28 @@ extension MemoryBackedStore {
         return try await backingStore.transferNotes(ids)
     }
 
-    public func ledgerBalance(of id: AccountID) async throws -> Balance? {
+    public func ledgerAccounts(_ ids: [AccountID]) async throws -> [LedgerAccountState] {
         try ensureAvailable()
-        return try await backingStore.ledgerBalance(of: id)
+        return try await backingStore.ledgerAccounts(ids)
     }
 
-    public func ledger() async throws -> Ledger {
+    public func transferRecords(_ ids: [TransferID]) async throws -> [TransferRecord] {
         try ensureAvailable()
-        return try await backingStore.ledger()
+        return try await backingStore.transferRecords(ids)
     }
 
-    public func checkLedger(opening accounts: [Account], then transfers: [Transfer], at instant: Date) async throws
-        -> LedgerError?
-    {
+    public func transferRecords(postedIn period: Range<LedgerTimestamp>) async throws -> [TransferRecord] {
         try ensureAvailable()
-        return try await backingStore.checkLedger(opening: accounts, then: transfers, at: instant)
+        return try await backingStore.transferRecords(postedIn: period)
+    }
+
+    public func accountStatement(of id: AccountID, period: Range<LedgerTimestamp>) async throws -> AccountStatement? {
+        try ensureAvailable()
+        return try await backingStore.accountStatement(of: id, period: period)
+    }
+
+    public func lastLedgerTimestamp() async throws -> LedgerTimestamp? {
+        try ensureAvailable()
+        return try await backingStore.lastLedgerTimestamp()
     }
 }

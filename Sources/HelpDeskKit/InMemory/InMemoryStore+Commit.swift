@@ -53,6 +53,7 @@ extension InMemoryStore.State {
             case .contactActive(let id): holds = clients.contacts[id]?.isActive == true
             case .companyExists(let id): holds = clients.companies[id] != nil
             case .contractExists(let id): holds = clients.contracts[id] != nil
+            case .ledgerBalance(let id, let balance): holds = (billing.ledger.balance(of: id) ?? .zero) == balance
             }
             if !holds { throw StorageError(.conflict, "precondition no longer holds: \(precondition)") }
         }

@@ -70,9 +70,21 @@ public final class InMemoryStore: HelpDeskStore {
         state.withLock { $0.tickets.lastNumber }
     }
 
-    /// Every ticket in row order; the array shares the table's storage, so the read is O(1).
-    public func allTickets() async throws -> [Ticket] {
-        state.withLock { $0.tickets.rows }
+    /// The matching tickets in row order. When every ticket matches, the array shares the table's
+    /// storage and the read costs one pass over creation instants and filter fields, no copies.
+    public func tickets(in scan: TicketScan) async throws -> [Ticket] {
+        state.withLock { state in
+            let rows = state.tickets.rows
+            if scan.matchesAll { return rows }
+            return rows.withUnsafeBufferPointer { buffer in
+                guard let firstMiss = buffer.firstIndex(where: { !scan.matches($0) }) else { return rows }
+                var result = Array(buffer[..<firstMiss])
+                for index in (firstMiss + 1)..<buffer.count where scan.matches(buffer[index]) {
+                    result.append(buffer[index])
+                }
+                return result
+            }
+        }
     }
 
     // MARK: Comments and audit

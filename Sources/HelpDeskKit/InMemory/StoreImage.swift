@@ -85,7 +85,7 @@ extension InMemoryStore {
     /// later, at its next change, on its writer's path.
     ///
     /// - Complexity: O(*n*) in the tickets, under the store's lock.
-    package func detachedImage() -> StoreImage {
+    public func detachedImage() -> StoreImage {
         state.withLock { state in
             var image = state.image()
             image.tickets = Parallel.copy(image.tickets)

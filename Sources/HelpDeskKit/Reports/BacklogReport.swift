@@ -35,7 +35,7 @@ extension ReportEngine {
         var opened = [Int](repeating: 0, count: buckets.starts.count)
         var resolved = opened
         var open = opened
-        for ticket in try await filteredTickets(request) where ticket.createdAt < request.period.upperBound {
+        for ticket in try await ticketsCreatedBeforeEnd(request) {
             if let bucket = buckets.index(of: ticket.createdAt) { opened[bucket] += 1 }
             let history = StatusHistory(
                 ticket: ticket, trail: try await store.auditTrail(of: ticket.id), workflow: workflow)

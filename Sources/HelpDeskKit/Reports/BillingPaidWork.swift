@@ -24,14 +24,13 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
     /// The period must lie in ``InstantRange`` (else ``HelpDeskError/invalidInput(field:problem:)``);
     /// a sum beyond `Int64` throws ``HelpDeskError/money(_:)`` with `.overflow`.
     ///
-    /// - Complexity: O(*T*) over the ledger's transfers, plus one ticket and one specification read
+    /// - Complexity: O(*T*) over the transfers of the period, plus one ticket and one specification read
     ///   per settled ticket in the period.
     public func paidWork(in period: Range<Date>) async throws -> [PaidWorkRevenue] {
         try Validate.period(period, field: "period")
         let owners = Dictionary(
             try await store.billingAccounts().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let ledger = try await store.ledger()
-        let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
+        let records = try await store.transferRecords(postedIn: BillingReports.ledgerRange(period))
         struct Slot: Hashable {
             var company: CompanyID
             var contract: ContractID?
@@ -39,7 +38,7 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
         }
         var sums: [Slot: Int64] = [:]
         var contracts: [UInt64: (ContractID?, Set<TransferID>)] = [:]
-        for record in ledger.transfers where range.contains(record.timestamp) {
+        for record in records {
             let code = BillingTransferCode(rawValue: record.transfer.code)
             guard code == .settlement || code == .settlementReceivable, let owner = owners[record.debitAccount],
                 let company = owner.companyID, case .money(let currency) = owner.unit

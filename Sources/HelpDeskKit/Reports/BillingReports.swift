@@ -64,18 +64,23 @@ public struct ClientRevenue: Hashable, Sendable {
     public var transfers: Int
 }
 
-/// Pure reports over a ``Ledger`` and the desk's ``BillingAccount`` registry.
+/// Pure reports over ledger reads (statements, transfer records) and the desk's ``BillingAccount`` registry.
 ///
 /// Ledger totals are unsigned 64-bit, report figures signed 64-bit minor units: a figure that does
 /// not fit (a balance or a sum beyond `Int64.max`) throws ``MoneyError/overflow`` instead of
 /// being clamped or wrapped. Instants outside the ledger's range clamp to it (``LedgerTimestamp``).
 public enum BillingReports {
-    /// The statement of `account` for `period`, or `nil` when the account is not in the ledger.
-    public static func statement(of account: BillingAccount, period: Range<Date>, in ledger: Ledger)
-        throws(MoneyError) -> ClientStatement?
+    /// The ledger range of a period of instants (clamped to the ledger's range).
+    public static func ledgerRange(_ period: Range<Date>) -> Range<LedgerTimestamp> {
+        let lower = LedgerTimestamp(period.lowerBound)
+        return lower..<max(lower, LedgerTimestamp(period.upperBound))
+    }
+
+    /// The statement of `account` for `period` in the client's terms, from the ledger's statement
+    /// `raw` of that account for ``ledgerRange(_:)`` of the period.
+    public static func statement(of account: BillingAccount, period: Range<Date>, from raw: AccountStatement)
+        throws(MoneyError) -> ClientStatement
     {
-        let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
-        guard let raw = ledger.statement(of: account.id, period: range) else { return nil }
         func value(_ balance: Balance) throws(MoneyError) -> Int64 {
             let signed =
                 account.role == .receivable ? balance.postedDebitsMinusCredits : balance.postedCreditsMinusDebits
@@ -105,22 +110,24 @@ public enum BillingReports {
     /// a debit by its transfer (the engine passes its service-period invoices); a debit without one
     /// is due when it was posted.
     ///
+    /// `history` holds, per receivable, its statement from the ledger's start through `instant`
+    /// (``historyRange(through:)``); an account without one is skipped.
+    ///
     /// An amount outstanding beyond `Int64.max` throws ``MoneyError/overflow``; the parts of one
     /// ageing add up to its outstanding amount, so the buckets and ``DebtorAgeing/total`` then fit.
     public static func debtorAgeing(
-        at instant: Date, accounts: [BillingAccount], in ledger: Ledger, dueDates: [TransferID: Date] = [:]
+        at instant: Date, accounts: [BillingAccount], history: [AccountID: AccountStatement],
+        dueDates: [TransferID: Date] = [:]
     ) throws(MoneyError) -> [DebtorAgeing] {
-        let asOf = LedgerTimestamp(instant)
         var result: [DebtorAgeing] = []
         for account in accounts where account.role == .receivable {
-            guard let company = account.companyID, let balance = ledger.balance(of: account.id, asOf: asOf) else {
-                continue
-            }
+            guard let company = account.companyID, let statement = history[account.id] else { continue }
+            let balance = statement.closing
             guard var outstanding = Int64(exactly: balance.postedDebitsMinusCredits) else { throw .overflow }
             guard outstanding > 0 else { continue }
             var ageing = DebtorAgeing(
                 companyID: company, unit: account.unit, upTo30: 0, upTo60: 0, upTo90: 0, over90: 0)
-            let debits = (ledger.entries(of: account.id, in: .zero..<asOf.adding(nanoseconds: 1)) ?? [])
+            let debits = statement.entries
                 .filter { $0.event == .transfer && $0.transfer.debitAccount == account.id }
             for entry in debits.reversed() where outstanding > 0 {
                 let part = min(outstanding, Int64(clamping: entry.transfer.amount.minorUnits))
@@ -144,15 +151,20 @@ public enum BillingReports {
         return result.sorted { ($1.total, $0.unit) < ($0.total, $1.unit) }
     }
 
-    /// Out-of-contract revenue (settlements) per client and unit within `period`, by client then unit;
-    /// a sum beyond `Int64.max` throws ``MoneyError/overflow``.
-    public static func outOfContractRevenue(in period: Range<Date>, accounts: [BillingAccount], ledger: Ledger)
+    /// The ledger range from its start through `instant` inclusive.
+    public static func historyRange(through instant: Date) -> Range<LedgerTimestamp> {
+        let asOf = LedgerTimestamp(instant)
+        return .zero..<(asOf == .max ? asOf : asOf.adding(nanoseconds: 1))
+    }
+
+    /// Out-of-contract revenue (settlements) per client and unit among `transfers` (the records of
+    /// a period), by client then unit; a sum beyond `Int64.max` throws ``MoneyError/overflow``.
+    public static func outOfContractRevenue(accounts: [BillingAccount], transfers: [TransferRecord])
         throws(MoneyError) -> [ClientRevenue]
     {
         let owners = Dictionary(accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let range = LedgerTimestamp(period.lowerBound)..<LedgerTimestamp(period.upperBound)
         var sums: [String: ClientRevenue] = [:]
-        for record in ledger.transfers where range.contains(record.timestamp) {
+        for record in transfers {
             let code = BillingTransferCode(rawValue: record.transfer.code)
             guard code == .settlement || code == .settlementReceivable, let owner = owners[record.debitAccount],
                 let company = owner.companyID
@@ -179,9 +191,13 @@ extension HelpDesk {
         _ = try await authorize(viewer, .readBilling, companyID: company)
         try Validate.period(period, field: "period")
         _ = try await loadCompany(company)
-        let ledger = try await storage { try await store.ledger() }
+        let account = billingAccount(company, role, unit)
+        let range = BillingReports.ledgerRange(period)
+        guard let raw = try await storage({ try await store.accountStatement(of: account.id, period: range) }) else {
+            return nil
+        }
         do {
-            return try BillingReports.statement(of: billingAccount(company, role, unit), period: period, in: ledger)
+            return try BillingReports.statement(of: account, period: period, from: raw)
         } catch {
             throw .money(error)
         }
@@ -194,7 +210,11 @@ extension HelpDesk {
         _ = try await authorize(viewer, .readReports)
         try Validate.instant(instant, field: "instant")
         let accounts = try await storage { try await store.billingAccounts() }
-        let ledger = try await storage { try await store.ledger() }
+        var history: [AccountID: AccountStatement] = [:]
+        let range = BillingReports.historyRange(through: instant)
+        for account in accounts where account.role == .receivable {
+            history[account.id] = try await storage { try await store.accountStatement(of: account.id, period: range) }
+        }
         var dueDates: [TransferID: Date] = [:]
         for contract in try await storage({ try await store.contracts() }) {
             for period in contract.periods where period.invoicedAt != nil {
@@ -202,7 +222,7 @@ extension HelpDesk {
             }
         }
         do {
-            return try BillingReports.debtorAgeing(at: instant, accounts: accounts, in: ledger, dueDates: dueDates)
+            return try BillingReports.debtorAgeing(at: instant, accounts: accounts, history: history, dueDates: dueDates)
         } catch {
             throw .money(error)
         }
@@ -215,9 +235,10 @@ extension HelpDesk {
         _ = try await authorize(viewer, .readReports)
         try Validate.period(period, field: "period")
         let accounts = try await storage { try await store.billingAccounts() }
-        let ledger = try await storage { try await store.ledger() }
+        let range = BillingReports.ledgerRange(period)
+        let transfers = try await storage { try await store.transferRecords(postedIn: range) }
         do {
-            return try BillingReports.outOfContractRevenue(in: period, accounts: accounts, ledger: ledger)
+            return try BillingReports.outOfContractRevenue(accounts: accounts, transfers: transfers)
         } catch {
             throw .money(error)
         }

@@ -44,7 +44,7 @@ extension ReportEngine {
     public func employeeRanking(_ request: ReportRequest) async throws -> [EmployeeRankingRow] {
         try request.validate()
         var resolved: [EmployeeID: Int] = [:]
-        for ticket in try await filteredTickets(request) {
+        for ticket in try await ticketsCreatedBeforeEnd(request) {
             guard let assignee = ticket.assigneeID, let resolvedAt = ticket.resolvedAt,
                 request.period.contains(resolvedAt),
                 let category = workflow.category(of: ticket.status), category == .resolved || category == .closed

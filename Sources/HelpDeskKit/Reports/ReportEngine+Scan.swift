@@ -4,23 +4,23 @@ extension ReportEngine {
     /// Calls `body` with every ticket created in the request's period that passes its filter, and the
     /// index of its creation bucket among `buckets`.
     ///
-    /// One bulk read (``TicketRepository/allTickets()``) and one pass; tickets are borrowed, not copied.
+    /// One scan the store answers (``TicketRepository/tickets(in:)``) and one pass; tickets are
+    /// borrowed, not copied.
     ///
-    /// - Complexity: O(*n* log *b*) for *n* stored tickets and *b* buckets.
+    /// - Complexity: O(*m* log *b*) for *m* matching tickets and *b* buckets, after the store's scan.
     func scanCreated(_ request: ReportRequest, buckets: ReportBuckets, _ body: (Ticket, Int) throws -> Void) async throws {
-        let tickets = try await store.allTickets()
-        let filter = request.filter
-        let lower = request.period.lowerBound
-        let upper = request.period.upperBound
+        let tickets = try await createdTickets(request)
         try tickets.withUnsafeBufferPointer { buffer in
             for index in buffer.indices {
-                let createdAt = buffer[index].createdAt
-                guard createdAt >= lower, createdAt < upper, filter.matches(buffer[index]),
-                    let bucket = buckets.index(of: createdAt)
-                else { continue }
+                guard let bucket = buckets.index(of: buffer[index].createdAt) else { continue }
                 try body(buffer[index], bucket)
             }
         }
+    }
+
+    /// The tickets created in the request's period that pass its filter.
+    private func createdTickets(_ request: ReportRequest) async throws -> [Ticket] {
+        try await store.tickets(in: TicketScan(createdIn: request.period, filter: request.filter))
     }
 
     /// Like ``scanCreated(_:buckets:_:)``, but splits the stored tickets into contiguous parts (one
@@ -34,20 +34,14 @@ extension ReportEngine {
         initial: @escaping @Sendable () -> Partial,
         _ body: @escaping @Sendable (inout Partial, Ticket, Int) throws -> Void
     ) async throws -> [Partial] {
-        let tickets = try await store.allTickets()
+        let tickets = try await createdTickets(request)
         let cores = max(1, min(maximumParts, ProcessInfo.processInfo.activeProcessorCount))
         let parts = tickets.count < 100_000 ? 1 : cores
-        let filter = request.filter
-        let lower = request.period.lowerBound
-        let upper = request.period.upperBound
         @Sendable func fold(_ range: Range<Int>) throws -> Partial {
             var partial = initial()
             try tickets.withUnsafeBufferPointer { buffer in
                 for index in range {
-                    let createdAt = buffer[index].createdAt
-                    guard createdAt >= lower, createdAt < upper, filter.matches(buffer[index]),
-                        let bucket = buckets.index(of: createdAt)
-                    else { continue }
+                    guard let bucket = buckets.index(of: buffer[index].createdAt) else { continue }
                     try body(&partial, buffer[index], bucket)
                 }
             }
@@ -64,9 +58,10 @@ extension ReportEngine {
         }
     }
 
-    /// Every stored ticket passing the request's filter (any creation instant).
-    func filteredTickets(_ request: ReportRequest) async throws -> [Ticket] {
-        try await store.allTickets().filter(request.filter.matches)
+    /// Every stored ticket passing the request's filter and created before the period ends.
+    func ticketsCreatedBeforeEnd(_ request: ReportRequest) async throws -> [Ticket] {
+        try await store.tickets(
+            in: TicketScan(createdIn: Date.distantPast..<request.period.upperBound, filter: request.filter))
     }
 }
 

@@ -68,7 +68,7 @@ extension ReportEngine {
             key: ReportKey(dimension: dimension, value: nil), resolvedTickets: 0, firstContactResolved: 0,
             resolvedInPeriod: 0, reopened: 0)
         var groups = Groups(empty: empty, buckets: buckets.starts.count)
-        for ticket in try await filteredTickets(request) where ticket.createdAt < request.period.upperBound {
+        for ticket in try await ticketsCreatedBeforeEnd(request) {
             let history = StatusHistory(
                 ticket: ticket, trail: try await store.auditTrail(of: ticket.id), workflow: workflow)
             let category = workflow.category(of: ticket.status)

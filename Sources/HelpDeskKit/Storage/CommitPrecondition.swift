@@ -1,3 +1,5 @@
+import DoubleEntry
+
 /// A fact about a record a unit of work only references, which the store checks again at commit.
 ///
 /// The engine checks references when a command is decided (an assignee is active, a contract
@@ -13,6 +15,9 @@ public enum CommitPrecondition: Hashable, Sendable {
     case companyExists(CompanyID)
     /// The contract exists.
     case contractExists(ContractID)
+    /// The ledger account's balance is still `balance` (`.zero` for an account not opened yet):
+    /// the engine checked the unit's ledger batch against it, so the batch's limits still hold.
+    case ledgerBalance(AccountID, Balance)
 }
 
 extension UnitOfWork {

@@ -49,9 +49,9 @@ extension MemoryBackedStore {
         return try await backingStore.lastTicketNumber()
     }
 
-    public func allTickets() async throws -> [Ticket] {
+    public func tickets(in scan: TicketScan) async throws -> [Ticket] {
         try ensureAvailable()
-        return try await backingStore.allTickets()
+        return try await backingStore.tickets(in: scan)
     }
 
     public func comments(on ticket: TicketID) async throws -> [Comment] {

@@ -74,6 +74,7 @@ extension UnitOfWork {
             case .contactActive(let id): body(.contact(id))
             case .companyExists(let id): body(.company(id))
             case .contractExists(let id): body(.contract(id))
+            case .ledgerBalance: body(.ledger)
             }
         }
     }

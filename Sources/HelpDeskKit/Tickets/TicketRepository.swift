@@ -18,21 +18,15 @@ public protocol TicketRepository: Sendable {
     func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket]
     /// The highest ticket number in use, or `nil` when there are no tickets.
     func lastTicketNumber() async throws -> TicketNumber?
-    /// Every stored ticket in one read, in no particular order (a consistent snapshot, for reports).
-    func allTickets() async throws -> [Ticket]
+    /// Exactly the stored tickets passing `scan`, in no particular order, from one consistent
+    /// snapshot (reports read through this).
+    func tickets(in scan: TicketScan) async throws -> [Ticket]
 }
 
 extension TicketRepository {
-    /// Default for adapters without a bulk read: pages through ``tickets(matching:workflow:)`` by number.
+    /// Every stored ticket, in no particular order.
     public func allTickets() async throws -> [Ticket] {
-        var query = TicketQuery(sort: [TicketSort(.number)], limit: TicketQuery.maximumLimit)
-        var result: [Ticket] = []
-        while true {
-            let page = try await tickets(matching: query, workflow: .standard)
-            result += page.tickets
-            guard let next = page.nextOffset else { return result }
-            query.offset = next
-        }
+        try await tickets(in: TicketScan())
     }
 }
 

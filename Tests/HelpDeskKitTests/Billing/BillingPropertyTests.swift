@@ -22,7 +22,7 @@ struct BillingPropertyTests {
         var accepted = 0
         var rejected = 0
         for step in 0..<240 {
-            let ledgerBefore = try await f.test.store.ledger()
+            let ledgerBefore = try f.test.store.ledger()
             let company = companies[Int(random.next() % 2)]
             f.test.clock.advance(by: TimeInterval(random.next() % 7_200))
             do {
@@ -63,19 +63,19 @@ struct BillingPropertyTests {
                 accepted += 1
             } catch {
                 rejected += 1
-                #expect(try await f.test.store.ledger() == ledgerBefore, "step \(step): \(error)")
+                #expect(try f.test.store.ledger() == ledgerBefore, "step \(step): \(error)")
             }
             try await Self.checkInvariants(of: f.test.store, random: &random)
         }
         #expect(accepted > 100)
         #expect(rejected > 5)
-        #expect(try await f.test.store.ledger().transferCount > 30)
+        #expect(try f.test.store.ledger().transferCount > 30)
     }
 
     /// Per unit debits equal credits; limits hold; balances equal the sum of their transfers;
     /// statements add up.
     static func checkInvariants(of store: any HelpDeskStore, random: inout SplitMix64) async throws {
-        let ledger = try await store.ledger()
+        let ledger = try store.ledger()
         var debits: [String: UInt64] = [:]
         var credits: [String: UInt64] = [:]
         var rebuilt: [AccountID: Balance] = [:]

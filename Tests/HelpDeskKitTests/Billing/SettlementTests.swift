@@ -49,7 +49,7 @@ struct SettlementTests {
         #expect(spec.settlement?.charged == [BillingFixture.rub(750_00), .prepaid(2, "points")])
         #expect(spec.version == 3)
         // The ledger transfer is stamped with the status change's instant.
-        let ledger = try await f.test.store.ledger()
+        let ledger = try f.test.store.ledger()
         let settlement = try #require(ledger.transfer(spec.settlement!.transferIDs[0]))
         #expect(settlement.timestamp.date.timeIntervalSince(resolved.resolvedAt!) < 0.001)
         // Reopen and resolve again: nothing more is charged; editing is refused.

@@ -13,10 +13,12 @@ struct HostileBillingReportTests {
         await #expect(throws: HelpDeskError.money(.overflow)) {
             _ = try await f.desk.outOfContractRevenue(in: SafetyFixture.firstDay, as: .system)
         }
-        let ledger = try await f.test.store.ledger()
+        let ledger = try f.test.store.ledger()
         let accounts = try await f.test.store.billingAccounts()
         #expect(throws: MoneyError.overflow) {
-            _ = try BillingReports.outOfContractRevenue(in: SafetyFixture.firstDay, accounts: accounts, ledger: ledger)
+            let range = BillingReports.ledgerRange(SafetyFixture.firstDay)
+            _ = try BillingReports.outOfContractRevenue(
+                accounts: accounts, transfers: ledger.transfers.filter { range.contains($0.timestamp) })
         }
     }
 
@@ -111,9 +113,14 @@ struct HostileBillingReportTests {
             }
         }
         // The pure report saturates the age instead: a debt seen from beyond any calendar is over 90 days old.
+        let ledger = try f.test.store.ledger()
+        let range = BillingReports.historyRange(through: SafetyFixture.farFuture)
+        let accounts = try await f.test.store.billingAccounts()
         let far = try BillingReports.debtorAgeing(
-            at: SafetyFixture.farFuture, accounts: try await f.test.store.billingAccounts(),
-            in: try await f.test.store.ledger())
+            at: SafetyFixture.farFuture, accounts: accounts,
+            history: Dictionary(uniqueKeysWithValues: accounts.compactMap { account in
+                ledger.statement(of: account.id, period: range).map { (account.id, $0) }
+            }))
         #expect(far.map(\.over90) == [2_000_00])
     }
 }

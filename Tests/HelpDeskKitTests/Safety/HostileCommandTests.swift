@@ -139,7 +139,7 @@ struct HostileCommandTests {
         if let last = numbers.max() {
             #expect(snapshot.lastTicketNumber.map { last <= $0 } ?? false, "\(label): a ticket beyond the last number")
         }
-        let ledger = try await f.test.store.ledger()
+        let ledger = try f.test.store.ledger()
         var net: [LedgerUnit: Int128] = [:]
         for account in try await f.test.store.billingAccounts() {
             net[account.account.unit, default: 0] += ledger.balance(of: account.id)?.postedCreditsMinusDebits ?? 0

@@ -212,7 +212,7 @@ struct HostilePropertyTests {
         #expect(accepted > 20, "the random commands must also succeed now and then")
         #expect(rejected > 20, "the random commands must also be rejected now and then")
         // Whatever was accepted, the ledger still balances per unit.
-        let ledger = try await f.test.store.ledger()
+        let ledger = try f.test.store.ledger()
         var net: [LedgerUnit: Int128] = [:]
         for account in try await f.test.store.billingAccounts() {
             net[account.account.unit, default: 0] += ledger.balance(of: account.id)?.postedCreditsMinusDebits ?? 0

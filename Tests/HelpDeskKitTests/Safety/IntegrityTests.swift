@@ -170,7 +170,7 @@ struct IntegrityTests {
         try await f.desk.topUp(f.company.id, amount: BillingFixture.rub(100_00), paymentReference: "PP-1", by: f.anna)
         try await f.desk.adjustBalance(f.company.id, by: BillingFixture.rub(-100_00), reason: "Refunded", by: f.anna)
         try await f.desk.deleteCompany(f.company.id, by: .system)
-        let ledger = try await f.test.store.ledger()
+        let ledger = try f.test.store.ledger()
         #expect(ledger.balance(of: f.walletID())?.postedCreditsMinusDebits == 0)
         #expect(ledger.entryCount(of: f.walletID()) == 2, "the wallet's history stays")
         await #expect(throws: HelpDeskError.companyNotFound(f.company.id)) {
