@@ -49,7 +49,7 @@ extension StoreContract {
                 try require(actual == expected, "\(query): stale query results after update")
             }
         },
-        ContractCheck("ticket scans return exactly the tickets the reference filter keeps") { store in
+        ContractCheck("ticket scans return every ticket the reference filter keeps, each once") { store in
             let fixtures = TicketFixtures(seed: 56)
             var ids = SeededIdentifierSource(seed: 57)
             let companies: [CompanyID] = (0..<4).map { _ in ids.next() }
@@ -85,9 +85,15 @@ extension StoreContract {
                     employeeIDs: some(fixtures.employeeIDs.map(Optional.some) + [nil]),
                     categoryIDs: some(fixtures.categoryIDs.map(Optional.some) + [nil]),
                     priorities: some(Priority.allCases), channels: some(Channel.allCases))
-                let expected = tickets.filter(scan.matches).map(\.number).sorted()
-                let actual = try await store.tickets(in: scan).map(\.number).sorted()
-                try require(actual == expected, "round \(round): \(scan) gave \(actual.count) tickets, expected \(expected.count)")
+                let expected = tickets.filter(scan.matches)
+                let returned = try await store.tickets(in: scan)
+                try require(
+                    Set(returned.map(\.number)).count == returned.count, "round \(round): a ticket returned twice")
+                try require(
+                    returned.allSatisfy { tickets[$0.number.rawValue - 1] == $0 }, "round \(round): a ticket not as stored")
+                let kept = returned.filter(scan.matches).map(\.number).sorted()
+                try require(
+                    kept == expected.map(\.number), "round \(round): \(scan) kept \(kept.count) tickets, expected \(expected.count)")
             }
             try requireEqual(try await store.tickets(in: TicketScan()).count, tickets.count, "the unrestricted scan")
         },

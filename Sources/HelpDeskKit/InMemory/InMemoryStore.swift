@@ -70,21 +70,10 @@ public final class InMemoryStore: HelpDeskStore {
         state.withLock { $0.tickets.lastNumber }
     }
 
-    /// The matching tickets in row order. When every ticket matches, the array shares the table's
-    /// storage and the read costs one pass over creation instants and filter fields, no copies.
+    /// Every ticket in row order, whatever the scan: the array shares the table's storage, so the
+    /// read is O(1), and the caller's one pass does the filtering a copy would have cost.
     public func tickets(in scan: TicketScan) async throws -> [Ticket] {
-        state.withLock { state in
-            let rows = state.tickets.rows
-            if scan.matchesAll { return rows }
-            return rows.withUnsafeBufferPointer { buffer in
-                guard let firstMiss = buffer.firstIndex(where: { !scan.matches($0) }) else { return rows }
-                var result = Array(buffer[..<firstMiss])
-                for index in (firstMiss + 1)..<buffer.count where scan.matches(buffer[index]) {
-                    result.append(buffer[index])
-                }
-                return result
-            }
-        }
+        state.withLock { $0.tickets.rows }
     }
 
     // MARK: Comments and audit

@@ -7,21 +7,21 @@ extension ReportEngine {
     /// One scan the store answers (``TicketRepository/tickets(in:)``) and one pass; tickets are
     /// borrowed, not copied.
     ///
-    /// - Complexity: O(*m* log *b*) for *m* matching tickets and *b* buckets, after the store's scan.
+    /// - Complexity: O(*n* log *b*) for *n* tickets the store returns and *b* buckets.
     func scanCreated(_ request: ReportRequest, buckets: ReportBuckets, _ body: (Ticket, Int) throws -> Void) async throws {
-        let tickets = try await createdTickets(request)
+        let scan = TicketScan(createdIn: request.period, filter: request.filter)
+        let tickets = try await store.tickets(in: scan)
         try tickets.withUnsafeBufferPointer { buffer in
             for index in buffer.indices {
-                guard let bucket = buckets.index(of: buffer[index].createdAt) else { continue }
+                guard scan.matches(buffer[index]), let bucket = buckets.index(of: buffer[index].createdAt) else {
+                    continue
+                }
                 try body(buffer[index], bucket)
             }
         }
     }
 
-    /// The tickets created in the request's period that pass its filter.
-    private func createdTickets(_ request: ReportRequest) async throws -> [Ticket] {
-        try await store.tickets(in: TicketScan(createdIn: request.period, filter: request.filter))
-    }
+
 
     /// Like ``scanCreated(_:buckets:_:)``, but splits the stored tickets into contiguous parts (one
     /// per core, at most `maximumParts`, a single part under 100,000 tickets), folds each part into its
@@ -34,14 +34,17 @@ extension ReportEngine {
         initial: @escaping @Sendable () -> Partial,
         _ body: @escaping @Sendable (inout Partial, Ticket, Int) throws -> Void
     ) async throws -> [Partial] {
-        let tickets = try await createdTickets(request)
+        let scan = TicketScan(createdIn: request.period, filter: request.filter)
+        let tickets = try await store.tickets(in: scan)
         let cores = max(1, min(maximumParts, ProcessInfo.processInfo.activeProcessorCount))
         let parts = tickets.count < 100_000 ? 1 : cores
         @Sendable func fold(_ range: Range<Int>) throws -> Partial {
             var partial = initial()
             try tickets.withUnsafeBufferPointer { buffer in
                 for index in range {
-                    guard let bucket = buckets.index(of: buffer[index].createdAt) else { continue }
+                    guard scan.matches(buffer[index]), let bucket = buckets.index(of: buffer[index].createdAt) else {
+                        continue
+                    }
                     try body(&partial, buffer[index], bucket)
                 }
             }
@@ -60,8 +63,8 @@ extension ReportEngine {
 
     /// Every stored ticket passing the request's filter and created before the period ends.
     func ticketsCreatedBeforeEnd(_ request: ReportRequest) async throws -> [Ticket] {
-        try await store.tickets(
-            in: TicketScan(createdIn: Date.distantPast..<request.period.upperBound, filter: request.filter))
+        let scan = TicketScan(createdIn: Date.distantPast..<request.period.upperBound, filter: request.filter)
+        return try await store.tickets(in: scan).filter(scan.matches)
     }
 }
 

@@ -18,13 +18,15 @@ public protocol TicketRepository: Sendable {
     func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket]
     /// The highest ticket number in use, or `nil` when there are no tickets.
     func lastTicketNumber() async throws -> TicketNumber?
-    /// Exactly the stored tickets passing `scan`, in no particular order, from one consistent
-    /// snapshot (reports read through this).
+    /// Every stored ticket passing `scan` and possibly others, in no particular order, from one
+    /// consistent snapshot; callers keep those ``TicketScan/matches(_:)`` accepts. A database
+    /// narrows by what its indexes serve (a `WHERE` clause); the in-memory store hands out its
+    /// whole table without copying, since one pass in the report filters it anyway.
     func tickets(in scan: TicketScan) async throws -> [Ticket]
 }
 
 extension TicketRepository {
-    /// Every stored ticket, in no particular order.
+    /// Every stored ticket, in no particular order (a scan without conditions).
     public func allTickets() async throws -> [Ticket] {
         try await tickets(in: TicketScan())
     }

@@ -2,9 +2,9 @@ import Foundation
 
 /// The tickets a report reads: created in a period and passing a report filter.
 ///
-/// A store answers ``TicketRepository/tickets(in:)`` with exactly the matching tickets, so a
+/// A store answers ``TicketRepository/tickets(in:)`` with at least the matching tickets, so a
 /// database adapter turns a scan into one `WHERE` clause over indexed columns instead of shipping
-/// every ticket to the engine.
+/// every ticket to the engine, and the engine keeps those ``matches(_:)`` accepts.
 public struct TicketScan: Hashable, Sendable {
     /// Tickets created in this half-open range of instants; `nil` for any creation instant.
     public var createdIn: Range<Date>?
