@@ -5,8 +5,9 @@ extension Ledger {
     /// answers ``check(opening:then:now:)`` gives on the whole ledger.
     ///
     /// The excerpt has no history: statements and as-of balances are not meaningful on it. It
-    /// refuses (returns `nil` for) an input a real ledger could not hold: two states or records with
-    /// one identifier, or a record naming an account missing from `accounts`.
+    /// refuses (returns `nil` for) an input a real ledger could not hold: two states, or two
+    /// different records, with one identifier, or a record naming an account missing from `accounts`
+    /// (a record given twice counts once).
     /// - Complexity: O(a + t) for a accounts and t transfers.
     public init?(excerpt accounts: [LedgerAccountState], transfers: [TransferRecord], lastTimestamp: LedgerTimestamp?) {
         self.init()
@@ -21,9 +22,11 @@ extension Ledger {
             history.append([])
         }
         for record in transfers {
-            guard transferIndex[record.id] == nil, accountIndex[record.debitAccount] != nil,
-                accountIndex[record.creditAccount] != nil
-            else { return nil }
+            if let known = transferIndex[record.id] {
+                guard records[known] == record else { return nil }
+                continue
+            }
+            guard accountIndex[record.debitAccount] != nil, accountIndex[record.creditAccount] != nil else { return nil }
             transferIndex[record.id] = records.count
             records.append(record)
         }

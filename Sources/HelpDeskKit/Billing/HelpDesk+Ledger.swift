@@ -42,7 +42,7 @@ extension HelpDesk {
     ) async throws(HelpDeskError) {
         work.billing.transfers += transfers
         work.billing.postedAt = instant
-        let transferIDs = work.billing.transfers.map(\.id)
+        let transferIDs = Array(Set(work.billing.transfers.map(\.id))).sorted()
         let recorded = try await storage { try await store.transferRecords(transferIDs) }
         var touched = Set(accounts.map(\.id)).union(work.billing.accounts.map(\.id))
         for transfer in work.billing.transfers { touched.formUnion(transfer.namedAccounts) }
