@@ -22,6 +22,8 @@ let package = Package(
             name: "PostgresStore",
             dependencies: [
                 .product(name: "HelpDeskKit", package: "HelpDeskKit"),
+                .product(name: "WorkingTime", package: "HelpDeskKit"),
+                .product(name: "DoubleEntry", package: "HelpDeskKit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
