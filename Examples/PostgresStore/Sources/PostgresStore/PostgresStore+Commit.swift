@@ -75,7 +75,8 @@ extension PostgresStore {
     /// Inserts new tickets (a taken identifier or number violates a unique key: a conflict) and
     /// updates changed ones where the stored revision and number are the expected ones.
     func writeTickets(_ writes: [TicketWrite], on connection: PostgresConnection) async throws {
-        for write in writes {
+        // By identifier: two units updating the same tickets lock them in one order (no deadlock).
+        for write in writes.sorted(by: { $0.ticket.id < $1.ticket.id }) {
             let row = try TicketColumns(write.ticket)
             if let expected = write.expectedRevision {
                 try await update(row, expectedRevision: expected, on: connection)
