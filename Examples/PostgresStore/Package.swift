@@ -28,6 +28,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
+        // The child process of the multi-process test: an engine host on a shared database.
+        .executableTarget(
+            name: "PostgresStoreHost",
+            dependencies: [
+                "PostgresStore",
+                .product(name: "HelpDeskKit", package: "HelpDeskKit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: [

@@ -5,33 +5,40 @@ import PostgresNIO
 extension PostgresStore {
     // MARK: Companies, locations, contacts
 
+    /// The company with `id`, or `nil`.
     public func company(_ id: CompanyID) async throws -> Company? {
         try await record(Company.self, "SELECT body FROM companies WHERE id = \(id.uuid)")
     }
 
+    /// All companies, by name then identifier.
     public func companies() async throws -> [Company] {
         try await records(Company.self, "SELECT body FROM companies").sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
+    /// The location with `id`, or `nil`.
     public func location(_ id: LocationID) async throws -> Location? {
         try await record(Location.self, "SELECT body FROM locations WHERE id = \(id.uuid)")
     }
 
+    /// The locations of `company`, by name then identifier.
     public func locations(of company: CompanyID) async throws -> [Location] {
         try await records(Location.self, "SELECT body FROM locations WHERE company_id = \(company.uuid)")
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
+    /// The contact with `id`, or `nil`.
     public func contact(_ id: ContactID) async throws -> Contact? {
         try await record(Contact.self, "SELECT body FROM contacts WHERE id = \(id.uuid)")
     }
 
+    /// The contact whose email equals `email` ignoring case (the lowest identifier if several), or `nil`.
     public func contact(email: String) async throws -> Contact? {
         let folded = Self.foldedKey(email)
         return try await records(Contact.self, "SELECT body FROM contacts WHERE email_folded = \(folded)")
             .min { $0.id < $1.id }
     }
 
+    /// The contacts of `company`, by name then identifier.
     public func contacts(of company: CompanyID) async throws -> [Contact] {
         try await records(Contact.self, "SELECT body FROM contacts WHERE company_id = \(company.uuid)")
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -39,21 +46,25 @@ extension PostgresStore {
 
     // MARK: Contracts
 
+    /// The contract with `id`, or `nil`.
     public func contract(_ id: ContractID) async throws -> Contract? {
         try await record(Contract.self, "SELECT body FROM contracts WHERE id = \(id.uuid)")
     }
 
+    /// The contract whose number equals `number` ignoring case, or `nil`.
     public func contract(number: String) async throws -> Contract? {
         let folded = Self.foldedKey(number)
         return try await records(Contract.self, "SELECT body FROM contracts WHERE number_folded = \(folded)")
             .min { $0.id < $1.id }
     }
 
+    /// The contracts of `company`, by number then identifier.
     public func contracts(of company: CompanyID) async throws -> [Contract] {
         try await records(Contract.self, "SELECT body FROM contracts WHERE company_id = \(company.uuid)")
             .sorted { ($0.number, $0.id) < ($1.number, $1.id) }
     }
 
+    /// All contracts, by number then identifier.
     public func contracts() async throws -> [Contract] {
         try await records(Contract.self, "SELECT body FROM contracts").sorted {
             ($0.number, $0.id) < ($1.number, $1.id)
@@ -62,15 +73,18 @@ extension PostgresStore {
 
     // MARK: Assets
 
+    /// The equipment model with `id`, or `nil`.
     public func assetModel(_ id: AssetModelID) async throws -> AssetModel? {
         try await record(AssetModel.self, "SELECT body FROM asset_models WHERE id = \(id.uuid)")
     }
 
+    /// All equipment models, by name then identifier.
     public func assetModels() async throws -> [AssetModel] {
         try await records(AssetModel.self, "SELECT body FROM asset_models")
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
+    /// The asset with `id`, or `nil`.
     public func asset(_ id: AssetID) async throws -> Asset? {
         try await record(Asset.self, "SELECT body FROM assets WHERE id = \(id.uuid)")
     }

@@ -3,6 +3,7 @@ import HelpDeskKit
 import PostgresNIO
 
 extension PostgresStore {
+    /// The record stored under `key`, expired or not, or `nil`.
     public func idempotencyRecord(_ key: IdempotencyKey) async throws -> IdempotencyRecord? {
         try await record(IdempotencyRecord.self, "SELECT body FROM idempotency_records WHERE key = \(key.rawValue)")
     }

@@ -6,15 +6,18 @@ import WorkingTime
 extension PostgresStore {
     // MARK: Reads
 
+    /// The time entry with `id`, or `nil` (also once deleted).
     public func timeEntry(_ id: TimeEntryID) async throws -> TimeEntry? {
         try await record(TimeEntry.self, "SELECT body FROM time_entries WHERE id = \(id.uuid)")
     }
 
+    /// The time entries of `ticket`, by work date, creation instant and identifier.
     public func timeEntries(on ticket: TicketID) async throws -> [TimeEntry] {
         try await records(TimeEntry.self, "SELECT body FROM time_entries WHERE ticket_id = \(ticket.uuid)")
             .sorted(by: TimeEntry.areInIncreasingOrder)
     }
 
+    /// The time entries of `employee` worked in `dates`, in time-entry order.
     public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>) async throws
         -> [TimeEntry]
     {
@@ -27,6 +30,7 @@ extension PostgresStore {
         ).sorted(by: TimeEntry.areInIncreasingOrder)
     }
 
+    /// All time entries worked in `dates`, in time-entry order.
     public func timeEntries(workedIn dates: ClosedRange<LocalDate>) async throws -> [TimeEntry] {
         try await records(
             TimeEntry.self,
@@ -37,6 +41,7 @@ extension PostgresStore {
         ).sorted(by: TimeEntry.areInIncreasingOrder)
     }
 
+    /// The rates of `employee` by `validFrom`.
     public func rateHistory(of employee: EmployeeID) async throws -> [EmployeeRate] {
         try await records(
             EmployeeRate.self,

@@ -5,24 +5,29 @@ import PostgresNIO
 extension PostgresStore {
     // MARK: Reads
 
+    /// The rating request carrying `token`, or `nil`.
     public func ratingRequest(token: RatingToken) async throws -> RatingRequest? {
         try await record(RatingRequest.self, "SELECT body FROM rating_requests WHERE token = \(token.rawValue)")
     }
 
+    /// The rating requests of `ticket`, by issue instant then identifier.
     public func ratingRequests(of ticket: TicketID) async throws -> [RatingRequest] {
         try await records(RatingRequest.self, "SELECT body FROM rating_requests WHERE ticket_id = \(ticket.uuid)")
             .sorted { $0.issuedAt != $1.issuedAt ? $0.issuedAt < $1.issuedAt : $0.id < $1.id }
     }
 
+    /// The rating answering `request`, or `nil`.
     public func rating(forRequest request: RatingRequestID) async throws -> Rating? {
         try await record(Rating.self, "SELECT body FROM ratings WHERE request_id = \(request.uuid)")
     }
 
+    /// The ratings of `ticket`, by rating instant then identifier.
     public func ratings(of ticket: TicketID) async throws -> [Rating] {
         try await records(Rating.self, "SELECT body FROM ratings WHERE ticket_id = \(ticket.uuid)")
             .sorted(by: Rating.areInIncreasingOrder)
     }
 
+    /// The ratings given in the half-open `period`.
     public func ratings(ratedIn period: Range<Date>) async throws -> [Rating] {
         try await records(
             Rating.self,
@@ -33,6 +38,7 @@ extension PostgresStore {
         ).sorted(by: Rating.areInIncreasingOrder)
     }
 
+    /// The ratings given in `period` while `employee` was the assignee.
     public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>) async throws -> [Rating] {
         try await records(
             Rating.self,

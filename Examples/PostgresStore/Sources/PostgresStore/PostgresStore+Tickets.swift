@@ -5,10 +5,12 @@ import PostgresNIO
 extension PostgresStore {
     // MARK: Tickets
 
+    /// The last committed version of ticket `id`, or `nil`.
     public func ticket(_ id: TicketID) async throws -> Ticket? {
         try await record(Ticket.self, "SELECT body FROM tickets WHERE id = \(id.uuid)")
     }
 
+    /// The ticket numbered `number`, or `nil`.
     public func ticket(number: TicketNumber) async throws -> Ticket? {
         try await record(Ticket.self, "SELECT body FROM tickets WHERE number = \(number.rawValue)")
     }
@@ -27,6 +29,7 @@ extension PostgresStore {
         }
     }
 
+    /// Postponed tickets due by `instant`, by return instant then number.
     public func postponedTickets(dueBy instant: Date) async throws -> [Ticket] {
         try await records(
             Ticket.self,
@@ -36,6 +39,7 @@ extension PostgresStore {
             """)
     }
 
+    /// Tickets whose SLA needs a look by `instant`, by that instant then number.
     public func ticketsNeedingSLACheck(dueBy instant: Date) async throws -> [Ticket] {
         try await records(
             Ticket.self,
@@ -45,6 +49,7 @@ extension PostgresStore {
             """)
     }
 
+    /// The highest stored ticket number, or `nil` without tickets.
     public func lastTicketNumber() async throws -> TicketNumber? {
         let numbers = try await rows("SELECT max(number) FROM tickets") { row in
             try RecordCoding.column(Int?.self, of: row)
@@ -59,10 +64,12 @@ extension PostgresStore {
 
     // MARK: Comments and audit
 
+    /// The comments on `ticket` in commit order (`[]` for an unknown ticket).
     public func comments(on ticket: TicketID) async throws -> [Comment] {
         try await records(Comment.self, "SELECT body FROM comments WHERE ticket_id = \(ticket.uuid) ORDER BY position")
     }
 
+    /// The audit entries of `ticket` in commit order (`[]` for an unknown ticket).
     public func auditTrail(of ticket: TicketID) async throws -> [AuditEntry] {
         try await records(
             AuditEntry.self, "SELECT body FROM audit_entries WHERE ticket_id = \(ticket.uuid) ORDER BY position")
