@@ -22,6 +22,18 @@ let package = Package(
             name: "PostgresStore",
             dependencies: [
                 .product(name: "HelpDeskKit", package: "HelpDeskKit"),
+                .product(name: "WorkingTime", package: "HelpDeskKit"),
+                .product(name: "DoubleEntry", package: "HelpDeskKit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        // The child process of the multi-process test: an engine host on a shared database.
+        .executableTarget(
+            name: "PostgresStoreHost",
+            dependencies: [
+                "PostgresStore",
+                .product(name: "HelpDeskKit", package: "HelpDeskKit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

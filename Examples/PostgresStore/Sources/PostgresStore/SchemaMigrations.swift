@@ -60,7 +60,8 @@ public enum SchemaMigrations {
                     acknowledged boolean NOT NULL DEFAULT false
                 )
                 """,
-            ])
+            ]),
+        version2,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.
