@@ -23,14 +23,20 @@ extension PostgresStore {
     /// Always empty: billing is not stored yet.
     public func transferNotes(_ ids: [TransferID]) async throws -> [TransferNote] { [] }
 
+    /// Always empty: no ledger account is open.
+    public func ledgerAccounts(_ ids: [AccountID]) async throws -> [LedgerAccountState] { [] }
+
+    /// Always empty: no transfer is recorded.
+    public func transferRecords(_ ids: [TransferID]) async throws -> [TransferRecord] { [] }
+
+    /// Always empty: no transfer is recorded.
+    public func transferRecords(postedIn period: Range<LedgerTimestamp>) async throws -> [TransferRecord] { [] }
+
     /// Always `nil`: no ledger account is open.
-    public func ledgerBalance(of id: AccountID) async throws -> Balance? { nil }
+    public func accountStatement(of id: AccountID, period: Range<LedgerTimestamp>) async throws -> AccountStatement? {
+        nil
+    }
 
-    /// An empty ledger: billing is not stored yet.
-    public func ledger() async throws -> Ledger { Ledger() }
-
-    /// Always `nil`: there is no ledger to check against (billing units are refused at commit).
-    public func checkLedger(opening accounts: [Account], then transfers: [Transfer], at instant: Date) async throws
-        -> LedgerError?
-    { nil }
+    /// Always `nil`: no transfer is recorded.
+    public func lastLedgerTimestamp() async throws -> LedgerTimestamp? { nil }
 }

@@ -66,6 +66,10 @@ extension PostgresStore {
                 query = "SELECT 1 FROM companies WHERE id = \(id.uuid) FOR SHARE"
             case .contractExists(let id):
                 query = "SELECT 1 FROM contracts WHERE id = \(id.uuid) FOR SHARE"
+            case .ledgerBalance(_, let balance):
+                // No account is open here yet (billing is not stored): every balance is zero.
+                if balance != .zero { throw StorageError(.conflict, "precondition no longer holds: \(precondition)") }
+                continue
             }
             let found = try await rowCount(query, on: connection)
             if found == 0 { throw StorageError(.conflict, "precondition no longer holds: \(precondition)") }
