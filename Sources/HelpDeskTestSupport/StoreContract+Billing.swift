@@ -3,6 +3,11 @@ import Foundation
 import HelpDeskKit
 
 extension StoreContract {
+    /// The store's billing feature (a contract violation when it offers none).
+    static func billing(_ store: any HelpDeskStore) throws -> any BillingRepository {
+        try requireFeature((any BillingRepository).self, of: store)
+    }
+
     static func item(_ code: String, _ pricing: PricingUnit, _ price: Price, ids: inout SeededIdentifierSource) -> PriceListItem {
         PriceListItem(
             id: ids.next(), code: code, name: "Item «\(code)»", kind: pricing == .perHour ? .work : .service,
@@ -46,16 +51,16 @@ extension StoreContract {
             work.billing.priceListItems = [hour, visit, part]
             work.billing.contractPrices = [ContractPrice(contractID: contract, itemID: hour.id, price: .prepaid(1, "hours"))]
             try await store.commit(work)
-            try requireEqual(try await store.priceListItem(visit.id), visit, "item by id")
-            try requireEqual(try await store.priceListItem(ids.next()), nil, "unknown item")
+            try requireEqual(try await billing(store).priceListItem(visit.id), visit, "item by id")
+            try requireEqual(try await billing(store).priceListItem(ids.next()), nil, "unknown item")
             let expected = [visit, part].sorted { ($0.validFrom, $0.id) < ($1.validFrom, $1.id) } + [hour]
-            try requireEqual(try await store.priceListItems(), expected, "by code, validFrom, id")
-            try requireEqual(try await store.contractPrices(of: contract).map(\.price), [.prepaid(1, "hours")], "override")
-            try requireEqual(try await store.contractPrices(of: ids.next()), [], "no overrides")
+            try requireEqual(try await billing(store).priceListItems(), expected, "by code, validFrom, id")
+            try requireEqual(try await billing(store).contractPrices(of: contract).map(\.price), [.prepaid(1, "hours")], "override")
+            try requireEqual(try await billing(store).contractPrices(of: ids.next()), [], "no overrides")
             var replace = UnitOfWork()
             replace.billing.contractPrices = [ContractPrice(contractID: contract, itemID: hour.id, price: .prepaid(2, "hours"))]
             try await store.commit(replace)
-            try requireEqual(try await store.contractPrices(of: contract).map(\.price), [.prepaid(2, "hours")], "replaced")
+            try requireEqual(try await billing(store).contractPrices(of: contract).map(\.price), [.prepaid(2, "hours")], "replaced")
         },
         ContractCheck("specifications round-trip and need the stored version") { store in
             var ids = SeededIdentifierSource(seed: 81)
@@ -65,8 +70,8 @@ extension StoreContract {
             var work = UnitOfWork()
             work.billing.specifications = [SpecificationWrite(specification: first, expectedVersion: nil)]
             try await store.commit(work)
-            try requireEqual(try await store.specification(of: ticket.id), first, "stored")
-            try requireEqual(try await store.specification(of: ids.next()), nil, "unknown ticket")
+            try requireEqual(try await billing(store).specification(of: ticket.id), first, "stored")
+            try requireEqual(try await billing(store).specification(of: ids.next()), nil, "unknown ticket")
             try await requireStorageError(.conflict) { try await store.commit(work) }
             var second = first
             second.version = 2
@@ -76,7 +81,7 @@ extension StoreContract {
             try await requireStorageError(.conflict) { try await store.commit(stale) }
             stale.billing.specifications = [SpecificationWrite(specification: second, expectedVersion: 1)]
             try await store.commit(stale)
-            try requireEqual(try await store.specification(of: ticket.id), second, "updated")
+            try requireEqual(try await billing(store).specification(of: ticket.id), second, "updated")
         },
         ContractCheck("ledger accounts and transfers commit with the unit; balances, notes and accounts read back") { store in
             var ids = SeededIdentifierSource(seed: 82)
@@ -91,30 +96,30 @@ extension StoreContract {
             work.billing.postedAt = start
             work.billing.notes = [TransferNote(transferID: 1, text: "PAY-1 «ok»", performer: .system, at: start)]
             try await store.commit(work)
-            try requireEqual(try await store.ledgerBalance(of: wallet.id), Balance(debitsPosted: 20_00, creditsPosted: 50_00), "wallet")
-            try requireEqual(try await store.ledgerBalance(of: 999), nil, "unknown account")
-            try requireEqual(try await store.billingAccounts(), [cash, wallet].sorted { $0.id < $1.id }, "accounts by id")
-            try requireEqual(try await store.transferNotes([2, 1]).map(\.text), ["PAY-1 «ok»"], "notes")
-            let records = try await store.transferRecords([2, 7, 1])
+            try requireEqual(try await billing(store).ledgerBalance(of: wallet.id), Balance(debitsPosted: 20_00, creditsPosted: 50_00), "wallet")
+            try requireEqual(try await billing(store).ledgerBalance(of: 999), nil, "unknown account")
+            try requireEqual(try await billing(store).billingAccounts(), [cash, wallet].sorted { $0.id < $1.id }, "accounts by id")
+            try requireEqual(try await billing(store).transferNotes([2, 1]).map(\.text), ["PAY-1 «ok»"], "notes")
+            let records = try await billing(store).transferRecords([2, 7, 1])
             try requireEqual(records.map(\.id), [2, 1], "records in the order asked, unknown left out")
             try requireEqual(records.last?.timestamp, LedgerTimestamp(start), "ledger assigns timestamps from postedAt")
             try requireEqual(records.first?.timestamp, LedgerTimestamp(start).adding(nanoseconds: 1), "strictly increasing")
-            try requireEqual(try await store.lastLedgerTimestamp(), records.first?.timestamp, "last timestamp")
-            let states = try await store.ledgerAccounts([wallet.id, 999, cash.id])
+            try requireEqual(try await billing(store).lastLedgerTimestamp(), records.first?.timestamp, "last timestamp")
+            let states = try await billing(store).ledgerAccounts([wallet.id, 999, cash.id])
             try requireEqual(states.map(\.account), [wallet.account, cash.account], "states in the order asked")
             try requireEqual(states.last?.balance, Balance(debitsPosted: 50_00, creditsPosted: 20_00), "cash")
             let all = LedgerTimestamp.zero..<LedgerTimestamp.max
-            try requireEqual(try await store.transferRecords(postedIn: all).map(\.id), [1, 2], "timestamp order")
+            try requireEqual(try await billing(store).transferRecords(postedIn: all).map(\.id), [1, 2], "timestamp order")
             let second = LedgerTimestamp(start).adding(nanoseconds: 1)
             try requireEqual(
-                try await store.transferRecords(postedIn: second..<second.adding(nanoseconds: 1)).map(\.id), [2],
+                try await billing(store).transferRecords(postedIn: second..<second.adding(nanoseconds: 1)).map(\.id), [2],
                 "a half-open period")
-            let statement = try await store.accountStatement(of: wallet.id, period: second..<LedgerTimestamp.max)
+            let statement = try await billing(store).accountStatement(of: wallet.id, period: second..<LedgerTimestamp.max)
             try requireEqual(statement?.opening, Balance(creditsPosted: 50_00), "opening balance")
             try requireEqual(statement?.entries.map(\.transfer.id), [2], "entries in the period")
             try requireEqual(statement?.entries.first?.balance, Balance(debitsPosted: 20_00, creditsPosted: 50_00), "balance after")
             try requireEqual(statement?.closing, Balance(debitsPosted: 20_00, creditsPosted: 50_00), "closing balance")
-            try requireEqual(try await store.accountStatement(of: 999, period: all), nil, "unknown account")
+            try requireEqual(try await billing(store).accountStatement(of: 999, period: all), nil, "unknown account")
         },
         ContractCheck("a stale ledger balance or a recorded transfer identifier is a conflict, and nothing commits") { store in
             var ids = SeededIdentifierSource(seed: 83)
@@ -124,7 +129,7 @@ extension StoreContract {
             funding.billing.transfers = [.single(id: 1, debit: cash.id, credit: wallet.id, amount: 10_00)]
             funding.billing.postedAt = start
             try await store.commit(funding)
-            let before = try await store.transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max)
+            let before = try await billing(store).transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max)
             let ticket = fullTicket(number: 1, ids: &ids)
             let other = BillingAccount.make(company: ids.next(), role: .wallet, unit: .money(.rub), walletLimit: .unlimited)
             var work = creation(of: ticket, ids: &ids)
@@ -139,11 +144,11 @@ extension StoreContract {
             replay.billing.transfers = [.single(id: 1, debit: wallet.id, credit: other.id, amount: 1_00)]
             try await requireStorageError(.conflict) { try await store.commit(replay) }
             try requireEqual(try await store.ticket(ticket.id), nil, "no ticket")
-            try requireEqual(try await store.transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max), before, "ledger untouched")
-            try requireEqual(try await store.billingAccounts().count, 2, "no account opened")
+            try requireEqual(try await billing(store).transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max), before, "ledger untouched")
+            try requireEqual(try await billing(store).billingAccounts().count, 2, "no account opened")
             work.preconditions = [.ledgerBalance(wallet.id, Balance(creditsPosted: 10_00)), .ledgerBalance(other.id, .zero)]
             try await store.commit(work)
-            try requireEqual(try await store.ledgerBalance(of: other.id), Balance(creditsPosted: 1_00), "the fresh decision commits")
+            try requireEqual(try await billing(store).ledgerBalance(of: other.id), Balance(creditsPosted: 1_00), "the fresh decision commits")
         },
     ]
 }

@@ -24,18 +24,20 @@ extension StoreSnapshot {
     /// Reads the billing repositories: price list, overrides of every captured contract,
     /// specifications of every captured ticket, accounts with balances, every transfer and its note.
     mutating func captureBilling(_ store: any HelpDeskStore) async throws {
-        billing.priceListItems = try await store.priceListItems()
+        // A store without the billing feature holds no billing records.
+        guard let billingStore = try store.feature((any BillingRepository).self) else { return }
+        billing.priceListItems = try await billingStore.priceListItems()
         for contract in clients.contracts {
-            billing.contractPrices += try await store.contractPrices(of: contract.id)
+            billing.contractPrices += try await billingStore.contractPrices(of: contract.id)
         }
         for ticket in tickets {
-            if let specification = try await store.specification(of: ticket.id) {
+            if let specification = try await billingStore.specification(of: ticket.id) {
                 billing.specifications.append(specification)
             }
         }
-        billing.accounts = try await store.billingAccounts()
-        billing.ledgerAccounts = try await store.ledgerAccounts(billing.accounts.map(\.id))
-        billing.transfers = try await store.transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max)
-        billing.notes = try await store.transferNotes(billing.transfers.map(\.id))
+        billing.accounts = try await billingStore.billingAccounts()
+        billing.ledgerAccounts = try await billingStore.ledgerAccounts(billing.accounts.map(\.id))
+        billing.transfers = try await billingStore.transferRecords(postedIn: LedgerTimestamp.zero..<LedgerTimestamp.max)
+        billing.notes = try await billingStore.transferNotes(billing.transfers.map(\.id))
     }
 }

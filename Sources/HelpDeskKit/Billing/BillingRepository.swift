@@ -1,7 +1,8 @@
 import DoubleEntry
 import Foundation
 
-/// Reads the price list, ticket specifications, billing accounts and the ledger.
+/// Reads the price list, ticket specifications, billing accounts and the ledger: the billing
+/// capability's feature store (`store.feature((any BillingRepository).self)`).
 public protocol BillingRepository: Sendable {
     /// The price-list item with `id`, or `nil`.
     func priceListItem(_ id: PriceListItemID) async throws -> PriceListItem?

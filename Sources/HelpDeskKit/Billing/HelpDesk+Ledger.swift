@@ -43,17 +43,17 @@ extension HelpDesk {
         work.billing.transfers += transfers
         work.billing.postedAt = instant
         let transferIDs = Array(Set(work.billing.transfers.map(\.id))).sorted()
-        let recorded = try await storage { try await store.transferRecords(transferIDs) }
+        let recorded = try await storage { try await billingStore.transferRecords(transferIDs) }
         var touched = Set(accounts.map(\.id)).union(work.billing.accounts.map(\.id))
         for transfer in work.billing.transfers { touched.formUnion(transfer.namedAccounts) }
         for record in recorded { touched.formUnion([record.debitAccount, record.creditAccount]) }
         let ids = touched.sorted()
-        let states = try await storage { try await store.ledgerAccounts(ids) }
+        let states = try await storage { try await billingStore.ledgerAccounts(ids) }
         let open = Set(states.map(\.account.id))
         for account in accounts where !open.contains(account.id) && !work.billing.accounts.contains(where: { $0.id == account.id }) {
             work.billing.accounts.append(account)
         }
-        let last = try await storage { try await store.lastLedgerTimestamp() }
+        let last = try await storage { try await billingStore.lastLedgerTimestamp() }
         guard var excerpt = Ledger(excerpt: states, transfers: recorded, lastTimestamp: last) else {
             throw .storage(StorageError(.corrupted, "the store's ledger accounts and transfers do not fit together"))
         }
@@ -102,7 +102,7 @@ extension HelpDesk {
                 opening: [cash, wallet], at: now, into: &context.work)
             // The ledger accepted the batch; if it already holds this top-up, this is a replay:
             // commit nothing, so the first note (performer, time) stays.
-            if try await !storage({ try await store.transferRecords([id]) }).isEmpty {
+            if try await !storage({ try await billingStore.transferRecords([id]) }).isEmpty {
                 context.work.billing = BillingChanges()
                 return id
             }
@@ -175,9 +175,9 @@ extension HelpDesk {
     ) async throws(HelpDeskError) -> ClientBalance? {
         _ = try await authorize(viewer, .readBilling, companyID: company)
         let id = BillingAccount.id(company: company, role: role, unit: unit)
-        guard let account = try await storage({ try await store.billingAccounts() }).first(where: { $0.id == id })
+        guard let account = try await storage({ try await billingStore.billingAccounts() }).first(where: { $0.id == id })
         else { return nil }
-        let balance = try await storage { try await store.ledgerBalance(of: id) } ?? .zero
+        let balance = try await storage { try await billingStore.ledgerBalance(of: id) } ?? .zero
         return ClientBalance(account: account, balance: balance)
     }
 
@@ -187,7 +187,7 @@ extension HelpDesk {
     {
         _ = try await authorize(viewer, .readBilling, companyID: company)
         return try await storage {
-            try await store.ledgerBalance(of: BillingAccount.id(company: company, role: role, unit: unit))
+            try await billingStore.ledgerBalance(of: BillingAccount.id(company: company, role: role, unit: unit))
         }
     }
 
@@ -196,10 +196,10 @@ extension HelpDesk {
         -> [ClientBalance]
     {
         _ = try await authorize(viewer, .readBilling, companyID: company)
-        let accounts = try await storage { try await store.billingAccounts() }.filter { $0.companyID == company }
+        let accounts = try await storage { try await billingStore.billingAccounts() }.filter { $0.companyID == company }
         var result: [ClientBalance] = []
         for account in accounts.sorted(by: { ($0.unit, $0.role.rawValue) < ($1.unit, $1.role.rawValue) }) {
-            let balance = try await storage { try await store.ledgerBalance(of: account.id) } ?? .zero
+            let balance = try await storage { try await billingStore.ledgerBalance(of: account.id) } ?? .zero
             result.append(ClientBalance(account: account, balance: balance))
         }
         return result

@@ -59,7 +59,7 @@ extension HelpDesk {
                 transferIDs += [Self.invoiceTransferID(period.id), Self.paymentTransferID(period.id)]
             }
         }
-        let recorded = try await storage { try await store.transferRecords(transferIDs) }
+        let recorded = try await storage { try await billingStore.transferRecords(transferIDs) }
         let records = Dictionary(recorded.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var debts: [CompanyID: [Debtor.Debt]] = [:]
         for contract in contracts {

@@ -22,7 +22,7 @@ extension HelpDesk {
             if let until = request.validUntil, until <= request.validFrom {
                 throw .invalidInput(field: "validUntil", problem: .notAfterStart)
             }
-            let sameCode = try await storage { try await store.priceListItems() }.filter { $0.code == request.code }
+            let sameCode = try await storage { try await billingStore.priceListItems() }.filter { $0.code == request.code }
             let requested = request.validFrom..<(request.validUntil ?? .distantFuture)
             if sameCode.contains(where: { requested.overlaps($0.validFrom..<($0.validUntil ?? .distantFuture)) }) {
                 throw .duplicateName(request.code)
@@ -63,7 +63,7 @@ extension HelpDesk {
     /// The whole price list, sorted by code.
     public func priceList(as viewer: Performer) async throws(HelpDeskError) -> [PriceListItem] {
         _ = try await authorize(viewer, .readBilling)
-        return try await storage { try await store.priceListItems() }
+        return try await storage { try await billingStore.priceListItems() }
     }
 
     /// The price of `item` at `instant`, under `contract`'s override when it has one.
@@ -85,7 +85,7 @@ extension HelpDesk {
         let listed = try await loadPriceListItem(item)
         guard listed.isValid(at: instant) else { throw .priceNotValid(item, at: instant) }
         if let contract {
-            let overrides = try await storage { try await store.contractPrices(of: contract) }
+            let overrides = try await storage { try await billingStore.contractPrices(of: contract) }
             if let override = overrides.first(where: { $0.itemID == item }) { return override.price }
         }
         return listed.price
@@ -94,7 +94,7 @@ extension HelpDesk {
     /// The item with `code` valid at `instant`; else ``HelpDeskError/Reason/priceNotValid(_:at:)``
     /// for the latest item with that code, or ``HelpDeskError/Reason/priceListCodeNotFound(_:)``.
     func priceListItem(code: String, at instant: Date) async throws(HelpDeskError) -> PriceListItem {
-        let items = try await storage { try await store.priceListItems() }.filter { $0.code == code }
+        let items = try await storage { try await billingStore.priceListItems() }.filter { $0.code == code }
         if let valid = items.first(where: { $0.isValid(at: instant) }) { return valid }
         guard let latest = items.max(by: { $0.validFrom < $1.validFrom }) else { throw .priceListCodeNotFound(code) }
         throw .priceNotValid(latest.id, at: instant)
@@ -102,7 +102,7 @@ extension HelpDesk {
 
     /// The price-list item with `id`, or ``HelpDeskError/priceListItemNotFound(_:)``.
     func loadPriceListItem(_ id: PriceListItemID) async throws(HelpDeskError) -> PriceListItem {
-        guard let item = try await storage({ try await store.priceListItem(id) }) else {
+        guard let item = try await storage({ try await billingStore.priceListItem(id) }) else {
             throw .priceListItemNotFound(id)
         }
         return item

@@ -14,7 +14,7 @@ extension HelpDesk {
         case .closed: enters = after == .closed && before != .closed
         case .manual: enters = false
         }
-        guard enters, let specification = try await storage({ try await store.specification(of: ticket.id) }),
+        guard enters, let specification = try await storage({ try await billingStore.specification(of: ticket.id) }),
             !specification.isSettled
         else { return }
         try await settle(specification, ticket: ticket, at: edit.at, by: edit.performer, into: &work)
@@ -33,7 +33,7 @@ extension HelpDesk {
         ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .manageBilling, on: ticket)
-            guard let specification = try await storage({ try await store.specification(of: ticketID) }) else {
+            guard let specification = try await storage({ try await billingStore.specification(of: ticketID) }) else {
                 throw .specificationNotFound(ticket.number)
             }
             if let settlement = specification.settlement {
@@ -71,7 +71,7 @@ extension HelpDesk {
             accounts += [wallet, revenue]
             var fromWallet = total.minorUnits
             if configuration.billing.insufficientFunds == .receivable {
-                let balance = try await storage { try await store.ledgerBalance(of: wallet.id) } ?? .zero
+                let balance = try await storage { try await billingStore.ledgerBalance(of: wallet.id) } ?? .zero
                 fromWallet = Int64(max(0, min(Int128(total.minorUnits), balance.availableToDebit)))
             }
             if fromWallet > 0 {

@@ -9,7 +9,7 @@ extension HelpDesk {
         -> TicketSpecification?
     {
         try await internalTicket(ticket, as: viewer)
-        return try await storage { try await store.specification(of: ticket) }
+        return try await storage { try await billingStore.specification(of: ticket) }
     }
 
     /// Adds a line to the ticket's specification (creating it at version 1) and returns the new version.
@@ -114,7 +114,7 @@ extension HelpDesk {
             let itemID = item.id
             let itemPrice = try await validPrice(of: itemID, under: ticket.contractID, at: now)
             let specified = Set(
-                (try await storage { try await store.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID)
+                (try await storage { try await billingStore.specification(of: ticketID) })?.lines.compactMap(\.timeEntryID)
                     ?? [])
             var lines: [SpecificationLine] = []
             for entry in try await labor({ try await $0.timeEntries(on: ticketID) })
@@ -131,7 +131,7 @@ extension HelpDesk {
                         rounding: configuration.billing.hourlyRounding, timeEntryID: entry.id))
             }
             guard !lines.isEmpty else {
-                if let current = try await storage({ try await store.specification(of: ticketID) }) { return current }
+                if let current = try await storage({ try await billingStore.specification(of: ticketID) }) { return current }
                 throw .specificationNotFound(ticket.number)
             }
             return try await changeSpecification(of: ticket, at: now, into: &context.work) {
@@ -146,7 +146,7 @@ extension HelpDesk {
         of ticket: Ticket, at now: Date, creating: Bool = true, into work: inout UnitOfWork,
         _ change: (inout [SpecificationLine]) throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> TicketSpecification {
-        let stored = try await storage { try await store.specification(of: ticket.id) }
+        let stored = try await storage { try await billingStore.specification(of: ticket.id) }
         if let stored, let settlement = stored.settlement {
             throw .specificationSettled(ticket.number, version: settlement.version)
         }

@@ -1,9 +1,7 @@
 import DoubleEntry
 import Foundation
 
-extension InMemoryStore {
-    // MARK: Billing
-
+extension InMemoryStore: BillingRepository {
     public func priceListItem(_ id: PriceListItemID) async throws -> PriceListItem? {
         state.withLock { $0.billing.items[id] }
     }

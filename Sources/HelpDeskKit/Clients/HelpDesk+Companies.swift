@@ -67,8 +67,8 @@ extension HelpDesk {
     /// that have a pending transfer unresolved.
     private func openAccounts(of id: CompanyID) async throws(HelpDeskError) -> [AccountID] {
         var open: [AccountID] = []
-        for account in try await storage({ try await store.billingAccounts() }) where account.companyID == id {
-            guard let balance = try await storage({ try await store.ledgerBalance(of: account.id) }) else { continue }
+        for account in try await storage({ try await billingStore.billingAccounts() }) where account.companyID == id {
+            guard let balance = try await storage({ try await billingStore.ledgerBalance(of: account.id) }) else { continue }
             if balance.debitsPosted != balance.creditsPosted || balance.debitsPending != 0
                 || balance.creditsPending != 0
             {

@@ -4,12 +4,13 @@ import Foundation
 /// Paid-work revenue read from the billing ledger: the settlement transfers posted in the period.
 ///
 /// Billing recognises out-of-contract revenue when a specification is settled
-/// (``BillingReports/outOfContractRevenue(in:accounts:ledger:)``): one transfer per unit, debited
+/// (``BillingReports/outOfContractRevenue(accounts:transfers:)``): one transfer per unit, debited
 /// from the client's wallet (``BillingTransferCode/settlement``) or posted as owed
 /// (``BillingTransferCode/settlementReceivable``). This source sums those transfers by their ledger
 /// instant, per client, contract and currency; the contract is the settled specification's
 /// (found through the transfer's ticket-number reference), `nil` when it had none. Prepaid units
-/// (points, hours) are not money and are left out.
+/// (points, hours) are not money and are left out. A store without the billing feature has no
+/// paid work.
 public struct BillingPaidWork: PaidWorkRevenueSource {
     /// Where the ledger, the account registry, tickets and specifications come from.
     public let store: any HelpDeskStore
@@ -28,9 +29,10 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
     ///   per settled ticket in the period.
     public func paidWork(in period: Range<Date>) async throws -> [PaidWorkRevenue] {
         try Validate.period(period, field: "period")
+        guard let billing = try store.feature((any BillingRepository).self) else { return [] }
         let owners = Dictionary(
-            try await store.billingAccounts().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let records = try await store.transferRecords(postedIn: BillingReports.ledgerRange(period))
+            try await billing.billingAccounts().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let records = try await billing.transferRecords(postedIn: BillingReports.ledgerRange(period))
         struct Slot: Hashable {
             var company: CompanyID
             var contract: ContractID?
@@ -66,7 +68,8 @@ public struct BillingPaidWork: PaidWorkRevenueSource {
     /// The contract of the specification settled for ticket number `reference`, with its settlement's transfers.
     private func settledContract(reference: UInt64) async throws -> (ContractID?, Set<TransferID>) {
         guard reference <= UInt64(Int.max), let ticket = try await store.ticket(number: TicketNumber(Int(reference))),
-            let specification = try await store.specification(of: ticket.id), let settlement = specification.settlement
+            let specification = try await store.feature((any BillingRepository).self)?.specification(of: ticket.id),
+            let settlement = specification.settlement
         else { return (nil, []) }
         return (specification.contractID, Set(settlement.transferIDs))
     }

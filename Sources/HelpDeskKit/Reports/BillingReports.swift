@@ -193,7 +193,7 @@ extension HelpDesk {
         _ = try await loadCompany(company)
         let account = billingAccount(company, role, unit)
         let range = BillingReports.ledgerRange(period)
-        guard let raw = try await storage({ try await store.accountStatement(of: account.id, period: range) }) else {
+        guard let raw = try await storage({ try await billingStore.accountStatement(of: account.id, period: range) }) else {
             return nil
         }
         do {
@@ -209,11 +209,11 @@ extension HelpDesk {
     public func debtorAgeing(at instant: Date, as viewer: Performer) async throws(HelpDeskError) -> [DebtorAgeing] {
         _ = try await authorize(viewer, .readReports)
         try Validate.instant(instant, field: "instant")
-        let accounts = try await storage { try await store.billingAccounts() }
+        let accounts = try await storage { try await billingStore.billingAccounts() }
         var history: [AccountID: AccountStatement] = [:]
         let range = BillingReports.historyRange(through: instant)
         for account in accounts where account.role == .receivable {
-            history[account.id] = try await storage { try await store.accountStatement(of: account.id, period: range) }
+            history[account.id] = try await storage { try await billingStore.accountStatement(of: account.id, period: range) }
         }
         var dueDates: [TransferID: Date] = [:]
         for contract in try await storage({ try await store.contracts() }) {
@@ -234,9 +234,9 @@ extension HelpDesk {
     {
         _ = try await authorize(viewer, .readReports)
         try Validate.period(period, field: "period")
-        let accounts = try await storage { try await store.billingAccounts() }
+        let accounts = try await storage { try await billingStore.billingAccounts() }
         let range = BillingReports.ledgerRange(period)
-        let transfers = try await storage { try await store.transferRecords(postedIn: range) }
+        let transfers = try await storage { try await billingStore.transferRecords(postedIn: range) }
         do {
             return try BillingReports.outOfContractRevenue(accounts: accounts, transfers: transfers)
         } catch {

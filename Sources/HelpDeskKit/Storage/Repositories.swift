@@ -17,7 +17,6 @@ public protocol UnitOfWorkCommitting: Sendable {
 /// Run `HelpDeskTestSupport`'s contract suite against every adapter.
 public protocol HelpDeskStore: TicketRepository, CommentRepository, AuditLogRepository, DirectoryRepository,
     OutboxRepository, CompanyRepository, ContractRepository, AssetRepository,
-    BillingRepository,
     UnitOfWorkCommitting
 {
     /// The store's implementation of a capability's repository (for example

@@ -46,7 +46,7 @@ import Testing
         #expect(spent + outOfRetries >= 10, "a funded debit fails only by running out of retries")
         let balance = try #require(try await f.desk.balance(of: f.company.id, in: BillingFixture.rub, as: .system))
         #expect(balance == Balance(debitsPosted: UInt64(spent) * 1_00, creditsPosted: 10_00))
-        let notes = try await f.test.store.transferNotes(outcomes.compactMap { try? $0.get() })
+        let notes = try await f.test.store.billing.transferNotes(outcomes.compactMap { try? $0.get() })
         #expect(notes.count == spent, "each debit kept its note")
     }
 }

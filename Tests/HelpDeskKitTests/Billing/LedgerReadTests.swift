@@ -64,7 +64,7 @@ struct LedgerReadTests {
         #expect(statement.lines.map(\.code) == [.adjustmentDebit, .topUp])
         #expect(statement.closing == 1_350_00)
         #expect(statement.opening + statement.lines.map(\.change).reduce(0, +) == statement.closing)
-        let notes = try await f.test.store.transferNotes(statement.lines.map(\.transferID))
+        let notes = try await f.test.store.billing.transferNotes(statement.lines.map(\.transferID))
         #expect(notes.map(\.text) == ["Goodwill reversal", "P-2"])
         #expect(
             try await f.desk.statement(of: f.company.id, in: BillingFixture.points, period: start..<start, as: .system)

@@ -14,7 +14,7 @@ struct HostileBillingReportTests {
             _ = try await f.desk.outOfContractRevenue(in: SafetyFixture.firstDay, as: .system)
         }
         let ledger = try f.test.store.ledger()
-        let accounts = try await f.test.store.billingAccounts()
+        let accounts = try await f.test.store.billing.billingAccounts()
         #expect(throws: MoneyError.overflow) {
             let range = BillingReports.ledgerRange(SafetyFixture.firstDay)
             _ = try BillingReports.outOfContractRevenue(
@@ -115,7 +115,7 @@ struct HostileBillingReportTests {
         // The pure report saturates the age instead: a debt seen from beyond any calendar is over 90 days old.
         let ledger = try f.test.store.ledger()
         let range = BillingReports.historyRange(through: SafetyFixture.farFuture)
-        let accounts = try await f.test.store.billingAccounts()
+        let accounts = try await f.test.store.billing.billingAccounts()
         let far = try BillingReports.debtorAgeing(
             at: SafetyFixture.farFuture, accounts: accounts,
             history: Dictionary(uniqueKeysWithValues: accounts.compactMap { account in

@@ -141,7 +141,7 @@ struct HostileCommandTests {
         }
         let ledger = try f.test.store.ledger()
         var net: [LedgerUnit: Int128] = [:]
-        for account in try await f.test.store.billingAccounts() {
+        for account in try await f.test.store.billing.billingAccounts() {
             net[account.account.unit, default: 0] += ledger.balance(of: account.id)?.postedCreditsMinusDebits ?? 0
         }
         #expect(net.values.allSatisfy { $0 == 0 }, "\(label): the ledger no longer balances: \(net)")

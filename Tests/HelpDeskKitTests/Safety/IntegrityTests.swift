@@ -23,7 +23,7 @@ struct IntegrityTests {
         let f = try await BillingFixture.make(store: store)
         let id = try await f.desk.topUp(
             f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PP-1", by: f.anna)
-        let original = try await store.transferNotes([id])
+        let original = try await store.billing.transferNotes([id])
         #expect(original.map(\.performer) == [f.anna])
         #expect(original.map(\.at) == [TestDesk.start])
         let before = try Self.bytes(of: store)
@@ -34,7 +34,7 @@ struct IntegrityTests {
             f.company.id, amount: BillingFixture.rub(1_000_00), paymentReference: "PP-1", by: .employee(f.test.boris.id)
         )
         #expect(replay == id)
-        #expect(try await store.transferNotes([id]) == original)
+        #expect(try await store.billing.transferNotes([id]) == original)
         #expect(try await f.test.snapshot() == snapshot)
         #expect(try Self.bytes(of: store) == before)
         #expect(try await f.wallet() == 1_000_00)
@@ -55,14 +55,14 @@ struct IntegrityTests {
         let f = try await BillingFixture.make(store: store)
         let id = try await f.desk.topUp(
             f.company.id, amount: BillingFixture.rub(5_00), paymentReference: "PP-2", by: f.anna)
-        let original = try await store.transferNotes([id])
+        let original = try await store.billing.transferNotes([id])
         // An adapter-level replay (a unit carrying the same note again) does not rewrite it either.
         var work = UnitOfWork()
         work.billing.notes = [
             TransferNote(transferID: id, text: "PP-2", performer: .system, at: TestDesk.start.addingTimeInterval(60))
         ]
         try await store.commit(work)
-        #expect(try await store.transferNotes([id]) == original)
+        #expect(try await store.billing.transferNotes([id]) == original)
     }
 
     @Test func aReplayWithAnotherAmountIsRefusedAndChangesNothing() async throws {
@@ -123,7 +123,7 @@ struct IntegrityTests {
         #expect(kept?.postedDebitsMinusCredits == 0)
         #expect(kept?.debitsPosted == 1_000_00)
         #expect(
-            try await f.test.store.billingAccounts().contains { $0.id == alphaReceivable && $0.companyID == f.alpha.id }
+            try await f.test.store.billing.billingAccounts().contains { $0.id == alphaReceivable && $0.companyID == f.alpha.id }
         )
     }
 
@@ -152,7 +152,7 @@ struct IntegrityTests {
         reserve.billing.transfers = [.pending(id: 77, debit: cash.id, credit: wallet.id, amount: 50_00)]
         reserve.billing.postedAt = TestDesk.start
         try await store.commit(reserve)
-        #expect(try await store.ledgerBalance(of: wallet.id)?.creditsPending == 50_00)
+        #expect(try await store.billing.ledgerBalance(of: wallet.id)?.creditsPending == 50_00)
         await #expect(
             throws: HelpDeskError.companyHasOpenBalance(f.company.id, accounts: [wallet.id], unpaidPeriods: [])
         ) {

@@ -1,5 +1,6 @@
 import DoubleEntry
 import HelpDeskKit
+import HelpDeskTestSupport
 import Testing
 
 extension HelpDeskStore {
@@ -10,5 +11,12 @@ extension HelpDeskStore {
         if let backed = self as? any MemoryBackedStore { return backed.backingStore.image().billing.ledger }
         Issue.record("\(type(of: self)) keeps no ledger in memory")
         return Ledger()
+    }
+}
+
+extension HelpDeskStore {
+    /// The store's billing feature (every store these tests use offers it).
+    var billing: any BillingRepository {
+        get throws { try requireFeature((any BillingRepository).self, of: self) }
     }
 }
