@@ -56,7 +56,8 @@ extension DemoDesk {
         let companies = try await desk.companies(as: .system)
         func company(_ name: String) throws -> Company { try find(companies, name) { $0.name == name } }
         func contact(_ email: String) async throws -> Contact {
-            guard let found = try await store.contact(email: email) else { throw DemoResumeError.missing(email) }
+            let directory = try store.feature((any CompanyRepository).self)
+            guard let found = try await directory?.contact(email: email) else { throw DemoResumeError.missing(email) }
             return found
         }
         let printer = try find(try await desk.assets(as: .system), "the printer") { $0.serialNumber == "PHB3F12345" }

@@ -77,6 +77,19 @@ struct ClientDirectorySample {
 }
 
 extension StoreContract {
+    /// The store's client directory features (contract violations when it offers none).
+    static func companies(_ store: any HelpDeskStore) throws -> any CompanyRepository {
+        try requireFeature((any CompanyRepository).self, of: store)
+    }
+
+    static func contracts(_ store: any HelpDeskStore) throws -> any ContractRepository {
+        try requireFeature((any ContractRepository).self, of: store)
+    }
+
+    static func assets(_ store: any HelpDeskStore) throws -> any AssetRepository {
+        try requireFeature((any AssetRepository).self, of: store)
+    }
+
     static let clientChecks: [ContractCheck] = [
         ContractCheck("client records are upserted, read back equal and listed by name, number or serial, then id") { store in
             var ids = SeededIdentifierSource(seed: 60)
@@ -85,36 +98,36 @@ extension StoreContract {
             work.clients = sample.changes
             try await store.commit(work)
 
-            try requireEqual(try await store.companies(), [sample.alpha, sample.beta], "companies by name")
+            try requireEqual(try await companies(store).companies(), [sample.alpha, sample.beta], "companies by name")
             for company in [sample.alpha, sample.beta] {
-                try requireEqual(try await store.company(company.id), company, "company by id")
+                try requireEqual(try await companies(store).company(company.id), company, "company by id")
             }
-            try requireEqual(try await store.locations(of: sample.alpha.id), [sample.alphaStore, sample.alphaOffice], "locations")
-            try requireEqual(try await store.locations(of: sample.beta.id), [sample.betaSite], "other company's locations")
+            try requireEqual(try await companies(store).locations(of: sample.alpha.id), [sample.alphaStore, sample.alphaOffice], "locations")
+            try requireEqual(try await companies(store).locations(of: sample.beta.id), [sample.betaSite], "other company's locations")
             for location in [sample.alphaOffice, sample.alphaStore, sample.betaSite] {
-                try requireEqual(try await store.location(location.id), location, "location by id")
+                try requireEqual(try await companies(store).location(location.id), location, "location by id")
             }
             let twins = [sample.ivan, sample.ivanTwin].sorted { $0.id < $1.id }
-            try requireEqual(try await store.contacts(of: sample.alpha.id), twins, "contacts by name, then id")
-            try requireEqual(try await store.contacts(of: sample.beta.id), [sample.olga], "other company's contacts")
+            try requireEqual(try await companies(store).contacts(of: sample.alpha.id), twins, "contacts by name, then id")
+            try requireEqual(try await companies(store).contacts(of: sample.beta.id), [sample.olga], "other company's contacts")
             for contact in [sample.ivan, sample.ivanTwin, sample.olga] {
-                try requireEqual(try await store.contact(contact.id), contact, "contact by id")
+                try requireEqual(try await companies(store).contact(contact.id), contact, "contact by id")
             }
             let byNumber = sample.contracts.sorted { $0.number < $1.number }
-            try requireEqual(try await store.contracts().map(\.number), ["K-1", "K-10", "K-2"], "contracts by number")
-            try requireEqual(try await store.contracts(), byNumber, "contracts")
+            try requireEqual(try await contracts(store).contracts().map(\.number), ["K-1", "K-10", "K-2"], "contracts by number")
+            try requireEqual(try await contracts(store).contracts(), byNumber, "contracts")
             try requireEqual(
-                try await store.contracts(of: sample.alpha.id), byNumber.filter { $0.companyID == sample.alpha.id },
+                try await contracts(store).contracts(of: sample.alpha.id), byNumber.filter { $0.companyID == sample.alpha.id },
                 "contracts of a company")
             for contract in sample.contracts {
-                try requireEqual(try await store.contract(contract.id), contract, "contract by id")
+                try requireEqual(try await contracts(store).contract(contract.id), contract, "contract by id")
             }
-            try requireEqual(try await store.assetModels(), [sample.camera, sample.printer], "models by name")
-            try requireEqual(try await store.assetModel(sample.printer.id), sample.printer, "model by id")
+            try requireEqual(try await assets(store).assetModels(), [sample.camera, sample.printer], "models by name")
+            try requireEqual(try await assets(store).assetModel(sample.printer.id), sample.printer, "model by id")
             let bySerial = sample.assets.sorted { ($0.serialNumber, $0.id) < ($1.serialNumber, $1.id) }
-            try requireEqual(try await store.assets(company: nil, location: nil, model: nil), bySerial, "assets by serial, then id")
+            try requireEqual(try await assets(store).assets(company: nil, location: nil, model: nil), bySerial, "assets by serial, then id")
             for asset in sample.assets {
-                try requireEqual(try await store.asset(asset.id), asset, "asset by id")
+                try requireEqual(try await assets(store).asset(asset.id), asset, "asset by id")
             }
 
             var renamed = sample.beta
@@ -132,11 +145,11 @@ extension StoreContract {
             update.clients.contracts = [contract]
             update.clients.contacts = [ivan]
             try await store.commit(update)
-            try requireEqual(try await store.companies(), [renamed, sample.alpha], "companies after an upsert")
-            try requireEqual(try await store.contract(contract.id), contract, "contract after an upsert")
-            try requireEqual(try await store.contracts().count, 3, "no duplicate contract after an upsert")
-            try requireEqual(try await store.contact(ivan.id), ivan, "contact after an upsert")
-            try requireEqual(try await store.contacts(of: sample.alpha.id).count, 2, "no duplicate contact after an upsert")
+            try requireEqual(try await companies(store).companies(), [renamed, sample.alpha], "companies after an upsert")
+            try requireEqual(try await contracts(store).contract(contract.id), contract, "contract after an upsert")
+            try requireEqual(try await contracts(store).contracts().count, 3, "no duplicate contract after an upsert")
+            try requireEqual(try await companies(store).contact(ivan.id), ivan, "contact after an upsert")
+            try requireEqual(try await companies(store).contacts(of: sample.alpha.id).count, 2, "no duplicate contact after an upsert")
         },
         ContractCheck("contacts are found by email and contracts by number, ignoring case") { store in
             var ids = SeededIdentifierSource(seed: 61)
@@ -144,21 +157,21 @@ extension StoreContract {
             var work = UnitOfWork()
             work.clients = sample.changes
             try await store.commit(work)
-            try requireEqual(try await store.contact(email: "ivan.petrov@alpha.EXAMPLE"), sample.ivan, "email, other case")
-            try requireEqual(try await store.contact(email: "Ivan.Petrov@Alpha.example"), sample.ivan, "email, same case")
-            try requireEqual(try await store.contact(email: "OLGA@beta.example"), sample.olga, "another email")
-            try requireEqual(try await store.contact(email: "nobody@alpha.example"), nil, "unknown email")
-            try requireEqual(try await store.contract(number: "k-10"), sample.contracts[1], "number, other case")
-            try requireEqual(try await store.contract(number: "K-1"), sample.contracts[2], "number, same case")
-            try requireEqual(try await store.contract(number: "K-3"), nil, "unknown number")
+            try requireEqual(try await companies(store).contact(email: "ivan.petrov@alpha.EXAMPLE"), sample.ivan, "email, other case")
+            try requireEqual(try await companies(store).contact(email: "Ivan.Petrov@Alpha.example"), sample.ivan, "email, same case")
+            try requireEqual(try await companies(store).contact(email: "OLGA@beta.example"), sample.olga, "another email")
+            try requireEqual(try await companies(store).contact(email: "nobody@alpha.example"), nil, "unknown email")
+            try requireEqual(try await contracts(store).contract(number: "k-10"), sample.contracts[1], "number, other case")
+            try requireEqual(try await contracts(store).contract(number: "K-1"), sample.contracts[2], "number, same case")
+            try requireEqual(try await contracts(store).contract(number: "K-3"), nil, "unknown number")
 
             var moved = sample.ivan
             moved.email = "ivan@alpha.example"
             var update = UnitOfWork()
             update.clients.contacts = [moved]
             try await store.commit(update)
-            try requireEqual(try await store.contact(email: "Ivan.Petrov@Alpha.example"), nil, "old email after a change")
-            try requireEqual(try await store.contact(email: "IVAN@alpha.example"), moved, "new email")
+            try requireEqual(try await companies(store).contact(email: "Ivan.Petrov@Alpha.example"), nil, "old email after a change")
+            try requireEqual(try await companies(store).contact(email: "IVAN@alpha.example"), moved, "new email")
         },
         ContractCheck("assets are filtered by company, location and model together") { store in
             var ids = SeededIdentifierSource(seed: 62)
@@ -180,7 +193,7 @@ extension StoreContract {
                             }
                             .sorted { ($0.serialNumber, $0.id) < ($1.serialNumber, $1.id) }
                         try requireEqual(
-                            try await store.assets(company: company, location: location, model: model), expected,
+                            try await assets(store).assets(company: company, location: location, model: model), expected,
                             "assets(company: \(String(describing: company)), location: \(String(describing: location)), "
                                 + "model: \(String(describing: model)))")
                     }
@@ -200,16 +213,16 @@ extension StoreContract {
             some.clients.deletedContracts = [sample.contracts[1].id]
             some.clients.deletedAssets = [sample.assets[1].id]
             try await store.commit(some)
-            try requireEqual(try await store.contact(sample.ivanTwin.id), nil, "deleted contact")
-            try requireEqual(try await store.contacts(of: sample.alpha.id), [sample.ivan], "contacts after a deletion")
-            try requireEqual(try await store.location(sample.alphaStore.id), nil, "deleted location")
-            try requireEqual(try await store.locations(of: sample.alpha.id), [sample.alphaOffice], "locations after a deletion")
-            try requireEqual(try await store.contract(sample.contracts[1].id), nil, "deleted contract")
-            try requireEqual(try await store.contract(number: "K-10"), nil, "deleted contract by number")
-            try requireEqual(try await store.contracts().map(\.number), ["K-1", "K-2"], "contracts after a deletion")
-            try requireEqual(try await store.asset(sample.assets[1].id), nil, "deleted asset")
+            try requireEqual(try await companies(store).contact(sample.ivanTwin.id), nil, "deleted contact")
+            try requireEqual(try await companies(store).contacts(of: sample.alpha.id), [sample.ivan], "contacts after a deletion")
+            try requireEqual(try await companies(store).location(sample.alphaStore.id), nil, "deleted location")
+            try requireEqual(try await companies(store).locations(of: sample.alpha.id), [sample.alphaOffice], "locations after a deletion")
+            try requireEqual(try await contracts(store).contract(sample.contracts[1].id), nil, "deleted contract")
+            try requireEqual(try await contracts(store).contract(number: "K-10"), nil, "deleted contract by number")
+            try requireEqual(try await contracts(store).contracts().map(\.number), ["K-1", "K-2"], "contracts after a deletion")
+            try requireEqual(try await assets(store).asset(sample.assets[1].id), nil, "deleted asset")
             try requireEqual(
-                try await store.assets(company: sample.alpha.id, location: nil, model: nil).map(\.serialNumber),
+                try await assets(store).assets(company: sample.alpha.id, location: nil, model: nil).map(\.serialNumber),
                 ["SN-100", "SN-300"], "assets after a deletion")
 
             var company = UnitOfWork()
@@ -219,21 +232,21 @@ extension StoreContract {
             company.clients.deletedContracts = [sample.contracts[2].id]
             company.clients.deletedAssets = [sample.assets[2].id]
             try await store.commit(company)
-            try requireEqual(try await store.company(sample.beta.id), nil, "deleted company")
-            try requireEqual(try await store.companies(), [sample.alpha], "companies after a deletion")
-            try requireEqual(try await store.locations(of: sample.beta.id), [], "locations of a deleted company")
-            try requireEqual(try await store.contacts(of: sample.beta.id), [], "contacts of a deleted company")
-            try requireEqual(try await store.contact(email: "olga@beta.example"), nil, "email of a deleted contact")
-            try requireEqual(try await store.contracts(of: sample.beta.id), [], "contracts of a deleted company")
-            try requireEqual(try await store.assets(company: sample.beta.id, location: nil, model: nil), [], "assets")
-            try requireEqual(try await store.assetModels(), [sample.camera, sample.printer], "models stay")
-            try requireEqual(try await store.company(sample.alpha.id), sample.alpha, "the other company stays")
+            try requireEqual(try await companies(store).company(sample.beta.id), nil, "deleted company")
+            try requireEqual(try await companies(store).companies(), [sample.alpha], "companies after a deletion")
+            try requireEqual(try await companies(store).locations(of: sample.beta.id), [], "locations of a deleted company")
+            try requireEqual(try await companies(store).contacts(of: sample.beta.id), [], "contacts of a deleted company")
+            try requireEqual(try await companies(store).contact(email: "olga@beta.example"), nil, "email of a deleted contact")
+            try requireEqual(try await contracts(store).contracts(of: sample.beta.id), [], "contracts of a deleted company")
+            try requireEqual(try await assets(store).assets(company: sample.beta.id, location: nil, model: nil), [], "assets")
+            try requireEqual(try await assets(store).assetModels(), [sample.camera, sample.printer], "models stay")
+            try requireEqual(try await companies(store).company(sample.alpha.id), sample.alpha, "the other company stays")
 
             var unknown = UnitOfWork()
             unknown.clients.deletedCompanies = [ids.next()]
             unknown.clients.deletedAssets = [ids.next()]
             try await store.commit(unknown)
-            try requireEqual(try await store.companies(), [sample.alpha], "deleting unknown records changes nothing")
+            try requireEqual(try await companies(store).companies(), [sample.alpha], "deleting unknown records changes nothing")
         },
         ContractCheck("a unit of work with a ticket conflict applies none of its client changes") { store in
             var ids = SeededIdentifierSource(seed: 64)
@@ -263,9 +276,9 @@ extension StoreContract {
             work.save(stale, expectedRevision: 99)
             try await requireStorageError(.conflict) { try await store.commit(work) }
             try requireEqual(try await StoreSnapshot.capture(store), before, "store after the rejected unit")
-            try requireEqual(try await store.assetModels(), [sample.printer], "models after the rejected unit")
-            try requireEqual(try await store.contact(email: "olga@beta.example"), nil, "contact lookup after the rejected unit")
-            try requireEqual(try await store.contract(number: "K-1"), nil, "contract lookup after the rejected unit")
+            try requireEqual(try await assets(store).assetModels(), [sample.printer], "models after the rejected unit")
+            try requireEqual(try await companies(store).contact(email: "olga@beta.example"), nil, "contact lookup after the rejected unit")
+            try requireEqual(try await contracts(store).contract(number: "K-1"), nil, "contract lookup after the rejected unit")
         },
         ContractCheck("tickets keep their client links and are filtered and sorted by them") { store in
             var ids = SeededIdentifierSource(seed: 65)

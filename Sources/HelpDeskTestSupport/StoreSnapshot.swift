@@ -73,14 +73,18 @@ public struct StoreSnapshot: Equatable, Sendable {
         return snapshot
     }
 
-    /// Every client record reachable through the client repositories.
+    /// Every client record reachable through the client repositories (none on a store without them).
     private static func clientImage(of store: any HelpDeskStore) async throws -> ClientImage {
-        var image = ClientImage(companies: try await store.companies(), assetModels: try await store.assetModels())
+        let companies = try store.feature((any CompanyRepository).self)
+        let contracts = try store.feature((any ContractRepository).self)
+        let assets = try store.feature((any AssetRepository).self)
+        var image = ClientImage(
+            companies: try await companies?.companies() ?? [], assetModels: try await assets?.assetModels() ?? [])
         for company in image.companies {
-            image.locations += try await store.locations(of: company.id)
-            image.contacts += try await store.contacts(of: company.id)
-            image.contracts += try await store.contracts(of: company.id)
-            image.assets += try await store.assets(company: company.id, location: nil, model: nil)
+            image.locations += try await companies?.locations(of: company.id) ?? []
+            image.contacts += try await companies?.contacts(of: company.id) ?? []
+            image.contracts += try await contracts?.contracts(of: company.id) ?? []
+            image.assets += try await assets?.assets(company: company.id, location: nil, model: nil) ?? []
         }
         return image
     }

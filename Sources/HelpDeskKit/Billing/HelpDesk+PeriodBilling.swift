@@ -52,7 +52,7 @@ extension HelpDesk {
     /// `instant` is the clock's reading for the debtor SLA rule, so it is not range-checked here:
     /// days overdue saturate (see ``ServicePeriod/daysOverdue(at:)``) rather than trap.
     func ledgerDebts(at instant: Date) async throws(HelpDeskError) -> [CompanyID: [Debtor.Debt]] {
-        let contracts = try await storage { try await store.contracts() }
+        let contracts = try await storage { try await contractStore.contracts() }
         var transferIDs: [TransferID] = []
         for contract in contracts {
             for period in contract.periods where period.invoicedAt != nil {

@@ -14,7 +14,9 @@ extension HelpDesk {
         case .closed: enters = after == .closed && before != .closed
         case .manual: enters = false
         }
-        guard enters, let specification = try await storage({ try await billingStore.specification(of: ticket.id) }),
+        // A store without billing holds no specification to settle.
+        guard enters, let billing = try optionalFeature((any BillingRepository).self),
+            let specification = try await storage({ try await billing.specification(of: ticket.id) }),
             !specification.isSettled
         else { return }
         try await settle(specification, ticket: ticket, at: edit.at, by: edit.performer, into: &work)

@@ -1,4 +1,5 @@
-/// Reads client companies with their locations and contacts.
+/// Reads client companies with their locations and contacts: a feature store of the clients
+/// capability (`store.feature((any CompanyRepository).self)`).
 public protocol CompanyRepository: Sendable {
     /// The company with `id`, or `nil`.
     func company(_ id: CompanyID) async throws -> Company?
@@ -16,7 +17,7 @@ public protocol CompanyRepository: Sendable {
     func contacts(of company: CompanyID) async throws -> [Contact]
 }
 
-/// Reads service contracts with their periods.
+/// Reads service contracts with their periods (a feature store, like ``CompanyRepository``).
 public protocol ContractRepository: Sendable {
     /// The contract with `id`, or `nil`.
     func contract(_ id: ContractID) async throws -> Contract?
@@ -28,7 +29,7 @@ public protocol ContractRepository: Sendable {
     func contracts() async throws -> [Contract]
 }
 
-/// Reads the equipment nomenclature and installed equipment.
+/// Reads the equipment nomenclature and installed equipment (a feature store, like ``CompanyRepository``).
 public protocol AssetRepository: Sendable {
     /// The model with `id`, or `nil`.
     func assetModel(_ id: AssetModelID) async throws -> AssetModel?

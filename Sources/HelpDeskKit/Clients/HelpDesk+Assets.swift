@@ -16,7 +16,7 @@ extension HelpDesk {
             try Validate.notBlank(name, field: "name")
             try Validate.notBlank(kind, field: "kind")
             try Validate.customFieldKeys(attributes.keys, field: "attributes")
-            let existing = try await storage { try await store.assetModels() }
+            let existing = try await storage { try await assetStore.assetModels() }
             if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw .duplicateName(name) }
             let model = AssetModel(id: nextID(), name: name, kind: kind, attributes: attributes)
             context.work.clients.assetModels = [model]
@@ -31,7 +31,7 @@ extension HelpDesk {
         try await perform(
             by: performer, command: "addAsset", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
-            guard try await storage({ try await store.assetModel(request.modelID) }) != nil else {
+            guard try await storage({ try await assetStore.assetModel(request.modelID) }) != nil else {
                 throw .assetModelNotFound(request.modelID)
             }
             try Validate.notBlank(request.serialNumber, field: "serialNumber")
@@ -45,7 +45,7 @@ extension HelpDesk {
                 }
             }
             let sameModel = try await storage {
-                try await store.assets(company: nil, location: nil, model: request.modelID)
+                try await assetStore.assets(company: nil, location: nil, model: request.modelID)
             }
             if sameModel.contains(where: { $0.serialNumber.lowercased() == request.serialNumber.lowercased() }) {
                 throw .duplicateSerialNumber(request.serialNumber)

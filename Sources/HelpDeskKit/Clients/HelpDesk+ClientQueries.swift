@@ -4,7 +4,7 @@ extension HelpDesk {
     /// All client companies, sorted by name.
     public func companies(as viewer: Performer) async throws(HelpDeskError) -> [Company] {
         _ = try await authorize(viewer, .readClients)
-        return try await storage { try await store.companies() }
+        return try await storage { try await companyStore.companies() }
     }
 
     /// The company with `id`.
@@ -17,14 +17,14 @@ extension HelpDesk {
     public func locations(of company: CompanyID, as viewer: Performer) async throws(HelpDeskError) -> [Location] {
         _ = try await authorize(viewer, .readClients, companyID: company)
         _ = try await loadCompany(company)
-        return try await storage { try await store.locations(of: company) }
+        return try await storage { try await companyStore.locations(of: company) }
     }
 
     /// The contacts of a company, sorted by name.
     public func contacts(of company: CompanyID, as viewer: Performer) async throws(HelpDeskError) -> [Contact] {
         _ = try await authorize(viewer, .readClients, companyID: company)
         _ = try await loadCompany(company)
-        return try await storage { try await store.contacts(of: company) }
+        return try await storage { try await companyStore.contacts(of: company) }
     }
 
     /// The contract with `id`.
@@ -39,9 +39,9 @@ extension HelpDesk {
     public func contracts(of company: CompanyID? = nil, as viewer: Performer) async throws(HelpDeskError) -> [Contract]
     {
         _ = try await authorize(viewer, .readClients, companyID: company)
-        guard let company else { return try await storage { try await store.contracts() } }
+        guard let company else { return try await storage { try await contractStore.contracts() } }
         _ = try await loadCompany(company)
-        return try await storage { try await store.contracts(of: company) }
+        return try await storage { try await contractStore.contracts(of: company) }
     }
 
     /// Contracts in force at `instant` (active, within their dates), sorted by number.
@@ -103,7 +103,7 @@ extension HelpDesk {
     /// The equipment nomenclature, sorted by name.
     public func assetModels(as viewer: Performer) async throws(HelpDeskError) -> [AssetModel] {
         _ = try await authorize(viewer, .readClients)
-        return try await storage { try await store.assetModels() }
+        return try await storage { try await assetStore.assetModels() }
     }
 
     /// Assets matching every given filter, sorted by serial number.
@@ -115,13 +115,13 @@ extension HelpDesk {
         var owner = company
         if owner == nil, let location { owner = try await loadLocation(location).companyID }
         _ = try await authorize(viewer, .readClients, companyID: owner)
-        return try await storage { try await store.assets(company: company, location: location, model: model) }
+        return try await storage { try await assetStore.assets(company: company, location: location, model: model) }
     }
 
     /// The tickets about an asset, newest first: its service history.
     public func history(of asset: AssetID, as viewer: Performer) async throws(HelpDeskError) -> [Ticket] {
         let principal = try await principal(for: viewer)
-        guard let found = try await storage({ try await store.asset(asset) }) else { throw .assetNotFound(asset) }
+        guard let found = try await storage({ try await assetStore.asset(asset) }) else { throw .assetNotFound(asset) }
         try authorize(principal, AccessRequest(.readClients, companyID: found.companyID))
         return try await tickets(matching: TicketQuery(assetIDs: [asset], limit: TicketQuery.maximumLimit), as: .system)
             .tickets
@@ -138,7 +138,7 @@ extension HelpDesk {
         let principal = try await principal(for: viewer)
         var contact: Contact?
         if let contactID {
-            contact = try await storage { try await store.contact(contactID) }
+            contact = try await storage { try await companyStore.contact(contactID) }
             if contact == nil { throw .contactNotFound(contactID) }
         }
         var location = try await locationOrNil(locationID ?? contact?.locationID)
@@ -151,7 +151,7 @@ extension HelpDesk {
             location = nil
         }
         let now = clock.now()
-        let contracts = try await storage { try await store.contracts(of: companyID) }
+        let contracts = try await storage { try await contractStore.contracts(of: companyID) }
             .filter { $0.isInForce(at: now) && $0.covers(location: location?.id, category: nil) }
             .map { contract in
                 let period = contract.period(at: now)

@@ -13,7 +13,7 @@ extension HelpDesk {
             try Validate.notBlank(request.name, field: "name")
             try Validate.customFieldKeys(request.registration.keys, field: "registration")
             try validateSLAPolicy(request.slaPolicyID)
-            let existing = try await storage { try await store.companies() }
+            let existing = try await storage { try await companyStore.companies() }
             if existing.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {
                 throw .duplicateName(request.name)
             }
@@ -43,7 +43,7 @@ extension HelpDesk {
             let query = TicketQuery(companyIDs: [id], limit: 1)
             let tickets = try await storage { try await store.tickets(matching: query, workflow: workflow) }
             guard tickets.totalCount == 0 else { throw .companyHasTickets(id, count: tickets.totalCount) }
-            let contracts = try await storage { try await store.contracts(of: id) }
+            let contracts = try await storage { try await contractStore.contracts(of: id) }
             let accounts = try await openAccounts(of: id)
             let unpaid = contracts.flatMap(\.periods).filter { period in
                 period.fee.minorUnits > 0 && period.invoicedAt != nil && period.paidAt == nil
@@ -52,11 +52,11 @@ extension HelpDesk {
                 throw .companyHasOpenBalance(id, accounts: accounts, unpaidPeriods: unpaid.map(\.id))
             }
             context.work.clients.deletedCompanies = [id]
-            context.work.clients.deletedLocations = try await storage { try await store.locations(of: id) }.map(\.id)
-            context.work.clients.deletedContacts = try await storage { try await store.contacts(of: id) }.map(\.id)
+            context.work.clients.deletedLocations = try await storage { try await companyStore.locations(of: id) }.map(\.id)
+            context.work.clients.deletedContacts = try await storage { try await companyStore.contacts(of: id) }.map(\.id)
             context.work.clients.deletedContracts = contracts.map(\.id)
             context.work.clients.deletedAssets = try await storage {
-                try await store.assets(company: id, location: nil, model: nil)
+                try await assetStore.assets(company: id, location: nil, model: nil)
             }
             .map(\.id)
             return Done()
@@ -91,7 +91,7 @@ extension HelpDesk {
             guard TimeZone(identifier: request.timeZoneIdentifier) != nil else {
                 throw .invalidInput(field: "timeZoneIdentifier", problem: .malformed(expected: "an IANA time zone"))
             }
-            let siblings = try await storage { try await store.locations(of: request.companyID) }
+            let siblings = try await storage { try await companyStore.locations(of: request.companyID) }
             if siblings.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {
                 throw .duplicateName(request.name)
             }
@@ -132,7 +132,7 @@ extension HelpDesk {
             by: performer,
             command: "updateContact", key: idempotencyKey, inputs: [id, update]
         ) { context throws(HelpDeskError) in
-            guard var contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
+            guard var contact = try await storage({ try await companyStore.contact(id) }) else { throw .contactNotFound(id) }
             try authorize(context.principal, AccessRequest(.manageClients, companyID: contact.companyID))
             let original = contact
             if let locationID = update.locationID { contact.locationID = locationID }
@@ -160,7 +160,7 @@ extension HelpDesk {
         }
         if let email = contact.email {
             try Validate.email(email)
-            if let holder = try await storage({ try await store.contact(email: email) }), holder.id != contact.id {
+            if let holder = try await storage({ try await companyStore.contact(email: email) }), holder.id != contact.id {
                 throw .duplicateEmail(email)
             }
         }
@@ -173,19 +173,19 @@ extension HelpDesk {
 
     /// The company with `id`.
     func loadCompany(_ id: CompanyID) async throws(HelpDeskError) -> Company {
-        guard let company = try await storage({ try await store.company(id) }) else { throw .companyNotFound(id) }
+        guard let company = try await storage({ try await companyStore.company(id) }) else { throw .companyNotFound(id) }
         return company
     }
 
     /// The location with `id`.
     func loadLocation(_ id: LocationID) async throws(HelpDeskError) -> Location {
-        guard let location = try await storage({ try await store.location(id) }) else { throw .locationNotFound(id) }
+        guard let location = try await storage({ try await companyStore.location(id) }) else { throw .locationNotFound(id) }
         return location
     }
 
     /// The contract with `id`.
     func loadContract(_ id: ContractID) async throws(HelpDeskError) -> Contract {
-        guard let contract = try await storage({ try await store.contract(id) }) else { throw .contractNotFound(id) }
+        guard let contract = try await storage({ try await contractStore.contract(id) }) else { throw .contractNotFound(id) }
         return contract
     }
 }

@@ -19,7 +19,7 @@ extension HelpDesk {
             guard request.status == .draft || request.status == .active else {
                 throw .contractTransitionNotAllowed(from: .draft, to: request.status)
             }
-            if try await storage({ try await store.contract(number: request.number) }) != nil {
+            if try await storage({ try await contractStore.contract(number: request.number) }) != nil {
                 throw .duplicateContractNumber(request.number)
             }
             for locationID in request.coveredLocationIDs {

@@ -6,7 +6,7 @@ extension HelpDesk {
     /// has started, and the contract's end within the configured days.
     func sendContractReminders(now: Date, report: inout TickReport) async throws(HelpDeskError) {
         let settings = configuration.clients
-        for var contract in try await storage({ try await store.contracts() }) where contract.status == .active {
+        for var contract in try await storage({ try await contractStore.contracts() }) where contract.status == .active {
             var due: [ContractReminder] = []
             if let last = contract.periods.last,
                 last.endsAt.addingTimeInterval(-Double(settings.renewalReminderDays) * 86_400) <= now, now < last.endsAt

@@ -22,7 +22,7 @@ extension HelpDesk {
         var links = requested
         var contact: Contact?
         if case .contact(let id) = requester {
-            guard let found = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
+            guard let found = try await storage({ try await companyStore.contact(id) }) else { throw .contactNotFound(id) }
             guard found.isActive else { throw .contactInactive(id) }
             if performer == .contact(id), !found.mayFileTickets { throw .contactMayNotFileTickets(id) }
             contact = found
@@ -43,7 +43,7 @@ extension HelpDesk {
         if let id = links.locationID { owners.append((.location(id), try await loadLocation(id).companyID)) }
         if let id = links.contractID { owners.append((.contract(id), try await loadContract(id).companyID)) }
         for id in links.assetIDs {
-            guard let asset = try await storage({ try await store.asset(id) }) else { throw .assetNotFound(id) }
+            guard let asset = try await storage({ try await assetStore.asset(id) }) else { throw .assetNotFound(id) }
             owners.append((.asset(id), asset.companyID))
         }
         if let id = links.companyID { _ = try await loadCompany(id) }
@@ -58,7 +58,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Contract?
     {
         let now = clock.now()
-        let candidates = try await storage { try await store.contracts(of: company) }
+        let candidates = try await storage { try await contractStore.contracts(of: company) }
             .filter { $0.isInForce(at: now) && $0.covers(location: location, category: category) }
         func specificity(_ contract: Contract) -> Int {
             (contract.coveredLocationIDs.isEmpty ? 0 : 1) + (contract.coveredCategoryIDs.isEmpty ? 0 : 1)

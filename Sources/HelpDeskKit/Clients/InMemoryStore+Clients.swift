@@ -1,4 +1,4 @@
-extension InMemoryStore {
+extension InMemoryStore: CompanyRepository, ContractRepository, AssetRepository {
     public func company(_ id: CompanyID) async throws -> Company? {
         state.withLock { $0.clients.companies[id] }
     }

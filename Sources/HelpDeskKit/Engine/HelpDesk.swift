@@ -49,7 +49,8 @@ public actor HelpDesk {
         identifiers.next(Tag.self)
     }
 
-    /// Runs a store operation, turning adapter failures into ``HelpDeskError/storage(_:)``.
+    /// Runs a store operation, turning adapter failures into ``HelpDeskError/storage(_:)``; an
+    /// engine error raised inside it (a missing feature store) passes unchanged.
     ///
     /// This and the other small store helpers are always inlined: each awaited async call ends
     /// with an executor check, and a create made twenty of them before (see Performance.md).
@@ -59,6 +60,8 @@ public actor HelpDesk {
             return try await operation()
         } catch let error as StorageError {
             throw .storage(error)
+        } catch let error as HelpDeskError {
+            throw error
         } catch {
             throw .storage(StorageError(.other, String(describing: error), cause: error))
         }

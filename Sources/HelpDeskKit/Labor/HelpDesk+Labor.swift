@@ -142,7 +142,7 @@ extension HelpDesk {
     func roundingStep(for ticket: Ticket) async throws(HelpDeskError) -> Int {
         var choice = LaborRoundingChoice(deskDefault: configuration.labor.roundingStepMinutes)
         if let contractID = ticket.contractID,
-            let contract = try await storage({ try await store.contract(contractID) })
+            let contract = try await storage({ try await contractStore.contract(contractID) })
         {
             choice.contract = contract.period(at: clock.now())?.laborRoundingStepMinutes
         }

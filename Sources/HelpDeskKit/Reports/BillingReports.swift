@@ -216,7 +216,7 @@ extension HelpDesk {
             history[account.id] = try await storage { try await billingStore.accountStatement(of: account.id, period: range) }
         }
         var dueDates: [TransferID: Date] = [:]
-        for contract in try await storage({ try await store.contracts() }) {
+        for contract in try await storage({ try await contractStore.contracts() }) {
             for period in contract.periods where period.invoicedAt != nil {
                 dueDates[Self.invoiceTransferID(period.id)] = period.paymentDueAt ?? period.startsAt
             }

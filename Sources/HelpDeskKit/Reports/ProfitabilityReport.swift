@@ -141,7 +141,9 @@ extension ReportEngine {
             rows[slot] = row
         }
         let filter = request.filter
-        for contract in try await store.contracts()
+        // A store without contracts has no service fees.
+        let contracts = try await store.feature((any ContractRepository).self)?.contracts() ?? []
+        for contract in contracts
         where filter.companyIDs?.contains(contract.companyID) ?? true
             && filter.contractIDs?.contains(contract.id) ?? true
         {

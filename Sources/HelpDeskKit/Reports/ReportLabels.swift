@@ -16,12 +16,14 @@ struct ReportLabels: Sendable {
     static func load(for keys: some Sequence<GroupKey>, from store: any HelpDeskStore) async throws -> ReportLabels {
         var labels = ReportLabels()
         var needsDirectory = false
+        let companies = try store.feature((any CompanyRepository).self)
+        let contracts = try store.feature((any ContractRepository).self)
         for key in keys {
             switch key {
-            case .company(let id?): labels.companies[id] = try await store.company(id)?.name
-            case .contract(let id?): labels.contracts[id] = try await store.contract(id)?.number
-            case .location(let id?): labels.locations[id] = try await store.location(id)?.name
-            case .contact(.contact(let id)): labels.contacts[id] = try await store.contact(id)?.name
+            case .company(let id?): labels.companies[id] = try await companies?.company(id)?.name
+            case .contract(let id?): labels.contracts[id] = try await contracts?.contract(id)?.number
+            case .location(let id?): labels.locations[id] = try await companies?.location(id)?.name
+            case .contact(.contact(let id)): labels.contacts[id] = try await companies?.contact(id)?.name
             case .employee(.some), .group(.some), .category(.some): needsDirectory = true
             default: break
             }

@@ -10,7 +10,7 @@ extension HelpDesk {
             choice.category = try await storage { try await store.category(categoryID) }?.slaPolicyID
         }
         if let companyID = ticket.companyID {
-            choice.client = try await storage { try await store.company(companyID) }?.slaPolicyID
+            choice.client = try await storage { try await companyStore.company(companyID) }?.slaPolicyID
             if let debtorPolicy = configuration.clients.debtorSLAPolicyID,
                 try await isDebtor(companyID, at: clock.now())
             {
@@ -18,7 +18,7 @@ extension HelpDesk {
             }
         }
         if let contractID = ticket.contractID {
-            choice.contract = try await storage { try await store.contract(contractID) }?.slaPolicyID
+            choice.contract = try await storage { try await contractStore.contract(contractID) }?.slaPolicyID
         }
         return choice.resolved.flatMap(configuration.sla.policy)
     }

@@ -16,8 +16,7 @@ public protocol UnitOfWorkCommitting: Sendable {
 ///
 /// Run `HelpDeskTestSupport`'s contract suite against every adapter.
 public protocol HelpDeskStore: TicketRepository, CommentRepository, AuditLogRepository, DirectoryRepository,
-    OutboxRepository, CompanyRepository, ContractRepository, AssetRepository,
-    UnitOfWorkCommitting
+    OutboxRepository, UnitOfWorkCommitting
 {
     /// The store's implementation of a capability's repository (for example
     /// `(any RatingRepository).self`), or `nil` when the adapter does not offer that capability.

@@ -35,7 +35,7 @@ extension HelpDesk {
                     contractID: edit.ticket.contractID, assetIDs: edit.ticket.assetIDs)
                 var contact: Contact?
                 if case .contact(let contactID) = edit.ticket.requester {
-                    contact = try await storage { try await store.contact(contactID) }
+                    contact = try await storage { try await companyStore.contact(contactID) }
                     if contact == nil { throw .contactNotFound(contactID) }
                     if update.requester != nil, edit.ticket.requester != edit.original.requester,
                         contact?.isActive == false

@@ -144,9 +144,9 @@ struct CompanyDirectoryTests {
         await #expect(throws: HelpDeskError.contractNotFound(contract.id)) {
             _ = try await f.desk.contract(contract.id, as: .system)
         }
-        #expect(try await f.test.store.location(f.office.id) == nil)
-        #expect(try await f.test.store.contact(f.ivan.id) == nil)
-        #expect(try await f.test.store.contact(email: "petr@alpha.example") == nil)
+        #expect(try await f.test.store.companies.location(f.office.id) == nil)
+        #expect(try await f.test.store.companies.contact(f.ivan.id) == nil)
+        #expect(try await f.test.store.companies.contact(email: "petr@alpha.example") == nil)
         #expect(try await f.desk.companies(as: .system) == [f.beta])
         #expect(try await f.desk.contracts(as: .system).map(\.id) == [betaContract.id])
         #expect(try await f.desk.assets(as: .system) == [betaAsset])

@@ -9,7 +9,7 @@ extension HelpDesk {
         case .employee(let id):
             return .employee(try await loadEmployee(id))
         case .contact(let id):
-            guard let contact = try await storage({ try await store.contact(id) }) else { throw .contactNotFound(id) }
+            guard let contact = try await storage({ try await companyStore.contact(id) }) else { throw .contactNotFound(id) }
             guard contact.isActive else { throw .contactInactive(id) }
             return .contact(contact)
         case .client(let name):

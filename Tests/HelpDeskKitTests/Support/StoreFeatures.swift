@@ -20,3 +20,10 @@ extension HelpDeskStore {
         get throws { try requireFeature((any BillingRepository).self, of: self) }
     }
 }
+
+extension HelpDeskStore {
+    /// The store's client directory feature (every store these tests use offers it).
+    var companies: any CompanyRepository {
+        get throws { try requireFeature((any CompanyRepository).self, of: self) }
+    }
+}
