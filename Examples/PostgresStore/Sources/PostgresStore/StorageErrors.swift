@@ -1,4 +1,5 @@
 import HelpDeskKit
+import NIOCore
 import PostgresNIO
 
 /// Turns PostgreSQL and PostgresNIO errors into the engine's ``StorageError`` kinds.
@@ -31,7 +32,14 @@ enum StorageErrors {
             return StorageError(.other, "transaction failed: \(String(reflecting: error))")
         case let error as PSQLError:
             return map(error)
+        case is IOError, is ChannelError:
+            return StorageError(.unavailable, String(reflecting: error))
         default:
+            // The pool reports a closed client with `ConnectionPoolError`, from an underscored
+            // (unstable) module of PostgresNIO: recognized by name rather than imported.
+            if String(reflecting: type(of: error)).hasSuffix("ConnectionPoolError") {
+                return StorageError(.unavailable, String(reflecting: error))
+            }
             return StorageError(.other, String(reflecting: error))
         }
     }

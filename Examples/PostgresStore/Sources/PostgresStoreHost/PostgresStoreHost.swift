@@ -7,9 +7,9 @@ import PostgresStore
 /// A small host for the multi-process test: an engine over a ``PostgresStore`` on the database
 /// named by `HELPDESK_PG_*`, running one of two jobs.
 ///
-/// - `commands ROLE TICKET COUNT`: issues COUNT ticket creations and COUNT title edits of the
-///   shared ticket TICKET, all at once, and prints one line per outcome (`created NUMBER`,
-///   `edited`, `failed MESSAGE`).
+/// - `commands ROLE TICKET COUNT`: issues COUNT ticket creations, COUNT comments on and COUNT title
+///   edits of the shared ticket TICKET, all at once, and prints one line per outcome
+///   (`created NUMBER`, `commented`, `edited`, `failed MESSAGE`).
 /// - `drain MARKER`: reads and acknowledges the outbox in batches until the file MARKER exists
 ///   and every event up to the last sequence is delivered; prints `SEQUENCE KIND TICKET EVENT`
 ///   per event and exits with status 1 if a sequence is skipped or repeated.
@@ -60,6 +60,14 @@ struct PostgresStoreHost {
                             NewTicket(title: "\(role) created \(index)", channel: .phone, requester: .freeText(role)),
                             by: .system)
                         return "created \(ticket.number.rawValue)"
+                    } catch {
+                        return "failed \(error)"
+                    }
+                }
+                group.addTask {
+                    do {
+                        _ = try await desk.comment(on: shared, NewComment("\(role) comment \(index)"), by: .system)
+                        return "commented"
                     } catch {
                         return "failed \(error)"
                     }

@@ -60,7 +60,7 @@ struct MultiProcessTests {
         try #require(
             FileManager.default.isExecutableFile(atPath: HostProcess.executable.path),
             "build the PostgresStoreHost product first (swift build --build-tests builds it)")
-        let perHost = 40
+        let perHost = 60
         try await ScratchDatabase.withDatabase { settings, store in
             let desk = HelpDesk(
                 store: store, clock: .system, identifiers: SystemIdentifierSource(), random: SystemRandomSource())
@@ -84,17 +84,20 @@ struct MultiProcessTests {
             // Every command succeeded; no number was handed out twice.
             #expect(outcomes.filter { $0.hasPrefix("failed") } == [])
             #expect(outcomes.filter { $0 == "edited" }.count == 2 * perHost)
+            #expect(outcomes.filter { $0 == "commented" }.count == 2 * perHost)
             let numbers = outcomes.compactMap { $0.hasPrefix("created ") ? Int($0.dropFirst(8)) : nil }
             #expect(numbers.count == 2 * perHost)
             #expect(Set(numbers).count == numbers.count, "no duplicate number among the hosts")
             let stored = try await store.allTickets().map(\.number.rawValue)
             #expect(stored.count == 1 + 2 * perHost)
             #expect(Set(stored).count == stored.count, "no duplicate number in the database")
+            #expect(stored.sorted() == Array(1...(1 + 2 * perHost)), "numbers without gaps")
 
-            // No lost update: every edit advanced the revision once, and each title edit's old
-            // value is the previous edit's new value.
+            // No lost update: each title edit's old value is the previous edit's new value, and
+            // every comment is there once.
             let final = try #require(try await store.ticket(shared.id))
-            #expect(final.revision == shared.revision + 2 * perHost)
+            let comments = try await store.comments(on: shared.id).map(\.body)
+            #expect(comments.count == 2 * perHost && Set(comments).count == comments.count)
             let titles = try await store.auditTrail(of: shared.id).filter { $0.field == .title }
             #expect(titles.count == 2 * perHost)
             var previous: String? = "Shared"

@@ -5,8 +5,10 @@ import PostgresStore
 import Synchronization
 import Testing
 
-@Suite("The outbox never shows a later event before an earlier one", .enabled(if: ScratchDatabase.server != nil))
-struct OutboxOrderTests {
+@Suite(
+    "A commit waits for writers still in flight: outbox order, preconditions",
+    .enabled(if: ScratchDatabase.server != nil))
+struct InFlightWriterTests {
     /// A writer that has taken sequence 1 but not committed stands for the dangerous case of an
     /// identity column: a later writer must not make sequence 2 visible before it.
     @Test func aCommitWaitsForAnEarlierWriterStillInFlight() async throws {
@@ -39,6 +41,36 @@ struct OutboxOrderTests {
             #expect(lateFinished.isSet)
             let sequences = try await store.undeliveredEvents(limit: 10).map(\.sequence)
             #expect(sequences == [1, 2])
+        }
+    }
+
+    /// A unit requiring an employee to be active waits for a concurrent deactivation and then
+    /// fails: the precondition is read under a row lock, not from a stale snapshot.
+    @Test func aPreconditionWaitsForAConcurrentDeactivationAndThenConflicts() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            let employee = Employee(id: EmployeeID(UUID()), name: "Anna", email: "anna@service.example")
+            var setup = UnitOfWork()
+            setup.employees = [employee]
+            try await store.commit(setup)
+            var assignment = UnitOfWork()
+            assignment.require(.employeeActive(employee.id))
+            assignment.groups = [SupportGroup(id: GroupID(UUID()), name: "Needs Anna")]
+            let unit = assignment
+            let finished = Flag()
+            let outcome = try await client.withTransaction(logger: logger) { connection in
+                try await connection.query(
+                    "UPDATE employees SET is_active = false WHERE id = \(employee.id.rawValue)", logger: logger)
+                let committing = Task {
+                    defer { finished.set() }
+                    return await storageErrorKind { try await store.commit(unit) }
+                }
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(!finished.isSet, "the unit waits for the deactivation to commit or roll back")
+                return committing
+            }
+            #expect(await outcome.value == .conflict)
+            #expect(try await store.groups().isEmpty)
         }
     }
 
