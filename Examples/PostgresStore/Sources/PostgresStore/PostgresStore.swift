@@ -14,7 +14,9 @@ import PostgresNIO
 /// revision they were based on, unique keys are constraints, and every race surfaces as
 /// `StorageError(.conflict, …)` for the engine to retry. See ``appendEvents(_:on:)`` for why the
 /// outbox never skips an event.
-public final class PostgresStore: HelpDeskStore, LaborRepository, RatingRepository, IdempotencyRepository {
+public final class PostgresStore: HelpDeskStore, CompanyRepository, ContractRepository, AssetRepository,
+    LaborRepository, RatingRepository, IdempotencyRepository
+{
     /// The connection pool the host runs.
     let client: PostgresClient
     /// Where queries and transactions log.
