@@ -17,7 +17,7 @@ public enum StoreContract {
         ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks
         + laborChecks + ratingChecks + clientChecks + billingChecks + idempotencyChecks + preconditionChecks
-        + capabilityChecks
+        + capabilityChecks + raceChecks
 
     /// A fixed instant the checks build their data around: 2026-03-02 09:00 UTC.
     static let start = Date(timeIntervalSince1970: 1_772_442_000)
