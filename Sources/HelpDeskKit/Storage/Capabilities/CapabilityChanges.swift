@@ -45,8 +45,8 @@ public struct CapabilityChangeSet: Hashable, Sendable {
     }
 
     /// `true` when the set holds a part of a type no capability registers (such a unit cannot be
-    /// encoded or validated).
-    var holdsUnregisteredParts: Bool {
+    /// encoded or validated; an adapter refuses it).
+    public var holdsUnregisteredParts: Bool {
         parts.count != all.count
     }
 
