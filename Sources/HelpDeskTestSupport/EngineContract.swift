@@ -15,5 +15,9 @@ public enum EngineContract {
             let problems = try await ConcurrentCommands(perKind: 24, seed: 2026).check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("two engines racing to spend one wallet never overspend it") { store in
+            let problems = try await WalletRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
     ]
 }
