@@ -31,8 +31,10 @@ extension TicketQuery {
         return true
     }
 
-    /// The folded bytes of the title filter, or `nil` when it is absent or blank.
-    var foldedTitleNeedle: [UInt8]? {
+    /// The folded bytes the title filter searches for (``TextMatching/folded(_:)``), or `nil` when
+    /// the filter is absent or blank (it then matches every title): what an adapter searches a
+    /// folded title column for.
+    public var foldedTitleNeedle: [UInt8]? {
         guard let titleContains, !titleContains.isBlank else { return nil }
         return TextMatching.folded(titleContains)
     }

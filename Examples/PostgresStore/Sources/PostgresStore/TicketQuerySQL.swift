@@ -93,9 +93,8 @@ struct TicketQuerySQL {
         if let dueBefore = query.slaDueBefore {
             conditions.append("t.sla_next_due < \(bind(dueBefore.storedSeconds))")
         }
-        if let text = query.titleContains, !Self.isBlank(text) {
-            conditions.append(
-                "position(\(bind(RecordCoding.buffer(Data(TextMatching.folded(text))))) IN t.title_folded) > 0")
+        if let needle = query.foldedTitleNeedle {
+            conditions.append("position(\(bind(RecordCoding.buffer(Data(needle)))) IN t.title_folded) > 0")
         }
     }
 
@@ -107,11 +106,6 @@ struct TicketQuerySQL {
         if !values.isEmpty { alternatives.append("\(column) = ANY(\(bind(values)))") }
         if ids.contains(nil) { alternatives.append("\(column) IS NULL") }
         conditions.append(alternatives.isEmpty ? "FALSE" : "(" + alternatives.joined(separator: " OR ") + ")")
-    }
-
-    /// `true` when `text` is empty or white space only: the reference's blank title filter.
-    static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     // MARK: Order
