@@ -42,18 +42,19 @@ extension HelpDesk {
     ) async throws(HelpDeskError) {
         work.billing.transfers += transfers
         work.billing.postedAt = instant
+        let billing = try billingStore
         let transferIDs = Array(Set(work.billing.transfers.map(\.id))).sorted()
-        let recorded = try await storage { try await billingStore.transferRecords(transferIDs) }
+        let recorded = try await storage { try await billing.transferRecords(transferIDs) }
         var touched = Set(accounts.map(\.id)).union(work.billing.accounts.map(\.id))
         for transfer in work.billing.transfers { touched.formUnion(transfer.namedAccounts) }
         for record in recorded { touched.formUnion([record.debitAccount, record.creditAccount]) }
         let ids = touched.sorted()
-        let states = try await storage { try await billingStore.ledgerAccounts(ids) }
-        let open = Set(states.map(\.account.id))
-        for account in accounts where !open.contains(account.id) && !work.billing.accounts.contains(where: { $0.id == account.id }) {
-            work.billing.accounts.append(account)
+        let states = try await storage { try await billing.ledgerAccounts(ids) }
+        let balances = Dictionary(states.map { ($0.account.id, $0.balance) }, uniquingKeysWith: { first, _ in first })
+        for account in accounts where balances[account.id] == nil {
+            if !work.billing.accounts.contains(where: { $0.id == account.id }) { work.billing.accounts.append(account) }
         }
-        let last = try await storage { try await billingStore.lastLedgerTimestamp() }
+        let last = try await storage { try await billing.lastLedgerTimestamp() }
         guard var excerpt = Ledger(excerpt: states, transfers: recorded, lastTimestamp: last) else {
             throw .storage(StorageError(.corrupted, "the store's ledger accounts and transfers do not fit together"))
         }
@@ -65,7 +66,7 @@ extension HelpDesk {
         }
         let replayed = Set(recorded.map(\.id))
         work.billing.transfers.removeAll { replayed.contains($0.id) }
-        for id in ids { work.require(.ledgerBalance(id, states.first { $0.account.id == id }?.balance ?? .zero)) }
+        for id in ids { work.require(.ledgerBalance(id, balances[id] ?? .zero)) }
     }
 
     /// Records a payment received from `company` onto its personal account in `amount`'s unit.
