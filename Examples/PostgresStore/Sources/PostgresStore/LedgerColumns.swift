@@ -50,7 +50,9 @@ enum LedgerColumns {
     }
 
     /// The four totals from their columns' text.
-    static func balance(_ debitsPending: String, _ debitsPosted: String, _ creditsPending: String, _ creditsPosted: String)
+    static func balance(
+        _ debitsPending: String, _ debitsPosted: String, _ creditsPending: String, _ creditsPosted: String
+    )
         throws -> Balance
     {
         Balance(

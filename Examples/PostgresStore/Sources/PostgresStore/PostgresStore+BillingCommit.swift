@@ -15,7 +15,8 @@ extension PostgresStore {
     func refuseUnstoredBilling(_ billing: BillingChanges) throws {
         for transfer in billing.transfers {
             guard case .single = transfer.kind else {
-                throw StorageError(.other, "transfer \(transfer.id) is two-phase; this adapter records single-phase transfers")
+                throw StorageError(
+                    .other, "transfer \(transfer.id) is two-phase; this adapter records single-phase transfers")
             }
         }
     }
