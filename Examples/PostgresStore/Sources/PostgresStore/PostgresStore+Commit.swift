@@ -5,11 +5,15 @@ import PostgresNIO
 extension PostgresStore {
     /// Applies `work` in one transaction (`READ COMMITTED`), or nothing of it.
     ///
-    /// In order: the commit preconditions and time-entry revisions are checked against the
-    /// committed rows (locked `FOR SHARE` / `FOR UPDATE`, so they cannot change before the commit);
-    /// tickets are inserted or updated under their expected revision; then comments and audit
-    /// entries, the directory, clients, labor, ratings, idempotency records, acknowledgements, and
-    /// last the outbox events (see ``appendEvents(_:on:)``). Every rule the in-memory store
+    /// In order: the commit preconditions are checked against the committed rows (locked
+    /// `FOR SHARE`); the ledger accounts the unit touches are opened and locked `FOR UPDATE` in
+    /// identifier order and its balance preconditions checked (``lockLedger(of:on:)``); time-entry
+    /// revisions are checked (locked `FOR UPDATE`); tickets are inserted or updated under their
+    /// expected revision; then comments and audit entries, the directory, clients, labor, ratings,
+    /// the price list, specifications and transfer notes, idempotency records, acknowledgements;
+    /// then the ledger batch under the ledger clock (``recordTransfers(_:locked:on:)``), and last
+    /// the outbox events (see ``appendEvents(_:on:)``). Every lock is taken in this order by every
+    /// unit, and the two one-row locks (ledger clock, then outbox sequence) come last. Every rule the in-memory store
     /// enforces with `.conflict` fails here with `.conflict` too: zero-row revision updates,
     /// failed preconditions, and unique or foreign-key violations.
     public func commit(_ work: UnitOfWork) async throws {
@@ -17,6 +21,7 @@ extension PostgresStore {
         guard !work.isEmpty else { return }
         try await transaction { connection in
             try await checkPreconditions(work.preconditions, on: connection)
+            let ledger = try await lockLedger(of: work, on: connection)
             try await checkLabor(work[LaborChanges.self], on: connection)
             try await writeTickets(work.ticketWrites, on: connection)
             try await appendHistory(of: work, on: connection)
@@ -24,23 +29,23 @@ extension PostgresStore {
             try await writeClients(work.clients, on: connection)
             try await writeLabor(work[LaborChanges.self], on: connection)
             try await writeRatings(work[RatingChanges.self], on: connection)
+            try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
             try await acknowledge(work.acknowledgedEvents, on: connection)
             if !work.clients.isEmpty {
                 // Deferred unique keys (emails, contract numbers) are checked now, before the
-                // outbox lock, so nothing waits while holding it.
+                // ledger clock and outbox locks, so nothing waits while holding them.
                 try await execute("SET CONSTRAINTS ALL IMMEDIATE", on: connection)
             }
+            try await recordTransfers(work.billing, locked: ledger, on: connection)
             try await appendEvents(work.events, on: connection)
         }
     }
 
-    /// Throws `.other` for changes this adapter does not store: billing (not yet), and any
+    /// Throws `.other` for changes this adapter does not store: two-phase transfers, and any
     /// capability it does not know (refused rather than dropped).
     func refuseUnstoredChanges(of work: UnitOfWork) throws {
-        guard work.billing.isEmpty else {
-            throw StorageError(.other, "billing is not stored by this adapter yet")
-        }
+        try refuseUnstoredBilling(work.billing)
         var unknown = work.capabilities
         unknown[LaborChanges.self] = LaborChanges()
         unknown[RatingChanges.self] = RatingChanges()
@@ -52,6 +57,7 @@ extension PostgresStore {
 
     /// Throws `.conflict` unless every precondition holds; the rows read stay locked
     /// (`FOR SHARE`) until the commit, so a concurrent deactivation or deletion waits for it.
+    /// Ledger balances are checked by ``lockLedger(of:on:)``.
     func checkPreconditions(_ preconditions: [CommitPrecondition], on connection: PostgresConnection)
         async throws
     {
@@ -66,9 +72,8 @@ extension PostgresStore {
                 query = "SELECT 1 FROM companies WHERE id = \(id.uuid) FOR SHARE"
             case .contractExists(let id):
                 query = "SELECT 1 FROM contracts WHERE id = \(id.uuid) FOR SHARE"
-            case .ledgerBalance(_, let balance):
-                // No account is open here yet (billing is not stored): every balance is zero.
-                if balance != .zero { throw StorageError(.conflict, "precondition no longer holds: \(precondition)") }
+            case .ledgerBalance:
+                // Checked with the ledger's row locks, in account order (``lockLedger(of:on:)``).
                 continue
             }
             let found = try await rowCount(query, on: connection)

@@ -13,7 +13,8 @@ import PostgresNIO
 /// by, so queries run in SQL. Concurrency is optimistic: ticket and time-entry writes name the
 /// revision they were based on, unique keys are constraints, and every race surfaces as
 /// `StorageError(.conflict, …)` for the engine to retry. See ``appendEvents(_:on:)`` for why the
-/// outbox never skips an event.
+/// outbox never skips an event, and ``lockLedger(of:on:)`` and ``recordTransfers(_:locked:on:)``
+/// for how the ledger's balances and timestamps hold under concurrent writers.
 public final class PostgresStore: HelpDeskStore, CompanyRepository, ContractRepository, AssetRepository,
     LaborRepository, RatingRepository, IdempotencyRepository
 {
@@ -113,7 +114,7 @@ public final class PostgresStore: HelpDeskStore, CompanyRepository, ContractRepo
 
     // MARK: Features
 
-    /// Offers the labor, rating and idempotency repositories (this store keeps all three).
+    /// Offers the client, labor, rating, idempotency and billing repositories (this store keeps them all).
     public func feature<Feature>(_ feature: Feature.Type) throws(StorageError) -> Feature? {
         self as? Feature
     }

@@ -62,6 +62,7 @@ public enum SchemaMigrations {
                 """,
             ]),
         version2,
+        version3,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

@@ -2,20 +2,8 @@ import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
 
-/// The store contract checks this adapter does not run, with the reason.
-///
-/// Billing is not stored yet (the billing protocol is being re-cut, issue #17): the adapter reads
-/// an empty price list, no accounts and an empty ledger, and refuses units with billing changes.
-/// These four checks write billing records, so they cannot pass until billing is implemented.
-let skippedContractChecks: Set<String> = [
-    "price-list items and contract prices round-trip, sorted",
-    "specifications round-trip and need the stored version",
-    "ledger accounts and transfers commit with the unit; balances, notes and accounts read back",
-    "a stale ledger balance or a recorded transfer identifier is a conflict, and nothing commits",
-]
-
-/// Every check of the contract suite that this adapter runs.
-let postgresContractChecks = StoreContract.checks.filter { !skippedContractChecks.contains($0.name) }
+/// Every check of the contract suite: this adapter runs them all, billing included.
+let postgresContractChecks = StoreContract.checks
 
 @Suite("PostgreSQL store honours the repository contract", .enabled(if: ScratchDatabase.server != nil))
 struct PostgresStoreContractTests {
@@ -24,10 +12,11 @@ struct PostgresStoreContractTests {
         try await ScratchDatabase.withStore { store in try await check.run(on: store) }
     }
 
-    @Test func theSkippedChecksAreExactlyTheBillingChecks() {
-        let names = Set(StoreContract.checks.map(\.name))
-        #expect(skippedContractChecks.isSubset(of: names), "a skipped check was renamed or removed")
-        #expect(StoreContract.checks.count - postgresContractChecks.count == skippedContractChecks.count)
+    @Test func theStoreOffersTheBillingFeature() async throws {
+        try await ScratchDatabase.withStore { store async throws in
+            let billing = try store.feature((any BillingRepository).self)
+            #expect(billing != nil)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import DoubleEntry
 import Foundation
 import HelpDeskKit
 import Logging
@@ -32,18 +33,21 @@ struct ErrorMappingTests {
         }
     }
 
-    @Test func billingChangesAreRefusedWhole() async throws {
+    @Test func twoPhaseTransfersAreRefusedWhole() async throws {
         try await ScratchDatabase.withStore { store async throws in
             var work = Units.creation(of: Units.ticket(number: 1))
-            work.billing.contractPrices = [
-                ContractPrice(
-                    contractID: ContractID(UUID()), itemID: PriceListItemID(UUID()),
-                    price: Price(Money(minorUnits: 100, currency: .rub)))
+            let account = Account(id: 1, unit: LedgerUnit("RUB"))
+            work.billing.accounts = [
+                BillingAccount(account: account, companyID: nil, role: .cash, unit: .money(.rub)),
+                BillingAccount(
+                    account: Account(id: 2, unit: LedgerUnit("RUB")), companyID: nil, role: .adjustments,
+                    unit: .money(.rub)),
             ]
-            await #expect(throws: StorageError(.other, "billing is not stored by this adapter yet")) {
-                try await store.commit(work)
-            }
+            work.billing.transfers = [.pending(id: 1, debit: 1, credit: 2, amount: 5)]
+            let kind = await storageErrorKind { try await store.commit(work) }
+            #expect(kind == .other)
             #expect(try await store.allTickets().isEmpty)
+            #expect(try await store.billingAccounts().isEmpty)
             #expect(try await store.lastEventSequence() == 0)
         }
     }
