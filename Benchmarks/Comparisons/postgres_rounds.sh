@@ -2,9 +2,10 @@
 # Alternating rounds of the PostgreSQL adapter's figures (postgres-bench), the file store's and
 # reports' figures (helpdesk-bench filestore-commit reports) and the SQLite peers, all inside one
 # throwaway PostgreSQL cluster (.ci/postgres.sh), one line per round:
-#   pg.1w pg.16w pg.eng16 | fs.1w fs.16w fs.eng16 | sq.1w sq.16w | pg.queue pg.random pg.load |
+#   pg.1w pg.16w pg.16w.noev pg.eng16 | fs.1w fs.16w fs.eng16 | sq.1w sq.16w | pg.queue pg.random pg.load |
 #   sla.pg100k sla.mem100k sla.sqlite100k | sla.mem1M sla.sqlite1M
-# commits/s (w = raw commit writers, eng16 = 16 clients through HelpDesk.createTicket), query
+# commits/s (w = raw commit writers, noev = the same units without their outbox event, eng16 = 16
+# clients through HelpDesk.createTicket), query
 # and report times in ms (SLA compliance by company), pg.load in s (100k tickets).
 # Usage: Benchmarks/Comparisons/postgres_rounds.sh ROUNDS [--quick]
 # Build both benchmarks first (release):
@@ -26,7 +27,7 @@ pick='import json, sys
 d = {r["name"]: r["value"] for r in json.load(open(sys.argv[1]))}
 print(" ".join(str(round(d[n], 1)) if n in d else "-" for n in sys.argv[2:]))'
 median_ms() { sed -n 's/.*median \([0-9.]*\) ms.*/\1/p'; }
-echo "round pg.1w pg.16w pg.eng16 | fs.1w fs.16w fs.eng16 | sq.1w sq.16w | pg.queue pg.random pg.load |" \
+echo "round pg.1w pg.16w pg.16w.noev pg.eng16 | fs.1w fs.16w fs.eng16 | sq.1w sq.16w | pg.queue pg.random pg.load |" \
     "sla.pg100k sla.mem100k sla.sqlite100k | sla.mem1M sla.sqlite1M"
 for round in $(seq "$rounds"); do
     HELPDESK_SLA_ROWS="$out/sla-100k.csv" "$pg_bench" $quick >"$out/postgres-$round.json"
@@ -37,7 +38,7 @@ for round in $(seq "$rounds"); do
     size=100k
     if [ -n "$quick" ]; then size=20k; fi
     pg=$(python3 -c "$pick" "$out/postgres-$round.json" postgres.commit.1writer postgres.commit.16writers \
-        engine.postgres.16clients)
+        postgres.commit.16writers.noEvents engine.postgres.16clients)
     fs=$(python3 -c "$pick" "$out/helpdesk-$round.json" filestore.commit.1writer filestore.commit.16writers \
         engine.filestore.16clients)
     sq=$(python3 -c "$pick" "$out/sqlite-$round.json" sqlite.commit.1writer sqlite.commit.16writers)

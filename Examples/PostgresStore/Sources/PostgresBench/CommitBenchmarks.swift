@@ -45,6 +45,18 @@ func commitBenchmarks(on database: BenchDatabase, quick: Bool, server: String) a
                 + "units through PostgresStore.commit; the server's WAL flushes group concurrent commits; "
                 + "\(Int(concurrentCPU * 1e6 / Double(concurrentCommits))) µs of client CPU per commit"))
 
+    let quietSeconds = try await database.withFreshStore("bench_commit_no_events") { store in
+        try await Measure.seconds {
+            try await commitConcurrently(sharedTickets[...], to: store, writers: writers, events: false)
+        }
+    }
+    results.append(
+        BenchmarkResult(
+            name: "postgres.commit.16writers.noEvents", value: Double(concurrentCommits) / quietSeconds,
+            unit: "commits/s", target: nil, higherIsBetter: true,
+            notes: "the same \(concurrentCommits) units from \(writers) writers without their outbox event: no "
+                + "commit takes the outbox sequence row, so the server can flush concurrent commits together"))
+
     let commands = quick ? 800 : 8_000
     let (engineSeconds, failures) = try await database.withFreshStore("bench_engine_clients") { store in
         try await createTickets(on: store, clients: writers, commands: commands)
@@ -59,12 +71,16 @@ func commitBenchmarks(on database: BenchDatabase, quick: Bool, server: String) a
 }
 
 /// Commits one unit per ticket from `writers` concurrent tasks, each taking every `writers`-th ticket.
-private func commitConcurrently(_ tickets: ArraySlice<Ticket>, to store: PostgresStore, writers: Int) async throws {
+private func commitConcurrently(
+    _ tickets: ArraySlice<Ticket>, to store: PostgresStore, writers: Int, events: Bool = true
+) async throws {
     try await withThrowingTaskGroup(of: Void.self) { group in
         for writer in 0..<writers {
             group.addTask {
                 for index in stride(from: tickets.startIndex + writer, to: tickets.endIndex, by: writers) {
-                    try await store.commit(unit(tickets[index]))
+                    var work = unit(tickets[index])
+                    if !events { work.events.removeAll() }
+                    try await store.commit(work)
                 }
             }
         }
