@@ -5,8 +5,8 @@
 #   pg.1w pg.16w pg.16w.noev pg.eng16 | fs.1w fs.16w fs.eng16 | sq.1w sq.16w | pg.queue pg.random pg.load |
 #   sla.pg100k sla.mem100k sla.sqlite100k | sla.mem1M sla.sqlite1M
 # commits/s (w = raw commit writers, noev = the same units without their outbox event, eng16 = 16
-# clients through HelpDesk.createTicket), query
-# and report times in ms (SLA compliance by company), pg.load in s (100k tickets).
+# clients through HelpDesk.createTicket), query and report times in ms (SLA compliance by
+# company), pg.load in s (100k tickets). See Documentation/PostgresPerformance.md.
 # Usage: Benchmarks/Comparisons/postgres_rounds.sh ROUNDS [--quick]
 # Build both benchmarks first (release):
 #   swift build -c release --product helpdesk-bench

@@ -56,8 +56,9 @@ extension DemoDay {
             let ticket = name(event.event.ticketID?.rawValue)
             note(
                 String(format: "%4d", Int(event.sequence)) + "  \(time.clock(event.occurredAt))  "
-                    + ticket.padding(toLength: 6, withPad: " ", startingAt: 0) + "  \(kind(of: event.event))"
-                    + "  -> \(recipients(of: event.audience))")
+                    + ticket.padding(toLength: 6, withPad: " ", startingAt: 0) + "  "
+                    + kind(of: event.event).padding(toLength: 18, withPad: " ", startingAt: 0)
+                    + "-> \(recipients(of: event.audience))")
         }
         try await desk.acknowledgeEvents(events.map(\.sequence), by: .system)
         let again = try await desk.undeliveredEvents(limit: 10_000, as: .system)
