@@ -11,7 +11,11 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "PostgresStore",
     platforms: [.macOS(.v15)],
-    products: [.library(name: "PostgresStore", targets: ["PostgresStore"])],
+    products: [
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
+        .executable(name: "postgres-bench", targets: ["PostgresBench"]),
+        .executable(name: "postgres-demo", targets: ["PostgresDemo"]),
+    ],
     dependencies: [
         .package(name: "HelpDeskKit", path: "../.."),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.0"),
@@ -34,6 +38,29 @@ let package = Package(
             dependencies: [
                 "PostgresStore",
                 .product(name: "HelpDeskKit", package: "HelpDeskKit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        // `helpdesk-bench`-style figures for the adapter (Documentation/PostgresPerformance.md).
+        .executableTarget(
+            name: "PostgresBench",
+            dependencies: [
+                "PostgresStore",
+                .product(name: "HelpDeskKit", package: "HelpDeskKit"),
+                .product(name: "WorkingTime", package: "HelpDeskKit"),
+                .product(name: "HelpDeskTestSupport", package: "HelpDeskKit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
+        // A scripted day on PostgreSQL, in the style of `helpdesk-demo`.
+        .executableTarget(
+            name: "PostgresDemo",
+            dependencies: [
+                "PostgresStore",
+                .product(name: "HelpDeskKit", package: "HelpDeskKit"),
+                .product(name: "WorkingTime", package: "HelpDeskKit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
