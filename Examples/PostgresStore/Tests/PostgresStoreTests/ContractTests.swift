@@ -22,10 +22,7 @@ struct PostgresStoreContractTests {
 
 @Suite("The engine honours its contract on the PostgreSQL store", .enabled(if: ScratchDatabase.server != nil))
 struct PostgresEngineContractTests {
-    /// The wallet race needs billing, which this adapter does not store yet.
-    static let checks = EngineContract.checks.filter { $0.name != "two engines racing to spend one wallet never overspend it" }
-
-    @Test(arguments: checks)
+    @Test(arguments: EngineContract.checks)
     func contract(_ check: ContractCheck) async throws {
         try await ScratchDatabase.withStore { store in try await check.run(on: store) }
     }

@@ -27,4 +27,14 @@ enum Units {
         work.events = [event(about: ticket)]
         return work
     }
+
+    /// `true` when `commit` ran, `false` when it failed with a conflict; other errors propagate.
+    static func wins(_ commit: () async throws -> Void) async throws -> Bool {
+        do {
+            try await commit()
+            return true
+        } catch let error as StorageError where error.kind == .conflict {
+            return false
+        }
+    }
 }
