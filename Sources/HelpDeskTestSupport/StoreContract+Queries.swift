@@ -50,41 +50,12 @@ extension StoreContract {
             }
         },
         ContractCheck("ticket scans return every ticket the reference filter keeps, each once") { store in
-            let fixtures = TicketFixtures(seed: 56)
-            var ids = SeededIdentifierSource(seed: 57)
-            let companies: [CompanyID] = (0..<4).map { _ in ids.next() }
-            let contracts: [ContractID] = (0..<3).map { _ in ids.next() }
-            let locations: [LocationID] = (0..<5).map { _ in ids.next() }
-            let tickets = fixtures.tickets(count: 600, seed: 58).map { ticket in
-                var ticket = ticket
-                let number = ticket.number.rawValue
-                ticket.companyID = number % 5 == 0 ? nil : companies[number % companies.count]
-                ticket.contractID = number % 4 == 0 ? nil : contracts[number % contracts.count]
-                ticket.locationID = number % 3 == 0 ? nil : locations[number % locations.count]
-                return ticket
-            }
-            var work = UnitOfWork()
-            for ticket in tickets { work.save(ticket, expectedRevision: nil) }
-            try await store.commit(work)
+            let data = ScanFixtures(seed: 56, count: 600)
+            let tickets = data.tickets
+            try await data.commit(to: store)
             var random = SplitMix64(seed: 59)
-            func some<T: Hashable>(_ values: [T]) -> Set<T>? {
-                guard random.next() % 3 == 0 else { return nil }
-                return Set((0...Int(random.next() % 2)).map { _ in values.randomElement(using: &random)! })
-            }
             for round in 0..<150 {
-                var scan = TicketScan()
-                if random.next() % 2 == 0 {
-                    let start = TicketFixtures.epoch.addingTimeInterval(Double(random.next() % 36_000))
-                    scan.createdIn = start..<start.addingTimeInterval(Double(random.next() % 20_000))
-                }
-                scan.filter = ReportFilter(
-                    companyIDs: some(companies.map(Optional.some) + [nil]),
-                    contractIDs: some(contracts.map(Optional.some) + [nil]),
-                    locationIDs: some(locations.map(Optional.some) + [nil]),
-                    groupIDs: some(fixtures.groupIDs.map(Optional.some) + [nil]),
-                    employeeIDs: some(fixtures.employeeIDs.map(Optional.some) + [nil]),
-                    categoryIDs: some(fixtures.categoryIDs.map(Optional.some) + [nil]),
-                    priorities: some(Priority.allCases), channels: some(Channel.allCases))
+                let scan = data.scan(using: &random)
                 let expected = tickets.filter(scan.matches)
                 let returned = try await store.tickets(in: scan)
                 try require(

@@ -15,7 +15,7 @@ public enum StoreContract {
     /// All checks, in a stable order.
     public static let checks: [ContractCheck] =
         ticketChecks + atomicityChecks + outboxChecks + directoryChecks
-        + queryChecks
+        + queryChecks + aggregateChecks
         + laborChecks + ratingChecks + clientChecks + billingChecks + idempotencyChecks + preconditionChecks
         + capabilityChecks + raceChecks
 

@@ -45,7 +45,7 @@ extension ReportEngine {
             }
         }
         return try await rows(
-            Dictionary(uniqueKeysWithValues: buckets.starts.indices.map { (GroupKey.bucket($0), $0) }),
+            Dictionary(uniqueKeysWithValues: buckets.starts.indices.map { (ReportGroupKey.bucket($0), $0) }),
             dimension: .bucket, request: request, buckets: buckets
         ) { key, index in
             BacklogRow(key: key, opened: opened[index], resolved: resolved[index], openAtEnd: open[index])

@@ -97,7 +97,7 @@ extension ReportEngine {
         var groups = Groups(empty: empty, buckets: buckets.starts.count)
         for (entry, ticket, midnight) in try await filteredEntries(request) {
             guard let bucket = buckets.index(of: midnight) else { continue }
-            let key: GroupKey =
+            let key: ReportGroupKey =
                 switch dimension {
                 case .employee: .employee(entry.employeeID)
                 case .activity: .activity(entry.activity)

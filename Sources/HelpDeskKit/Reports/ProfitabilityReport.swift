@@ -117,13 +117,13 @@ extension ReportEngine {
         try request.validate()
         let byContract = dimension == .contract
         struct Slot: Hashable {
-            var key: GroupKey
+            var key: ReportGroupKey
             var currency: CurrencyCode
         }
         var rows: [Slot: ProfitabilityRow] = [:]
         /// Adds `amount` to the figure at `figure` of the row of `key` and `currency`, checked.
         func add(
-            _ amount: Int64, to figure: WritableKeyPath<ProfitabilityRow, Int64>, _ key: GroupKey,
+            _ amount: Int64, to figure: WritableKeyPath<ProfitabilityRow, Int64>, _ key: ReportGroupKey,
             _ currency: CurrencyCode
         )
             throws(HelpDeskError)
@@ -147,7 +147,7 @@ extension ReportEngine {
         where filter.companyIDs?.contains(contract.companyID) ?? true
             && filter.contractIDs?.contains(contract.id) ?? true
         {
-            let key: GroupKey = byContract ? .contract(contract.id) : .company(contract.companyID)
+            let key: ReportGroupKey = byContract ? .contract(contract.id) : .company(contract.companyID)
             for period in contract.periods
             where period.endsAt > request.period.lowerBound && period.startsAt < request.period.upperBound {
                 let fee: Money
@@ -161,14 +161,14 @@ extension ReportEngine {
         where filter.companyIDs?.contains(revenue.companyID) ?? true
             && filter.contractIDs?.contains(revenue.contractID) ?? true
         {
-            let key: GroupKey = byContract ? .contract(revenue.contractID) : .company(revenue.companyID)
+            let key: ReportGroupKey = byContract ? .contract(revenue.contractID) : .company(revenue.companyID)
             try add(revenue.amount.minorUnits, to: \.paidWork, key, revenue.amount.currency)
         }
         var histories: [EmployeeID: [EmployeeRate]] = [:]
-        var unpriced: [GroupKey: Int] = [:]
+        var unpriced: [ReportGroupKey: Int] = [:]
         let labor = try store.feature((any LaborRepository).self)
         for (entry, ticket, _) in try await filteredEntries(request) {
-            let key: GroupKey = byContract ? .contract(ticket.contractID) : .company(ticket.companyID)
+            let key: ReportGroupKey = byContract ? .contract(ticket.contractID) : .company(ticket.companyID)
             if histories[entry.employeeID] == nil {
                 histories[entry.employeeID] = try await labor?.rateHistory(of: entry.employeeID) ?? []
             }

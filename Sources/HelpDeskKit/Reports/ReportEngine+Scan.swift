@@ -70,7 +70,7 @@ extension ReportEngine {
 
 /// Accumulators grouped by key, with a dense array for trend buckets.
 struct Groups<Accumulator> {
-    private(set) var byKey: [GroupKey: Accumulator] = [:]
+    private(set) var byKey: [ReportGroupKey: Accumulator] = [:]
     private var byBucket: [Accumulator?]
     private let empty: Accumulator
 
@@ -80,7 +80,7 @@ struct Groups<Accumulator> {
     }
 
     /// Updates the accumulator of `key`, creating it empty first.
-    mutating func update(_ key: GroupKey, _ change: (inout Accumulator) -> Void) {
+    mutating func update(_ key: ReportGroupKey, _ change: (inout Accumulator) -> Void) {
         if case .bucket(let index) = key {
             if byBucket[index] == nil { byBucket[index] = empty }
             change(&byBucket[index]!)
@@ -102,7 +102,7 @@ struct Groups<Accumulator> {
     }
 
     /// All groups, trend buckets included.
-    var all: [GroupKey: Accumulator] {
+    var all: [ReportGroupKey: Accumulator] {
         var result = byKey
         for (index, value) in byBucket.enumerated() { if let value { result[.bucket(index)] = value } }
         return result

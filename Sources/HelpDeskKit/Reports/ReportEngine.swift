@@ -39,7 +39,7 @@ public struct ReportEngine: Sendable {
 
     /// Turns grouped accumulators into public rows in key order.
     func rows<Accumulator, Row>(
-        _ groups: [GroupKey: Accumulator], dimension: ReportDimension, request: ReportRequest, buckets: ReportBuckets,
+        _ groups: [ReportGroupKey: Accumulator], dimension: ReportDimension, request: ReportRequest, buckets: ReportBuckets,
         _ makeRow: (ReportKey, Accumulator) throws -> Row
     ) async throws -> [Row] {
         let labels = try await ReportLabels.load(for: groups.keys, from: store)

@@ -47,23 +47,37 @@ public struct ReportKey: Hashable, Sendable, Codable {
     }
 }
 
-/// Internal, typed group key: hashes fast in single passes and orders rows deterministically.
-enum GroupKey: Hashable, Comparable {
+/// The typed value of one report group along its dimension: hashes fast in single passes, orders
+/// rows deterministically, and names the groups of aggregate reads such as
+/// ``TicketRepository/slaOutcomes(in:groupedBy:)``.
+public enum ReportGroupKey: Hashable, Sendable, Comparable {
+    /// Everything in one group.
     case total
+    /// A trend bucket, by its index among the bucket starts.
     case bucket(Int)
+    /// A client company (`nil`: tickets without one).
     case company(CompanyID?)
+    /// A contract (`nil`: tickets without one).
     case contract(ContractID?)
+    /// A client location (`nil`: tickets without one).
     case location(LocationID?)
+    /// An employee: the assignee, who logged the time, or who was rated (`nil`: nobody).
     case employee(EmployeeID?)
+    /// A support group (`nil`: tickets without one).
     case group(GroupID?)
+    /// A service category (`nil`: tickets without one).
     case category(CategoryID?)
+    /// A priority.
     case priority(Priority)
+    /// A channel.
     case channel(Channel)
+    /// A requester.
     case contact(Requester)
+    /// A labor activity code.
     case activity(String)
 
     /// The key of `ticket` along `dimension`, with `bucket` its trend index.
-    static func of(_ ticket: Ticket, along dimension: ReportDimension, bucket: Int) -> GroupKey {
+    static func of(_ ticket: Ticket, along dimension: ReportDimension, bucket: Int) -> ReportGroupKey {
         switch dimension {
         case .total, .activity: .total
         case .bucket: .bucket(bucket)
@@ -96,7 +110,8 @@ enum GroupKey: Hashable, Comparable {
         }
     }
 
-    static func < (lhs: GroupKey, rhs: GroupKey) -> Bool { lhs.sortText < rhs.sortText }
+    /// The order rows are printed in: by the key's text (identifiers, zero-padded bucket indexes…).
+    public static func < (lhs: ReportGroupKey, rhs: ReportGroupKey) -> Bool { lhs.sortText < rhs.sortText }
 
     /// The public key, with the bucket's start printed in the request's zone and a label from `labels`.
     func reportKey(dimension: ReportDimension, buckets: ReportBuckets, timeZone: TimeZone, labels: ReportLabels)

@@ -13,7 +13,7 @@ struct ReportLabels: Sendable {
     /// Names for every identifier among `keys`.
     ///
     /// - Complexity: one store read per distinct record (directory lists are read whole).
-    static func load(for keys: some Sequence<GroupKey>, from store: any HelpDeskStore) async throws -> ReportLabels {
+    static func load(for keys: some Sequence<ReportGroupKey>, from store: any HelpDeskStore) async throws -> ReportLabels {
         var labels = ReportLabels()
         var needsDirectory = false
         let companies = try store.feature((any CompanyRepository).self)

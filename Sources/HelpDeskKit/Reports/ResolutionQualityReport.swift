@@ -79,7 +79,7 @@ extension ReportEngine {
                     if case .employee = $0.author { $0.visibility == .public && $0.mergedFrom == nil } else { false }
                 }
                 let firstContact = replies <= 1 && history.reopenings.isEmpty
-                groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { row in
+                groups.update(ReportGroupKey.of(ticket, along: dimension, bucket: bucket)) { row in
                     row.resolvedTickets += 1
                     if firstContact { row.firstContactResolved += 1 }
                 }
@@ -88,7 +88,7 @@ extension ReportEngine {
                 let bucket = buckets.index(of: first)
             {
                 let reopened = history.reopenings.contains { $0 >= first }
-                groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { row in
+                groups.update(ReportGroupKey.of(ticket, along: dimension, bucket: bucket)) { row in
                     row.resolvedInPeriod += 1
                     if reopened { row.reopened += 1 }
                 }

@@ -108,7 +108,7 @@ extension ReportEngine {
             } catch {
                 throw HelpDeskError.slaCalendar(error)
             }
-            partial.groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { samples in
+            partial.groups.update(ReportGroupKey.of(ticket, along: dimension, bucket: bucket)) { samples in
                 if let responded, let firstWorking {
                     samples.firstWorking.append(firstWorking)
                     samples.firstCalendar.append(Self.seconds(from: start, to: responded))

@@ -106,28 +106,21 @@ extension ReportEngine {
     /// recorded it, or as not measured when its policy sets no target of that kind for the ticket's
     /// priority (and category); tickets without a policy are left out.
     ///
-    /// - Complexity: O(*n* log *b*) for *n* stored tickets: one pass.
+    /// One aggregate read (``TicketRepository/slaOutcomes(in:groupedBy:)``): a database counts in SQL.
+    ///
+    /// - Complexity: O(*n* log *b*) for *n* stored tickets in the in-memory store: one pass.
     public func slaCompliance(_ request: ReportRequest, by dimension: ReportDimension) async throws
         -> [SLAComplianceRow]
     {
         try request.validate()
-        let empty = SLAComplianceRow(
-            key: ReportKey(dimension: dimension, value: nil), tickets: 0, reaction: SLAClockCounts(),
-            resolution: SLAClockCounts())
         let buckets = request.buckets
-        var groups = Groups(empty: empty, buckets: buckets.starts.count)
-        try await scanCreated(request, buckets: buckets) { ticket, bucket in
-            guard let sla = ticket.sla else { return }
-            groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { row in
-                row.tickets += 1
-                row.reaction.add(sla.reaction)
-                row.resolution.add(sla.resolution)
-            }
-        }
-        return try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) { key, row in
-            var row = row
-            row.key = key
-            return row
+        let tallies = try await store.slaOutcomes(
+            in: TicketScan(createdIn: request.period, filter: request.filter),
+            groupedBy: TicketGrouping(dimension, bucketStarts: buckets.starts))
+        var groups: [ReportGroupKey: SLAOutcomeTally] = [:]
+        for tally in tallies { groups[tally.key] = tally }
+        return try await rows(groups, dimension: dimension, request: request, buckets: buckets) { key, tally in
+            SLAComplianceRow(key: key, tickets: tally.tickets, reaction: tally.reaction, resolution: tally.resolution)
         }
     }
 }

@@ -121,7 +121,7 @@ extension ReportEngine {
             guard let bucket = buckets.index(of: rating.ratedAt) else { continue }
             let key =
                 dimension == .employee
-                ? .employee(rating.assigneeID) : GroupKey.of(ticket, along: dimension, bucket: bucket)
+                ? .employee(rating.assigneeID) : ReportGroupKey.of(ticket, along: dimension, bucket: bucket)
             groups.update(key) { $0.add(rating) }
         }
         return try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) { key, row in

@@ -30,7 +30,7 @@ extension ReportEngine {
         var total = 0
         try await scanCreated(request, buckets: buckets) { ticket, bucket in
             total += 1
-            groups.update(GroupKey.of(ticket, along: dimension, bucket: bucket)) { $0 += 1 }
+            groups.update(ReportGroupKey.of(ticket, along: dimension, bucket: bucket)) { $0 += 1 }
         }
         let ordered = try await rows(groups.all, dimension: dimension, request: request, buckets: buckets) {
             key, count in

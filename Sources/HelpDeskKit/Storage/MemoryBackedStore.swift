@@ -54,6 +54,11 @@ extension MemoryBackedStore {
         return try await backingStore.tickets(in: scan)
     }
 
+    public func slaOutcomes(in scan: TicketScan, groupedBy grouping: TicketGrouping) async throws -> [SLAOutcomeTally] {
+        try ensureAvailable()
+        return try await backingStore.slaOutcomes(in: scan, groupedBy: grouping)
+    }
+
     public func comments(on ticket: TicketID) async throws -> [Comment] {
         try ensureAvailable()
         return try await backingStore.comments(on: ticket)

@@ -23,6 +23,11 @@ public protocol TicketRepository: Sendable {
     /// narrows by what its indexes serve (a `WHERE` clause); the in-memory store hands out its
     /// whole table without copying, since one pass in the report filters it anyway.
     func tickets(in scan: TicketScan) async throws -> [Ticket]
+    /// How the SLA clocks of exactly the tickets of `scan` ended, one tally per non-empty group in
+    /// any order: ``SLAOutcomeTally/tally(_:in:groupedBy:)`` of every stored ticket, from one
+    /// consistent snapshot. A database answers with one `GROUP BY`; the default tallies
+    /// ``tickets(in:)``.
+    func slaOutcomes(in scan: TicketScan, groupedBy grouping: TicketGrouping) async throws -> [SLAOutcomeTally]
 }
 
 extension TicketRepository {
