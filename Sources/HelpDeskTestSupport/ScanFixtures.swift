@@ -60,8 +60,8 @@ struct ScanFixtures {
         return scan
     }
 
-    /// A random grouping: any dimension, and 0–12 ascending bucket starts around the tickets'
-    /// creation instants (some before the first ticket, some exactly on one).
+    /// A random grouping: any dimension, and 0–12 bucket starts in any order around the tickets'
+    /// creation instants (some before the first ticket, some exactly on one, some repeated).
     func grouping(using random: inout SplitMix64) -> TicketGrouping {
         let dimension = ReportDimension.allCases.randomElement(using: &random)!
         let span = Double(tickets.count) * 60
@@ -70,6 +70,6 @@ struct ScanFixtures {
                 ? tickets.randomElement(using: &random)!.createdAt
                 : TicketFixtures.epoch.addingTimeInterval(Double(random.next() % UInt64(span + 7_200)) - 3_600)
         }
-        return TicketGrouping(dimension, bucketStarts: Array(Set(starts)).sorted())
+        return TicketGrouping(dimension, bucketStarts: starts + starts.prefix(Int(random.next() % 3)))
     }
 }

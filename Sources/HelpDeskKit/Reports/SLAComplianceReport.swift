@@ -20,6 +20,14 @@ public struct SLAClockCounts: Hashable, Sendable, Codable {
     /// Empty counts.
     public init() {}
 
+    /// Counts of each outcome.
+    public init(met: Int, breached: Int, pending: Int, notMeasured: Int) {
+        self.met = met
+        self.breached = breached
+        self.pending = pending
+        self.notMeasured = notMeasured
+    }
+
     /// Counts one clock of a ticket with an SLA policy; `nil` (no target) counts as not measured.
     mutating func add(_ clock: SLAClock?) {
         guard let clock else {

@@ -4,16 +4,20 @@ import Foundation
 /// ticket's creation instant.
 public struct TicketGrouping: Hashable, Sendable {
     /// What the groups are; ``ReportDimension/activity`` groups everything as ``ReportDimension/total``.
-    public var dimension: ReportDimension
-    /// Ascending starts of the trend buckets, read by ``ReportDimension/bucket``: a ticket belongs
-    /// to the last bucket starting at or before its creation, and one created before the first
-    /// start belongs to none and is left out.
-    public var bucketStarts: [Date]
+    public let dimension: ReportDimension
+    /// Strictly ascending starts of the trend buckets, read by ``ReportDimension/bucket``: a ticket
+    /// belongs to the last bucket starting at or before its creation, and one created before the
+    /// first start belongs to none and is left out.
+    public let bucketStarts: [Date]
 
-    /// Groups along `dimension`; `bucketStarts` matter only for ``ReportDimension/bucket``.
+    /// Groups along `dimension`; `bucketStarts` (sorted, duplicates dropped) matter only for
+    /// ``ReportDimension/bucket``.
     public init(_ dimension: ReportDimension, bucketStarts: [Date] = []) {
         self.dimension = dimension
-        self.bucketStarts = bucketStarts
+        let starts = bucketStarts.filter { !$0.timeIntervalSinceReferenceDate.isNaN }.sorted()
+        self.bucketStarts = starts.enumerated().compactMap { index, start in
+            index > 0 && starts[index - 1] == start ? nil : start
+        }
     }
 
     /// The index of the bucket `instant` falls in, or `nil` before the first start.

@@ -57,15 +57,9 @@ extension PostgresStore {
         return numbers.first.flatMap { $0 }.map(TicketNumber.init(rawValue:))
     }
 
-    /// Exactly the tickets of `scan`, in one statement: its period and filter become the same
-    /// indexed `WHERE` conditions a ticket query uses (the employee filter on the assignee).
+    /// Exactly the tickets of `scan`, in one statement (``TicketQuerySQL/init(_:)-scan``).
     public func tickets(in scan: TicketScan) async throws -> [Ticket] {
-        let filter = scan.filter
-        let query = TicketQuery(
-            categoryIDs: filter.categoryIDs, priorities: filter.priorities, assigneeIDs: filter.employeeIDs,
-            groupIDs: filter.groupIDs, companyIDs: filter.companyIDs, locationIDs: filter.locationIDs,
-            contractIDs: filter.contractIDs, channels: filter.channels, createdIn: scan.createdIn)
-        let sql = TicketQuerySQL(query, workflow: .standard)
+        let sql = TicketQuerySQL(scan)
         return try await records(
             Ticket.self, PostgresQuery(unsafeSQL: "SELECT t.body FROM tickets t WHERE \(sql.whereClause)", binds: sql.binds))
     }

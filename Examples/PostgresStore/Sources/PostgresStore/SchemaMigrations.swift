@@ -63,6 +63,7 @@ public enum SchemaMigrations {
             ]),
         version2,
         version3,
+        version4,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

@@ -32,6 +32,10 @@ struct TicketColumns {
     let slaCondition: String
     let slaNextDue: Double?
     let slaNextCheck: Double?
+    /// ``SLAOutcomeCode`` of the reaction clock; `nil` without an SLA policy.
+    let slaReaction: Int16?
+    /// ``SLAOutcomeCode`` of the resolution clock; `nil` without an SLA policy.
+    let slaResolution: Int16?
     let assetIDs: [UUID]
     /// The whole ticket's JSON.
     let body: Data
@@ -61,6 +65,8 @@ struct TicketColumns {
         slaCondition = (ticket.sla?.condition ?? SLACondition.none).rawValue
         slaNextDue = ticket.sla?.nextDueAt?.storedSeconds
         slaNextCheck = ticket.sla?.nextCheckAt?.storedSeconds
+        slaReaction = ticket.sla.map { SLAOutcomeCode($0.reaction).rawValue }
+        slaResolution = ticket.sla.map { SLAOutcomeCode($0.resolution).rawValue }
         assetIDs = Array(Set(ticket.assetIDs.map(\.uuid)))
         body = try RecordCoding.encode(ticket)
     }

@@ -28,6 +28,17 @@ struct TicketQuerySQL {
         ordering.append("t.number ASC")
     }
 
+    /// The SQL of exactly the tickets of `scan`: its period and filter become the indexed `WHERE`
+    /// conditions a ticket query uses (the employee filter on the assignee).
+    init(_ scan: TicketScan) {
+        let filter = scan.filter
+        let query = TicketQuery(
+            categoryIDs: filter.categoryIDs, priorities: filter.priorities, assigneeIDs: filter.employeeIDs,
+            groupIDs: filter.groupIDs, companyIDs: filter.companyIDs, locationIDs: filter.locationIDs,
+            contractIDs: filter.contractIDs, channels: filter.channels, createdIn: scan.createdIn)
+        self.init(query, workflow: .standard)
+    }
+
     /// The `WHERE` clause (`TRUE` without filters).
     var whereClause: String { conditions.isEmpty ? "TRUE" : conditions.joined(separator: " AND ") }
 
@@ -51,7 +62,7 @@ struct TicketQuerySQL {
     }
 
     /// Binds `value` and returns its placeholder.
-    private mutating func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
+    mutating func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
         binds.append(value)
         return "$\(binds.count)"
     }

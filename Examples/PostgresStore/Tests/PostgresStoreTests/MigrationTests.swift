@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import PostgresNIO
+import HelpDeskKit
+import HelpDeskTestSupport
 import PostgresStore
 import Testing
 
@@ -80,6 +82,30 @@ struct MigrationTests {
             await #expect(throws: SchemaError.newerSchema(newer, known: SchemaMigrations.latest)) {
                 try await SchemaMigrations.migrate(client, logger: logger)
             }
+        }
+    }
+
+    @Test func version4FillsTheSLAOutcomeColumnsOfTicketsWrittenBeforeIt() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            let tickets = TicketFixtures(seed: 44).tickets(count: 300, seed: 45)
+            var work = UnitOfWork()
+            for ticket in tickets { work.save(ticket, expectedRevision: nil) }
+            try await store.commit(work)
+            let groupings = [TicketGrouping(.total), TicketGrouping(.priority), TicketGrouping(.employee)]
+            var before: [[SLAOutcomeTally]] = []
+            for grouping in groupings { before.append(try await store.slaOutcomes(in: TicketScan(), groupedBy: grouping)) }
+            // Undo version 4 as if these tickets had been written by a build before it, then migrate.
+            try await client.query(
+                "ALTER TABLE tickets DROP COLUMN sla_reaction, DROP COLUMN sla_resolution", logger: logger)
+            try await client.query("DELETE FROM helpdesk_schema WHERE version = 4", logger: logger)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            for (grouping, expected) in zip(groupings, before) {
+                let backfilled = try await store.slaOutcomes(in: TicketScan(), groupedBy: grouping)
+                #expect(backfilled == expected)
+                #expect(backfilled == SLAOutcomeTally.tally(tickets, in: TicketScan(), groupedBy: grouping))
+            }
+            #expect(before[0].first.map { $0.reaction.met > 0 && $0.reaction.breached > 0 && $0.reaction.pending > 0 } == true)
         }
     }
 }
