@@ -16,7 +16,7 @@ public enum StoreContract {
     public static let checks: [ContractCheck] =
         ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks + aggregateChecks
-        + laborChecks + ratingChecks + clientChecks + billingChecks + idempotencyChecks + preconditionChecks
+        + laborChecks + ratingChecks + roleChecks + clientChecks + billingChecks + idempotencyChecks + preconditionChecks
         + capabilityChecks + raceChecks
 
     /// A fixed instant the checks build their data around: 2026-03-02 09:00 UTC.

@@ -38,6 +38,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var billing = BillingSnapshot()
     /// Every idempotency record, by key.
     public var idempotency: [IdempotencyRecord] = []
+    /// The desk's own roles (none on a store without roles).
+    public var roles: [Role] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -65,6 +67,7 @@ public struct StoreSnapshot: Equatable, Sendable {
             lastTicketNumber: try await store.lastTicketNumber(), clients: try await clientImage(of: store))
         try await snapshot.captureLaborAndRatings(store)
         try await snapshot.captureBilling(store)
+        snapshot.roles = try await store.feature((any RoleRepository).self)?.roles() ?? []
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

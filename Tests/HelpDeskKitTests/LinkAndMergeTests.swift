@@ -103,4 +103,18 @@ struct LinkAndMergeTests {
         let merged = try await test.desk.merge(b.id, into: a.id, by: actor)
         #expect(merged.links == [TicketLink(.duplicatedBy, to: b.id)])
     }
+
+    /// Found by the hostile mixed sequence: a watcher who has left was carried onto the target as a
+    /// new watcher, so the commit's precondition failed and the merge could never succeed.
+    @Test func aWatcherWhoHasLeftIsNotCarriedOver() async throws {
+        let test = try await TestDesk.make()
+        let actor = Performer.employee(test.anna.id)
+        let a = try await test.ticket("A")
+        let b = try await test.ticket("B")
+        _ = try await test.desk.addWatchers([test.boris.id, test.anna.id], to: b.id, by: actor)
+        _ = try await test.desk.deactivateEmployee(test.boris.id, by: .system)
+        let merged = try await test.desk.merge(b.id, into: a.id, by: actor)
+        #expect(merged.watcherIDs == [test.anna.id])
+        #expect(try await test.desk.ticket(b.id, as: actor).watcherIDs.contains(test.boris.id))
+    }
 }

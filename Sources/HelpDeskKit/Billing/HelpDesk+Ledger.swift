@@ -87,7 +87,7 @@ extension HelpDesk {
             command: "topUp", key: idempotencyKey, inputs: [company, amount, paymentReference]
         ) { context throws(HelpDeskError) in
             _ = try await loadCompany(company)
-            try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
+            try authorize(context.principal, AccessRequest(.topUpBalance, companyID: company))
             try Validate.notBlank(paymentReference, field: "paymentReference")
             let value = try ledgerAmount(amount.minorUnits)
             let id = Self.topUpTransferID(paymentReference)
@@ -128,7 +128,7 @@ extension HelpDesk {
             command: "adjustBalance", key: idempotencyKey, inputs: [company, amount, reason]
         ) { context throws(HelpDeskError) in
             _ = try await loadCompany(company)
-            try authorize(context.principal, AccessRequest(.manageBilling, companyID: company))
+            try authorize(context.principal, AccessRequest(.adjustBalance, companyID: company))
             try Validate.notBlank(reason, field: "reason")
             try Validate.length(reason, atMost: configuration.maximumTextLength, field: "reason")
             let credit = amount.minorUnits > 0

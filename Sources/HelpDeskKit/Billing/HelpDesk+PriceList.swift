@@ -13,7 +13,7 @@ extension HelpDesk {
             by: performer,
             command: "addPriceListItem", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
-            try authorize(context.principal, AccessRequest(.manageBilling))
+            try authorize(context.principal, AccessRequest(.editPriceList))
             try Validate.notBlank(request.code, field: "code")
             try Validate.notBlank(request.name, field: "name")
             if request.price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
@@ -48,7 +48,7 @@ extension HelpDesk {
             command: "setContractPrice", key: idempotencyKey, inputs: [contract, item, price]
         ) { context throws(HelpDeskError) in
             let owner = try await loadContract(contract)
-            try authorize(context.principal, AccessRequest(.manageBilling, companyID: owner.companyID))
+            try authorize(context.principal, AccessRequest(.editPriceList, companyID: owner.companyID))
             let listed = try await loadPriceListItem(item)
             guard price.unit == listed.price.unit else {
                 throw .unitMismatch(expected: listed.price.unit, actual: price.unit)

@@ -34,7 +34,7 @@ extension HelpDesk {
             command: "settle", key: idempotencyKey, inputs: [ticketID]
         ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, .manageBilling, on: ticket)
+            try authorize(context.principal, .settleWork, on: ticket)
             guard let specification = try await storage({ try await billingStore.specification(of: ticketID) }) else {
                 throw .specificationNotFound(ticket.number)
             }

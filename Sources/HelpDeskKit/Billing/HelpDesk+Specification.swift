@@ -29,7 +29,7 @@ extension HelpDesk {
             command: "addSpecificationLine", key: idempotencyKey, inputs: [ticketID, request]
         ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, .manageBilling, on: ticket)
+            try authorize(context.principal, .settleWork, on: ticket)
             let now = clock.now()
             guard (1...Self.maximumLineQuantity).contains(request.quantity) else {
                 throw .invalidInput(field: "quantity", problem: .outOfRange(1...Int(Self.maximumLineQuantity)))
@@ -80,7 +80,7 @@ extension HelpDesk {
             command: "removeSpecificationLine", key: idempotencyKey, inputs: [lineID, ticketID]
         ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, .manageBilling, on: ticket)
+            try authorize(context.principal, .settleWork, on: ticket)
             return try await changeSpecification(of: ticket, at: clock.now(), creating: false, into: &context.work) {
                 lines throws(HelpDeskError) in
                 guard let index = lines.firstIndex(where: { $0.id == lineID }) else {
@@ -108,7 +108,7 @@ extension HelpDesk {
                 throw .invalidInput(field: "laborItemCode", problem: .blank)
             }
             let ticket = try await loadTicket(ticketID)
-            try authorize(context.principal, .manageBilling, on: ticket)
+            try authorize(context.principal, .settleWork, on: ticket)
             let now = clock.now()
             let item = try await priceListItem(code: code, at: now)
             let itemID = item.id

@@ -168,7 +168,7 @@ extension HelpDesk {
         _ change: (inout ServicePeriod, Date) -> Void
     ) async throws(HelpDeskError) -> ServicePeriod {
         var contract = try await loadContract(id)
-        try authorize(context.principal, AccessRequest(.manageClients, companyID: contract.companyID))
+        try authorize(context.principal, AccessRequest(.invoice, companyID: contract.companyID))
         guard let index = contract.periods.firstIndex(where: { $0.id == periodID }) else {
             throw .servicePeriodNotFound(periodID)
         }

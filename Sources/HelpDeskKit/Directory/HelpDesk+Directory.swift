@@ -9,6 +9,7 @@ extension HelpDesk {
             by: performer, command: "addEmployee", key: idempotencyKey, inputs: [request]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageDirectory))
+            if !request.grants.isEmpty { try authorize(context.principal, AccessRequest(.manageRoles)) }
             try Validate.notBlank(request.name, field: "name")
             try Validate.email(request.email)
             let existing = try await storage { try await store.employees() }
@@ -18,7 +19,9 @@ extension HelpDesk {
             for group in request.groupIDs {
                 guard try await storage({ try await store.group(group) }) != nil else { throw .groupNotFound(group) }
             }
-            let employee = Employee(id: nextID(), name: request.name, email: request.email, groupIDs: request.groupIDs)
+            try await validate(request.grants)
+            let employee = Employee(
+                id: nextID(), name: request.name, email: request.email, groupIDs: request.groupIDs, grants: request.grants)
             context.work.employees.append(employee)
             return employee
         }
@@ -36,6 +39,7 @@ extension HelpDesk {
             var employee = try await loadEmployee(id, mustBeActive: false)
             guard employee.isActive else { return employee }
             employee.isActive = false
+            try await ensureAnAdministratorRemains(after: employee)
             context.work.employees.append(employee)
             return employee
         }

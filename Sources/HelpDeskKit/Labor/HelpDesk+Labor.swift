@@ -24,6 +24,7 @@ extension HelpDesk {
             try authorize(context.principal, .logTime, on: ticket)
             try ensureUnlocked(ticket)
             let employee = try await worker(of: request, by: performer, into: &context.work)
+            try authorizeLabor(of: employee, on: ticket, by: context.principal)
             let now = clock.now()
             let entry = TimeEntry(
                 id: nextID(), ticketID: ticket.id, employeeID: employee, workDate: request.workDate,
@@ -68,6 +69,7 @@ extension HelpDesk {
                 workDate: entry.workDate, minutes: entry.spentMinutes, activity: entry.activity, comment: entry.comment)
             let ticket = try await loadTicket(old.ticketID)
             try authorize(context.principal, .logTime, on: ticket)
+            try authorizeLabor(of: old.employeeID, on: ticket, by: context.principal)
             try ensureUnlocked(ticket)
             if update.minutes != nil, entry.spentMinutes != old.spentMinutes {
                 entry.chargedMinutes = LaborRounding.charged(
@@ -97,6 +99,7 @@ extension HelpDesk {
             let old = try await loadTimeEntry(id)
             let ticket = try await loadTicket(old.ticketID)
             try authorize(context.principal, .logTime, on: ticket)
+            try authorizeLabor(of: old.employeeID, on: ticket, by: context.principal)
             try ensureUnlocked(ticket)
             context.work.timeEntryDeletions.append(TimeEntryDeletion(id: id, expectedRevision: old.revision))
             recordLabor(
@@ -186,6 +189,13 @@ extension HelpDesk {
         }
         guard case .employee(let id) = performer else { throw .invalidInput(field: "employeeID", problem: .blank) }
         return id
+    }
+
+    /// Time of an employee other than the performer also needs ``AccessAction/logTimeForOthers``.
+    private func authorizeLabor(of employee: EmployeeID, on ticket: Ticket, by principal: Principal)
+        throws(HelpDeskError)
+    {
+        if principal.performer != .employee(employee) { try authorize(principal, .logTimeForOthers, on: ticket) }
     }
 
     private func loadTimeEntry(_ id: TimeEntryID) async throws(HelpDeskError) -> TimeEntry {

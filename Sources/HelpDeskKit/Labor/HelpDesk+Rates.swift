@@ -38,21 +38,22 @@ extension HelpDesk {
     public func employeeRate(_ employee: EmployeeID, on date: LocalDate, as viewer: Performer)
         async throws(HelpDeskError) -> EmployeeRate?
     {
-        _ = try await authorize(viewer, .readInternal)
+        _ = try await authorize(viewer, .readLaborCosts)
         return EmployeeRate.valid(on: date, in: try await rateHistory(of: employee, as: .system))
     }
 
     /// Every rate of `employee`, by `validFrom`.
     public func rateHistory(of employee: EmployeeID, as viewer: Performer) async throws(HelpDeskError) -> [EmployeeRate]
     {
-        _ = try await authorize(viewer, .readInternal)
+        _ = try await authorize(viewer, .readLaborCosts)
         _ = try await loadEmployee(employee, mustBeActive: false)
         return try await labor { try await $0.rateHistory(of: employee) }
     }
 
     /// What `entry` costs and bills at the rate valid on its work date (see ``LaborCost``).
     public func laborCost(of entry: TimeEntry, as viewer: Performer) async throws(HelpDeskError) -> LaborCost {
-        try await internalTicket(entry.ticketID, as: viewer)
+        let (ticket, principal) = try await internalTicketAndPrincipal(entry.ticketID, as: viewer)
+        try authorize(principal, AccessRequest(.readLaborCosts, ticket: ticket))
         let history = try await labor { try await $0.rateHistory(of: entry.employeeID) }
         do {
             return try LaborCost(entry: entry, rate: EmployeeRate.valid(on: entry.workDate, in: history))
@@ -66,7 +67,10 @@ extension HelpDesk {
     /// This is the hook the billing work uses: the billable entries of a ticket, priced, become
     /// lines of the ticket's specification.
     public func laborTotals(of entries: [TimeEntry], as viewer: Performer) async throws(HelpDeskError) -> LaborTotals {
-        for ticket in Set(entries.map(\.ticketID)) { try await internalTicket(ticket, as: viewer) }
+        for id in Set(entries.map(\.ticketID)) {
+            let (ticket, principal) = try await internalTicketAndPrincipal(id, as: viewer)
+            try authorize(principal, AccessRequest(.readLaborCosts, ticket: ticket))
+        }
         var histories: [EmployeeID: [EmployeeRate]] = [:]
         var totals = LaborTotals()
         for entry in entries {

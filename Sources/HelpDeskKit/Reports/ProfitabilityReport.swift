@@ -114,6 +114,7 @@ extension ReportEngine {
     public func profitability(
         _ request: ReportRequest, by dimension: ReportDimension, paidWork: (any PaidWorkRevenueSource)? = nil
     ) async throws -> [ProfitabilityRow] {
+        try ensureLaborCostsVisible()
         try request.validate()
         let byContract = dimension == .contract
         struct Slot: Hashable {

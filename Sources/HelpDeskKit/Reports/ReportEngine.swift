@@ -16,6 +16,9 @@ public struct ReportEngine: Sendable {
     public let sla: SLAConfiguration
     /// The calendar for tickets without an SLA policy (or with a policy the configuration lacks).
     public let fallbackCalendar: BusinessCalendar
+    /// Who the engine reports to, when ``HelpDesk/reports(as:)`` made it: reports showing labor
+    /// costs refuse a viewer without ``AccessAction/readLaborCosts``. `nil`: trusted code.
+    private(set) var viewer: (performer: Performer, seesLaborCosts: Bool)?
 
     /// Creates an engine. Without an explicit `fallbackCalendar`, tickets without a policy are measured
     /// on the desk default policy's calendar, or on a 24×7 UTC calendar when there is no default.
@@ -30,6 +33,20 @@ public struct ReportEngine: Sendable {
             fallbackCalendar
             ?? configuration.sla.defaultPolicyID.flatMap { configuration.sla.policy($0)?.calendar }
             ?? .twentyFourSeven()
+        self.viewer = nil
+    }
+
+    /// An engine for `viewer`, who sees labor costs when `seesLaborCosts`.
+    init(store: any HelpDeskStore, configuration: HelpDeskConfiguration, viewer: Performer, seesLaborCosts: Bool) {
+        self.init(store: store, configuration: configuration)
+        self.viewer = (viewer, seesLaborCosts)
+    }
+
+    /// Throws ``HelpDeskError/forbidden(_:action:)`` unless the viewer may see labor costs.
+    func ensureLaborCostsVisible() throws(HelpDeskError) {
+        if let viewer, !viewer.seesLaborCosts {
+            throw .forbidden(viewer.performer, action: AccessAction.readLaborCosts.description)
+        }
     }
 
     /// The calendar working time of `ticket` is measured on.
@@ -56,7 +73,8 @@ extension HelpDesk {
     /// over the whole desk (``AccessAction/readReports``). A host that builds `ReportEngine(store:)`
     /// itself bypasses the access policy: do that only in trusted back-office code.
     public func reports(as viewer: Performer) async throws(HelpDeskError) -> ReportEngine {
-        _ = try await authorize(viewer, .readReports)
-        return ReportEngine(store: store, configuration: configuration)
+        let principal = try await authorize(viewer, .readReports)
+        let seesLaborCosts = (try? authorize(principal, AccessRequest(.readLaborCosts))) != nil
+        return ReportEngine(store: store, configuration: configuration, viewer: viewer, seesLaborCosts: seesLaborCosts)
     }
 }

@@ -114,6 +114,8 @@ extension HelpDesk {
     {
         let performer = context.performer
         let (from, into) = try await editablePair(source, target, in: context)
+        try authorize(context.principal, .manageTickets, on: from)
+        try authorize(context.principal, .manageTickets, on: into)
         // One client would read the other's conversation: different companies, or two strangers.
         if from.companyID != into.companyID || (from.companyID == nil && from.requester != into.requester) {
             throw .mergeAcrossCompanies(from.number, into.number)
@@ -137,7 +139,12 @@ extension HelpDesk {
         var targetEdit = TicketEdit(into, by: performer, at: now)
         targetEdit.ticket.links =
             (into.links.filter { $0.ticketID != source } + [TicketLink(.duplicatedBy, to: source)]).sorted()
-        targetEdit.ticket.watcherIDs = Array(Set(into.watcherIDs + from.watcherIDs)).sorted()
+        // Watchers who have left stay on the source but are not carried over.
+        var carried: [EmployeeID] = []
+        for watcher in from.watcherIDs where !into.watcherIDs.contains(watcher) {
+            if try await storage({ try await store.employee(watcher) })?.isActive == true { carried.append(watcher) }
+        }
+        targetEdit.ticket.watcherIDs = (into.watcherIDs + carried).sorted()
         targetEdit.ticket.attachments += from.attachments.filter { !into.attachments.contains($0) }
         targetEdit.events.append(merged)
         for comment in comments {

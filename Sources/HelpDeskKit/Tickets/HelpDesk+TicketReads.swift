@@ -43,8 +43,7 @@ extension HelpDesk {
 
     /// The audit trail of a ticket, oldest first (staff only under the standard policy).
     public func auditTrail(of id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> [AuditEntry] {
-        let (ticket, principal) = try await visibleTicket(id, as: viewer)
-        try authorize(principal, .readInternal, on: ticket)
+        try await internalTicket(id, as: viewer)
         return try await storage { try await store.auditTrail(of: id) }
     }
 }

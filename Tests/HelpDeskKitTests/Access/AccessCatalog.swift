@@ -170,7 +170,7 @@ enum AccessCatalog {
         },
     ]
 
-    static let directoryEntries: [AccessEntry] = [
+    static let directoryEntries: [AccessEntry] = roleEntries + [
         E("addEmployee(_:by:idempotencyKey:)", "addEmployee") { f, p in
             try await E.call {
                 try await f.desk.addEmployee(NewEmployee(name: "New Hire", email: "new@service.example"), by: p)
@@ -207,6 +207,28 @@ enum AccessCatalog {
         },
         E("rateHistory(of:as:)", "rateHistory: Anna's") { f, p in
             try await E.call { try await f.desk.rateHistory(of: f.test.anna.id, as: p) }
+        },
+    ]
+
+    /// Roles: defined, changed and granted by whoever may manage roles; listed with the directory.
+    static let roleEntries: [AccessEntry] = [
+        E("defineRole(_:by:idempotencyKey:)", "defineRole: Accountant") { f, p in
+            try await E.call {
+                try await f.desk.defineRole(RoleDefinition(name: "Accountant", permissions: [.readBilling]), by: p)
+            }
+        },
+        E("changeRole(_:to:by:idempotencyKey:)", "changeRole: Dispatcher to read-only") { f, p in
+            try await E.call {
+                try await f.desk.changeRole(AccessFixture.dispatcherID, to: RoleDefinition(name: "Dispatcher", tickets: .read), by: p)
+            }
+        },
+        E("grantRoles(_:to:by:idempotencyKey:)", "grantRoles: Dispatcher to Boris") { f, p in
+            try await E.call {
+                try await f.desk.grantRoles([RoleGrant(AccessFixture.dispatcherID)], to: f.test.boris.id, by: p)
+            }
+        },
+        E("roles(as:)", "roles") { f, p in
+            try await E.call { try await f.desk.roles(as: p) }
         },
     ]
 }

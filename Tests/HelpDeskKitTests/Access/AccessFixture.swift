@@ -25,8 +25,10 @@ import WorkingTime
 /// - Billing: a cartridge (20.00 RUB) and the labor item (15.00 RUB per hour, fixed identifier,
 ///   the item ``BillingConfiguration/laborItemCode`` names), 1 000.00 RUB on Alpha's and Beta's
 ///   wallets, Anna's rate (500.00 cost, 1 500.00 billing per hour).
-/// - The desk's employees: Anna, Boris and the inactive "Former Colleague" (see ``TestDesk``).
+/// - The desk's employees: Anna, Boris and the inactive "Former Colleague" (see ``TestDesk``), all
+///   administrators; the role "Dispatcher" (change-level ticket access, fixed identifier).
 struct AccessFixture: Sendable {
+    static let dispatcherID: RoleID = Identifier(UUID(uuidString: "00000000-0000-4000-8000-00000000d15c")!)
     static let laborItemID: PriceListItemID = Identifier(UUID(uuidString: "00000000-0000-4000-8000-00000000a001")!)
     static let monday = try! LocalDate(parsing: "2026-03-02")
     static let ivan = "Ivan Petrov"
@@ -157,6 +159,11 @@ struct AccessFixture: Sendable {
             test.anna.id, validFrom: monday, hourlyCost: Money(minorUnits: 500_00, currency: .rub),
             hourlyBilling: Money(minorUnits: 1_500_00, currency: .rub), by: .system)
 
+        var roles = UnitOfWork()
+        roles.roles = [
+            Role(id: dispatcherID, name: "Dispatcher", permissions: AccessAction.TicketLevel.change.permissions)
+        ]
+        try await test.store.commit(roles)
         let alpha = try await desk.addCompany(NewCompany(name: "Alpha"), by: .system)
         let beta = try await desk.addCompany(NewCompany(name: "Beta"), by: .system)
         let gamma = try await desk.addCompany(NewCompany(name: "Gamma"), by: .system)

@@ -60,7 +60,7 @@ struct AccountManagerPolicy: AccessPolicy {
     var standard = StandardAccessPolicy()
 
     func authorize(_ principal: Principal, _ request: AccessRequest) throws(HelpDeskError) {
-        guard case .employee(let employee) = principal, employee.id == manager else {
+        guard case .employee(let employee, _) = principal, employee.id == manager else {
             return try standard.authorize(principal, request)
         }
         guard (request.ticket?.companyID ?? request.companyID) == company else {
@@ -69,7 +69,7 @@ struct AccountManagerPolicy: AccessPolicy {
     }
 
     func ticketScope(of principal: Principal) -> TicketScope {
-        if case .employee(let employee) = principal, employee.id == manager { return .companies([company]) }
+        if case .employee(let employee, _) = principal, employee.id == manager { return .companies([company]) }
         return standard.ticketScope(of: principal)
     }
 }

@@ -8,7 +8,8 @@ extension HostileCommandCatalog {
     static let directoryEntries: [HostileCommand] = [
         command("addEmployee(_:by:idempotencyKey:)") { d in
             let request = NewEmployee(
-                name: d.text(["Anna Dispatcher"]), email: d.email(["anna@service.example"]), groupIDs: d.ids(d.groups))
+                name: d.text(["Anna Dispatcher"]), email: d.email(["anna@service.example"]), groupIDs: d.ids(d.groups),
+                grants: grants(&d, dispatcher: AccessFixture.dispatcherID))
             _ = try await d.f.desk.addEmployee(request, by: d.performer(), idempotencyKey: d.key())
         },
         command("deactivateEmployee(_:by:idempotencyKey:)") { d in

@@ -29,11 +29,12 @@ extension PostgresStore {
             try await writeClients(work.clients, on: connection)
             try await writeLabor(work[LaborChanges.self], on: connection)
             try await writeRatings(work[RatingChanges.self], on: connection)
+            try await writeRoles(work[RoleChanges.self], on: connection)
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
             try await acknowledge(work.acknowledgedEvents, on: connection)
-            if !work.clients.isEmpty {
-                // Deferred unique keys (emails, contract numbers) are checked now, before the
+            if !work.clients.isEmpty || !work[RoleChanges.self].isEmpty {
+                // Deferred unique keys (emails, contract numbers, role names) are checked now, before the
                 // ledger clock and outbox locks, so nothing waits while holding them.
                 try await execute("SET CONSTRAINTS ALL IMMEDIATE", on: connection)
             }
@@ -49,6 +50,7 @@ extension PostgresStore {
         var unknown = work.capabilities
         unknown[LaborChanges.self] = LaborChanges()
         unknown[RatingChanges.self] = RatingChanges()
+        unknown[RoleChanges.self] = RoleChanges()
         unknown[IdempotencyChanges.self] = IdempotencyChanges()
         guard unknown.isEmpty else {
             throw StorageError(.other, "the unit holds changes of a capability this store does not keep")

@@ -64,6 +64,7 @@ public enum SchemaMigrations {
         version2,
         version3,
         version4,
+        version5,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

@@ -60,8 +60,6 @@ public struct AccessAction: Hashable, Sendable, CustomStringConvertible {
     public static let manageClients = AccessAction("clients.manage")
     /// See client companies, contracts and equipment.
     public static let readClients = AccessAction("clients.read")
-    /// Change prices, specifications, balances and settle work.
-    public static let manageBilling = AccessAction("billing.manage")
     /// See prices, balances and debts.
     public static let readBilling = AccessAction("billing.read")
     /// Read and acknowledge the event outbox.

@@ -7,7 +7,8 @@ extension HelpDesk {
     func principal(for performer: Performer) async throws(HelpDeskError) -> Principal {
         switch performer {
         case .employee(let id):
-            return .employee(try await loadEmployee(id))
+            let employee = try await loadEmployee(id)
+            return .employee(employee, try await authority(of: employee))
         case .contact(let id):
             guard let contact = try await storage({ try await companyStore.contact(id) }) else { throw .contactNotFound(id) }
             guard contact.isActive else { throw .contactInactive(id) }
@@ -28,8 +29,9 @@ extension HelpDesk {
     func authorize(_ principal: Principal, _ request: @autoclosure () -> AccessRequest) throws(HelpDeskError) {
         if accessIsStandard {
             switch principal {
-            case .employee, .system: return
-            case .contact, .client: break
+            case .system: return
+            case .employee(_, let authority) where authority.isAdministrator: return
+            case .employee, .contact, .client: break
             }
         }
         try access.authorize(principal, request())
@@ -73,10 +75,16 @@ extension HelpDesk {
     /// The ticket `id` for a viewer who may see its internal records (labor, ratings, billing).
     @discardableResult
     func internalTicket(_ id: TicketID, as viewer: Performer) async throws(HelpDeskError) -> Ticket {
-        let principal = try await principal(for: viewer)
-        let ticket = try await loadTicket(id)
+        try await internalTicketAndPrincipal(id, as: viewer).0
+    }
+
+    /// The ticket `id` for a viewer who may read it and its internal records, with the viewer.
+    func internalTicketAndPrincipal(_ id: TicketID, as viewer: Performer) async throws(HelpDeskError)
+        -> (Ticket, Principal)
+    {
+        let (ticket, principal) = try await visibleTicket(id, as: viewer)
         try authorize(principal, .readInternal, on: ticket)
-        return ticket
+        return (ticket, principal)
     }
 
     /// `true` when `principal` may see internal notes, the audit trail, labor and billing of `ticket`.

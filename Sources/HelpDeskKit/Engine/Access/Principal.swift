@@ -4,8 +4,8 @@
 /// the ``AccessPolicy``: an employee must exist and be active, a contact must exist and be
 /// active, a free-text client's name must not be blank.
 public enum Principal: Hashable, Sendable {
-    /// An active employee.
-    case employee(Employee)
+    /// An active employee, with the roles their grants resolve to.
+    case employee(Employee, StaffAuthority)
     /// An active contact of a client company.
     case contact(Contact)
     /// A client known only by name (an email sender not registered as a contact).
@@ -16,7 +16,7 @@ public enum Principal: Hashable, Sendable {
     /// The performer this principal was resolved from.
     public var performer: Performer {
         switch self {
-        case .employee(let employee): .employee(employee.id)
+        case .employee(let employee, _): .employee(employee.id)
         case .contact(let contact): .contact(contact.id)
         case .client(let name): .client(name: name)
         case .system: .system

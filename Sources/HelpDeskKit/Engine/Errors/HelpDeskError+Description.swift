@@ -75,6 +75,10 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .ticketNumbersExhausted: "The next ticket number would not fit in an integer."
         case .mergeAcrossCompanies(let source, let target):
             "Tickets \(source) and \(target) belong to different clients and cannot be merged."
+        case .roleNotFound(let id): "No role has the identifier \(id)."
+        case .roleIsBuiltIn(let id): "Role \(id) is built in and cannot be changed."
+        case .lastAdministrator(let id):
+            "Employee \(id) is the last active administrator; grant the role to someone else first."
         }
     }
 }

@@ -221,4 +221,10 @@ extension HelpDeskError {
     public static func mergeAcrossCompanies(_ source: TicketNumber, _ target: TicketNumber) -> HelpDeskError {
         HelpDeskError(.mergeAcrossCompanies(source, target))
     }
+    /// No role has this identifier.
+    public static func roleNotFound(_ id: RoleID) -> HelpDeskError { HelpDeskError(.roleNotFound(id)) }
+    /// A built-in role cannot be changed.
+    public static func roleIsBuiltIn(_ id: RoleID) -> HelpDeskError { HelpDeskError(.roleIsBuiltIn(id)) }
+    /// The change would leave the desk without an active administrator.
+    public static func lastAdministrator(_ id: EmployeeID) -> HelpDeskError { HelpDeskError(.lastAdministrator(id)) }
 }

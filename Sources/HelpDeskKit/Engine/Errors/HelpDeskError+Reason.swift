@@ -137,6 +137,12 @@ extension HelpDeskError {
         /// Tickets of different client companies (or of two requesters without a company) cannot be
         /// merged: one client would read the other's conversation.
         case mergeAcrossCompanies(TicketNumber, TicketNumber)
+        /// No role has this identifier.
+        case roleNotFound(RoleID)
+        /// A built-in role cannot be changed.
+        case roleIsBuiltIn(RoleID)
+        /// The change would leave no active employee holding the administrator role desk-wide.
+        case lastAdministrator(EmployeeID)
     }
 }
 

@@ -102,7 +102,7 @@ extension HelpDeskError.Reason {
             .companyNotFound, .locationNotFound, .contactNotFound, .contractNotFound, .servicePeriodNotFound,
             .assetModelNotFound, .assetNotFound, .timeEntryNotFound, .ratingTokenUnknown, .priceListItemNotFound,
             .priceListCodeNotFound,
-            .specificationNotFound, .specificationLineNotFound:
+            .specificationNotFound, .specificationLineNotFound, .roleNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
@@ -119,7 +119,8 @@ extension HelpDeskError.Reason {
             .companyHasTickets, .companyHasOpenBalance, .transitionNotAllowed, .assigneeNotInGroup, .notLinked,
             .alreadyHasParent,
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
-            .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies:
+            .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies, .roleIsBuiltIn,
+            .lastAdministrator:
             .rejected
         case .storeLacksFeature:
             .misconfigured
