@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "HelpDeskKit", targets: ["HelpDeskKit"]),
         .library(name: "HelpDeskFileStore", targets: ["HelpDeskFileStore"]),
         .library(name: "HelpDeskTestSupport", targets: ["HelpDeskTestSupport"]),
+        .library(name: "ScriptedDemo", targets: ["ScriptedDemo"]),
         .executable(name: "helpdesk-demo", targets: ["DemoHost"]),
         .executable(name: "helpdesk-bench", targets: ["HelpDeskBench"]),
         .executable(name: "helpdesk-crash-writer", targets: ["CrashWriter"]),
@@ -40,10 +41,19 @@ let package = Package(
         .target(name: "HelpDeskFileStore", dependencies: ["HelpDeskKit", "WorkingTime"], swiftSettings: strictSettings),
         .target(name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit", "DoubleEntry"], swiftSettings: strictSettings),
 
+        // The demo's script (a day, the next days, a month), playable on any store: `helpdesk-demo`
+        // plays it in memory or on a file store, `postgres-demo` (Examples/PostgresStore) on PostgreSQL.
+        .target(
+            name: "ScriptedDemo",
+            dependencies: ["HelpDeskKit", "WorkingTime"],
+            path: "Examples/ScriptedDemo",
+            swiftSettings: strictSettings
+        ),
+
         // Executables.
         .executableTarget(
             name: "DemoHost",
-            dependencies: ["HelpDeskKit", "HelpDeskFileStore"],
+            dependencies: ["ScriptedDemo", "HelpDeskFileStore"],
             path: "Examples/DemoHost",
             swiftSettings: strictSettings
         ),
@@ -83,6 +93,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "DemoHostTests", dependencies: ["DemoHost", "HelpDeskFileStore"], swiftSettings: strictSettings),
+            name: "DemoHostTests", dependencies: ["DemoHost", "ScriptedDemo", "HelpDeskFileStore"],
+            swiftSettings: strictSettings),
     ]
 )

@@ -54,13 +54,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
-        // A scripted day on PostgreSQL, in the style of `helpdesk-demo`.
+        // `helpdesk-demo`'s scripted day (the root package's `ScriptedDemo`) played on PostgreSQL.
         .executableTarget(
             name: "PostgresDemo",
             dependencies: [
                 "PostgresStore",
                 .product(name: "HelpDeskKit", package: "HelpDeskKit"),
-                .product(name: "WorkingTime", package: "HelpDeskKit"),
+                .product(name: "ScriptedDemo", package: "HelpDeskKit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,6 +70,7 @@ let package = Package(
             dependencies: [
                 "PostgresStore",
                 .product(name: "HelpDeskTestSupport", package: "HelpDeskKit"),
+                .product(name: "ScriptedDemo", package: "HelpDeskKit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

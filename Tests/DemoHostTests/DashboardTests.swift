@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import DemoHost
+@testable import ScriptedDemo
 
 /// The month's dashboard and text report as people read them: accessible HTML, axis titles, the
 /// paid-work column, one money format, and SLA clocks that were not measured.
@@ -13,7 +13,7 @@ struct DashboardTests {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("helpdesk-dashboard-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        _ = try await DemoHost.runMonth(reportDirectory: directory)
+        _ = try await ScriptedDemo.month(reportDirectory: directory)
         let html = try String(contentsOf: directory.appendingPathComponent("dashboard.html"), encoding: .utf8)
         #expect(html.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1">"#))
         let charts = html.components(separatedBy: "<svg").dropFirst().map { $0.components(separatedBy: "</svg>")[0] }
@@ -58,7 +58,7 @@ struct DashboardTests {
 
     /// Every amount of the month's text report prints like `Money` (and the scripted day): `126000.00 RUB`.
     @Test func moneyHasOneFormat() async throws {
-        let output = try await DemoHost.runMonth()
+        let output = try await ScriptedDemo.month()
         let section = output.components(separatedBy: "9. Profitability by contract")[1]
             .components(separatedBy: "10. Debtors")[0]
         let amounts = section.matches(of: /-?[0-9][0-9,.]* RUB/).map { String($0.0) }
@@ -71,7 +71,7 @@ struct DashboardTests {
     /// The SLA tables show tickets whose policy has no target for their priority (premium network
     /// tickets of normal priority) instead of leaving them out.
     @Test func slaTablesShowNotMeasured() async throws {
-        let output = try await DemoHost.runMonth()
+        let output = try await ScriptedDemo.month()
         let section = output.components(separatedBy: "2. SLA compliance by contract")[1]
             .components(separatedBy: "3. Response times")[0]
         #expect(section.contains("Not measured"))

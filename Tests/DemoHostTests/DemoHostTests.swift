@@ -2,13 +2,14 @@ import Foundation
 import Testing
 
 @testable import DemoHost
+@testable import ScriptedDemo
 
 /// The demo host: its output's content, its determinism, and the built executable.
 @Suite("helpdesk-demo")
 struct DemoHostTests {
     /// The demo runs and prints the day, the summary sections, the return to work and the rejection.
     @Test func outputHasEverySection() async throws {
-        let output = try await DemoHost.run()
+        let output = try await ScriptedDemo.inMemoryDay()
         for heading in [
             "The working day", "1. Tickets at the end of the day", "2. SLA at the end of the day",
             "3. Audit trail of #1002", "4. Notifications (the outbox)", "5. Time spent and client satisfaction",
@@ -36,7 +37,7 @@ struct DemoHostTests {
     /// The desk works in Moscow time by the Russian production calendar: the headings say so, and
     /// the deadlines of Friday's tickets step over the weekend and the 9 March holiday.
     @Test func moscowTimeAndTheHolidayShowInTheDeadlines() async throws {
-        let output = try await DemoHost.run()
+        let output = try await ScriptedDemo.inMemoryDay()
         #expect(output.contains("Simulated time on Friday 2026-03-06, Moscow time (UTC+3)"))
         #expect(output.contains("(Moscow time). Lines starting with '->'"))
         #expect(output.contains("09:00-13:00, 14:00-18:00 Moscow time) by the Russian"))
@@ -57,7 +58,7 @@ struct DemoHostTests {
     /// The debtor SLA policy is on: Northwind, whose February invoice is overdue, gets it for its
     /// new tickets, and the dispatcher sees the debt.
     @Test func debtorPolicyIsVisible() async throws {
-        let output = try await DemoHost.run()
+        let output = try await ScriptedDemo.inMemoryDay()
         #expect(output.contains("DEBTOR: 45000.00 RUB unpaid, the oldest invoice overdue for 24 days"))
         #expect(output.contains("Northwind Traders has an overdue invoice: the debtor SLA policy applies"))
         let board = output.components(separatedBy: "2. SLA at the end of the day")[1]
@@ -71,7 +72,7 @@ struct DemoHostTests {
     /// Engineers log time, billable time goes on the bill at the engineer's rate, a spare part is
     /// owed by the debtor, and the day's time is priced in section 5.
     @Test func laborAndPaidWorkAppearInTheDay() async throws {
-        let output = try await DemoHost.run()
+        let output = try await ScriptedDemo.inMemoryDay()
         #expect(output.contains("Sam Carter logs 45 min of work on #1001 (billable, outside the contract)"))
         #expect(output.contains("45 min at 2000.00 RUB per hour = 1500.00 RUB"))
         #expect(output.contains("1500.00 RUB from the prepaid balance"))
@@ -87,7 +88,7 @@ struct DemoHostTests {
     /// Clients rate resolved tickets with the token from the rating request; a low score alerts
     /// the head of support, and the day's satisfaction index is shown.
     @Test func ratingsAppearInTheDay() async throws {
-        let output = try await DemoHost.run()
+        let output = try await ScriptedDemo.inMemoryDay()
         #expect(output.contains("Anna Smith is asked to rate the work (a link valid until 20 Mar)"))
         #expect(output.contains("Anna Smith rates #1001 5 of 5: \"Unlocked in ten minutes, thank you!\""))
         #expect(output.contains("Tom Baker rates #1002 2 of 5"))
@@ -101,7 +102,7 @@ struct DemoHostTests {
     /// due 10 February, is 24 days overdue and sits in the 0-30 column with the spare part owed today,
     /// while March's invoice is not yet due.
     @Test func ageingAndDaysOverdueAgree() async throws {
-        let output = try await DemoHost.run()
+        let output = try await ScriptedDemo.inMemoryDay()
         let billing = output.components(separatedBy: "6. Billing (from the ledger)")[1]
         let ageing = try #require(billing.split(separator: "\n").first { $0.hasPrefix("  Northwind Traders ") })
         let cells = ageing.split(separator: /\s{2,}/).map(String.init)
@@ -114,7 +115,7 @@ struct DemoHostTests {
 
     /// Every ticket row shows the agent label, assignee and group by name, never an identifier.
     @Test func ticketsTableUsesNames() async throws {
-        let output = try await DemoHost.run()
+        let output = try await ScriptedDemo.inMemoryDay()
         let section = output.components(separatedBy: "1. Tickets at the end of the day")[1]
             .components(separatedBy: "2. SLA at the end of the day")[0]
         let rows = section.split(separator: "\n").filter { $0.hasPrefix("  #100") }
@@ -127,8 +128,8 @@ struct DemoHostTests {
 
     /// Two runs print byte-identical output.
     @Test func outputIsDeterministic() async throws {
-        let first = try await DemoHost.run()
-        let second = try await DemoHost.run()
+        let first = try await ScriptedDemo.inMemoryDay()
+        let second = try await ScriptedDemo.inMemoryDay()
         #expect(first == second)
         #expect(Data(first.utf8) == Data(second.utf8))
     }
@@ -188,7 +189,7 @@ struct DemoHostTests {
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 0)
-        let expected = try await DemoHost.run()
+        let expected = try await ScriptedDemo.inMemoryDay()
         #expect(String(decoding: data, as: UTF8.self) == expected)
     }
 
@@ -225,6 +226,7 @@ struct DemoDataDirectoryTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = try await DemoHost.run(dataDirectory: directory)
         #expect(first.contains("#1006"))
+        #expect(first.contains("A fresh file-store desk"), "the transcript names the store")
         #expect(first.contains("run again with --data to continue it"))
         let second = try await DemoHost.run(dataDirectory: directory)
         #expect(second.contains("Day 2 of the desk: Tue 10 Mar (2026-03-10)"))

@@ -2,21 +2,21 @@ import Foundation
 import HelpDeskKit
 import Testing
 
-@testable import DemoHost
+@testable import ScriptedDemo
 
 /// `helpdesk-demo --month`: the simulated calendar month, its report tables, CSV files and HTML dashboard.
 @Suite("helpdesk-demo --month")
 struct MonthTests {
     /// Two runs print byte-identical tables.
     @Test func monthIsDeterministic() async throws {
-        let first = try await DemoHost.runMonth()
-        let second = try await DemoHost.runMonth()
+        let first = try await ScriptedDemo.month()
+        let second = try await ScriptedDemo.month()
         #expect(first == second)
     }
 
     /// The output has every report section, filled with rows for the three clients and the staff.
     @Test func tablesHaveEverySection() async throws {
-        let output = try await DemoHost.runMonth()
+        let output = try await ScriptedDemo.month()
         for section in [
             "1. SLA compliance by week", "2. SLA compliance by contract", "3. Response times", "4. Backlog by week",
             "5. First-contact resolution", "6. Who files the tickets", "7. Customer satisfaction by employee",
@@ -38,7 +38,7 @@ struct MonthTests {
     /// "A month" is the calendar month of March 2026 in Moscow time: its 21 working days by the
     /// production calendar, so nothing happens on weekends or on the 9 March holiday.
     @Test func theMonthIsTheCalendarMonth() async throws {
-        let output = try await DemoHost.runMonth()
+        let output = try await ScriptedDemo.month()
         #expect(output.contains("March 2026 in Moscow time: 21 working days by the Russian production calendar"))
         #expect(output.contains("Public holiday: Mon 9 Mar (International Women's Day"))
         #expect(output.contains("Reports cover 2026-03-01 to 2026-03-31"))
@@ -73,7 +73,7 @@ struct MonthTests {
     /// Paid work is billed and settled, so the profitability table's paid-work column is not all zero;
     /// first-contact resolution, feedback comments and the debtors are filled in.
     @Test func paidWorkFirstContactFeedbackAndDebtorsAreFilled() async throws {
-        let output = try await DemoHost.runMonth()
+        let output = try await ScriptedDemo.month()
         let profitability = output.components(separatedBy: "9. Profitability by contract")[1]
             .components(separatedBy: "10. Debtors")[0]
         let rows = profitability.split(separator: "\n").filter {
@@ -98,7 +98,7 @@ struct MonthTests {
     /// 1 April, Northwind's February invoice (due 10 February) is 50 days overdue and in the 31-60
     /// column, its March invoice (due 10 March) 22 days and in the 0-30 column.
     @Test func debtorsAndAgeingAgree() async throws {
-        let output = try await DemoHost.runMonth()
+        let output = try await ScriptedDemo.month()
         let section = output.components(separatedBy: "10. Debtors and receivables")[1]
             .components(separatedBy: "11. Employee ranking")[0]
         #expect(section.contains(/NW-2026\s+1 Feb - 28 Feb\s+45000.00 RUB\s+2026-02-10\s+50 days/))
@@ -118,7 +118,7 @@ struct MonthTests {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("helpdesk-month-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = try await DemoHost.runMonth(reportDirectory: directory)
+        let output = try await ScriptedDemo.month(reportDirectory: directory)
         #expect(output.contains("Wrote 13 files to"))
 
         let headers = [

@@ -3,16 +3,21 @@ import HelpDeskKit
 import Logging
 import PostgresNIO
 import PostgresStore
+import ScriptedDemo
 
-/// `postgres-demo`: a scripted working day on a ``PostgresStore``, in the style of `helpdesk-demo`.
+/// `postgres-demo`: `helpdesk-demo`'s scripted working day, played on a ``PostgresStore``.
 ///
 /// Usage: `postgres-demo [--url postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE]`; without `--url`
-/// the `HELPDESK_PG_*` variables name the database. The database must hold no desk yet (the
-/// script seeds its own directory and numbers tickets from #1001). Exits with status 1 when a
-/// command fails or the desk does not behave as the script expects, 2 on bad arguments.
+/// the `HELPDESK_PG_*` variables name the database. The schema is migrated first; the database must
+/// hold no desk yet (the script seeds its own directory and numbers tickets from #1001). Prints the
+/// same transcript as `helpdesk-demo`, but for the name of the store. Exits with status 1 when a
+/// command fails, 2 on bad arguments.
 @main
 struct PostgresDemo {
-    /// Parses the arguments, runs the day and exits with its status.
+    /// How the transcript names a desk kept in PostgreSQL.
+    static let storeDescription = "PostgreSQL desk"
+
+    /// Parses the arguments, plays the day, prints its transcript and exits with its status.
     static func main() async {
         let configuration: PostgresClient.Configuration
         do {
@@ -22,32 +27,41 @@ struct PostgresDemo {
             exit(2)
         }
         let client = PostgresClient(configuration: configuration)
-        let failure: String? = await withTaskGroup(of: String?.self) { group in
-            group.addTask {
-                await client.run()
-                return nil
-            }
+        let outcome: Result<String, DemoFailure> = await withTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
             defer { group.cancelAll() }
             do {
-                var logger = Logger(label: "postgres-demo")
-                logger.logLevel = .warning
-                let store = try await PostgresStore.open(client: client, logger: logger)
-                if let last = try await store.lastTicketNumber() {
-                    return "the database already holds a desk (tickets up to \(last)); give an empty database"
-                }
-                var day = try await DemoDay.seeded(on: store)
-                try await day.run()
-                return nil
+                return .success(try await playDay(client: client))
+            } catch let failure as DemoFailure {
+                return .failure(failure)
             } catch {
-                return String(reflecting: error)
+                // PostgresNIO hides the server's message from `description`.
+                return .failure(DemoFailure(String(reflecting: error)))
             }
         }
-        if let failure {
+        switch outcome {
+        case .success(let transcript):
+            print(transcript, terminator: "")
+            print("\npostgres-demo: the day ran to the end on PostgreSQL.")
+            exit(0)
+        case .failure(let failure):
             FileHandle.standardError.write(Data("postgres-demo: FAILED: \(failure)\n".utf8))
             exit(1)
         }
-        print("\npostgres-demo: the day ran to the end on PostgreSQL.")
-        exit(0)
+    }
+
+    /// Opens (and migrates) the store over `client`, checks it holds no desk, and plays the day.
+    static func playDay(client: PostgresClient) async throws -> String {
+        var logger = Logger(label: "postgres-demo")
+        logger.logLevel = .warning
+        let store = try await PostgresStore.open(client: client, logger: logger)
+        if let last = try await store.lastTicketNumber() {
+            throw DemoFailure("the database already holds a desk (tickets up to \(last)); give an empty database")
+        }
+        guard try await store.employees().isEmpty else {
+            throw DemoFailure("the database already holds a desk's employees; give an empty database")
+        }
+        return try await ScriptedDemo.day(on: store, storeDescription: storeDescription)
     }
 
     /// The client configuration `--url` or the `HELPDESK_PG_*` variables describe.
@@ -78,7 +92,7 @@ struct PostgresDemo {
     }
 }
 
-/// Why the demo stopped: a command failed or the desk did not do what the script expects.
+/// Why the demo stopped: bad arguments, or a database that cannot hold the scripted day.
 struct DemoFailure: Error, CustomStringConvertible {
     /// What went wrong.
     let description: String

@@ -1,11 +1,12 @@
 import Foundation
 import HelpDeskKit
 
-extension DemoHost {
-    /// Simulates the calendar month of March 2026 (its working days by the Russian production
-    /// calendar) on a fresh desk and returns the report tables; with `reportDirectory`, also writes
-    /// one CSV per report and `dashboard.html` there. The same text and files on every run.
-    static func runMonth(reportDirectory: URL? = nil) async throws -> String {
+extension ScriptedDemo {
+    /// Simulates March 2026 on a fresh in-memory desk and returns the report tables.
+    ///
+    /// The month's working days follow the Russian production calendar. With `reportDirectory`, also
+    /// writes one CSV per report and `dashboard.html` there. The same text and files on every run.
+    public static func month(reportDirectory: URL? = nil) async throws -> String {
         let demo = try await MonthDesk.seeded()
         var simulation = MonthSimulation(demo: demo)
         let days = MonthSimulation.workingDays

@@ -128,10 +128,10 @@ struct DemoDesk: Sendable {
         return try await open(store: store, clock: clock, identifierSeed: identifierSeed ^ 0x5EED_0000_0000_0000)
     }
 
-    /// Writes the seeded directory and catalog to `out`.
-    func describe(into out: inout Transcript) {
+    /// Writes the seeded directory and catalog to `out`, naming the store as `storeDescription`.
+    func describe(storeDescription: String, into out: inout Transcript) {
         out.heading("The desk")
-        out.note("A fresh in-memory desk, seeded with three groups, five employees and a small service")
+        out.note("A fresh \(storeDescription), seeded with three groups, five employees and a small service")
         out.note("catalog. A category's default assignee and group receive its new tickets. Hourly rates:")
         out.note("what an hour costs the company, and what it bills a client for paid work.")
         out.line()
