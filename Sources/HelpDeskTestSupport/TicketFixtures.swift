@@ -110,6 +110,15 @@ public struct TicketFixtures: Sendable {
         }
         query.limit = 1 + Int(random.next() % 60)
         query.offset = random.next() % 4 == 0 ? 0 : Int(random.next() % UInt64(max(ticketCount / 4, 1)))
+        // Drawn last, so the filters above stay what they were for a seed.
+        if chance(2) {
+            query.reach = (0..<Int(random.next() % 3)).map { _ in
+                TicketReachClause(
+                    groupIDs: chance(4) ? some(groupIDs.map(Optional.some) + [nil]) : nil,
+                    categoryIDs: chance(3) ? some(categoryIDs.map(Optional.some) + [nil]) : nil,
+                    assigneeIDs: chance(3) ? some(employeeIDs.map(Optional.some) + [nil], max: 4) : nil)
+            }
+        }
         return query
     }
 }

@@ -48,6 +48,15 @@ extension TicketColumns {
         let conditionMask = query.slaConditions.map { set in SLACondition.allCases.map { set.contains($0) } }
         let dueLimit = query.slaDueBefore?.timeIntervalSinceReferenceDate
         let needle = query.foldedTitleNeedle ?? []
+        let reach = query.reach.map { clauses in
+            clauses.map { clause in
+                (
+                    group: clause.groupIDs.map { groupKeys.mask(for: $0) },
+                    category: clause.categoryIDs.map { categoryKeys.mask(for: $0) },
+                    assignee: clause.assigneeIDs.map { assigneeKeys.mask(for: $0) }
+                )
+            }
+        }
 
         return foldedTitles.withRows { titles, start, length in
             needle.withUnsafeBufferPointer { needle in
@@ -68,6 +77,12 @@ extension TicketColumns {
                     if createdAt < lower || createdAt >= upper { continue }
                     if let conditionMask, !conditionMask[Int(slaCondition[row])] { continue }
                     if let dueLimit, !(slaDue[row] < dueLimit && slaDue[row] != Self.noDue) { continue }
+                    if let reach, !reach.contains(where: { clause in
+                        (clause.group?[Int(group[row])] ?? true) && (clause.category?[Int(category[row])] ?? true)
+                            && (clause.assignee?[Int(assignee[row])] ?? true)
+                    }) {
+                        continue
+                    }
                     if !needle.isEmpty {
                         let title = UnsafeBufferPointer(rebasing: titles[start[row]..<start[row] + Int(length[row])])
                         if !TextMatching.contains(title, needle) { continue }

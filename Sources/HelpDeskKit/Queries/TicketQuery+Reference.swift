@@ -28,6 +28,7 @@ extension TicketQuery {
             guard let due = ticket.sla?.nextDueAt, due < slaDueBefore else { return false }
         }
         if let needle = foldedTitleNeedle, !TextMatching.contains(ticket.title, foldedNeedle: needle) { return false }
+        if let reach, !reach.contains(where: { $0.matches(ticket) }) { return false }
         return true
     }
 

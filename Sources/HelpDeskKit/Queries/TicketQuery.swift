@@ -38,6 +38,9 @@ public struct TicketQuery: Hashable, Sendable {
     public var slaDueBefore: Date?
     /// Tickets whose title contains this text, ignoring case (see ``TextMatching``); blank text matches all.
     public var titleContains: String?
+    /// Tickets passing at least one of these clauses (`[]`: none): the tickets an employee's roles
+    /// reach, which the engine adds to a viewer's queries (see ``TicketReachClause``).
+    public var reach: [TicketReachClause]?
     /// Sort order; ties are always broken by ticket number ascending, so pages never overlap.
     public var sort: [TicketSort]
     /// Number of matching tickets to skip (0...``maximumOffset``).

@@ -70,3 +70,22 @@ extension StaffAuthority {
         }
     }
 }
+
+extension StaffAuthority {
+    /// The tickets `employee` may read, as reach clauses a query can carry; `nil` for every ticket.
+    /// A ticket matches a clause exactly when ``permits(_:on:by:)`` allows reading it.
+    public func readableTickets(by employee: Employee) -> [TicketReachClause]? {
+        if isAdministrator || readsEveryTicket { return nil }
+        return holdings.filter { $0.role.permissions.contains(.readTicket) }.flatMap { holding in
+            let base = TicketReachClause(
+                groupIDs: holding.groupID.map { [$0] }, categoryIDs: holding.role.categoryIDs.map { Set($0.map(Optional.some)) })
+            let assigned = base.intersection(TicketReachClause(assigneeIDs: [employee.id]))
+            switch holding.role.reach {
+            case .all: return [base]
+            case .assignedToMe: return [assigned]
+            case .myGroups:
+                return [base.intersection(TicketReachClause(groupIDs: Set(employee.groupIDs.map(Optional.some)))), assigned]
+            }
+        }
+    }
+}

@@ -107,16 +107,38 @@ struct TicketQuerySQL {
         if let needle = query.foldedTitleNeedle {
             conditions.append("position(\(bind(RecordCoding.buffer(Data(needle)))) IN t.title_folded) > 0")
         }
+        addReach(query.reach)
     }
 
     /// `column IN ids`, or `IS NULL` for a `nil` inside the set.
     private mutating func addIdentifiers<Tag>(_ ids: Set<Identifier<Tag>?>?, column: String) {
-        guard let ids else { return }
+        if let ids { conditions.append(identifierCondition(ids, column: column)) }
+    }
+
+    /// The condition `column IN ids`, with `OR column IS NULL` for a `nil` inside the set.
+    private mutating func identifierCondition<Tag>(_ ids: Set<Identifier<Tag>?>, column: String) -> String {
         let values = ids.compactMap { $0?.uuid }
         var alternatives: [String] = []
         if !values.isEmpty { alternatives.append("\(column) = ANY(\(bind(values)))") }
         if ids.contains(nil) { alternatives.append("\(column) IS NULL") }
-        conditions.append(alternatives.isEmpty ? "FALSE" : "(" + alternatives.joined(separator: " OR ") + ")")
+        return alternatives.isEmpty ? "FALSE" : "(" + alternatives.joined(separator: " OR ") + ")"
+    }
+
+    /// A ticket passes one of the reach clauses (none: `FALSE`).
+    private mutating func addReach(_ reach: [TicketReachClause]?) {
+        guard let reach else { return }
+        let clauses = reach.map { clause in
+            var parts: [String] = []
+            if let groups = clause.groupIDs { parts.append(identifierCondition(groups, column: "t.group_id")) }
+            if let categories = clause.categoryIDs {
+                parts.append(identifierCondition(categories, column: "t.category_id"))
+            }
+            if let assignees = clause.assigneeIDs {
+                parts.append(identifierCondition(assignees, column: "t.assignee_id"))
+            }
+            return parts.isEmpty ? "TRUE" : "(" + parts.joined(separator: " AND ") + ")"
+        }
+        conditions.append(clauses.isEmpty ? "FALSE" : "(" + clauses.joined(separator: " OR ") + ")")
     }
 
     // MARK: Order

@@ -20,6 +20,8 @@ public enum TicketScope: Hashable, Sendable {
     case locations(Set<LocationID>, company: CompanyID)
     /// Only tickets the principal requested; `companyID` is the company they belong to (`nil`: none).
     case requestedBy(Requester, companyID: CompanyID?)
+    /// Tickets passing one of these clauses: an employee's roles (``StaffAuthority/readableTickets(by:)``).
+    case reach([TicketReachClause])
     /// None.
     case none
 }
@@ -72,10 +74,8 @@ public struct StandardAccessPolicy: AccessPolicy {
         switch principal {
         case .system:
             return .all
-        case .employee(_, let authority):
-            // Lists of a partly-reaching role need an "any of these clauses" query (#18, next step);
-            // until then such an employee lists nothing rather than too much.
-            return authority.isAdministrator || authority.readsEveryTicket ? .all : .none
+        case .employee(let employee, let authority):
+            return authority.readableTickets(by: employee).map(TicketScope.reach) ?? .all
         case .contact(let contact):
             switch contact.portalScope {
             case .company: return .companies([contact.companyID])

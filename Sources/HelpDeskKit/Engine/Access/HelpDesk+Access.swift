@@ -108,6 +108,8 @@ extension HelpDesk {
         case .requestedBy(let requester, let company):
             query.requesters = query.requesters.map { $0.intersection([requester]) } ?? [requester]
             query.companyIDs = query.companyIDs.map { $0.intersection([company]) } ?? [company]
+        case .reach(let clauses):
+            query.reach = query.reach.intersection(clauses)
         case .none:
             return nil
         }

@@ -1,0 +1,45 @@
+/// One "any of" alternative of a query's ``TicketQuery/reach``: tickets whose group, category and
+/// assignee pass every set it names (a `nil` set passes everything, `nil` inside a set matches
+/// tickets without a value). The tickets an employee's roles reach are a union of such clauses.
+public struct TicketReachClause: Hashable, Sendable {
+    /// Tickets of one of these groups.
+    public var groupIDs: Set<GroupID?>?
+    /// Tickets of one of these service categories.
+    public var categoryIDs: Set<CategoryID?>?
+    /// Tickets assigned to one of these employees.
+    public var assigneeIDs: Set<EmployeeID?>?
+
+    /// A clause; without arguments it reaches every ticket.
+    public init(groupIDs: Set<GroupID?>? = nil, categoryIDs: Set<CategoryID?>? = nil, assigneeIDs: Set<EmployeeID?>? = nil) {
+        self.groupIDs = groupIDs
+        self.categoryIDs = categoryIDs
+        self.assigneeIDs = assigneeIDs
+    }
+
+    /// `true` when `ticket` passes every set of the clause.
+    public func matches(_ ticket: Ticket) -> Bool {
+        (groupIDs?.contains(ticket.groupID) ?? true) && (categoryIDs?.contains(ticket.categoryID) ?? true)
+            && (assigneeIDs?.contains(ticket.assigneeID) ?? true)
+    }
+
+    /// The tickets both clauses reach.
+    public func intersection(_ other: TicketReachClause) -> TicketReachClause {
+        func both<T>(_ a: Set<T>?, _ b: Set<T>?) -> Set<T>? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return a.intersection(b)
+        }
+        return TicketReachClause(
+            groupIDs: both(groupIDs, other.groupIDs), categoryIDs: both(categoryIDs, other.categoryIDs),
+            assigneeIDs: both(assigneeIDs, other.assigneeIDs))
+    }
+}
+
+extension Optional where Wrapped == [TicketReachClause] {
+    /// The tickets both reaches allow (`nil`: every ticket): each clause of one met with each of the other.
+    func intersection(_ other: [TicketReachClause]?) -> [TicketReachClause]? {
+        guard let self else { return other }
+        guard let other else { return self }
+        return self.flatMap { one in other.map { one.intersection($0) } }
+    }
+}
