@@ -106,6 +106,7 @@ struct DemoDesk: Sendable {
                 "Lena Park", "lena@example.com", [groups.fieldEngineers, groups.network], cost: 2_200, billing: 4_400),
             maria: try await hire("Maria Lopez", "maria@example.com", [groups.serviceDesk], cost: 2_500, billing: 5_000)
         )
+        try await DemoRoles.grant(on: desk, to: staff)
 
         /// Adds one service category with its default routing.
         func category(_ name: String, assignee: Employee?, group: SupportGroup, sla: SLAPolicyID? = nil)

@@ -48,6 +48,7 @@ struct ScriptedDay {
         out.line()
         try await morning()
         try await rejectedCommand()
+        try await rolesAtWork()
         try await afternoon()
         try await portalAndRetry()
     }

@@ -27,6 +27,7 @@ public enum ScriptedDemo {
 
         let demo = try await DemoDesk.seeded(store: store)
         demo.describe(storeDescription: storeDescription, into: &out)
+        try await DemoRoles.describe(on: demo.desk, staff: demo.staff, into: &out)
         try await demo.clients.describe(on: demo.desk, at: demo.clock.now, into: &out)
 
         var day = ScriptedDay(demo: demo, out: out)

@@ -40,9 +40,7 @@ extension HelpDesk {
             by: performer, command: "defineRole", key: idempotencyKey, inputs: [definition]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageRoles))
-            let role = Role(
-                id: nextID(), name: definition.name, permissions: definition.permissions, reach: definition.reach,
-                categoryIDs: definition.categoryIDs)
+            let role = Role(id: nextID(), definition)
             try await validate(role)
             context.work.roles.append(role)
             return role
@@ -59,9 +57,7 @@ extension HelpDesk {
             try authorize(context.principal, AccessRequest(.manageRoles))
             if Role.builtIn.contains(where: { $0.id == id }) { throw .roleIsBuiltIn(id) }
             _ = try await role(id)
-            let role = Role(
-                id: id, name: definition.name, permissions: definition.permissions, reach: definition.reach,
-                categoryIDs: definition.categoryIDs)
+            let role = Role(id: id, definition)
             try await validate(role)
             context.work.roles.append(role)
             return role

@@ -28,3 +28,12 @@ public struct RoleDefinition: Hashable, Sendable, Codable {
         self.init(name: name, permissions: level.permissions.union(extra), reach: reach, categoryIDs: categoryIDs)
     }
 }
+
+extension Role {
+    /// The role `id` as `definition` describes it.
+    init(id: RoleID, _ definition: RoleDefinition) {
+        self.init(
+            id: id, name: definition.name, permissions: definition.permissions, reach: definition.reach,
+            categoryIDs: definition.categoryIDs)
+    }
+}
