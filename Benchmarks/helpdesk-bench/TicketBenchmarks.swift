@@ -87,7 +87,7 @@ enum TicketBenchmarks {
                 "tickets.query.titleSearch",
                 TicketQuery(titleContains: "vpn backup", sort: [TicketSort(.createdAt, .descending)])
             ),
-        ]
+        ] + scopedQueries(fixtures)
         var results = [
             BenchmarkResult(
                 name: "tickets.store.load", value: Double(ticketCount) / loadSeconds, unit: "tickets/s", target: nil,
@@ -111,5 +111,30 @@ enum TicketBenchmarks {
                     notes: "median of 15 over \(ticketCount) tickets; \(total) match"))
         }
         return results
+    }
+
+    /// The queue of an engineer whose role reaches their two groups and their assignments, and all
+    /// tickets of a lead whose role covers three categories within one group: the queries the
+    /// engine runs for them (``StaffAuthority/readableTickets(by:)`` as ``TicketQuery/reach``).
+    static func scopedQueries(_ fixtures: TicketFixtures) -> [(String, TicketQuery)] {
+        var ids = SeededIdentifierSource(seed: 18)
+        let engineer = Employee(
+            id: fixtures.employeeIDs[0], name: "Engineer", email: "e@example.com",
+            groupIDs: Array(fixtures.groupIDs.prefix(2)))
+        let engineerRole = Role(
+            id: ids.next(), name: "Engineer", permissions: AccessAction.TicketLevel.change.permissions, reach: .myGroups)
+        let leadRole = Role(
+            id: ids.next(), name: "Lead", permissions: AccessAction.TicketLevel.full.permissions,
+            categoryIDs: Set(fixtures.categoryIDs.prefix(3)))
+        func reach(_ role: Role, group: GroupID? = nil) -> [TicketReachClause]? {
+            StaffAuthority([StaffAuthority.Holding(role: role, groupID: group)]).readableTickets(by: engineer)
+        }
+        var queue = TicketQuery(
+            statusCategories: [.new, .open, .waiting], sort: [TicketSort(.priority, .descending), TicketSort(.createdAt)],
+            limit: 50)
+        queue.reach = reach(engineerRole)
+        var lead = TicketQuery(sort: [TicketSort(.number, .descending)], limit: 50)
+        lead.reach = reach(leadRole, group: fixtures.groupIDs[2])
+        return [("tickets.query.scopedEngineerQueue", queue), ("tickets.query.scopedLeadByNumber", lead)]
     }
 }
