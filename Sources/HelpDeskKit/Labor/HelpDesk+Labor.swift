@@ -126,17 +126,20 @@ extension HelpDesk {
     public func timeEntries(of employee: EmployeeID, workedIn dates: ClosedRange<LocalDate>, as viewer: Performer)
         async throws(HelpDeskError) -> [TimeEntry]
     {
-        _ = try await authorize(viewer, .readInternal)
+        let principal = try await authorize(viewer, .readInternal)
         _ = try await loadEmployee(employee, mustBeActive: false)
-        return try await labor { try await $0.timeEntries(of: employee, workedIn: dates) }
+        let entries = try await labor { try await $0.timeEntries(of: employee, workedIn: dates) }
+        return try await internalRecords(entries, on: \.ticketID, for: principal)
     }
 
-    /// All time entries with a work date in `dates`, by work date (for reports).
+    /// All time entries with a work date in `dates` on tickets whose internals the viewer may read,
+    /// by work date (for reports).
     public func timeEntries(workedIn dates: ClosedRange<LocalDate>, as viewer: Performer) async throws(HelpDeskError)
         -> [TimeEntry]
     {
-        _ = try await authorize(viewer, .readInternal)
-        return try await labor { try await $0.timeEntries(workedIn: dates) }
+        let principal = try await authorize(viewer, .readInternal)
+        let entries = try await labor { try await $0.timeEntries(workedIn: dates) }
+        return try await internalRecords(entries, on: \.ticketID, for: principal)
     }
 
     /// The rounding step for time on `ticket`: the contract's step when contracts arrive, else the desk's.

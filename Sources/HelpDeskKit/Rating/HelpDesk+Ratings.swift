@@ -128,22 +128,25 @@ extension HelpDesk {
         return try await storage { try await ratingStore.ratings(of: id) }
     }
 
-    /// Ratings given in the half-open `period`, oldest first (for reports).
+    /// Ratings given in the half-open `period` on tickets whose internals the viewer may read,
+    /// oldest first (for reports).
     public func ratings(ratedIn period: Range<Date>, as viewer: Performer) async throws(HelpDeskError) -> [Rating] {
-        _ = try await authorize(viewer, .readInternal)
+        let principal = try await authorize(viewer, .readInternal)
         try Validate.period(period, field: "period")
         let ratingStore = try self.ratingStore
-        return try await storage { try await ratingStore.ratings(ratedIn: period) }
+        let ratings = try await storage { try await ratingStore.ratings(ratedIn: period) }
+        return try await internalRecords(ratings, on: \.ticketID, for: principal)
     }
 
     /// Ratings given in `period` on tickets `employee` was assigned to at the time.
     public func ratings(ofAssignee employee: EmployeeID, ratedIn period: Range<Date>, as viewer: Performer)
         async throws(HelpDeskError) -> [Rating]
     {
-        _ = try await authorize(viewer, .readInternal)
+        let principal = try await authorize(viewer, .readInternal)
         try Validate.period(period, field: "period")
         _ = try await loadEmployee(employee, mustBeActive: false)
         let ratingStore = try self.ratingStore
-        return try await storage { try await ratingStore.ratings(ofAssignee: employee, ratedIn: period) }
+        let ratings = try await storage { try await ratingStore.ratings(ofAssignee: employee, ratedIn: period) }
+        return try await internalRecords(ratings, on: \.ticketID, for: principal)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
+import WorkingTime
 
 /// Issue #18: which tickets a role reaches (its reach, its categories, the grant's group), how role
 /// changes take effect, and the rules that keep a desk administrable.
@@ -71,6 +72,23 @@ struct RoleReachTests {
             RoleDefinition(name: "On-site lead", tickets: .change, categoryIDs: [d.test.onSite.id]),
             group: d.test.fieldEngineers.id)
         #expect(try await d.annaChanges() == ["Server room door"])
+    }
+
+    @Test func periodReadsOfTimeKeepToTheRolesReach() async throws {
+        let d = try await Desk.make()
+        let monday = try LocalDate(parsing: "2026-03-02")
+        for ticket in d.all {
+            _ = try await d.test.desk.logTime(
+                on: ticket.id, NewTimeEntry(workDate: monday, minutes: 15), by: .employee(d.test.boris.id))
+        }
+        try await d.annaHolds(RoleDefinition(name: "Agent", tickets: .change, reach: .myGroups))
+        let anna = Performer.employee(d.test.anna.id)
+        let mine: Set<TicketID> = [d.desk.id, d.fieldForAnna.id]
+        let all = try await d.test.desk.timeEntries(workedIn: monday...monday, as: anna)
+        #expect(Set(all.map(\.ticketID)) == mine)
+        let boris = try await d.test.desk.timeEntries(of: d.test.boris.id, workedIn: monday...monday, as: anna)
+        #expect(Set(boris.map(\.ticketID)) == mine)
+        #expect(try await d.test.desk.timeEntries(workedIn: monday...monday, as: .system).count == 4)
     }
 
     @Test func readAccessShowsATicketButRefusesChangesNamingThePermission() async throws {

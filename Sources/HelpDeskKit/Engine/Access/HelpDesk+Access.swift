@@ -89,7 +89,32 @@ extension HelpDesk {
 
     /// `true` when `principal` may see internal notes, the audit trail, labor and billing of `ticket`.
     func seesInternal(_ principal: Principal, on ticket: Ticket) -> Bool {
-        (try? authorize(principal, AccessRequest(.readInternal, ticket: ticket))) != nil
+        (try? authorize(principal, AccessRequest(.readTicket, ticket: ticket))) != nil
+            && (try? authorize(principal, AccessRequest(.readInternal, ticket: ticket))) != nil
+    }
+
+    /// The records of `records` on tickets whose internal records `principal` may read (it may read
+    /// the ticket and ``AccessAction/readInternal`` on it): desk-wide reads of time and ratings
+    /// filtered to the viewer's reach. The engine and administrators skip the ticket lookups.
+    func internalRecords<Record>(_ records: [Record], on ticket: (Record) -> TicketID, for principal: Principal)
+        async throws(HelpDeskError) -> [Record]
+    {
+        switch principal {
+        case .system: return records
+        case .employee(_, let authority) where accessIsStandard && authority.isAdministrator: return records
+        case .employee, .contact, .client: break
+        }
+        var visible: [TicketID: Bool] = [:]
+        var kept: [Record] = []
+        for record in records {
+            let id = ticket(record)
+            if visible[id] == nil {
+                let found = try await storage { try await store.ticket(id) }
+                visible[id] = found.map { seesInternal(principal, on: $0) } ?? false
+            }
+            if visible[id] == true { kept.append(record) }
+        }
+        return kept
     }
 
     /// `query` narrowed to the tickets `principal` may list; `nil` when it may list none.
