@@ -19,5 +19,9 @@ public enum EngineContract {
             let problems = try await WalletRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("administrators stepping down at once on two engines leave exactly one") { store in
+            let problems = try await AdministratorRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
     ]
 }

@@ -8,12 +8,14 @@ extension StoreContract {
             var ids = SeededIdentifierSource(seed: 90)
             let active = Employee(id: ids.next(), name: "Active", email: "active@x.example")
             let former = Employee(id: ids.next(), name: "Former", email: "former@x.example", isActive: false)
+            let agent = Employee(
+                id: ids.next(), name: "Agent", email: "agent@x.example", grants: [RoleGrant(ids.next(), group: ids.next())])
             let company = Company(id: ids.next(), name: "Acme")
             let contact = Contact(id: ids.next(), companyID: company.id, name: "Ivan")
             let gone = Contact(id: ids.next(), companyID: company.id, name: "Gone", isActive: false)
             let contract = Contract(id: ids.next(), companyID: company.id, number: "C-1", startsAt: start)
             var setup = UnitOfWork()
-            setup.employees = [active, former]
+            setup.employees = [active, former, agent]
             setup.clients.companies = [company]
             setup.clients.contacts = [contact, gone]
             setup.clients.contracts = [contract]
@@ -21,7 +23,7 @@ extension StoreContract {
 
             let holding: [CommitPrecondition] = [
                 .employeeActive(active.id), .contactActive(contact.id), .companyExists(company.id),
-                .contractExists(contract.id),
+                .contractExists(contract.id), .administratorActive(active.id), .employeeActive(agent.id),
             ]
             var ok = UnitOfWork()
             for precondition in holding { ok.require(precondition) }
@@ -32,6 +34,7 @@ extension StoreContract {
             let failing: [CommitPrecondition] = [
                 .employeeActive(former.id), .employeeActive(ids.next()), .contactActive(gone.id),
                 .contactActive(ids.next()), .companyExists(ids.next()), .contractExists(ids.next()),
+                .administratorActive(former.id), .administratorActive(agent.id), .administratorActive(ids.next()),
             ]
             for precondition in failing {
                 var work = UnitOfWork()

@@ -39,7 +39,7 @@ extension HelpDesk {
             var employee = try await loadEmployee(id, mustBeActive: false)
             guard employee.isActive else { return employee }
             employee.isActive = false
-            try await ensureAnAdministratorRemains(after: employee)
+            try await ensureAnAdministratorRemains(after: employee, in: &context.work)
             context.work.employees.append(employee)
             return employee
         }

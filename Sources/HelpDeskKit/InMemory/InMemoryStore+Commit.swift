@@ -50,6 +50,7 @@ extension InMemoryStore.State {
             let holds: Bool
             switch precondition {
             case .employeeActive(let id): holds = employees[id]?.isActive == true
+            case .administratorActive(let id): holds = employees[id]?.isActiveAdministrator == true
             case .contactActive(let id): holds = clients.contacts[id]?.isActive == true
             case .companyExists(let id): holds = clients.companies[id] != nil
             case .contractExists(let id): holds = clients.contracts[id] != nil

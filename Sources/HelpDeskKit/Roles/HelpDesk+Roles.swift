@@ -76,7 +76,7 @@ extension HelpDesk {
             var employee = try await loadEmployee(employeeID, mustBeActive: false)
             try await validate(grants)
             employee.grants = Array(Set(grants)).sorted()
-            try await ensureAnAdministratorRemains(after: employee)
+            try await ensureAnAdministratorRemains(after: employee, in: &context.work)
             context.work.employees.append(employee)
             return employee
         }
@@ -115,15 +115,15 @@ extension HelpDesk {
     }
 
     /// Throws ``HelpDeskError/lastAdministrator(_:)`` unless an active employee other than
-    /// `changed` (or `changed` itself) holds the administrator role desk-wide.
-    func ensureAnAdministratorRemains(after changed: Employee) async throws(HelpDeskError) {
-        func isAdministrator(_ employee: Employee) -> Bool {
-            employee.isActive && employee.grants.contains(RoleGrant(Role.administrator.id))
-        }
-        if isAdministrator(changed) { return }
+    /// `changed` (or `changed` itself) holds the administrator role desk-wide. The other
+    /// administrator becomes a precondition of `work`, so two administrators stepping down at once
+    /// cannot both succeed.
+    func ensureAnAdministratorRemains(after changed: Employee, in work: inout UnitOfWork) async throws(HelpDeskError) {
+        if changed.isActiveAdministrator { return }
         let employees = try await storage { try await store.employees() }
-        guard employees.contains(where: { $0.id != changed.id && isAdministrator($0) }) else {
+        guard let other = employees.first(where: { $0.id != changed.id && $0.isActiveAdministrator }) else {
             throw .lastAdministrator(changed.id)
         }
+        work.require(.administratorActive(other.id))
     }
 }

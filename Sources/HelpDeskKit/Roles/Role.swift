@@ -63,6 +63,13 @@ public struct RoleGrant: Hashable, Sendable, Codable, Comparable {
     }
 }
 
+extension Employee {
+    /// `true` when the employee is active and holds the built-in administrator role desk-wide.
+    public var isActiveAdministrator: Bool {
+        isActive && grants.contains(RoleGrant(Role.administrator.id))
+    }
+}
+
 extension Role {
     /// The built-in administrator: every permission on every ticket. It cannot be changed or
     /// removed, so a desk always has someone who can fix its roles; employees stored before roles

@@ -9,6 +9,9 @@ import DoubleEntry
 public enum CommitPrecondition: Hashable, Sendable {
     /// The employee exists and has not left.
     case employeeActive(EmployeeID)
+    /// The employee exists, has not left and holds the built-in administrator role desk-wide
+    /// (``Role/administrator``): the desk keeps an administrator while others step down.
+    case administratorActive(EmployeeID)
     /// The contact exists and has not left.
     case contactActive(ContactID)
     /// The company exists.

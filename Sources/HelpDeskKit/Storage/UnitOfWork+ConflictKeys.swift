@@ -70,7 +70,7 @@ extension UnitOfWork {
     public func forEachPreconditionKey(_ body: (ConflictKey) -> Void) {
         for precondition in preconditions {
             switch precondition {
-            case .employeeActive(let id): body(.employee(id))
+            case .employeeActive(let id), .administratorActive(let id): body(.employee(id))
             case .contactActive(let id): body(.contact(id))
             case .companyExists(let id): body(.company(id))
             case .contractExists(let id): body(.contract(id))

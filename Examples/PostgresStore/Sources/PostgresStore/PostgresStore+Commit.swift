@@ -68,6 +68,15 @@ extension PostgresStore {
             switch precondition {
             case .employeeActive(let id):
                 query = "SELECT 1 FROM employees WHERE id = \(id.uuid) AND is_active FOR SHARE"
+            case .administratorActive(let id):
+                // Grants live in the body: decode the locked row.
+                let employees = try await rows(
+                    "SELECT body FROM employees WHERE id = \(id.uuid) FOR SHARE", on: connection
+                ) { row in try RecordCoding.decode(Employee.self, from: row) }
+                if employees.first?.isActiveAdministrator != true {
+                    throw StorageError(.conflict, "precondition no longer holds: \(precondition)")
+                }
+                continue
             case .contactActive(let id):
                 query = "SELECT 1 FROM contacts WHERE id = \(id.uuid) AND is_active FOR SHARE"
             case .companyExists(let id):
