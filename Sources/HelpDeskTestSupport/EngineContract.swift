@@ -23,5 +23,9 @@ public enum EngineContract {
             let problems = try await AdministratorRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("an employee's roles and leaving, changed at once on two engines, both stick") { store in
+            let problems = try await EmployeeRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
     ]
 }

@@ -24,6 +24,7 @@ extension StoreContract {
             let holding: [CommitPrecondition] = [
                 .employeeActive(active.id), .contactActive(contact.id), .companyExists(company.id),
                 .contractExists(contract.id), .administratorActive(active.id), .employeeActive(agent.id),
+                .employeeUnchanged(agent),
             ]
             var ok = UnitOfWork()
             for precondition in holding { ok.require(precondition) }
@@ -35,6 +36,8 @@ extension StoreContract {
                 .employeeActive(former.id), .employeeActive(ids.next()), .contactActive(gone.id),
                 .contactActive(ids.next()), .companyExists(ids.next()), .contractExists(ids.next()),
                 .administratorActive(former.id), .administratorActive(agent.id), .administratorActive(ids.next()),
+                .employeeUnchanged(Employee(id: agent.id, name: "Agent", email: "agent@x.example")),
+                .employeeUnchanged(Employee(id: ids.next(), name: "Nobody", email: "nobody@x.example")),
             ]
             for precondition in failing {
                 var work = UnitOfWork()

@@ -38,6 +38,7 @@ extension HelpDesk {
             try authorize(context.principal, AccessRequest(.manageDirectory))
             var employee = try await loadEmployee(id, mustBeActive: false)
             guard employee.isActive else { return employee }
+            context.work.require(.employeeUnchanged(employee))
             employee.isActive = false
             try await ensureAnAdministratorRemains(after: employee, in: &context.work)
             context.work.employees.append(employee)

@@ -51,6 +51,7 @@ extension InMemoryStore.State {
             switch precondition {
             case .employeeActive(let id): holds = employees[id]?.isActive == true
             case .administratorActive(let id): holds = employees[id]?.isActiveAdministrator == true
+            case .employeeUnchanged(let employee): holds = employees[employee.id] == employee
             case .contactActive(let id): holds = clients.contacts[id]?.isActive == true
             case .companyExists(let id): holds = clients.companies[id] != nil
             case .contractExists(let id): holds = clients.contracts[id] != nil

@@ -74,6 +74,7 @@ extension HelpDesk {
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageRoles))
             var employee = try await loadEmployee(employeeID, mustBeActive: false)
+            context.work.require(.employeeUnchanged(employee))
             try await validate(grants)
             employee.grants = Array(Set(grants)).sorted()
             try await ensureAnAdministratorRemains(after: employee, in: &context.work)

@@ -12,6 +12,9 @@ public enum CommitPrecondition: Hashable, Sendable {
     /// The employee exists, has not left and holds the built-in administrator role desk-wide
     /// (``Role/administrator``): the desk keeps an administrator while others step down.
     case administratorActive(EmployeeID)
+    /// The stored employee record is exactly this one: a command that rewrites the whole record
+    /// (its grants, its leaving) read it, so a concurrent rewrite is not lost.
+    case employeeUnchanged(Employee)
     /// The contact exists and has not left.
     case contactActive(ContactID)
     /// The company exists.

@@ -71,6 +71,7 @@ extension UnitOfWork {
         for precondition in preconditions {
             switch precondition {
             case .employeeActive(let id), .administratorActive(let id): body(.employee(id))
+            case .employeeUnchanged(let employee): body(.employee(employee.id))
             case .contactActive(let id): body(.contact(id))
             case .companyExists(let id): body(.company(id))
             case .contractExists(let id): body(.contract(id))

@@ -70,11 +70,13 @@ extension PostgresStore {
                 query = "SELECT 1 FROM employees WHERE id = \(id.uuid) AND is_active FOR SHARE"
             case .administratorActive(let id):
                 // Grants live in the body: decode the locked row.
-                let employees = try await rows(
-                    "SELECT body FROM employees WHERE id = \(id.uuid) FOR SHARE", on: connection
-                ) { row in try RecordCoding.decode(Employee.self, from: row) }
-                if employees.first?.isActiveAdministrator != true {
+                if try await lockedEmployee(id, on: connection)?.isActiveAdministrator != true {
                     throw StorageError(.conflict, "precondition no longer holds: \(precondition)")
+                }
+                continue
+            case .employeeUnchanged(let employee):
+                if try await lockedEmployee(employee.id, on: connection) != employee {
+                    throw StorageError(.conflict, "precondition no longer holds: employee \(employee.id) changed")
                 }
                 continue
             case .contactActive(let id):
@@ -90,6 +92,13 @@ extension PostgresStore {
             let found = try await rowCount(query, on: connection)
             if found == 0 { throw StorageError(.conflict, "precondition no longer holds: \(precondition)") }
         }
+    }
+
+    /// The stored employee `id`, its row locked `FOR SHARE` until the commit.
+    private func lockedEmployee(_ id: EmployeeID, on connection: PostgresConnection) async throws -> Employee? {
+        try await rows("SELECT body FROM employees WHERE id = \(id.uuid) FOR SHARE", on: connection) { row in
+            try RecordCoding.decode(Employee.self, from: row)
+        }.first
     }
 
     /// Inserts new tickets (a taken identifier or number violates a unique key: a conflict) and
