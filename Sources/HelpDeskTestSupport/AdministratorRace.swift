@@ -19,9 +19,7 @@ public struct AdministratorRace: Sendable {
     /// Runs the race on `store` and returns what went wrong (empty when an administrator remained).
     public func check(on store: any HelpDeskStore) async throws -> [String] {
         let test = try await TestDesk.make(store: store)
-        let second = HelpDesk(
-            store: store, configuration: test.desk.configuration, clock: test.clock.clock,
-            identifiers: SeededIdentifierSource(seed: 5_353), random: SeededRandomSource(seed: 5_354))
+        let second = test.secondEngine(seed: 5_353)
         let agent = try await test.desk.defineRole(RoleDefinition(name: "Agent", tickets: .change), by: .system)
         var problems: [String] = []
         for round in 0..<rounds {

@@ -16,9 +16,7 @@ public struct EmployeeRace: Sendable {
     /// Runs the race on `store` and returns what went wrong (empty when both changes stuck).
     public func check(on store: any HelpDeskStore) async throws -> [String] {
         let test = try await TestDesk.make(store: store)
-        let second = HelpDesk(
-            store: store, configuration: test.desk.configuration, clock: test.clock.clock,
-            identifiers: SeededIdentifierSource(seed: 6_363), random: SeededRandomSource(seed: 6_364))
+        let second = test.secondEngine(seed: 6_363)
         let agent = try await test.desk.defineRole(RoleDefinition(name: "Agent", tickets: .change), by: .system)
         let engineer = try await test.desk.defineRole(
             RoleDefinition(name: "Engineer", tickets: .change, reach: .myGroups), by: .system)

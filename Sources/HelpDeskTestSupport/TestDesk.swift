@@ -72,6 +72,14 @@ public struct TestDesk: Sendable {
             by: .employee(anna.id))
     }
 
+    /// Another engine on the same store, configuration and clock, as a second server process would
+    /// run, with identifiers and randomness of its own (`seed`).
+    public func secondEngine(seed: UInt64) -> HelpDesk {
+        HelpDesk(
+            store: store, configuration: desk.configuration, clock: clock.clock,
+            identifiers: SeededIdentifierSource(seed: seed), random: SeededRandomSource(seed: seed &+ 1))
+    }
+
     /// Everything the store exposes, for before/after comparisons.
     public func snapshot() async throws -> StoreSnapshot {
         try await StoreSnapshot.capture(store, workflow: desk.workflow)

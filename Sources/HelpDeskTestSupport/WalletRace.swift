@@ -22,9 +22,7 @@ public struct WalletRace: Sendable {
     /// Runs the race on `store` and returns what went wrong (empty when the wallet held).
     public func check(on store: any HelpDeskStore) async throws -> [String] {
         let test = try await TestDesk.make(store: store)
-        let second = HelpDesk(
-            store: store, configuration: test.desk.configuration, clock: test.clock.clock,
-            identifiers: SeededIdentifierSource(seed: 4_242), random: SeededRandomSource(seed: 4_243))
+        let second = test.secondEngine(seed: 4_242)
         let company = try await test.desk.addCompany(NewCompany(name: "Prepaid LLC"), by: .system)
         let rub = BillingUnit.money(.rub)
         try await test.desk.topUp(
