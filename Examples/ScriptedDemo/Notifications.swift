@@ -96,6 +96,12 @@ extension Report {
             "rated \(score) by the client"
         case .lowRatingReceived(_, _, _, let score, let assignee):
             "LOW RATING \(score) for \(directory.name(of: assignee)): call the client"
+        case .paidWorkApproval(_, _, _, let decision):
+            switch decision {
+            case .requested: "paid work sent to the client for approval"
+            case .approved: "paid work approved by the client"
+            case .declined: "paid work DECLINED by the client"
+            }
         }
     }
 }

@@ -16,12 +16,19 @@ public struct TicketFixtures: Sendable {
     public let contactIDs: [ContactID]
     /// Statuses tickets may be in.
     public let statuses: [StatusCode]
+    /// Client companies tickets may belong to.
+    public let companyIDs: [CompanyID]
+    /// Locations tickets may be at (any company's: stores do not check links).
+    public let locationIDs: [LocationID]
 
     private static let words = [
         "printer", "network", "VPN", "mail", "server", "backup", "camera", "Router", "laptop", "access",
         "password", "ventilation", "Elevator", "license", "update", "crash", "slow", "outage", "phone", "badge",
         "Принтер", "сеть", "ΣΦΑΛΜΑ", "İstanbul", "café", "Straße",
     ]
+
+    /// The few contacts tickets copy, so that "copying" filters match often.
+    private var copiedContacts: ArraySlice<ContactID> { contactIDs.prefix(6) }
 
     /// Creates fixtures whose reference data (employees, groups, …) is fixed by `seed`.
     public init(seed: UInt64, employees: Int = 40, groups: Int = 6, categories: Int = 12, contacts: Int = 200) {
@@ -31,6 +38,10 @@ public struct TicketFixtures: Sendable {
         categoryIDs = (0..<categories).map { _ in ids.next() }
         contactIDs = (0..<contacts).map { _ in ids.next() }
         statuses = Workflow.standard.statuses.map(\.code)
+        // A separate stream, so the identifiers above stay what they were for a seed.
+        var clientIDs = SeededIdentifierSource(seed: seed ^ 0xC11E)
+        companyIDs = (0..<8).map { _ in clientIDs.next() }
+        locationIDs = (0..<16).map { _ in clientIDs.next() }
     }
 
     /// `count` tickets numbered from `firstNumber`, ticket *n* created in minute *n* − 1 after ``epoch``,
@@ -38,8 +49,17 @@ public struct TicketFixtures: Sendable {
     public func tickets(count: Int, firstNumber: Int = 1, seed: UInt64) -> [Ticket] {
         var random = SplitMix64(seed: seed)
         var ids = SeededIdentifierSource(seed: seed ^ 0x5EED)
+        // Client links come from their own stream, so the rest of each ticket stays what it was.
+        var links = SplitMix64(seed: seed ^ 0xC11E)
         return (0..<count).map { index in
-            ticket(number: firstNumber + index, random: &random, ids: &ids)
+            var ticket = ticket(number: firstNumber + index, random: &random, ids: &ids)
+            if links.next() % 5 != 0 { ticket.companyID = companyIDs.randomElement(using: &links) }
+            if links.next() % 3 != 0 { ticket.locationID = locationIDs.randomElement(using: &links) }
+            if links.next() % 6 == 0 {
+                ticket.ccContactIDs = Array(Set((0...links.next() % 2).map { _ in copiedContacts.randomElement(using: &links)! }))
+                    .sorted()
+            }
+            return ticket
         }
     }
 
@@ -116,7 +136,11 @@ public struct TicketFixtures: Sendable {
                 TicketReachClause(
                     groupIDs: chance(4) ? some(groupIDs.map(Optional.some) + [nil]) : nil,
                     categoryIDs: chance(3) ? some(categoryIDs.map(Optional.some) + [nil]) : nil,
-                    assigneeIDs: chance(3) ? some(employeeIDs.map(Optional.some) + [nil], max: 4) : nil)
+                    assigneeIDs: chance(3) ? some(employeeIDs.map(Optional.some) + [nil], max: 4) : nil,
+                    companyIDs: chance(3) ? some(companyIDs.map(Optional.some) + [nil]) : nil,
+                    locationIDs: chance(2) ? some(locationIDs.map(Optional.some) + [nil]) : nil,
+                    requesters: chance(2) ? some(contactIDs.map(Requester.contact) + [.freeText("Caller 7")]) : nil,
+                    copying: chance(2) ? some(Array(copiedContacts), max: 1) : nil)
             }
         }
         return query

@@ -140,6 +140,10 @@ enum EventCodec {
                 w.uuid(rating.rawValue)
                 w.int(score)
                 w.optionalID(assignee)
+            case .paidWorkApproval(let ticket, let number, let version, let decision):
+                head(23, ticket, number)
+                w.int(version)
+                w.string(decision.rawValue)
             }
         }
     }
@@ -215,6 +219,13 @@ enum EventCodec {
             return .lowRatingReceived(
                 ticket: ticket, number: number, rating: try g.id(), score: try g.int(),
                 assignee: try g.optionalID())
+        case 23:
+            let version = try g.int()
+            let raw = try g.string()
+            guard let decision = ApprovalDecision(rawValue: raw) else {
+                throw MalformedBytes(offset: start, reason: "unknown approval decision \(raw)")
+            }
+            return .paidWorkApproval(ticket: ticket, number: number, version: version, decision: decision)
         default: throw MalformedBytes(offset: start, reason: "unknown event code \(code)")
         }
     }

@@ -49,7 +49,10 @@ enum SLACodec {
         var sla = TicketSLA(policyID: SLAPolicyID(try r.string()), startedAt: try r.date())
         for _ in 0..<(try r.length()) {
             let from = try r.date()
-            sla.pauses.append(DateInterval(start: from, end: try r.date()))
+            let to = try r.date()
+            // `DateInterval` traps on an end before its start: damaged bytes must throw instead.
+            guard from <= to else { throw MalformedBytes(offset: r.position, reason: "sla: a pause ends before it starts") }
+            sla.pauses.append(DateInterval(start: from, end: to))
         }
         sla.pausedSince = try optionalDate(from: &r)
         sla.reaction = try clock(from: &r)

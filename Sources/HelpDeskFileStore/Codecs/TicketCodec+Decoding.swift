@@ -30,6 +30,7 @@ extension TicketCodec {
         var locationID: LocationID?
         var contractID: ContractID?
         var assetIDs: [AssetID] = []
+        var ccContactIDs: [ContactID] = []
         var sla: TicketSLA?
 
         while true {
@@ -99,6 +100,9 @@ extension TicketCodec {
             case (.assetIDs, .delimited):
                 var n = try nested(&r)
                 assetIDs = try n.ids()
+            case (.ccContactIDs, .delimited):
+                var n = try nested(&r)
+                ccContactIDs = try n.ids()
             case (.sla, .delimited):
                 var n = try nested(&r)
                 sla = try SLACodec.decode(from: &n)
@@ -112,7 +116,8 @@ extension TicketCodec {
             id: TicketID(id), number: TicketNumber(number), title: title, description: description,
             channel: channel, categoryID: categoryID, priority: priority, status: status, requester: requester,
             companyID: companyID, locationID: locationID, contractID: contractID, assetIDs: assetIDs,
-            assigneeID: assigneeID, groupID: groupID, watcherIDs: watcherIDs, attachments: attachments,
+            assigneeID: assigneeID, groupID: groupID, watcherIDs: watcherIDs, ccContactIDs: ccContactIDs,
+            attachments: attachments,
             customFields: customFields, links: links, postponedUntil: postponedUntil,
             firstResponseAt: firstResponseAt, resolvedAt: resolvedAt, closedAt: closedAt, sla: sla,
             createdAt: createdAt,

@@ -18,7 +18,7 @@ enum TicketCodec {
         case id = 1, number, title, description, channel, categoryID, priority, status, requester
         case assigneeID, groupID, watcherIDs, attachments, customFields, links, postponedUntil
         case firstResponseAt, resolvedAt, closedAt, createdAt, updatedAt, revision
-        case companyID, locationID, contractID, assetIDs, sla
+        case companyID, locationID, contractID, assetIDs, sla, ccContactIDs
     }
 
     /// Number of stored properties of `Ticket` this codec writes; a test compares it with
@@ -115,6 +115,9 @@ enum TicketCodec {
             nested(.assetIDs) { s in s.ids(ticket.assetIDs) }
         }
         if let sla = ticket.sla { nested(.sla) { s in SLACodec.encode(sla, to: &s) } }
+        if !ticket.ccContactIDs.isEmpty {
+            nested(.ccContactIDs) { s in s.ids(ticket.ccContactIDs) }
+        }
         w.varint(0)
     }
 }

@@ -8,6 +8,8 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
     case companyID, locationID, contractID, assetIDs
     case assigneeID, groupID
     case watcherIDs, attachments, customFields, links, postponedUntil
+    /// The contacts copied on the ticket.
+    case ccContactIDs
     case firstResponseAt, resolvedAt, closedAt
     /// The SLA clocks (policy, due instants, pauses, outcomes) as a one-line summary.
     case sla
@@ -17,6 +19,8 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
     case timeEntries
     /// The client rated a resolution (`newValue` is `score/upper bound`, then the comment if any).
     case rating
+    /// A step of the client's approval of paid work (`newValue` is `decision vVersion`, then the remark if any).
+    case paidWorkApproval
 
     public var description: String { rawValue }
 
@@ -38,6 +42,7 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
         case .assigneeID: "Assignee"
         case .groupID: "Group"
         case .watcherIDs: "Watchers"
+        case .ccContactIDs: "Copied contacts"
         case .attachments: "Attachments"
         case .customFields: "Custom fields"
         case .links: "Links"
@@ -49,6 +54,7 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
         case .comment: "Comment"
         case .timeEntries: "Time spent"
         case .rating: "Rating"
+        case .paidWorkApproval: "Paid-work approval"
         }
     }
 }

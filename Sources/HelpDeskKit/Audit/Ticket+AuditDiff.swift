@@ -36,6 +36,7 @@ extension Ticket {
         compare(.assigneeID, \.assigneeID) { $0?.description }
         compare(.groupID, \.groupID) { $0?.description }
         compare(.watcherIDs, \.watcherIDs) { $0.isEmpty ? nil : $0.map(\.description).joined(separator: ",") }
+        compare(.ccContactIDs, \.ccContactIDs) { $0.isEmpty ? nil : $0.map(\.description).joined(separator: ",") }
         compare(.attachments, \.attachments) { $0.isEmpty ? nil : $0.map(\.description).joined(separator: "; ") }
         compare(.customFields, \.customFields) { fields in
             fields.isEmpty ? nil : fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")

@@ -19,6 +19,8 @@ extension HelpDesk {
             let specification = try await storage({ try await billing.specification(of: ticket.id) }),
             !specification.isSettled
         else { return }
+        // Work the client has not approved waits; settle it by hand once approved.
+        if let approval = specification.approval, approval.decision != .approved { return }
         try await settle(specification, ticket: ticket, at: edit.at, by: edit.performer, into: &work)
     }
 
@@ -40,6 +42,9 @@ extension HelpDesk {
             }
             if let settlement = specification.settlement {
                 throw .alreadySettled(ticket.number, version: settlement.version)
+            }
+            if let approval = specification.approval, approval.decision != .approved {
+                throw .paidWorkNotApproved(ticket.number, decision: approval.decision)
             }
             let settled = try await settle(
                 specification, ticket: ticket, at: clock.now(), by: performer, into: &context.work)

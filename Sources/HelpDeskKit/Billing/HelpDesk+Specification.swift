@@ -62,7 +62,7 @@ extension HelpDesk {
                     id: nextID(), itemID: nil, description: description, pricing: pricing, quantity: request.quantity,
                     unitPrice: price, coverage: request.coverage, rounding: configuration.billing.hourlyRounding)
             }
-            return try await changeSpecification(of: ticket, at: now, into: &context.work) {
+            return try await changeSpecification(of: ticket, at: now, by: context.performer, into: &context.work) {
                 lines throws(HelpDeskError) in lines.append(line)
             }
         }
@@ -81,7 +81,8 @@ extension HelpDesk {
         ) { context throws(HelpDeskError) in
             let ticket = try await loadTicket(ticketID)
             try authorize(context.principal, .settleWork, on: ticket)
-            return try await changeSpecification(of: ticket, at: clock.now(), creating: false, into: &context.work) {
+            return try await changeSpecification(
+                of: ticket, at: clock.now(), by: context.performer, creating: false, into: &context.work) {
                 lines throws(HelpDeskError) in
                 guard let index = lines.firstIndex(where: { $0.id == lineID }) else {
                     throw .specificationLineNotFound(lineID)
@@ -134,7 +135,7 @@ extension HelpDesk {
                 if let current = try await storage({ try await billingStore.specification(of: ticketID) }) { return current }
                 throw .specificationNotFound(ticket.number)
             }
-            return try await changeSpecification(of: ticket, at: now, into: &context.work) {
+            return try await changeSpecification(of: ticket, at: now, by: context.performer, into: &context.work) {
                 all throws(HelpDeskError) in all += lines
             }
         }
@@ -143,7 +144,7 @@ extension HelpDesk {
     /// Loads (or starts) the specification, refuses a settled one, applies `change`, checks the
     /// totals fit, and adds the next version to `work`.
     private func changeSpecification(
-        of ticket: Ticket, at now: Date, creating: Bool = true, into work: inout UnitOfWork,
+        of ticket: Ticket, at now: Date, by performer: Performer, creating: Bool = true, into work: inout UnitOfWork,
         _ change: (inout [SpecificationLine]) throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> TicketSpecification {
         let stored = try await storage { try await billingStore.specification(of: ticket.id) }
@@ -168,6 +169,12 @@ extension HelpDesk {
         specification.contractID = ticket.contractID
         specification.version += 1
         specification.updatedAt = now
+        if specification.approval != nil {
+            // Changed lines need the client's approval again.
+            specification.approval = SpecificationApproval(
+                decision: .requested, version: specification.version, requestedAt: now, requestedBy: performer)
+            recordApprovalStep(.requested, of: specification, on: ticket, by: performer, at: now, into: &work)
+        }
         work.billing.specifications = [
             SpecificationWrite(specification: specification, expectedVersion: stored?.version)
         ]

@@ -103,14 +103,18 @@ public struct TicketSpecification: Hashable, Sendable, Codable {
     public var lines: [SpecificationLine]
     /// Set when settled; a settled specification can no longer be edited.
     public var settlement: Settlement?
+    /// The client's approval of the paid lines, once asked for.
+    public var approval: SpecificationApproval?
     /// When the specification last changed.
     public var updatedAt: Date
 
     /// Creates a specification record.
     public init(
         ticketID: TicketID, ticketNumber: TicketNumber, companyID: CompanyID?, contractID: ContractID?, version: Int,
-        lines: [SpecificationLine], settlement: Settlement? = nil, updatedAt: Date
+        lines: [SpecificationLine], settlement: Settlement? = nil, approval: SpecificationApproval? = nil,
+        updatedAt: Date
     ) {
+        self.approval = approval
         self.ticketID = ticketID
         self.ticketNumber = ticketNumber
         self.companyID = companyID

@@ -10,17 +10,35 @@ public struct Company: Identifiable, Hashable, Sendable, Codable {
     public var notes: String
     /// SLA policy agreed with the client, unless a contract sets one.
     public var slaPolicyID: SLAPolicyID?
+    /// How far the company's contacts see each other's tickets in the portal.
+    public var ticketSharing: TicketSharing
 
     /// Creates a company record.
     public init(
         id: CompanyID, name: String, registration: [String: String] = [:], notes: String = "",
-        slaPolicyID: SLAPolicyID? = nil
+        slaPolicyID: SLAPolicyID? = nil, ticketSharing: TicketSharing = .perMember
     ) {
         self.id = id
         self.name = name
         self.registration = registration
         self.notes = notes
         self.slaPolicyID = slaPolicyID
+        self.ticketSharing = ticketSharing
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, registration, notes, slaPolicyID, ticketSharing
+    }
+
+    /// Decodes a company; a record written before ticket sharing existed shares per member.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(CompanyID.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+            registration: try c.decodeIfPresent([String: String].self, forKey: .registration) ?? [:],
+            notes: try c.decodeIfPresent(String.self, forKey: .notes) ?? "",
+            slaPolicyID: try c.decodeIfPresent(SLAPolicyID.self, forKey: .slaPolicyID),
+            ticketSharing: try c.decodeIfPresent(TicketSharing.self, forKey: .ticketSharing) ?? .perMember)
     }
 }
 

@@ -6,6 +6,7 @@ struct ClientLinks: Hashable, Sendable {
     var locationID: LocationID?
     var contractID: ContractID?
     var assetIDs: [AssetID]
+    var ccContactIDs: [ContactID] = []
 }
 
 extension HelpDesk {
@@ -37,7 +38,10 @@ extension HelpDesk {
     }
 
     /// Checks that every linked record exists and belongs to one company, filling the company in.
-    func check(_ links: inout ClientLinks, contact: Contact? = nil) async throws(HelpDeskError) {
+    /// A copied contact must be active unless it was already copied (`alreadyCopied`).
+    func check(_ links: inout ClientLinks, contact: Contact? = nil, alreadyCopied: [ContactID] = [])
+        async throws(HelpDeskError)
+    {
         var owners: [(LinkedRecord, CompanyID)] = []
         if let contact { owners.append((.contact(contact.id), contact.companyID)) }
         if let id = links.locationID { owners.append((.location(id), try await loadLocation(id).companyID)) }
@@ -46,11 +50,17 @@ extension HelpDesk {
             guard let asset = try await storage({ try await assetStore.asset(id) }) else { throw .assetNotFound(id) }
             owners.append((.asset(id), asset.companyID))
         }
+        for id in links.ccContactIDs {
+            guard let copied = try await storage({ try await companyStore.contact(id) }) else { throw .contactNotFound(id) }
+            guard copied.isActive || alreadyCopied.contains(id) else { throw .contactInactive(id) }
+            owners.append((.contact(id), copied.companyID))
+        }
         if let id = links.companyID { _ = try await loadCompany(id) }
         guard let company = links.companyID ?? owners.first?.1 else { return }
         if let (record, _) = owners.first(where: { $0.1 != company }) { throw .crossCompanyLink(record, expected: company) }
         links.companyID = company
         links.assetIDs = Array(Set(links.assetIDs)).sorted()
+        links.ccContactIDs = Array(Set(links.ccContactIDs)).sorted()
     }
 
     /// The company's contract in force now that covers `location` and `category`, if any.

@@ -48,6 +48,9 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     case ticketRated(ticket: TicketID, number: TicketNumber, rating: RatingID, score: Int)
     /// The client's score is at or below the low threshold; sent to the escalation recipients.
     case lowRatingReceived(ticket: TicketID, number: TicketNumber, rating: RatingID, score: Int, assignee: EmployeeID?)
+    /// A step of the client's approval of the ticket's paid work: asked, approved or declined
+    /// (`version`: the specification version recorded with the step).
+    case paidWorkApproval(ticket: TicketID, number: TicketNumber, version: Int, decision: ApprovalDecision)
 
     /// The ticket the event is about (for a merge: the source, which was closed); `nil` for
     /// events about contracts.
@@ -67,7 +70,7 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             nil
         case .timeLogged(let ticket, _, _, _, _), .timeEntryEdited(let ticket, _, _), .timeEntryDeleted(let ticket, _, _),
             .ratingRequested(let ticket, _, _, _, _), .ticketRated(let ticket, _, _, _),
-            .lowRatingReceived(let ticket, _, _, _, _):
+            .lowRatingReceived(let ticket, _, _, _, _), .paidWorkApproval(let ticket, _, _, _):
             ticket
         }
     }
@@ -97,6 +100,7 @@ public enum DomainEvent: Hashable, Sendable, Codable {
         case .ratingRequested: "ratingRequested"
         case .ticketRated: "ticketRated"
         case .lowRatingReceived: "lowRatingReceived"
+        case .paidWorkApproval: "paidWorkApproval"
         }
     }
 }

@@ -53,7 +53,11 @@ extension TicketColumns {
                 (
                     group: clause.groupIDs.map { groupKeys.mask(for: $0) },
                     category: clause.categoryIDs.map { categoryKeys.mask(for: $0) },
-                    assignee: clause.assigneeIDs.map { assigneeKeys.mask(for: $0) }
+                    assignee: clause.assigneeIDs.map { assigneeKeys.mask(for: $0) },
+                    company: clause.companyIDs.map { companyKeys.mask(for: $0) },
+                    location: clause.locationIDs.map { locationKeys.mask(for: $0) },
+                    requester: clause.requesters.map { requesterKeys.mask(for: Set($0.map(Optional.some))) },
+                    copying: clause.copying.flatMap { $0.isEmpty ? nil : $0 }
                 )
             }
         }
@@ -80,6 +84,10 @@ extension TicketColumns {
                     if let reach, !reach.contains(where: { clause in
                         (clause.group?[Int(group[row])] ?? true) && (clause.category?[Int(category[row])] ?? true)
                             && (clause.assignee?[Int(assignee[row])] ?? true)
+                            && (clause.company?[Int(company[row])] ?? true)
+                            && (clause.location?[Int(location[row])] ?? true)
+                            && (clause.requester?[Int(requester[row])] ?? true)
+                            && (clause.copying?.allSatisfy(rows[row].ccContactIDs.contains) ?? true)
                     }) {
                         continue
                     }

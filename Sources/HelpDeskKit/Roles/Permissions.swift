@@ -23,6 +23,11 @@ extension AccessAction {
     public static let adjustBalance = AccessAction("billing.adjust")
     /// Price, approve and settle the paid work of a ticket (its specification).
     public static let settleWork = AccessAction("billing.settle")
+    /// Approve or decline a ticket's paid work as the client (a contact with
+    /// ``Contact/mayApprovePaidWork``); staff decide with ``settleWork``.
+    public static let approvePaidWork = AccessAction("billing.approve")
+    /// Rate a resolved ticket directly (the client who requested it); ratings by token need none.
+    public static let rateTicket = AccessAction("ticket.rate")
     /// Invoice service periods and record payments.
     public static let invoice = AccessAction("billing.invoice")
     /// Edit price lists.

@@ -41,6 +41,9 @@ extension UnitOfWork {
         for watcher in ticket.watcherIDs where original?.watcherIDs.contains(watcher) != true {
             require(.employeeActive(watcher))
         }
+        for copied in ticket.ccContactIDs where original?.ccContactIDs.contains(copied) != true {
+            require(.contactActive(copied))
+        }
         if case .contact(let contact) = ticket.requester, ticket.requester != original?.requester {
             require(.contactActive(contact))
         }

@@ -42,7 +42,7 @@ extension HelpDesk {
         let links = try await resolveClientLinks(
             ClientLinks(
                 companyID: request.companyID, locationID: request.locationID, contractID: request.contractID,
-                assetIDs: request.assetIDs),
+                assetIDs: request.assetIDs, ccContactIDs: request.ccContactIDs),
             requester: request.requester, category: request.categoryID, performer: performer)
 
         let now = clock.now()
@@ -53,7 +53,7 @@ extension HelpDesk {
             status: workflow.initialStatus, requester: request.requester, companyID: links.companyID,
             locationID: links.locationID, contractID: links.contractID, assetIDs: links.assetIDs,
             assigneeID: assigneeID, groupID: groupID,
-            watcherIDs: watcherIDs, attachments: request.attachments, customFields: request.customFields,
+            watcherIDs: watcherIDs, ccContactIDs: links.ccContactIDs, attachments: request.attachments, customFields: request.customFields,
             createdAt: now)
         try authorize(context.principal, AccessRequest(.createTicket, ticket: ticket))
         ticket.sla = try await startSLA(for: ticket)

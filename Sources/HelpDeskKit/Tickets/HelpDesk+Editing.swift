@@ -1,7 +1,8 @@
 import Foundation
 
 extension HelpDesk {
-    /// Changes title, description, channel, priority, category, requester or custom fields.
+    /// Changes title, description, channel, priority, category, requester, client links, copied
+    /// contacts or custom fields.
     public func updateTicket(
         _ id: TicketID, _ update: TicketUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
     )
@@ -26,13 +27,15 @@ extension HelpDesk {
             if let locationID = update.locationID { edit.ticket.locationID = locationID }
             if let contractID = update.contractID { edit.ticket.contractID = contractID }
             if let assetIDs = update.assetIDs { edit.ticket.assetIDs = assetIDs }
+            if let ccContactIDs = update.ccContactIDs { edit.ticket.ccContactIDs = ccContactIDs }
             if let requester = update.requester { edit.ticket.requester = requester }
             if update.companyID != nil || update.locationID != nil || update.contractID != nil || update.assetIDs != nil
-                || update.requester != nil
+                || update.requester != nil || update.ccContactIDs != nil
             {
                 var links = ClientLinks(
                     companyID: edit.ticket.companyID, locationID: edit.ticket.locationID,
-                    contractID: edit.ticket.contractID, assetIDs: edit.ticket.assetIDs)
+                    contractID: edit.ticket.contractID, assetIDs: edit.ticket.assetIDs,
+                    ccContactIDs: edit.ticket.ccContactIDs)
                 var contact: Contact?
                 if case .contact(let contactID) = edit.ticket.requester {
                     contact = try await storage { try await companyStore.contact(contactID) }
@@ -43,9 +46,10 @@ extension HelpDesk {
                         throw .contactInactive(contactID)
                     }
                 }
-                try await check(&links, contact: contact)
+                try await check(&links, contact: contact, alreadyCopied: edit.original.ccContactIDs)
                 edit.ticket.companyID = links.companyID
                 edit.ticket.assetIDs = links.assetIDs
+                edit.ticket.ccContactIDs = links.ccContactIDs
             }
             if let title = update.title { edit.ticket.title = title }
             if let description = update.description { edit.ticket.description = description }

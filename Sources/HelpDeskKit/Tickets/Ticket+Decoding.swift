@@ -4,7 +4,7 @@ extension Ticket {
     /// The coding keys; shared with the synthesized encoder in `Ticket.swift`.
     enum CodingKeys: String, CodingKey {
         case id, number, title, description, channel, categoryID, priority, status, requester
-        case companyID, locationID, contractID, assetIDs, assigneeID, groupID, watcherIDs, attachments, customFields
+        case companyID, locationID, contractID, assetIDs, assigneeID, groupID, watcherIDs, ccContactIDs, attachments, customFields
         case links, postponedUntil, firstResponseAt, resolvedAt, closedAt, sla, createdAt, updatedAt, revision
     }
 
@@ -31,6 +31,7 @@ extension Ticket {
             assigneeID: try c.decodeIfPresent(EmployeeID.self, forKey: .assigneeID),
             groupID: try c.decodeIfPresent(GroupID.self, forKey: .groupID),
             watcherIDs: try c.decodeIfPresent([EmployeeID].self, forKey: .watcherIDs) ?? [],
+            ccContactIDs: try c.decodeIfPresent([ContactID].self, forKey: .ccContactIDs) ?? [],
             attachments: try c.decodeIfPresent([Attachment].self, forKey: .attachments) ?? [],
             customFields: try c.decodeIfPresent([String: CustomFieldValue].self, forKey: .customFields) ?? [:],
             links: try c.decodeIfPresent([TicketLink].self, forKey: .links) ?? [],

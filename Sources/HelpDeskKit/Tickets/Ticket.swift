@@ -37,6 +37,8 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
     public var groupID: GroupID?
     /// Employees who receive every notification about the ticket ("under control"), sorted.
     public var watcherIDs: [EmployeeID]
+    /// Further contacts of the ticket's company who follow it in the portal (copied in), sorted.
+    public var ccContactIDs: [ContactID]
     /// Metadata of files attached to the ticket itself (comment files live on comments).
     public var attachments: [Attachment]
     /// Host-defined fields.
@@ -67,7 +69,7 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
         channel: Channel, categoryID: CategoryID? = nil, priority: Priority = .normal,
         status: StatusCode, requester: Requester, companyID: CompanyID? = nil, locationID: LocationID? = nil,
         contractID: ContractID? = nil, assetIDs: [AssetID] = [], assigneeID: EmployeeID? = nil, groupID: GroupID? = nil,
-        watcherIDs: [EmployeeID] = [], attachments: [Attachment] = [],
+        watcherIDs: [EmployeeID] = [], ccContactIDs: [ContactID] = [], attachments: [Attachment] = [],
         customFields: [String: CustomFieldValue] = [:], links: [TicketLink] = [],
         postponedUntil: Date? = nil, firstResponseAt: Date? = nil, resolvedAt: Date? = nil,
         closedAt: Date? = nil, sla: TicketSLA? = nil, createdAt: Date, updatedAt: Date? = nil, revision: Int = 1
@@ -88,6 +90,7 @@ public struct Ticket: Identifiable, Hashable, Sendable, Codable {
         self.assigneeID = assigneeID
         self.groupID = groupID
         self.watcherIDs = watcherIDs
+        self.ccContactIDs = ccContactIDs
         self.attachments = attachments
         self.customFields = customFields
         self.links = links

@@ -111,7 +111,7 @@ extension HelpDesk {
         let groups = ticket.assigneeID == nil || isSLA ? ticket.groupID.map { [$0] } ?? [] : []
         let clientSees: Bool
         switch event {
-        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketReopened:
+        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketReopened, .paidWorkApproval:
             clientSees = true
         case .ticketsMerged(let source, _, _, _):
             clientSees = ticket.id == source

@@ -30,14 +30,18 @@ public struct NewTicket: Hashable, Sendable, Encodable {
     public var attachments: [Attachment]
     /// Host-defined fields.
     public var customFields: [String: CustomFieldValue]
+    /// Further active contacts of the ticket's company who may follow it in the portal.
+    public var ccContactIDs: [ContactID]
 
     /// Describes a new ticket.
     public init(
         title: String, description: String = "", channel: Channel, categoryID: CategoryID? = nil,
         priority: Priority = .normal, requester: Requester, companyID: CompanyID? = nil, locationID: LocationID? = nil,
         contractID: ContractID? = nil, assetIDs: [AssetID] = [], assigneeID: EmployeeID? = nil, groupID: GroupID? = nil,
-        watcherIDs: [EmployeeID] = [], attachments: [Attachment] = [], customFields: [String: CustomFieldValue] = [:]
+        watcherIDs: [EmployeeID] = [], attachments: [Attachment] = [], customFields: [String: CustomFieldValue] = [:],
+        ccContactIDs: [ContactID] = []
     ) {
+        self.ccContactIDs = ccContactIDs
         self.title = title
         self.description = description
         self.channel = channel
@@ -78,6 +82,8 @@ public struct TicketUpdate: Hashable, Sendable, Encodable {
     public var contractID: ContractID??
     /// New list of equipment.
     public var assetIDs: [AssetID]?
+    /// New list of contacts copied on the ticket (active contacts of its company).
+    public var ccContactIDs: [ContactID]?
     /// Custom fields to set; a `nil` value removes the field.
     public var customFields: [String: CustomFieldValue?]
 
@@ -86,8 +92,9 @@ public struct TicketUpdate: Hashable, Sendable, Encodable {
         title: String? = nil, description: String? = nil, channel: Channel? = nil, priority: Priority? = nil,
         categoryID: CategoryID?? = nil, requester: Requester? = nil, companyID: CompanyID?? = nil,
         locationID: LocationID?? = nil, contractID: ContractID?? = nil, assetIDs: [AssetID]? = nil,
-        customFields: [String: CustomFieldValue?] = [:]
+        customFields: [String: CustomFieldValue?] = [:], ccContactIDs: [ContactID]? = nil
     ) {
+        self.ccContactIDs = ccContactIDs
         self.title = title
         self.description = description
         self.channel = channel

@@ -145,6 +145,21 @@ extension AccessCatalog {
         E("settle(_:by:idempotencyKey:)", "settle: a1", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.settle(f.a1.id, by: p) }
         },
+        E("requestApproval(of:by:idempotencyKey:)", "requestApproval: of a1", foreign: hidesA1, concernsAlpha: true) {
+            f, p in try await E.call { try await f.desk.requestApproval(of: f.a1.id, by: p) }
+        },
+        E(
+            "approvePaidWork(of:remark:by:idempotencyKey:)", "approvePaidWork: of aResolved",
+            foreign: hides { $0.aResolved }, concernsAlpha: true
+        ) { f, p in
+            try await E.call { try await f.desk.approvePaidWork(of: f.aResolved.id, by: p) }
+        },
+        E(
+            "declinePaidWork(of:reason:by:idempotencyKey:)", "declinePaidWork: of aResolved",
+            foreign: hides { $0.aResolved }, concernsAlpha: true
+        ) { f, p in
+            try await E.call { try await f.desk.declinePaidWork(of: f.aResolved.id, reason: "Not agreed", by: p) }
+        },
         E("statement(of:in:role:period:as:)", "statement: Alpha's wallet", concernsAlpha: true) { f, p in
             try await E.call {
                 try await f.desk.statement(

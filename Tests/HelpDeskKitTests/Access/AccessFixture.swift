@@ -11,7 +11,8 @@ import WorkingTime
 ///   tickets) and Alexei (has left); contract `A-1` (ends in 20 days) with one service period, a
 ///   printer; tickets at the office `a1` (Alice's, with a public reply, an internal note, Alice's
 ///   own reply, Boris watching, 30 logged minutes, a one-line specification, linked to `a2`), `a2`
-///   (Alice's, about the printer), `a3` (Alice's), `aResolved` (Alice's, resolved and rated 4/5),
+///   (Alice's, about the printer), `a3` (Alice's), `aResolved` (Alice's, resolved and rated 4/5,
+///   paid work awaiting approval),
 ///   `aLena` (Lena's, filed at the office, not at her warehouse), `aWarehouse` (Petr's, at the
 ///   warehouse), and `aByName` (filed by staff for the free-text requester "Ivan Petrov" under
 ///   Alpha, without a location).
@@ -117,7 +118,7 @@ struct AccessFixture: Sendable {
         case .employee, .system: return nil
         case .contact(alice.id): tickets = [a1, a2, a3, aResolved]
         case .contact(carl.id): tickets = alphaTickets
-        case .contact(lena.id): tickets = [aWarehouse]
+        case .contact(lena.id): tickets = [aWarehouse, aLena]
         case .contact(petr.id): tickets = [aWarehouse]
         case .contact(bob.id): tickets = [b1]
         case .client(name: Self.ivan): tickets = [f1]
@@ -241,6 +242,10 @@ struct AccessFixture: Sendable {
         aResolved = try await desk.changeStatus(aResolved.id, to: .resolved, by: anna)
         let token = try await desk.ratingRequests(of: aResolved.id, as: .system)[0].token
         _ = try await desk.rate(token: token, score: 4, comment: "Quick")
+        // A cartridge was swapped after all: the paid work waits for Alpha's approval.
+        _ = try await desk.addSpecificationLine(
+            to: aResolved.id, NewSpecificationLine(itemID: cartridge.id, quantity: 1), by: anna)
+        _ = try await desk.requestApproval(of: aResolved.id, by: anna)
         let aByName = try await file("Alpha phone line", .freeText(ivan), company: alpha.id)
         let aLena = try await file("Alpha office badge", .contact(lena.id), location: alphaOffice.id)
         let aWarehouse = try await file("Alpha warehouse door", .contact(petr.id), location: alphaWarehouse.id)

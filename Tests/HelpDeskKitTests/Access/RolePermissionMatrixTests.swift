@@ -57,7 +57,8 @@ struct RolePermissionMatrixTests {
         "clientBalances: Alpha's": [.readBilling], "statement: Alpha's wallet": [.readBilling],
         "specification: of a1": ticketInternal, "addSpecificationLine: to a1": [.settleWork],
         "removeSpecificationLine: a1's cartridge": [.settleWork], "specifyBillableTime: of a1": [.settleWork],
-        "settle: a1": [.settleWork], "debtorAgeing": [.readReports], "outOfContractRevenue": [.readReports],
+        "settle: a1": [.settleWork], "requestApproval: of a1": [.settleWork],
+        "approvePaidWork: of aResolved": [.settleWork], "declinePaidWork: of aResolved": [.settleWork], "debtorAgeing": [.readReports], "outOfContractRevenue": [.readReports],
         "reports: ticket counts per company (ReportEngine)": [.readReports], "debtors": [.readBilling],
         // Clients.
         "addCompany": [.manageClients], "deleteCompany: Gamma (no tickets)": [.manageClients],

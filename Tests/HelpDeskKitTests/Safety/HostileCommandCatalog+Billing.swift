@@ -144,7 +144,26 @@ extension HostileCommandCatalog {
             let ticket = d.hostile() ? d.id(d.tickets) : d.pick([d.f.a1.id, d.f.b1.id])
             _ = try await d.f.desk.settle(ticket, by: d.performer(), idempotencyKey: d.key())
         },
+        command("requestApproval(of:by:idempotencyKey:)") { d in
+            let ticket = d.hostile() ? d.id(d.tickets) : d.f.a1.id
+            _ = try await d.f.desk.requestApproval(of: ticket, by: d.performer(), idempotencyKey: d.key())
+        },
+        command("approvePaidWork(of:remark:by:idempotencyKey:)", prepare: awaitApproval) { d in
+            let ticket = d.hostile() ? d.id(d.tickets) : d.f.a1.id
+            _ = try await d.f.desk.approvePaidWork(
+                of: ticket, remark: d.optionalText(), by: d.performer(), idempotencyKey: d.key())
+        },
+        command("declinePaidWork(of:reason:by:idempotencyKey:)", prepare: awaitApproval) { d in
+            let ticket = d.hostile() ? d.id(d.tickets) : d.f.a1.id
+            _ = try await d.f.desk.declinePaidWork(
+                of: ticket, reason: d.text(), by: d.performer(), idempotencyKey: d.key())
+        },
     ]
+
+    /// Asks Alpha to approve the paid work of `a1`, so that a decision is awaited.
+    @Sendable static func awaitApproval(_ f: AccessFixture) async throws {
+        _ = try await f.desk.requestApproval(of: f.a1.id, by: f.anna)
+    }
 
     static let billingReads: [HostileCommand] = [
         read("priceList(as:)") { d in _ = try await d.f.desk.priceList(as: d.performer()) },

@@ -128,14 +128,14 @@ extension PostgresStore {
                 id, number, revision, status, priority, channel, category_id, assignee_id, group_id,
                 company_id, location_id, contract_id, requester, requester_order,
                 title_folded, title_lowered, title_bytes, created_at, updated_at, postponed_until,
-                sla_condition, sla_next_due, sla_next_check, sla_reaction, sla_resolution, body)
+                sla_condition, sla_next_due, sla_next_check, sla_reaction, sla_resolution, cc_contacts, body)
             VALUES (
                 \(row.id), \(row.number), \(row.revision), \(row.status), \(row.priority), \(row.channel),
                 \(row.categoryID), \(row.assigneeID), \(row.groupID), \(row.companyID), \(row.locationID),
                 \(row.contractID), \(row.requester), \(row.requesterOrder), \(row.titleFolded),
                 \(row.titleLowered), \(row.titleBytes), \(row.createdAt), \(row.updatedAt), \(row.postponedUntil),
                 \(row.slaCondition), \(row.slaNextDue), \(row.slaNextCheck), \(row.slaReaction),
-                \(row.slaResolution), \(row.body))
+                \(row.slaResolution), \(row.ccContacts), \(row.body))
             """, on: connection)
     }
 
@@ -156,7 +156,7 @@ extension PostgresStore {
                 created_at = \(row.createdAt), updated_at = \(row.updatedAt), postponed_until = \(row.postponedUntil),
                 sla_condition = \(row.slaCondition), sla_next_due = \(row.slaNextDue),
                 sla_next_check = \(row.slaNextCheck), sla_reaction = \(row.slaReaction),
-                sla_resolution = \(row.slaResolution), body = \(row.body)
+                sla_resolution = \(row.slaResolution), cc_contacts = \(row.ccContacts), body = \(row.body)
             WHERE id = \(row.id) AND revision = \(expectedRevision) AND number = \(row.number)
             RETURNING 1
             """, on: connection)

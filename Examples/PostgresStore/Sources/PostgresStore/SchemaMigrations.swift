@@ -65,6 +65,7 @@ public enum SchemaMigrations {
         version3,
         version4,
         version5,
+        version6,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

@@ -37,6 +37,8 @@ struct TicketColumns {
     /// ``SLAOutcomeCode`` of the resolution clock; `nil` without an SLA policy.
     let slaResolution: Int16?
     let assetIDs: [UUID]
+    /// ``Ticket/ccContactIDs``.
+    let ccContacts: [UUID]
     /// The whole ticket's JSON.
     let body: Data
 
@@ -68,6 +70,7 @@ struct TicketColumns {
         slaReaction = ticket.sla.map { SLAOutcomeCode($0.reaction).rawValue }
         slaResolution = ticket.sla.map { SLAOutcomeCode($0.resolution).rawValue }
         assetIDs = Array(Set(ticket.assetIDs.map(\.uuid)))
+        ccContacts = ticket.ccContactIDs.map(\.uuid)
         body = try RecordCoding.encode(ticket)
     }
 

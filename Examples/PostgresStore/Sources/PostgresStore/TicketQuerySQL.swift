@@ -136,6 +136,17 @@ struct TicketQuerySQL {
             if let assignees = clause.assigneeIDs {
                 parts.append(identifierCondition(assignees, column: "t.assignee_id"))
             }
+            if let companies = clause.companyIDs { parts.append(identifierCondition(companies, column: "t.company_id")) }
+            if let locations = clause.locationIDs {
+                parts.append(identifierCondition(locations, column: "t.location_id"))
+            }
+            if let requesters = clause.requesters {
+                let keys = requesters.map { RecordCoding.buffer(TicketColumns.requesterKey($0)) }
+                parts.append("t.requester = ANY(\(bind(keys)))")
+            }
+            if let copied = clause.copying, !copied.isEmpty {
+                parts.append("t.cc_contacts @> \(bind(copied.map(\.uuid)))::uuid[]")
+            }
             return parts.isEmpty ? "TRUE" : "(" + parts.joined(separator: " AND ") + ")"
         }
         conditions.append(clauses.isEmpty ? "FALSE" : "(" + clauses.joined(separator: " OR ") + ")")

@@ -33,11 +33,14 @@ public enum TicketScope: Hashable, Sendable {
 /// - An employee (active): what their roles permit (``StaffAuthority``); employees stored
 ///   before roles existed hold the built-in ``Role/administrator``.
 /// - A contact: reads, replies publicly to and attaches files to the tickets its
-///   ``Contact/portalScope`` covers — the tickets it requested, its company's tickets at its
-///   location (a contact without a location: the tickets it requested), or all its company's —
-///   exactly the tickets its lists show; reads the service catalog; files tickets as their
-///   requester when ``Contact/mayFileTickets`` allows (a location-scoped contact at its location);
-///   nothing else (no internal notes, audit, labor, billing, directory, or other companies' records).
+///   ``ContactAuthority`` reaches — the tickets it requested or is copied on, plus its company's
+///   tickets at its locations (location scope) or all of them (company scope), as the company's
+///   ``Company/ticketSharing`` allows — exactly the tickets its lists show; reads the service
+///   catalog; files tickets as their requester when ``Contact/mayFileTickets`` allows (at its own
+///   locations unless company-scoped); rates the tickets it requested; approves or declines paid
+///   work of tickets it reads when ``Contact/mayApprovePaidWork`` allows; reads its company's
+///   balances and statements when ``Contact/mayViewBilling`` allows; nothing else (no internal
+///   notes, audit, labor, directory, or other companies' records).
 /// - A free-text client (``Performer/client(name:)``): only when ``freeTextClients`` allows it,
 ///   files tickets as their requester and replies to tickets requested under the same name that
 ///   belong to no company.
@@ -60,8 +63,8 @@ public struct StandardAccessPolicy: AccessPolicy {
             allowed =
                 request.ticket.map { authority.permits(request.action, on: $0, by: employee) }
                 ?? authority.permits(request.action)
-        case .contact(let contact):
-            allowed = Self.clientActions.contains(request.action) && covers(contact, request)
+        case .contact(_, let authority):
+            allowed = Self.clientActions.contains(request.action) && covers(authority, request)
         case .client(let name):
             allowed =
                 freeTextClients && Self.clientActions.contains(request.action) && request.companyID == nil
@@ -76,14 +79,8 @@ public struct StandardAccessPolicy: AccessPolicy {
             return .all
         case .employee(let employee, let authority):
             return authority.readableTickets(by: employee).map(TicketScope.reach) ?? .all
-        case .contact(let contact):
-            switch contact.portalScope {
-            case .company: return .companies([contact.companyID])
-            case .location:
-                guard let location = contact.locationID else { fallthrough }
-                return .locations([location], company: contact.companyID)
-            case .ownTickets: return .requestedBy(.contact(contact.id), companyID: contact.companyID)
-            }
+        case .contact(_, let authority):
+            return .reach(authority.readableTickets)
         case .client(let name):
             return freeTextClients ? .requestedBy(.freeText(name), companyID: nil) : .none
         }
@@ -91,29 +88,28 @@ public struct StandardAccessPolicy: AccessPolicy {
 
     /// What a client may ask for at all.
     static let clientActions: Set<AccessAction> = [
-        .createTicket, .readTicket, .replyPublicly, .attachFiles, .readCatalog,
+        .createTicket, .readTicket, .replyPublicly, .attachFiles, .readCatalog, .rateTicket, .approvePaidWork,
+        .readBilling,
     ]
 
-    /// `true` when the contact's portal scope covers the record concerned. A new ticket must name
-    /// the contact as its requester, and the contact must be allowed to file.
-    private func covers(_ contact: Contact, _ request: AccessRequest) -> Bool {
-        if request.action == .readCatalog { return request.companyID == nil || request.companyID == contact.companyID }
-        guard let ticket = request.ticket else { return false }
-        guard ticket.companyID == contact.companyID else { return false }
-        if request.action == .createTicket {
-            guard ticket.requester == .contact(contact.id), contact.mayFileTickets else { return false }
-            // A location-scoped contact files where it can see the ticket afterwards.
-            if contact.portalScope == .location, let location = contact.locationID {
-                return ticket.locationID == location
-            }
-            return true
+    /// `true` when the contact's authority covers the record concerned. A new ticket must name
+    /// the contact as its requester, and the contact must be allowed to file there.
+    private func covers(_ authority: ContactAuthority, _ request: AccessRequest) -> Bool {
+        switch request.action {
+        case .readCatalog: return request.companyID == nil || request.companyID == authority.companyID
+        case .readBilling: return request.ticket == nil && authority.mayViewBilling && request.companyID == authority.companyID
+        default: break
         }
-        switch contact.portalScope {
-        case .ownTickets: return ticket.requester == .contact(contact.id)
-        case .location:
-            guard let location = contact.locationID else { return ticket.requester == .contact(contact.id) }
-            return ticket.locationID == location
-        case .company: return true
+        guard let ticket = request.ticket, ticket.companyID == authority.companyID else { return false }
+        switch request.action {
+        case .createTicket:
+            return ticket.requester == .contact(authority.contactID) && authority.files(at: ticket.locationID)
+        case .rateTicket:
+            return ticket.requester == .contact(authority.contactID)
+        case .approvePaidWork:
+            return authority.mayApprovePaidWork && authority.reads(ticket)
+        default:
+            return authority.reads(ticket)
         }
     }
 }

@@ -12,7 +12,8 @@ extension HelpDesk {
         case .contact(let id):
             guard let contact = try await storage({ try await companyStore.contact(id) }) else { throw .contactNotFound(id) }
             guard contact.isActive else { throw .contactInactive(id) }
-            return .contact(contact)
+            let sharing = try await loadCompany(contact.companyID).ticketSharing
+            return .contact(contact, ContactAuthority(contact: contact, sharing: sharing))
         case .client(let name):
             try Validate.notBlank(name, field: "performer")
             return .client(name: name)

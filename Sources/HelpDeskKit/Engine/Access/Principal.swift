@@ -6,8 +6,8 @@
 public enum Principal: Hashable, Sendable {
     /// An active employee, with the roles their grants resolve to.
     case employee(Employee, StaffAuthority)
-    /// An active contact of a client company.
-    case contact(Contact)
+    /// An active contact of a client company, with its portal authority.
+    case contact(Contact, ContactAuthority)
     /// A client known only by name (an email sender not registered as a contact).
     case client(name: String)
     /// The engine's own time-driven work, and the host's trusted back office.
@@ -17,7 +17,7 @@ public enum Principal: Hashable, Sendable {
     public var performer: Performer {
         switch self {
         case .employee(let employee, _): .employee(employee.id)
-        case .contact(let contact): .contact(contact.id)
+        case .contact(let contact, _): .contact(contact.id)
         case .client(let name): .client(name: name)
         case .system: .system
         }

@@ -68,6 +68,11 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .alreadySettled(let number, let version):
             "The specification of \(number) was already settled at version \(version)."
         case .ticketHasNoClient(let number): "Ticket \(number) has no client company to bill."
+        case .approvalNotAwaited(let number): "No client approval of the paid work of \(number) is awaited."
+        case .paidWorkNotApproved(let number, let decision):
+            "The paid work of \(number) is \(decision == .declined ? "declined" : "awaiting the client's approval")."
+        case .reopenNotAllowed(let number, let status): "A client cannot reopen \(number) in status \(status)."
+        case .ratingNotRequested(let number): "Ticket \(number) has no open rating request."
         case .storage(let error): "Storage failure: \(error)."
         case .forbidden(let performer, let action): "\(performer) may not \(action)."
         case .idempotencyKeyReused(let key):

@@ -195,6 +195,22 @@ extension HelpDeskError {
     public static func alreadySettled(_ value0: TicketNumber, version: Int) -> HelpDeskError {
         HelpDeskError(.alreadySettled(value0, version: version))
     }
+    /// No client approval of the ticket's paid work is awaited.
+    public static func approvalNotAwaited(_ value: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.approvalNotAwaited(value))
+    }
+    /// The ticket's paid work awaits approval or was declined, so it cannot be settled.
+    public static func paidWorkNotApproved(_ value0: TicketNumber, decision: ApprovalDecision) -> HelpDeskError {
+        HelpDeskError(.paidWorkNotApproved(value0, decision: decision))
+    }
+    /// The workflow does not let a client reopen a ticket in this status.
+    public static func reopenNotAllowed(_ value0: TicketNumber, status: StatusCode) -> HelpDeskError {
+        HelpDeskError(.reopenNotAllowed(value0, status: status))
+    }
+    /// The ticket has no rating request its requester can answer.
+    public static func ratingNotRequested(_ value: TicketNumber) -> HelpDeskError {
+        HelpDeskError(.ratingNotRequested(value))
+    }
     /// Billable lines need a client company on the ticket.
     public static func ticketHasNoClient(_ value: TicketNumber) -> HelpDeskError {
         HelpDeskError(.ticketHasNoClient(value))

@@ -124,6 +124,14 @@ extension HelpDeskError {
         case specificationSettled(TicketNumber, version: Int)
         /// The ticket's specification was already settled at this version.
         case alreadySettled(TicketNumber, version: Int)
+        /// No client approval of the ticket's paid work is awaited (none was requested, or it was decided).
+        case approvalNotAwaited(TicketNumber)
+        /// The ticket's paid work awaits the client's approval, or was declined, so it cannot be settled.
+        case paidWorkNotApproved(TicketNumber, decision: ApprovalDecision)
+        /// The workflow does not let a client reopen a ticket in this status.
+        case reopenNotAllowed(TicketNumber, status: StatusCode)
+        /// The ticket has no rating request its requester can answer (none issued, used, withdrawn or expired).
+        case ratingNotRequested(TicketNumber)
         /// Billable lines need a client company on the ticket.
         case ticketHasNoClient(TicketNumber)
         /// The storage adapter failed; for `.conflict`, retrying the command may succeed.

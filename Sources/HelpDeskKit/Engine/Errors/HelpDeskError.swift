@@ -120,7 +120,7 @@ extension HelpDeskError.Reason {
             .alreadyHasParent,
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies, .roleIsBuiltIn,
-            .lastAdministrator:
+            .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -142,7 +142,9 @@ extension HelpDeskError.Reason {
             .alreadyHasParent(let number), .selfReference(let number), .specificationNotFound(let number),
             .specificationSettled(let number, _), .alreadySettled(let number, _), .ticketHasNoClient(let number),
             .transitionNotAllowed(let number, _, _), .ratingTokenExpired(let number, _),
-            .ratingTokenUsed(let number), .ratingTokenWithdrawn(let number), .mergeAcrossCompanies(let number, _):
+            .ratingTokenUsed(let number), .ratingTokenWithdrawn(let number), .mergeAcrossCompanies(let number, _),
+            .approvalNotAwaited(let number), .paidWorkNotApproved(let number, _), .reopenNotAllowed(let number, _),
+            .ratingNotRequested(let number):
             return Record("ticket", number)
         case .employeeNotFound(let id), .employeeInactive(let id), .assigneeNotInGroup(let id, _):
             return Record("employee", id)
