@@ -10,14 +10,45 @@ public struct NewCompany: Hashable, Sendable, Encodable {
     public var notes: String
     /// A configured SLA policy agreed with the client.
     public var slaPolicyID: SLAPolicyID?
+    /// How far the company's contacts see each other's tickets in the portal.
+    public var ticketSharing: TicketSharing
 
     /// Describes a company.
-    public init(name: String, registration: [String: String] = [:], notes: String = "", slaPolicyID: SLAPolicyID? = nil)
-    {
+    public init(
+        name: String, registration: [String: String] = [:], notes: String = "", slaPolicyID: SLAPolicyID? = nil,
+        ticketSharing: TicketSharing = .perMember
+    ) {
         self.name = name
         self.registration = registration
         self.notes = notes
         self.slaPolicyID = slaPolicyID
+        self.ticketSharing = ticketSharing
+    }
+}
+
+/// The input of ``HelpDesk/updateCompany(_:_:by:idempotencyKey:)``: only the fields that are set change.
+public struct CompanyUpdate: Hashable, Sendable, Encodable {
+    /// New name; not blank, unused by other companies.
+    public var name: String?
+    /// New registration data (replaces the old).
+    public var registration: [String: String]?
+    /// New notes.
+    public var notes: String?
+    /// New SLA policy (`.some(nil)` clears it).
+    public var slaPolicyID: SLAPolicyID??
+    /// New ticket sharing mode.
+    public var ticketSharing: TicketSharing?
+
+    /// Describes an update.
+    public init(
+        name: String? = nil, registration: [String: String]? = nil, notes: String? = nil,
+        slaPolicyID: SLAPolicyID?? = nil, ticketSharing: TicketSharing? = nil
+    ) {
+        self.name = name
+        self.registration = registration
+        self.notes = notes
+        self.slaPolicyID = slaPolicyID
+        self.ticketSharing = ticketSharing
     }
 }
 
@@ -61,13 +92,19 @@ public struct NewContact: Hashable, Sendable, Encodable {
     public var mayApprovePaidWork: Bool
     /// Which tickets the contact sees in the portal.
     public var portalScope: PortalScope
+    /// Further locations of the company the contact looks after.
+    public var additionalLocationIDs: [LocationID]
+    /// May see the company's balance, statement and invoices.
+    public var mayViewBilling: Bool
 
     /// Describes a contact.
     public init(
         companyID: CompanyID, locationID: LocationID? = nil, name: String, position: String = "", email: String? = nil,
         phone: String? = nil, mayFileTickets: Bool = true, mayApprovePaidWork: Bool = false,
-        portalScope: PortalScope = .ownTickets
+        portalScope: PortalScope = .ownTickets, additionalLocationIDs: [LocationID] = [], mayViewBilling: Bool = false
     ) {
+        self.additionalLocationIDs = additionalLocationIDs
+        self.mayViewBilling = mayViewBilling
         self.companyID = companyID
         self.locationID = locationID
         self.name = name
@@ -96,6 +133,10 @@ public struct ContactUpdate: Hashable, Sendable, Encodable {
     public var mayApprovePaidWork: Bool?
     /// New portal scope.
     public var portalScope: PortalScope?
+    /// New list of further locations.
+    public var additionalLocationIDs: [LocationID]?
+    /// New billing-view authority.
+    public var mayViewBilling: Bool?
     /// `false` when the contact has left.
     public var isActive: Bool?
 
@@ -103,8 +144,10 @@ public struct ContactUpdate: Hashable, Sendable, Encodable {
     public init(
         locationID: LocationID?? = nil, position: String? = nil, email: String?? = nil, phone: String?? = nil,
         mayFileTickets: Bool? = nil, mayApprovePaidWork: Bool? = nil, portalScope: PortalScope? = nil,
-        isActive: Bool? = nil
+        additionalLocationIDs: [LocationID]? = nil, mayViewBilling: Bool? = nil, isActive: Bool? = nil
     ) {
+        self.additionalLocationIDs = additionalLocationIDs
+        self.mayViewBilling = mayViewBilling
         self.locationID = locationID
         self.position = position
         self.email = email

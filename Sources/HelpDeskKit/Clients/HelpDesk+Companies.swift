@@ -19,7 +19,41 @@ extension HelpDesk {
             }
             let company = Company(
                 id: nextID(), name: request.name, registration: request.registration, notes: request.notes,
-                slaPolicyID: request.slaPolicyID)
+                slaPolicyID: request.slaPolicyID, ticketSharing: request.ticketSharing)
+            context.work.clients.companies = [company]
+            return company
+        }
+    }
+
+    /// Renames a company or changes its registration data, notes, SLA policy or ticket sharing.
+    public func updateCompany(
+        _ id: CompanyID, _ update: CompanyUpdate, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> Company {
+        try await perform(
+            by: performer, command: "updateCompany", key: idempotencyKey, inputs: [id, update]
+        ) { context throws(HelpDeskError) in
+            try authorize(context.principal, AccessRequest(.manageClients, companyID: id))
+            var company = try await loadCompany(id)
+            let original = company
+            if let name = update.name {
+                try Validate.notBlank(name, field: "name")
+                let existing = try await storage { try await companyStore.companies() }
+                if existing.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+                    throw .duplicateName(name)
+                }
+                company.name = name
+            }
+            if let registration = update.registration {
+                try Validate.customFieldKeys(registration.keys, field: "registration")
+                company.registration = registration
+            }
+            if let notes = update.notes { company.notes = notes }
+            if let policy = update.slaPolicyID {
+                try validateSLAPolicy(policy)
+                company.slaPolicyID = policy
+            }
+            if let sharing = update.ticketSharing { company.ticketSharing = sharing }
+            guard company != original else { return company }
             context.work.clients.companies = [company]
             return company
         }
@@ -117,7 +151,8 @@ extension HelpDesk {
                 id: nextID(), companyID: request.companyID, locationID: request.locationID, name: request.name,
                 position: request.position, email: request.email, phone: request.phone,
                 mayFileTickets: request.mayFileTickets, mayApprovePaidWork: request.mayApprovePaidWork,
-                portalScope: request.portalScope)
+                portalScope: request.portalScope, additionalLocationIDs: Array(Set(request.additionalLocationIDs)).sorted(),
+                mayViewBilling: request.mayViewBilling)
             try await validate(contact)
             context.work.clients.contacts = [contact]
             return contact
@@ -142,6 +177,8 @@ extension HelpDesk {
             if let value = update.mayFileTickets { contact.mayFileTickets = value }
             if let value = update.mayApprovePaidWork { contact.mayApprovePaidWork = value }
             if let scope = update.portalScope { contact.portalScope = scope }
+            if let locations = update.additionalLocationIDs { contact.additionalLocationIDs = Array(Set(locations)).sorted() }
+            if let value = update.mayViewBilling { contact.mayViewBilling = value }
             if let active = update.isActive { contact.isActive = active }
             guard contact != original else { return contact }
             try await validate(contact)
@@ -150,9 +187,9 @@ extension HelpDesk {
         }
     }
 
-    /// Checks a contact's location and email.
+    /// Checks a contact's locations and email.
     private func validate(_ contact: Contact) async throws(HelpDeskError) {
-        if let locationID = contact.locationID {
+        for locationID in contact.locationIDs.sorted() {
             let location = try await loadLocation(locationID)
             guard location.companyID == contact.companyID else {
                 throw .crossCompanyLink(.location(locationID), expected: contact.companyID)

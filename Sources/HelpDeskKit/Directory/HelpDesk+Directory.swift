@@ -88,7 +88,7 @@ extension HelpDesk {
             let category = ServiceCategory(
                 id: nextID(), name: request.name, parentID: request.parentID,
                 defaultAssigneeID: request.defaultAssigneeID, defaultGroupID: request.defaultGroupID,
-                slaPolicyID: request.slaPolicyID)
+                slaPolicyID: request.slaPolicyID, isVisibleToClients: request.isVisibleToClients)
             context.work.categories.append(category)
             return category
         }
@@ -106,9 +106,10 @@ extension HelpDesk {
         return try await storage { try await store.groups() }
     }
 
-    /// The service catalog, sorted by name.
+    /// The service catalog, sorted by name; a client sees only the categories visible to clients.
     public func categories(as viewer: Performer) async throws(HelpDeskError) -> [ServiceCategory] {
-        _ = try await authorize(viewer, .readCatalog)
-        return try await storage { try await store.categories() }
+        let principal = try await authorize(viewer, .readCatalog)
+        let all = try await storage { try await store.categories() }
+        return principal.isClient ? all.filter(\.isVisibleToClients) : all
     }
 }

@@ -54,12 +54,7 @@ extension HelpDesk {
     {
         try await perform(by: .system, command: "rate", key: idempotencyKey, inputs: [token, score, comment]) {
             context throws(HelpDeskError) in
-            let settings = configuration.ratings ?? .standard
-            guard settings.scale.contains(score) else {
-                throw .invalidInput(field: "score", problem: .outOfRange(settings.scale))
-            }
-            let remark = comment.flatMap { $0.isBlank ? nil : $0 }
-            if let remark { try Validate.length(remark, atMost: configuration.maximumTextLength, field: "comment") }
+            let remark = try validatedRating(score: score, comment: comment)
             let ratingStore = try self.ratingStore
             guard let request = try await storage({ try await ratingStore.ratingRequest(token: token) }) else {
                 throw .ratingTokenUnknown
@@ -73,36 +68,82 @@ extension HelpDesk {
                 throw .ratingTokenExpired(request.ticketNumber, expiredAt: request.expiresAt)
             }
             let ticket = try await loadTicket(request.ticketID)
-            let rating = Rating(
-                id: nextID(), requestID: request.id, ticketID: ticket.id, ticketNumber: ticket.number, score: score,
-                scale: settings.scale, comment: remark, assigneeID: ticket.assigneeID, groupID: ticket.groupID,
-                requester: request.requester, ratedAt: now)
-            let performer = request.requester.performer
-            context.work.ratings.append(rating)
-            context.work.auditEntries.append(
-                AuditEntry(
-                    id: nextID(), ticketID: ticket.id, field: .rating, oldValue: nil,
-                    newValue: "\(score)/\(settings.scale.upperBound)" + (remark.map { " \($0)" } ?? ""),
-                    performer: performer,
-                    at: now))
-            let rated = DomainEvent.ticketRated(
-                ticket: ticket.id, number: ticket.number, rating: rating.id, score: score)
-            context.work.events.append(
-                PendingEvent(
-                    id: nextID(), event: rated, performer: performer,
-                    audience: audience(of: rated, on: ticket, performer: performer),
-                    occurredAt: now))
-            if settings.isLow(score) {
-                let low = DomainEvent.lowRatingReceived(
-                    ticket: ticket.id, number: ticket.number, rating: rating.id, score: score,
-                    assignee: ticket.assigneeID)
-                context.work.events.append(
-                    PendingEvent(
-                        id: nextID(), event: low, performer: performer,
-                        audience: Audience(employeeIDs: settings.escalationRecipientIDs), occurredAt: now))
-            }
-            return rating
+            return recordRating(
+                score, remark: remark, answering: request, on: ticket, by: request.requester.performer, at: now,
+                into: &context.work)
         }
+    }
+
+    /// Records the score of the ticket's requester, signed in (the portal), for its latest
+    /// resolution: as ``rate(token:score:comment:idempotencyKey:)``, without the token. Needs
+    /// ``AccessAction/rateTicket`` (the standard policy: the contact who requested the ticket) and
+    /// an open rating request (``HelpDeskError/ratingNotRequested(_:)`` otherwise).
+    public func rate(
+        _ ticketID: TicketID, score: Int, comment: String? = nil, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
+    ) async throws(HelpDeskError) -> Rating {
+        try await perform(
+            by: performer, command: "rateTicket", key: idempotencyKey, inputs: [ticketID, score, comment]
+        ) { context throws(HelpDeskError) in
+            let ticket = try await loadTicket(ticketID)
+            try authorize(context.principal, .rateTicket, on: ticket)
+            let remark = try validatedRating(score: score, comment: comment)
+            let ratingStore = try self.ratingStore
+            let now = clock.now()
+            var open: RatingRequest?
+            for request in try await storage({ try await ratingStore.ratingRequests(of: ticketID) }).reversed()
+            where request.withdrawnAt == nil && now < request.expiresAt {
+                if try await storage({ try await ratingStore.rating(forRequest: request.id) }) == nil { open = request }
+                break
+            }
+            guard let open else { throw .ratingNotRequested(ticket.number) }
+            return recordRating(
+                score, remark: remark, answering: open, on: ticket, by: context.performer, at: now, into: &context.work)
+        }
+    }
+
+    /// The remark of a valid score (blank counts as none); throws for a score off the scale or an
+    /// over-long comment.
+    private func validatedRating(score: Int, comment: String?) throws(HelpDeskError) -> String? {
+        let settings = configuration.ratings ?? .standard
+        guard settings.scale.contains(score) else {
+            throw .invalidInput(field: "score", problem: .outOfRange(settings.scale))
+        }
+        let remark = comment.flatMap { $0.isBlank ? nil : $0 }
+        if let remark { try Validate.length(remark, atMost: configuration.maximumTextLength, field: "comment") }
+        return remark
+    }
+
+    /// Adds the rating answering `request`, its audit entry and events (performed by `performer`) to `work`.
+    private func recordRating(
+        _ score: Int, remark: String?, answering request: RatingRequest, on ticket: Ticket, by performer: Performer,
+        at now: Date, into work: inout UnitOfWork
+    ) -> Rating {
+        let settings = configuration.ratings ?? .standard
+        let rating = Rating(
+            id: nextID(), requestID: request.id, ticketID: ticket.id, ticketNumber: ticket.number, score: score,
+            scale: settings.scale, comment: remark, assigneeID: ticket.assigneeID, groupID: ticket.groupID,
+            requester: request.requester, ratedAt: now)
+        work.ratings.append(rating)
+        work.auditEntries.append(
+            AuditEntry(
+                id: nextID(), ticketID: ticket.id, field: .rating, oldValue: nil,
+                newValue: "\(score)/\(settings.scale.upperBound)" + (remark.map { " \($0)" } ?? ""),
+                performer: performer, at: now))
+        let rated = DomainEvent.ticketRated(ticket: ticket.id, number: ticket.number, rating: rating.id, score: score)
+        work.events.append(
+            PendingEvent(
+                id: nextID(), event: rated, performer: performer,
+                audience: audience(of: rated, on: ticket, performer: performer), occurredAt: now))
+        if settings.isLow(score) {
+            let low = DomainEvent.lowRatingReceived(
+                ticket: ticket.id, number: ticket.number, rating: rating.id, score: score, assignee: ticket.assigneeID)
+            work.events.append(
+                PendingEvent(
+                    id: nextID(), event: low, performer: performer,
+                    audience: Audience(employeeIDs: settings.escalationRecipientIDs), occurredAt: now))
+        }
+        return rating
     }
 
     /// The request carrying `token` (e.g. to show the ticket on a rating page), or ``HelpDeskError/ratingTokenUnknown``.

@@ -26,7 +26,8 @@ extension AccessAction {
     /// Approve or decline a ticket's paid work as the client (a contact with
     /// ``Contact/mayApprovePaidWork``); staff decide with ``settleWork``.
     public static let approvePaidWork = AccessAction("billing.approve")
-    /// Rate a resolved ticket directly (the client who requested it); ratings by token need none.
+    /// Record the score of a resolved ticket without a token: the client who requested it, or staff
+    /// relaying the client's score; ratings by token need none.
     public static let rateTicket = AccessAction("ticket.rate")
     /// Invoice service periods and record payments.
     public static let invoice = AccessAction("billing.invoice")
@@ -56,7 +57,7 @@ extension AccessAction {
     /// and assignee; every other permission concerns the desk as a whole.
     public static let ticketPermissions: Set<AccessAction> = [
         .readTicket, .createTicket, .editTicket, .replyPublicly, .attachFiles, .writeInternalNote, .readInternal,
-        .manageTickets, .logTime, .logTimeForOthers, .settleWork,
+        .manageTickets, .logTime, .logTimeForOthers, .settleWork, .rateTicket,
     ]
 
     /// Every permission the engine checks.

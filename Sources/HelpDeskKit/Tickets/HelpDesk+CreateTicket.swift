@@ -29,7 +29,10 @@ extension HelpDesk {
         var assigneeID = request.assigneeID
         var groupID = request.groupID
         if let categoryID = request.categoryID {
-            guard let category = try await storage({ try await store.category(categoryID) }) else {
+            // A client files only under categories it sees.
+            guard let category = try await storage({ try await store.category(categoryID) }),
+                category.isVisibleToClients || !context.principal.isClient
+            else {
                 throw .categoryNotFound(categoryID)
             }
             if assigneeID == nil, groupID == nil {

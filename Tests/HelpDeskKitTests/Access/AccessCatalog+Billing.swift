@@ -55,6 +55,12 @@ extension AccessCatalog {
 
     static let ratingEntries: [AccessEntry] = [
         E(
+            "rate(_:score:comment:by:idempotencyKey:)", "rate: aResolved's new resolution",
+            foreign: hides { $0.aResolved }, ownContact: true, concernsAlpha: true
+        ) { f, p in
+            try await E.call { try await f.desk.rate(f.aResolved.id, score: 5, by: p) }
+        },
+        E(
             "ratingRequests(of:as:)", "ratingRequests: of aResolved", foreign: hides { $0.aResolved },
             concernsAlpha: true
         ) { f, p in

@@ -19,6 +19,9 @@ extension AccessCatalog {
         E("addContact(_:by:idempotencyKey:)", "addContact: to Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.addContact(NewContact(companyID: f.alpha.id, name: "Anton"), by: p) }
         },
+        E("updateCompany(_:_:by:idempotencyKey:)", "updateCompany: Alpha shares all", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.updateCompany(f.alpha.id, CompanyUpdate(ticketSharing: .all), by: p) }
+        },
         E("updateContact(_:_:by:idempotencyKey:)", "updateContact: Alice's position", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.updateContact(f.alice.id, ContactUpdate(position: "CEO"), by: p) }
         },

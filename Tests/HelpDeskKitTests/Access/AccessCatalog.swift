@@ -14,6 +14,7 @@ enum AccessCatalog {
     /// Public methods that take no performer by design, with the reason.
     static let exempt: [String: String] = [
         "rate(token:score:comment:idempotencyKey:)": "authorised by the unguessable rating token",
+        "portal(for:)": "builds a ClientPortal; every portal call goes through the catalogued commands and reads",
         "ratingRequest(token:)": "authorised by the unguessable rating token",
         "tick(now:)": "the engine's own time-driven work, run by the host as .system",
     ]

@@ -12,7 +12,7 @@ import WorkingTime
 ///   printer; tickets at the office `a1` (Alice's, with a public reply, an internal note, Alice's
 ///   own reply, Boris watching, 30 logged minutes, a one-line specification, linked to `a2`), `a2`
 ///   (Alice's, about the printer), `a3` (Alice's), `aResolved` (Alice's, resolved and rated 4/5,
-///   paid work awaiting approval),
+///   then reopened and resolved again, not yet rated; paid work awaiting approval),
 ///   `aLena` (Lena's, filed at the office, not at her warehouse), `aWarehouse` (Petr's, at the
 ///   warehouse), and `aByName` (filed by staff for the free-text requester "Ivan Petrov" under
 ///   Alpha, without a location).
@@ -242,6 +242,9 @@ struct AccessFixture: Sendable {
         aResolved = try await desk.changeStatus(aResolved.id, to: .resolved, by: anna)
         let token = try await desk.ratingRequests(of: aResolved.id, as: .system)[0].token
         _ = try await desk.rate(token: token, score: 4, comment: "Quick")
+        // Reopened and resolved again: the new resolution waits for Alice's score.
+        _ = try await desk.changeStatus(aResolved.id, to: .inProgress, by: anna)
+        _ = try await desk.changeStatus(aResolved.id, to: .resolved, by: anna)
         // A cartridge was swapped after all: the paid work waits for Alpha's approval.
         _ = try await desk.addSpecificationLine(
             to: aResolved.id, NewSpecificationLine(itemID: cartridge.id, quantity: 1), by: anna)

@@ -89,6 +89,18 @@ extension HostileCommandCatalog {
             _ = try await d.f.desk.rate(
                 token: token(&d), score: score, comment: d.optionalText(), idempotencyKey: d.key())
         },
+        command("rate(_:score:comment:by:idempotencyKey:)", prepare: resolveForRatings) { d in
+            let score = d.hostile() ? d.int() : Int(d.random.next() % 5) + 1
+            let ticket = d.hostile() ? d.id(d.tickets) : d.pick([d.f.a2.id, d.f.a3.id, d.f.aResolved.id])
+            _ = try await d.f.desk.rate(
+                ticket, score: score, comment: d.optionalText(), by: d.performer(), idempotencyKey: d.key())
+        },
+        read("portal(for:)") { d in
+            let portal = d.f.desk.portal(for: d.id(d.contacts))
+            let page = try await portal.tickets(PortalTicketQuery(text: d.optionalText(), offset: d.int(), limit: d.int()))
+            for row in page.tickets { _ = try await portal.ticket(row.id) }
+            _ = try await portal.ticket(d.id(d.tickets))
+        },
         read("ratingRequest(token:)", prepare: resolveForRatings) { d in
             _ = try await d.f.desk.ratingRequest(token: token(&d))
         },

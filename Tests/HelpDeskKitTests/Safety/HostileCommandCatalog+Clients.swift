@@ -38,6 +38,15 @@ extension HostileCommandCatalog {
                 name: d.text(["Alpha"]), registration: d.dictionary(), notes: d.text(), slaPolicyID: d.slaPolicy())
             _ = try await d.f.desk.addCompany(request, by: d.performer(), idempotencyKey: d.key())
         },
+        command("updateCompany(_:_:by:idempotencyKey:)") { d in
+            var update = CompanyUpdate()
+            if d.bool() { update.name = d.text(["Alpha", "Beta"]) }
+            if d.oneIn(3) { update.registration = [d.text(["INN"]): d.text()] }
+            if d.oneIn(3) { update.notes = d.text() }
+            if d.oneIn(3) { update.slaPolicyID = .some(d.oneIn(2) ? nil : SLAPolicyID(d.text(["standard"]))) }
+            if d.oneIn(2) { update.ticketSharing = d.pick(TicketSharing.allCases) }
+            _ = try await d.f.desk.updateCompany(d.id(d.companies), update, by: d.performer(), idempotencyKey: d.key())
+        },
         command("deleteCompany(_:by:idempotencyKey:)") { d in
             try await d.f.desk.deleteCompany(d.id(d.companies), by: d.performer(), idempotencyKey: d.key())
         },
@@ -53,7 +62,8 @@ extension HostileCommandCatalog {
                 position: d.text(),
                 email: d.oneIn(4) ? nil : d.email(["alice@alpha.example"]), phone: d.optionalText(),
                 mayFileTickets: d.bool(),
-                mayApprovePaidWork: d.bool(), portalScope: d.pick(PortalScope.allCases))
+                mayApprovePaidWork: d.bool(), portalScope: d.pick(PortalScope.allCases),
+                additionalLocationIDs: d.oneIn(3) ? [d.id(d.locations)] : [], mayViewBilling: d.bool())
             _ = try await d.f.desk.addContact(request, by: d.performer(), idempotencyKey: d.key())
         },
         command("updateContact(_:_:by:idempotencyKey:)") { d in
@@ -65,6 +75,8 @@ extension HostileCommandCatalog {
             if d.oneIn(3) { update.mayFileTickets = d.bool() }
             if d.oneIn(3) { update.mayApprovePaidWork = d.bool() }
             if d.oneIn(3) { update.portalScope = d.pick(PortalScope.allCases) }
+            if d.oneIn(3) { update.additionalLocationIDs = d.oneIn(2) ? [] : [d.id(d.locations), d.id(d.locations)] }
+            if d.oneIn(3) { update.mayViewBilling = d.bool() }
             if d.oneIn(3) { update.isActive = d.bool() }
             _ = try await d.f.desk.updateContact(d.id(d.contacts), update, by: d.performer(), idempotencyKey: d.key())
         },

@@ -13,6 +13,14 @@ public enum Principal: Hashable, Sendable {
     /// The engine's own time-driven work, and the host's trusted back office.
     case system
 
+    /// `true` for a contact or a free-text client: someone who sees only what clients may.
+    public var isClient: Bool {
+        switch self {
+        case .contact, .client: true
+        case .employee, .system: false
+        }
+    }
+
     /// The performer this principal was resolved from.
     public var performer: Performer {
         switch self {
