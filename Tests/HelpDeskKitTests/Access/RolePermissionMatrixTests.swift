@@ -30,6 +30,7 @@ struct RolePermissionMatrixTests {
         "attach: a photo to a1": [.attachFiles], "comment: public reply on a1": [.replyPublicly],
         "comment: internal note on a1": [.writeInternalNote],
         "acknowledgeEvents: the first event": [.deliverEvents], "undeliveredEvents": [.deliverEvents],
+        "clientNotice: of every waiting event": [.deliverEvents],
         "tickets(matching:as:)": readTicket, "ticket: a1": readTicket, "ticket: a1 by number": readTicket,
         "comments: on a1": readTicket, "auditTrail: of a1": ticketInternal,
         // Directory and roles.

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The message a client receives about an outbox event: what a host sends by email, SMS or push.
+///
+/// Built by ``HelpDesk/clientNotice(for:as:)`` from client-visible data only — the ticket's
+/// number and title, the workflow's client label, public comments, client prices, the rating
+/// code — so no internal note, agent label, employee detail or other company's record can reach it.
+public struct ClientNotice: Hashable, Sendable {
+    /// Who receives it: the ticket's requester.
+    public var recipient: Requester
+    /// The ticket it is about.
+    public var ticketNumber: TicketNumber
+    /// A one-line subject.
+    public var subject: String
+    /// The text.
+    public var body: String
+}
+
+extension HelpDesk {
+    /// The client's message for `event`, or `nil` when the event is not for a client (its audience
+    /// names no requester, or it concerns something clients do not see). Needs
+    /// ``AccessAction/deliverEvents``.
+    ///
+    /// A contact receives it only while it may still read the ticket; the text is rendered from
+    /// the ticket as that client sees it.
+    public func clientNotice(for event: OutboxEvent, as viewer: Performer) async throws(HelpDeskError) -> ClientNotice?
+    {
+        _ = try await authorize(viewer, .deliverEvents)
+        guard let recipient = event.audience.requester, let id = event.event.ticketID,
+            let ticket = try await storage({ try await store.ticket(id) }),
+            try await clientReads(ticket, as: recipient)
+        else { return nil }
+        let subject = "[\(ticket.number)] \(ticket.title)"
+        func notice(_ body: String) -> ClientNotice {
+            ClientNotice(recipient: recipient, ticketNumber: ticket.number, subject: subject, body: body)
+        }
+        let request = "Your request \(ticket.number) \u{201C}\(ticket.title)\u{201D}"
+        switch event.event {
+        case .ticketCreated:
+            return notice("\(request) is registered. We will keep you informed here.")
+        case .statusChanged, .returnedToWork:
+            return notice("\(request) is now: \(clientStatus(of: ticket).label).")
+        case .ticketReopened:
+            return notice("\(request) is open again: \(clientStatus(of: ticket).label).")
+        case .ticketPostponed(_, _, let until):
+            let date = try await clientDate(until, of: ticket)
+            return notice("Work on \(request.lowercasedFirst) is postponed until \(date).")
+        case .commentAdded(_, _, let commentID, let visibility):
+            guard visibility == .public,
+                let comment = try await storage({ try await store.comments(on: id) }).first(where: {
+                    $0.id == commentID
+                }),
+                comment.visibility == .public
+            else { return nil }
+            var names = PortalNames()
+            let author = try await names.author(comment.author, in: self)
+            return notice("\(author) replied on \(request.lowercasedFirst):\n\n\(comment.body)")
+        case .ticketsMerged(let source, _, _, let targetNumber) where source == ticket.id:
+            return notice("\(request) continues as request \(targetNumber); follow it there.")
+        case .ratingRequested(_, _, _, let token, let expiresAt):
+            let date = try await clientDate(expiresAt, of: ticket)
+            return notice("\(request) is resolved. How did we do? Rate us with code \(token.rawValue) until \(date).")
+        case .paidWorkApproval(_, _, _, let decision):
+            return try await paidWorkNotice(decision, on: ticket, request: request).map(notice)
+        default:
+            return nil
+        }
+    }
+
+    /// `true` when `requester` may read `ticket` now: a contact through the access policy, a
+    /// client known by name when it is the ticket's requester.
+    private func clientReads(_ ticket: Ticket, as requester: Requester) async throws(HelpDeskError) -> Bool {
+        guard let principal = try? await principal(for: requester.performer) else { return false }
+        return (try? authorize(principal, AccessRequest(.readTicket, ticket: ticket))) != nil
+    }
+
+    /// The approval step in the client's words, with the charged total when approval is asked.
+    private func paidWorkNotice(_ decision: ApprovalDecision, on ticket: Ticket, request: String)
+        async throws(HelpDeskError) -> String?
+    {
+        switch decision {
+        case .approved: return "The paid work on \(request.lowercasedFirst) is approved. Thank you."
+        case .declined: return "The paid work on \(request.lowercasedFirst) is declined; we will get back to you."
+        case .requested:
+            guard let billing = try optionalFeature((any BillingRepository).self),
+                let specification = try await storage({ try await billing.specification(of: ticket.id) })
+            else { return nil }
+            let work = try Self.paidWork(specification)
+            let lines = work.lines.filter { !$0.isIncludedInContract }.map { "- \($0.description): \($0.total)" }
+            let total = work.chargedTotals.map(\.description).joined(separator: " + ")
+            return "The paid work on \(request.lowercasedFirst) needs your approval (total \(total)):\n"
+                + lines.joined(separator: "\n")
+        }
+    }
+
+    /// `instant` as the client reads it: in the time zone of the ticket's location (UTC without one).
+    private func clientDate(_ instant: Date, of ticket: Ticket) async throws(HelpDeskError) -> String {
+        var zone = TimeZone.gmt
+        if let id = ticket.locationID, let location = try await storage({ try await companyStore.location(id) }) {
+            zone = TimeZone(identifier: location.timeZoneIdentifier) ?? .gmt
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
+        let date = "\(parts.year ?? 0)-\(two(parts.month))-\(two(parts.day)) \(two(parts.hour)):\(two(parts.minute))"
+        return "\(date) (\(zone.identifier))"
+    }
+}
+
+extension String {
+    /// The string with its first character lower-cased ("Your request" → "your request").
+    fileprivate var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import Testing
+import WorkingTime
+
+/// Every text that reaches a client from the outbox is built from client-visible data: seeded
+/// random days of staff and client work, with internal notes, labor comments and agent-only labels
+/// planted as markers; every outbox event is checked at two levels — its audience (a client is
+/// named only on client-visible events, never on an internal note) and its rendered
+/// ``ClientNotice`` (present exactly for those, free of every marker, and saying what the client
+/// would read in the portal).
+@Suite("Client notices carry only client-visible data")
+struct ClientNoticeLeakTests {
+    /// Text that must never reach a client.
+    static let secret = "SECRET"
+    /// Agent labels of the standard workflow that differ from the client's.
+    static let agentOnlyLabels = ["Waiting for client", "Postponed"]
+
+    /// The desk of one run: Alpha with Alice (requester, may approve paid work) and a ticket.
+    struct Day {
+        let test: TestDesk
+        let alice: Contact
+        let ticket: Ticket
+
+        static func make(seed: UInt64) async throws -> Day {
+            var configuration = HelpDeskConfiguration()
+            configuration.ratings = .standard
+            configuration.billing = BillingConfiguration(laborItemCode: "HOUR")
+            let test = try await TestDesk.make(configuration: configuration, seed: seed)
+            let desk = test.desk
+            let alpha = try await desk.addCompany(NewCompany(name: "Alpha \(secret)-company-notes"), by: .system)
+            let office = try await desk.addLocation(
+                NewLocation(companyID: alpha.id, name: "Office", timeZoneIdentifier: "Europe/Moscow"), by: .system)
+            let alice = try await desk.addContact(
+                NewContact(
+                    companyID: alpha.id, locationID: office.id, name: "Alice", email: "alice@alpha.example",
+                    mayApprovePaidWork: true), by: .system)
+            let ticket = try await desk.createTicket(
+                NewTicket(title: "Printer jams", channel: .portal, requester: .contact(alice.id)),
+                by: .contact(alice.id))
+            return Day(test: test, alice: alice, ticket: ticket)
+        }
+    }
+
+    @Test(arguments: 0..<12)
+    func everyNoticeIsBuiltFromWhatTheClientMaySee(seed: Int) async throws {
+        let day = try await Day.make(seed: UInt64(seed))
+        let desk = day.test.desk
+        let staff = Performer.employee(day.test.anna.id)
+        let alice = Performer.contact(day.alice.id)
+        var random = SplitMix64(seed: UInt64(seed) &* 0x9E37)
+        var notices = 0
+        for step in 0..<40 {
+            day.test.clock.advance(by: 600)
+            // Any command may be refused by the workflow (e.g. a transition); only what commits counts.
+            _ = try? await Self.randomStep(step, desk: desk, ticket: day.ticket.id, staff: staff, alice: alice, &random)
+            notices += try await Self.checkOutbox(desk, alice: day.alice)
+        }
+        #expect(notices > 5, "a run that notifies the client of almost nothing proves little")
+    }
+
+    /// One random command of staff or the client; every internal text carries ``secret``.
+    static func randomStep(
+        _ step: Int, desk: HelpDesk, ticket: TicketID, staff: Performer, alice: Performer, _ random: inout SplitMix64
+    ) async throws {
+        let statuses: [StatusCode] = [.inProgress, .waitingForClient, .resolved, .closed, .postponed, .cancelled]
+        switch random.next() % 9 {
+        case 0:
+            _ = try await desk.comment(
+                on: ticket, NewComment("Internal \(secret) \(step)", visibility: .internal), by: staff)
+        case 1: _ = try await desk.comment(on: ticket, NewComment("Public answer \(step)"), by: staff)
+        case 2: _ = try await desk.comment(on: ticket, NewComment("Client says \(step)"), by: alice)
+        case 3:
+            let status = statuses[Int(random.next() % UInt64(statuses.count))]
+            if status == .postponed {
+                _ = try await desk.postpone(ticket, until: TestDesk.start.addingTimeInterval(30 * 86_400), by: staff)
+            } else {
+                _ = try await desk.changeStatus(ticket, to: status, by: staff)
+            }
+        case 4:
+            _ = try await desk.logTime(
+                on: ticket,
+                NewTimeEntry(workDate: try LocalDate(parsing: "2026-03-02"), minutes: 30, comment: "\(secret) labor"),
+                by: staff)
+        case 5:
+            let price = Price(Money(minorUnits: 1_500_00, currency: .rub))
+            _ = try await desk.addSpecificationLine(
+                to: ticket, NewSpecificationLine(description: "Fuser unit", pricing: .fixed, quantity: 1, price: price),
+                by: staff)
+            _ = try await desk.requestApproval(of: ticket, by: staff)
+        case 6:
+            _ =
+                random.next() % 2 == 0
+                ? try await desk.approvePaidWork(of: ticket, by: alice)
+                : try await desk.declinePaidWork(of: ticket, reason: "Too expensive", by: alice)
+        case 7: _ = try await desk.addWatchers([try await desk.employees(as: .system)[0].id], to: ticket, by: staff)
+        default: _ = try await desk.assign(ticket, to: nil, group: nil, by: staff)
+        }
+    }
+
+    /// Renders and acknowledges the waiting events; returns how many client notices there were.
+    static func checkOutbox(_ desk: HelpDesk, alice: Contact) async throws -> Int {
+        let events = try await desk.undeliveredEvents(limit: 1_000, as: .system)
+        var count = 0
+        for event in events {
+            let notice = try await desk.clientNotice(for: event, as: .system)
+            let clientVisible = Self.isClientVisible(event.event)
+            if event.audience.requester != nil {
+                #expect(clientVisible, "\(event.event.name) names the client in its audience")
+                #expect(notice != nil, "\(event.event.name) for the client renders no notice")
+            } else {
+                #expect(notice == nil, "\(event.event.name) without a client audience rendered a notice")
+            }
+            guard let notice else { continue }
+            count += 1
+            #expect(notice.recipient == .contact(alice.id))
+            let text = notice.subject + "\n" + notice.body
+            #expect(!text.contains(secret), "\(event.event.name): \(text)")
+            for label in agentOnlyLabels { #expect(!text.contains(label), "\(event.event.name): \(text)") }
+            #expect(!text.contains("@service.example"), "an employee's email reached the client: \(text)")
+            if case .statusChanged = event.event {
+                let ticket = try await desk.portal(for: alice.id).ticket(event.event.ticketID!)
+                #expect(text.contains(ticket.status.label), "the notice names the status as the portal does")
+            }
+        }
+        if !events.isEmpty { try await desk.acknowledgeEvents(events.map(\.sequence), by: .system) }
+        return count
+    }
+
+    /// The events a client may be told about (an independent list, not the engine's).
+    static func isClientVisible(_ event: DomainEvent) -> Bool {
+        switch event {
+        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketReopened, .ratingRequested,
+            .paidWorkApproval, .ticketsMerged:
+            true
+        case .commentAdded(_, _, _, let visibility): visibility == .public
+        default: false
+        }
+    }
+}
