@@ -87,7 +87,7 @@ enum TicketBenchmarks {
                 "tickets.query.titleSearch",
                 TicketQuery(titleContains: "vpn backup", sort: [TicketSort(.createdAt, .descending)])
             ),
-        ] + scopedQueries(fixtures)
+        ] + scopedQueries(fixtures) + portalQueries(fixtures)
         var results = [
             BenchmarkResult(
                 name: "tickets.store.load", value: Double(ticketCount) / loadSeconds, unit: "tickets/s", target: nil,
@@ -136,5 +136,23 @@ enum TicketBenchmarks {
         var lead = TicketQuery(sort: [TicketSort(.number, .descending)], limit: 50)
         lead.reach = reach(leadRole, group: fixtures.groupIDs[2])
         return [("tickets.query.scopedEngineerQueue", queue), ("tickets.query.scopedLeadByNumber", lead)]
+    }
+
+    /// The portal lists of two contacts of one company: a location-scoped contact looking after
+    /// two locations (its active tickets, newest first) and a company-scoped manager (every ticket
+    /// of the company, most recently changed first) — ``ContactAuthority/readableTickets`` as the
+    /// query's reach, as ``ClientPortal/tickets(_:)`` runs them.
+    static func portalQueries(_ fixtures: TicketFixtures) -> [(String, TicketQuery)] {
+        let company = fixtures.companyIDs[0]
+        let local = Contact(
+            id: fixtures.contactIDs[0], companyID: company, locationID: fixtures.locationIDs[0], name: "Local",
+            portalScope: .location, additionalLocationIDs: [fixtures.locationIDs[1]])
+        let manager = Contact(id: fixtures.contactIDs[1], companyID: company, name: "Manager", portalScope: .company)
+        var active = TicketQuery(
+            statusCategories: [.new, .open, .waiting], sort: [TicketSort(.createdAt, .descending)], limit: 50)
+        active.reach = ContactAuthority(contact: local, sharing: .perMember).readableTickets
+        var everything = TicketQuery(sort: [TicketSort(.updatedAt, .descending)], limit: 50)
+        everything.reach = ContactAuthority(contact: manager, sharing: .perMember).readableTickets
+        return [("tickets.query.portalLocationContact", active), ("tickets.query.portalCompanyManager", everything)]
     }
 }
