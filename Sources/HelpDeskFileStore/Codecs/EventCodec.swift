@@ -10,7 +10,7 @@ enum EventCodec {
     /// Number of stored properties of `PendingEvent` and `Audience` this codec writes; a test
     /// compares them with `Mirror(reflecting:)` so a new field cannot be silently dropped.
     static let pendingEventFieldCount = 5
-    static let audienceFieldCount = 3
+    static let audienceFieldCount = 4
 
     /// Appends a pending event.
     static func encode(_ pending: PendingEvent, to w: inout ByteWriter) {
@@ -27,6 +27,7 @@ enum EventCodec {
                 } else {
                     w.u8(0)
                 }
+                w.ids(pending.audience.copiedContactIDs)
             }
             w.date(pending.occurredAt)
         }
@@ -41,7 +42,8 @@ enum EventCodec {
         var a = try g.group()
         let audience = Audience(
             employeeIDs: try a.ids(), groupIDs: try a.ids(),
-            requester: try a.presence() ? try a.requester() : nil)
+            requester: try a.presence() ? try a.requester() : nil,
+            copiedContactIDs: a.isAtEnd ? [] : try a.ids())
         return PendingEvent(
             id: id, event: event, performer: performer, audience: audience, occurredAt: try g.date())
     }

@@ -2,11 +2,11 @@ import Foundation
 
 /// The message a client receives about an outbox event: what a host sends by email, SMS or push.
 ///
-/// Built by ``HelpDesk/clientNotice(for:as:)`` from client-visible data only — the ticket's
+/// Built by ``HelpDesk/clientNotices(for:as:)`` from client-visible data only — the ticket's
 /// number and title, the workflow's client label, public comments, client prices, the rating
 /// code — so no internal note, agent label, employee detail or other company's record can reach it.
 public struct ClientNotice: Hashable, Sendable {
-    /// Who receives it: the ticket's requester.
+    /// Who receives it: the ticket's requester or a contact copied on it.
     public var recipient: Requester
     /// The ticket it is about.
     public var ticketNumber: TicketNumber
@@ -17,17 +17,26 @@ public struct ClientNotice: Hashable, Sendable {
 }
 
 extension HelpDesk {
-    /// The client's message for `event`, or `nil` when the event is not for a client (its audience
-    /// names no requester, or it concerns something clients do not see). Needs
-    /// ``AccessAction/deliverEvents``.
-    ///
-    /// A contact receives it only while it may still read the ticket; the text is rendered from
-    /// the ticket as that client sees it.
-    public func clientNotice(for event: OutboxEvent, as viewer: Performer) async throws(HelpDeskError) -> ClientNotice?
+    /// The clients' messages for `event`: one per client in its audience (the requester, then the
+    /// copied contacts) who may still read the ticket; none when the event concerns something
+    /// clients do not see. Needs ``AccessAction/deliverEvents``.
+    public func clientNotices(for event: OutboxEvent, as viewer: Performer) async throws(HelpDeskError)
+        -> [ClientNotice]
     {
         _ = try await authorize(viewer, .deliverEvents)
-        guard let recipient = event.audience.requester, let id = event.event.ticketID,
-            let ticket = try await storage({ try await store.ticket(id) }),
+        var notices: [ClientNotice] = []
+        for recipient in event.audience.clients {
+            if let notice = try await clientNotice(for: event.event, to: recipient) { notices.append(notice) }
+        }
+        return notices
+    }
+
+    /// The message to `recipient` about `event`, rendered from the ticket as that client sees it;
+    /// `nil` when the client may not read the ticket or the event is not for clients.
+    private func clientNotice(for event: DomainEvent, to recipient: Requester) async throws(HelpDeskError)
+        -> ClientNotice?
+    {
+        guard let id = event.ticketID, let ticket = try await storage({ try await store.ticket(id) }),
             try await clientReads(ticket, as: recipient)
         else { return nil }
         let subject = "[\(ticket.number)] \(ticket.title)"
@@ -35,7 +44,7 @@ extension HelpDesk {
             ClientNotice(recipient: recipient, ticketNumber: ticket.number, subject: subject, body: body)
         }
         let request = "Your request \(ticket.number) \u{201C}\(ticket.title)\u{201D}"
-        switch event.event {
+        switch event {
         case .ticketCreated:
             return notice("\(request) is registered. We will keep you informed here.")
         case .statusChanged, .returnedToWork:

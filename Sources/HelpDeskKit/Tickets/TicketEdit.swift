@@ -121,9 +121,10 @@ extension HelpDesk {
             clientSees = false
         }
         let notifyClient = clientSees && performer != ticket.requester.performer
+        let copied = clientSees ? ticket.ccContactIDs.filter { performer != .contact($0) } : []
         return Audience(
             employeeIDs: employees.count > 1 ? employees.sorted() : employees, groupIDs: groups,
-            requester: notifyClient ? ticket.requester : nil)
+            requester: notifyClient ? ticket.requester : nil, copiedContactIDs: copied)
     }
 
     /// Loads a ticket, asks the access policy for `action` on it, lets `change` edit it, and

@@ -169,10 +169,10 @@ enum AccessCatalog {
         E("undeliveredEvents(limit:as:)", "undeliveredEvents") { f, p in
             try await E.call { try await f.desk.undeliveredEvents(as: p) }
         },
-        E("clientNotice(for:as:)", "clientNotice: of every waiting event") { f, p in
+        E("clientNotices(for:as:)", "clientNotice: of every waiting event") { f, p in
             try await E.call {
                 for event in try await f.test.store.undeliveredEvents(limit: 1_000) {
-                    _ = try await f.desk.clientNotice(for: event, as: p)
+                    _ = try await f.desk.clientNotices(for: event, as: p)
                 }
             }
         },

@@ -184,7 +184,7 @@ enum HostileCommandCatalog {
         },
         read("comments(on:as:)") { d in _ = try await d.f.desk.comments(on: d.id(d.tickets), as: d.performer()) },
         read("auditTrail(of:as:)") { d in _ = try await d.f.desk.auditTrail(of: d.id(d.tickets), as: d.performer()) },
-        read("clientNotice(for:as:)") { d in
+        read("clientNotices(for:as:)") { d in
             let waiting = try await d.f.desk.undeliveredEvents(limit: 1_000, as: .system)
             let real = waiting[Int(d.random.next() % UInt64(waiting.count))]
             // A host may hand back an event it altered or made up: another ticket, another requester.
@@ -200,7 +200,7 @@ enum HostileCommandCatalog {
                         performer: d.performer(), audience: Audience(requester: .contact(d.id(d.contacts))),
                         occurredAt: d.instant()))
                 : real
-            _ = try await d.f.desk.clientNotice(for: event, as: d.performer())
+            _ = try await d.f.desk.clientNotices(for: event, as: d.performer())
         },
         read("undeliveredEvents(limit:as:)") { d in
             _ = try await d.f.desk.undeliveredEvents(limit: d.int(), as: d.performer())
