@@ -9,8 +9,9 @@ struct DemoClients: Sendable {
     let northwind: Company
     /// Contoso Bank: network support on the premium SLA.
     let contoso: Company
-    /// Contacts by the name the script uses (Igor works at Northwind's warehouse).
-    let anna: Contact, tom: Contact, jane: Contact, priya: Contact, igor: Contact
+    /// Contacts by the name the script uses (Igor works at Northwind's warehouse; Elena is
+    /// Northwind's office manager, who sees the whole company, approves paid work and sees billing).
+    let anna: Contact, tom: Contact, jane: Contact, priya: Contact, igor: Contact, elena: Contact
     /// Northwind's floor-3 printer.
     let northwindPrinter: Asset
     /// The price-list item for paid engineer time (per hour), the labor item of billing.
@@ -19,7 +20,7 @@ struct DemoClients: Sendable {
     let fuserUnit: PriceListItem, tonerCartridge: PriceListItem
 
     /// The contacts, for the directory of names.
-    var contacts: [Contact] { [anna, tom, jane, priya, igor] }
+    var contacts: [Contact] { [anna, tom, jane, priya, igor, elena] }
 
     /// The code of the labor item (`BillingConfiguration.laborItemCode`).
     static let laborItemCode = "ENG-HOUR"
@@ -47,13 +48,15 @@ struct DemoClients: Sendable {
                     companyID: company.id, name: name, address: address, timeZoneIdentifier: DemoTime.zoneIdentifier),
                 by: .system)
         }
-        func contact(_ name: String, _ email: String, at location: Location, mayApprove: Bool = false)
-            async throws(HelpDeskError) -> Contact
-        {
+        func contact(
+            _ name: String, _ email: String, at location: Location, position: String = "",
+            sees scope: PortalScope = .ownTickets, mayApprove: Bool = false, seesBilling: Bool = false
+        ) async throws(HelpDeskError) -> Contact {
             try await desk.addContact(
                 NewContact(
-                    companyID: location.companyID, locationID: location.id, name: name, email: email,
-                    mayApprovePaidWork: mayApprove, portalScope: mayApprove ? .company : .ownTickets), by: .system)
+                    companyID: location.companyID, locationID: location.id, name: name, position: position,
+                    email: email, mayApprovePaidWork: mayApprove, portalScope: scope, mayViewBilling: seesBilling),
+                by: .system)
         }
         func contract(_ company: Company, _ number: String, fee: Int64) async throws(HelpDeskError) -> Contract {
             let contract = try await desk.addContract(
@@ -103,11 +106,17 @@ struct DemoClients: Sendable {
         }
         return DemoClients(
             acme: acme, northwind: northwind, contoso: contoso,
-            anna: try await contact("Anna Smith", "anna.smith@acme.example", at: acmeOffice, mayApprove: true),
-            tom: try await contact("Tom Baker", "tom@northwind.example", at: northwindShop),
+            anna: try await contact(
+                "Anna Smith", "anna.smith@acme.example", at: acmeOffice, sees: .company, mayApprove: true),
+            tom: try await contact(
+                "Tom Baker", "tom@northwind.example", at: northwindShop, position: "Shop manager", sees: .location),
             jane: try await contact("Jane Doe", "jane@northwind.example", at: northwindShop),
-            priya: try await contact("Priya Nair", "priya@contoso.example", at: contosoBranch, mayApprove: true),
+            priya: try await contact(
+                "Priya Nair", "priya@contoso.example", at: contosoBranch, sees: .company, mayApprove: true),
             igor: try await contact("Igor Sokolov", "igor@northwind.example", at: warehouse),
+            elena: try await contact(
+                "Elena Volkova", "elena@northwind.example", at: northwindShop, position: "Office manager",
+                sees: .company, mayApprove: true, seesBilling: true),
             northwindPrinter: printer,
             engineerHour: try await item(
                 laborItemCode, "Engineer hour (out of contract)", .work, .perHour, 1_500_00),
@@ -134,6 +143,36 @@ struct DemoClients: Sendable {
                 previous.map { Self.payment($0, at: now) } ?? "-",
                 current.map { "\($0.fee), " + Self.payment($0, at: now) } ?? "-",
             ])
+        }
+        out.lines(table.render())
+        try await describeContacts(on: desk, into: &out)
+    }
+
+    /// Writes the contacts table to `out`: where each works and what it may see and do in the client portal.
+    func describeContacts(on desk: HelpDesk, into out: inout Transcript) async throws(HelpDeskError) {
+        out.line()
+        out.note("Client contacts sign in to the client portal. Each sees its own tickets, its location's or")
+        out.note("its whole company's, as its company allows; some may approve paid work or see billing.")
+        out.line()
+        var table = TextTable([
+            .init("Contact"), .init("Client"), .init("Location"), .init("Portal shows"), .init("Approves work"),
+            .init("Sees billing"),
+        ])
+        for company in [acme, northwind, contoso] {
+            let locations = try await desk.locations(of: company.id, as: .system)
+            for contact in contacts.filter({ $0.companyID == company.id }).sorted(by: { $0.name < $1.name }) {
+                let location = locations.first { $0.id == contact.locationID }?.name ?? "-"
+                let shows =
+                    switch contact.portalScope {
+                    case .ownTickets: "own tickets"
+                    case .location: "tickets at \(location)"
+                    case .company: "the whole company"
+                    }
+                table.add([
+                    contact.name, company.name, location, shows, contact.mayApprovePaidWork ? "yes" : "no",
+                    contact.mayViewBilling ? "yes" : "no",
+                ])
+            }
         }
         out.lines(table.render())
     }

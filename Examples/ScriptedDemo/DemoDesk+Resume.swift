@@ -72,7 +72,8 @@ extension DemoDesk {
             contoso: try company("Contoso Bank"),
             anna: try await contact("anna.smith@acme.example"), tom: try await contact("tom@northwind.example"),
             jane: try await contact("jane@northwind.example"), priya: try await contact("priya@contoso.example"),
-            igor: try await contact("igor@northwind.example"), northwindPrinter: printer,
+            igor: try await contact("igor@northwind.example"), elena: try await contact("elena@northwind.example"),
+            northwindPrinter: printer,
             engineerHour: try item(DemoClients.laborItemCode), fuserUnit: try item("FUSER-M428"),
             tonerCartridge: try item("TONER-59A"))
         var directory = Directory(employees: employees, groups: groupList, categories: categories)
@@ -88,7 +89,8 @@ extension DemoDesk {
                 network: try group("Network")),
             catalog: Catalog(
                 accounts: try category("Accounts & access"), printers: try category("Printers"),
-                network: try category("Network & VPN"), hardware: try category("Hardware")),
+                network: try category("Network & VPN"), hardware: try category("Hardware"),
+                spareParts: try category("Spare parts orders")),
             clients: clients, directory: directory)
     }
 }

@@ -34,6 +34,11 @@ struct DemoDesk: Sendable {
         let printers: ServiceCategory
         let network: ServiceCategory
         let hardware: ServiceCategory
+        /// The engineers' own orders of spare parts: internal, never offered to clients.
+        let spareParts: ServiceCategory
+
+        /// Every category, in the order the demo lists them.
+        var all: [ServiceCategory] { [accounts, printers, network, hardware, spareParts] }
     }
 
     /// The engine.
@@ -109,18 +114,20 @@ struct DemoDesk: Sendable {
         try await DemoRoles.grant(on: desk, to: staff)
 
         /// Adds one service category with its default routing.
-        func category(_ name: String, assignee: Employee?, group: SupportGroup, sla: SLAPolicyID? = nil)
-            async throws(HelpDeskError) -> ServiceCategory
-        {
+        func category(
+            _ name: String, assignee: Employee?, group: SupportGroup, sla: SLAPolicyID? = nil, clients: Bool = true
+        ) async throws(HelpDeskError) -> ServiceCategory {
             try await desk.addCategory(
                 NewServiceCategory(
-                    name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla),
+                    name: name, defaultAssigneeID: assignee?.id, defaultGroupID: group.id, slaPolicyID: sla,
+                    isVisibleToClients: clients),
                 by: .system)
         }
         _ = try await category("Accounts & access", assignee: staff.sam, group: groups.serviceDesk)
         _ = try await category("Printers", assignee: nil, group: groups.fieldEngineers)
         _ = try await category("Network & VPN", assignee: staff.lena, group: groups.network, sla: "premium")
         _ = try await category("Hardware", assignee: staff.ben, group: groups.fieldEngineers)
+        _ = try await category("Spare parts orders", assignee: nil, group: groups.fieldEngineers, clients: false)
 
         let clients = try await DemoClients.seed(on: desk, manager: staff.maria)
         try await DemoBilling.run(
@@ -151,15 +158,18 @@ struct DemoDesk: Sendable {
         out.line()
         var categories = TextTable([
             .init("Category"), .init("Default assignee"), .init("Default group"), .init("SLA policy"),
+            .init("Clients"),
         ])
-        for category in [catalog.accounts, catalog.printers, catalog.network, catalog.hardware] {
+        for category in catalog.all {
             categories.add([
                 category.name, directory.name(of: category.defaultAssigneeID),
                 directory.name(of: category.defaultGroupID),
                 category.slaPolicyID?.rawValue ?? "standard (desk default)",
+                category.isVisibleToClients ? "may file" : "internal",
             ])
         }
         out.lines(categories.render())
+        out.note("An internal category is for the desk's own work: the client portal never offers it.")
         out.line()
         out.note("SLA targets count office hours, 09:00-13:00 and 14:00-18:00 Moscow time, by the Russian")
         out.note("production calendar. A client with an overdue invoice gets the debtor policy instead:")

@@ -27,7 +27,8 @@ extension Report {
         }
         try await receivables(at: end, into: &out)
         out.line()
-        for revenue in try await desk.outOfContractRevenue(in: start..<end, as: .system) {
+        let revenues = try await desk.outOfContractRevenue(in: start..<end, as: .system)
+        for revenue in revenues.sorted(by: { (names[$0.companyID] ?? "") < (names[$1.companyID] ?? "") }) {
             out.note(
                 "Paid work settled for \(names[revenue.companyID] ?? "-"): \(Self.rubles(revenue.amount)) in \(revenue.transfers) transfer(s)."
             )

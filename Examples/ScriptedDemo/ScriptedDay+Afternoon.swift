@@ -33,7 +33,8 @@ extension ScriptedDay {
         pause()
     }
 
-    /// 11:30–17:00: resolutions, a close, the postponed ticket's return and a reopening.
+    /// 11:30–17:00: resolutions, a close, the postponed ticket's return, paid work the client approves,
+    /// and a reopening.
     mutating func afternoon() async throws(HelpDeskError) {
         guard let login = tickets.login, let printer = tickets.printer, let vpn = tickets.vpn,
             let backupDisk = tickets.backupDisk
@@ -73,6 +74,7 @@ extension ScriptedDay {
         try await showSettlement(of: printer)
         try await showRatingRequest(of: printer)
         pause()
+        try await paidWorkApproval()
 
         at(16, 30)
         try await clientReplies("It dropped again at 16:20, sorry!", on: vpn)

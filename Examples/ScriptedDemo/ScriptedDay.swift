@@ -14,6 +14,7 @@ struct ScriptedDay {
         var printerAgain: TicketID?
         var backupDisk: TicketID?
         var monitor: TicketID?
+        var warehousePrinter: TicketID?
     }
 
     /// The desk being worked on.

@@ -28,8 +28,10 @@ struct DemoHostTests {
         #expect(output.contains("the client's reply moved #1001 from Waiting for client to In progress"))
         #expect(output.contains("merges the duplicate #1004 into #1002"))
         #expect(output.contains("A second read of the outbox returns 0 events"))
-        #expect(output.contains("on #1001 she reads 3 of 4 comments: internal notes never reach a client"))
-        #expect(output.contains("Tom Baker of Northwind asks for #1001: notFound, as if it did not exist"))
+        #expect(output.contains("on #1002 both read 2 of its 3 comments, the public ones:"))
+        #expect(
+            output.contains("Olga Ivanova's internal note \"Same printer as the phone call at 08:55.\" is in neither"))
+        #expect(output.contains("Tom Baker asks for #1001 of Acme Ltd: notFound, as if it did not exist"))
         #expect(output.contains("the engine answers #1001 again: no second ticket, nothing new in the outbox"))
         #expect(!output.contains("WARNING"))
     }
@@ -66,7 +68,7 @@ struct DemoHostTests {
         let policies = board.split(separator: "\n").filter { $0.hasPrefix("  #100") }.map {
             $0.split(separator: " ", omittingEmptySubsequences: true)[1]
         }
-        #expect(policies == ["standard", "debtor", "premium", "debtor", "standard", "debtor"])
+        #expect(policies == ["standard", "debtor", "premium", "debtor", "standard", "debtor", "debtor"])
     }
 
     /// Engineers log time, billable time goes on the bill at the engineer's rate, a spare part is
@@ -98,9 +100,51 @@ struct DemoHostTests {
         #expect(output.contains("Satisfaction index (CSAT): 1 of 2 ratings satisfied, 50.0%; average score 3.50."))
     }
 
+    /// The client portal (issue #18): a location-scoped contact and a company-scoped manager of the
+    /// same client see different lists, an internal note reaches neither, another company's ticket
+    /// does not exist for them, an internal category is not offered, and billing is shown only to
+    /// the contact allowed to see it.
+    @Test func portalShowsEachContactItsOwnShare() async throws {
+        let output = try await ScriptedDemo.inMemoryDay()
+        #expect(output.contains("-> 3 tickets, all at Shop on Arbat:"))
+        #expect(output.contains("#1004 \"Floor 3 printer broken again\" from Jane Doe, Closed"))
+        #expect(output.contains("Awaiting your reply (the desk's own label: Waiting for client)"))
+        #expect(
+            output.contains(
+                "4 tickets: Tom's 3 and Igor Sokolov's #1007 at Warehouse in Khimki, which Tom does not see"))
+        #expect(output.contains("the form offers 4 categories: Accounts & access, Hardware, Network & VPN, Printers"))
+        #expect(output.contains("\"Spare parts orders\" is internal to the desk: the portal does not list it"))
+        #expect(output.contains("prepaid balance 0.00 RUB; owed 101100.00 RUB"))
+        #expect(output.contains("Tom Baker asks for the same page: forbidden, billing is not his to see"))
+    }
+
+    /// Paid work waits for the client's approval: charging it before is refused, a declined bill
+    /// changes and is asked again, and only the approved bill is charged when the ticket is resolved.
+    @Test func paidWorkIsChargedOnlyAfterApproval() async throws {
+        let output = try await ScriptedDemo.inMemoryDay()
+        let day = output.components(separatedBy: "  15:45  ")[1].components(separatedBy: "  16:30  ")[0]
+        let steps = [
+            "Olga Ivanova asks Northwind to approve the paid work on #1007",
+            "refused: The paid work of #1007 is awaiting the client's approval.",
+            "it awaits her approval: 2 x Toner cartridge HP 59A, 8400.00 RUB",
+            "Elena Volkova declines the paid work in the portal: \"One cartridge is enough; we keep no spares.\"",
+            "it waits for Elena Volkova once more",
+            "Elena Volkova approves the paid work of #1007 in the portal: 1 x Toner cartridge HP 59A, 4200.00 RUB",
+            "Ben Okafor moves #1007 to Resolved",
+            "4200.00 RUB is posted as owed (a receivable)",
+        ]
+        var rest = Substring(day)
+        for step in steps {
+            let found = try #require(rest.range(of: step), "missing or out of order: \(step)")
+            rest = rest[found.upperBound...]
+        }
+        #expect(output.contains("Paid work settled for Northwind Traders: 11100.00 RUB in 2 transfer(s)."))
+        #expect(output.contains(/#1007\s+paid work DECLINED by the client/))
+    }
+
     /// The receivables ageing and the debtor list count from the same due date: the February invoice,
-    /// due 10 February, is 24 days overdue and sits in the 0-30 column with the spare part owed today,
-    /// while March's invoice is not yet due.
+    /// due 10 February, is 24 days overdue and sits in the 0-30 column with the paid work owed today
+    /// (the fuser unit and the toner), while March's invoice is not yet due.
     @Test func ageingAndDaysOverdueAgree() async throws {
         let output = try await ScriptedDemo.inMemoryDay()
         let billing = output.components(separatedBy: "6. Billing (from the ledger)")[1]
@@ -108,7 +152,7 @@ struct DemoHostTests {
         let cells = ageing.split(separator: /\s{2,}/).map(String.init)
         #expect(
             cells == [
-                "Northwind Traders", "45000.00 RUB", "51900.00 RUB", "0.00 RUB", "0.00 RUB", "0.00 RUB", "96900.00 RUB",
+                "Northwind Traders", "45000.00 RUB", "56100.00 RUB", "0.00 RUB", "0.00 RUB", "0.00 RUB", "101100.00 RUB",
             ])
         #expect(billing.contains(/NW-2026\s+1 Feb - 28 Feb\s+45000.00 RUB\s+2026-02-10\s+24 days/))
     }
@@ -119,7 +163,7 @@ struct DemoHostTests {
         let section = output.components(separatedBy: "1. Tickets at the end of the day")[1]
             .components(separatedBy: "2. SLA at the end of the day")[0]
         let rows = section.split(separator: "\n").filter { $0.hasPrefix("  #100") }
-        #expect(rows.count == 6)
+        #expect(rows.count == 7)
         #expect(rows.contains { $0.contains("#1002") && $0.contains("Resolved") && $0.contains("Ben Okafor") })
         #expect(rows.contains { $0.contains("#1006") && $0.contains("web form") && $0.contains("Waiting for client") })
         let uuid = /[0-9A-F]{8}-[0-9A-F]{4}-/
@@ -233,14 +277,14 @@ struct DemoDataDirectoryTests {
         #expect(
             second.contains(
                 "Days off since the last working day: Sat 7 Mar, Sun 8 Mar, Mon 9 Mar (International Women's Day"))
-        #expect(second.contains("#1007 \"New starter needs a door badge\""))
-        #expect(second.contains("Anna Smith rates #1007 4 of 5"))
-        #expect(second.contains("All 8 tickets"))
+        #expect(second.contains("#1008 \"New starter needs a door badge\""))
+        #expect(second.contains("Anna Smith rates #1008 4 of 5"))
+        #expect(second.contains("All 9 tickets"))
         // On 10 March the March invoice falls due too: Northwind owes two periods.
         #expect(second.contains(/NW-2026\s+1 Mar - 31 Mar\s+45000.00 RUB\s+2026-03-10\s+0 days/))
         let third = try await DemoHost.run(dataDirectory: directory)
         #expect(third.contains("Day 3 of the desk: Wed 11 Mar (2026-03-11)"))
         #expect(!third.contains("Days off since"))
-        #expect(third.contains("All 10 tickets"))
+        #expect(third.contains("All 11 tickets"))
     }
 }
