@@ -48,19 +48,7 @@ extension TicketColumns {
         let conditionMask = query.slaConditions.map { set in SLACondition.allCases.map { set.contains($0) } }
         let dueLimit = query.slaDueBefore?.timeIntervalSinceReferenceDate
         let needle = query.foldedTitleNeedle ?? []
-        let reach = query.reach.map { clauses in
-            clauses.map { clause in
-                (
-                    group: clause.groupIDs.map { groupKeys.mask(for: $0) },
-                    category: clause.categoryIDs.map { categoryKeys.mask(for: $0) },
-                    assignee: clause.assigneeIDs.map { assigneeKeys.mask(for: $0) },
-                    company: clause.companyIDs.map { companyKeys.mask(for: $0) },
-                    location: clause.locationIDs.map { locationKeys.mask(for: $0) },
-                    requester: clause.requesters.map { requesterKeys.mask(for: Set($0.map(Optional.some))) },
-                    copying: clause.copying.flatMap { $0.isEmpty ? nil : $0 }
-                )
-            }
-        }
+        let reachable = query.reach.map { reachMask($0, rows: rows) }
 
         return foldedTitles.withRows { titles, start, length in
             needle.withUnsafeBufferPointer { needle in
@@ -81,16 +69,7 @@ extension TicketColumns {
                     if createdAt < lower || createdAt >= upper { continue }
                     if let conditionMask, !conditionMask[Int(slaCondition[row])] { continue }
                     if let dueLimit, !(slaDue[row] < dueLimit && slaDue[row] != Self.noDue) { continue }
-                    if let reach, !reach.contains(where: { clause in
-                        (clause.group?[Int(group[row])] ?? true) && (clause.category?[Int(category[row])] ?? true)
-                            && (clause.assignee?[Int(assignee[row])] ?? true)
-                            && (clause.company?[Int(company[row])] ?? true)
-                            && (clause.location?[Int(location[row])] ?? true)
-                            && (clause.requester?[Int(requester[row])] ?? true)
-                            && (clause.copying?.allSatisfy(rows[row].ccContactIDs.contains) ?? true)
-                    }) {
-                        continue
-                    }
+                    if let reachable, !reachable[row] { continue }
                     if !needle.isEmpty {
                         let title = UnsafeBufferPointer(rebasing: titles[start[row]..<start[row] + Int(length[row])])
                         if !TextMatching.contains(title, needle) { continue }
@@ -100,6 +79,35 @@ extension TicketColumns {
                 return matches
             }
         }
+    }
+
+    /// Which rows pass one of the reach clauses: one pass per clause over the columns, with the
+    /// clause's masks hoisted out of the loop (checking clauses row by row inside the main filter
+    /// copied every clause's masks per row).
+    private func reachMask(_ clauses: [TicketReachClause], rows: [Ticket]) -> [Bool] {
+        var reachable = [Bool](repeating: false, count: rows.count)
+        for clause in clauses {
+            let groups = clause.groupIDs.map { groupKeys.mask(for: $0) }
+            let categories = clause.categoryIDs.map { categoryKeys.mask(for: $0) }
+            let assignees = clause.assigneeIDs.map { assigneeKeys.mask(for: $0) }
+            let companies = clause.companyIDs.map { companyKeys.mask(for: $0) }
+            let locations = clause.locationIDs.map { locationKeys.mask(for: $0) }
+            let requesters = clause.requesters.map { requesterKeys.mask(for: Set($0.map(Optional.some))) }
+            let copying = clause.copying.flatMap { $0.isEmpty ? nil : $0 }
+            reachable.withUnsafeMutableBufferPointer { reachable in
+                for row in 0..<rows.count where !reachable[row] {
+                    if let companies, !companies[Int(company[row])] { continue }
+                    if let groups, !groups[Int(group[row])] { continue }
+                    if let categories, !categories[Int(category[row])] { continue }
+                    if let assignees, !assignees[Int(assignee[row])] { continue }
+                    if let locations, !locations[Int(location[row])] { continue }
+                    if let requesters, !requesters[Int(requester[row])] { continue }
+                    if let copying, !copying.allSatisfy(rows[row].ccContactIDs.contains) { continue }
+                    reachable[row] = true
+                }
+            }
+        }
+        return reachable
     }
 
     /// Which status keys pass the status-category and status filters; `nil` when neither is set.
