@@ -27,7 +27,7 @@ enum EventCodec {
                 } else {
                     w.u8(0)
                 }
-                w.ids(pending.audience.copiedContactIDs)
+                w.ids(pending.audience.contactIDs)
             }
             w.date(pending.occurredAt)
         }
@@ -43,7 +43,7 @@ enum EventCodec {
         let audience = Audience(
             employeeIDs: try a.ids(), groupIDs: try a.ids(),
             requester: try a.presence() ? try a.requester() : nil,
-            copiedContactIDs: a.isAtEnd ? [] : try a.ids())
+            contactIDs: a.isAtEnd ? [] : try a.ids())
         return PendingEvent(
             id: id, event: event, performer: performer, audience: audience, occurredAt: try g.date())
     }

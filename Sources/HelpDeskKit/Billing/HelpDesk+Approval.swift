@@ -24,7 +24,7 @@ extension HelpDesk {
             specification.approval = SpecificationApproval(
                 decision: .requested, version: specification.version + 1, requestedAt: now,
                 requestedBy: context.performer)
-            return writeApprovalStep(.requested, specification, on: ticket, at: now, in: &context)
+            return try await writeApprovalStep(.requested, specification, on: ticket, at: now, in: &context)
         }
     }
 
@@ -73,7 +73,7 @@ extension HelpDesk {
             approval.decidedBy = context.performer
             approval.remark = remark
             specification.approval = approval
-            return writeApprovalStep(decision, specification, on: ticket, at: now, in: &context)
+            return try await writeApprovalStep(decision, specification, on: ticket, at: now, in: &context)
         }
     }
 
@@ -92,22 +92,23 @@ extension HelpDesk {
     private func writeApprovalStep(
         _ step: ApprovalDecision, _ specification: TicketSpecification, on ticket: Ticket, at now: Date,
         in context: inout CommandContext
-    ) -> TicketSpecification {
+    ) async throws(HelpDeskError) -> TicketSpecification {
         var updated = specification
         updated.version += 1
         updated.updatedAt = now
         context.work.billing.specifications = [
             SpecificationWrite(specification: updated, expectedVersion: specification.version)
         ]
-        recordApprovalStep(step, of: updated, on: ticket, by: context.performer, at: now, into: &context.work)
+        try await recordApprovalStep(step, of: updated, on: ticket, by: context.performer, at: now, into: &context.work)
         return updated
     }
 
-    /// Adds the audit entry and `paidWorkApproval` event of one approval step to `work`.
+    /// Adds the audit entry and `paidWorkApproval` event of one approval step to `work`; a request
+    /// is also addressed to every active contact who may approve the ticket's paid work.
     func recordApprovalStep(
         _ step: ApprovalDecision, of specification: TicketSpecification, on ticket: Ticket, by performer: Performer,
         at now: Date, into work: inout UnitOfWork
-    ) {
+    ) async throws(HelpDeskError) {
         let remark = specification.approval?.remark.map { " \($0)" } ?? ""
         work.auditEntries.append(
             AuditEntry(
@@ -116,9 +117,26 @@ extension HelpDesk {
                 performer: performer, at: now))
         let event = DomainEvent.paidWorkApproval(
             ticket: ticket.id, number: ticket.number, version: specification.version, decision: step)
+        var audience = audience(of: event, on: ticket, performer: performer)
+        if step == .requested {
+            audience.contactIDs = Array(Set(audience.contactIDs + (try await approvers(of: ticket)))).sorted()
+            if case .contact(let requester) = ticket.requester { audience.contactIDs.removeAll { $0 == requester } }
+        }
         work.events.append(
-            PendingEvent(
-                id: nextID(), event: event, performer: performer,
-                audience: audience(of: event, on: ticket, performer: performer), occurredAt: now))
+            PendingEvent(id: nextID(), event: event, performer: performer, audience: audience, occurredAt: now))
+    }
+
+    /// The active contacts of the ticket's company who may approve its paid work.
+    private func approvers(of ticket: Ticket) async throws(HelpDeskError) -> [ContactID] {
+        guard let company = ticket.companyID else { return [] }
+        var found: [ContactID] = []
+        for contact in try await storage({ try await companyStore.contacts(of: company) })
+        where contact.isActive && contact.mayApprovePaidWork {
+            let principal = try await principal(for: .contact(contact.id))
+            if (try? authorize(principal, AccessRequest(.approvePaidWork, ticket: ticket))) != nil {
+                found.append(contact.id)
+            }
+        }
+        return found
     }
 }

@@ -170,10 +170,15 @@ extension HelpDesk {
         specification.version += 1
         specification.updatedAt = now
         if specification.approval != nil {
-            // Changed lines need the client's approval again.
-            specification.approval = SpecificationApproval(
-                decision: .requested, version: specification.version, requestedAt: now, requestedBy: performer)
-            recordApprovalStep(.requested, of: specification, on: ticket, by: performer, at: now, into: &work)
+            if specification.lines.contains(where: { $0.coverage == .billable }) {
+                // Changed lines need the client's approval again.
+                specification.approval = SpecificationApproval(
+                    decision: .requested, version: specification.version, requestedAt: now, requestedBy: performer)
+                try await recordApprovalStep(.requested, of: specification, on: ticket, by: performer, at: now, into: &work)
+            } else {
+                // Nothing is charged any more: nothing to approve.
+                specification.approval = nil
+            }
         }
         work.billing.specifications = [
             SpecificationWrite(specification: specification, expectedVersion: stored?.version)

@@ -1,8 +1,9 @@
-/// Which tickets a contact sees in the client portal.
+/// Which tickets a contact sees in the client portal, within its company's ``Company/ticketSharing``
+/// (see ``ContactAuthority``). Whatever the scope, a contact sees the tickets it requested or is copied on.
 public enum PortalScope: String, CaseIterable, Hashable, Sendable, Codable {
-    /// Only the tickets the contact requested.
+    /// Only the tickets the contact requested or is copied on.
     case ownTickets
-    /// Tickets of the contact's location.
+    /// Also the tickets at the contact's locations (``Contact/locationIDs``).
     case location
     /// Every ticket of the company.
     case company

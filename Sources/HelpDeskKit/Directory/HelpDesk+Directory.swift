@@ -106,10 +106,17 @@ extension HelpDesk {
         return try await storage { try await store.groups() }
     }
 
-    /// The service catalog, sorted by name; a client sees only the categories visible to clients.
+    /// The service catalog, sorted by name. A client sees only the categories visible to clients,
+    /// without their routing and SLA settings, and without a parent it may not see.
     public func categories(as viewer: Performer) async throws(HelpDeskError) -> [ServiceCategory] {
         let principal = try await authorize(viewer, .readCatalog)
         let all = try await storage { try await store.categories() }
-        return principal.isClient ? all.filter(\.isVisibleToClients) : all
+        guard principal.isClient else { return all }
+        let visible = all.filter(\.isVisibleToClients)
+        let shown = Set(visible.map(\.id))
+        return visible.map { category in
+            ServiceCategory(
+                id: category.id, name: category.name, parentID: category.parentID.flatMap { shown.contains($0) ? $0 : nil })
+        }
     }
 }

@@ -8,37 +8,38 @@ public struct Audience: Hashable, Sendable, Codable {
     public var groupIDs: [GroupID]
     /// The client to notify, when the event is visible to them (public replies, status changes).
     public var requester: Requester?
-    /// The client's colleagues copied on the ticket, told of the same events as the requester, sorted.
-    public var copiedContactIDs: [ContactID]
+    /// Further contacts of the client to notify, sorted: those copied on the ticket (told of the
+    /// same events as the requester) and, when paid work awaits approval, those who may approve it.
+    public var contactIDs: [ContactID]
 
     /// Describes an audience.
     public init(
         employeeIDs: [EmployeeID] = [], groupIDs: [GroupID] = [], requester: Requester? = nil,
-        copiedContactIDs: [ContactID] = []
+        contactIDs: [ContactID] = []
     ) {
         self.employeeIDs = employeeIDs
         self.groupIDs = groupIDs
         self.requester = requester
-        self.copiedContactIDs = copiedContactIDs
+        self.contactIDs = contactIDs
     }
 
-    /// Every client to notify: the requester, then the copied contacts.
+    /// Every client to notify: the requester, then the further contacts.
     public var clients: [Requester] {
-        (requester.map { [$0] } ?? []) + copiedContactIDs.map(Requester.contact).filter { $0 != requester }
+        (requester.map { [$0] } ?? []) + contactIDs.map(Requester.contact).filter { $0 != requester }
     }
 
     enum CodingKeys: String, CodingKey {
-        case employeeIDs, groupIDs, requester, copiedContactIDs
+        case employeeIDs, groupIDs, requester, contactIDs
     }
 
-    /// Decodes an audience; one stored before copied contacts existed copies nobody.
+    /// Decodes an audience; one stored before further contacts existed names none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             employeeIDs: try c.decode([EmployeeID].self, forKey: .employeeIDs),
             groupIDs: try c.decode([GroupID].self, forKey: .groupIDs),
             requester: try c.decodeIfPresent(Requester.self, forKey: .requester),
-            copiedContactIDs: try c.decodeIfPresent([ContactID].self, forKey: .copiedContactIDs) ?? [])
+            contactIDs: try c.decodeIfPresent([ContactID].self, forKey: .contactIDs) ?? [])
     }
 }
 

@@ -77,17 +77,17 @@ public struct ClientPortal: Sendable {
     /// Rates the latest resolution of a ticket the contact requested.
     @discardableResult
     public func rate(_ id: TicketID, score: Int, comment: String? = nil, idempotencyKey: IdempotencyKey? = nil)
-        async throws(HelpDeskError) -> Rating
+        async throws(HelpDeskError) -> PortalRating
     {
-        try await desk.rate(id, score: score, comment: comment, by: me, idempotencyKey: idempotencyKey)
+        PortalRating(try await desk.rate(id, score: score, comment: comment, by: me, idempotencyKey: idempotencyKey))
     }
 
     /// Rates with the token of a rating invitation (a link in an email).
     @discardableResult
     public func rate(token: RatingToken, score: Int, comment: String? = nil, idempotencyKey: IdempotencyKey? = nil)
-        async throws(HelpDeskError) -> Rating
+        async throws(HelpDeskError) -> PortalRating
     {
-        try await desk.rate(token: token, score: score, comment: comment, idempotencyKey: idempotencyKey)
+        PortalRating(try await desk.rate(token: token, score: score, comment: comment, idempotencyKey: idempotencyKey))
     }
 
     /// Approves the paid work of a ticket that awaits approval (a contact allowed to approve paid work).
@@ -133,10 +133,13 @@ public struct ClientPortal: Sendable {
         return try await desk.clientBalances(of: contact.companyID, as: me)
     }
 
-    /// The statement of the company's wallet in `unit` for `period` (`nil`: never opened).
-    public func statement(in unit: BillingUnit, period: Range<Date>) async throws(HelpDeskError) -> ClientStatement? {
+    /// The statement of the company's prepaid account (or, with `.receivable`, of what it owes)
+    /// in `unit` for `period` (`nil`: never opened).
+    public func statement(in unit: BillingUnit, role: AccountRole = .wallet, period: Range<Date>)
+        async throws(HelpDeskError) -> ClientStatement?
+    {
         let (contact, _) = try await desk.portalSession(contactID)
-        return try await desk.statement(of: contact.companyID, in: unit, period: period, as: me)
+        return try await desk.statement(of: contact.companyID, in: unit, role: role, period: period, as: me)
     }
 
     /// The company's invoiced service periods, newest first.

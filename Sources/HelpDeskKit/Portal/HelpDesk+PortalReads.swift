@@ -24,7 +24,6 @@ extension HelpDesk {
             switch query.sort {
             case .newest: [TicketSort(.createdAt, .descending), TicketSort(.number, .descending)]
             case .oldest: [TicketSort(.createdAt, .ascending), TicketSort(.number, .ascending)]
-            case .recentlyUpdated: [TicketSort(.updatedAt, .descending), TicketSort(.number, .descending)]
             case .number: [TicketSort(.number, .ascending)]
             }
         let page = try await self.tickets(matching: tickets, as: .contact(contactID))
@@ -35,8 +34,7 @@ extension HelpDesk {
                 PortalTicketSummary(
                     id: ticket.id, number: ticket.number, title: ticket.title, status: clientStatus(of: ticket),
                     priority: ticket.priority, locationName: try await names.location(ticket.locationID, in: self),
-                    requesterName: try await names.requester(ticket.requester, in: self), createdAt: ticket.createdAt,
-                    updatedAt: ticket.updatedAt))
+                    requesterName: try await names.requester(ticket.requester, in: self), createdAt: ticket.createdAt))
         }
         return PortalTicketPage(tickets: rows, totalCount: page.totalCount, offset: page.offset)
     }

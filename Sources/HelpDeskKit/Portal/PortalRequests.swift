@@ -6,8 +6,6 @@ public enum PortalSort: String, CaseIterable, Hashable, Sendable, Codable {
     case newest
     /// Oldest first.
     case oldest
-    /// Most recently changed first.
-    case recentlyUpdated
     /// By number, ascending.
     case number
 }

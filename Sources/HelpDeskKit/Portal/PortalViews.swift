@@ -30,10 +30,9 @@ public struct PortalTicketSummary: Identifiable, Hashable, Sendable {
     public var locationName: String?
     /// Who asked for the work.
     public var requesterName: String
-    /// When it was registered.
+    /// When it was registered. (There is no "last changed": staff's internal work changes a
+    /// ticket too, and a client must not watch it happen.)
     public var createdAt: Date
-    /// When it last changed.
-    public var updatedAt: Date
 }
 
 /// One page of a client's ticket list.
@@ -166,6 +165,29 @@ public struct PortalAsset: Identifiable, Hashable, Sendable {
     public var inventoryNumber: String?
     /// The location it stands at.
     public var locationID: LocationID
+}
+
+/// A client's score for one resolution of a ticket, as the portal shows it back.
+public struct PortalRating: Hashable, Sendable {
+    /// The ticket.
+    public var ticketNumber: TicketNumber
+    /// The score.
+    public var score: Int
+    /// The scale it was given on.
+    public var scale: ClosedRange<Int>
+    /// The client's remark.
+    public var comment: String?
+    /// When it was given.
+    public var ratedAt: Date
+
+    /// The client-visible part of `rating`.
+    init(_ rating: Rating) {
+        ticketNumber = rating.ticketNumber
+        score = rating.score
+        scale = rating.scale
+        comment = rating.comment
+        ratedAt = rating.ratedAt
+    }
 }
 
 /// A location the contact may choose when filing.

@@ -47,6 +47,10 @@ extension HelpDesk {
                     }
                 }
                 try await check(&links, contact: contact, alreadyCopied: edit.original.ccContactIDs)
+                // A client's conversation, specification and copies stay with that client.
+                if let client = edit.original.companyID, let other = links.companyID, other != client {
+                    throw .ticketBelongsToAnotherClient(edit.ticket.number, company: client)
+                }
                 edit.ticket.companyID = links.companyID
                 edit.ticket.assetIDs = links.assetIDs
                 edit.ticket.ccContactIDs = links.ccContactIDs

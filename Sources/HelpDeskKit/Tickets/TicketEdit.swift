@@ -124,7 +124,7 @@ extension HelpDesk {
         let copied = clientSees ? ticket.ccContactIDs.filter { performer != .contact($0) } : []
         return Audience(
             employeeIDs: employees.count > 1 ? employees.sorted() : employees, groupIDs: groups,
-            requester: notifyClient ? ticket.requester : nil, copiedContactIDs: copied)
+            requester: notifyClient ? ticket.requester : nil, contactIDs: copied)
     }
 
     /// Loads a ticket, asks the access policy for `action` on it, lets `change` edit it, and

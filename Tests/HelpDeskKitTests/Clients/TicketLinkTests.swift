@@ -157,18 +157,21 @@ struct TicketLinkTests {
         }
         #expect(try await f.test.snapshot() == before)
 
-        let moved = try await f.desk.updateTicket(
-            ticket.id,
-            TicketUpdate(
-                requester: .contact(f.olga.id), companyID: .some(nil), locationID: f.kitchen.id,
-                contractID: betaContract.id), by: f.anna)
-        #expect(moved.companyID == f.beta.id && moved.locationID == f.kitchen.id && moved.contractID == betaContract.id)
-        let back = try await f.desk.updateTicket(
+        // Linked to Alpha, the ticket never moves to Beta: its conversation would go with it.
+        await #expect(throws: HelpDeskError.ticketBelongsToAnotherClient(ticket.number, company: f.alpha.id)) {
+            _ = try await f.desk.updateTicket(
+                ticket.id,
+                TicketUpdate(
+                    requester: .contact(f.olga.id), companyID: .some(nil), locationID: f.kitchen.id,
+                    contractID: betaContract.id), by: f.anna)
+        }
+        #expect(try await f.test.snapshot() == before)
+        let relinked = try await f.desk.updateTicket(
             ticket.id,
             TicketUpdate(
                 requester: .contact(f.ivan.id), companyID: f.alpha.id, locationID: .some(nil),
                 contractID: alphaContract.id), by: f.anna)
-        #expect(back.companyID == f.alpha.id && back.locationID == nil && back.contractID == alphaContract.id)
+        #expect(relinked.companyID == f.alpha.id && relinked.locationID == nil && relinked.contractID == alphaContract.id)
         let trail = try await f.desk.auditTrail(of: ticket.id, as: .system).map(\.field)
         #expect(trail.contains(.created) && trail.count > 1)
     }

@@ -139,7 +139,6 @@ struct PortalLeakModel: Sendable {
             switch query.sort {
             case .newest: return a.createdAt != b.createdAt ? a.createdAt > b.createdAt : x > y
             case .oldest: return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : x < y
-            case .recentlyUpdated: return a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : x > y
             case .number: return x < y
             }
         }

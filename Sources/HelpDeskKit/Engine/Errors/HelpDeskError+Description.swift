@@ -71,6 +71,8 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .approvalNotAwaited(let number): "No client approval of the paid work of \(number) is awaited."
         case .paidWorkNotApproved(let number, let decision):
             "The paid work of \(number) is \(decision == .declined ? "declined" : "awaiting the client's approval")."
+        case .ticketBelongsToAnotherClient(let number, let company):
+            "Ticket \(number) belongs to client \(company): register a new ticket for the other client."
         case .reopenNotAllowed(let number, let status): "A client cannot reopen \(number) in status \(status)."
         case .ratingNotRequested(let number): "Ticket \(number) has no open rating request."
         case .storage(let error): "Storage failure: \(error)."

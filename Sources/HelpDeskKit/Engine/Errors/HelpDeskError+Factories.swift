@@ -203,6 +203,10 @@ extension HelpDeskError {
     public static func paidWorkNotApproved(_ value0: TicketNumber, decision: ApprovalDecision) -> HelpDeskError {
         HelpDeskError(.paidWorkNotApproved(value0, decision: decision))
     }
+    /// A ticket never moves from one client company to another.
+    public static func ticketBelongsToAnotherClient(_ value0: TicketNumber, company: CompanyID) -> HelpDeskError {
+        HelpDeskError(.ticketBelongsToAnotherClient(value0, company: company))
+    }
     /// The workflow does not let a client reopen a ticket in this status.
     public static func reopenNotAllowed(_ value0: TicketNumber, status: StatusCode) -> HelpDeskError {
         HelpDeskError(.reopenNotAllowed(value0, status: status))

@@ -128,6 +128,8 @@ extension HelpDeskError {
         case approvalNotAwaited(TicketNumber)
         /// The ticket's paid work awaits the client's approval, or was declined, so it cannot be settled.
         case paidWorkNotApproved(TicketNumber, decision: ApprovalDecision)
+        /// A ticket never moves from one client company to another: its conversation would go with it.
+        case ticketBelongsToAnotherClient(TicketNumber, company: CompanyID)
         /// The workflow does not let a client reopen a ticket in this status.
         case reopenNotAllowed(TicketNumber, status: StatusCode)
         /// The ticket has no rating request its requester can answer (none issued, used, withdrawn or expired).

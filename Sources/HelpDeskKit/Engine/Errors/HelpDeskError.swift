@@ -120,7 +120,8 @@ extension HelpDeskError.Reason {
             .alreadyHasParent,
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies, .roleIsBuiltIn,
-            .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested:
+            .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
+            .ticketBelongsToAnotherClient:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -144,7 +145,7 @@ extension HelpDeskError.Reason {
             .transitionNotAllowed(let number, _, _), .ratingTokenExpired(let number, _),
             .ratingTokenUsed(let number), .ratingTokenWithdrawn(let number), .mergeAcrossCompanies(let number, _),
             .approvalNotAwaited(let number), .paidWorkNotApproved(let number, _), .reopenNotAllowed(let number, _),
-            .ratingNotRequested(let number):
+            .ratingNotRequested(let number), .ticketBelongsToAnotherClient(let number, _):
             return Record("ticket", number)
         case .employeeNotFound(let id), .employeeInactive(let id), .assigneeNotInGroup(let id, _):
             return Record("employee", id)
