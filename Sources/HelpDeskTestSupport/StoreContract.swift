@@ -16,7 +16,8 @@ public enum StoreContract {
     public static let checks: [ContractCheck] =
         ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks + aggregateChecks
-        + laborChecks + ratingChecks + roleChecks + clientChecks + billingChecks + idempotencyChecks + preconditionChecks
+        + laborChecks + ratingChecks + roleChecks + clientChecks + portalChecks + billingChecks + idempotencyChecks
+        + preconditionChecks
         + capabilityChecks + raceChecks
 
     /// A fixed instant the checks build their data around: 2026-03-02 09:00 UTC.

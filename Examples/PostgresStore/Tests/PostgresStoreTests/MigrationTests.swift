@@ -108,4 +108,47 @@ struct MigrationTests {
             #expect(before[0].first.map { $0.reaction.met > 0 && $0.reaction.breached > 0 && $0.reaction.pending > 0 } == true)
         }
     }
+
+    @Test func version6GivesTicketsWrittenBeforeItNoCopiedContactsAndFindsThemOnceCopied() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            let fixtures = TicketFixtures(seed: 66)
+            // Written by a build before copied contacts existed: nobody is copied.
+            var tickets = fixtures.tickets(count: 200, seed: 67).map { ticket in
+                var old = ticket
+                old.ccContactIDs = []
+                return old
+            }
+            var work = UnitOfWork()
+            for ticket in tickets { work.save(ticket, expectedRevision: nil) }
+            try await store.commit(work)
+            // Undo version 6 as if these tickets had been written by a build before it, then migrate.
+            try await client.query("ALTER TABLE tickets DROP COLUMN cc_contacts", logger: logger)
+            try await client.query("DELETE FROM helpdesk_schema WHERE version = 6", logger: logger)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            let indexes = try await client.query(
+                "SELECT count(*) FROM pg_indexes WHERE indexname = 'tickets_cc_contacts'", logger: logger)
+            for try await count in indexes.decode(Int.self) { #expect(count == 1, "the index is back") }
+            let copied = fixtures.contactIDs[0]
+            var copying = TicketQuery(limit: TicketQuery.maximumLimit)
+            copying.reach = [TicketReachClause(copying: [copied])]
+            #expect(try await store.tickets(matching: copying, workflow: .standard).totalCount == 0)
+            #expect(try await store.ticket(tickets[7].id) == tickets[7], "old bodies read back unchanged")
+            var changed = tickets[7]
+            changed.ccContactIDs = [copied]
+            changed.revision += 1
+            var update = UnitOfWork()
+            update.save(changed, expectedRevision: tickets[7].revision)
+            try await store.commit(update)
+            tickets[7] = changed
+            #expect(try await store.tickets(matching: copying, workflow: .standard).tickets == [changed])
+            var random = SplitMix64(seed: 68)
+            for _ in 0..<60 {
+                let query = fixtures.query(using: &random, ticketCount: tickets.count)
+                #expect(
+                    try await store.tickets(matching: query, workflow: .standard)
+                        == query.evaluate(tickets, workflow: .standard), "\(query)")
+            }
+        }
+    }
 }
