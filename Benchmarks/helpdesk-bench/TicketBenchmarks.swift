@@ -140,7 +140,7 @@ enum TicketBenchmarks {
 
     /// The portal lists of two contacts of one company: a location-scoped contact looking after
     /// two locations (its active tickets, newest first) and a company-scoped manager (every ticket
-    /// of the company, most recently changed first) — ``ContactAuthority/readableTickets`` as the
+    /// of the company, by number) — ``ContactAuthority/readableTickets`` as the
     /// query's reach, as ``ClientPortal/tickets(_:)`` runs them.
     static func portalQueries(_ fixtures: TicketFixtures) -> [(String, TicketQuery)] {
         let company = fixtures.companyIDs[0]
@@ -151,7 +151,7 @@ enum TicketBenchmarks {
         var active = TicketQuery(
             statusCategories: [.new, .open, .waiting], sort: [TicketSort(.createdAt, .descending)], limit: 50)
         active.reach = ContactAuthority(contact: local, sharing: .perMember).readableTickets
-        var everything = TicketQuery(sort: [TicketSort(.updatedAt, .descending)], limit: 50)
+        var everything = TicketQuery(sort: [TicketSort(.number, .ascending)], limit: 50)
         everything.reach = ContactAuthority(contact: manager, sharing: .perMember).readableTickets
         return [("tickets.query.portalLocationContact", active), ("tickets.query.portalCompanyManager", everything)]
     }

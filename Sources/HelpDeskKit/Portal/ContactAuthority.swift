@@ -63,11 +63,11 @@ public struct ContactAuthority: Hashable, Sendable {
         }
     }
 
-    /// `true` when the contact may file a ticket at `location` (`nil`: none named): a
-    /// location-scoped contact at its own locations, which it sees; any other anywhere in its company.
+    /// `true` when the contact may file a ticket at `location` (`nil`: none named): anywhere in its
+    /// company when company-scoped or without a location of its own, otherwise at its own locations.
     public func files(at location: LocationID?) -> Bool {
         guard mayFileTickets else { return false }
-        guard scope == .location, let location else { return true }
+        guard scope != .company, !locationIDs.isEmpty, let location else { return true }
         return locationIDs.contains(location)
     }
 }

@@ -40,13 +40,6 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Ticket
     {
         let performer = Performer.contact(contactID)
-        let (contact, _) = try await portalSession(contactID)
-        for copied in request.ccContactIDs {
-            // Another company's contact is reported like an unknown one: the portal is no directory.
-            guard let colleague = try await storage({ try await companyStore.contact(copied) }),
-                colleague.companyID == contact.companyID
-            else { throw .contactNotFound(copied) }
-        }
         if let location = request.locationID,
             !(try await portalLocations(for: contactID)).contains(where: { $0.id == location })
         {
@@ -57,6 +50,13 @@ extension HelpDesk {
             if let other = request.assetIDs.first(where: { !mine.contains($0) }) {
                 throw .forbidden(performer, action: "\(AccessAction.createTicket) about equipment \(other)")
             }
+        }
+        let (contact, _) = try await portalSession(contactID)
+        for copied in request.ccContactIDs {
+            // Another company's contact is reported like an unknown one: the portal is no directory.
+            guard let colleague = try await storage({ try await companyStore.contact(copied) }),
+                colleague.companyID == contact.companyID
+            else { throw .contactNotFound(copied) }
         }
         let ticket = NewTicket(
             title: request.title, description: request.description, channel: .portal, categoryID: request.categoryID,

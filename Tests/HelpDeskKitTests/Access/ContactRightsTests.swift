@@ -38,12 +38,17 @@ struct ContactRightsTests {
         }
         #expect(try await f.test.snapshot() == before)
 
-        // The control: as herself she files, at her office or elsewhere at her company.
+        // The control: as herself she files at her office; elsewhere only once she looks after it too.
         let own = try await f.desk.createTicket(Self.ticket(.contact(f.alice.id)), by: f.asAlice)
         #expect(
             own.requester == .contact(f.alice.id) && own.companyID == f.alpha.id && own.locationID == f.alphaOffice.id)
-        let elsewhere = try await f.desk.createTicket(
-            Self.ticket(.contact(f.alice.id), location: f.alphaWarehouse.id), by: f.asAlice)
+        let atWarehouse = Self.ticket(.contact(f.alice.id), location: f.alphaWarehouse.id)
+        let untouched = try await f.test.snapshot()
+        await #expect(throws: HelpDeskError.self) { try await f.desk.createTicket(atWarehouse, by: f.asAlice) }
+        #expect(try await f.test.snapshot() == untouched)
+        _ = try await f.desk.updateContact(
+            f.alice.id, ContactUpdate(additionalLocationIDs: [f.alphaWarehouse.id]), by: f.anna)
+        let elsewhere = try await f.desk.createTicket(atWarehouse, by: f.asAlice)
         #expect(elsewhere.locationID == f.alphaWarehouse.id)
         #expect(try await f.desk.ticket(elsewhere.id, as: f.asAlice).id == elsewhere.id)
     }

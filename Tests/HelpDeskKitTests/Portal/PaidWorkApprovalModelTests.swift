@@ -38,8 +38,13 @@ struct PaidWorkApprovalModelTests {
             exists = true
             version += 1
             if approval != nil {
-                approval = .requested
-                announced.append(.requested)
+                // Changed lines are asked again; without a billable line nothing is left to approve.
+                if lines.contains(where: \.billable) {
+                    approval = .requested
+                    announced.append(.requested)
+                } else {
+                    approval = nil
+                }
             }
             return nil
         }

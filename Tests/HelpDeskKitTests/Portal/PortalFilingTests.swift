@@ -99,9 +99,9 @@ struct PortalFilingTests {
         let f = try await Fixture.make()
         let before = try await f.test.snapshot()
         let cases: [([ContactID], HelpDeskError)] = [
-            ([f.carl.id, f.bob.id], .crossCompanyLink(.contact(f.bob.id), expected: f.alpha.id)),
+            ([f.carl.id, f.bob.id], .contactNotFound(f.bob.id)),
             ([f.alexei.id], .contactInactive(f.alexei.id)),
-            ([f.carl.id, f.alexei.id, f.bob.id], .contactInactive(f.alexei.id)),
+            ([f.carl.id, f.alexei.id, f.bob.id], .contactNotFound(f.bob.id)),
         ]
         for (copied, expected) in cases {
             await #expect(throws: expected) {
@@ -141,28 +141,22 @@ struct PortalFilingTests {
         #expect(try await f.listed(by: f.lena) == [atWarehouse.id, atDepot.id])
     }
 
-    /// The standard policy's documentation has a contact file "at its own locations unless
-    /// company-scoped", and the portal keeps to that; `createTicket` as the contact does not.
+    /// A contact files "at its own locations unless company-scoped" (or without a location of its
+    /// own), in the portal and through `createTicket` alike: one rule, in `ContactAuthority.files(at:)`.
     @Test func filingAsTheContactOutsideThePortalKeepsToTheSameLocations() async throws {
         let f = try await Fixture.make()
         let viaPortal = await Fixture.error {
             _ = try await f.portal(f.alice).file(PortalTicketRequest(title: "Dock", locationID: f.warehouse.id))
         }
         #expect(viaPortal?.code == .forbidden)
-        await withKnownIssue(
-            """
-            HelpDesk.createTicket lets an own-tickets contact file at any location of its company \
-            (ContactAuthority.files(at:) restricts only location scope), unlike the portal and AccessPolicy's docs
-            """
-        ) {
-            let direct = await Fixture.error {
-                _ = try await f.desk.createTicket(
-                    NewTicket(
-                        title: "Dock", channel: .portal, requester: .contact(f.alice.id), locationID: f.warehouse.id),
-                    by: .contact(f.alice.id))
-            }
-            #expect(direct?.code == .forbidden)
+        let before = try await f.test.snapshot()
+        let direct = await Fixture.error {
+            _ = try await f.desk.createTicket(
+                NewTicket(title: "Dock", channel: .portal, requester: .contact(f.alice.id), locationID: f.warehouse.id),
+                by: .contact(f.alice.id))
         }
+        #expect(direct?.code == .forbidden)
+        #expect(try await f.test.snapshot() == before)
     }
 
     /// Random requests from random contacts: a filing succeeds exactly when its location and every
@@ -190,10 +184,11 @@ struct PortalFilingTests {
             } else if let other = assets.first(where: { equipment[contact.id]?.contains($0) != true }) {
                 expected = .forbidden(
                     .contact(contact.id), action: "\(AccessAction.createTicket) about equipment \(other)")
+            } else if let stranger = copied.first(where: { $0.companyID != contact.companyID }) {
+                // Another company's contact looks unknown: the portal is no directory.
+                expected = .contactNotFound(stranger.id)
             } else if let inactive = copied.first(where: { !$0.isActive }) {
                 expected = .contactInactive(inactive.id)
-            } else if let stranger = copied.first(where: { $0.companyID != contact.companyID }) {
-                expected = .crossCompanyLink(.contact(stranger.id), expected: contact.companyID)
             } else {
                 expected = nil
             }

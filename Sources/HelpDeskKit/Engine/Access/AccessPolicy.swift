@@ -37,7 +37,7 @@ public enum TicketScope: Hashable, Sendable {
 ///   tickets at its locations (location scope) or all of them (company scope), as the company's
 ///   ``Company/ticketSharing`` allows — exactly the tickets its lists show; reads the service
 ///   catalog; files tickets as their requester when ``Contact/mayFileTickets`` allows (at its own
-///   locations unless company-scoped); rates the tickets it requested; approves or declines paid
+///   locations unless company-scoped or without a location of its own); rates the tickets it requested; approves or declines paid
 ///   work of tickets it reads when ``Contact/mayApprovePaidWork`` allows; reads its company's
 ///   balances and statements when ``Contact/mayViewBilling`` allows; nothing else (no internal
 ///   notes, audit, labor, directory, or other companies' records).
@@ -97,7 +97,8 @@ public struct StandardAccessPolicy: AccessPolicy {
     private func covers(_ authority: ContactAuthority, _ request: AccessRequest) -> Bool {
         switch request.action {
         case .readCatalog: return request.companyID == nil || request.companyID == authority.companyID
-        case .readBilling: return request.ticket == nil && authority.mayViewBilling && request.companyID == authority.companyID
+        case .readBilling:
+            return request.ticket == nil && authority.mayViewBilling && request.companyID == authority.companyID
         default: break
         }
         guard let ticket = request.ticket, ticket.companyID == authority.companyID else { return false }
