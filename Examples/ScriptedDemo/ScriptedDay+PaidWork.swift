@@ -26,6 +26,7 @@ extension ScriptedDay {
         _ = try await desk.requestApproval(of: id, by: .employee(staff.olga.id))
         say("\(staff.olga.name) asks Northwind to approve the paid work on \(number)")
         then("until a contact allowed to approve paid work agrees, the bill cannot be charged")
+        try await showClientNotices(about: id)
         at(15, 50)
         say("\(staff.olga.name) tries to charge the bill of \(number) all the same")
         do {
@@ -108,6 +109,17 @@ extension ScriptedDay {
             return try specification.totals(.billable).map(\.description).joined(separator: ", ")
         } catch {
             throw .money(error)
+        }
+    }
+
+    /// The messages the latest event about `id` sends to the client's people (the host mails
+    /// them): who is told, and the first line, rendered from what the client may see.
+    private mutating func showClientNotices(about id: TicketID) async throws(HelpDeskError) {
+        let waiting = try await desk.undeliveredEvents(limit: 10_000, as: .system)
+        guard let latest = waiting.last(where: { $0.event.ticketID == id }) else { return }
+        for notice in try await desk.clientNotices(for: latest, as: .system) {
+            let line = notice.body.split(separator: "\n").first.map(String.init) ?? ""
+            then("\(demo.directory.name(of: notice.recipient)) is told by mail: \"\(line)\"")
         }
     }
 }

@@ -37,13 +37,15 @@ extension HelpDesk {
         -> ClientNotice?
     {
         guard let id = event.ticketID, let ticket = try await storage({ try await store.ticket(id) }),
-            try await clientReads(ticket, as: recipient)
+            let principal = try? await principal(for: recipient.performer),
+            (try? authorize(principal, AccessRequest(.readTicket, ticket: ticket))) != nil
         else { return nil }
         let subject = "[\(ticket.number)] \(ticket.title)"
         func notice(_ body: String) -> ClientNotice {
             ClientNotice(recipient: recipient, ticketNumber: ticket.number, subject: subject, body: body)
         }
-        let request = "Your request \(ticket.number) \u{201C}\(ticket.title)\u{201D}"
+        let whose = ticket.requester == recipient ? "Your request" : "Request"
+        let request = "\(whose) \(ticket.number) \u{201C}\(ticket.title)\u{201D}"
         switch event {
         case .ticketCreated:
             return notice("\(request) is registered. We will keep you informed here.")
@@ -70,21 +72,16 @@ extension HelpDesk {
             let date = try await clientDate(expiresAt, of: ticket)
             return notice("\(request) is resolved. How did we do? Rate us with code \(token.rawValue) until \(date).")
         case .paidWorkApproval(_, _, _, let decision):
-            return try await paidWorkNotice(decision, on: ticket, request: request).map(notice)
+            let approves = (try? authorize(principal, AccessRequest(.approvePaidWork, ticket: ticket))) != nil
+            return try await paidWorkNotice(decision, on: ticket, request: request, approves: approves).map(notice)
         default:
             return nil
         }
     }
 
-    /// `true` when `requester` may read `ticket` now: a contact through the access policy, a
-    /// client known by name when it is the ticket's requester.
-    private func clientReads(_ ticket: Ticket, as requester: Requester) async throws(HelpDeskError) -> Bool {
-        guard let principal = try? await principal(for: requester.performer) else { return false }
-        return (try? authorize(principal, AccessRequest(.readTicket, ticket: ticket))) != nil
-    }
-
-    /// The approval step in the client's words, with the charged total when approval is asked.
-    private func paidWorkNotice(_ decision: ApprovalDecision, on ticket: Ticket, request: String)
+    /// The approval step in the client's words, with the charged total when approval is asked:
+    /// asking for the recipient's approval when it `approves`, telling the others it awaits it.
+    private func paidWorkNotice(_ decision: ApprovalDecision, on ticket: Ticket, request: String, approves: Bool)
         async throws(HelpDeskError) -> String?
     {
         switch decision {
@@ -97,7 +94,8 @@ extension HelpDesk {
             let work = try Self.paidWork(specification)
             let lines = work.lines.filter { !$0.isIncludedInContract }.map { "- \($0.description): \($0.total)" }
             let total = work.chargedTotals.map(\.description).joined(separator: " + ")
-            return "The paid work on \(request.lowercasedFirst) needs your approval (total \(total)):\n"
+            let asked = approves ? "needs your approval" : "awaits your company's approval"
+            return "The paid work on \(request.lowercasedFirst) \(asked) (total \(total)):\n"
                 + lines.joined(separator: "\n")
         }
     }

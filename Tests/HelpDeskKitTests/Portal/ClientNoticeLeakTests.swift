@@ -64,6 +64,36 @@ struct ClientNoticeLeakTests {
         #expect(notices > 5, "a run that notifies the client of almost nothing proves little")
     }
 
+    /// Asking for approval tells the requester, the copied colleague and every other contact who may
+    /// approve; only those who may approve are asked for it, the others learn it awaits their company.
+    @Test func anApprovalRequestAsksTheApproversAndTellsTheOthers() async throws {
+        let day = try await Day.make(seed: 7)
+        let desk = day.test.desk
+        let alpha = try #require(day.ticket.companyID)
+        let dora = try await desk.addContact(
+            NewContact(companyID: alpha, name: "Dora", mayApprovePaidWork: true, portalScope: .company), by: .system)
+        let ed = try await desk.addContact(
+            NewContact(companyID: alpha, name: "Ed", mayApprovePaidWork: true), by: .system)
+        let staff = Performer.employee(day.test.anna.id)
+        let price = Price(Money(minorUnits: 900_00, currency: .rub))
+        _ = try await desk.addSpecificationLine(
+            to: day.ticket.id, NewSpecificationLine(description: "Fuser", pricing: .fixed, quantity: 1, price: price),
+            by: staff)
+        _ = try await desk.requestApproval(of: day.ticket.id, by: staff)
+        let event = try #require(try await desk.undeliveredEvents(limit: 1_000, as: .system).last)
+        let notices = try await desk.clientNotices(for: event, as: .system)
+        let told = Dictionary(uniqueKeysWithValues: notices.map { ($0.recipient, $0.body) })
+        // Ed may approve but cannot read Alice's ticket (own tickets only): he is not told.
+        #expect(Set(told.keys) == [.contact(day.alice.id), .contact(day.carl.id), .contact(dora.id)])
+        #expect(told[.contact(ed.id)] == nil)
+        #expect(
+            told[.contact(day.alice.id)]?.contains(
+                "on your request #1 \u{201C}Printer jams\u{201D} needs your approval") == true)
+        #expect(
+            told[.contact(dora.id)]?.contains("on request #1 \u{201C}Printer jams\u{201D} needs your approval") == true)
+        #expect(told[.contact(day.carl.id)]?.contains("awaits your company's approval (total 900.00 RUB)") == true)
+    }
+
     /// One random command of staff or the client; every internal text carries ``secret``.
     static func randomStep(
         _ step: Int, desk: HelpDesk, ticket: TicketID, staff: Performer, alice: Performer, _ random: inout SplitMix64
