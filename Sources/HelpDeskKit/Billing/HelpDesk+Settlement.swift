@@ -20,7 +20,7 @@ extension HelpDesk {
             !specification.isSettled
         else { return }
         // Work the client has not approved waits; settle it by hand once approved.
-        if let approval = specification.approval, approval.decision != .approved { return }
+        if try await pendingApproval(of: specification) != nil { return }
         try await settle(specification, ticket: ticket, at: edit.at, by: edit.performer, into: &work)
     }
 
@@ -43,8 +43,8 @@ extension HelpDesk {
             if let settlement = specification.settlement {
                 throw .alreadySettled(ticket.number, version: settlement.version)
             }
-            if let approval = specification.approval, approval.decision != .approved {
-                throw .paidWorkNotApproved(ticket.number, decision: approval.decision)
+            if let decision = try await pendingApproval(of: specification) {
+                throw .paidWorkNotApproved(ticket.number, decision: decision)
             }
             let settled = try await settle(
                 specification, ticket: ticket, at: clock.now(), by: performer, into: &context.work)
@@ -114,5 +114,13 @@ extension HelpDesk {
         work.billing.specifications.append(
             SpecificationWrite(specification: settled, expectedVersion: specification.version))
         return settled
+    }
+
+    /// Where the client's approval stands when it still holds the specification's settlement back:
+    /// asked or declined, or never asked although its contract requires approval of billable work.
+    func pendingApproval(of specification: TicketSpecification) async throws(HelpDeskError) -> ApprovalDecision? {
+        if let approval = specification.approval { return approval.decision == .approved ? nil : approval.decision }
+        guard specification.lines.contains(where: { $0.coverage == .billable }) else { return nil }
+        return try await contractRequiresApproval(specification) ? .requested : nil
     }
 }

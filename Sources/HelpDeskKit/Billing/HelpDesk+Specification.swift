@@ -169,7 +169,9 @@ extension HelpDesk {
         specification.contractID = ticket.contractID
         specification.version += 1
         specification.updatedAt = now
-        if specification.approval != nil {
+        var asks = specification.approval != nil
+        if !asks { asks = try await contractRequiresApproval(specification) }
+        if asks {
             if specification.lines.contains(where: { $0.coverage == .billable }) {
                 // Changed lines need the client's approval again.
                 specification.approval = SpecificationApproval(
@@ -184,5 +186,11 @@ extension HelpDesk {
             SpecificationWrite(specification: specification, expectedVersion: stored?.version)
         ]
         return specification
+    }
+
+    /// `true` when the specification's contract charges paid work only once the client approves it.
+    func contractRequiresApproval(_ specification: TicketSpecification) async throws(HelpDeskError) -> Bool {
+        guard let id = specification.contractID else { return false }
+        return try await storage { try await contractStore.contract(id) }?.requiresPaidWorkApproval ?? false
     }
 }

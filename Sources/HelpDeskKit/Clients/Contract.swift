@@ -38,14 +38,18 @@ public struct Contract: Identifiable, Hashable, Sendable, Codable {
     public var periods: [ServicePeriod]
     /// Reminders already announced, so each is announced once.
     public var remindersSent: [ContractReminder]
+    /// Paid (billable) work on the contract's tickets is charged only once the client approves it:
+    /// a billable line asks for approval by itself.
+    public var requiresPaidWorkApproval: Bool
 
     /// Creates a contract record.
     public init(
         id: ContractID, companyID: CompanyID, number: String, startsAt: Date, endsAt: Date? = nil,
         status: ContractStatus = .active, coveredLocationIDs: [LocationID] = [], coveredCategoryIDs: [CategoryID] = [],
         slaPolicyID: SLAPolicyID? = nil, managerID: EmployeeID? = nil, periods: [ServicePeriod] = [],
-        remindersSent: [ContractReminder] = []
+        remindersSent: [ContractReminder] = [], requiresPaidWorkApproval: Bool = false
     ) {
+        self.requiresPaidWorkApproval = requiresPaidWorkApproval
         self.id = id
         self.companyID = companyID
         self.number = number
@@ -58,6 +62,28 @@ public struct Contract: Identifiable, Hashable, Sendable, Codable {
         self.managerID = managerID
         self.periods = periods
         self.remindersSent = remindersSent
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, companyID, number, startsAt, endsAt, status, coveredLocationIDs, coveredCategoryIDs, slaPolicyID
+        case managerID, periods, remindersSent, requiresPaidWorkApproval
+    }
+
+    /// Decodes a contract; one written before approvals existed requires none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(ContractID.self, forKey: .id), companyID: try c.decode(CompanyID.self, forKey: .companyID),
+            number: try c.decode(String.self, forKey: .number), startsAt: try c.decode(Date.self, forKey: .startsAt),
+            endsAt: try c.decodeIfPresent(Date.self, forKey: .endsAt),
+            status: try c.decode(ContractStatus.self, forKey: .status),
+            coveredLocationIDs: try c.decodeIfPresent([LocationID].self, forKey: .coveredLocationIDs) ?? [],
+            coveredCategoryIDs: try c.decodeIfPresent([CategoryID].self, forKey: .coveredCategoryIDs) ?? [],
+            slaPolicyID: try c.decodeIfPresent(SLAPolicyID.self, forKey: .slaPolicyID),
+            managerID: try c.decodeIfPresent(EmployeeID.self, forKey: .managerID),
+            periods: try c.decodeIfPresent([ServicePeriod].self, forKey: .periods) ?? [],
+            remindersSent: try c.decodeIfPresent([ContractReminder].self, forKey: .remindersSent) ?? [],
+            requiresPaidWorkApproval: try c.decodeIfPresent(Bool.self, forKey: .requiresPaidWorkApproval) ?? false)
     }
 
     /// `true` when the contract is active and `instant` falls within its dates.

@@ -20,13 +20,16 @@ public struct NewContract: Hashable, Sendable, Encodable {
     public var slaPolicyID: SLAPolicyID?
     /// An active employee who manages the contract and receives its reminders.
     public var managerID: EmployeeID?
+    /// Paid work is charged only once the client approves it.
+    public var requiresPaidWorkApproval: Bool
 
     /// Describes a contract.
     public init(
         companyID: CompanyID, number: String, startsAt: Date, endsAt: Date? = nil, status: ContractStatus = .active,
         coveredLocationIDs: [LocationID] = [], coveredCategoryIDs: [CategoryID] = [], slaPolicyID: SLAPolicyID? = nil,
-        managerID: EmployeeID? = nil
+        managerID: EmployeeID? = nil, requiresPaidWorkApproval: Bool = false
     ) {
+        self.requiresPaidWorkApproval = requiresPaidWorkApproval
         self.companyID = companyID
         self.number = number
         self.startsAt = startsAt

@@ -39,7 +39,7 @@ extension HelpDesk {
                 endsAt: request.endsAt, status: request.status,
                 coveredLocationIDs: Array(Set(request.coveredLocationIDs)).sorted(),
                 coveredCategoryIDs: Array(Set(request.coveredCategoryIDs)).sorted(), slaPolicyID: request.slaPolicyID,
-                managerID: request.managerID)
+                managerID: request.managerID, requiresPaidWorkApproval: request.requiresPaidWorkApproval)
             context.work.clients.contracts = [contract]
             return contract
         }
