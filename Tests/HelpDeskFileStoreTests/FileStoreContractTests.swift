@@ -6,17 +6,7 @@ import Testing
 
 /// Runs `check` on a fresh file store, then requires the same data after reopening.
 private func runReopening(_ check: ContractCheck, label: String) async throws {
-    let directory = freshDirectory(label)
-    defer { removeDirectory(directory) }
-    let store = try await FileStore.open(at: directory)
-    try await check.run(on: store)
-    let before = try await StoreSnapshot.capture(store)
-    let image = try store.image()
-    await store.close()
-    let reopened = try await FileStore.open(at: directory)
-    #expect(try await StoreSnapshot.capture(reopened) == before)
-    #expect(try reopened.image() == image)
-    await reopened.close()
+    try await expectSameAfterReopening(label) { store in try await check.run(on: store) }
 }
 
 @Suite("File store honours the repository contract")

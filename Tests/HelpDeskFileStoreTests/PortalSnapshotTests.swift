@@ -13,18 +13,7 @@ struct PortalSnapshotTests {
 
     /// Runs `body` on a fresh store, snapshots it, and requires the same data after reopening.
     static func snapshotThenReopen(_ label: String, _ body: (FileStore) async throws -> Void) async throws {
-        let directory = freshDirectory(label)
-        defer { removeDirectory(directory) }
-        let store = try await FileStore.open(at: directory)
-        try await body(store)
-        try await store.snapshot()
-        let before = try await StoreSnapshot.capture(store)
-        let image = try store.image()
-        await store.close()
-        let reopened = try await FileStore.open(at: directory)
-        #expect(try await StoreSnapshot.capture(reopened) == before)
-        #expect(try reopened.image() == image)
-        await reopened.close()
+        try await expectSameAfterReopening(label, snapshotFirst: true, body)
     }
 
     /// The round-trip check of the portal's fields, read back from a snapshot.

@@ -67,3 +67,22 @@ func smallUnit(_ index: Int) -> UnitOfWork {
     work.employees = [Employee(id: ids.next(), name: "Employee \(index)", email: "e\(index)@example.com")]
     return work
 }
+
+/// Runs `body` on a fresh file store (taking a snapshot afterwards when `snapshotFirst`), closes
+/// it, and requires the reopened store to hold exactly the same data.
+func expectSameAfterReopening(
+    _ label: String, snapshotFirst: Bool = false, _ body: (FileStore) async throws -> Void
+) async throws {
+    let directory = freshDirectory(label)
+    defer { removeDirectory(directory) }
+    let store = try await FileStore.open(at: directory)
+    try await body(store)
+    if snapshotFirst { try await store.snapshot() }
+    let before = try await StoreSnapshot.capture(store)
+    let image = try store.image()
+    await store.close()
+    let reopened = try await FileStore.open(at: directory)
+    #expect(try await StoreSnapshot.capture(reopened) == before)
+    #expect(try reopened.image() == image)
+    await reopened.close()
+}
