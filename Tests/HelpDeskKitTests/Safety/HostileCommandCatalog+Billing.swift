@@ -97,8 +97,18 @@ extension HostileCommandCatalog {
         },
         read("portal(for:)") { d in
             let portal = d.f.desk.portal(for: d.id(d.contacts))
-            let page = try await portal.tickets(PortalTicketQuery(text: d.optionalText(), offset: d.int(), limit: d.int()))
+            let page = try await portal.tickets(
+                PortalTicketQuery(text: d.optionalText(), offset: d.int(), limit: d.int()))
             for row in page.tickets { _ = try await portal.ticket(row.id) }
+            // Every other portal read, with a hostile period for the statement.
+            switch d.random.next() % 6 {
+            case 0: _ = try await portal.statement(in: d.unit(), role: d.pick(AccountRole.allCases), period: d.period())
+            case 1: _ = try await portal.invoices()
+            case 2: _ = try await portal.balances()
+            case 3: _ = try await portal.equipment()
+            case 4: _ = try await portal.locations()
+            default: _ = try await portal.categories()
+            }
             _ = try await portal.ticket(d.id(d.tickets))
         },
         read("ratingRequest(token:)", prepare: resolveForRatings) { d in
