@@ -19,6 +19,11 @@ public enum EngineContract {
             let problems = try await WalletRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("engineers on two engines logging past a contract's allowance at once bill exactly the overage")
+        { store in
+            let problems = try await AllowanceRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("administrators stepping down at once on two engines leave exactly one") { store in
             let problems = try await AdministratorRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))

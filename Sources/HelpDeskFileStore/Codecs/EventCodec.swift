@@ -146,6 +146,14 @@ enum EventCodec {
                 head(23, ticket, number)
                 w.int(version)
                 w.string(decision.rawValue)
+            case .allowanceAlert(let contract, let number, let period, let percent, let consumed, let included):
+                w.varint(24)
+                w.uuid(contract.rawValue)
+                w.string(number)
+                w.uuid(period.rawValue)
+                w.int(percent)
+                w.int(consumed)
+                w.int(included)
             }
         }
     }
@@ -158,6 +166,11 @@ enum EventCodec {
         if code == 15 {
             return .contractReminder(
                 contract: try g.id(), number: try g.string(), reminder: try decodeReminder(from: &g))
+        }
+        if code == 24 {
+            return .allowanceAlert(
+                contract: try g.id(), number: try g.string(), period: try g.id(), percent: try g.int(),
+                consumed: try g.int(), included: try g.int())
         }
         let ticket: TicketID = try g.id()
         let number = TicketNumber(try g.int())

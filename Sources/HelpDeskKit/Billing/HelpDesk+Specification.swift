@@ -143,11 +143,12 @@ extension HelpDesk {
 
     /// Loads (or starts) the specification, refuses a settled one, applies `change`, checks the
     /// totals fit, and adds the next version to `work`.
-    private func changeSpecification(
+    func changeSpecification(
         of ticket: Ticket, at now: Date, by performer: Performer, creating: Bool = true, into work: inout UnitOfWork,
         _ change: (inout [SpecificationLine]) throws(HelpDeskError) -> Void
     ) async throws(HelpDeskError) -> TicketSpecification {
-        let stored = try await storage { try await billingStore.specification(of: ticket.id) }
+        let pending = work.billing.specifications.first { $0.specification.ticketID == ticket.id }
+        let stored = try await pendingSpecification(of: ticket.id, in: work)
         if let stored, let settlement = stored.settlement {
             throw .specificationSettled(ticket.number, version: settlement.version)
         }
@@ -167,7 +168,8 @@ extension HelpDesk {
         }
         specification.companyID = ticket.companyID
         specification.contractID = ticket.contractID
-        specification.version += 1
+        // A unit writes each specification once: a second change in it stays on the same version.
+        if pending == nil { specification.version += 1 }
         specification.updatedAt = now
         var asks = specification.approval != nil
         if !asks { asks = try await contractRequiresApproval(specification) }
@@ -182,10 +184,20 @@ extension HelpDesk {
                 specification.approval = nil
             }
         }
-        work.billing.specifications = [
-            SpecificationWrite(specification: specification, expectedVersion: stored?.version)
-        ]
+        work.billing.specifications.removeAll { $0.specification.ticketID == ticket.id }
+        work.billing.specifications.append(
+            SpecificationWrite(specification: specification, expectedVersion: pending?.expectedVersion ?? stored?.version))
         return specification
+    }
+
+    /// The ticket's specification as `work` leaves it: the unit's pending write, else the stored one.
+    func pendingSpecification(of ticket: TicketID, in work: UnitOfWork) async throws(HelpDeskError)
+        -> TicketSpecification?
+    {
+        if let pending = work.billing.specifications.first(where: { $0.specification.ticketID == ticket }) {
+            return pending.specification
+        }
+        return try await storage { try await billingStore.specification(of: ticket) }
     }
 
     /// `true` when the specification's contract charges paid work only once the client approves it.

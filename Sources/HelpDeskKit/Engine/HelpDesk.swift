@@ -16,6 +16,8 @@ public actor HelpDesk {
     var random: any RandomSource
     /// Tickets held by running commands (see ``perform(by:editing:_:)``).
     var ticketLocks = TicketLocks()
+    /// Lanes of shared records commands rewrite (``holdLanes(_:in:)``).
+    var laneLocks = KeyedLocks<String>()
     /// The ticket numbers handed out so far.
     var numbering = TicketNumbering()
     /// Decides what each performer may do and see.

@@ -51,6 +51,10 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     /// A step of the client's approval of the ticket's paid work: asked, approved or declined
     /// (`version`: the specification version recorded with the step).
     case paidWorkApproval(ticket: TicketID, number: TicketNumber, version: Int, decision: ApprovalDecision)
+    /// A service period's included work reached `percent` % (the contract's alert threshold, or
+    /// 100: used up); `consumed` and `included` are minutes.
+    case allowanceAlert(
+        contract: ContractID, number: String, period: ServicePeriodID, percent: Int, consumed: Int, included: Int)
 
     /// The ticket the event is about (for a merge: the source, which was closed); `nil` for
     /// events about contracts.
@@ -66,7 +70,7 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             .ticketsLinked(let ticket, _, _, _, _), .ticketsUnlinked(let ticket, _, _, _, _),
             .ticketsMerged(let ticket, _, _, _), .slaWarning(let ticket, _, _, _, _), .slaBreached(let ticket, _, _, _):
             ticket
-        case .contractReminder:
+        case .contractReminder, .allowanceAlert:
             nil
         case .timeLogged(let ticket, _, _, _, _), .timeEntryEdited(let ticket, _, _), .timeEntryDeleted(let ticket, _, _),
             .ratingRequested(let ticket, _, _, _, _), .ticketRated(let ticket, _, _, _),
@@ -101,6 +105,7 @@ public enum DomainEvent: Hashable, Sendable, Codable {
         case .ticketRated: "ticketRated"
         case .lowRatingReceived: "lowRatingReceived"
         case .paidWorkApproval: "paidWorkApproval"
+        case .allowanceAlert: "allowanceAlert"
         }
     }
 }

@@ -33,12 +33,12 @@ extension HelpDesk {
                     spentMinutes: request.minutes, step: try await roundingStep(for: ticket)),
                 billable: request.billable, activity: request.activity, comment: request.comment, createdAt: now)
             context.work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: nil))
-            recordLabor(
+            try await recordLabor(
                 on: ticket, old: nil, new: entry, by: performer, at: now,
                 event: .timeLogged(
                     ticket: ticket.id, number: ticket.number, entry: entry.id, employee: employee,
                     minutes: entry.spentMinutes),
-                into: &context.work)
+                in: &context)
             return entry
         }
     }
@@ -80,9 +80,9 @@ extension HelpDesk {
             entry.updatedAt = max(now, old.updatedAt)
             entry.revision = old.revision + 1
             context.work.timeEntryWrites.append(TimeEntryWrite(entry: entry, expectedRevision: old.revision))
-            recordLabor(
+            try await recordLabor(
                 on: ticket, old: old, new: entry, by: performer, at: now,
-                event: .timeEntryEdited(ticket: ticket.id, number: ticket.number, entry: id), into: &context.work)
+                event: .timeEntryEdited(ticket: ticket.id, number: ticket.number, entry: id), in: &context)
             return entry
         }
     }
@@ -102,9 +102,9 @@ extension HelpDesk {
             try authorizeLabor(of: old.employeeID, on: ticket, by: context.principal)
             try ensureUnlocked(ticket)
             context.work.timeEntryDeletions.append(TimeEntryDeletion(id: id, expectedRevision: old.revision))
-            recordLabor(
+            try await recordLabor(
                 on: ticket, old: old, new: nil, by: performer, at: clock.now(),
-                event: .timeEntryDeleted(ticket: ticket.id, number: ticket.number, entry: id), into: &context.work)
+                event: .timeEntryDeleted(ticket: ticket.id, number: ticket.number, entry: id), in: &context)
             return Done()
         }
     }
@@ -206,20 +206,22 @@ extension HelpDesk {
         return entry
     }
 
-    /// Adds the audit entry and the event of a labor change to `work`.
+    /// Adds the audit entry and the event of a labor change to `work`, and re-allocates the
+    /// service-period allowances it touches.
     private func recordLabor(
         on ticket: Ticket, old: TimeEntry?, new: TimeEntry?, by performer: Performer, at instant: Date,
         event: DomainEvent,
-        into work: inout UnitOfWork
-    ) {
-        work.auditEntries.append(
+        in context: inout CommandContext
+    ) async throws(HelpDeskError) {
+        context.work.auditEntries.append(
             AuditEntry(
                 id: nextID(), ticketID: ticket.id, field: .timeEntries, oldValue: old?.auditSummary,
                 newValue: new?.auditSummary, performer: performer, at: instant))
-        work.events.append(
+        context.work.events.append(
             PendingEvent(
                 id: nextID(), event: event, performer: performer,
                 audience: audience(of: event, on: ticket, performer: performer),
                 occurredAt: instant))
+        try await rebalanceAllowances(for: [LaborChange(old: old, new: new, ticket: ticket)], in: &context)
     }
 }

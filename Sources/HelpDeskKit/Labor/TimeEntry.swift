@@ -15,7 +15,8 @@ public struct TimeEntry: Identifiable, Hashable, Sendable, Codable {
     public var spentMinutes: Int
     /// Minutes charged: spent minutes rounded up to the rounding step in force when they were set.
     public var chargedMinutes: Int
-    /// Whether the time is billed to the client (billing reads only billable entries).
+    /// Whether the time is outside the contract and billed in full (``HelpDesk/specifyBillableTime(of:by:idempotencyKey:)``);
+    /// other client work is covered by the contract, within its service period's allowance when it has one.
     public var billable: Bool
     /// The activity code, one of ``LaborConfiguration/activities``.
     public var activity: String

@@ -172,6 +172,12 @@ extension AccessCatalog {
                     of: f.alpha.id, in: AccessFixture.rub, period: AccessFixture.day(-1)..<AccessFixture.day(1), as: p)
             }
         },
+        E("allowanceStatements(of:as:)", "allowanceStatements: of A-1", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.allowanceStatements(of: f.alphaContract.id, as: p) }
+        },
+        E("allowanceReport(from:to:as:)", "allowanceReport") { f, p in
+            try await E.call { try await f.desk.allowanceReport(from: AccessFixture.day(-1), to: AccessFixture.day(1), as: p) }
+        },
         E("debtorAgeing(at:as:)", "debtorAgeing") { f, p in
             try await E.call { try await f.desk.debtorAgeing(at: AccessFixture.day(0), as: p) }
         },

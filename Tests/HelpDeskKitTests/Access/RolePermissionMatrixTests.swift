@@ -60,6 +60,7 @@ struct RolePermissionMatrixTests {
         "removeSpecificationLine: a1's cartridge": [.settleWork], "specifyBillableTime: of a1": [.settleWork],
         "settle: a1": [.settleWork], "rate: aResolved's new resolution": [.rateTicket], "requestApproval: of a1": [.settleWork],
         "approvePaidWork: of aResolved": [.settleWork], "declinePaidWork: of aResolved": [.settleWork], "debtorAgeing": [.readReports], "outOfContractRevenue": [.readReports],
+        "allowanceStatements: of A-1": [.readBilling], "allowanceReport": [.readReports],
         "reports: ticket counts per company (ReportEngine)": [.readReports], "debtors": [.readBilling],
         // Clients.
         "addCompany": [.manageClients], "deleteCompany: Gamma (no tickets)": [.manageClients],

@@ -212,6 +212,12 @@ extension HostileCommandCatalog {
                 of: d.id(d.companies), in: d.unit(), role: d.pick(AccountRole.allCases), period: d.period(),
                 as: d.performer())
         },
+        read("allowanceStatements(of:as:)") { d in
+            _ = try await d.f.desk.allowanceStatements(of: d.id(d.contracts), as: d.performer())
+        },
+        read("allowanceReport(from:to:as:)") { d in
+            _ = try await d.f.desk.allowanceReport(from: d.instant(), to: d.instant(), as: d.performer())
+        },
         read("debtorAgeing(at:as:)") { d in _ = try await d.f.desk.debtorAgeing(at: d.instant(), as: d.performer()) },
         read("outOfContractRevenue(in:as:)") { d in
             _ = try await d.f.desk.outOfContractRevenue(in: d.period(), as: d.performer())

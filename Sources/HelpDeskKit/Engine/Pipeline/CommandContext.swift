@@ -14,6 +14,8 @@ struct CommandContext {
     var work = UnitOfWork()
     /// Ticket numbers reserved by this attempt (given back if it fails).
     var reservedNumbers: [TicketNumber] = []
+    /// Lanes the command holds until it ends, kept across its attempts (``HelpDesk/holdLanes(_:in:)``).
+    var lanes: [String] = []
 
     init(performer: Performer) {
         self.performer = performer

@@ -16,9 +16,13 @@ extension HelpDesk {
         // Creates and other commands without a ticket to edit skip the lock's await.
         let held = tickets.isEmpty ? tickets : await lock(tickets)
         defer { if !held.isEmpty { unlock(held) } }
+        var lanes: [String] = []
+        defer { releaseLanes(lanes) }
         var retriesLeft = max(0, configuration.conflictRetries)
         while true {
             var context = CommandContext(performer: performer)
+            context.lanes = lanes
+            defer { lanes = context.lanes }
             do {
                 context.principal = try await principal(for: performer)
                 let result = try await body(&context)

@@ -1,0 +1,113 @@
+import Foundation
+
+/// One ticket's share of a service period's allowance.
+public struct AllowanceTicketShare: Hashable, Sendable, Codable {
+    /// The ticket.
+    public var ticketID: TicketID
+    /// Minutes the allowance covers.
+    public var covered: Int
+    /// Minutes beyond it.
+    public var excess: Int
+}
+
+/// How a contract's service period used its included work ("work beyond the limit").
+public struct AllowanceStatement: Hashable, Sendable, Codable {
+    /// The contract.
+    public var contractID: ContractID
+    /// The contract's number.
+    public var contractNumber: String
+    /// The client.
+    public var companyID: CompanyID
+    /// The service period.
+    public var periodID: ServicePeriodID
+    /// First instant of the period.
+    public var startsAt: Date
+    /// End of the period (exclusive).
+    public var endsAt: Date
+    /// Minutes included in the period's fee.
+    public var included: Int
+    /// Minutes of client work logged in the period.
+    public var logged: Int
+    /// Minutes the allowance covers (`min(logged, included)` unless settled tickets froze a share).
+    public var consumed: Int
+    /// Minutes beyond the allowance.
+    public var overage: Int
+    /// Whole percent of the included minutes consumed (100 for an allowance of nothing once used).
+    public var percentUsed: Int
+    /// The alert thresholds announced so far.
+    public var alertsSent: [Int]
+    /// Per ticket, by ticket identifier.
+    public var tickets: [AllowanceTicketShare]
+
+    /// The statement of `period` of `contract` given its usage (none yet: nothing logged).
+    init(_ period: ServicePeriod, of contract: Contract, usage: AllowanceUsage?) {
+        let included = period.includedLaborMinutes ?? 0
+        let uses = usage?.uses ?? []
+        var shares: [TicketID: AllowanceTicketShare] = [:]
+        for use in uses {
+            var share = shares[use.ticketID] ?? AllowanceTicketShare(ticketID: use.ticketID, covered: 0, excess: 0)
+            share.covered = share.covered.addingClamped(use.covered)
+            share.excess = share.excess.addingClamped(use.excess)
+            shares[use.ticketID] = share
+        }
+        contractID = contract.id
+        contractNumber = contract.number
+        companyID = contract.companyID
+        periodID = period.id
+        startsAt = period.startsAt
+        endsAt = period.endsAt
+        self.included = included
+        logged = usage?.logged ?? 0
+        consumed = usage?.consumed ?? 0
+        overage = usage?.overage ?? 0
+        percentUsed =
+            consumed >= included
+            ? (logged > 0 ? 100 : 0)
+            // consumed < included: the quotient is below 100, so it cannot overflow.
+            : included.dividingFullWidth(consumed.multipliedFullWidth(by: 100)).quotient
+        alertsSent = usage?.alertsSent ?? []
+        tickets = shares.values.sorted { $0.ticketID < $1.ticketID }
+    }
+}
+
+extension HelpDesk {
+    /// The allowance statements of every service period of `contract` that includes labor, by
+    /// period start; needs the billing permission for the contract's company.
+    public func allowanceStatements(of contract: ContractID, as viewer: Performer) async throws(HelpDeskError)
+        -> [AllowanceStatement]
+    {
+        let principal = try await principal(for: viewer)
+        let owner = try await loadContract(contract)
+        try authorize(principal, AccessRequest(.readBilling, companyID: owner.companyID))
+        let usages = try await allowances { try await $0.allowanceUsages(of: contract) }
+        return Self.statements(of: owner, usages: usages) { _ in true }
+    }
+
+    /// The allowance statements of every contract's periods that include labor and overlap
+    /// `start..<end`, by contract number then period start: the "work beyond the limit" report.
+    public func allowanceReport(from start: Date, to end: Date, as viewer: Performer) async throws(HelpDeskError)
+        -> [AllowanceStatement]
+    {
+        _ = try await authorize(viewer, .readReports)
+        try Validate.instant(start, field: "start")
+        try Validate.instant(end, field: "end")
+        guard start < end else { throw .invalidInput(field: "end", problem: .notAfterStart) }
+        let usages = Dictionary(
+            grouping: try await allowances { try await $0.allowanceUsages() }, by: \.contractID)
+        var statements: [AllowanceStatement] = []
+        for contract in try await storage({ try await contractStore.contracts() }) {
+            statements += Self.statements(of: contract, usages: usages[contract.id] ?? []) { period in
+                period.startsAt < end && start < period.endsAt
+            }
+        }
+        return statements
+    }
+
+    private static func statements(
+        of contract: Contract, usages: [AllowanceUsage], including: (ServicePeriod) -> Bool
+    ) -> [AllowanceStatement] {
+        contract.periods.filter { $0.includedLaborMinutes != nil && including($0) }.map { period in
+            AllowanceStatement(period, of: contract, usage: usages.first { $0.periodID == period.id })
+        }
+    }
+}

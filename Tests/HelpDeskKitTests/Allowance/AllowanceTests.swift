@@ -1,0 +1,137 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import Testing
+
+/// Included work per service period (issue #19, point 1): contract work consumes the period's
+/// minutes, work beyond them is billed on the ticket's specification at the contract's price,
+/// the manager is alerted at the alert percentage and at 100 %, and the statement tells the story.
+@Suite("Labor allowances of service periods")
+struct AllowanceTests {
+    @Test func workBeyondTheAllowanceIsBilledAtTheContractPriceAndAlertsFireOnce() async throws {
+        let f = try await AllowanceDesk.make(included: 120)
+        let (oven, till) = (try await f.ticket("Oven"), try await f.ticket("Till"))
+        try await f.log(60, on: oven.id, daysAgo: 3)
+        #expect(try await alerts(f) == [])
+        try await f.log(40, on: till.id, daysAgo: 2)
+        #expect(try await alerts(f) == [80], "100 of 120 minutes is 83 %")
+        try await f.log(50, on: oven.id, daysAgo: 1)
+        #expect(try await alerts(f) == [80, 100])
+        let statement = try await f.statement()
+        #expect(statement.logged == 150 && statement.consumed == 120 && statement.overage == 30)
+        #expect(statement.percentUsed == 100)
+        #expect(statement.tickets.first { $0.ticketID == oven.id }?.excess == 30)
+        let specification = try #require(try await f.desk.specification(of: oven.id, as: .system))
+        let line = try #require(specification.lines.first)
+        #expect(specification.lines.count == 1)
+        #expect(line.quantity == 30 && line.unitPrice == AllowanceDesk.contractHourPrice && line.coverage == .billable)
+        #expect(try line.total() == Price(Money(minorUnits: 600_00, currency: .rub)), "half an hour at 1 200.00")
+        #expect(try await f.desk.specification(of: till.id, as: .system) == nil, "covered work is not billed")
+        try await f.log(30, on: till.id, daysAgo: 0)
+        #expect(try await alerts(f) == [80, 100], "each threshold is announced once")
+        #expect(try await f.billedOverage(on: till.id) == 30)
+    }
+
+    @Test func anEarlierEntryLoggedLateTakesTheAllowanceFirst() async throws {
+        let f = try await AllowanceDesk.make(included: 60)
+        let (late, early) = (try await f.ticket("Late"), try await f.ticket("Early"))
+        try await f.log(60, on: late.id, daysAgo: 0)
+        #expect(try await f.billedOverage(on: late.id) == 0)
+        try await f.log(45, on: early.id, daysAgo: 4)
+        #expect(try await f.billedOverage(on: early.id) == 0, "work done first consumes first")
+        #expect(try await f.billedOverage(on: late.id) == 45, "the later work moves beyond the allowance")
+        let statement = try await f.statement()
+        #expect(statement.consumed == 60 && statement.overage == 45)
+    }
+
+    @Test func deletingAndEditingEntriesGivesTheAllowanceBack() async throws {
+        let f = try await AllowanceDesk.make(included: 60)
+        let ticket = try await f.ticket()
+        let first = try await f.log(50, on: ticket.id, daysAgo: 2)
+        let second = try await f.log(50, on: ticket.id, daysAgo: 1)
+        #expect(try await f.billedOverage(on: ticket.id) == 40)
+        try await f.desk.deleteTimeEntry(first.id, by: .employee(f.test.boris.id))
+        #expect(try await f.billedOverage(on: ticket.id) == 0)
+        #expect(try await f.desk.specification(of: ticket.id, as: .system)?.lines == [])
+        _ = try await f.desk.editTimeEntry(second.id, TimeEntryUpdate(minutes: 90), by: .employee(f.test.boris.id))
+        #expect(try await f.billedOverage(on: ticket.id) == 30)
+        _ = try await f.desk.editTimeEntry(second.id, TimeEntryUpdate(billable: true), by: .employee(f.test.boris.id))
+        #expect(try await f.billedOverage(on: ticket.id) == 0, "time outside the contract leaves the allowance")
+        let statement = try await f.statement()
+        #expect(statement.logged == 0 && statement.consumed == 0)
+    }
+
+    @Test func billableTimeAndTicketsWithoutTheContractDoNotConsume() async throws {
+        let f = try await AllowanceDesk.make(included: 60)
+        let ticket = try await f.ticket()
+        try await f.log(90, on: ticket.id, billable: true)
+        let loose = try await f.test.ticket("No contract")
+        _ = try await f.desk.logTime(
+            on: loose.id, NewTimeEntry(workDate: try AllowanceDesk.date(daysBefore: 0), minutes: 90, activity: "work"),
+            by: .employee(f.test.boris.id))
+        let statement = try await f.statement()
+        #expect(statement.logged == 0 && statement.overage == 0)
+    }
+
+    @Test func aSettledTicketKeepsWhatItWasBilled() async throws {
+        let f = try await AllowanceDesk.make(included: 60)
+        _ = try await f.desk.topUp(
+            f.company.id, amount: Price(Money(minorUnits: 100_000_00, currency: .rub)), paymentReference: "PAY-1",
+            by: .system)
+        let (first, second) = (try await f.ticket("First"), try await f.ticket("Second"))
+        let covered = try await f.log(60, on: first.id, daysAgo: 3)
+        try await f.log(30, on: second.id, daysAgo: 1)
+        #expect(try await f.billedOverage(on: second.id) == 30)
+        _ = try await f.desk.changeStatus(second.id, to: .resolved, by: .employee(f.test.anna.id))
+        #expect(try await f.desk.specification(of: second.id, as: .system)?.isSettled == true)
+        try await f.desk.deleteTimeEntry(covered.id, by: .employee(f.test.boris.id))
+        #expect(try await f.billedOverage(on: second.id) == 30, "the settled bill stands")
+        let statement = try await f.statement()
+        #expect(statement.consumed == 0 && statement.overage == 30 && statement.logged == 30)
+        try await f.log(45, on: first.id, daysAgo: 0)
+        #expect(try await f.billedOverage(on: first.id) == 0, "the freed minutes cover new work")
+    }
+
+    @Test func theReportListsEveryContractPeriodWithAnAllowance() async throws {
+        let f = try await AllowanceDesk.make(included: 30)
+        try await f.log(45, on: try await f.ticket().id)
+        let report = try await f.desk.allowanceReport(
+            from: TestDesk.start.addingTimeInterval(-86_400), to: TestDesk.start, as: .system)
+        #expect(report.map(\.contractNumber) == ["S-1"])
+        #expect(report.first?.overage == 15)
+        let outside = try await f.desk.allowanceReport(
+            from: TestDesk.start.addingTimeInterval(86_400 * 60), to: TestDesk.start.addingTimeInterval(86_400 * 61),
+            as: .system)
+        #expect(outside.isEmpty)
+        await #expect(throws: HelpDeskError.invalidInput(field: "end", problem: .notAfterStart)) {
+            try await f.desk.allowanceReport(from: TestDesk.start, to: TestDesk.start, as: .system)
+        }
+    }
+
+    @Test func withoutAPricedLaborItemTheOverageStaysOnTheStatement() async throws {
+        var configuration = HelpDeskConfiguration()
+        configuration.billing.laborItemCode = nil
+        let f = try await AllowanceDesk.make(included: 30)
+        let unpriced = HelpDesk(
+            store: f.test.store, configuration: configuration, clock: f.test.clock.clock,
+            identifiers: SeededIdentifierSource(seed: 5), random: SeededRandomSource(seed: 6))
+        let ticket = try await f.ticket()
+        try await f.log(45, on: ticket.id, on: unpriced)
+        #expect(try await f.statement().overage == 15)
+        #expect(try await f.billedOverage(on: ticket.id) == 0)
+    }
+
+    @Test func aRaceOfEngineersOnTwoEnginesBillsExactlyTheOverage() async throws {
+        let problems = try await AllowanceRace(entries: 30, minutes: 25, included: 500).check(on: InMemoryStore())
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    private func alerts(_ f: AllowanceDesk) async throws -> [Int] {
+        try await f.desk.undeliveredEvents(limit: 1_000, as: .system).compactMap { event in
+            guard case .allowanceAlert(let contract, _, let period, let percent, _, _) = event.event else { return nil }
+            #expect(contract == f.contract.id && period == f.period.id)
+            #expect(event.audience.employeeIDs == [f.test.anna.id], "the contract's manager is told")
+            return percent
+        }
+    }
+}
