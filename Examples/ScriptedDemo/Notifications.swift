@@ -102,6 +102,14 @@ extension Report {
             case .approved: "paid work approved by the client"
             case .declined: "paid work DECLINED by the client"
             }
+        case .recordChanged(let subject, let action, _):
+            "\(subject.kind) \(action.label.lowercased())"
+        case .specificationChanged(_, _, let version):
+            "paid work listed (version \(version))"
+        case .workSettled(_, _, let version):
+            "paid work charged (version \(version))"
+        case .debtorTicketAssigned(_, _, _, let assignee):
+            "CLIENT OWES MONEY: \(directory.name(of: assignee)), check before working"
         }
     }
 }

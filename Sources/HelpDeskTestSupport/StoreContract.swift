@@ -16,7 +16,7 @@ public enum StoreContract {
     public static let checks: [ContractCheck] =
         ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks + aggregateChecks
-        + laborChecks + ratingChecks + roleChecks + clientChecks + portalChecks + billingChecks + idempotencyChecks
+        + laborChecks + ratingChecks + roleChecks + trailChecks + clientChecks + portalChecks + billingChecks + idempotencyChecks
         + preconditionChecks
         + capabilityChecks + raceChecks
 

@@ -169,6 +169,7 @@ extension HelpDesk {
         specification.contractID = ticket.contractID
         specification.version += 1
         specification.updatedAt = now
+        auditSpecificationChange(from: stored, to: specification, on: ticket, by: performer, at: now, into: &work)
         var asks = specification.approval != nil
         if !asks { asks = try await contractRequiresApproval(specification) }
         if asks {
