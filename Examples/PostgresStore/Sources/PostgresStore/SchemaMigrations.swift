@@ -66,6 +66,7 @@ public enum SchemaMigrations {
         version4,
         version5,
         version6,
+        version7,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.
