@@ -14,7 +14,8 @@ extension Report {
         var table = TextTable([
             .init("Seq", .right), .init("Time"), .init("Ticket"), .init("Event"), .init("Notify"), .init("Client"),
         ])
-        for event in events {
+        let records = events.filter { if case .recordChanged = $0.event { true } else { false } }
+        for event in events where !records.contains(event) {
             table.add([
                 String(event.sequence), DemoTime.clock(event.occurredAt), ticketNumber(of: event.event),
                 describe(event.event), recipients(of: event.audience), event.audience.requester == nil ? "no" : "yes",
@@ -24,6 +25,10 @@ extension Report {
         out.line()
         let clientCount = events.filter { $0.audience.requester != nil }.count
         out.note("\(events.count) events delivered, \(clientCount) of them also to the client.")
+        let managers = Set(records.flatMap(\.audience.employeeIDs)).map { directory.name(of: $0) }.sorted()
+        out.note(
+            "\(records.count) of them (not listed) told the account managers (\(managers.joined(separator: ", ")))"
+                + " that a client record, price or balance changed; the record trail says what.")
         try await desk.acknowledgeEvents(events.map(\.sequence), by: .system)
         out.note("Acknowledged sequences \(events.first?.sequence ?? 0)...\(events.last?.sequence ?? 0).")
         let again = try await desk.undeliveredEvents(limit: 10_000, as: .system)
@@ -106,6 +111,14 @@ extension Report {
             percent >= 100
                 ? "contract \(number): the \(ScriptedDay.duration(included)) included this month are used up; further work is billed"
                 : "contract \(number): \(percent)% of the included work used (\(ScriptedDay.duration(consumed)) of \(ScriptedDay.duration(included)))"
+        case .recordChanged(let subject, let action, _):
+            "\(subject.kind) \(action.label.lowercased())"
+        case .specificationChanged(_, _, let version):
+            "paid work listed (version \(version))"
+        case .workSettled(_, _, let version):
+            "paid work charged (version \(version))"
+        case .debtorTicketAssigned(_, _, _, let assignee):
+            "CLIENT OWES MONEY: \(directory.name(of: assignee)), check before working"
         }
     }
 }

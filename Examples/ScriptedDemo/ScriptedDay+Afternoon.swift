@@ -85,6 +85,7 @@ extension ScriptedDay {
         }
         at(16, 50)
         try await clientRates(printer, score: 2, "The shop had no printer until the afternoon.")
+        try await equipmentLifecycle()
         at(17, 0)
         try await tick()
         say("the desk closes for the day")

@@ -42,6 +42,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var roles: [Role] = []
     /// The usage of every service-period allowance (none on a store without allowances).
     public var allowances: [AllowanceUsage] = []
+    /// The record trail in commit order (none on a store without a trail).
+    public var trail: [TrailEntry] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -71,6 +73,7 @@ public struct StoreSnapshot: Equatable, Sendable {
         try await snapshot.captureBilling(store)
         snapshot.roles = try await store.feature((any RoleRepository).self)?.roles() ?? []
         snapshot.allowances = try await store.feature((any AllowanceRepository).self)?.allowanceUsages() ?? []
+        snapshot.trail = try await store.feature((any TrailRepository).self)?.trailEntries(offset: 0, limit: .max) ?? []
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

@@ -40,7 +40,7 @@ struct HistoryCodecTests {
             withHistory += work.comments.isEmpty || work.auditEntries.isEmpty ? 0 : 1
         }
         #expect(names.count == HistoryGenerator.eventCaseCount)
-        #expect(names.count == 24)
+        #expect(names.count == 28)
         #expect(codes == Set(1...UInt8(HistoryGenerator.eventCaseCount)))
         #expect(withWrites > 50 && withRest > 50 && withHistory > 50)
     }
@@ -108,7 +108,7 @@ struct HistoryCodecTests {
         offset += 1
         for pending in work.events {
             #expect(payload[offset + 8] == HistoryGenerator.code(of: pending.event))
-            for unknown: UInt8 in [0, 25, 99] {
+            for unknown: UInt8 in [0, 29, 99] {
                 var damaged = payload
                 damaged[offset + 8] = unknown
                 #expect(throws: MalformedBytes.self, "\(pending.event.name) as code \(unknown)") {
@@ -172,7 +172,7 @@ private func checkWidened<Value: Equatable>(
 /// Seeded random comments, audit entries, outbox events and units of work.
 private struct HistoryGenerator {
     /// The number of `DomainEvent` cases: ``event(code:)`` builds codes `1...eventCaseCount`.
-    static let eventCaseCount = 24
+    static let eventCaseCount = 28
     private static let fixtures = TicketFixtures(seed: 77)
     private static let texts = [
         "", " ", "Printer on the 3rd floor jams", "Принтер не печатает", "ΣΦΑΛΜΑ δικτύου",
@@ -217,7 +217,11 @@ private struct HistoryGenerator {
         case .ticketRated: 21
         case .lowRatingReceived: 22
         case .paidWorkApproval: 23
-        case .allowanceAlert: 24
+        case .recordChanged: 24
+        case .specificationChanged: 25
+        case .workSettled: 26
+        case .debtorTicketAssigned: 27
+        case .allowanceAlert: 28
         }
     }
 
@@ -319,11 +323,24 @@ private struct HistoryGenerator {
             .lowRatingReceived(ticket: t, number: n, rating: id(), score: int(), assignee: maybeID())
         case 23:
             .paidWorkApproval(ticket: t, number: n, version: int(), decision: pick(ApprovalDecision.allCases))
-        case 24:
+        case 24: .recordChanged(subject: subject(), action: pick(TrailAction.allCases), entry: id())
+        case 25: .specificationChanged(ticket: t, number: n, version: int())
+        case 26: .workSettled(ticket: t, number: n, version: int())
+        case 27: .debtorTicketAssigned(ticket: t, number: n, company: id(), assignee: id())
+        case 28:
             .allowanceAlert(
                 contract: id(), number: text(), period: id(), percent: int(), consumed: int(), included: int())
         default: preconditionFailure("no DomainEvent case has code \(code)")
         }
+    }
+
+    /// A trail subject of any kind, accounts in money and in prepaid units.
+    mutating func subject() -> TrailSubject {
+        pick([
+            .company(id()), .location(id()), .contact(id()), .contract(id()), .asset(id()), .assetModel(id()),
+            .priceListItem(id()), .contractPrice(id(), item: id()), .account(id(), unit: .money(.rub)),
+            .account(id(), unit: .prepaid(text())),
+        ])
     }
 
     mutating func token() -> RatingToken {

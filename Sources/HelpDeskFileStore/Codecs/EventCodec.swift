@@ -146,8 +146,23 @@ enum EventCodec {
                 head(23, ticket, number)
                 w.int(version)
                 w.string(decision.rawValue)
-            case .allowanceAlert(let contract, let number, let period, let percent, let consumed, let included):
+            case .recordChanged(let subject, let action, let entry):
                 w.varint(24)
+                encode(subject, to: &w)
+                w.string(action.rawValue)
+                w.uuid(entry.rawValue)
+            case .specificationChanged(let ticket, let number, let version):
+                head(25, ticket, number)
+                w.int(version)
+            case .workSettled(let ticket, let number, let version):
+                head(26, ticket, number)
+                w.int(version)
+            case .debtorTicketAssigned(let ticket, let number, let company, let assignee):
+                head(27, ticket, number)
+                w.uuid(company.rawValue)
+                w.uuid(assignee.rawValue)
+            case .allowanceAlert(let contract, let number, let period, let percent, let consumed, let included):
+                w.varint(28)
                 w.uuid(contract.rawValue)
                 w.string(number)
                 w.uuid(period.rawValue)
@@ -168,6 +183,9 @@ enum EventCodec {
                 contract: try g.id(), number: try g.string(), reminder: try decodeReminder(from: &g))
         }
         if code == 24 {
+            return .recordChanged(subject: try decodeSubject(from: &g), action: try g.raw(), entry: try g.id())
+        }
+        if code == 28 {
             return .allowanceAlert(
                 contract: try g.id(), number: try g.string(), period: try g.id(), percent: try g.int(),
                 consumed: try g.int(), included: try g.int())
@@ -241,6 +259,10 @@ enum EventCodec {
                 throw MalformedBytes(offset: start, reason: "unknown approval decision \(raw)")
             }
             return .paidWorkApproval(ticket: ticket, number: number, version: version, decision: decision)
+        case 25: return .specificationChanged(ticket: ticket, number: number, version: try g.int())
+        case 26: return .workSettled(ticket: ticket, number: number, version: try g.int())
+        case 27:
+            return .debtorTicketAssigned(ticket: ticket, number: number, company: try g.id(), assignee: try g.id())
         default: throw MalformedBytes(offset: start, reason: "unknown event code \(code)")
         }
     }
@@ -251,6 +273,50 @@ enum EventCodec {
         w.string(kind.rawValue)
         w.uuid(other.rawValue)
         w.int(otherNumber.rawValue)
+    }
+
+    /// A trail subject: its kind (0…8), its identifiers, and for an account its unit's ledger code.
+    private static func encode(_ subject: TrailSubject, to w: inout ByteWriter) {
+        switch subject {
+        case .company(let id): w.u8(0); w.uuid(id.rawValue)
+        case .location(let id): w.u8(1); w.uuid(id.rawValue)
+        case .contact(let id): w.u8(2); w.uuid(id.rawValue)
+        case .contract(let id): w.u8(3); w.uuid(id.rawValue)
+        case .asset(let id): w.u8(4); w.uuid(id.rawValue)
+        case .assetModel(let id): w.u8(5); w.uuid(id.rawValue)
+        case .priceListItem(let id): w.u8(6); w.uuid(id.rawValue)
+        case .contractPrice(let contract, let item):
+            w.u8(7)
+            w.uuid(contract.rawValue)
+            w.uuid(item.rawValue)
+        case .account(let company, let unit):
+            w.u8(8)
+            w.uuid(company.rawValue)
+            w.string(unit.description)
+        }
+    }
+
+    private static func decodeSubject(from r: inout ByteReader) throws(MalformedBytes) -> TrailSubject {
+        let start = r.position
+        switch try r.u8() {
+        case 0: return .company(try r.id())
+        case 1: return .location(try r.id())
+        case 2: return .contact(try r.id())
+        case 3: return .contract(try r.id())
+        case 4: return .asset(try r.id())
+        case 5: return .assetModel(try r.id())
+        case 6: return .priceListItem(try r.id())
+        case 7: return .contractPrice(try r.id(), item: try r.id())
+        case 8:
+            let company: CompanyID = try r.id()
+            let code = try r.string()
+            if code.hasPrefix("prepaid:") { return .account(company, unit: .prepaid(String(code.dropFirst(8)))) }
+            guard let currency = CurrencyCode(code) else {
+                throw MalformedBytes(offset: start, reason: "unknown billing unit \(code)")
+            }
+            return .account(company, unit: .money(currency))
+        case let kind: throw MalformedBytes(offset: start, reason: "unknown trail subject \(kind)")
+        }
     }
 
     private static func encode(_ reminder: ContractReminder, to w: inout ByteWriter) {

@@ -21,6 +21,11 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
     case rating
     /// A step of the client's approval of paid work (`newValue` is `decision vVersion`, then the remark if any).
     case paidWorkApproval
+    /// The specification's lines changed (`oldValue`/`newValue`: version and billable totals, then
+    /// the lines added or removed).
+    case specification
+    /// The paid work was settled (`newValue`: the version, what was charged and what is owed).
+    case settlement
 
     public var description: String { rawValue }
 
@@ -55,6 +60,8 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
         case .timeEntries: "Time spent"
         case .rating: "Rating"
         case .paidWorkApproval: "Paid-work approval"
+        case .specification: "Specification"
+        case .settlement: "Settlement"
         }
     }
 }

@@ -110,6 +110,9 @@ extension HelpDesk {
             context.work.billing.notes = [
                 TransferNote(transferID: id, text: paymentReference, performer: performer, at: now)
             ]
+            try await recordWalletTrail(
+                .toppedUp, of: company, by: amount, note: ("paymentReference", paymentReference),
+                performer: context.performer, into: &context.work)
             return id
         }
     }
@@ -143,6 +146,9 @@ extension HelpDesk {
             let now = clock.now()
             try await post([transfer], opening: credit ? [other, wallet] : [other], at: now, into: &context.work)
             context.work.billing.notes = [TransferNote(transferID: id, text: reason, performer: performer, at: now)]
+            try await recordWalletTrail(
+                .adjusted, of: company, by: amount, note: ("reason", reason), performer: context.performer,
+                into: &context.work)
             return id
         }
     }

@@ -46,13 +46,18 @@ extension HelpDesk {
         }
     }
 
-    /// Overdue debts per company at `instant`, read from the ledger: periods whose invoice was
-    /// posted at or before `instant`, whose payment was not, and whose payment was due by then.
+    /// Overdue debts per company (or of `company` only) at `instant`, read from the ledger: periods
+    /// whose invoice was posted at or before `instant`, whose payment was not, and whose payment
+    /// was due by then.
     ///
     /// `instant` is the clock's reading for the debtor SLA rule, so it is not range-checked here:
     /// days overdue saturate (see ``ServicePeriod/daysOverdue(at:)``) rather than trap.
-    func ledgerDebts(at instant: Date) async throws(HelpDeskError) -> [CompanyID: [Debtor.Debt]] {
-        let contracts = try await storage { try await contractStore.contracts() }
+    func ledgerDebts(at instant: Date, of company: CompanyID? = nil) async throws(HelpDeskError)
+        -> [CompanyID: [Debtor.Debt]]
+    {
+        let contracts = try await storage {
+            if let company { try await contractStore.contracts(of: company) } else { try await contractStore.contracts() }
+        }
         var transferIDs: [TransferID] = []
         for contract in contracts {
             for period in contract.periods where period.invoicedAt != nil {

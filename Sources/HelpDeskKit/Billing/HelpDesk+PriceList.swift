@@ -31,6 +31,9 @@ extension HelpDesk {
                 id: nextID(), code: request.code, name: request.name, kind: request.kind, pricing: request.pricing,
                 price: request.price, validFrom: request.validFrom, validUntil: request.validUntil)
             context.work.billing.priceListItems = [item]
+            try await recordTrail(
+                .created, of: .priceListItem(item.id), company: nil, from: nil, to: item, by: context.performer,
+                into: &context.work)
             return item
         }
     }
@@ -56,6 +59,7 @@ extension HelpDesk {
             if price.minorUnits < 0 { throw .invalidInput(field: "price", problem: .negative) }
             let override = ContractPrice(contractID: contract, itemID: item, price: price)
             context.work.billing.contractPrices = [override]
+            try await recordContractPrice(override, of: owner, item: listed, by: context.performer, into: &context.work)
             return override
         }
     }

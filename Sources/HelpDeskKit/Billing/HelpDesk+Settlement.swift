@@ -113,6 +113,7 @@ extension HelpDesk {
         settled.updatedAt = instant
         work.billing.specifications.append(
             SpecificationWrite(specification: settled, expectedVersion: specification.version))
+        auditSettlement(settled, on: ticket, by: performer, at: instant, into: &work)
         return settled
     }
 

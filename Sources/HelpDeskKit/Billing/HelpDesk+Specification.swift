@@ -171,6 +171,7 @@ extension HelpDesk {
         // A unit writes each specification once: a second change in it stays on the same version.
         if pending == nil { specification.version += 1 }
         specification.updatedAt = now
+        auditSpecificationChange(from: stored, to: specification, on: ticket, by: performer, at: now, into: &work)
         var asks = specification.approval != nil
         if !asks { asks = try await contractRequiresApproval(specification) }
         if asks {

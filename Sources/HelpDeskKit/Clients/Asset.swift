@@ -38,11 +38,18 @@ public struct Asset: Identifiable, Hashable, Sendable, Codable {
     public var contractID: ContractID?
     /// When it went into service.
     public var inServiceSince: Date
+    /// When it was taken out of service; `nil` while it is in service. A retired asset stays
+    /// readable and linked to its tickets, but new tickets cannot name it.
+    public var retiredAt: Date?
+
+    /// `true` while the asset is in service (not retired).
+    public var isActive: Bool { retiredAt == nil }
 
     /// Creates an asset record.
     public init(
         id: AssetID, modelID: AssetModelID, serialNumber: String, inventoryNumber: String? = nil,
-        companyID: CompanyID, locationID: LocationID, contractID: ContractID? = nil, inServiceSince: Date
+        companyID: CompanyID, locationID: LocationID, contractID: ContractID? = nil, inServiceSince: Date,
+        retiredAt: Date? = nil
     ) {
         self.id = id
         self.modelID = modelID
@@ -52,5 +59,6 @@ public struct Asset: Identifiable, Hashable, Sendable, Codable {
         self.locationID = locationID
         self.contractID = contractID
         self.inServiceSince = inServiceSince
+        self.retiredAt = retiredAt
     }
 }

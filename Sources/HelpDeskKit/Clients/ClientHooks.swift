@@ -6,6 +6,6 @@ extension TickHook {
 }
 
 extension Capability {
-    /// Clients and contracts: reminders before a contract ends.
-    static let clients = Capability(name: "clients", tickHooks: [.contractReminders])
+    /// Clients and contracts: reminders before a contract ends; engineers told of a debtor's ticket.
+    static let clients = Capability(name: "clients", ticketHooks: [.debtorWarning], tickHooks: [.contractReminders])
 }

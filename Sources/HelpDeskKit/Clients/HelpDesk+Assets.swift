@@ -20,6 +20,9 @@ extension HelpDesk {
             if existing.contains(where: { $0.name.lowercased() == name.lowercased() }) { throw .duplicateName(name) }
             let model = AssetModel(id: nextID(), name: name, kind: kind, attributes: attributes)
             context.work.clients.assetModels = [model]
+            try await recordTrail(
+                .created, of: .assetModel(model.id), company: nil, from: nil, to: model, by: context.performer,
+                into: &context.work)
             return model
         }
     }
@@ -55,6 +58,9 @@ extension HelpDesk {
                 inventoryNumber: request.inventoryNumber, companyID: location.companyID, locationID: location.id,
                 contractID: request.contractID, inServiceSince: request.inServiceSince)
             context.work.clients.assets = [asset]
+            try await recordTrail(
+                .created, of: .asset(asset.id), company: asset.companyID, from: nil, to: asset,
+                by: context.performer, into: &context.work)
             return asset
         }
     }

@@ -97,7 +97,7 @@ extension HelpDesk {
 
     /// `true` when the company has an invoiced period overdue at `instant` (read from the ledger).
     func isDebtor(_ company: CompanyID, at instant: Date) async throws(HelpDeskError) -> Bool {
-        try await ledgerDebts(at: instant)[company] != nil
+        try await ledgerDebts(at: instant, of: company)[company] != nil
     }
 
     /// The equipment nomenclature, sorted by name.
@@ -106,16 +106,19 @@ extension HelpDesk {
         return try await storage { try await assetStore.assetModels() }
     }
 
-    /// Assets matching every given filter, sorted by serial number.
+    /// Assets in service matching every given filter (retired ones too when `includingRetired`),
+    /// sorted by serial number.
     public func assets(
-        company: CompanyID? = nil, location: LocationID? = nil, model: AssetModelID? = nil, as viewer: Performer
+        company: CompanyID? = nil, location: LocationID? = nil, model: AssetModelID? = nil,
+        includingRetired: Bool = false, as viewer: Performer
     )
         async throws(HelpDeskError) -> [Asset]
     {
         var owner = company
         if owner == nil, let location { owner = try await loadLocation(location).companyID }
         _ = try await authorize(viewer, .readClients, companyID: owner)
-        return try await storage { try await assetStore.assets(company: company, location: location, model: model) }
+        let found = try await storage { try await assetStore.assets(company: company, location: location, model: model) }
+        return includingRetired ? found : found.filter(\.isActive)
     }
 
     /// The tickets about an asset, newest first: its service history.

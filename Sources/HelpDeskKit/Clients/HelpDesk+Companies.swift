@@ -21,6 +21,9 @@ extension HelpDesk {
                 id: nextID(), name: request.name, registration: request.registration, notes: request.notes,
                 slaPolicyID: request.slaPolicyID, ticketSharing: request.ticketSharing)
             context.work.clients.companies = [company]
+            try await recordTrail(
+                .created, of: .company(company.id), company: company.id, from: nil, to: company,
+                by: context.performer, into: &context.work)
             return company
         }
     }
@@ -55,6 +58,9 @@ extension HelpDesk {
             if let sharing = update.ticketSharing { company.ticketSharing = sharing }
             guard company != original else { return company }
             context.work.clients.companies = [company]
+            try await recordTrail(
+                .updated, of: .company(id), company: id, from: original, to: company, by: context.performer,
+                into: &context.work)
             return company
         }
     }
@@ -73,7 +79,7 @@ extension HelpDesk {
             by: performer, command: "deleteCompany", key: idempotencyKey, inputs: [id]
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.manageClients, companyID: id))
-            _ = try await loadCompany(id)
+            let company = try await loadCompany(id)
             let query = TicketQuery(companyIDs: [id], limit: 1)
             let tickets = try await storage { try await store.tickets(matching: query, workflow: workflow) }
             guard tickets.totalCount == 0 else { throw .companyHasTickets(id, count: tickets.totalCount) }
@@ -93,6 +99,7 @@ extension HelpDesk {
                 try await assetStore.assets(company: id, location: nil, model: nil)
             }
             .map(\.id)
+            try await recordDeletion(of: company, with: context.work.clients, by: context.performer, into: &context.work)
             return Done()
         }
     }
@@ -133,6 +140,9 @@ extension HelpDesk {
                 id: nextID(), companyID: request.companyID, name: request.name, address: request.address,
                 timeZoneIdentifier: request.timeZoneIdentifier)
             context.work.clients.locations = [location]
+            try await recordTrail(
+                .created, of: .location(location.id), company: location.companyID, from: nil, to: location,
+                by: context.performer, into: &context.work)
             return location
         }
     }
@@ -155,6 +165,9 @@ extension HelpDesk {
                 mayViewBilling: request.mayViewBilling)
             try await validate(contact)
             context.work.clients.contacts = [contact]
+            try await recordTrail(
+                .created, of: .contact(contact.id), company: contact.companyID, from: nil, to: contact,
+                by: context.performer, into: &context.work)
             return contact
         }
     }
@@ -183,6 +196,9 @@ extension HelpDesk {
             guard contact != original else { return contact }
             try await validate(contact)
             context.work.clients.contacts = [contact]
+            try await recordTrail(
+                .updated, of: .contact(id), company: contact.companyID, from: original, to: contact,
+                by: context.performer, into: &context.work)
             return contact
         }
     }

@@ -41,6 +41,9 @@ extension HelpDesk {
                 coveredCategoryIDs: Array(Set(request.coveredCategoryIDs)).sorted(), slaPolicyID: request.slaPolicyID,
                 managerID: request.managerID, requiresPaidWorkApproval: request.requiresPaidWorkApproval)
             context.work.clients.contracts = [contract]
+            try await recordTrail(
+                .created, of: .contract(contract.id), company: contract.companyID, from: nil, to: contract,
+                by: context.performer, into: &context.work)
             return contract
         }
     }
@@ -62,8 +65,12 @@ extension HelpDesk {
             guard allowed[contract.status]?.contains(status) == true else {
                 throw .contractTransitionNotAllowed(from: contract.status, to: status)
             }
+            let original = contract
             contract.status = status
             context.work.clients.contracts = [contract]
+            try await recordTrail(
+                .statusChanged, of: .contract(id), company: contract.companyID, from: original, to: contract,
+                by: context.performer, into: &context.work)
             return contract
         }
     }
@@ -106,6 +113,8 @@ extension HelpDesk {
             }
             contract.periods = (contract.periods + [period]).sorted { $0.startsAt < $1.startsAt }
             context.work.clients.contracts = [contract]
+            try await recordPeriodTrail(
+                .periodAdded, of: contract, from: nil, to: period, by: context.performer, into: &context.work)
             return period
         }
     }
@@ -175,7 +184,11 @@ extension HelpDesk {
         let before = contract.periods[index]
         change(&contract.periods[index], clock.now())
         if contract.periods[index] != before {
-            try await savePeriodChange(contract, before: before, after: contract.periods[index], into: &context.work)
+            let after = contract.periods[index]
+            try await savePeriodChange(contract, before: before, after: after, into: &context.work)
+            try await recordPeriodTrail(
+                before.paidAt == nil && after.paidAt != nil ? .paid : .invoiced, of: contract, from: before, to: after,
+                by: context.performer, into: &context.work)
         }
         return contract.periods[index]
     }

@@ -38,16 +38,19 @@ extension HelpDesk {
     }
 
     /// Checks that every linked record exists and belongs to one company, filling the company in.
-    /// A copied contact must be active unless it was already copied (`alreadyCopied`).
-    func check(_ links: inout ClientLinks, contact: Contact? = nil, alreadyCopied: [ContactID] = [])
-        async throws(HelpDeskError)
-    {
+    /// A copied contact must be active unless it was already copied (`alreadyCopied`); an asset
+    /// must be in service unless it was already linked (`alreadyLinked`).
+    func check(
+        _ links: inout ClientLinks, contact: Contact? = nil, alreadyCopied: [ContactID] = [],
+        alreadyLinked: [AssetID] = []
+    ) async throws(HelpDeskError) {
         var owners: [(LinkedRecord, CompanyID)] = []
         if let contact { owners.append((.contact(contact.id), contact.companyID)) }
         if let id = links.locationID { owners.append((.location(id), try await loadLocation(id).companyID)) }
         if let id = links.contractID { owners.append((.contract(id), try await loadContract(id).companyID)) }
         for id in links.assetIDs {
             guard let asset = try await storage({ try await assetStore.asset(id) }) else { throw .assetNotFound(id) }
+            guard asset.isActive || alreadyLinked.contains(id) else { throw .assetRetired(id) }
             owners.append((.asset(id), asset.companyID))
         }
         for id in links.ccContactIDs {

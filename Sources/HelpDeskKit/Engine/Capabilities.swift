@@ -19,7 +19,9 @@ struct Capability: Sendable {
 /// ticket; postponed tickets return before SLA announcements are made.
 enum Capabilities {
     /// Every capability, in the order their hooks run.
-    static let all: [Capability] = [.tickets, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .idempotency]
+    static let all: [Capability] = [
+        .tickets, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .trail, .idempotency,
+    ]
 
     /// Run on every recorded ticket change, in this order.
     static let ticketHooks: [TicketHook] = all.flatMap(\.ticketHooks)

@@ -55,9 +55,20 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     /// 100: used up); `consumed` and `included` are minutes.
     case allowanceAlert(
         contract: ContractID, number: String, period: ServicePeriodID, percent: Int, consumed: Int, included: Int)
+    /// A client record, a price or a client's account changed; the trail entry `entry` holds what
+    /// changed (``HelpDesk/trail(of:as:)``).
+    case recordChanged(subject: TrailSubject, action: TrailAction, entry: TrailEntryID)
+    /// The ticket's specification changed (a line added or removed, billable time specified);
+    /// `version` is the new version.
+    case specificationChanged(ticket: TicketID, number: TicketNumber, version: Int)
+    /// The ticket's paid work was settled: the specification at `version` was charged.
+    case workSettled(ticket: TicketID, number: TicketNumber, version: Int)
+    /// A ticket of a client that owes money was assigned to or taken into work by `assignee`:
+    /// the engineer is told before working it.
+    case debtorTicketAssigned(ticket: TicketID, number: TicketNumber, company: CompanyID, assignee: EmployeeID)
 
     /// The ticket the event is about (for a merge: the source, which was closed); `nil` for
-    /// events about contracts.
+    /// events about contracts and other client records.
     ///
     /// Use ``OutboxEvent`` audiences, not this property, to decide whom to notify.
     public var ticketID: TicketID? {
@@ -70,11 +81,14 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             .ticketsLinked(let ticket, _, _, _, _), .ticketsUnlinked(let ticket, _, _, _, _),
             .ticketsMerged(let ticket, _, _, _), .slaWarning(let ticket, _, _, _, _), .slaBreached(let ticket, _, _, _):
             ticket
-        case .contractReminder, .allowanceAlert:
+        case .contractReminder, .allowanceAlert, .recordChanged:
             nil
         case .timeLogged(let ticket, _, _, _, _), .timeEntryEdited(let ticket, _, _), .timeEntryDeleted(let ticket, _, _),
             .ratingRequested(let ticket, _, _, _, _), .ticketRated(let ticket, _, _, _),
             .lowRatingReceived(let ticket, _, _, _, _), .paidWorkApproval(let ticket, _, _, _):
+            ticket
+        case .specificationChanged(let ticket, _, _), .workSettled(let ticket, _, _),
+            .debtorTicketAssigned(let ticket, _, _, _):
             ticket
         }
     }
@@ -106,6 +120,10 @@ public enum DomainEvent: Hashable, Sendable, Codable {
         case .lowRatingReceived: "lowRatingReceived"
         case .paidWorkApproval: "paidWorkApproval"
         case .allowanceAlert: "allowanceAlert"
+        case .recordChanged: "recordChanged"
+        case .specificationChanged: "specificationChanged"
+        case .workSettled: "workSettled"
+        case .debtorTicketAssigned: "debtorTicketAssigned"
         }
     }
 }

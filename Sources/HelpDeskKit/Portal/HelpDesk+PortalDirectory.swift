@@ -12,7 +12,7 @@ extension HelpDesk {
         return mine.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
-    /// The equipment at the locations the contact files at, by location then serial number.
+    /// The equipment in service at the locations the contact files at, by location then serial number.
     func portalEquipment(for contactID: ContactID) async throws(HelpDeskError) -> [PortalAsset] {
         let locations = Set(try await portalLocations(for: contactID).map(\.id))
         let (contact, _) = try await portalSession(contactID)
@@ -21,7 +21,7 @@ extension HelpDesk {
         for asset in try await storage({
             try await assets.assets(company: contact.companyID, location: nil, model: nil)
         })
-        where locations.contains(asset.locationID) {
+        where asset.isActive && locations.contains(asset.locationID) {
             result.append(try await portalAsset(asset, models: assets))
         }
         return result.sorted { ($0.locationID, $0.serialNumber, $0.id) < ($1.locationID, $1.serialNumber, $1.id) }

@@ -73,6 +73,7 @@ extension HelpDesk {
             PendingEvent(
                 id: nextID(), event: event, performer: performer,
                 audience: audience(of: event, on: ticket, performer: performer), occurredAt: now))
+        try await warnIfDebtor(ticket, before: nil, by: performer, at: now, into: &context.work)
         return ticket
     }
 

@@ -46,7 +46,9 @@ extension HelpDesk {
                         throw .contactInactive(contactID)
                     }
                 }
-                try await check(&links, contact: contact, alreadyCopied: edit.original.ccContactIDs)
+                try await check(
+                    &links, contact: contact, alreadyCopied: edit.original.ccContactIDs,
+                    alreadyLinked: edit.original.assetIDs)
                 // A client's conversation, specification and copies stay with that client.
                 if let client = edit.original.companyID, let other = links.companyID, other != client {
                     throw .ticketBelongsToAnotherClient(edit.ticket.number, company: client)

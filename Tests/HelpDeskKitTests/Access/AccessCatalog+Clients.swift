@@ -69,6 +69,17 @@ extension AccessCatalog {
                     by: p)
             }
         },
+        E("updateAsset(_:_:by:idempotencyKey:)", "updateAsset: Alpha's printer's inventory number", concernsAlpha: true)
+        { f, p in
+            try await E.call { try await f.desk.updateAsset(f.alphaPrinter.id, AssetUpdate(inventoryNumber: "INV-9"), by: p) }
+        },
+        E("moveAsset(_:to:by:idempotencyKey:)", "moveAsset: Alpha's printer to the warehouse", concernsAlpha: true) {
+            f, p in
+            try await E.call { try await f.desk.moveAsset(f.alphaPrinter.id, to: f.alphaWarehouse.id, by: p) }
+        },
+        E("retireAsset(_:by:idempotencyKey:)", "retireAsset: Alpha's printer", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.retireAsset(f.alphaPrinter.id, by: p) }
+        },
     ]
 
     static let clientReads: [AccessEntry] = [
@@ -105,11 +116,20 @@ extension AccessCatalog {
         E("assetModels(as:)", "assetModels") { f, p in
             try await E.call { try await f.desk.assetModels(as: p) }
         },
-        E("assets(company:location:model:as:)", "assets: of Alpha", concernsAlpha: true) { f, p in
+        E("assets(company:location:model:includingRetired:as:)", "assets: of Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.assets(company: f.alpha.id, as: p) }
         },
-        E("assets(company:location:model:as:)", "assets: at Alpha's office, any company", concernsAlpha: true) { f, p in
+        E(
+            "assets(company:location:model:includingRetired:as:)", "assets: at Alpha's office, any company",
+            concernsAlpha: true
+        ) { f, p in
             try await E.call { try await f.desk.assets(location: f.alphaOffice.id, as: p) }
+        },
+        E("trail(of:as:)", "trail: of A-1", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.trail(of: .contract(f.alphaContract.id), as: p) }
+        },
+        E("trail(of:as:)", "trail: of Alpha's wallet", concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.trail(of: .account(f.alpha.id, unit: AccessFixture.rub), as: p) }
         },
         E("history(of:as:)", "history: of Alpha's printer", concernsAlpha: true) { f, p in
             try await f.desk.history(of: f.alphaPrinter.id, as: p)

@@ -91,7 +91,7 @@ struct PortalLeakRandomTests {
             if let who = colleagues.randomElement(using: &random), chance(&random, 75) {
                 requester = .contact(who)
             } else {
-                requester = .freeText("Caller \(seed)-\(t)")
+                requester = .freeText("Caller \(seed)-\(t).")  // "…-1." is no prefix of "…-11."
             }
             let cc = some(colleagues.filter { requester != .contact($0) }, &random, 20)
             var viaPortal = false

@@ -66,6 +66,7 @@ struct PortalRatingTests {
         await #expect(throws: HelpDeskError.ratingNotRequested(ticket.number)) {
             _ = try await portal.rate(ticket.id, score: 3)
         }
+        f.test.clock.advance(by: 1)  // Requests issued at one instant are ordered by identifier.
         _ = try await f.desk.changeStatus(ticket.id, to: .resolved, by: f.anna)
         #expect(try await portal.ticket(ticket.id).mayRate)
         let rating = try await portal.rate(ticket.id, score: 5)
@@ -133,6 +134,9 @@ struct PortalRatingTests {
         var requests = 0
         var ratings = 0
         for round in 0..<40 {
+            // Requests issued at one instant are ordered by identifier (RatingRepository): keep
+            // every step at an instant of its own so "the latest request" is well defined.
+            f.test.clock.advance(by: 1)
             let now = f.test.clock.now
             let step = Step.allCases.randomElement(using: &random)!
             let isOpen = latest.map { !$0.withdrawn && !$0.answered && now < $0.expiresAt } ?? false

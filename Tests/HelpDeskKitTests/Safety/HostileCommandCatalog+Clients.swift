@@ -124,6 +124,21 @@ extension HostileCommandCatalog {
                 locationID: d.id(d.locations), contractID: d.optionalID(d.contracts), inServiceSince: d.instant())
             _ = try await d.f.desk.addAsset(request, by: d.performer(), idempotencyKey: d.key())
         },
+        command("updateAsset(_:_:by:idempotencyKey:)") { d in
+            var update = AssetUpdate()
+            if d.bool() { update.serialNumber = d.text(["A-SN-1", "B-SN-1", "A-SN-7"]) }
+            if d.oneIn(3) { update.inventoryNumber = .some(d.optionalText()) }
+            if d.oneIn(3) { update.contractID = .some(d.optionalID(d.contracts)) }
+            if d.oneIn(3) { update.inServiceSince = d.instant() }
+            _ = try await d.f.desk.updateAsset(d.id(d.assets), update, by: d.performer(), idempotencyKey: d.key())
+        },
+        command("moveAsset(_:to:by:idempotencyKey:)") { d in
+            _ = try await d.f.desk.moveAsset(
+                d.id(d.assets), to: d.id(d.locations), by: d.performer(), idempotencyKey: d.key())
+        },
+        command("retireAsset(_:by:idempotencyKey:)") { d in
+            _ = try await d.f.desk.retireAsset(d.id(d.assets), by: d.performer(), idempotencyKey: d.key())
+        },
     ]
 
     static let clientReads: [HostileCommand] = [
@@ -143,11 +158,20 @@ extension HostileCommandCatalog {
         },
         read("debtors(at:as:)") { d in _ = try await d.f.desk.debtors(at: d.instant(), as: d.performer()) },
         read("assetModels(as:)") { d in _ = try await d.f.desk.assetModels(as: d.performer()) },
-        read("assets(company:location:model:as:)") { d in
+        read("assets(company:location:model:includingRetired:as:)") { d in
             _ = try await d.f.desk.assets(
                 company: d.optionalID(d.companies), location: d.optionalID(d.locations),
-                model: d.optionalID([d.f.printerModel.id]),
+                model: d.optionalID([d.f.printerModel.id]), includingRetired: d.bool(),
                 as: d.performer())
+        },
+        read("trail(of:as:)") { d in
+            let subjects: [TrailSubject] = [
+                .company(d.id(d.companies)), .location(d.id(d.locations)), .contract(d.id(d.contracts)),
+                .asset(d.id(d.assets)), .assetModel(d.id([d.f.printerModel.id])), .priceListItem(d.id(d.items)),
+                .contractPrice(d.id(d.contracts), item: d.id(d.items)), .account(d.id(d.companies), unit: d.unit()),
+            ]
+            let subject = d.pick(subjects)
+            _ = try await d.f.desk.trail(of: subject, as: d.performer())
         },
         read("history(of:as:)") { d in _ = try await d.f.desk.history(of: d.id(d.assets), as: d.performer()) },
         read("registrationHints(contact:location:as:)") { d in

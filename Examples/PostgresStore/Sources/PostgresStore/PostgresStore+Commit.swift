@@ -31,6 +31,7 @@ extension PostgresStore {
             try await writeRatings(work[RatingChanges.self], on: connection)
             try await writeRoles(work[RoleChanges.self], on: connection)
             try await writeAllowances(work[AllowanceChanges.self], on: connection)
+            try await writeTrail(work[TrailChanges.self], on: connection)
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
             try await acknowledge(work.acknowledgedEvents, on: connection)
@@ -53,6 +54,7 @@ extension PostgresStore {
         unknown[RatingChanges.self] = RatingChanges()
         unknown[RoleChanges.self] = RoleChanges()
         unknown[AllowanceChanges.self] = AllowanceChanges()
+        unknown[TrailChanges.self] = TrailChanges()
         unknown[IdempotencyChanges.self] = IdempotencyChanges()
         guard unknown.isEmpty else {
             throw StorageError(.other, "the unit holds changes of a capability this store does not keep")

@@ -66,6 +66,7 @@ public enum SchemaMigrations {
         version4,
         version5,
         version6,
+        version7,
         version8,
     ]
 

@@ -151,4 +151,37 @@ struct MigrationTests {
             }
         }
     }
+
+    @Test func version7AddsTheRecordTrailToADatabaseThatHadNone() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 77)
+            let company: CompanyID = ids.next()
+            func entry(_ subject: TrailSubject, _ action: TrailAction) -> TrailEntry {
+                TrailEntry(
+                    id: ids.next(), subject: subject, companyID: company, action: action,
+                    changes: [TrailChange("name", from: nil, to: "Alpha «Retail»")], performer: .system,
+                    at: Date(timeIntervalSince1970: 1_772_442_000))
+            }
+            // A database of a build before the trail: version 7 undone, no table.
+            try await client.query("DROP TABLE trail_entries", logger: logger)
+            try await client.query("DELETE FROM helpdesk_schema WHERE version = 7", logger: logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 6)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            let indexes = try await client.query(
+                "SELECT count(*) FROM pg_indexes WHERE tablename = 'trail_entries'", logger: logger)
+            for try await count in indexes.decode(Int.self) { #expect(count == 4, "primary key and three indexes") }
+            #expect(try await store.trailEntries(offset: 0, limit: 10) == [], "a new trail is empty")
+            let subject = TrailSubject.account(company, unit: .money(.rub))
+            var work = UnitOfWork()
+            work.trailEntries = [entry(.company(company), .created), entry(subject, .toppedUp)]
+            try await store.commit(work)
+            var later = UnitOfWork()
+            later.trailEntries = [entry(subject, .adjusted)]
+            try await store.commit(later)
+            #expect(try await store.trail(of: subject) == [work.trailEntries[1], later.trailEntries[0]])
+            #expect(try await store.trailEntries(offset: 0, limit: 10) == work.trailEntries + later.trailEntries)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
 }

@@ -21,6 +21,9 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .crossCompanyLink(let record, let company): "\(record) does not belong to company \(company)."
         case .duplicateContractNumber(let number): "Another contract has the number '\(number)'."
         case .duplicateSerialNumber(let serial): "Another asset of this model has the serial number '\(serial)'."
+        case .assetRetired(let id): "Asset \(id) is retired: new tickets cannot name it and it no longer changes."
+        case .contractDoesNotCover(let contract, let location):
+            "Contract \(contract) does not cover location \(location)."
         case .overlappingServicePeriod(let id): "The period overlaps the contract's period \(id)."
         case .contractTransitionNotAllowed(let from, let to): "A contract cannot move from \(from) to \(to)."
         case .companyHasTickets(let id, let count): "Company \(id) has \(count) ticket(s) and cannot be deleted."

@@ -69,6 +69,12 @@ extension HelpDeskError {
     public static func duplicateSerialNumber(_ value: String) -> HelpDeskError {
         HelpDeskError(.duplicateSerialNumber(value))
     }
+    /// The asset is retired: it stays readable, but new tickets cannot name it and it no longer changes.
+    public static func assetRetired(_ value: AssetID) -> HelpDeskError { HelpDeskError(.assetRetired(value)) }
+    /// The contract lists its locations and `location` is not one of them.
+    public static func contractDoesNotCover(_ value: ContractID, location: LocationID) -> HelpDeskError {
+        HelpDeskError(.contractDoesNotCover(value, location: location))
+    }
     /// The new period overlaps an existing period of the contract.
     public static func overlappingServicePeriod(_ value: ServicePeriodID) -> HelpDeskError {
         HelpDeskError(.overlappingServicePeriod(value))

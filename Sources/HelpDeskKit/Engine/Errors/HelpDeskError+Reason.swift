@@ -46,6 +46,10 @@ extension HelpDeskError {
         case duplicateContractNumber(String)
         /// Another asset of the same model has this serial number.
         case duplicateSerialNumber(String)
+        /// The asset is retired: it stays readable, but new tickets cannot name it and it no longer changes.
+        case assetRetired(AssetID)
+        /// The contract lists its locations and `location` is not one of them.
+        case contractDoesNotCover(ContractID, location: LocationID)
         /// The new period overlaps an existing period of the contract.
         case overlappingServicePeriod(ServicePeriodID)
         /// The contract may not move between these statuses.

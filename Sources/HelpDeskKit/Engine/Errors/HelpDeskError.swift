@@ -121,7 +121,7 @@ extension HelpDeskError.Reason {
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies, .roleIsBuiltIn,
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
-            .ticketBelongsToAnotherClient:
+            .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -159,7 +159,8 @@ extension HelpDeskError.Reason {
         case .contractNotFound(let id): return Record("contract", id)
         case .servicePeriodNotFound(let id), .overlappingServicePeriod(let id): return Record("servicePeriod", id)
         case .assetModelNotFound(let id): return Record("assetModel", id)
-        case .assetNotFound(let id): return Record("asset", id)
+        case .assetNotFound(let id), .assetRetired(let id): return Record("asset", id)
+        case .contractDoesNotCover(let id, _): return Record("contract", id)
         case .timeEntryNotFound(let id): return Record("timeEntry", id)
         case .priceListItemNotFound(let id), .priceNotValid(let id, _): return Record("priceListItem", id)
         case .specificationLineNotFound(let id): return Record("specificationLine", id)
