@@ -25,7 +25,8 @@ let package = Package(
     ],
     targets: [
         // Pure building blocks: Foundation only, no domain types.
-        .target(name: "WorkingTime", swiftSettings: strictSettings),
+        // Ships production calendars (`ProductionCalendars/<country>-<year>.csv`) as resources.
+        .target(name: "WorkingTime", resources: [.copy("ProductionCalendars")], swiftSettings: strictSettings),
         .target(name: "DoubleEntry", swiftSettings: strictSettings),
         // A seedable generator shared by the engine and every test target (no Foundation needed).
         .target(name: "SeededRandom", swiftSettings: strictSettings),

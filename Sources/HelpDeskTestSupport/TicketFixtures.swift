@@ -95,6 +95,12 @@ public struct TicketFixtures: Sendable {
         var sla = TicketSLA(policyID: "standard", startedAt: startedAt, pauses: [], reaction: clock(), resolution: clock())
         if random.next() % 6 == 0 { sla.pausedSince = startedAt.addingTimeInterval(600) }
         sla.nextCheckAt = sla.pausedSince == nil ? sla.nextDueAt : nil
+        // Some clocks run on a client's local time (derived from the start, so the stream stays as it was).
+        if Int(startedAt.timeIntervalSince1970) % 4 == 0 {
+            sla.clientTime = SLAClientTime(
+                locationID: LocationID(UUID(uuidString: "00000000-0000-4000-8000-00000000CAFE")!),
+                timeZoneIdentifier: "Asia/Yekaterinburg", usesLocationCalendar: Int(startedAt.timeIntervalSince1970) % 8 == 0)
+        }
         return sla
     }
 

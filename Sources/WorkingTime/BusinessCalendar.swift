@@ -20,7 +20,8 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
 
     let engine: CalendarEngine
 
-    /// Creates a calendar; throws `.duplicateException` when two exceptions share a date.
+    /// Creates a calendar; throws `.duplicateException` when two exceptions share a date, and
+    /// `.negativeDuration` / `.invalidTimeOfDay` for a `shortenedBy` cut outside 0 … 24 h.
     ///
     /// - Complexity: O(e log e + z) for e exceptions and z zone transitions in 1900 ..< 2400.
     public init(
@@ -31,6 +32,10 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
         for exception in sorted {
             let day = exception.date.dayNumber
             if byDay[day] != nil { throw .duplicateException(exception.date) }
+            if case .shortenedBy(let cut) = exception.kind {
+                guard cut.seconds >= 0 else { throw .negativeDuration(cut) }
+                guard cut.seconds <= 86_400 else { throw .invalidTimeOfDay(seconds: Int(clamping: cut.seconds)) }
+            }
             byDay[day] = exception.intervals(in: schedule)
         }
         self.init(timeZone: timeZone, schedule: schedule, sorted: sorted, byDay: byDay)
@@ -54,6 +59,15 @@ public struct BusinessCalendar: Sendable, Hashable, Codable {
     /// A calendar that works around the clock, every day, with no gap at midnight.
     public static func twentyFourSeven(timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> BusinessCalendar {
         BusinessCalendar(timeZone: timeZone, schedule: .twentyFourSeven, sorted: [], byDay: [:])
+    }
+
+    /// The same weekly schedule and exceptions read on another zone's wall clock (e.g. a
+    /// client's local time).
+    public func inTimeZone(_ zone: TimeZone) -> BusinessCalendar {
+        guard zone.identifier != timeZone.identifier else { return self }
+        let byDay = Dictionary(
+            exceptions.map { ($0.date.dayNumber, $0.intervals(in: schedule)) }, uniquingKeysWith: { first, _ in first })
+        return BusinessCalendar(timeZone: zone, schedule: schedule, sorted: exceptions, byDay: byDay)
     }
 
     /// A copy with `more` exceptions added; throws if a date is then listed twice.

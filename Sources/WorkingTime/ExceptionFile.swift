@@ -10,11 +10,14 @@ import Foundation
 ///     2027-02-20,working,,Transferred working day
 ///     2027-03-05,shortened,09:00-13:00 14:00-17:00,Pre-holiday day
 ///     2027-12-31,working,10:00-15:00
+///     2027-11-03,shortened,-01:00,Pre-holiday day: the usual day one hour shorter
 ///
 /// - `date`: ISO `YYYY-MM-DD` local date;
-/// - `kind`: `holiday` (no intervals), `shortened` (intervals required) or `working`
+/// - `kind`: `holiday` (no intervals), `shortened` (intervals, or a cut, required) or `working`
 ///   (an extra working day: intervals optional, empty means the schedule's standard workday);
-/// - `intervals`: zero or more `HH:MM-HH:MM` (seconds optional) separated by spaces or `;`;
+/// - `intervals`: zero or more `HH:MM-HH:MM` (seconds optional) separated by spaces or `;`; or,
+///   for `shortened`, a cut `-HH:MM`: the date's usual intervals (its weekday's, else the
+///   standard workday) with that much taken off the end of the day;
 /// - `note`: optional free text, the rest of the line (it may contain commas).
 ///
 /// JSON format: an array of objects `{"date", "kind", "intervals"?, "note"?}` with the same
@@ -70,7 +73,9 @@ public enum ExceptionFile {
     public static func formatCSV(_ exceptions: [CalendarException]) -> String {
         var text = "date,kind,intervals,note\n"
         for exception in exceptions.sorted(by: { $0.date < $1.date }) {
-            let intervals = (exception.explicitIntervals ?? []).map(\.description).joined(separator: " ")
+            let intervals =
+                exception.cutText.map { "-" + $0 }
+                ?? (exception.explicitIntervals ?? []).map(\.description).joined(separator: " ")
             let note = exception.note.replacingOccurrences(of: "\n", with: " ")
             text += "\(exception.date),\(exception.kindName),\(intervals)\(note.isEmpty ? "" : ",\(note)")\n"
         }
@@ -85,14 +90,17 @@ public enum ExceptionFile {
         }
         let date = try LocalDate(parsing: fields[0])
         var intervals: [LocalInterval]? = nil
-        if fields.count >= 3, !fields[2].isEmpty {
+        var cut: WorkingDuration? = nil
+        if fields.count >= 3, fields[2].hasPrefix("-") {
+            cut = try LocalInterval.parseCut(String(fields[2].dropFirst()))
+        } else if fields.count >= 3, !fields[2].isEmpty {
             var list: [LocalInterval] = []
             for token in fields[2].split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\t" }) {
                 list.append(try LocalInterval(parsing: String(token)))
             }
             intervals = list
         }
-        let kind = try CalendarException.kind(named: fields[1].lowercased(), intervals: intervals)
+        let kind = try CalendarException.kind(named: fields[1].lowercased(), intervals: intervals, cut: cut)
         return CalendarException(date: date, kind: kind, note: fields.count == 4 ? fields[3] : "")
     }
 }

@@ -19,15 +19,40 @@ struct NaiveReference {
         let byDate = Dictionary(uniqueKeysWithValues: definition.exceptions.map { ($0.date, $0) })
         var dayCache: [Int: (LocalDate, Weekday)] = [:]
 
+        var cutoffCache: [LocalDate: Int] = [:]
         func intervals(_ date: LocalDate, _ weekday: Weekday) -> [LocalInterval] {
             if let exception = byDate[date] {
                 switch exception.kind {
                 case .holiday: return []
                 case .shortened(let list): return list
                 case .extraWorkingDay(let list): return list ?? definition.schedule.standardWorkday
+                case .shortenedBy:
+                    let usual = definition.schedule.intervals(on: weekday)
+                    return usual.isEmpty ? definition.schedule.standardWorkday : usual
                 }
             }
             return definition.schedule.intervals(on: weekday)
+        }
+        /// Seconds since the date's midnight from which a `shortenedBy` day no longer works: found by
+        /// walking its two-day span backwards minute by minute, counting working minutes.
+        func cutoff(_ date: LocalDate, _ weekday: Weekday) -> Int {
+            guard case .shortenedBy(let cut)? = byDate[date]?.kind else { return Int.max }
+            if let cached = cutoffCache[date] { return cached }
+            precondition(cut.seconds % 60 == 0)
+            let list = intervals(date, weekday)
+            var remaining = Int(cut.seconds / 60), result = 0
+            for minute in stride(from: 2 * 1_440 - 1, through: 0, by: -1) {
+                let works = list.contains { iv in
+                    let s = iv.start.secondsSinceMidnight / 60
+                    let len = iv.end > iv.start ? iv.end.secondsSinceMidnight / 60 - s : iv.end.secondsSinceMidnight / 60 + 1_440 - s
+                    return minute >= s && minute < s + len
+                }
+                guard works else { continue }
+                if remaining == 0 { result = (minute + 1) * 60; break }
+                remaining -= 1
+            }
+            cutoffCache[date] = result
+            return result
         }
         func yesterday(_ y: Int, _ m: Int, _ d: Int) -> (LocalDate, Weekday) {
             let key = y * 10_000 + m * 100 + d
@@ -44,13 +69,14 @@ struct NaiveReference {
                 from: Date(timeIntervalSince1970: Double(t)))
             let sod = c.hour! * 3_600 + c.minute! * 60 + c.second!
             let today = try! LocalDate(year: c.year!, month: c.month!, day: c.day!)
-            for iv in intervals(today, Self.weekday(c.weekday!)) {
+            let todayWeekday = Self.weekday(c.weekday!)
+            for iv in intervals(today, todayWeekday) where sod < cutoff(today, todayWeekday) {
                 let s = iv.start.secondsSinceMidnight
                 let len = iv.end > iv.start ? iv.end.secondsSinceMidnight - s : iv.end.secondsSinceMidnight + 86_400 - s
                 if sod >= s && sod < s + len { return true }
             }
             let (prev, prevWeekday) = yesterday(c.year!, c.month!, c.day!)
-            for iv in intervals(prev, prevWeekday) {
+            for iv in intervals(prev, prevWeekday) where sod + 86_400 < cutoff(prev, prevWeekday) {
                 let s = iv.start.secondsSinceMidnight
                 let len = iv.end > iv.start ? iv.end.secondsSinceMidnight - s : iv.end.secondsSinceMidnight + 86_400 - s
                 if sod + 86_400 >= s && sod + 86_400 < s + len { return true }

@@ -44,10 +44,11 @@ enum RandomCalendars {
         days.compactMap { d -> CalendarException? in
             guard Int.random(in: 0..<3, using: &rng) == 0 else { return nil }
             let kind: CalendarException.Kind
-            switch Int.random(in: 0..<4, using: &rng) {
+            switch Int.random(in: 0..<5, using: &rng) {
             case 0: kind = .holiday
             case 1: kind = .shortened(intervals(&rng, max: 2))
             case 2: kind = .extraWorkingDay(nil)
+            case 3: kind = .shortenedBy(.minutes(Int64.random(in: 0...1_440, using: &rng)))
             default: kind = .extraWorkingDay(intervals(&rng, max: 2))
             }
             return CalendarException(date: LocalDate(dayNumber: d), kind: kind)

@@ -5,11 +5,13 @@ import WorkingTime
 /// The binary encoding of a ticket's SLA state inside a ticket record (tag `sla`).
 ///
 /// A version byte comes first; version 1 writes the policy, start, pauses, the pause in progress,
-/// both clocks and the next check instant. A newer version may append fields after these.
+/// both clocks and the next check instant. Version 2 appends the client-local basis: a presence
+/// byte, then the location, the zone identifier and a byte for "the location's own calendar".
+/// A newer version may append fields after these; a reader of an older version ignores them.
 enum SLACodec {
     /// Appends `sla` to `w`.
     static func encode(_ sla: TicketSLA, to w: inout ByteWriter) {
-        w.u8(1)
+        w.u8(2)
         w.string(sla.policyID.rawValue)
         w.date(sla.startedAt)
         w.varint(UInt64(sla.pauses.count))
@@ -21,6 +23,12 @@ enum SLACodec {
         clock(sla.reaction, to: &w)
         clock(sla.resolution, to: &w)
         optionalDate(sla.nextCheckAt, to: &w)
+        w.u8(sla.clientTime == nil ? 0 : 1)
+        if let clientTime = sla.clientTime {
+            w.uuid(clientTime.locationID.rawValue)
+            w.string(clientTime.timeZoneIdentifier)
+            w.u8(clientTime.usesLocationCalendar ? 1 : 0)
+        }
     }
 
     private static func clock(_ clock: SLAClock?, to w: inout ByteWriter) {
@@ -45,7 +53,8 @@ enum SLACodec {
     /// Reads an SLA state written by ``encode(_:to:)``.
     static func decode(from r: inout ByteReader) throws(MalformedBytes) -> TicketSLA {
         let start = r.position
-        guard try r.u8() >= 1 else { throw MalformedBytes(offset: start, reason: "sla: unknown version") }
+        let version = try r.u8()
+        guard version >= 1 else { throw MalformedBytes(offset: start, reason: "sla: unknown version") }
         var sla = TicketSLA(policyID: SLAPolicyID(try r.string()), startedAt: try r.date())
         for _ in 0..<(try r.length()) {
             let from = try r.date()
@@ -58,6 +67,11 @@ enum SLACodec {
         sla.reaction = try clock(from: &r)
         sla.resolution = try clock(from: &r)
         sla.nextCheckAt = try optionalDate(from: &r)
+        if version >= 2, try r.u8() == 1 {
+            sla.clientTime = SLAClientTime(
+                locationID: LocationID(try r.uuid()), timeZoneIdentifier: try r.string(),
+                usesLocationCalendar: try r.u8() == 1)
+        }
         return sla
     }
 

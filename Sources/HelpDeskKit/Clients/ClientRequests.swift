@@ -1,4 +1,5 @@
 import Foundation
+import WorkingTime
 
 /// The input of ``HelpDesk/addCompany(_:)``.
 public struct NewCompany: Hashable, Sendable, Encodable {
@@ -62,9 +63,15 @@ public struct NewLocation: Hashable, Sendable, Encodable {
     public var address: String
     /// IANA time-zone identifier, e.g. `Europe/Moscow`.
     public var timeZoneIdentifier: String
+    /// The site's own calendar, in the same time zone and with working time; `nil` for none.
+    public var calendar: BusinessCalendar?
 
     /// Describes a location.
-    public init(companyID: CompanyID, name: String, address: String = "", timeZoneIdentifier: String = "UTC") {
+    public init(
+        companyID: CompanyID, name: String, address: String = "", timeZoneIdentifier: String = "UTC",
+        calendar: BusinessCalendar? = nil
+    ) {
+        self.calendar = calendar
         self.companyID = companyID
         self.name = name
         self.address = address

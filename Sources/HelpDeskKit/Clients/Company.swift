@@ -1,3 +1,5 @@
+import WorkingTime
+
 /// A client company (legal entity) the service company works for.
 public struct Company: Identifiable, Hashable, Sendable, Codable {
     /// The company's identifier.
@@ -54,9 +56,16 @@ public struct Location: Identifiable, Hashable, Sendable, Codable {
     public var address: String
     /// IANA time-zone identifier of the site, e.g. `Europe/Moscow`.
     public var timeZoneIdentifier: String
+    /// The site's own working calendar (in its time zone), used for the SLA of contracts measured
+    /// in client-local time; `nil` to read the SLA policy's calendar on the site's wall clock.
+    public var calendar: BusinessCalendar?
 
     /// Creates a location record.
-    public init(id: LocationID, companyID: CompanyID, name: String, address: String, timeZoneIdentifier: String) {
+    public init(
+        id: LocationID, companyID: CompanyID, name: String, address: String, timeZoneIdentifier: String,
+        calendar: BusinessCalendar? = nil
+    ) {
+        self.calendar = calendar
         self.id = id
         self.companyID = companyID
         self.name = name

@@ -41,14 +41,17 @@ public struct Contract: Identifiable, Hashable, Sendable, Codable {
     /// Paid (billable) work on the contract's tickets is charged only once the client approves it:
     /// a billable line asks for approval by itself.
     public var requiresPaidWorkApproval: Bool
+    /// Whose clock the SLA of the contract's tickets runs on: the desk's, or the client location's.
+    public var slaTime: SLATimeBasis
 
     /// Creates a contract record.
     public init(
         id: ContractID, companyID: CompanyID, number: String, startsAt: Date, endsAt: Date? = nil,
         status: ContractStatus = .active, coveredLocationIDs: [LocationID] = [], coveredCategoryIDs: [CategoryID] = [],
         slaPolicyID: SLAPolicyID? = nil, managerID: EmployeeID? = nil, periods: [ServicePeriod] = [],
-        remindersSent: [ContractReminder] = [], requiresPaidWorkApproval: Bool = false
+        remindersSent: [ContractReminder] = [], requiresPaidWorkApproval: Bool = false, slaTime: SLATimeBasis = .desk
     ) {
+        self.slaTime = slaTime
         self.requiresPaidWorkApproval = requiresPaidWorkApproval
         self.id = id
         self.companyID = companyID
@@ -66,10 +69,11 @@ public struct Contract: Identifiable, Hashable, Sendable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, companyID, number, startsAt, endsAt, status, coveredLocationIDs, coveredCategoryIDs, slaPolicyID
-        case managerID, periods, remindersSent, requiresPaidWorkApproval
+        case managerID, periods, remindersSent, requiresPaidWorkApproval, slaTime
     }
 
-    /// Decodes a contract; one written before approvals existed requires none.
+    /// Decodes a contract; one written before approvals existed requires none, and one written
+    /// before the SLA time basis existed runs on desk time.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -83,7 +87,8 @@ public struct Contract: Identifiable, Hashable, Sendable, Codable {
             managerID: try c.decodeIfPresent(EmployeeID.self, forKey: .managerID),
             periods: try c.decodeIfPresent([ServicePeriod].self, forKey: .periods) ?? [],
             remindersSent: try c.decodeIfPresent([ContractReminder].self, forKey: .remindersSent) ?? [],
-            requiresPaidWorkApproval: try c.decodeIfPresent(Bool.self, forKey: .requiresPaidWorkApproval) ?? false)
+            requiresPaidWorkApproval: try c.decodeIfPresent(Bool.self, forKey: .requiresPaidWorkApproval) ?? false,
+            slaTime: try c.decodeIfPresent(SLATimeBasis.self, forKey: .slaTime) ?? .desk)
     }
 
     /// `true` when the contract is active and `instant` falls within its dates.

@@ -22,13 +22,16 @@ public struct NewContract: Hashable, Sendable, Encodable {
     public var managerID: EmployeeID?
     /// Paid work is charged only once the client approves it.
     public var requiresPaidWorkApproval: Bool
+    /// Whose clock the SLA runs on: `.desk` (default) or `.clientLocal` (the ticket location's).
+    public var slaTime: SLATimeBasis
 
     /// Describes a contract.
     public init(
         companyID: CompanyID, number: String, startsAt: Date, endsAt: Date? = nil, status: ContractStatus = .active,
         coveredLocationIDs: [LocationID] = [], coveredCategoryIDs: [CategoryID] = [], slaPolicyID: SLAPolicyID? = nil,
-        managerID: EmployeeID? = nil, requiresPaidWorkApproval: Bool = false
+        managerID: EmployeeID? = nil, requiresPaidWorkApproval: Bool = false, slaTime: SLATimeBasis = .desk
     ) {
+        self.slaTime = slaTime
         self.requiresPaidWorkApproval = requiresPaidWorkApproval
         self.companyID = companyID
         self.number = number

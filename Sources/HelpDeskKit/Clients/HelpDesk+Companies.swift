@@ -132,13 +132,14 @@ extension HelpDesk {
             guard TimeZone(identifier: request.timeZoneIdentifier) != nil else {
                 throw .invalidInput(field: "timeZoneIdentifier", problem: .malformed(expected: "an IANA time zone"))
             }
+            if let calendar = request.calendar { try Validate.locationCalendar(calendar, zone: request.timeZoneIdentifier) }
             let siblings = try await storage { try await companyStore.locations(of: request.companyID) }
             if siblings.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {
                 throw .duplicateName(request.name)
             }
             let location = Location(
                 id: nextID(), companyID: request.companyID, name: request.name, address: request.address,
-                timeZoneIdentifier: request.timeZoneIdentifier)
+                timeZoneIdentifier: request.timeZoneIdentifier, calendar: request.calendar)
             context.work.clients.locations = [location]
             try await recordTrail(
                 .created, of: .location(location.id), company: location.companyID, from: nil, to: location,

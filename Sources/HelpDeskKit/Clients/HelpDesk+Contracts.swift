@@ -39,7 +39,8 @@ extension HelpDesk {
                 endsAt: request.endsAt, status: request.status,
                 coveredLocationIDs: Array(Set(request.coveredLocationIDs)).sorted(),
                 coveredCategoryIDs: Array(Set(request.coveredCategoryIDs)).sorted(), slaPolicyID: request.slaPolicyID,
-                managerID: request.managerID, requiresPaidWorkApproval: request.requiresPaidWorkApproval)
+                managerID: request.managerID, requiresPaidWorkApproval: request.requiresPaidWorkApproval,
+                slaTime: request.slaTime)
             context.work.clients.contracts = [contract]
             try await recordTrail(
                 .created, of: .contract(contract.id), company: contract.companyID, from: nil, to: contract,

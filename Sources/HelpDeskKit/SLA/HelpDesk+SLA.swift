@@ -28,9 +28,11 @@ extension HelpDesk {
     func startSLA(for ticket: Ticket) async throws(HelpDeskError) -> TicketSLA? {
         guard !configuration.sla.policies.isEmpty else { return nil }
         guard let policy = try await slaPolicy(for: ticket) else { return nil }
+        let clientTime = try await slaClientTime(for: ticket)
+        let calendar = try await slaCalendar(policy, clientTime)
         do {
-            return try SLAClockwork(policy: policy).start(
-                priority: ticket.priority, category: ticket.categoryID, at: ticket.createdAt)
+            return try SLAClockwork(policy: policy, calendar: calendar).start(
+                priority: ticket.priority, category: ticket.categoryID, at: ticket.createdAt, clientTime: clientTime)
         } catch {
             throw .slaCalendar(error)
         }
@@ -49,7 +51,13 @@ extension HelpDesk {
         var policy = ticket.sla.flatMap { configuration.sla.policy($0.policyID) }
         if retarget || ticket.sla == nil, let chosen = try await slaPolicy(for: ticket) { policy = chosen }
         guard let policy else { return }
-        let clockwork = SLAClockwork(policy: policy)
+        // The clocks keep the time basis chosen when they started, unless the ticket moved to
+        // another client, contract or location.
+        let rebase =
+            ticket.sla == nil || ticket.companyID != old.companyID || ticket.contractID != old.contractID
+            || ticket.locationID != old.locationID
+        let clientTime = rebase ? try await slaClientTime(for: ticket) : ticket.sla?.clientTime
+        let clockwork = SLAClockwork(policy: policy, calendar: try await slaCalendar(policy, clientTime))
         let at = edit.at
         var announcements: [SLAAnnouncement] = []
         do {
@@ -57,9 +65,12 @@ extension HelpDesk {
             if let existing = ticket.sla {
                 sla = existing
             } else {
-                sla = try clockwork.start(priority: ticket.priority, category: ticket.categoryID, at: ticket.createdAt)
+                sla = try clockwork.start(
+                    priority: ticket.priority, category: ticket.categoryID, at: ticket.createdAt, clientTime: clientTime)
             }
-            if retarget || sla.policyID != policy.id {
+            let moved = sla.clientTime != clientTime
+            sla.clientTime = clientTime
+            if retarget || moved || sla.policyID != policy.id {
                 try clockwork.retarget(&sla, priority: ticket.priority, category: ticket.categoryID)
             }
             let before = workflow.category(of: old.status)

@@ -11,14 +11,25 @@ enum SLAAnnouncement: Hashable, Sendable {
 
 /// Pure SLA clock arithmetic for one policy: starting, pausing, stopping and checking clocks.
 ///
-/// All working time is measured in the policy's calendar with the ticket's paused intervals
-/// excluded, so a pause on a night or a holiday costs nothing (unlike GLPI's 24×7 pause bug).
+/// All working time is measured in one calendar (the policy's, or the client's local one) with
+/// the ticket's paused intervals excluded, so a pause on a night or a holiday costs nothing
+/// (unlike GLPI's 24×7 pause bug).
 struct SLAClockwork {
     let policy: SLAPolicy
+    /// The calendar the clocks run on.
+    let calendar: BusinessCalendar
 
-    /// Fresh clocks for a ticket registered at `start`.
-    func start(priority: Priority, category: CategoryID?, at start: Date) throws(WorkingTimeError) -> TicketSLA {
-        var sla = TicketSLA(policyID: policy.id, startedAt: start, pauses: [])
+    /// Clockwork for `policy` on `calendar` (by default the policy's own).
+    init(policy: SLAPolicy, calendar: BusinessCalendar? = nil) {
+        self.policy = policy
+        self.calendar = calendar ?? policy.calendar
+    }
+
+    /// Fresh clocks for a ticket registered at `start`, on the client's time when given.
+    func start(priority: Priority, category: CategoryID?, at start: Date, clientTime: SLAClientTime? = nil)
+        throws(WorkingTimeError) -> TicketSLA
+    {
+        var sla = TicketSLA(policyID: policy.id, startedAt: start, pauses: [], clientTime: clientTime)
         try retarget(&sla, priority: priority, category: category)
         return sla
     }
@@ -138,6 +149,6 @@ struct SLAClockwork {
 
     /// The instant `working` working time after the start, skipping the closed pauses.
     private func due(_ sla: TicketSLA, after working: WorkingDuration) throws(WorkingTimeError) -> Date {
-        try policy.calendar.deadline(from: sla.startedAt, adding: working, excluding: PauseSet(sla.pauses))
+        try calendar.deadline(from: sla.startedAt, adding: working, excluding: PauseSet(sla.pauses))
     }
 }

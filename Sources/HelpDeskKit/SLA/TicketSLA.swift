@@ -70,12 +70,17 @@ public struct TicketSLA: Hashable, Sendable, Codable {
     /// The next instant `tick` must look at this ticket (a warning or a due instant); `nil`
     /// while paused or when every clock stopped or was announced.
     public var nextCheckAt: Date?
+    /// The client's local time the clocks run on (a contract in ``SLATimeBasis/clientLocal``);
+    /// `nil` for the policy's calendar.
+    public var clientTime: SLAClientTime?
 
     /// Creates an SLA state; the engine builds these, adapters and tests may too.
     public init(
         policyID: SLAPolicyID, startedAt: Date, pauses: [DateInterval] = [], pausedSince: Date? = nil,
-        reaction: SLAClock? = nil, resolution: SLAClock? = nil, nextCheckAt: Date? = nil
+        reaction: SLAClock? = nil, resolution: SLAClock? = nil, nextCheckAt: Date? = nil,
+        clientTime: SLAClientTime? = nil
     ) {
+        self.clientTime = clientTime
         self.policyID = policyID
         self.startedAt = startedAt
         self.pauses = pauses
@@ -129,6 +134,7 @@ public struct TicketSLA: Hashable, Sendable, Codable {
             parts.append(text)
         }
         if let pausedSince { parts.append("paused since \(Ticket.auditText(pausedSince))") }
+        if let clientTime { parts.append("client time \(clientTime.timeZoneIdentifier)") }
         return parts.joined(separator: "; ")
     }
 }
