@@ -28,11 +28,13 @@ public struct AllowanceDesk: Sendable {
     public static let contractHourPrice = Price(Money(minorUnits: 1_200_00, currency: .rub))
 
     /// Builds the fixture on `store` with `included` minutes in the period.
-    public static func make(store: any HelpDeskStore = InMemoryStore(), included: Int = 600, seed: UInt64 = 42)
-        async throws -> AllowanceDesk
-    {
+    public static func make(
+        store: any HelpDeskStore = InMemoryStore(), included: Int = 600, seed: UInt64 = 42,
+        sla: SLAConfiguration? = nil
+    ) async throws -> AllowanceDesk {
         var configuration = HelpDeskConfiguration()
         configuration.billing.laborItemCode = "ENG-HOUR"
+        if let sla { configuration.sla = sla }
         let test = try await TestDesk.make(store: store, configuration: configuration, seed: seed)
         let desk = test.desk
         let company = try await desk.addCompany(NewCompany(name: "Bakery chain"), by: .system)

@@ -1,11 +1,20 @@
 import Foundation
 import WorkingTime
 
-/// A time entry before and after a labor change, with its ticket (`nil` entry: none on that side).
+/// A time entry before and after a labor change, with its ticket before and after (`nil` entry:
+/// none on that side).
 struct LaborChange {
     var old: TimeEntry?
     var new: TimeEntry?
+    var oldTicket: Ticket
     var ticket: Ticket
+
+    init(old: TimeEntry?, new: TimeEntry?, ticket: Ticket, oldTicket: Ticket? = nil) {
+        self.old = old
+        self.new = new
+        self.ticket = ticket
+        self.oldTicket = oldTicket ?? ticket
+    }
 }
 
 /// A service period whose included work a time entry consumes.
@@ -30,7 +39,7 @@ extension HelpDesk {
         var added: [AllowanceKey: [AllowanceUse]] = [:]
         var contracts: [ContractID: Contract] = [:]
         for change in changes {
-            if let old = change.old, let key = try await trackingKey(of: old, on: change.ticket, cache: &contracts) {
+            if let old = change.old, let key = try await trackingKey(of: old, on: change.oldTicket, cache: &contracts) {
                 removed[key, default: []].insert(old.id)
             }
             if let new = change.new, let key = try await trackingKey(of: new, on: change.ticket, cache: &contracts) {
@@ -52,6 +61,17 @@ extension HelpDesk {
                 period, of: contract, removing: removed[key] ?? [], adding: added[key] ?? [],
                 by: context.performer, into: &context.work)
         }
+    }
+
+    /// Moves the contract work logged on a ticket whose contract changed from `before` to `after`
+    /// from the old contract's allowances to the new one's.
+    func moveAllowances(of before: Ticket, to after: Ticket, in context: inout CommandContext)
+        async throws(HelpDeskError)
+    {
+        let entries = try await labor { try await $0.timeEntries(on: after.id) }.filter { !$0.billable }
+        guard !entries.isEmpty else { return }
+        try await rebalanceAllowances(
+            for: entries.map { LaborChange(old: $0, new: $0, ticket: after, oldTicket: before) }, in: &context)
     }
 
     /// The service period whose allowance `entry` on `ticket` consumes, if any.
@@ -160,7 +180,10 @@ extension HelpDesk {
             }
         }
         guard !(billed.isEmpty && lines.isEmpty) else { return }
-        let ticket = try await loadTicket(ticketID)
+        // The ticket as this unit leaves it (an update may be moving it to this contract).
+        let pending = work.ticketWrites.last { $0.ticket.id == ticketID }?.ticket
+        let ticket: Ticket
+        if let pending { ticket = pending } else { ticket = try await loadTicket(ticketID) }
         _ = try await changeSpecification(of: ticket, at: now, by: performer, into: &work) { all throws(HelpDeskError) in
             all.removeAll { $0.exceedsAllowanceOf == period.id }
             all += lines

@@ -2,6 +2,7 @@ import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
 import Testing
+import WorkingTime
 
 /// Included work per service period (issue #19, point 1): contract work consumes the period's
 /// minutes, work beyond them is billed on the ticket's specification at the contract's price,
@@ -133,5 +134,86 @@ struct AllowanceTests {
             #expect(event.audience.employeeIDs == [f.test.anna.id], "the contract's manager is told")
             return percent
         }
+    }
+}
+
+/// The contract stays attached (issue #19, point 4): linking a ticket to a client's site or contact
+/// later chooses the contract again, audited, with SLA clocks keeping their elapsed and paused time,
+/// and the work already logged moves to the new contract's allowance.
+@Suite("Re-linking a ticket re-chooses its contract")
+struct ContractRelinkTests {
+    @Test func aPhoneTicketLinkedToTheClientLaterGetsTheContractAndItsAllowance() async throws {
+        let f = try await AllowanceDesk.make(included: 30)
+        let anna = Performer.employee(f.test.anna.id)
+        let phone = try await f.desk.createTicket(
+            NewTicket(title: "Caller without a name", channel: .phone, requester: .freeText("Someone")), by: anna)
+        #expect(phone.contractID == nil)
+        try await f.log(45, on: phone.id)
+        #expect(try await f.statement().logged == 0, "no contract yet: nothing consumed")
+        let linked = try await f.desk.updateTicket(phone.id, TicketUpdate(companyID: f.company.id), by: anna)
+        #expect(linked.contractID == f.contract.id, "the company's contract in force is chosen")
+        let statement = try await f.statement()
+        #expect(statement.logged == 45 && statement.overage == 15, "the logged work moved with it")
+        #expect(try await f.billedOverage(on: phone.id) == 15)
+        let audit = try await f.desk.auditTrail(of: phone.id, as: .system)
+        #expect(audit.contains { $0.field == .contractID && $0.oldValue == nil && $0.newValue != nil })
+    }
+
+    @Test func aNamedContractIsKeptAndUnrelatedEditsLeaveTheContractAlone() async throws {
+        let f = try await AllowanceDesk.make()
+        let anna = Performer.employee(f.test.anna.id)
+        let ticket = try await f.ticket()
+        let retitled = try await f.desk.updateTicket(ticket.id, TicketUpdate(title: "Oven controller, again"), by: anna)
+        #expect(retitled.contractID == f.contract.id)
+        let cleared = try await f.desk.updateTicket(ticket.id, TicketUpdate(contractID: .some(nil)), by: anna)
+        #expect(cleared.contractID == nil, "an explicit choice wins")
+        let other = try await f.desk.addContract(
+            NewContract(companyID: f.company.id, number: "S-0", startsAt: f.contract.startsAt), by: .system)
+        let named = try await f.desk.updateTicket(ticket.id, TicketUpdate(contractID: other.id), by: anna)
+        let shop = try await f.desk.addLocation(
+            NewLocation(companyID: f.company.id, name: "Shop 9", address: "Mira 9", timeZoneIdentifier: "UTC"),
+            by: .system)
+        let relocated = try await f.desk.updateTicket(ticket.id, TicketUpdate(locationID: shop.id), by: anna)
+        #expect(named.contractID == other.id && relocated.contractID == other.id, "a contract that still applies stays")
+    }
+
+    @Test func linkingASiteChoosesItsContractAndTheSLAKeepsElapsedAndPausedTime() async throws {
+        let always = BusinessCalendar.twentyFourSeven()
+        let standard = SLAPolicy(
+            id: "standard", name: "Standard", calendar: always,
+            targets: [.normal: SLATargets(reaction: .hours(4), resolution: .hours(24))])
+        let gold = SLAPolicy(
+            id: "gold", name: "Gold", calendar: always,
+            targets: [.normal: SLATargets(reaction: .hours(1), resolution: .hours(4))])
+        let f = try await AllowanceDesk.make(
+            sla: try SLAConfiguration(policies: [standard, gold], defaultPolicyID: "standard"))
+        let anna = Performer.employee(f.test.anna.id)
+        let shop = try await f.desk.addLocation(
+            NewLocation(companyID: f.company.id, name: "Shop 7", address: "Lenina 7", timeZoneIdentifier: "UTC"),
+            by: .system)
+        let site = try await f.desk.addContract(
+            NewContract(
+                companyID: f.company.id, number: "S-7", startsAt: f.contract.startsAt, coveredLocationIDs: [shop.id],
+                slaPolicyID: "gold"),
+            by: .system)
+        let ticket = try await f.desk.createTicket(
+            NewTicket(title: "Freezer alarm", channel: .phone, requester: .freeText("Night shift")), by: anna)
+        #expect(ticket.contractID == nil && ticket.sla?.policyID == "standard")
+        // An hour of work, then two hours waiting for the client, then back in work.
+        f.test.clock.advance(by: 3_600)
+        _ = try await f.desk.changeStatus(ticket.id, to: .waitingForClient, by: anna)
+        f.test.clock.advance(by: 7_200)
+        let resumed = try await f.desk.changeStatus(ticket.id, to: .inProgress, by: anna)
+        let moved = try await f.desk.updateTicket(
+            ticket.id, TicketUpdate(companyID: f.company.id, locationID: shop.id), by: anna)
+        #expect(moved.contractID == site.id, "the site's own contract beats the blanket one")
+        let sla = try #require(moved.sla)
+        #expect(sla.policyID == "gold")
+        #expect(sla.startedAt == ticket.createdAt && sla.pauses == resumed.sla?.pauses && sla.pauses.count == 1)
+        #expect(
+            sla.resolution?.dueAt == ticket.createdAt.addingTimeInterval(4 * 3_600 + 7_200),
+            "four working hours from registration, not counting the two hours of waiting")
+        let audit = try await f.desk.auditTrail(of: ticket.id, as: .system)
+        #expect(audit.contains { $0.field == .contractID } && audit.contains { $0.field == .sla })
     }
 }
