@@ -67,7 +67,8 @@ struct DemoClients: Sendable {
                     to: contract.id,
                     NewServicePeriod(
                         startsAt: start, endsAt: end, fee: Money(minorUnits: fee, currency: .rub),
-                        includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15, paymentDueAt: dueDate(of: start)),
+                        includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15, laborAlertPercent: 80,
+                        paymentDueAt: dueDate(of: start)),
                     by: .system)
             }
             return contract

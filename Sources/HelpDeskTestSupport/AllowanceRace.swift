@@ -77,7 +77,9 @@ public struct AllowanceRace: Sendable {
             }
             billed += onSpecification
         }
-        if billed != Int64(statement.overage) { problems.append("billed \(billed), overage \(statement.overage)") }
+        if billed != Int64(statement.overage) || statement.unbilled != 0 {
+            problems.append("billed \(billed), overage \(statement.overage), unbilled \(statement.unbilled)")
+        }
         let alerts = try await fixture.desk.undeliveredEvents(limit: 10_000, as: .system).compactMap { event in
             if case .allowanceAlert(_, _, _, let percent, _, _) = event.event { percent } else { nil }
         }

@@ -22,6 +22,7 @@ struct MonthTests {
             "5. First-contact resolution", "6. Who files the tickets", "7. Customer satisfaction by employee",
             "What clients wrote with their ratings", "8. Labor by client", "9. Profitability by contract",
             "10. Debtors and receivables at the end of the month", "11. Employee ranking",
+            "12. Included hours and work beyond them",
         ] {
             #expect(output.contains(section), "missing \(section)")
         }
@@ -33,6 +34,34 @@ struct MonthTests {
         }
         #expect(!output.contains(/[0-9A-F]{8}-[0-9A-F]{4}-/), "identifiers leaked into the output")
         #expect(!output.contains("Wrote"))
+    }
+
+    /// Every contract's 20 included hours are used up in March; the work beyond them was billed on
+    /// the tickets (or, logged after a bill was settled, reported as unbilled), which the statements
+    /// and the specifications agree on, and each manager was alerted at 80 % and at 100 %.
+    @Test func includedHoursAreCrossedAndTheRestIsBilled() async throws {
+        let demo = try await MonthDesk.seeded()
+        var simulation = MonthSimulation(demo: demo)
+        try await simulation.run(days: MonthSimulation.workingDays)
+        let statements = try await demo.desk.allowanceReport(
+            from: MonthDesk.month.lowerBound, to: MonthDesk.month.upperBound, as: .system)
+        #expect(statements.count == 3)
+        for statement in statements {
+            #expect(statement.consumed == statement.included && statement.overage > 0, "\(statement.contractNumber)")
+            #expect(statement.alertsSent == [80, 100])
+            var billed = 0
+            for share in statement.tickets where share.excess > 0 {
+                let specification = try await demo.desk.specification(of: share.ticketID, as: .system)
+                let lines = specification?.lines.filter { $0.exceedsAllowanceOf == statement.periodID } ?? []
+                #expect(lines.reduce(0) { $0 + Int($1.quantity) } == share.billed)
+                // Work beyond the hours logged after a ticket's bill was settled (a reopened ticket)
+                // stays unbilled, and the statement says so.
+                if share.billed < share.excess { #expect(specification?.isSettled == true) }
+                billed += share.billed
+            }
+            #expect(billed + statement.unbilled == statement.overage, "\(statement.contractNumber)")
+            #expect(billed > 0)
+        }
     }
 
     /// "A month" is the calendar month of March 2026 in Moscow time: its 21 working days by the

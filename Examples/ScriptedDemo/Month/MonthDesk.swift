@@ -24,7 +24,7 @@ enum MonthDesk {
                     to: contract.id,
                     NewServicePeriod(
                         startsAt: DemoClients.april, endsAt: DemoClients.may, fee: last.fee,
-                        includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15,
+                        includedLaborMinutes: 1_200, laborRoundingStepMinutes: 15, laborAlertPercent: 80,
                         paymentDueAt: DemoClients.dueDate(of: DemoClients.april)), by: .system)
             }
         }

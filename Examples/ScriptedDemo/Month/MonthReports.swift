@@ -23,6 +23,8 @@ struct MonthReports: Sendable {
     /// Debtors and receivables at the end of the month.
     let debtors: [Debtor]
     let ageing: [DebtorAgeing]
+    /// Each contract's service periods of the month: included hours, used, and work beyond them.
+    let allowances: [AllowanceStatement]
     /// Names of companies and employees (for rows that carry identifiers only).
     let names: [String: String]
 
@@ -48,6 +50,7 @@ struct MonthReports: Sendable {
         ranking = try await reports.employeeRanking(request)
         debtors = try await desk.debtors(at: period.upperBound, as: .system)
         ageing = try await desk.debtorAgeing(at: period.upperBound, as: .system)
+        allowances = try await desk.allowanceReport(from: period.lowerBound, to: period.upperBound, as: .system)
         var names: [String: String] = [:]
         for company in try await desk.companies(as: .system) { names[company.id.description] = company.name }
         for employee in try await desk.employees(as: .system) { names[employee.id.description] = employee.name }

@@ -115,6 +115,8 @@ extension MonthReports {
             ])
         }
         out.lines(ranking.render())
+
+        renderAllowances(into: &out)
     }
 
     /// One response-time row: counts, averages and medians in working time, calendar in brackets.

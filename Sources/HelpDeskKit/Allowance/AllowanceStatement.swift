@@ -8,6 +8,9 @@ public struct AllowanceTicketShare: Hashable, Sendable, Codable {
     public var covered: Int
     /// Minutes beyond it.
     public var excess: Int
+    /// Minutes beyond it on the ticket's specification (less than `excess` when the specification
+    /// was settled before the work was logged, or no labor item was priced: bill those by hand).
+    public var billed: Int
 }
 
 /// How a contract's service period used its included work ("work beyond the limit").
@@ -32,6 +35,8 @@ public struct AllowanceStatement: Hashable, Sendable, Codable {
     public var consumed: Int
     /// Minutes beyond the allowance.
     public var overage: Int
+    /// Minutes beyond the allowance that no specification bills (see ``AllowanceTicketShare/billed``).
+    public var unbilled: Int
     /// Whole percent of the included minutes consumed (100 for an allowance of nothing once used).
     public var percentUsed: Int
     /// The alert thresholds announced so far.
@@ -45,7 +50,7 @@ public struct AllowanceStatement: Hashable, Sendable, Codable {
         let uses = usage?.uses ?? []
         var shares: [TicketID: AllowanceTicketShare] = [:]
         for use in uses {
-            var share = shares[use.ticketID] ?? AllowanceTicketShare(ticketID: use.ticketID, covered: 0, excess: 0)
+            var share = shares[use.ticketID] ?? AllowanceTicketShare(ticketID: use.ticketID, covered: 0, excess: 0, billed: 0)
             share.covered = share.covered.addingClamped(use.covered)
             share.excess = share.excess.addingClamped(use.excess)
             shares[use.ticketID] = share
@@ -60,6 +65,7 @@ public struct AllowanceStatement: Hashable, Sendable, Codable {
         logged = usage?.logged ?? 0
         consumed = usage?.consumed ?? 0
         overage = usage?.overage ?? 0
+        unbilled = overage
         percentUsed =
             consumed >= included
             ? (logged > 0 ? 100 : 0)
@@ -80,7 +86,7 @@ extension HelpDesk {
         let owner = try await loadContract(contract)
         try authorize(principal, AccessRequest(.readBilling, companyID: owner.companyID))
         let usages = try await allowances { try await $0.allowanceUsages(of: contract) }
-        return Self.statements(of: owner, usages: usages) { _ in true }
+        return try await billed(Self.statements(of: owner, usages: usages) { _ in true })
     }
 
     /// The allowance statements of every contract's periods that include labor and overlap
@@ -100,7 +106,25 @@ extension HelpDesk {
                 period.startsAt < end && start < period.endsAt
             }
         }
-        return statements
+        return try await billed(statements)
+    }
+
+    /// `statements` with what each ticket's specification bills beyond the allowance.
+    private func billed(_ statements: [AllowanceStatement]) async throws(HelpDeskError) -> [AllowanceStatement] {
+        var result = statements
+        for index in result.indices {
+            var unbilled = 0
+            for share in result[index].tickets.indices where result[index].tickets[share].excess > 0 {
+                let ticket = result[index].tickets[share].ticketID
+                let lines = try await storage { try await billingStore.specification(of: ticket) }?.lines ?? []
+                let billed = lines.filter { $0.exceedsAllowanceOf == result[index].periodID }
+                    .reduce(0) { $0.addingClamped(Int(clamping: $1.quantity)) }
+                result[index].tickets[share].billed = billed
+                unbilled = unbilled.addingClamped(max(result[index].tickets[share].excess - billed, 0))
+            }
+            result[index].unbilled = unbilled
+        }
+        return result
     }
 
     private static func statements(

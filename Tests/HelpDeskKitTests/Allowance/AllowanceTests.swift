@@ -91,6 +91,11 @@ struct AllowanceTests {
         #expect(statement.consumed == 0 && statement.overage == 30 && statement.logged == 30)
         try await f.log(45, on: first.id, daysAgo: 0)
         #expect(try await f.billedOverage(on: first.id) == 0, "the freed minutes cover new work")
+        // Work beyond the allowance logged on the settled ticket cannot join its bill: it is reported.
+        try await f.log(40, on: second.id, daysAgo: 0)
+        let after = try await f.statement()
+        #expect(after.consumed == 60 && after.overage == 55 && after.unbilled == 25)
+        #expect(after.tickets.first { $0.ticketID == second.id }.map { ($0.excess, $0.billed) } ?? (0, 0) == (55, 30))
     }
 
     @Test func theReportListsEveryContractPeriodWithAnAllowance() async throws {
@@ -118,7 +123,8 @@ struct AllowanceTests {
             identifiers: SeededIdentifierSource(seed: 5), random: SeededRandomSource(seed: 6))
         let ticket = try await f.ticket()
         try await f.log(45, on: ticket.id, on: unpriced)
-        #expect(try await f.statement().overage == 15)
+        let statement = try await f.statement()
+        #expect(statement.overage == 15 && statement.unbilled == 15)
         #expect(try await f.billedOverage(on: ticket.id) == 0)
     }
 
