@@ -107,7 +107,11 @@ extension Report {
             case .approved: "paid work approved by the client"
             case .declined: "paid work DECLINED by the client"
             }
-        case .allowanceAlert(_, let number, _, let percent, let consumed, let included):
+        case .allowanceAlert(_, let number, _, .visits, let percent, let consumed, let included):
+            percent >= 100
+                ? "contract \(number): the \(included) visits included this month are used up; further visits are billed"
+                : "contract \(number): \(consumed) of \(included) included visits made (\(percent)%)"
+        case .allowanceAlert(_, let number, _, .laborMinutes, let percent, let consumed, let included):
             percent >= 100
                 ? "contract \(number): the \(ScriptedDay.duration(included)) included this month are used up; further work is billed"
                 : "contract \(number): \(percent)% of the included work used (\(ScriptedDay.duration(consumed)) of \(ScriptedDay.duration(included)))"

@@ -28,12 +28,18 @@ public struct AllowanceDesk: Sendable {
     public static let contractHourPrice = Price(Money(minorUnits: 1_200_00, currency: .rub))
 
     /// Builds the fixture on `store` with `included` minutes in the period.
+    ///
+    /// With `visits`, the period also includes that many on-site visits: the activity `visit` is
+    /// one, and a visit beyond them is billed with the fixed item "VISIT" (2 500.00 RUB).
     public static func make(
-        store: any HelpDeskStore = InMemoryStore(), included: Int = 600, seed: UInt64 = 42,
+        store: any HelpDeskStore = InMemoryStore(), included: Int = 600, visits: Int? = nil, seed: UInt64 = 42,
         sla: SLAConfiguration? = nil
     ) async throws -> AllowanceDesk {
         var configuration = HelpDeskConfiguration()
         configuration.billing.laborItemCode = "ENG-HOUR"
+        configuration.billing.visitItemCode = "VISIT"
+        configuration.labor = try LaborConfiguration(
+            activities: LaborActivity.standard + [LaborActivity(code: "visit", name: "On-site visit", isVisit: true)])
         if let sla { configuration.sla = sla }
         let test = try await TestDesk.make(store: store, configuration: configuration, seed: seed)
         let desk = test.desk
@@ -47,12 +53,16 @@ public struct AllowanceDesk: Sendable {
             NewServicePeriod(
                 startsAt: periodStart, endsAt: Date(timeIntervalSince1970: 1_775_001_600),  // 2026-04-01
                 fee: Money(minorUnits: 30_000_00, currency: .rub), includedLaborMinutes: included,
-                laborAlertPercent: 80), by: .system)
+                laborAlertPercent: 80, includedVisits: visits), by: .system)
         let hour = try await desk.addPriceListItem(
             NewPriceListItem(
                 code: "ENG-HOUR", name: "Engineer hour", kind: .work, pricing: .perHour,
                 price: Price(Money(minorUnits: 1_500_00, currency: .rub)), validFrom: periodStart), by: .system)
         try await desk.setContractPrice(contract.id, item: hour.id, price: contractHourPrice, by: .system)
+        _ = try await desk.addPriceListItem(
+            NewPriceListItem(
+                code: "VISIT", name: "On-site visit", kind: .service, pricing: .fixed,
+                price: Price(Money(minorUnits: 2_500_00, currency: .rub)), validFrom: periodStart), by: .system)
         return AllowanceDesk(
             test: test, company: company, contract: try await desk.contract(contract.id, as: .system), period: period,
             hour: hour)
@@ -68,29 +78,31 @@ public struct AllowanceDesk: Sendable {
 
     /// Boris logs `minutes` of contract work on `ticket`, `daysAgo` days before the clock's date.
     @discardableResult
-    public func log(_ minutes: Int, on ticket: TicketID, daysAgo: Int = 0, billable: Bool = false, on desk: HelpDesk? = nil)
-        async throws -> TimeEntry
-    {
+    public func log(
+        _ minutes: Int, on ticket: TicketID, daysAgo: Int = 0, billable: Bool = false, activity: String = "work",
+        on desk: HelpDesk? = nil
+    ) async throws -> TimeEntry {
         try await (desk ?? self.desk).logTime(
             on: ticket,
             NewTimeEntry(
-                workDate: try Self.date(daysBefore: daysAgo), minutes: minutes, activity: "work", billable: billable),
+                workDate: try Self.date(daysBefore: daysAgo), minutes: minutes, activity: activity, billable: billable),
             by: .employee(test.boris.id))
     }
 
-    /// The period's statement.
-    public func statement() async throws -> AllowanceStatement {
+    /// The period's statement in `measure`.
+    public func statement(_ measure: AllowanceMeasure = .laborMinutes) async throws -> AllowanceStatement {
         let statements = try await desk.allowanceStatements(of: contract.id, as: .system)
-        guard let statement = statements.first(where: { $0.periodID == period.id }) else {
+        guard let statement = statements.first(where: { $0.periodID == period.id && $0.measure == measure }) else {
             throw ContractViolation(message: "no statement for the period", location: #fileID)
         }
         return statement
     }
 
-    /// Minutes beyond the allowance billed on `ticket`'s specification.
-    public func billedOverage(on ticket: TicketID) async throws -> Int64 {
+    /// Minutes (or visits) beyond the allowance billed on `ticket`'s specification.
+    public func billedOverage(on ticket: TicketID, _ measure: AllowanceMeasure = .laborMinutes) async throws -> Int64 {
         let lines = try await desk.specification(of: ticket, as: .system)?.lines ?? []
-        return lines.filter { $0.exceedsAllowanceOf == period.id }.reduce(0) { $0 + $1.quantity }
+        let reference = AllowanceReference(periodID: period.id, measure: measure)
+        return lines.filter { $0.exceedsAllowance == reference }.reduce(0) { $0 + $1.quantity }
     }
 
     /// 2026-03-02 (the clock's start date) minus `days` (0 … 7: still in the period).

@@ -81,7 +81,7 @@ public struct AllowanceRace: Sendable {
             problems.append("billed \(billed), overage \(statement.overage), unbilled \(statement.unbilled)")
         }
         let alerts = try await fixture.desk.undeliveredEvents(limit: 10_000, as: .system).compactMap { event in
-            if case .allowanceAlert(_, _, _, let percent, _, _) = event.event { percent } else { nil }
+            if case .allowanceAlert(_, _, _, .laborMinutes, let percent, _, _) = event.event { percent } else { nil }
         }
         let expected = [80, 100].filter { logged * 100 >= included * $0 }
         if alerts.sorted() != expected { problems.append("alerts \(alerts), expected each of \(expected) once") }

@@ -12,7 +12,9 @@ extension StoreContract {
                 loggedAt: Date(timeIntervalSince1970: 1_772_442_000.25 + Double(index)), units: 45 + index,
                 covered: 40, excess: 5 + index, isFrozen: index == 0)
         }
-        return AllowanceUsage(contractID: contract, periodID: period, uses: uses, alertsSent: [80, 100], revision: 1)
+        return AllowanceUsage(
+            contractID: contract, periodID: period, measure: count.isMultiple(of: 2) ? .laborMinutes : .visits, uses: uses,
+            alertsSent: [80, 100], revision: 1)
     }
 
     static let allowanceChecks: [ContractCheck] = [
@@ -27,12 +29,19 @@ extension StoreContract {
             var work = UnitOfWork()
             work.allowanceUsageWrites = [c, b, a].map { AllowanceUsageWrite(usage: $0, expectedRevision: nil) }
             try await store.commit(work)
-            let sorted = [a, b, c].sorted { ($0.contractID, $0.periodID) < ($1.contractID, $1.periodID) }
-            try requireEqual(try await allowances.allowanceUsages(), sorted, "all, by contract then period")
+            // The same period's other measure is a record of its own.
+            let other = AllowanceUsage(contractID: first, periodID: early, measure: .laborMinutes, revision: 1)
+            var more = UnitOfWork()
+            more.allowanceUsageWrites = [AllowanceUsageWrite(usage: other, expectedRevision: nil)]
+            try await store.commit(more)
+            let sorted = [a, b, c, other].sorted(by: AllowanceUsage.areInIncreasingOrder)
+            try requireEqual(try await allowances.allowanceUsages(), sorted, "all, by contract, period and measure")
             try requireEqual(
                 try await allowances.allowanceUsages(of: first), sorted.filter { $0.contractID == first }, "of a contract")
-            try requireEqual(try await allowances.allowanceUsage(contract: first, period: early), a, "by key")
-            try requireEqual(try await allowances.allowanceUsage(contract: second, period: late), nil, "unknown key")
+            try requireEqual(
+                try await allowances.allowanceUsage(contract: first, period: early, measure: a.measure), a, "by key")
+            try requireEqual(
+                try await allowances.allowanceUsage(contract: second, period: late, measure: .visits), nil, "unknown key")
             var changed = a
             changed.uses.removeLast()
             changed.alertsSent = [80]
@@ -40,7 +49,11 @@ extension StoreContract {
             var change = UnitOfWork()
             change.allowanceUsageWrites = [AllowanceUsageWrite(usage: changed, expectedRevision: 1)]
             try await store.commit(change)
-            try requireEqual(try await allowances.allowanceUsage(contract: first, period: early), changed, "replaced")
+            try requireEqual(
+                try await allowances.allowanceUsage(contract: first, period: early, measure: a.measure), changed, "replaced")
+            try requireEqual(
+                try await allowances.allowanceUsage(contract: first, period: early, measure: .laborMinutes), other,
+                "the other measure is untouched")
         },
         ContractCheck("an allowance usage write under a stale revision, or a second first write, is a conflict") {
             store in
@@ -63,7 +76,9 @@ extension StoreContract {
             missing.allowanceUsageWrites = [AllowanceUsageWrite(usage: unknown, expectedRevision: 1)]
             try await requireStorageError(.conflict) { try await store.commit(missing) }
             try requireEqual(try await StoreSnapshot.capture(store), before, "refused units change nothing")
-            try requireEqual(try await allowances.allowanceUsage(contract: usage.contractID, period: usage.periodID), usage)
+            try requireEqual(
+                try await allowances.allowanceUsage(
+                    contract: usage.contractID, period: usage.periodID, measure: usage.measure), usage)
         },
     ]
 }

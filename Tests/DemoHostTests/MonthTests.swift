@@ -52,7 +52,9 @@ struct MonthTests {
             var billed = 0
             for share in statement.tickets where share.excess > 0 {
                 let specification = try await demo.desk.specification(of: share.ticketID, as: .system)
-                let lines = specification?.lines.filter { $0.exceedsAllowanceOf == statement.periodID } ?? []
+                let lines = specification?.lines.filter {
+                    $0.exceedsAllowance == AllowanceReference(periodID: statement.periodID, measure: statement.measure)
+                } ?? []
                 #expect(lines.reduce(0) { $0 + Int($1.quantity) } == share.billed)
                 // Work beyond the hours logged after a ticket's bill was settled (a reopened ticket)
                 // stays unbilled, and the statement says so.

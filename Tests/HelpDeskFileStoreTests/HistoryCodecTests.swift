@@ -329,7 +329,8 @@ private struct HistoryGenerator {
         case 27: .debtorTicketAssigned(ticket: t, number: n, company: id(), assignee: id())
         case 28:
             .allowanceAlert(
-                contract: id(), number: text(), period: id(), percent: int(), consumed: int(), included: int())
+                contract: id(), number: text(), period: id(), measure: pick(AllowanceMeasure.allCases), percent: int(),
+                consumed: int(), included: int())
         default: preconditionFailure("no DomainEvent case has code \(code)")
         }
     }

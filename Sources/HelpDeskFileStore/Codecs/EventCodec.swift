@@ -161,11 +161,13 @@ enum EventCodec {
                 head(27, ticket, number)
                 w.uuid(company.rawValue)
                 w.uuid(assignee.rawValue)
-            case .allowanceAlert(let contract, let number, let period, let percent, let consumed, let included):
+            case .allowanceAlert(
+                let contract, let number, let period, let measure, let percent, let consumed, let included):
                 w.varint(28)
                 w.uuid(contract.rawValue)
                 w.string(number)
                 w.uuid(period.rawValue)
+                w.string(measure.rawValue)
                 w.int(percent)
                 w.int(consumed)
                 w.int(included)
@@ -186,8 +188,13 @@ enum EventCodec {
             return .recordChanged(subject: try decodeSubject(from: &g), action: try g.raw(), entry: try g.id())
         }
         if code == 28 {
+            let (contract, number, period): (ContractID, String, ServicePeriodID) = (try g.id(), try g.string(), try g.id())
+            let raw = try g.string()
+            guard let measure = AllowanceMeasure(rawValue: raw) else {
+                throw MalformedBytes(offset: start, reason: "unknown allowance measure \(raw)")
+            }
             return .allowanceAlert(
-                contract: try g.id(), number: try g.string(), period: try g.id(), percent: try g.int(),
+                contract: contract, number: number, period: period, measure: measure, percent: try g.int(),
                 consumed: try g.int(), included: try g.int())
         }
         let ticket: TicketID = try g.id()

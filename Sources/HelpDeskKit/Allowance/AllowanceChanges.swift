@@ -42,7 +42,7 @@ extension UnitOfWork {
 public struct AllowanceImage: CapabilityImage {
     public static let key = "allowances"
 
-    /// Every usage record, sorted by contract, then period.
+    /// Every usage record, sorted by contract, period and measure.
     public var usages: [AllowanceUsage]
 
     /// Describes the records of an image.

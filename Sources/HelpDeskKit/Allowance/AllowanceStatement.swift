@@ -13,7 +13,7 @@ public struct AllowanceTicketShare: Hashable, Sendable, Codable {
     public var billed: Int
 }
 
-/// How a contract's service period used its included work ("work beyond the limit").
+/// How a contract's service period used its included work in one measure ("work beyond the limit").
 public struct AllowanceStatement: Hashable, Sendable, Codable {
     /// The contract.
     public var contractID: ContractID
@@ -23,6 +23,8 @@ public struct AllowanceStatement: Hashable, Sendable, Codable {
     public var companyID: CompanyID
     /// The service period.
     public var periodID: ServicePeriodID
+    /// What the allowance counts: minutes or visits (every count below is in this measure).
+    public var measure: AllowanceMeasure
     /// First instant of the period.
     public var startsAt: Date
     /// End of the period (exclusive).
@@ -44,9 +46,9 @@ public struct AllowanceStatement: Hashable, Sendable, Codable {
     /// Per ticket, by ticket identifier.
     public var tickets: [AllowanceTicketShare]
 
-    /// The statement of `period` of `contract` given its usage (none yet: nothing logged).
-    init(_ period: ServicePeriod, of contract: Contract, usage: AllowanceUsage?) {
-        let included = period.includedLaborMinutes ?? 0
+    /// The statement of `period` of `contract` in `measure` given its usage (none yet: nothing logged).
+    init(_ period: ServicePeriod, _ measure: AllowanceMeasure, of contract: Contract, usage: AllowanceUsage?) {
+        let included = period.included(measure) ?? 0
         let uses = usage?.uses ?? []
         var shares: [TicketID: AllowanceTicketShare] = [:]
         for use in uses {
@@ -59,6 +61,7 @@ public struct AllowanceStatement: Hashable, Sendable, Codable {
         contractNumber = contract.number
         companyID = contract.companyID
         periodID = period.id
+        self.measure = measure
         startsAt = period.startsAt
         endsAt = period.endsAt
         self.included = included
@@ -77,8 +80,8 @@ public struct AllowanceStatement: Hashable, Sendable, Codable {
 }
 
 extension HelpDesk {
-    /// The allowance statements of every service period of `contract` that includes labor, by
-    /// period start; needs the billing permission for the contract's company.
+    /// The allowance statements of every service period of `contract` that includes labor minutes
+    /// or visits, by period start, minutes first; needs the billing permission for the contract's company.
     public func allowanceStatements(of contract: ContractID, as viewer: Performer) async throws(HelpDeskError)
         -> [AllowanceStatement]
     {
@@ -89,7 +92,7 @@ extension HelpDesk {
         return try await billed(Self.statements(of: owner, usages: usages) { _ in true })
     }
 
-    /// The allowance statements of every contract's periods that include labor and overlap
+    /// The allowance statements of every contract's periods that include labor minutes or visits and overlap
     /// `start..<end`, by contract number then period start: the "work beyond the limit" report.
     public func allowanceReport(from start: Date, to end: Date, as viewer: Performer) async throws(HelpDeskError)
         -> [AllowanceStatement]
@@ -117,7 +120,8 @@ extension HelpDesk {
             for share in result[index].tickets.indices where result[index].tickets[share].excess > 0 {
                 let ticket = result[index].tickets[share].ticketID
                 let lines = try await storage { try await billingStore.specification(of: ticket) }?.lines ?? []
-                let billed = lines.filter { $0.exceedsAllowanceOf == result[index].periodID }
+                let reference = AllowanceReference(periodID: result[index].periodID, measure: result[index].measure)
+                let billed = lines.filter { $0.exceedsAllowance == reference }
                     .reduce(0) { $0.addingClamped(Int(clamping: $1.quantity)) }
                 result[index].tickets[share].billed = billed
                 unbilled = unbilled.addingClamped(max(result[index].tickets[share].excess - billed, 0))
@@ -130,8 +134,12 @@ extension HelpDesk {
     private static func statements(
         of contract: Contract, usages: [AllowanceUsage], including: (ServicePeriod) -> Bool
     ) -> [AllowanceStatement] {
-        contract.periods.filter { $0.includedLaborMinutes != nil && including($0) }.map { period in
-            AllowanceStatement(period, of: contract, usage: usages.first { $0.periodID == period.id })
+        contract.periods.filter(including).flatMap { period in
+            AllowanceMeasure.allCases.filter { period.included($0) != nil }.map { measure in
+                AllowanceStatement(
+                    period, measure, of: contract,
+                    usage: usages.first { $0.periodID == period.id && $0.measure == measure })
+            }
         }
     }
 }

@@ -3,11 +3,13 @@ struct AllowanceTables: CapabilityTable {
     /// Every record by ``key(of:)``.
     var usages: [String: AllowanceUsage] = [:]
 
-    /// The key of a record: its contract and period.
-    static func key(of usage: AllowanceUsage) -> String { key(usage.contractID, usage.periodID) }
+    /// The key of a record: its contract, period and measure.
+    static func key(of usage: AllowanceUsage) -> String { key(usage.contractID, usage.periodID, usage.measure) }
 
-    /// The key of `period` of `contract`.
-    static func key(_ contract: ContractID, _ period: ServicePeriodID) -> String { "\(contract)/\(period)" }
+    /// The key of `period` of `contract` in `measure`.
+    static func key(_ contract: ContractID, _ period: ServicePeriodID, _ measure: AllowanceMeasure) -> String {
+        "\(contract)/\(period)/\(measure.rawValue)"
+    }
 
     /// Checks each write against the stored revision: a new record must not exist yet, a change
     /// must be based on the stored revision.
@@ -35,7 +37,7 @@ struct AllowanceTables: CapabilityTable {
     }
 
     var image: AllowanceImage {
-        AllowanceImage(usages: usages.values.sorted { ($0.contractID, $0.periodID) < ($1.contractID, $1.periodID) })
+        AllowanceImage(usages: usages.values.sorted(by: AllowanceUsage.areInIncreasingOrder))
     }
 
     init(image: AllowanceImage) {
@@ -44,8 +46,10 @@ struct AllowanceTables: CapabilityTable {
 }
 
 extension InMemoryStore: AllowanceRepository {
-    public func allowanceUsage(contract: ContractID, period: ServicePeriodID) async throws -> AllowanceUsage? {
-        state.withLock { $0.table(AllowanceTables.self).usages[AllowanceTables.key(contract, period)] }
+    public func allowanceUsage(contract: ContractID, period: ServicePeriodID, measure: AllowanceMeasure)
+        async throws -> AllowanceUsage?
+    {
+        state.withLock { $0.table(AllowanceTables.self).usages[AllowanceTables.key(contract, period, measure)] }
     }
 
     public func allowanceUsages(of contract: ContractID) async throws -> [AllowanceUsage] {

@@ -1,6 +1,29 @@
 import Foundation
 import WorkingTime
 
+/// What a service period's included work is counted in.
+public enum AllowanceMeasure: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Charged labor minutes of contract work (``ServicePeriod/includedLaborMinutes``).
+    case laborMinutes
+    /// On-site visits: contract work of an activity that is a visit, one per entry
+    /// (``ServicePeriod/includedVisits``, ``LaborActivity/isVisit``).
+    case visits
+}
+
+/// Which allowance a specification line goes beyond: a service period's, in one measure.
+public struct AllowanceReference: Hashable, Sendable, Codable {
+    /// The service period.
+    public var periodID: ServicePeriodID
+    /// What its allowance counts.
+    public var measure: AllowanceMeasure
+
+    /// Names an allowance.
+    public init(periodID: ServicePeriodID, measure: AllowanceMeasure) {
+        self.periodID = periodID
+        self.measure = measure
+    }
+}
+
 /// One time entry's share of a service period's included work: the part the allowance covers
 /// and the part beyond it.
 public struct AllowanceUse: Hashable, Sendable, Codable {
@@ -12,7 +35,7 @@ public struct AllowanceUse: Hashable, Sendable, Codable {
     public var workDate: LocalDate
     /// When the entry was logged (the tie-break after the work date).
     public var loggedAt: Date
-    /// What the entry consumes: its charged minutes.
+    /// What the entry consumes: its charged minutes, or one visit.
     public var units: Int
     /// The part the allowance covers (0 … `units`).
     public var covered: Int
@@ -44,13 +67,15 @@ public struct AllowanceUse: Hashable, Sendable, Codable {
     }
 }
 
-/// How much of a contract's service period allowance is used: one record per contract and
-/// period, rewritten (under its revision) by every labor change that touches the period.
+/// How much of a contract's service period allowance is used: one record per contract, period
+/// and measure, rewritten (under its revision) by every labor change that touches the period.
 public struct AllowanceUsage: Hashable, Sendable, Codable {
     /// The contract.
     public let contractID: ContractID
     /// The service period whose included work is consumed.
     public let periodID: ServicePeriodID
+    /// What the allowance counts.
+    public let measure: AllowanceMeasure
     /// Every tracked entry's use, in consumption order.
     public var uses: [AllowanceUse]
     /// The alert thresholds (percent of the included work) already announced, each once.
@@ -60,14 +85,23 @@ public struct AllowanceUsage: Hashable, Sendable, Codable {
 
     /// Creates a usage record.
     public init(
-        contractID: ContractID, periodID: ServicePeriodID, uses: [AllowanceUse] = [], alertsSent: [Int] = [],
-        revision: Int = 1
+        contractID: ContractID, periodID: ServicePeriodID, measure: AllowanceMeasure = .laborMinutes,
+        uses: [AllowanceUse] = [], alertsSent: [Int] = [], revision: Int = 1
     ) {
         self.contractID = contractID
         self.periodID = periodID
+        self.measure = measure
         self.uses = uses
         self.alertsSent = alertsSent
         self.revision = revision
+    }
+
+    /// The allowance this record counts.
+    public var reference: AllowanceReference { AllowanceReference(periodID: periodID, measure: measure) }
+
+    /// The order of every usage list: contract, period, measure.
+    public static func areInIncreasingOrder(_ a: AllowanceUsage, _ b: AllowanceUsage) -> Bool {
+        (a.contractID, a.periodID, a.measure.rawValue) < (b.contractID, b.periodID, b.measure.rawValue)
     }
 
     /// Units the allowance covers in total.

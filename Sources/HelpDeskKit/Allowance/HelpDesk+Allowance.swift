@@ -17,10 +17,16 @@ struct LaborChange {
     }
 }
 
-/// A service period whose included work a time entry consumes.
+/// A service period's allowance in one measure that a time entry consumes.
 private struct AllowanceKey: Hashable {
     var contractID: ContractID
     var periodID: ServicePeriodID
+    var measure: AllowanceMeasure
+
+    /// The order keys are locked and rebalanced in.
+    static func < (a: Self, b: Self) -> Bool {
+        (a.contractID, a.periodID, a.measure.rawValue) < (b.contractID, b.periodID, b.measure.rawValue)
+    }
 }
 
 extension HelpDesk {
@@ -30,7 +36,8 @@ extension HelpDesk {
     ///
     /// An entry is tracked when the contract covers it (it is not marked billable: billable time is
     /// outside the contract and billed in full) and its work date falls in a service period of the
-    /// ticket's contract that includes labor minutes. Each usage record is written
+    /// ticket's contract that includes labor minutes (each consumes its charged minutes) or visits
+    /// (an entry of a visit activity consumes one). Each usage record is written
     /// under its revision, so concurrent changes to one period retry from fresh reads.
     func rebalanceAllowances(for changes: [LaborChange], in context: inout CommandContext)
         async throws(HelpDeskError)
@@ -39,26 +46,31 @@ extension HelpDesk {
         var added: [AllowanceKey: [AllowanceUse]] = [:]
         var contracts: [ContractID: Contract] = [:]
         for change in changes {
-            if let old = change.old, let key = try await trackingKey(of: old, on: change.oldTicket, cache: &contracts) {
-                removed[key, default: []].insert(old.id)
+            if let old = change.old {
+                for key in try await trackingKeys(of: old, on: change.oldTicket, cache: &contracts) {
+                    removed[key, default: []].insert(old.id)
+                }
             }
-            if let new = change.new, let key = try await trackingKey(of: new, on: change.ticket, cache: &contracts) {
-                added[key, default: []].append(
-                    AllowanceUse(
-                        entryID: new.id, ticketID: new.ticketID, workDate: new.workDate, loggedAt: new.createdAt,
-                        units: new.chargedMinutes))
+            if let new = change.new {
+                for key in try await trackingKeys(of: new, on: change.ticket, cache: &contracts) {
+                    added[key, default: []].append(
+                        AllowanceUse(
+                            entryID: new.id, ticketID: new.ticketID, workDate: new.workDate, loggedAt: new.createdAt,
+                            units: key.measure == .visits ? 1 : new.chargedMinutes))
+                }
             }
         }
-        let keys = Set(removed.keys).union(added.keys).sorted { ($0.contractID, $0.periodID) < ($1.contractID, $1.periodID) }
+        let keys = Set(removed.keys).union(added.keys).sorted(by: <)
         guard !keys.isEmpty else { return }
         // This engine's commands on one period take turns; other engines are caught by the revision.
-        await holdLanes(Set(keys.map { "allowance/\($0.contractID)/\($0.periodID)" }), in: &context)
+        await holdLanes(
+            Set(keys.map { "allowance/\($0.contractID)/\($0.periodID)/\($0.measure.rawValue)" }), in: &context)
         for key in keys {
             guard let contract = contracts[key.contractID],
                 let period = contract.periods.first(where: { $0.id == key.periodID })
             else { continue }
             try await rebalance(
-                period, of: contract, removing: removed[key] ?? [], adding: added[key] ?? [],
+                period, in: key.measure, of: contract, removing: removed[key] ?? [], adding: added[key] ?? [],
                 by: context.performer, into: &context.work)
         }
     }
@@ -74,23 +86,24 @@ extension HelpDesk {
             for: entries.map { LaborChange(old: $0, new: $0, ticket: after, oldTicket: before) }, in: &context)
     }
 
-    /// The service period whose allowance `entry` on `ticket` consumes, if any.
-    private func trackingKey(of entry: TimeEntry, on ticket: Ticket, cache: inout [ContractID: Contract])
-        async throws(HelpDeskError) -> AllowanceKey?
+    /// The service-period allowances `entry` on `ticket` consumes: minutes, visits, both or none.
+    private func trackingKeys(of entry: TimeEntry, on ticket: Ticket, cache: inout [ContractID: Contract])
+        async throws(HelpDeskError) -> [AllowanceKey]
     {
-        guard !entry.billable, let contractID = ticket.contractID else { return nil }
+        guard !entry.billable, let contractID = ticket.contractID else { return [] }
         let contract: Contract
         if let cached = cache[contractID] {
             contract = cached
         } else {
-            guard let stored = try await storage({ try await contractStore.contract(contractID) }) else { return nil }
+            guard let stored = try await storage({ try await contractStore.contract(contractID) }) else { return [] }
             cache[contractID] = stored
             contract = stored
         }
-        guard let start = laborDayStart(entry.workDate), let period = contract.period(at: start),
-            period.includedLaborMinutes != nil
-        else { return nil }
-        return AllowanceKey(contractID: contractID, periodID: period.id)
+        guard let start = laborDayStart(entry.workDate), let period = contract.period(at: start) else { return [] }
+        let isVisit = configuration.labor.activity(entry.activity)?.isVisit == true
+        return AllowanceMeasure.allCases.filter { measure in
+            period.included(measure) != nil && (measure == .laborMinutes || isVisit)
+        }.map { AllowanceKey(contractID: contractID, periodID: period.id, measure: $0) }
     }
 
     /// The first instant of `date` in the labor time zone.
@@ -101,12 +114,15 @@ extension HelpDesk {
     }
 
     private func rebalance(
-        _ period: ServicePeriod, of contract: Contract, removing removed: Set<TimeEntryID>, adding added: [AllowanceUse],
-        by performer: Performer, into work: inout UnitOfWork
+        _ period: ServicePeriod, in measure: AllowanceMeasure, of contract: Contract, removing removed: Set<TimeEntryID>,
+        adding added: [AllowanceUse], by performer: Performer, into work: inout UnitOfWork
     ) async throws(HelpDeskError) {
-        let included = period.includedLaborMinutes ?? 0
-        let stored = try await allowances { try await $0.allowanceUsage(contract: contract.id, period: period.id) }
-        let before = stored ?? AllowanceUsage(contractID: contract.id, periodID: period.id, revision: 0)
+        let included = period.included(measure) ?? 0
+        let stored = try await allowances {
+            try await $0.allowanceUsage(contract: contract.id, period: period.id, measure: measure)
+        }
+        let before =
+            stored ?? AllowanceUsage(contractID: contract.id, periodID: period.id, measure: measure, revision: 0)
         var usage = before
         usage.uses.removeAll { removed.contains($0.entryID) }
         usage.uses += added
@@ -133,7 +149,8 @@ extension HelpDesk {
         }
         let moved = Self.ticketsWithMovedExcess(usage.uses, previous: previous, removed: removed, added: added)
         for ticket in moved.subtracting(settled).sorted() {
-            try await billOverage(of: ticket, in: period, of: contract, uses: usage.uses, by: performer, into: &work)
+            try await billOverage(
+                of: ticket, in: period, measure, of: contract, uses: usage.uses, by: performer, into: &work)
         }
         try announceAllowance(&usage, of: period, of: contract, by: performer, into: &work)
         guard usage != before else { return }
@@ -151,81 +168,5 @@ extension HelpDesk {
         for use in uses where previous[use.entryID]?.excess != use.excess { tickets.insert(use.ticketID) }
         for id in removed { if let old = previous[id] { tickets.insert(old.ticketID) } }
         return tickets
-    }
-
-    /// Makes the overage lines of `ticketID`'s specification for `period` match `uses`: one hourly
-    /// line of the labor item per entry beyond the allowance, at the contract's price or the
-    /// list's. Without a labor item priced now the overage stays unbilled (the statement shows it).
-    private func billOverage(
-        of ticketID: TicketID, in period: ServicePeriod, of contract: Contract, uses: [AllowanceUse],
-        by performer: Performer, into work: inout UnitOfWork
-    ) async throws(HelpDeskError) {
-        let wanted = uses.filter { $0.ticketID == ticketID && $0.excess > 0 }
-        let current = (try await pendingSpecification(of: ticketID, in: work))?.lines ?? []
-        let billed = current.filter { $0.exceedsAllowanceOf == period.id }
-        let same =
-            billed.count == wanted.count
-            && zip(billed, wanted).allSatisfy { $0.timeEntryID == $1.entryID && $0.quantity == Int64($1.excess) }
-        guard !same else { return }
-        var lines: [SpecificationLine] = []
-        let now = clock.now()
-        if !wanted.isEmpty, let pricing = try await overagePricing(under: contract, at: now) {
-            lines = wanted.map { use in
-                SpecificationLine(
-                    id: nextID(), itemID: pricing.item.id,
-                    description: "\(pricing.item.name) \(use.workDate), beyond the \(period.includedLaborMinutes ?? 0) min included",
-                    pricing: .perHour, quantity: Int64(use.excess), unitPrice: pricing.price, coverage: .billable,
-                    rounding: configuration.billing.hourlyRounding, timeEntryID: use.entryID,
-                    exceedsAllowanceOf: period.id)
-            }
-        }
-        guard !(billed.isEmpty && lines.isEmpty) else { return }
-        // The ticket as this unit leaves it (an update may be moving it to this contract).
-        let pending = work.ticketWrites.last { $0.ticket.id == ticketID }?.ticket
-        let ticket: Ticket
-        if let pending { ticket = pending } else { ticket = try await loadTicket(ticketID) }
-        _ = try await changeSpecification(of: ticket, at: now, by: performer, into: &work) { all throws(HelpDeskError) in
-            all.removeAll { $0.exceedsAllowanceOf == period.id }
-            all += lines
-        }
-    }
-
-    /// The labor item and its price under `contract` at `instant`, or `nil` when the desk has no
-    /// labor item priced then.
-    private func overagePricing(under contract: Contract, at instant: Date) async throws(HelpDeskError)
-        -> (item: PriceListItem, price: Price)?
-    {
-        guard let code = configuration.billing.laborItemCode else { return nil }
-        let item: PriceListItem
-        do { item = try await priceListItem(code: code, at: instant) } catch {
-            if case .priceNotValid = error.reason { return nil }
-            if case .priceListCodeNotFound = error.reason { return nil }
-            throw error
-        }
-        return (item, try await validPrice(of: item.id, under: contract.id, at: instant))
-    }
-
-    /// Adds an alert event to the contract's manager for each threshold the usage newly reaches.
-    private func announceAllowance(
-        _ usage: inout AllowanceUsage, of period: ServicePeriod, of contract: Contract, by performer: Performer,
-        into work: inout UnitOfWork
-    ) throws(HelpDeskError) {
-        let included = period.includedLaborMinutes ?? 0
-        let consumed = usage.consumed
-        let reached = AllowanceAllocation.thresholdsReached(
-            consumed: consumed, included: included, alertPercent: period.laborAlertPercent,
-            alreadySent: usage.alertsSent)
-        guard !reached.isEmpty, usage.logged > 0 else { return }
-        usage.alertsSent += reached
-        for percent in reached {
-            work.events.append(
-                PendingEvent(
-                    id: nextID(),
-                    event: .allowanceAlert(
-                        contract: contract.id, number: contract.number, period: period.id, percent: percent,
-                        consumed: consumed, included: included),
-                    performer: performer, audience: Audience(employeeIDs: contract.managerID.map { [$0] } ?? []),
-                    occurredAt: clock.now()))
-        }
     }
 }

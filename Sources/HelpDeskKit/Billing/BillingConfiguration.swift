@@ -30,12 +30,16 @@ public struct BillingConfiguration: Hashable, Sendable {
     /// when they are specified); `nil`: time is not billed. A code, not an identifier, so a host can
     /// configure the engine before the item exists.
     public var laborItemCode: String?
+    /// The code of the price-list item (per item or fixed) a visit beyond a service period's
+    /// included visits is billed with; `nil`: such visits stay unbilled on the statement.
+    public var visitItemCode: String?
 
     /// Creates billing settings.
     public init(
         settleOn: SettlementTrigger = .resolved, insufficientFunds: InsufficientFundsPolicy = .reject,
-        hourlyRounding: RoundingRule = .halfUp, laborItemCode: String? = nil
+        hourlyRounding: RoundingRule = .halfUp, laborItemCode: String? = nil, visitItemCode: String? = nil
     ) {
+        self.visitItemCode = visitItemCode
         self.settleOn = settleOn
         self.insufficientFunds = insufficientFunds
         self.hourlyRounding = hourlyRounding

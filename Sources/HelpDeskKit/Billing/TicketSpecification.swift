@@ -29,17 +29,17 @@ public struct SpecificationLine: Identifiable, Hashable, Sendable, Codable {
     public var rounding: RoundingRule
     /// The billable time entry the line was made from, if any.
     public var timeEntryID: TimeEntryID?
-    /// The service period whose included work the entry went beyond: the engine keeps such a
-    /// line in step with the period's allowance (``AllowanceUsage``).
-    public var exceedsAllowanceOf: ServicePeriodID?
+    /// The service-period allowance the entry went beyond: the engine keeps such a line in step
+    /// with the allowance's usage (``AllowanceUsage``).
+    public var exceedsAllowance: AllowanceReference?
 
     /// Creates a line record.
     public init(
         id: SpecificationLineID, itemID: PriceListItemID?, description: String, pricing: PricingUnit, quantity: Int64,
         unitPrice: Price, coverage: LineCoverage, rounding: RoundingRule = .halfUp, timeEntryID: TimeEntryID? = nil,
-        exceedsAllowanceOf: ServicePeriodID? = nil
+        exceedsAllowance: AllowanceReference? = nil
     ) {
-        self.exceedsAllowanceOf = exceedsAllowanceOf
+        self.exceedsAllowance = exceedsAllowance
         self.id = id
         self.itemID = itemID
         self.description = description

@@ -55,9 +55,11 @@ public struct NewServicePeriod: Hashable, Sendable, Encodable {
     public var fee: Money
     /// Labor minutes included in the fee (zero or more).
     public var includedLaborMinutes: Int?
+    /// On-site visits included in the fee (zero or more).
+    public var includedVisits: Int?
     /// Rounding step for time accounting, in minutes (1…480).
     public var laborRoundingStepMinutes: Int?
-    /// Alert when this percentage of the included minutes is used (1…100).
+    /// Alert when this percentage of the included minutes (or visits) is used (1…100).
     public var laborAlertPercent: Int?
     /// When payment is due; the start when `nil`.
     public var paymentDueAt: Date?
@@ -66,8 +68,9 @@ public struct NewServicePeriod: Hashable, Sendable, Encodable {
     public init(
         startsAt: Date, endsAt: Date, fee: Money, includedLaborMinutes: Int? = nil,
         laborRoundingStepMinutes: Int? = nil,
-        laborAlertPercent: Int? = nil, paymentDueAt: Date? = nil
+        laborAlertPercent: Int? = nil, paymentDueAt: Date? = nil, includedVisits: Int? = nil
     ) {
+        self.includedVisits = includedVisits
         self.startsAt = startsAt
         self.endsAt = endsAt
         self.fee = fee

@@ -98,6 +98,9 @@ extension HelpDesk {
             if let minutes = request.includedLaborMinutes, minutes < 0 {
                 throw .invalidInput(field: "includedLaborMinutes", problem: .negative)
             }
+            if let visits = request.includedVisits, visits < 0 {
+                throw .invalidInput(field: "includedVisits", problem: .negative)
+            }
             if let step = request.laborRoundingStepMinutes, !(1...480).contains(step) {
                 throw .invalidInput(field: "laborRoundingStepMinutes", problem: .outOfRange(1...480))
             }
@@ -108,7 +111,8 @@ extension HelpDesk {
                 id: nextID(), startsAt: request.startsAt, endsAt: request.endsAt, fee: request.fee,
                 includedLaborMinutes: request.includedLaborMinutes,
                 laborRoundingStepMinutes: request.laborRoundingStepMinutes,
-                laborAlertPercent: request.laborAlertPercent, paymentDueAt: request.paymentDueAt)
+                laborAlertPercent: request.laborAlertPercent, paymentDueAt: request.paymentDueAt,
+                includedVisits: request.includedVisits)
             if let clash = contract.periods.first(where: { $0.overlaps(period) }) {
                 throw .overlappingServicePeriod(clash.id)
             }

@@ -22,9 +22,11 @@ public struct ServicePeriod: Identifiable, Hashable, Sendable, Codable {
     public var fee: Money
     /// Labor minutes included in the fee, if the contract limits them.
     public var includedLaborMinutes: Int?
+    /// On-site visits included in the fee, if the contract limits them.
+    public var includedVisits: Int?
     /// Time accounting is rounded up to this many minutes per entry (1 or `nil`: no rounding).
     public var laborRoundingStepMinutes: Int?
-    /// Percentage of the included minutes at which the manager is alerted.
+    /// Percentage of the included minutes (and visits) at which the manager is alerted.
     public var laborAlertPercent: Int?
     /// When the period was invoiced.
     public var invoicedAt: Date?
@@ -38,8 +40,9 @@ public struct ServicePeriod: Identifiable, Hashable, Sendable, Codable {
     public init(
         id: ServicePeriodID, startsAt: Date, endsAt: Date, fee: Money, includedLaborMinutes: Int? = nil,
         laborRoundingStepMinutes: Int? = nil, laborAlertPercent: Int? = nil, invoicedAt: Date? = nil,
-        paymentDueAt: Date? = nil, paidAt: Date? = nil
+        paymentDueAt: Date? = nil, paidAt: Date? = nil, includedVisits: Int? = nil
     ) {
+        self.includedVisits = includedVisits
         self.id = id
         self.startsAt = startsAt
         self.endsAt = endsAt
@@ -50,6 +53,14 @@ public struct ServicePeriod: Identifiable, Hashable, Sendable, Codable {
         self.invoicedAt = invoicedAt
         self.paymentDueAt = paymentDueAt
         self.paidAt = paidAt
+    }
+
+    /// The work included in `measure`, if the period limits it.
+    public func included(_ measure: AllowanceMeasure) -> Int? {
+        switch measure {
+        case .laborMinutes: includedLaborMinutes
+        case .visits: includedVisits
+        }
     }
 
     /// Payment status at `instant`: paid, unpaid while not yet due, overdue afterwards.

@@ -51,10 +51,11 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     /// A step of the client's approval of the ticket's paid work: asked, approved or declined
     /// (`version`: the specification version recorded with the step).
     case paidWorkApproval(ticket: TicketID, number: TicketNumber, version: Int, decision: ApprovalDecision)
-    /// A service period's included work reached `percent` % (the contract's alert threshold, or
-    /// 100: used up); `consumed` and `included` are minutes.
+    /// A service period's included work in `measure` reached `percent` % (the contract's alert
+    /// threshold, or 100: used up); `consumed` and `included` are minutes or visits.
     case allowanceAlert(
-        contract: ContractID, number: String, period: ServicePeriodID, percent: Int, consumed: Int, included: Int)
+        contract: ContractID, number: String, period: ServicePeriodID, measure: AllowanceMeasure, percent: Int,
+        consumed: Int, included: Int)
     /// A client record, a price or a client's account changed; the trail entry `entry` holds what
     /// changed (``HelpDesk/trail(of:as:)``).
     case recordChanged(subject: TrailSubject, action: TrailAction, entry: TrailEntryID)

@@ -4,11 +4,25 @@ public struct LaborActivity: Hashable, Sendable, Codable {
     public var code: String
     /// Name shown to people.
     public var name: String
+    /// An entry of this activity is an on-site visit: it counts against a service period's
+    /// included visits (``ServicePeriod/includedVisits``).
+    public var isVisit: Bool
 
     /// Describes an activity.
-    public init(code: String, name: String) {
+    public init(code: String, name: String, isVisit: Bool = false) {
         self.code = code
         self.name = name
+        self.isVisit = isVisit
+    }
+
+    private enum CodingKeys: String, CodingKey { case code, name, isVisit }
+
+    /// Decodes an activity; one written before visits were counted is not a visit.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            code: try container.decode(String.self, forKey: .code), name: try container.decode(String.self, forKey: .name),
+            isVisit: try container.decodeIfPresent(Bool.self, forKey: .isVisit) ?? false)
     }
 
     /// The default list: work, travel, consultation.

@@ -89,7 +89,7 @@ struct AllowanceTests {
         #expect(try await f.billedOverage(on: second.id) == 30, "the settled bill stands")
         let statement = try await f.statement()
         #expect(statement.consumed == 0 && statement.overage == 30 && statement.logged == 30)
-        try await f.log(45, on: first.id, daysAgo: 0)
+        try await f.log(45, on: first.id, daysAgo: 1)
         #expect(try await f.billedOverage(on: first.id) == 0, "the freed minutes cover new work")
         // Work beyond the allowance logged on the settled ticket cannot join its bill: it is reported.
         try await f.log(40, on: second.id, daysAgo: 0)
@@ -128,14 +128,56 @@ struct AllowanceTests {
         #expect(try await f.billedOverage(on: ticket.id) == 0)
     }
 
+    @Test func visitsBeyondTheIncludedOnesAreBilledPerVisitAndTheirTimeStillCountsAsMinutes() async throws {
+        let f = try await AllowanceDesk.make(included: 600, visits: 2)
+        let (bakery, till) = (try await f.ticket("Bakery oven"), try await f.ticket("Till"))
+        try await f.log(90, on: bakery.id, daysAgo: 3, activity: "visit")
+        try await f.log(30, on: till.id, daysAgo: 3)  // remote work: not a visit
+        let second = try await f.log(60, on: till.id, daysAgo: 2, activity: "visit")
+        #expect(try await visitAlerts(f) == [80, 100], "2 of 2 visits: both thresholds at once")
+        try await f.log(45, on: bakery.id, daysAgo: 1, activity: "visit")
+        let visits = try await f.statement(.visits)
+        #expect(visits.included == 2 && visits.logged == 3 && visits.consumed == 2 && visits.overage == 1)
+        #expect(try await f.billedOverage(on: bakery.id, .visits) == 1)
+        let line = try #require(
+            try await f.desk.specification(of: bakery.id, as: .system)?.lines.first { $0.exceedsAllowance?.measure == .visits })
+        let total = try line.total()
+        #expect(line.pricing == .fixed && total == Price(Money(minorUnits: 2_500_00, currency: .rub)))
+        let minutes = try await f.statement(.laborMinutes)
+        #expect(minutes.logged == 225 && minutes.overage == 0, "visit time counts against the minutes too")
+        // Deleting an earlier visit brings the third one within the included two.
+        try await f.desk.deleteTimeEntry(second.id, by: .employee(f.test.boris.id))
+        #expect(try await f.billedOverage(on: bakery.id, .visits) == 0)
+        #expect(try await f.statement(.visits).overage == 0)
+        let statements = try await f.desk.allowanceStatements(of: f.contract.id, as: .system)
+        #expect(statements.map(\.measure) == [.laborMinutes, .visits])
+        await #expect(throws: HelpDeskError.invalidInput(field: "includedVisits", problem: .negative)) {
+            try await f.desk.addServicePeriod(
+                to: f.contract.id,
+                NewServicePeriod(
+                    startsAt: f.period.endsAt, endsAt: f.period.endsAt.addingTimeInterval(86_400),
+                    fee: Money(minorUnits: 0, currency: .rub), includedVisits: -1), by: .system)
+        }
+    }
+
     @Test func aRaceOfEngineersOnTwoEnginesBillsExactlyTheOverage() async throws {
         let problems = try await AllowanceRace(entries: 30, minutes: 25, included: 500).check(on: InMemoryStore())
         #expect(problems.isEmpty, "\(problems)")
     }
 
+    private func visitAlerts(_ f: AllowanceDesk) async throws -> [Int] {
+        try await f.desk.undeliveredEvents(limit: 1_000, as: .system).compactMap { event in
+            guard case .allowanceAlert(_, _, _, .visits, let percent, let consumed, let included) = event.event else {
+                return nil
+            }
+            #expect(included == 2 && consumed == 2)
+            return percent
+        }
+    }
+
     private func alerts(_ f: AllowanceDesk) async throws -> [Int] {
         try await f.desk.undeliveredEvents(limit: 1_000, as: .system).compactMap { event in
-            guard case .allowanceAlert(let contract, _, let period, let percent, _, _) = event.event else { return nil }
+            guard case .allowanceAlert(let contract, _, let period, .laborMinutes, let percent, _, _) = event.event else { return nil }
             #expect(contract == f.contract.id && period == f.period.id)
             #expect(event.audience.employeeIDs == [f.test.anna.id], "the contract's manager is told")
             return percent

@@ -2,23 +2,28 @@ import HelpDeskKit
 import PostgresNIO
 
 extension PostgresStore: AllowanceRepository {
-    /// The usage record of `period` of `contract`, or `nil`.
-    public func allowanceUsage(contract: ContractID, period: ServicePeriodID) async throws -> AllowanceUsage? {
+    /// The usage record of `period` of `contract` in `measure`, or `nil`.
+    public func allowanceUsage(contract: ContractID, period: ServicePeriodID, measure: AllowanceMeasure)
+        async throws -> AllowanceUsage?
+    {
         try await record(
             AllowanceUsage.self,
-            "SELECT body FROM allowance_usage WHERE contract_id = \(contract.uuid) AND period_id = \(period.uuid)")
+            """
+            SELECT body FROM allowance_usage
+            WHERE contract_id = \(contract.uuid) AND period_id = \(period.uuid) AND measure = \(measure.rawValue)
+            """)
     }
 
-    /// Every usage record of `contract`, by period identifier.
+    /// Every usage record of `contract`, by period identifier, then measure.
     public func allowanceUsages(of contract: ContractID) async throws -> [AllowanceUsage] {
         try await records(AllowanceUsage.self, "SELECT body FROM allowance_usage WHERE contract_id = \(contract.uuid)")
-            .sorted { $0.periodID < $1.periodID }
+            .sorted(by: AllowanceUsage.areInIncreasingOrder)
     }
 
-    /// Every usage record, by contract, then period identifier.
+    /// Every usage record, by contract, period identifier and measure.
     public func allowanceUsages() async throws -> [AllowanceUsage] {
         try await records(AllowanceUsage.self, "SELECT body FROM allowance_usage")
-            .sorted { ($0.contractID, $0.periodID) < ($1.contractID, $1.periodID) }
+            .sorted(by: AllowanceUsage.areInIncreasingOrder)
     }
 
     /// Writes usage records under their expected revisions: a zero-row update (the revision moved)
@@ -33,20 +38,20 @@ extension PostgresStore: AllowanceRepository {
                     """
                     UPDATE allowance_usage SET revision = \(usage.revision), body = \(body)
                     WHERE contract_id = \(usage.contractID.uuid) AND period_id = \(usage.periodID.uuid)
-                    AND revision = \(expected) RETURNING 1
+                    AND measure = \(usage.measure.rawValue) AND revision = \(expected) RETURNING 1
                     """, on: connection)
             } else {
                 written = try await rowCount(
                     """
-                    INSERT INTO allowance_usage (contract_id, period_id, revision, body)
-                    VALUES (\(usage.contractID.uuid), \(usage.periodID.uuid), \(usage.revision), \(body))
-                    ON CONFLICT (contract_id, period_id) DO NOTHING RETURNING 1
+                    INSERT INTO allowance_usage (contract_id, period_id, measure, revision, body)
+                    VALUES (\(usage.contractID.uuid), \(usage.periodID.uuid), \(usage.measure.rawValue), \(usage.revision), \(body))
+                    ON CONFLICT (contract_id, period_id, measure) DO NOTHING RETURNING 1
                     """, on: connection)
             }
             guard written > 0 else {
                 throw StorageError(
                     .conflict,
-                    "allowance usage \(usage.contractID)/\(usage.periodID) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
+                    "allowance usage \(usage.contractID)/\(usage.periodID)/\(usage.measure.rawValue) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
             }
         }
     }
