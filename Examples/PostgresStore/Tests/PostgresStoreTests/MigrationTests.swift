@@ -185,4 +185,25 @@ struct MigrationTests {
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }
+
+    @Test func version8AddsAllowanceUsageKeyedByContractPeriodAndMeasure() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 88)
+            let (contract, period): (ContractID, ServicePeriodID) = (ids.next(), ids.next())
+            // A database of a build before allowances: version 8 undone, no table.
+            try await client.query("DROP TABLE allowance_usage", logger: logger)
+            try await client.query("DELETE FROM helpdesk_schema WHERE version = 8", logger: logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 7)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.allowanceUsages() == [], "no usage yet")
+            let minutes = AllowanceUsage(contractID: contract, periodID: period, measure: .laborMinutes, alertsSent: [80])
+            let visits = AllowanceUsage(contractID: contract, periodID: period, measure: .visits)
+            var work = UnitOfWork()
+            work.allowanceUsageWrites = [minutes, visits].map { AllowanceUsageWrite(usage: $0, expectedRevision: nil) }
+            try await store.commit(work)
+            #expect(try await store.allowanceUsages(of: contract) == [minutes, visits])
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
 }
