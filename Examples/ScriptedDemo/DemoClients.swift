@@ -58,10 +58,13 @@ struct DemoClients: Sendable {
                     email: email, mayApprovePaidWork: mayApprove, portalScope: scope, mayViewBilling: seesBilling),
                 by: .system)
         }
-        func contract(_ company: Company, _ number: String, fee: Int64) async throws(HelpDeskError) -> Contract {
+        func contract(_ company: Company, _ number: String, fee: Int64, approval: Bool = false)
+            async throws(HelpDeskError) -> Contract
+        {
             let contract = try await desk.addContract(
-                NewContract(companyID: company.id, number: number, startsAt: february, managerID: manager.id),
-                by: .system)
+                NewContract(
+                    companyID: company.id, number: number, startsAt: february, managerID: manager.id,
+                    requiresPaidWorkApproval: approval), by: .system)
             for (start, end) in [(february, march), (march, april)] {
                 _ = try await desk.addServicePeriod(
                     to: contract.id,
@@ -84,7 +87,8 @@ struct DemoClients: Sendable {
 
         let acmeContract = try await contract(acme, "AC-2026", fee: 9_000_000)
         _ = try await contract(northwind, "NW-2026", fee: 4_500_000)
-        _ = try await contract(contoso, "CB-2026", fee: 12_000_000)
+        // The bank approves every paid job before it is charged.
+        _ = try await contract(contoso, "CB-2026", fee: 12_000_000, approval: true)
 
         let printerModel = try await desk.addAssetModel(
             name: "HP LaserJet M428", kind: "printer", attributes: ["duplex": "yes"], by: .system)

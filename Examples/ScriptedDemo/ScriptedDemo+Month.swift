@@ -29,7 +29,10 @@ extension ScriptedDemo {
         out.note(
             "\(tally.timeEntries) time entries, \(tally.paidTickets) tickets with paid work, \(tally.ratings) ratings; \(tally.billingSteps) invoices, payments and top-ups;"
         )
-        out.note("the host's ticks raised \(tally.slaWarnings) SLA warnings and \(tally.slaBreaches) breaches.")
+        out.note(
+            "Contoso Bank approved \(tally.approved) paid jobs in the portal and declined \(tally.declined); the host's ticks raised"
+        )
+        out.note("\(tally.slaWarnings) SLA warnings and \(tally.slaBreaches) breaches.")
         out.note(
             "Reports cover \(DemoTime.date(month.lowerBound)) to \(DemoTime.date(month.upperBound.addingTimeInterval(-1))) in weekly buckets (weeks start on Monday)."
         )

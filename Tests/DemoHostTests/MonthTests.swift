@@ -38,8 +38,9 @@ struct MonthTests {
 
     /// Every contract's 20 included hours are used up in March; the work beyond them was billed on
     /// the tickets (or, logged after a bill was settled, reported as unbilled), which the statements
-    /// and the specifications agree on, and each manager was alerted at 80 % and at 100 %.
-    @Test func includedHoursAreCrossedAndTheRestIsBilled() async throws {
+    /// and the specifications agree on, and each manager was alerted at 80 % and at 100 %. Contoso
+    /// Bank's paid work is charged only after the bank approved it in the portal.
+    @Test func includedHoursAreCrossedBilledAndApproved() async throws {
         let demo = try await MonthDesk.seeded()
         var simulation = MonthSimulation(demo: demo)
         try await simulation.run(days: MonthSimulation.workingDays)
@@ -64,6 +65,19 @@ struct MonthTests {
             #expect(billed + statement.unbilled == statement.overage, "\(statement.contractNumber)")
             #expect(billed > 0)
         }
+        // Contoso Bank's contract charges paid work only once the bank approved it.
+        #expect(simulation.tally.approved > 0)
+        let bank = try await demo.desk.tickets(
+            matching: TicketQuery(companyIDs: [demo.clients.contoso.id], limit: 1_000), as: .system)
+        var charged = 0
+        for ticket in bank.tickets {
+            guard let specification = try await demo.desk.specification(of: ticket.id, as: .system),
+                specification.isSettled, specification.lines.contains(where: { $0.coverage == .billable })
+            else { continue }
+            charged += 1
+            #expect(specification.approval?.decision == .approved, "#\(ticket.number) was charged unapproved")
+        }
+        #expect(charged > 0)
     }
 
     /// "A month" is the calendar month of March 2026 in Moscow time: its 21 working days by the

@@ -11,6 +11,7 @@ struct MonthSimulation {
     struct Tally: Sendable, Equatable {
         var created = 0, resolutions = 0, closed = 0, reopened = 0, postponed = 0
         var timeEntries = 0, ratings = 0, paidTickets = 0, slaWarnings = 0, slaBreaches = 0, billingSteps = 0
+        var approved = 0, declined = 0
     }
 
     /// A ticket the simulation follows until it is closed.
@@ -63,6 +64,7 @@ struct MonthSimulation {
                 let report = try await desk.tick(now: now)
                 tally.slaWarnings += report.slaWarnings.count
                 tally.slaBreaches += report.slaBreaches.count
+                if slot == 1 { try await reviewPaidWork() }
                 for index in tracked.indices { try await work(on: index) }
                 tracked.removeAll(where: \.done)
                 if slot < 18, chance(0.32) {

@@ -85,7 +85,8 @@ extension MonthReports {
 
         out.heading("9. Profitability by contract")
         out.note("Fees are the service periods; paid work is work outside the contract (billable time and")
-        out.note("spare parts) charged when its ticket was resolved; labor cost is every hour logged.")
+        out.note("spare parts) and work beyond the included hours (section 12), charged when its ticket was")
+        out.note("resolved (Contoso Bank's once the bank approved it); labor cost is every hour logged.")
         var money = TextTable([
             .init("Contract"), .init("Fees", .right), .init("Paid work", .right), .init("Labor cost", .right),
             .init("Margin", .right), .init("Note"),
