@@ -2,42 +2,18 @@ import Foundation
 import WorkingTime
 
 /// The desk's working calendar: Moscow time, Monday–Friday 09:00–13:00 and 14:00–18:00, with the
-/// Russian production calendar for 2026 (public holidays, days off moved by the government, and
-/// the pre-holiday days shortened by an hour under Labour Code art. 95).
+/// Russian production calendar the package ships (public holidays, days off moved by the
+/// government, and the pre-holiday days shortened by an hour under Labour Code art. 95), loaded
+/// in one line as a host would.
 enum DemoCalendar {
-    /// The production calendar of 2026 in `ExceptionFile`'s CSV format, as a host would load it
-    /// from a file (Government decree No. 1466 of 24 September 2025).
-    static let russia2026 = """
-        # Russia, production calendar 2026 (five-day week)
-        date,kind,intervals,note
-        2026-01-01,holiday,,New Year holidays
-        2026-01-02,holiday,,New Year holidays
-        2026-01-05,holiday,,New Year holidays
-        2026-01-06,holiday,,New Year holidays
-        2026-01-07,holiday,,Christmas
-        2026-01-08,holiday,,New Year holidays
-        2026-01-09,holiday,,Day off moved from Saturday 3 January
-        2026-02-23,holiday,,Defender of the Fatherland Day
-        2026-03-09,holiday,,International Women's Day, moved from Sunday 8 March
-        2026-04-30,shortened,09:00-13:00 14:00-17:00,Pre-holiday day
-        2026-05-01,holiday,,Spring and Labour Day
-        2026-05-08,shortened,09:00-13:00 14:00-17:00,Pre-holiday day
-        2026-05-11,holiday,,Victory Day, moved from Saturday 9 May
-        2026-06-11,shortened,09:00-13:00 14:00-17:00,Pre-holiday day
-        2026-06-12,holiday,,Russia Day
-        2026-11-03,shortened,09:00-13:00 14:00-17:00,Pre-holiday day
-        2026-11-04,holiday,,Unity Day
-        2026-12-31,holiday,,Day off moved from Sunday 4 January
-        """
-
-    /// The office hours in Moscow time with the production calendar's exceptions.
+    /// The office hours in Moscow time with the production calendar of 2026–2027.
     static let hours: BusinessCalendar = {
         do {
             let intervals = [try LocalInterval(parsing: "09:00-13:00"), try LocalInterval(parsing: "14:00-18:00")]
             return try BusinessCalendar(
                 timeZoneIdentifier: DemoTime.zoneIdentifier,
                 schedule: WeeklySchedule(weekdays: Weekday.workweek, intervals: intervals),
-                exceptions: try ExceptionFile.parseCSV(russia2026))
+                exceptions: try ProductionCalendar.russia(years: 2026...2027))
         } catch {
             preconditionFailure("the demo's calendar is invalid: \(error)")
         }
@@ -85,8 +61,9 @@ enum DemoCalendar {
     /// The production calendar's holidays in `[start, end)`, e.g. `Mon 9 Mar (International Women's Day …)`.
     static func holidays(from start: Date, to end: Date) -> [String] {
         hours.exceptions.compactMap { exception in
-            guard case .holiday = exception.kind, let midnight = DemoTime.midnight(of: exception.date),
-                midnight >= start, midnight < end
+            // A holiday on a weekend takes no working day (its day off moves to a weekday, listed too).
+            guard case .holiday = exception.kind, Weekday.workweek.contains(exception.date.weekday),
+                let midnight = DemoTime.midnight(of: exception.date), midnight >= start, midnight < end
             else { return nil }
             return "\(DemoTime.dayAndMonth(midnight, weekday: true)) (\(exception.note))"
         }

@@ -276,7 +276,7 @@ struct DemoDataDirectoryTests {
         #expect(second.contains("Day 2 of the desk: Tue 10 Mar (2026-03-10)"))
         #expect(
             second.contains(
-                "Days off since the last working day: Sat 7 Mar, Sun 8 Mar, Mon 9 Mar (International Women's Day"))
+                "Days off since the last working day: Sat 7 Mar, Sun 8 Mar (International Women's Day), Mon 9 Mar (International Women's Day, moved"))
         #expect(second.contains("#1008 \"New starter needs a door badge\""))
         #expect(second.contains("Anna Smith rates #1008 4 of 5"))
         #expect(second.contains("All 9 tickets"))
