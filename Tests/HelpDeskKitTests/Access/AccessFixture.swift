@@ -197,7 +197,10 @@ struct AccessFixture: Sendable {
             NewContract(companyID: alpha.id, number: "A-1", startsAt: day(-30), endsAt: day(20)), by: .system)
         let alphaPeriod = try await desk.addServicePeriod(
             to: alphaContract.id,
-            NewServicePeriod(startsAt: day(-1), endsAt: day(20), fee: Money(minorUnits: 100_00, currency: .rub)),
+            // Includes an hour of contract work and a visit, so hostile labor commands exercise the allowance.
+            NewServicePeriod(
+                startsAt: day(-1), endsAt: day(20), fee: Money(minorUnits: 100_00, currency: .rub),
+                includedLaborMinutes: 60, laborAlertPercent: 50, includedVisits: 1),
             by: .system)
         alphaContract = try await desk.contract(alphaContract.id, as: .system)
         let betaContract = try await desk.addContract(

@@ -99,7 +99,7 @@ extension HostileCommandCatalog {
             let request = NewServicePeriod(
                 startsAt: start, endsAt: d.end(after: start), fee: d.money(), includedLaborMinutes: d.optionalInt(),
                 laborRoundingStepMinutes: d.optionalInt(), laborAlertPercent: d.optionalInt(),
-                paymentDueAt: d.optionalInstant())
+                paymentDueAt: d.optionalInstant(), includedVisits: d.optionalInt())
             _ = try await d.f.desk.addServicePeriod(
                 to: d.id(d.contracts), request, by: d.performer(), idempotencyKey: d.key())
         },
