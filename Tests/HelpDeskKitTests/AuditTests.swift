@@ -83,7 +83,9 @@ extension AuditField {
     /// check does not share code with the engine's own diff).
     func differs(_ lhs: Ticket, _ rhs: Ticket) -> Bool {
         guard self != .created, self != .comment else { return false }
-        guard ![.timeEntries, .rating, .paidWorkApproval, .specification, .settlement].contains(self) else { return false }
+        guard ![.timeEntries, .rating, .paidWorkApproval, .specification, .settlement, .automation].contains(self) else {
+            return false
+        }
         let label = { (child: Mirror.Child) in child.label == rawValue || child.label == "_" + rawValue }
         let left = Mirror(reflecting: lhs).children.first(where: label)!.value
         let right = Mirror(reflecting: rhs).children.first(where: label)!.value

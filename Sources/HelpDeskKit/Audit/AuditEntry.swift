@@ -19,6 +19,8 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
     case timeEntries
     /// The client rated a resolution (`newValue` is `score/upper bound`, then the comment if any).
     case rating
+    /// An automation rule fired (`newValue` is `rule name (priority N)`, then any skipped actions).
+    case automation
     /// A step of the client's approval of paid work (`newValue` is `decision vVersion`, then the remark if any).
     case paidWorkApproval
     /// The specification's lines changed (`oldValue`/`newValue`: version and billable totals, then
@@ -60,6 +62,7 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
         case .timeEntries: "Time spent"
         case .rating: "Rating"
         case .paidWorkApproval: "Paid-work approval"
+        case .automation: "Automation"
         case .specification: "Specification"
         case .settlement: "Settlement"
         }

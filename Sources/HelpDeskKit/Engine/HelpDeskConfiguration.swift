@@ -26,6 +26,8 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     /// How long, in seconds of clock time, an idempotency key is remembered (default 24 hours);
     /// ``HelpDesk/tick(now:)`` forgets older keys.
     public var idempotencyHorizon: TimeInterval
+    /// How automation rules run (``RuleSettings``).
+    public var rules = RuleSettings()
 
     /// Creates a configuration; the defaults suit most desks.
     public init(

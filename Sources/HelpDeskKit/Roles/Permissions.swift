@@ -47,6 +47,8 @@ extension AccessAction {
     public static let configureCalendars = AccessAction("config.calendars")
     /// Define roles and grant them to employees.
     public static let manageRoles = AccessAction("config.roles")
+    /// Define, change and read automation rules.
+    public static let configureAutomation = AccessAction("config.automation")
 
     /// Read the internal sections of the knowledge base.
     public static let readInternalKnowledge = AccessAction("kb.readInternal")
@@ -65,6 +67,7 @@ extension AccessAction {
         .readCatalog, .readDirectory, .manageDirectory, .readClients, .manageClients, .readBilling,
         .topUpBalance, .adjustBalance, .invoice, .editPriceList, .readLaborCosts, .readReports, .deliverEvents,
         .configureWorkflow, .configureSLA, .configureCalendars, .manageRoles, .readInternalKnowledge, .editKnowledge,
+        .configureAutomation,
     ])
 
     /// The ticket levels of Zammad-style group access: read, create, change, full.

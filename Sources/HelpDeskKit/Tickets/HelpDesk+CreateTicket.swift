@@ -59,6 +59,10 @@ extension HelpDesk {
             watcherIDs: watcherIDs, ccContactIDs: links.ccContactIDs, attachments: request.attachments, customFields: request.customFields,
             createdAt: now)
         try authorize(context.principal, AccessRequest(.createTicket, ticket: ticket))
+        // Automation rules shape the new ticket before its clocks start (a priority they set counts).
+        var automated = TicketEdit(ticket, by: performer, at: now)
+        try await runRules([.ticketCreated], on: &automated, isNew: true)
+        ticket = automated.ticket
         ticket.sla = try await startSLA(for: ticket)
 
         context.work.save(ticket, expectedRevision: nil)
@@ -73,6 +77,13 @@ extension HelpDesk {
             PendingEvent(
                 id: nextID(), event: event, performer: performer,
                 audience: audience(of: event, on: ticket, performer: performer), occurredAt: now))
+        for event in automated.events {
+            context.work.events.append(
+                PendingEvent(
+                    id: nextID(), event: event, performer: performer,
+                    audience: audience(of: event, on: ticket, performer: performer), occurredAt: now))
+        }
+        audit(automated.ruleFirings, on: ticket, by: performer, at: now, into: &context.work)
         try await warnIfDebtor(ticket, before: nil, by: performer, at: now, into: &context.work)
         return ticket
     }

@@ -17,6 +17,8 @@ struct TicketEdit: Sendable {
     var comments: [Comment] = []
     /// Events the command raises, besides the ones derived from field changes.
     var events: [DomainEvent] = []
+    /// Automation rules that fired on the ticket in this command (audited when recorded).
+    var ruleFirings: [RuleFiring] = []
 
     init(_ ticket: Ticket, by performer: Performer, at instant: Date) {
         original = ticket

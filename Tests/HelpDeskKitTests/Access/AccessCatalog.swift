@@ -9,7 +9,7 @@ import HelpDeskTestSupport
 enum AccessCatalog {
     static let entries: [AccessEntry] =
         ticketCommands + ticketReads + directoryEntries + clientCommands + clientReads + laborEntries + ratingEntries
-        + billingEntries
+        + billingEntries + ruleReads
 
     /// Public methods that take no performer by design, with the reason.
     static let exempt: [String: String] = [
@@ -237,6 +237,35 @@ enum AccessCatalog {
         },
         E("roles(as:)", "roles") { f, p in
             try await E.call { try await f.desk.roles(as: p) }
+        },
+        E("defineRule(_:by:idempotencyKey:)", "defineRule: Night shift") { f, p in
+            try await E.call {
+                try await f.desk.defineRule(
+                    RuleDefinition(name: "Night shift", priority: 20, triggers: [.ticketCreated], actions: [.setPriority(.low)]),
+                    by: p)
+            }
+        },
+        E("changeRule(_:_:by:idempotencyKey:)", "changeRule: Escalate VIP") { f, p in
+            try await E.call {
+                let rule = try await AccessFixture.pausedRule(f)
+                return try await f.desk.changeRule(
+                    rule.id,
+                    RuleDefinition(name: rule.name, priority: 11, isActive: false, triggers: rule.triggers, actions: rule.actions),
+                    by: p)
+            }
+        },
+        E("deleteRule(_:by:idempotencyKey:)", "deleteRule: Escalate VIP") { f, p in
+            try await E.call { try await f.desk.deleteRule(try await AccessFixture.pausedRule(f).id, by: p) }
+        },
+        E("rules(as:)", "rules") { f, p in
+            try await E.call { try await f.desk.rules(as: p) }
+        },
+    ]
+
+    /// `explain` reads a ticket's internals too.
+    static let ruleReads: [AccessEntry] = [
+        E("explain(_:on:as:)", "explain: Escalate VIP on a1", foreign: hidesA1, concernsAlpha: true) { f, p in
+            try await E.call { try await f.desk.explain(try await AccessFixture.pausedRule(f).id, on: f.a1.id, as: p) }
         },
     ]
 }

@@ -216,6 +216,11 @@ struct AccessFixture: Sendable {
             by: .system)
         try await desk.topUp(alpha.id, amount: rub(1_000_00), paymentReference: "PAY-A", by: anna)
         try await desk.topUp(beta.id, amount: rub(1_000_00), paymentReference: "PAY-B", by: anna)
+        // A paused automation rule, for the rule commands to act on (it never runs).
+        _ = try await desk.defineRule(
+            RuleDefinition(
+                name: "Escalate VIP", priority: 10, isActive: false, triggers: [.ticketCreated],
+                actions: [.setPriority(.high)]), by: .system)
 
         func file(
             _ title: String, _ requester: Requester, company: CompanyID? = nil, location: LocationID? = nil,
@@ -323,4 +328,24 @@ struct AccessFixture: Sendable {
         self.a1Entry = a1Entry
         self.a1Line = a1Line
     }
+}
+
+extension AccessFixture {
+    /// The fixture's paused rule, read from the store (no access question asked).
+    static func pausedRule(_ f: AccessFixture) async throws -> AutomationRule {
+        guard let rule = try await ruleStore(f).rules().first else { throw AccessFixtureError.noRule }
+        return rule
+    }
+
+    /// Every rule's identifier, read from the store.
+    static func ruleIDs(_ f: AccessFixture) async throws -> [AutomationRuleID] {
+        try await ruleStore(f).rules().map(\.id)
+    }
+
+    private static func ruleStore(_ f: AccessFixture) throws -> any AutomationRepository {
+        guard let store = f.desk.store as? any AutomationRepository else { throw AccessFixtureError.noRule }
+        return store
+    }
+
+    enum AccessFixtureError: Error { case noRule }
 }

@@ -78,6 +78,10 @@ struct RolePermissionMatrixTests {
         "contracts: ending within 30 days": [.readClients], "assetModels": [.readClients],
         "assets: of Alpha": [.readClients], "assets: at Alpha's office, any company": [.readClients],
         "history: of Alpha's printer": [.readClients], "registrationHints: for Alice": [.readClients],
+        // Automation.
+        "defineRule: Night shift": [.configureAutomation], "changeRule: Escalate VIP": [.configureAutomation],
+        "deleteRule: Escalate VIP": [.configureAutomation], "rules": [.configureAutomation],
+        "explain: Escalate VIP on a1": ticketInternal.union([.configureAutomation]),
     ]
 
     static func needs(_ entry: AccessEntry) -> Set<AccessAction>? {

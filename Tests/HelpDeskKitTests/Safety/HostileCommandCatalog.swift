@@ -32,7 +32,7 @@ struct HostileCommand: Sendable, CustomStringConvertible {
 /// `HelpDesk` has no entry here.
 enum HostileCommandCatalog {
     static let entries: [HostileCommand] =
-        ticketCommands + ticketReads + directoryEntries + roleEntries + clientCommands + clientReads
+        ticketCommands + ticketReads + directoryEntries + roleEntries + ruleEntries + clientCommands + clientReads
         + laborEntries + ratingEntries + billingCommands + billingReads
 
     /// A mutating command.

@@ -86,6 +86,10 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .mergeAcrossCompanies(let source, let target):
             "Tickets \(source) and \(target) belong to different clients and cannot be merged."
         case .roleNotFound(let id): "No role has the identifier \(id)."
+        case .ruleNotFound(let id): "No automation rule has the identifier \(id)."
+        case .rulePriorityTaken(let priority, let rule): "Rule \(rule) already runs at priority \(priority)."
+        case .ruleCascadeTooDeep(let number, let passes):
+            "The automation rules kept changing \(number) for more than \(passes) passes; nothing was saved."
         case .roleIsBuiltIn(let id): "Role \(id) is built in and cannot be changed."
         case .lastAdministrator(let id):
             "Employee \(id) is the last active administrator; grant the role to someone else first."

@@ -249,6 +249,19 @@ extension HelpDeskError {
     }
     /// No role has this identifier.
     public static func roleNotFound(_ id: RoleID) -> HelpDeskError { HelpDeskError(.roleNotFound(id)) }
+
+    /// ``Reason/ruleNotFound(_:)``.
+    public static func ruleNotFound(_ id: AutomationRuleID) -> HelpDeskError { HelpDeskError(.ruleNotFound(id)) }
+
+    /// ``Reason/rulePriorityTaken(_:by:)``.
+    public static func rulePriorityTaken(_ priority: Int, by rule: AutomationRuleID) -> HelpDeskError {
+        HelpDeskError(.rulePriorityTaken(priority, by: rule))
+    }
+
+    /// ``Reason/ruleCascadeTooDeep(_:passes:)``.
+    public static func ruleCascadeTooDeep(_ number: TicketNumber, passes: Int) -> HelpDeskError {
+        HelpDeskError(.ruleCascadeTooDeep(number, passes: passes))
+    }
     /// A built-in role cannot be changed.
     public static func roleIsBuiltIn(_ id: RoleID) -> HelpDeskError { HelpDeskError(.roleIsBuiltIn(id)) }
     /// The change would leave the desk without an active administrator.

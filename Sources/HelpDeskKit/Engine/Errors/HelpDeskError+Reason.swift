@@ -153,6 +153,12 @@ extension HelpDeskError {
         case mergeAcrossCompanies(TicketNumber, TicketNumber)
         /// No role has this identifier.
         case roleNotFound(RoleID)
+        /// No automation rule has this identifier.
+        case ruleNotFound(AutomationRuleID)
+        /// Another rule already runs at this priority (rules run in priority order, never name order).
+        case rulePriorityTaken(Int, by: AutomationRuleID)
+        /// The rules kept changing the ticket for more passes than ``RuleSettings/maximumPasses``.
+        case ruleCascadeTooDeep(TicketNumber, passes: Int)
         /// A built-in role cannot be changed.
         case roleIsBuiltIn(RoleID)
         /// The change would leave no active employee holding the administrator role desk-wide.

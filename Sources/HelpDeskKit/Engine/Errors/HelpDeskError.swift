@@ -102,7 +102,7 @@ extension HelpDeskError.Reason {
             .companyNotFound, .locationNotFound, .contactNotFound, .contractNotFound, .servicePeriodNotFound,
             .assetModelNotFound, .assetNotFound, .timeEntryNotFound, .ratingTokenUnknown, .priceListItemNotFound,
             .priceListCodeNotFound,
-            .specificationNotFound, .specificationLineNotFound, .roleNotFound:
+            .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
@@ -111,7 +111,7 @@ extension HelpDeskError.Reason {
         case .forbidden, .clientCannotWriteInternalNote, .contactMayNotFileTickets:
             .forbidden
         case .duplicateContractNumber, .duplicateSerialNumber, .duplicateEmail, .duplicateName, .alreadyLinked,
-            .alreadySettled:
+            .alreadySettled, .rulePriorityTaken:
             .alreadyExists
         case .ticketLocked, .specificationSettled:
             .locked
@@ -121,7 +121,7 @@ extension HelpDeskError.Reason {
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies, .roleIsBuiltIn,
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
-            .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover:
+            .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep:
             .rejected
         case .storeLacksFeature:
             .misconfigured

@@ -1,0 +1,63 @@
+/// The in-memory store's automation rules.
+struct AutomationTables: CapabilityTable {
+    var rules: [AutomationRuleID: AutomationRule] = [:]
+
+    /// Checks the automation part of `work`: writes and deletions under the stored revision, and
+    /// after them priorities and names (ignoring case) unique across the desk.
+    func validate(_ changes: AutomationChanges, of work: UnitOfWork, in store: InMemoryStore.State)
+        throws(StorageError)
+    {
+        var after = rules
+        for write in changes.ruleWrites {
+            let id = write.rule.id
+            guard rules[id]?.revision == write.expectedRevision else {
+                throw StorageError(
+                    .conflict,
+                    "rule \(id) is at revision \(rules[id].map { String($0.revision) } ?? "none"), not \(write.expectedRevision.map(String.init) ?? "none")"
+                )
+            }
+            after[id] = write.rule
+        }
+        for deletion in changes.ruleDeletions {
+            guard rules[deletion.id]?.revision == deletion.expectedRevision else {
+                throw StorageError(.conflict, "rule \(deletion.id) is not at revision \(deletion.expectedRevision)")
+            }
+            after[deletion.id] = nil
+        }
+        var priorities = Set<Int>()
+        var names = Set<String>()
+        for rule in after.values {
+            guard priorities.insert(rule.priority).inserted else {
+                throw StorageError(.conflict, "two rules have priority \(rule.priority)")
+            }
+            guard names.insert(rule.name.lowercased()).inserted else {
+                throw StorageError(.conflict, "two rules are named \(rule.name)")
+            }
+        }
+    }
+
+    /// Applies the automation part of a validated unit.
+    mutating func apply(_ changes: AutomationChanges) {
+        for write in changes.ruleWrites { rules[write.rule.id] = write.rule }
+        for deletion in changes.ruleDeletions { rules[deletion.id] = nil }
+    }
+
+    /// Every rule by priority, then identifier.
+    var sorted: [AutomationRule] { rules.values.sorted { ($0.priority, $0.id) < ($1.priority, $1.id) } }
+
+    var image: AutomationImage { AutomationImage(rules: sorted) }
+
+    init(image: AutomationImage) {
+        for rule in image.rules { rules[rule.id] = rule }
+    }
+}
+
+extension InMemoryStore: AutomationRepository {
+    public func rule(_ id: AutomationRuleID) async throws -> AutomationRule? {
+        state.withLock { $0.table(AutomationTables.self).rules[id] }
+    }
+
+    public func rules() async throws -> [AutomationRule] {
+        state.withLock { $0.table(AutomationTables.self).sorted }
+    }
+}

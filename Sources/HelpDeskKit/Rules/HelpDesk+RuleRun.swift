@@ -1,0 +1,144 @@
+import Foundation
+
+/// One rule that fired on a ticket in a command, with the actions it could not apply.
+struct RuleFiring: Hashable, Sendable {
+    /// The rule.
+    var rule: AutomationRule
+    /// Actions skipped, with the reason (an inactive assignee, a transition the workflow forbids).
+    var skipped: [String]
+    /// `true` when its actions changed the ticket.
+    var changedTicket: Bool
+}
+
+extension HelpDesk {
+    /// Runs the desk's active rules whose triggers include one of `triggers` on `edit`, in
+    /// ascending priority, each at most once; passes repeat while a rule fires, up to
+    /// ``RuleSettings/maximumPasses`` (then ``HelpDeskError/Reason/ruleCascadeTooDeep(_:passes:)``
+    /// and the command commits nothing). Each firing adds an ``AuditField/automation`` entry, so the
+    /// trail says which rule changed what; the field changes themselves are audited as usual.
+    ///
+    /// `isNew`: the ticket is being registered (``RuleCondition/changed(_:)`` and ``RuleCondition/was(_:)`` are false).
+    func runRules(_ triggers: Set<RuleTrigger>, on edit: inout TicketEdit, isNew: Bool) async throws(HelpDeskError) {
+        guard !triggers.isEmpty else { return }
+        let rules = try await activeRules().filter { !$0.triggers.isDisjoint(with: triggers) }
+        guard !rules.isEmpty else { return }
+        var fired: Set<AutomationRuleID> = []
+        var firings: [RuleFiring] = []
+        var passes = 0
+        while true {
+            passes += 1
+            if passes > configuration.rules.maximumPasses {
+                throw .ruleCascadeTooDeep(edit.ticket.number, passes: configuration.rules.maximumPasses)
+            }
+            var firedThisPass = false
+            for rule in rules where !fired.contains(rule.id) {
+                let subject = RuleSubject(ticket: edit.ticket, original: isNew ? nil : edit.original, at: edit.at)
+                guard subject.matches(rule) else { continue }
+                fired.insert(rule.id)
+                firedThisPass = true
+                let before = edit.ticket
+                let skipped = try await apply(rule.actions, to: &edit)
+                firings.append(RuleFiring(rule: rule, skipped: skipped, changedTicket: edit.ticket != before))
+            }
+            if !firedThisPass { break }
+        }
+        edit.ruleFirings += firings
+    }
+
+    /// The desk's active rules in the order they run.
+    func activeRules() async throws(HelpDeskError) -> [AutomationRule] {
+        guard let repository = try optionalFeature((any AutomationRepository).self) else { return [] }
+        return try await storage { try await repository.rules() }.filter(\.isActive)
+    }
+
+    /// Applies `actions` to the edited ticket with the events their commands would raise (so the
+    /// new assignee is told); returns why any were skipped.
+    private func apply(_ actions: [RuleAction], to edit: inout TicketEdit) async throws(HelpDeskError) -> [String] {
+        var skipped: [String] = []
+        let before = edit.ticket
+        defer {
+            let after = edit.ticket
+            Self.announce(from: before, to: after, in: &edit)
+        }
+        for action in actions {
+            switch action {
+            case .setGroup(let group):
+                if let group, try await storage({ try await store.group(group) }) == nil {
+                    skipped.append("group \(group) no longer exists")
+                    continue
+                }
+                edit.ticket.groupID = group
+                if let assignee = edit.ticket.assigneeID, let group,
+                    try await loadEmployee(assignee, mustBeActive: false).groupIDs.contains(group) == false
+                {
+                    edit.ticket.assigneeID = nil
+                }
+            case .setAssignee(let assignee):
+                guard let assignee else {
+                    edit.ticket.assigneeID = nil
+                    continue
+                }
+                guard let employee = try await storage({ try await store.employee(assignee) }), employee.isActive else {
+                    skipped.append("employee \(assignee) is not active")
+                    continue
+                }
+                if let group = edit.ticket.groupID, !employee.groupIDs.contains(group) {
+                    skipped.append("employee \(assignee) is not in the ticket's group")
+                    continue
+                }
+                edit.ticket.assigneeID = assignee
+            case .setPriority(let priority):
+                edit.ticket.priority = priority
+            case .setCategory(let category):
+                edit.ticket.categoryID = category
+            case .setStatus(let status):
+                guard status != edit.ticket.status else { continue }
+                guard workflow.allows(from: edit.ticket.status, to: status) else {
+                    skipped.append("the workflow does not allow \(edit.ticket.status) → \(status)")
+                    continue
+                }
+                edit.move(to: status, workflow: workflow)
+            case .addWatchers(let employees):
+                var watchers = Set(edit.ticket.watcherIDs)
+                for id in employees {
+                    if let employee = try await storage({ try await store.employee(id) }), employee.isActive {
+                        watchers.insert(id)
+                    } else {
+                        skipped.append("employee \(id) is not active")
+                    }
+                }
+                edit.ticket.watcherIDs = watchers.sorted()
+            }
+        }
+        return skipped
+    }
+
+    /// Adds the events of a rule's changes: assignment, watchers, other fields (status changes
+    /// raise theirs when moved).
+    private static func announce(from before: Ticket, to after: Ticket, in edit: inout TicketEdit) {
+        if before.assigneeID != after.assigneeID || before.groupID != after.groupID {
+            edit.events.append(
+                .ticketAssigned(ticket: after.id, number: after.number, assignee: after.assigneeID, group: after.groupID))
+        }
+        let added = after.watcherIDs.filter { !before.watcherIDs.contains($0) }
+        if !added.isEmpty {
+            edit.events.append(.watchersChanged(ticket: after.id, number: after.number, added: added, removed: []))
+        }
+        let fields = after.changes(since: before).map(\.field).filter {
+            ![.assigneeID, .groupID, .watcherIDs, .status, .resolvedAt, .closedAt, .postponedUntil, .sla].contains($0)
+        }
+        if !fields.isEmpty {
+            edit.events.append(.ticketUpdated(ticket: after.id, number: after.number, fields: fields))
+        }
+    }
+}
+
+extension RuleSubject {
+    /// `true` when `rule`'s conditions hold, combined by its ``AutomationRule/match``.
+    func matches(_ rule: AutomationRule) -> Bool {
+        switch rule.match {
+        case .all: rule.conditions.allSatisfy(holds)
+        case .any: rule.conditions.contains(where: holds)
+        }
+    }
+}

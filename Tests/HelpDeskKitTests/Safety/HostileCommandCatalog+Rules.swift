@@ -1,0 +1,66 @@
+import Foundation
+import HelpDeskKit
+import HelpDeskTestSupport
+import WorkingTime
+
+extension HostileCommandCatalog {
+    /// A condition with real or hostile values, nested now and then.
+    static func ruleCondition(_ d: inout HostileDraw, depth: Int = 0) -> RuleCondition {
+        switch d.random.next() % (depth > 9 ? 8 : 11) {
+        case 0: .status([StatusCode(d.text(["new", "in_progress"]))])
+        case 1: .priority([d.pick(Priority.allCases)])
+        case 2: .category([d.optionalID(d.categories)])
+        case 3: .group([d.optionalID(d.groups)])
+        case 4: .assignee([d.optionalID(d.employees)])
+        case 5: .textContains(d.text(["printer"]))
+        case 6:
+            .within(
+                .daily(
+                    from: (try? TimeOfDay(secondsSinceMidnight: Int(d.random.next() % 90_000))) ?? .midnight,
+                    to: (try? TimeOfDay(secondsSinceMidnight: Int(d.random.next() % 90_000))) ?? .midnight,
+                    weekdays: d.bool() ? [.monday] : [], timeZoneIdentifier: d.text(["Europe/Moscow"])))
+        case 7: .changed(d.pick(RuleField.allCases))
+        case 8: .was(ruleCondition(&d, depth: depth + 1))
+        default: .not(ruleCondition(&d, depth: depth + 1))
+        }
+    }
+
+    /// A rule definition: real or hostile names, priorities, conditions and actions.
+    static func ruleDefinition(_ d: inout HostileDraw) -> RuleDefinition {
+        let conditions = (0..<Int(d.random.next() % (d.hostile() ? 60 : 4))).map { _ in ruleCondition(&d) }
+        let actions: [RuleAction] = (0..<Int(d.random.next() % (d.hostile() ? 25 : 3))).map { _ in
+            switch d.random.next() % 6 {
+            case 0: .setGroup(d.optionalID(d.groups))
+            case 1: .setAssignee(d.optionalID(d.employees))
+            case 2: .setPriority(d.pick(Priority.allCases))
+            case 3: .setCategory(d.optionalID(d.categories))
+            case 4: .setStatus(StatusCode(d.text(["in_progress", "resolved"])))
+            default: .addWatchers(d.ids(d.employees))
+            }
+        }
+        return RuleDefinition(
+            name: d.text(["Escalate VIP", "Night shift"]), priority: d.int(), isActive: d.bool(),
+            triggers: Set(RuleTrigger.allCases.filter { _ in d.bool() }), match: d.pick(RuleMatch.allCases),
+            conditions: conditions, actions: actions)
+    }
+
+    static let ruleEntries: [HostileCommand] = [
+        command("defineRule(_:by:idempotencyKey:)") { d in
+            _ = try await d.f.desk.defineRule(ruleDefinition(&d), by: d.performer(), idempotencyKey: d.key())
+        },
+        command("changeRule(_:_:by:idempotencyKey:)") { d in
+            let existing = try await AccessFixture.ruleIDs(d.f)
+            _ = try await d.f.desk.changeRule(
+                d.id(existing), ruleDefinition(&d), by: d.performer(), idempotencyKey: d.key())
+        },
+        command("deleteRule(_:by:idempotencyKey:)") { d in
+            let existing = try await AccessFixture.ruleIDs(d.f)
+            try await d.f.desk.deleteRule(d.id(existing), by: d.performer(), idempotencyKey: d.key())
+        },
+        read("rules(as:)") { d in _ = try await d.f.desk.rules(as: d.performer()) },
+        read("explain(_:on:as:)") { d in
+            let existing = try await AccessFixture.ruleIDs(d.f)
+            _ = try await d.f.desk.explain(d.id(existing), on: d.id(d.tickets), as: d.performer())
+        },
+    ]
+}
