@@ -40,6 +40,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var idempotency: [IdempotencyRecord] = []
     /// The desk's own roles (none on a store without roles).
     public var roles: [Role] = []
+    /// The desk's automation rules (none on a store without automation).
+    public var rules: [AutomationRule] = []
     /// The usage of every service-period allowance (none on a store without allowances).
     public var allowances: [AllowanceUsage] = []
     /// The record trail in commit order (none on a store without a trail).
@@ -72,6 +74,7 @@ public struct StoreSnapshot: Equatable, Sendable {
         try await snapshot.captureLaborAndRatings(store)
         try await snapshot.captureBilling(store)
         snapshot.roles = try await store.feature((any RoleRepository).self)?.roles() ?? []
+        snapshot.rules = try await store.feature((any AutomationRepository).self)?.rules() ?? []
         snapshot.allowances = try await store.feature((any AllowanceRepository).self)?.allowanceUsages() ?? []
         snapshot.trail = try await store.feature((any TrailRepository).self)?.trailEntries(offset: 0, limit: .max) ?? []
         let records = try store.feature((any IdempotencyRepository).self)

@@ -31,11 +31,12 @@ extension PostgresStore {
             try await writeRatings(work[RatingChanges.self], on: connection)
             try await writeRoles(work[RoleChanges.self], on: connection)
             try await writeAllowances(work[AllowanceChanges.self], on: connection)
+            try await writeAutomation(work[AutomationChanges.self], on: connection)
             try await writeTrail(work[TrailChanges.self], on: connection)
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
             try await acknowledge(work.acknowledgedEvents, on: connection)
-            if !work.clients.isEmpty || !work[RoleChanges.self].isEmpty {
+            if !work.clients.isEmpty || !work[RoleChanges.self].isEmpty || !work[AutomationChanges.self].isEmpty {
                 // Deferred unique keys (emails, contract numbers, role names) are checked now, before the
                 // ledger clock and outbox locks, so nothing waits while holding them.
                 try await execute("SET CONSTRAINTS ALL IMMEDIATE", on: connection)
@@ -54,6 +55,7 @@ extension PostgresStore {
         unknown[RatingChanges.self] = RatingChanges()
         unknown[RoleChanges.self] = RoleChanges()
         unknown[AllowanceChanges.self] = AllowanceChanges()
+        unknown[AutomationChanges.self] = AutomationChanges()
         unknown[TrailChanges.self] = TrailChanges()
         unknown[IdempotencyChanges.self] = IdempotencyChanges()
         guard unknown.isEmpty else {

@@ -166,6 +166,7 @@ struct MigrationTests {
             // A database of a build before the trail: versions 7 and later undone, no tables.
             try await client.query("DROP TABLE trail_entries", logger: logger)
             try await client.query("DROP TABLE allowance_usage", logger: logger)
+            try await client.query("DROP TABLE automation_rules", logger: logger)
             try await client.query("DELETE FROM helpdesk_schema WHERE version >= 7", logger: logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 6)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
@@ -191,9 +192,10 @@ struct MigrationTests {
             let store = try await PostgresStore.open(client: client, logger: logger)
             var ids = SeededIdentifierSource(seed: 88)
             let (contract, period): (ContractID, ServicePeriodID) = (ids.next(), ids.next())
-            // A database of a build before allowances: version 8 undone, no table.
+            // A database of a build before allowances: versions 8 and later undone, no tables.
             try await client.query("DROP TABLE allowance_usage", logger: logger)
-            try await client.query("DELETE FROM helpdesk_schema WHERE version = 8", logger: logger)
+            try await client.query("DROP TABLE automation_rules", logger: logger)
+            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 8", logger: logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 7)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.allowanceUsages() == [], "no usage yet")

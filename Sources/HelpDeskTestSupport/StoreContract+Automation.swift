@@ -1,0 +1,88 @@
+import Foundation
+import HelpDeskKit
+import WorkingTime
+
+extension StoreContract {
+    static func automationRule(_ name: String, priority: Int, ids: inout SeededIdentifierSource) -> AutomationRule {
+        let group: GroupID = ids.next()
+        return AutomationRule(
+            id: ids.next(), name: name, priority: priority, triggers: [.ticketCreated, .clientCommented], match: .any,
+            conditions: [
+                .textContains("Принтер «HP»"), .not(.was(.priority([.low, .high]))),
+                .within(
+                    .daily(
+                        from: .midnight, to: (try? TimeOfDay(parsing: "13:30")) ?? .endOfDay,
+                        weekdays: [.monday, .friday], timeZoneIdentifier: "Europe/Moscow")),
+                .within(.workingHours(.twentyFourSeven())), .category([nil, ids.next()]),
+            ],
+            actions: [.setGroup(group), .setPriority(.critical), .addWatchers([ids.next()]), .setStatus("in_progress")])
+    }
+
+    static let automationChecks: [ContractCheck] = [
+        ContractCheck("automation rules round-trip by priority, change under their revision, and delete") { store in
+            let rules = try requireFeature((any AutomationRepository).self, of: store)
+            var ids = SeededIdentifierSource(seed: 130)
+            let late = automationRule("Late «rule»", priority: 200, ids: &ids)
+            let early = automationRule("Early", priority: -5, ids: &ids)
+            var work = UnitOfWork()
+            work.ruleWrites = [late, early].map { AutomationRuleWrite(rule: $0, expectedRevision: nil) }
+            try await store.commit(work)
+            try requireEqual(try await rules.rules(), [early, late], "by priority")
+            try requireEqual(try await rules.rule(late.id), late, "by identifier")
+            var changed = late
+            changed.priority = -10
+            changed.isActive = false
+            changed.revision = 2
+            var change = UnitOfWork()
+            change.ruleWrites = [AutomationRuleWrite(rule: changed, expectedRevision: 1)]
+            try await store.commit(change)
+            try requireEqual(try await rules.rules(), [changed, early], "reordered")
+            var deletion = UnitOfWork()
+            deletion.ruleDeletions = [AutomationRuleDeletion(id: early.id, expectedRevision: 1)]
+            try await store.commit(deletion)
+            try requireEqual(try await rules.rules(), [changed], "deleted")
+        },
+        ContractCheck("a rule write under a stale revision, a taken priority or name is a conflict") { store in
+            let rules = try requireFeature((any AutomationRepository).self, of: store)
+            var ids = SeededIdentifierSource(seed: 131)
+            let one = automationRule("One", priority: 1, ids: &ids)
+            let two = automationRule("Two", priority: 2, ids: &ids)
+            var work = UnitOfWork()
+            work.ruleWrites = [one, two].map { AutomationRuleWrite(rule: $0, expectedRevision: nil) }
+            try await store.commit(work)
+            let before = try await StoreSnapshot.capture(store)
+            var samePriority = automationRule("Three", priority: 2, ids: &ids)
+            var sameName = automationRule("ONE", priority: 3, ids: &ids)
+            var stale = one
+            stale.priority = 4
+            samePriority.revision = 1
+            sameName.revision = 1
+            for write in [
+                AutomationRuleWrite(rule: samePriority, expectedRevision: nil),
+                AutomationRuleWrite(rule: sameName, expectedRevision: nil),
+                AutomationRuleWrite(rule: stale, expectedRevision: 2), AutomationRuleWrite(rule: one, expectedRevision: nil),
+            ] {
+                var refused = UnitOfWork()
+                refused.ruleWrites = [write]
+                try await requireStorageError(.conflict) { try await store.commit(refused) }
+            }
+            var staleDeletion = UnitOfWork()
+            staleDeletion.ruleDeletions = [AutomationRuleDeletion(id: two.id, expectedRevision: 7)]
+            try await requireStorageError(.conflict) { try await store.commit(staleDeletion) }
+            try requireEqual(try await StoreSnapshot.capture(store), before, "refused units change nothing")
+            // Two rules may swap priorities in one unit.
+            var swapOne = one
+            swapOne.priority = 2
+            swapOne.revision = 2
+            var swapTwo = two
+            swapTwo.priority = 1
+            swapTwo.revision = 2
+            var swap = UnitOfWork()
+            swap.ruleWrites = [
+                AutomationRuleWrite(rule: swapOne, expectedRevision: 1), AutomationRuleWrite(rule: swapTwo, expectedRevision: 1),
+            ]
+            try await store.commit(swap)
+            try requireEqual(try await rules.rules(), [swapTwo, swapOne], "swapped")
+        },
+    ]
+}
