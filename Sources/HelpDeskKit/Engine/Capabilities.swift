@@ -20,7 +20,7 @@ struct Capability: Sendable {
 enum Capabilities {
     /// Every capability, in the order their hooks run.
     static let all: [Capability] = [
-        .tickets, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .trail, .idempotency,
+        .tickets, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .assignment, .trail, .idempotency,
     ]
 
     /// Run on every recorded ticket change, in this order.
