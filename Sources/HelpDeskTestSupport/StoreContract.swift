@@ -16,7 +16,8 @@ public enum StoreContract {
     public static let checks: [ContractCheck] =
         ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks + aggregateChecks
-        + laborChecks + allowanceChecks + ratingChecks + roleChecks + trailChecks + clientChecks + portalChecks
+        + laborChecks + allowanceChecks + ratingChecks + roleChecks + assignmentChecks + trailChecks + clientChecks
+        + portalChecks
         + billingChecks + idempotencyChecks
         + preconditionChecks
         + capabilityChecks + raceChecks

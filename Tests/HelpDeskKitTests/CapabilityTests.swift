@@ -35,12 +35,15 @@ struct CapabilityTests {
     @Test func hooksRunInTheOrderCapabilitiesAreRegistered() {
         #expect(
             Capabilities.all.map(\.name)
-                == ["tickets", "sla", "labor", "ratings", "billing", "clients", "allowances", "roles", "trail", "idempotency"])
+                == [
+                    "tickets", "sla", "labor", "ratings", "billing", "clients", "allowances", "roles", "assignment", "trail",
+                    "idempotency",
+                ])
         #expect(Capabilities.ticketHooks.map(\.name) == ["sla-clocks", "rating-requests", "settlement", "debtor-warning"])
         #expect(
             Capabilities.tickHooks.map(\.name)
                 == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep"])
-        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 6)
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 7)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
     }
