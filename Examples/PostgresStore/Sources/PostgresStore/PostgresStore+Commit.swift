@@ -31,6 +31,7 @@ extension PostgresStore {
             try await writeRatings(work[RatingChanges.self], on: connection)
             try await writeRoles(work[RoleChanges.self], on: connection)
             try await writeAllowances(work[AllowanceChanges.self], on: connection)
+            try await writeAssignment(work[AssignmentChanges.self], on: connection)
             try await writeTrail(work[TrailChanges.self], on: connection)
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
@@ -54,6 +55,7 @@ extension PostgresStore {
         unknown[RatingChanges.self] = RatingChanges()
         unknown[RoleChanges.self] = RoleChanges()
         unknown[AllowanceChanges.self] = AllowanceChanges()
+        unknown[AssignmentChanges.self] = AssignmentChanges()
         unknown[TrailChanges.self] = TrailChanges()
         unknown[IdempotencyChanges.self] = IdempotencyChanges()
         guard unknown.isEmpty else {
