@@ -24,6 +24,11 @@ public enum EngineContract {
             let problems = try await AllowanceRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("two engines auto-assigning one group's tickets round-robin at once share them fairly, losing none")
+        { store in
+            let problems = try await AssignmentRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("administrators stepping down at once on two engines leave exactly one") { store in
             let problems = try await AdministratorRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))

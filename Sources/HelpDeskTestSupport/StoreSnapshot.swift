@@ -46,6 +46,10 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var allowances: [AllowanceUsage] = []
     /// The record trail in commit order (none on a store without a trail).
     public var trail: [TrailEntry] = []
+    /// Employees' working calendars (none on a store without assignment).
+    public var employeeSchedules: [EmployeeSchedule] = []
+    /// The groups' round-robin cursors (none on a store without assignment).
+    public var roundRobinCursors: [RoundRobinCursor] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -77,6 +81,9 @@ public struct StoreSnapshot: Equatable, Sendable {
         snapshot.rules = try await store.feature((any AutomationRepository).self)?.rules() ?? []
         snapshot.allowances = try await store.feature((any AllowanceRepository).self)?.allowanceUsages() ?? []
         snapshot.trail = try await store.feature((any TrailRepository).self)?.trailEntries(offset: 0, limit: .max) ?? []
+        let assignment = try store.feature((any AssignmentRepository).self)
+        snapshot.employeeSchedules = try await assignment?.employeeSchedules() ?? []
+        snapshot.roundRobinCursors = try await assignment?.roundRobinCursors() ?? []
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

@@ -36,8 +36,8 @@ struct CapabilityTests {
         #expect(
             Capabilities.all.map(\.name)
                 == [
-                    "tickets", "automation", "sla", "labor", "ratings", "billing", "clients", "allowances", "roles", "trail",
-                    "idempotency",
+                    "tickets", "automation", "sla", "labor", "ratings", "billing", "clients", "allowances", "roles",
+                    "assignment", "trail", "idempotency",
                 ])
         #expect(
             Capabilities.ticketHooks.map(\.name)
@@ -45,7 +45,7 @@ struct CapabilityTests {
         #expect(
             Capabilities.tickHooks.map(\.name)
                 == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep"])
-        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 7)
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 8)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
     }

@@ -20,7 +20,8 @@ struct Capability: Sendable {
 enum Capabilities {
     /// Every capability, in the order their hooks run.
     static let all: [Capability] = [
-        .tickets, .automation, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .trail, .idempotency,
+        .tickets, .automation, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .assignment, .trail,
+        .idempotency,
     ]
 
     /// Run on every recorded ticket change, in this order.

@@ -39,6 +39,10 @@ struct RolePermissionMatrixTests {
         "groups": [.readDirectory], "categories": [.readCatalog], "roles": [.readDirectory],
         "defineRole: Accountant": [.manageRoles], "changeRole: Dispatcher to read-only": [.manageRoles],
         "grantRoles: Dispatcher to Boris": [.manageRoles],
+        // Shifts and automatic assignment.
+        "setWorkingCalendar: Boris works nights": [.manageDirectory], "workingCalendar: Boris's": [.readDirectory],
+        "isOnShift: Boris on Monday": [.readDirectory], "autoAssign: a1 in the service desk": editTicket,
+        "drainBacklog: the service desk": editTicket, "assignmentLoad: the service desk": [.readReports],
         // Labor: Anna's entry is someone else's time; rates and costs are labor costs.
         "logTime: on a1": [.logTime], "editTimeEntry: a1's entry": [.logTime, .logTimeForOthers],
         "deleteTimeEntry: a1's entry": [.logTime, .logTimeForOthers], "timeEntry: a1's entry": ticketInternal,

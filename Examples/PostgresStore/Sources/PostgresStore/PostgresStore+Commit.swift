@@ -32,6 +32,7 @@ extension PostgresStore {
             try await writeRoles(work[RoleChanges.self], on: connection)
             try await writeAllowances(work[AllowanceChanges.self], on: connection)
             try await writeAutomation(work[AutomationChanges.self], on: connection)
+            try await writeAssignment(work[AssignmentChanges.self], on: connection)
             try await writeTrail(work[TrailChanges.self], on: connection)
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
@@ -56,6 +57,7 @@ extension PostgresStore {
         unknown[RoleChanges.self] = RoleChanges()
         unknown[AllowanceChanges.self] = AllowanceChanges()
         unknown[AutomationChanges.self] = AutomationChanges()
+        unknown[AssignmentChanges.self] = AssignmentChanges()
         unknown[TrailChanges.self] = TrailChanges()
         unknown[IdempotencyChanges.self] = IdempotencyChanges()
         guard unknown.isEmpty else {

@@ -68,6 +68,7 @@ public enum SchemaMigrations {
         version6,
         version7,
         version8,
+        version9,
         version10,
     ]
 

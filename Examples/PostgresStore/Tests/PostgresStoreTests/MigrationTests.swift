@@ -167,6 +167,8 @@ struct MigrationTests {
             try await client.query("DROP TABLE trail_entries", logger: logger)
             try await client.query("DROP TABLE allowance_usage", logger: logger)
             try await client.query("DROP TABLE automation_rules", logger: logger)
+            try await client.query("DROP TABLE employee_schedules", logger: logger)
+            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
             try await client.query("DELETE FROM helpdesk_schema WHERE version >= 7", logger: logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 6)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
@@ -195,6 +197,8 @@ struct MigrationTests {
             // A database of a build before allowances: versions 8 and later undone, no tables.
             try await client.query("DROP TABLE allowance_usage", logger: logger)
             try await client.query("DROP TABLE automation_rules", logger: logger)
+            try await client.query("DROP TABLE employee_schedules", logger: logger)
+            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
             try await client.query("DELETE FROM helpdesk_schema WHERE version >= 8", logger: logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 7)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
@@ -205,6 +209,39 @@ struct MigrationTests {
             work.allowanceUsageWrites = [minutes, visits].map { AllowanceUsageWrite(usage: $0, expectedRevision: nil) }
             try await store.commit(work)
             #expect(try await store.allowanceUsages(of: contract) == [minutes, visits])
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version9AddsEmployeeSchedulesAndRoundRobinCursorsUnderRevision() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 99)
+            let (employee, group): (EmployeeID, GroupID) = (ids.next(), ids.next())
+            // A database of a build before assignment strategies: versions 9 and later undone, no tables.
+            try await client.query("DROP TABLE employee_schedules", logger: logger)
+            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
+            try await client.query("DROP TABLE automation_rules", logger: logger)
+            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 9", logger: logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 8)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.employeeSchedules() == [], "no schedules yet")
+            #expect(try await store.roundRobinCursors() == [], "no cursors yet")
+            let schedule = EmployeeSchedule(
+                employeeID: employee, calendar: .twentyFourSeven(timeZone: TimeZone(identifier: "Europe/Berlin")!))
+            let cursor = RoundRobinCursor(groupID: group, lastAssigneeID: employee)
+            var work = UnitOfWork()
+            work.employeeSchedules = [schedule]
+            work.roundRobinCursorWrites = [RoundRobinCursorWrite(cursor: cursor, expectedRevision: nil)]
+            try await store.commit(work)
+            #expect(try await store.employeeSchedule(of: employee) == schedule)
+            #expect(try await store.roundRobinCursor(of: group) == cursor)
+            var stale = UnitOfWork()
+            stale.roundRobinCursorWrites = [
+                RoundRobinCursorWrite(cursor: RoundRobinCursor(groupID: group, lastAssigneeID: nil, revision: 3), expectedRevision: 2)
+            ]
+            await #expect(throws: StorageError.self) { try await store.commit(stale) }
+            #expect(try await store.roundRobinCursor(of: group) == cursor, "the stale write changed nothing")
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }

@@ -1,0 +1,62 @@
+import HelpDeskKit
+import PostgresNIO
+
+extension PostgresStore: AssignmentRepository {
+    /// The schedule of `employee`, or `nil`.
+    public func employeeSchedule(of employee: EmployeeID) async throws -> EmployeeSchedule? {
+        try await record(EmployeeSchedule.self, "SELECT body FROM employee_schedules WHERE employee_id = \(employee.uuid)")
+    }
+
+    /// Every stored schedule, by employee identifier.
+    public func employeeSchedules() async throws -> [EmployeeSchedule] {
+        try await records(EmployeeSchedule.self, "SELECT body FROM employee_schedules")
+            .sorted { $0.employeeID < $1.employeeID }
+    }
+
+    /// The round-robin cursor of `group`, or `nil`.
+    public func roundRobinCursor(of group: GroupID) async throws -> RoundRobinCursor? {
+        try await record(RoundRobinCursor.self, "SELECT body FROM round_robin_cursors WHERE group_id = \(group.uuid)")
+    }
+
+    /// Every stored cursor, by group identifier.
+    public func roundRobinCursors() async throws -> [RoundRobinCursor] {
+        try await records(RoundRobinCursor.self, "SELECT body FROM round_robin_cursors").sorted { $0.groupID < $1.groupID }
+    }
+
+    /// Upserts schedules and writes cursors under their expected revisions: a zero-row update (the
+    /// revision moved) or an insert of a cursor that exists is a conflict.
+    func writeAssignment(_ changes: AssignmentChanges, on connection: PostgresConnection) async throws {
+        for schedule in changes.schedules {
+            let body = try RecordCoding.encode(schedule)
+            try await execute(
+                """
+                INSERT INTO employee_schedules (employee_id, body) VALUES (\(schedule.employeeID.uuid), \(body))
+                ON CONFLICT (employee_id) DO UPDATE SET body = EXCLUDED.body
+                """, on: connection)
+        }
+        for write in changes.cursorWrites {
+            let cursor = write.cursor
+            let body = try RecordCoding.encode(cursor)
+            let written: Int
+            if let expected = write.expectedRevision {
+                written = try await rowCount(
+                    """
+                    UPDATE round_robin_cursors SET revision = \(cursor.revision), body = \(body)
+                    WHERE group_id = \(cursor.groupID.uuid) AND revision = \(expected) RETURNING 1
+                    """, on: connection)
+            } else {
+                written = try await rowCount(
+                    """
+                    INSERT INTO round_robin_cursors (group_id, revision, body)
+                    VALUES (\(cursor.groupID.uuid), \(cursor.revision), \(body))
+                    ON CONFLICT (group_id) DO NOTHING RETURNING 1
+                    """, on: connection)
+            }
+            guard written > 0 else {
+                throw StorageError(
+                    .conflict,
+                    "round-robin cursor of group \(cursor.groupID) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
+            }
+        }
+    }
+}

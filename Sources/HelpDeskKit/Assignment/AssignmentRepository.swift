@@ -1,0 +1,12 @@
+/// Reads employees' working calendars and the groups' round-robin cursors. Writes go through a
+/// ``UnitOfWork`` (``AssignmentChanges``).
+public protocol AssignmentRepository: Sendable {
+    /// The schedule of `employee`, or `nil` when none was set.
+    func employeeSchedule(of employee: EmployeeID) async throws -> EmployeeSchedule?
+    /// Every stored schedule, by employee identifier.
+    func employeeSchedules() async throws -> [EmployeeSchedule]
+    /// The round-robin cursor of `group`, or `nil` before its first automatic assignment.
+    func roundRobinCursor(of group: GroupID) async throws -> RoundRobinCursor?
+    /// Every stored cursor, by group identifier.
+    func roundRobinCursors() async throws -> [RoundRobinCursor]
+}
