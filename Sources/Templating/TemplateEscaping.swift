@@ -35,15 +35,25 @@ public struct TemplateEscaping: Sendable {
             output += value
             return
         }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
+        let utf8 = value.utf8
+        var run = utf8.startIndex  // the first byte not yet appended
+        var index = run
+        while index != utf8.endIndex {
+            let entity: String? = switch utf8[index] {
+            case 0x26: "&amp;"
+            case 0x3C: "&lt;"
+            case 0x3E: "&gt;"
+            case 0x22: "&quot;"
+            case 0x27: "&#39;"
+            default: nil
             }
+            if let entity {
+                output += Substring(utf8[run..<index])  // ends before an ASCII byte: whole scalars
+                output += entity
+                run = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
         }
+        output += Substring(utf8[run...])
     }
 }

@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: 0..<4) func htmlEscapingChangesValuesAndFallbacksOnly(batch: UInt64) throws {
         var random = SplitMix64(seed: 0x4714_0000 + batch)
-        let values = Self.cyrillic + ["<", ">", "&", "'", "\"", "&amp;"]
+        let values = Self.cyrillic + ["<", ">", "&", "'", "\"", "&amp;", "\u{301}"]
         for _ in 0..<250 {
             let built = RandomTemplate(&random, alphabets: Self.markup)
             let template = try Template(parsing: built.source)

@@ -47,6 +47,8 @@ import Testing
         #expect(text == "<p>Здравствуйте, &lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt; & &lt;нет&gt; &#39;имени&#39;</p>")
         let plain = template.render(["name": "<b>"])
         #expect(plain == "<p>Здравствуйте, <b> & <нет> 'имени'</p>")
+        // `&` followed by a combining mark is one Character but still an HTML `&`.
+        #expect(try Template(parsing: "{{ a }}").render(["a": "&\u{301}x"], escaping: .html).unicodeScalars.elementsEqual("&amp;\u{301}x".unicodeScalars))
     }
 
     @Test func customEscapingIsAppliedToEveryValue() throws {

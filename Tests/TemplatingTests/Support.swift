@@ -26,10 +26,11 @@ func at(_ line: Int, _ column: Int, _ offset: Int) -> TemplatePosition {
     TemplatePosition(line: line, column: column, offset: offset)
 }
 
-/// HTML escaping written the slow, obvious way, to compare the engine's against.
+/// HTML escaping written the slow, obvious way (per Unicode scalar, so `&` followed by a
+/// combining mark is escaped too), to compare the engine's against.
 func referenceHTMLEscaped(_ text: String) -> String {
-    text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
-        .replacing("\"", with: "&quot;").replacing("'", with: "&#39;")
+    let entities: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+    return text.unicodeScalars.map { entities[$0] ?? String($0) }.joined()
 }
 
 extension SplitMix64 {
