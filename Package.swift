@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .library(name: "WorkingTime", targets: ["WorkingTime"]),
         .library(name: "DoubleEntry", targets: ["DoubleEntry"]),
+        .library(name: "Templating", targets: ["Templating"]),
         .library(name: "HelpDeskKit", targets: ["HelpDeskKit"]),
         .library(name: "HelpDeskFileStore", targets: ["HelpDeskFileStore"]),
         .library(name: "HelpDeskTestSupport", targets: ["HelpDeskTestSupport"]),
@@ -28,13 +29,15 @@ let package = Package(
         // Ships production calendars (`ProductionCalendars/<country>-<year>.csv`) as resources.
         .target(name: "WorkingTime", resources: [.copy("ProductionCalendars")], swiftSettings: strictSettings),
         .target(name: "DoubleEntry", swiftSettings: strictSettings),
+        // Notice and canned-answer templates: `{{ path | "fallback" }}`, parsed once, validated, rendered.
+        .target(name: "Templating", swiftSettings: strictSettings),
         // A seedable generator shared by the engine and every test target (no Foundation needed).
         .target(name: "SeededRandom", swiftSettings: strictSettings),
 
         // The domain, the engine, repository protocols and the in-memory adapter.
         .target(
             name: "HelpDeskKit",
-            dependencies: ["WorkingTime", "DoubleEntry", "SeededRandom"],
+            dependencies: ["WorkingTime", "DoubleEntry", "Templating", "SeededRandom"],
             swiftSettings: strictSettings
         ),
 
@@ -60,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HelpDeskBench",
-            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry"],
+            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry", "Templating"],
             path: "Benchmarks/helpdesk-bench",
             swiftSettings: strictSettings
         ),
@@ -82,6 +85,7 @@ let package = Package(
         ),
         // The pure modules' tests import only their module and the seeded generator.
         .testTarget(name: "DoubleEntryTests", dependencies: ["DoubleEntry", "SeededRandom"], swiftSettings: strictSettings),
+        .testTarget(name: "TemplatingTests", dependencies: ["Templating", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(
             name: "HelpDeskKitTests",
             dependencies: ["HelpDeskKit", "HelpDeskTestSupport"],
