@@ -36,6 +36,10 @@ public enum RuleAction: Hashable, Sendable, Codable {
     case setStatus(StatusCode)
     /// Puts employees "under control" of the ticket.
     case addWatchers([EmployeeID])
+    /// Gives the ticket to the group and to the member the strategy chooses (round-robin or
+    /// least-loaded, skipping inactive, off-shift and full members); nobody eligible leaves it
+    /// unassigned in the group, its backlog.
+    case assign(group: GroupID, strategy: AssignmentStrategy)
 }
 
 /// An automation rule: on a trigger, when its conditions match, it applies its actions.

@@ -98,6 +98,16 @@ extension HelpDesk {
                     continue
                 }
                 edit.move(to: status, workflow: workflow)
+            case .assign(let group, let strategy):
+                guard try await storage({ try await store.group(group) }) != nil else {
+                    skipped.append("group \(group) no longer exists")
+                    continue
+                }
+                let chosen = try await chooseAssignee(
+                    in: group, strategy: strategy, at: edit.at, releasing: edit.original, into: &edit.ruleWork)
+                edit.ticket.groupID = group
+                edit.ticket.assigneeID = chosen
+                if chosen == nil { skipped.append("nobody in the group is eligible: left in its backlog") }
             case .addWatchers(let employees):
                 var watchers = Set(edit.ticket.watcherIDs)
                 for id in employees {

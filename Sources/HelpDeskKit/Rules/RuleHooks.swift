@@ -10,7 +10,15 @@ extension TicketHook {
         },
         willCommit: { desk, edit, ticket, work throws(HelpDeskError) in
             desk.audit(edit.ruleFirings, on: ticket, by: edit.performer, at: edit.at, into: &work)
+            work.absorbRuleWork(edit.ruleWork)
         })
+}
+
+extension UnitOfWork {
+    /// Adds what rules' actions wrote besides the ticket (round-robin cursors) to this unit.
+    mutating func absorbRuleWork(_ rules: UnitOfWork) {
+        for cursor in rules.roundRobinCursorWrites { write(cursor.cursor, expectedRevision: cursor.expectedRevision) }
+    }
 }
 
 extension HelpDesk {

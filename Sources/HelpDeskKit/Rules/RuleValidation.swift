@@ -87,6 +87,9 @@ extension HelpDesk {
         case .addWatchers(let employees):
             guard !employees.isEmpty else { throw .invalidInput(field: "addWatchers", problem: .blank) }
             for id in employees { _ = try await loadEmployee(id) }
+        case .assign(let group, let strategy):
+            try await requireGroup(group)
+            try Validate.strategy(strategy)
         case .setPriority:
             break
         }

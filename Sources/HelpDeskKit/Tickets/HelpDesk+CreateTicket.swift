@@ -84,6 +84,7 @@ extension HelpDesk {
                     audience: audience(of: event, on: ticket, performer: performer), occurredAt: now))
         }
         audit(automated.ruleFirings, on: ticket, by: performer, at: now, into: &context.work)
+        context.work.absorbRuleWork(automated.ruleWork)
         try await warnIfDebtor(ticket, before: nil, by: performer, at: now, into: &context.work)
         return ticket
     }

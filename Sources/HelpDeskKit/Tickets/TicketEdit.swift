@@ -19,6 +19,8 @@ struct TicketEdit: Sendable {
     var events: [DomainEvent] = []
     /// Automation rules that fired on the ticket in this command (audited when recorded).
     var ruleFirings: [RuleFiring] = []
+    /// What the rules' actions write besides the ticket (round-robin cursors), added to the unit when recorded.
+    var ruleWork = UnitOfWork()
 
     init(_ ticket: Ticket, by performer: Performer, at instant: Date) {
         original = ticket

@@ -46,6 +46,22 @@ struct RuleTests {
                     ticket: afterLunch.id, number: afterLunch.number, assignee: nil, group: test.fieldEngineers.id)))
     }
 
+    /// Round-robin in the service desk: new printer tickets go to its members in turn.
+    @Test func anAssignRuleHandsTicketsOutInTurn() async throws {
+        let test = try await TestDesk.make()
+        let cleo = try await test.desk.addEmployee(
+            NewEmployee(name: "Cleo Agent", email: "cleo@service.example", groupIDs: [test.serviceDesk.id]), by: .system)
+        _ = try await Self.define(
+            test, "Round-robin in the service desk", priority: 1, when: [.textContains("printer")],
+            [.assign(group: test.serviceDesk.id, strategy: .roundRobin)])
+        var assignees: [EmployeeID] = []
+        for index in 0..<6 { assignees.append(try #require(try await test.ticket("Printer \(index)").assigneeID)) }
+        let members = Set([test.anna.id, test.boris.id, cleo.id])
+        #expect(Set(assignees) == members)
+        for member in members { #expect(assignees.filter { $0 == member }.count == 2, "each member twice") }
+        #expect(assignees[0] != assignees[1] && assignees[1] != assignees[2])
+    }
+
     @Test func rulesRunInPriorityOrderEachSeesTheLastAndFiresOnce() async throws {
         let test = try await TestDesk.make()
         // Priority 30 would undo 20's change, but rules run lowest first and each only once.

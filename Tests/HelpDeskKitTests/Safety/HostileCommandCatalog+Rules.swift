@@ -29,7 +29,8 @@ extension HostileCommandCatalog {
     static func ruleDefinition(_ d: inout HostileDraw) -> RuleDefinition {
         let conditions = (0..<Int(d.random.next() % (d.hostile() ? 60 : 4))).map { _ in ruleCondition(&d) }
         let actions: [RuleAction] = (0..<Int(d.random.next() % (d.hostile() ? 25 : 3))).map { _ in
-            switch d.random.next() % 6 {
+            switch d.random.next() % 7 {
+            case 6: .assign(group: d.id(d.groups), strategy: .roundRobin)
             case 0: .setGroup(d.optionalID(d.groups))
             case 1: .setAssignee(d.optionalID(d.employees))
             case 2: .setPriority(d.pick(Priority.allCases))
