@@ -44,48 +44,49 @@ public enum RuleAction: Hashable, Sendable, Codable {
 
 /// An automation rule: on a trigger, when its conditions match, it applies its actions.
 ///
-/// Rules run in ascending ``priority`` (unique across the desk: never name order), each sees the
-/// changes of the rules before it, each fires at most once per ticket per command, and passes repeat
-/// until one fires nothing (``RuleSettings/maximumPasses``).
+/// Rules run in ascending ``RuleDefinition/priority`` (unique across the desk: never name order),
+/// each sees the changes of the rules before it, each fires at most once per ticket per command,
+/// and passes repeat until one fires nothing (``RuleSettings/maximumPasses``). Its definition's
+/// fields read directly: `rule.name`, `rule.priority`, `rule.conditions`, …
+@dynamicMemberLookup
 public struct AutomationRule: Identifiable, Hashable, Sendable, Codable {
     /// The rule's identifier.
     public let id: AutomationRuleID
-    /// A name people recognise ("Before lunch to group A").
-    public var name: String
-    /// The order rules run in, lowest first; unique.
-    public var priority: Int
-    /// A paused rule is kept but never runs.
-    public var isActive: Bool
-    /// When the rule is considered.
-    public var triggers: Set<RuleTrigger>
-    /// How the conditions combine.
-    public var match: RuleMatch
-    /// What must hold.
-    public var conditions: [RuleCondition]
-    /// What it does, in order.
-    public var actions: [RuleAction]
+    /// What the rule is: name, priority, triggers, conditions and actions.
+    public var definition: RuleDefinition
     /// Incremented by every committed change; adapters use it for optimistic concurrency.
     public var revision: Int
 
     /// Creates a rule record.
+    public init(id: AutomationRuleID, definition: RuleDefinition, revision: Int = 1) {
+        self.id = id
+        self.definition = definition
+        self.revision = revision
+    }
+
+    /// Creates a rule record from its fields.
     public init(
         id: AutomationRuleID, name: String, priority: Int, isActive: Bool = true, triggers: Set<RuleTrigger>,
         match: RuleMatch = .all, conditions: [RuleCondition] = [], actions: [RuleAction], revision: Int = 1
     ) {
-        self.id = id
-        self.name = name
-        self.priority = priority
-        self.isActive = isActive
-        self.triggers = triggers
-        self.match = match
-        self.conditions = conditions
-        self.actions = actions
-        self.revision = revision
+        self.init(
+            id: id,
+            definition: RuleDefinition(
+                name: name, priority: priority, isActive: isActive, triggers: triggers, match: match,
+                conditions: conditions, actions: actions), revision: revision)
+    }
+
+    /// A field of the rule's definition.
+    public subscript<Value>(dynamicMember field: KeyPath<RuleDefinition, Value>) -> Value { definition[keyPath: field] }
+    /// A field of the rule's definition, to change it.
+    public subscript<Value>(dynamicMember field: WritableKeyPath<RuleDefinition, Value>) -> Value {
+        get { definition[keyPath: field] }
+        set { definition[keyPath: field] = newValue }
     }
 }
 
-/// The input of ``HelpDesk/defineRule(_:by:idempotencyKey:)`` and ``HelpDesk/changeRule(_:_:by:idempotencyKey:)``.
-public struct RuleDefinition: Hashable, Sendable, Encodable {
+/// What a rule is (the input of ``HelpDesk/defineRule(_:by:idempotencyKey:)`` and ``HelpDesk/changeRule(_:_:by:idempotencyKey:)``).
+public struct RuleDefinition: Hashable, Sendable, Codable {
     /// The rule's name; not blank, unique ignoring case.
     public var name: String
     /// The order rules run in; unique.

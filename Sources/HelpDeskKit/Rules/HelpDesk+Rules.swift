@@ -15,10 +15,7 @@ extension HelpDesk {
                 throw .invalidInput(field: "rules", problem: .outOfRange(0...configuration.rules.maximumRules))
             }
             try Self.requireFree(definition, among: rules, except: nil)
-            let rule = AutomationRule(
-                id: nextID(), name: definition.name, priority: definition.priority, isActive: definition.isActive,
-                triggers: definition.triggers, match: definition.match, conditions: definition.conditions,
-                actions: definition.actions)
+            let rule = AutomationRule(id: nextID(), definition: definition)
             context.work.ruleWrites = [AutomationRuleWrite(rule: rule, expectedRevision: nil)]
             return rule
         }
@@ -37,13 +34,7 @@ extension HelpDesk {
             try await validate(definition)
             try Self.requireFree(definition, among: try await automation { try await $0.rules() }, except: id)
             var rule = old
-            rule.name = definition.name
-            rule.priority = definition.priority
-            rule.isActive = definition.isActive
-            rule.triggers = definition.triggers
-            rule.match = definition.match
-            rule.conditions = definition.conditions
-            rule.actions = definition.actions
+            rule.definition = definition
             guard rule != old else { return old }
             rule.revision = old.revision + 1
             context.work.ruleWrites = [AutomationRuleWrite(rule: rule, expectedRevision: old.revision)]
