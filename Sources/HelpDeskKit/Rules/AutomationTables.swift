@@ -1,6 +1,11 @@
 /// The in-memory store's automation rules.
 struct AutomationTables: CapabilityTable {
-    var rules: [AutomationRuleID: AutomationRule] = [:]
+    var rules: [AutomationRuleID: AutomationRule] = [:] {
+        didSet { sorted = Self.order(rules) }
+    }
+    /// Every rule by priority, then identifier: kept in step with ``rules``, since every ticket
+    /// change reads it.
+    private(set) var sorted: [AutomationRule] = []
 
     /// Checks the automation part of `work`: writes and deletions under the stored revision, and
     /// after them priorities and names (ignoring case) unique across the desk.
@@ -38,17 +43,25 @@ struct AutomationTables: CapabilityTable {
 
     /// Applies the automation part of a validated unit.
     mutating func apply(_ changes: AutomationChanges) {
-        for write in changes.ruleWrites { rules[write.rule.id] = write.rule }
-        for deletion in changes.ruleDeletions { rules[deletion.id] = nil }
+        var after = rules
+        for write in changes.ruleWrites { after[write.rule.id] = write.rule }
+        for deletion in changes.ruleDeletions { after[deletion.id] = nil }
+        rules = after
     }
-
-    /// Every rule by priority, then identifier.
-    var sorted: [AutomationRule] { rules.values.sorted { ($0.priority, $0.id) < ($1.priority, $1.id) } }
 
     var image: AutomationImage { AutomationImage(rules: sorted) }
 
     init(image: AutomationImage) {
-        for rule in image.rules { rules[rule.id] = rule }
+        var loaded: [AutomationRuleID: AutomationRule] = [:]
+        for rule in image.rules { loaded[rule.id] = rule }
+        rules = loaded
+        // Observers do not run in an initializer.
+        sorted = Self.order(loaded)
+    }
+
+    /// `rules` by priority, then identifier.
+    private static func order(_ rules: [AutomationRuleID: AutomationRule]) -> [AutomationRule] {
+        rules.values.sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
     }
 }
 

@@ -20,7 +20,7 @@ extension HelpDesk {
     /// `isNew`: the ticket is being registered (``RuleCondition/changed(_:)`` and ``RuleCondition/was(_:)`` are false).
     func runRules(_ triggers: Set<RuleTrigger>, on edit: inout TicketEdit, isNew: Bool) async throws(HelpDeskError) {
         guard !triggers.isEmpty else { return }
-        let rules = try await activeRules().filter { !$0.triggers.isDisjoint(with: triggers) }
+        let rules = try await activeRules().filter { !$0.definition.triggers.isDisjoint(with: triggers) }
         guard !rules.isEmpty else { return }
         var fired: Set<AutomationRuleID> = []
         var firings: [RuleFiring] = []
@@ -31,14 +31,17 @@ extension HelpDesk {
                 throw .ruleCascadeTooDeep(edit.ticket.number, passes: configuration.rules.maximumPasses)
             }
             var firedThisPass = false
+            // One subject per pass, renewed when a rule changes the ticket (copying a ticket per
+            // rule would dominate a desk with hundreds of rules).
+            var subject = RuleSubject(ticket: edit.ticket, original: isNew ? nil : edit.original, at: edit.at)
             for rule in rules where !fired.contains(rule.id) {
-                let subject = RuleSubject(ticket: edit.ticket, original: isNew ? nil : edit.original, at: edit.at)
                 guard subject.matches(rule) else { continue }
                 fired.insert(rule.id)
                 firedThisPass = true
                 let before = edit.ticket
-                let skipped = try await apply(rule.actions, to: &edit)
+                let skipped = try await apply(rule.definition.actions, to: &edit)
                 firings.append(RuleFiring(rule: rule, skipped: skipped, changedTicket: edit.ticket != before))
+                subject.ticket = edit.ticket
             }
             if !firedThisPass { break }
         }
@@ -48,7 +51,7 @@ extension HelpDesk {
     /// The desk's active rules in the order they run.
     func activeRules() async throws(HelpDeskError) -> [AutomationRule] {
         guard let repository = try optionalFeature((any AutomationRepository).self) else { return [] }
-        return try await storage { try await repository.rules() }.filter(\.isActive)
+        return try await storage { try await repository.rules() }.filter(\.definition.isActive)
     }
 
     /// Applies `actions` to the edited ticket with the events their commands would raise (so the
@@ -146,9 +149,10 @@ extension HelpDesk {
 extension RuleSubject {
     /// `true` when `rule`'s conditions hold, combined by its ``AutomationRule/match``.
     func matches(_ rule: AutomationRule) -> Bool {
-        switch rule.match {
-        case .all: rule.conditions.allSatisfy(holds)
-        case .any: rule.conditions.contains(where: holds)
+        let definition = rule.definition
+        return switch definition.match {
+        case .all: definition.conditions.allSatisfy(holds)
+        case .any: definition.conditions.contains(where: holds)
         }
     }
 }
