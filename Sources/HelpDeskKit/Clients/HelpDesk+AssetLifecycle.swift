@@ -33,9 +33,7 @@ extension HelpDesk {
         try await perform(
             by: performer, command: "updateAsset", key: idempotencyKey, inputs: [id, update]
         ) { context throws(HelpDeskError) in
-            let original = try await loadAsset(id)
-            try authorize(context.principal, AccessRequest(.manageClients, companyID: original.companyID))
-            guard original.isActive else { throw .assetRetired(id) }
+            let original = try await managedAsset(id, by: context.principal)
             var asset = original
             if let serial = update.serialNumber {
                 try Validate.notBlank(serial, field: "serialNumber")
@@ -73,9 +71,7 @@ extension HelpDesk {
         try await perform(
             by: performer, command: "moveAsset", key: idempotencyKey, inputs: [id, locationID]
         ) { context throws(HelpDeskError) in
-            let original = try await loadAsset(id)
-            try authorize(context.principal, AccessRequest(.manageClients, companyID: original.companyID))
-            guard original.isActive else { throw .assetRetired(id) }
+            let original = try await managedAsset(id, by: context.principal)
             let location = try await loadLocation(locationID)
             guard location.companyID == original.companyID else {
                 throw .crossCompanyLink(.location(locationID), expected: original.companyID)
@@ -108,8 +104,7 @@ extension HelpDesk {
         try await perform(
             by: performer, command: "retireAsset", key: idempotencyKey, inputs: [id]
         ) { context throws(HelpDeskError) in
-            let original = try await loadAsset(id)
-            try authorize(context.principal, AccessRequest(.manageClients, companyID: original.companyID))
+            let original = try await managedAsset(id, by: context.principal, inServiceOnly: false)
             guard original.isActive else { return original }
             var asset = original
             asset.retiredAt = clock.now()
@@ -133,5 +128,16 @@ extension HelpDesk {
         guard contract.companyID == asset.companyID else {
             throw .crossCompanyLink(.contract(contractID), expected: asset.companyID)
         }
+    }
+
+    /// The asset with `id`, once `principal` may manage its company's equipment; a retired asset
+    /// is ``HelpDeskError/assetRetired(_:)`` unless `inServiceOnly` is `false`.
+    private func managedAsset(_ id: AssetID, by principal: Principal, inServiceOnly: Bool = true)
+        async throws(HelpDeskError) -> Asset
+    {
+        let asset = try await loadAsset(id)
+        try authorize(principal, AccessRequest(.manageClients, companyID: asset.companyID))
+        if inServiceOnly, !asset.isActive { throw .assetRetired(id) }
+        return asset
     }
 }
