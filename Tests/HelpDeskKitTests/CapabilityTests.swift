@@ -44,7 +44,8 @@ struct CapabilityTests {
                 == ["automation-rules", "sla-clocks", "rating-requests", "settlement", "debtor-warning"])
         #expect(
             Capabilities.tickHooks.map(\.name)
-                == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep"])
+                == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep", "time-rules"],
+            "time rules run last, after the tick's returns to work and SLA announcements")
         #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 8)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")

@@ -26,8 +26,12 @@ enum Capabilities {
 
     /// Run on every recorded ticket change, in this order.
     static let ticketHooks: [TicketHook] = all.flatMap(\.ticketHooks)
-    /// Run by every ``HelpDesk/tick(now:)``, in this order.
-    static let tickHooks: [TickHook] = all.flatMap(\.tickHooks)
+    /// Run by every ``HelpDesk/tick(now:)``, in this order: the capabilities' order, except that hooks
+    /// that act on the others' results (``TickHook/runsAfterOthers``, time rules) come last.
+    static let tickHooks: [TickHook] = {
+        let hooks = all.flatMap(\.tickHooks)
+        return hooks.filter { !$0.runsAfterOthers } + hooks.filter(\.runsAfterOthers)
+    }()
     /// The in-memory tables of every capability that stores something.
     static let tableTypes: [any CapabilityTable.Type] = all.compactMap(\.tables)
     /// The change types units of work may hold, in the order they are encoded and applied.

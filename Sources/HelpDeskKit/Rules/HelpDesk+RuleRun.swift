@@ -22,6 +22,10 @@ extension HelpDesk {
         guard !triggers.isEmpty else { return }
         let rules = try await activeRules().filter { !$0.definition.triggers.isDisjoint(with: triggers) }
         guard !rules.isEmpty else { return }
+        // Working-minute conditions count in the ticket's SLA calendar, resolved once per command.
+        let working =
+            rules.contains(where: \.definition.countsWorkingTime)
+            ? try await ruleWorkingClock(for: edit.ticket, at: edit.at) : nil
         var fired: Set<AutomationRuleID> = []
         var firings: [RuleFiring] = []
         var passes = 0
@@ -33,7 +37,8 @@ extension HelpDesk {
             var firedThisPass = false
             // One subject per pass, renewed when a rule changes the ticket (copying a ticket per
             // rule would dominate a desk with hundreds of rules).
-            var subject = RuleSubject(ticket: edit.ticket, original: isNew ? nil : edit.original, at: edit.at)
+            var subject = RuleSubject(
+                ticket: edit.ticket, original: isNew ? nil : edit.original, at: edit.at, working: working)
             for rule in rules where !fired.contains(rule.id) {
                 guard subject.matches(rule) else { continue }
                 fired.insert(rule.id)
@@ -55,8 +60,8 @@ extension HelpDesk {
     }
 
     /// Applies `actions` to the edited ticket with the events their commands would raise (so the
-    /// new assignee is told); returns why any were skipped.
-    private func apply(_ actions: [RuleAction], to edit: inout TicketEdit) async throws(HelpDeskError) -> [String] {
+    /// new assignee is told); returns why any were skipped. Time rules fired by `tick` apply theirs here too.
+    func apply(_ actions: [RuleAction], to edit: inout TicketEdit) async throws(HelpDeskError) -> [String] {
         var skipped: [String] = []
         let before = edit.ticket
         defer {
