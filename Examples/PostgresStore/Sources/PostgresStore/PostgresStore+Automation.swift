@@ -16,6 +16,7 @@ extension PostgresStore: AutomationRepository {
     /// Writes and deletes rules under their expected revisions: a zero-row update or delete, an
     /// insert of an existing rule, and (at the deferred check) a taken priority or name are conflicts.
     func writeAutomation(_ changes: AutomationChanges, on connection: PostgresConnection) async throws {
+        try await writeRuleEpisodes(changes, on: connection)
         for write in changes.ruleWrites {
             let rule = write.rule
             let body = try RecordCoding.encode(rule)

@@ -166,6 +166,7 @@ struct MigrationTests {
             // A database of a build before the trail: versions 7 and later undone, no tables.
             try await client.query("DROP TABLE trail_entries", logger: logger)
             try await client.query("DROP TABLE allowance_usage", logger: logger)
+            try await client.query("DROP TABLE rule_episodes", logger: logger)
             try await client.query("DROP TABLE automation_rules", logger: logger)
             try await client.query("DROP TABLE employee_schedules", logger: logger)
             try await client.query("DROP TABLE round_robin_cursors", logger: logger)
@@ -196,6 +197,7 @@ struct MigrationTests {
             let (contract, period): (ContractID, ServicePeriodID) = (ids.next(), ids.next())
             // A database of a build before allowances: versions 8 and later undone, no tables.
             try await client.query("DROP TABLE allowance_usage", logger: logger)
+            try await client.query("DROP TABLE rule_episodes", logger: logger)
             try await client.query("DROP TABLE automation_rules", logger: logger)
             try await client.query("DROP TABLE employee_schedules", logger: logger)
             try await client.query("DROP TABLE round_robin_cursors", logger: logger)
@@ -221,6 +223,7 @@ struct MigrationTests {
             // A database of a build before assignment strategies: versions 9 and later undone, no tables.
             try await client.query("DROP TABLE employee_schedules", logger: logger)
             try await client.query("DROP TABLE round_robin_cursors", logger: logger)
+            try await client.query("DROP TABLE rule_episodes", logger: logger)
             try await client.query("DROP TABLE automation_rules", logger: logger)
             try await client.query("DELETE FROM helpdesk_schema WHERE version >= 9", logger: logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 8)
@@ -242,6 +245,38 @@ struct MigrationTests {
             ]
             await #expect(throws: StorageError.self) { try await store.commit(stale) }
             #expect(try await store.roundRobinCursor(of: group) == cursor, "the stale write changed nothing")
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version11AddsRuleEpisodesOpenOncePerRuleAndTicket() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 111)
+            // A database of a build before time rules: version 11 undone, no episodes table.
+            try await client.query("DROP TABLE rule_episodes", logger: logger)
+            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 11", logger: logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 10)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.ruleEpisodes() == [], "no episodes yet")
+            let ticket = try #require(TicketFixtures(seed: 111).tickets(count: 1, seed: 111).first)
+            var creation = UnitOfWork()
+            creation.save(ticket, expectedRevision: nil)
+            try await store.commit(creation)
+            let rule: AutomationRuleID = ids.next()
+            let episode = RuleEpisode(
+                id: ids.next(), ruleID: rule, ticketID: ticket.id, firedAt: ticket.createdAt.addingTimeInterval(900.25))
+            var work = UnitOfWork()
+            work.ruleEpisodeStarts = [episode]
+            try await store.commit(work)
+            #expect(try await store.ruleEpisodes(on: ticket.id) == [episode])
+            var again = UnitOfWork()
+            again.ruleEpisodeStarts = [RuleEpisode(id: ids.next(), ruleID: rule, ticketID: ticket.id, firedAt: .now)]
+            await #expect(throws: StorageError.self) { try await store.commit(again) }
+            var orphan = UnitOfWork()
+            orphan.ruleEpisodeStarts = [RuleEpisode(id: ids.next(), ruleID: rule, ticketID: ids.next(), firedAt: .now)]
+            await #expect(throws: StorageError.self) { try await store.commit(orphan) }
+            #expect(try await store.ruleEpisodes() == [episode], "the refused units changed nothing")
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }
