@@ -20,6 +20,8 @@ public actor HelpDesk {
     var laneLocks = KeyedLocks<String>()
     /// The ticket numbers handed out so far.
     var numbering = TicketNumbering()
+    /// SLA calendars on clients' wall clocks, built once.
+    let zonedCalendars = ZonedCalendars()
     /// Decides what each performer may do and see.
     public nonisolated let access: any AccessPolicy
     /// `true` for ``StandardAccessPolicy``, which lets staff do anything without being asked.
