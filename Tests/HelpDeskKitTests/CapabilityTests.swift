@@ -37,15 +37,15 @@ struct CapabilityTests {
             Capabilities.all.map(\.name)
                 == [
                     "tickets", "automation", "sla", "labor", "ratings", "billing", "clients", "allowances", "roles",
-                    "assignment", "trail", "idempotency",
+                    "assignment", "trail", "notifications", "idempotency",
                 ])
         #expect(
             Capabilities.ticketHooks.map(\.name)
-                == ["automation-rules", "sla-clocks", "rating-requests", "settlement", "debtor-warning"])
+                == ["automation-rules", "sla-clocks", "rating-requests", "settlement", "debtor-warning", "notices"])
         #expect(
             Capabilities.tickHooks.map(\.name)
                 == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep"])
-        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 8)
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 9)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
     }

@@ -39,7 +39,7 @@ extension HelpDesk {
                 fired.insert(rule.id)
                 firedThisPass = true
                 let before = edit.ticket
-                let skipped = try await apply(rule.definition.actions, to: &edit)
+                let skipped = try await apply(rule.definition.actions, of: rule.name, to: &edit)
                 firings.append(RuleFiring(rule: rule, skipped: skipped, changedTicket: edit.ticket != before))
                 subject.ticket = edit.ticket
             }
@@ -56,7 +56,9 @@ extension HelpDesk {
 
     /// Applies `actions` to the edited ticket with the events their commands would raise (so the
     /// new assignee is told); returns why any were skipped.
-    private func apply(_ actions: [RuleAction], to edit: inout TicketEdit) async throws(HelpDeskError) -> [String] {
+    func apply(_ actions: [RuleAction], of rule: String? = nil, to edit: inout TicketEdit) async throws(HelpDeskError)
+        -> [String]
+    {
         var skipped: [String] = []
         let before = edit.ticket
         defer {
@@ -121,6 +123,17 @@ extension HelpDesk {
                     }
                 }
                 edit.ticket.watcherIDs = watchers.sorted()
+            case .notify(let template, let recipient):
+                edit.noticeRequests.append(
+                    NoticeRequest(purpose: .rule, template: template, recipient: recipient, rule: rule))
+            case .autoReply(let template):
+                edit.noticeRequests.append(
+                    NoticeRequest(purpose: .autoReply, template: template, recipient: .requester, rule: rule))
+            case .escalate(let recipient, let template):
+                let named = try await staffAudience(recipient, of: edit.ticket).employeeIDs
+                edit.ticket.watcherIDs = Set(edit.ticket.watcherIDs).union(named).sorted()
+                edit.noticeRequests.append(
+                    NoticeRequest(purpose: .escalation, template: template, recipient: recipient, rule: rule))
             }
         }
         return skipped
