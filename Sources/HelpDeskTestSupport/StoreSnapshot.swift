@@ -42,6 +42,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var roles: [Role] = []
     /// The desk's automation rules (none on a store without automation).
     public var rules: [AutomationRule] = []
+    /// The loop-protection logs of notices (none on a store without notifications).
+    public var noticeLogs: [NoticeLog] = []
     /// The usage of every service-period allowance (none on a store without allowances).
     public var allowances: [AllowanceUsage] = []
     /// The record trail in commit order (none on a store without a trail).
@@ -79,6 +81,7 @@ public struct StoreSnapshot: Equatable, Sendable {
         try await snapshot.captureBilling(store)
         snapshot.roles = try await store.feature((any RoleRepository).self)?.roles() ?? []
         snapshot.rules = try await store.feature((any AutomationRepository).self)?.rules() ?? []
+        snapshot.noticeLogs = try await store.feature((any NoticeLogRepository).self)?.noticeLogs() ?? []
         snapshot.allowances = try await store.feature((any AllowanceRepository).self)?.allowanceUsages() ?? []
         snapshot.trail = try await store.feature((any TrailRepository).self)?.trailEntries(offset: 0, limit: .max) ?? []
         let assignment = try store.feature((any AssignmentRepository).self)

@@ -21,6 +21,8 @@ public struct NoticeLog: Hashable, Sendable, Codable {
 public protocol NoticeLogRepository: Sendable {
     /// The log with `key`, or `nil`.
     func noticeLog(_ key: String) async throws -> NoticeLog?
+    /// Every log, by key.
+    func noticeLogs() async throws -> [NoticeLog]
 }
 
 /// A log in a unit of work, with the revision it was based on.
@@ -140,5 +142,9 @@ struct NotificationTables: CapabilityTable {
 extension InMemoryStore: NoticeLogRepository {
     public func noticeLog(_ key: String) async throws -> NoticeLog? {
         state.withLock { $0.table(NotificationTables.self).logs[key] }
+    }
+
+    public func noticeLogs() async throws -> [NoticeLog] {
+        state.withLock { $0.table(NotificationTables.self).image.logs }
     }
 }
