@@ -50,6 +50,21 @@ struct ScratchDatabase {
 
 @Suite("PostgreSQL schema migrations", .enabled(if: ScratchDatabase.server != nil))
 struct MigrationTests {
+    /// The tables each migration after the first added, by version.
+    static let tablesAdded: [Int: [String]] = [
+        7: ["trail_entries"], 8: ["allowance_usage"], 9: ["employee_schedules", "round_robin_cursors"],
+        10: ["automation_rules"], 13: ["notice_logs"],
+    ]
+
+    /// Turns the database back into one of a build before `version`: the later tables dropped, the
+    /// later versions forgotten.
+    static func undo(from version: Int, _ client: PostgresClient, _ logger: Logger) async throws {
+        for (added, tables) in tablesAdded where added >= version {
+            for table in tables { try await client.query("DROP TABLE \(unescaped: table)", logger: logger) }
+        }
+        try await client.query("DELETE FROM helpdesk_schema WHERE version >= \(version)", logger: logger)
+    }
+
     @Test func aFreshDatabaseMigratesToTheLatestVersionOnce() async throws {
         try await ScratchDatabase.with { client, logger in
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 0)
@@ -164,12 +179,7 @@ struct MigrationTests {
                     at: Date(timeIntervalSince1970: 1_772_442_000))
             }
             // A database of a build before the trail: versions 7 and later undone, no tables.
-            try await client.query("DROP TABLE trail_entries", logger: logger)
-            try await client.query("DROP TABLE allowance_usage", logger: logger)
-            try await client.query("DROP TABLE automation_rules", logger: logger)
-            try await client.query("DROP TABLE employee_schedules", logger: logger)
-            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
-            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 7", logger: logger)
+            try await Self.undo(from: 7, client, logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 6)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             let indexes = try await client.query(
@@ -195,11 +205,7 @@ struct MigrationTests {
             var ids = SeededIdentifierSource(seed: 88)
             let (contract, period): (ContractID, ServicePeriodID) = (ids.next(), ids.next())
             // A database of a build before allowances: versions 8 and later undone, no tables.
-            try await client.query("DROP TABLE allowance_usage", logger: logger)
-            try await client.query("DROP TABLE automation_rules", logger: logger)
-            try await client.query("DROP TABLE employee_schedules", logger: logger)
-            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
-            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 8", logger: logger)
+            try await Self.undo(from: 8, client, logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 7)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.allowanceUsages() == [], "no usage yet")
@@ -219,10 +225,7 @@ struct MigrationTests {
             var ids = SeededIdentifierSource(seed: 99)
             let (employee, group): (EmployeeID, GroupID) = (ids.next(), ids.next())
             // A database of a build before assignment strategies: versions 9 and later undone, no tables.
-            try await client.query("DROP TABLE employee_schedules", logger: logger)
-            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
-            try await client.query("DROP TABLE automation_rules", logger: logger)
-            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 9", logger: logger)
+            try await Self.undo(from: 9, client, logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 8)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.employeeSchedules() == [], "no schedules yet")
@@ -242,6 +245,23 @@ struct MigrationTests {
             ]
             await #expect(throws: StorageError.self) { try await store.commit(stale) }
             #expect(try await store.roundRobinCursor(of: group) == cursor, "the stale write changed nothing")
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version13AddsNoticeLogsUnderRevision() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            try await Self.undo(from: 13, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 10)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.noticeLogs() == [], "no logs yet")
+            let log = NoticeLog(key: "recipient:ann@acme.example", sentAt: [Date(timeIntervalSince1970: 1_772_442_000)])
+            var work = UnitOfWork()
+            work.noticeLogWrites = [NoticeLogWrite(log: log, expectedRevision: nil)]
+            try await store.commit(work)
+            #expect(try await store.noticeLog(log.key) == log)
+            await #expect(throws: StorageError.self) { try await store.commit(work) }
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }
