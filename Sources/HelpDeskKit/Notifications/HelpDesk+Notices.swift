@@ -11,6 +11,8 @@ struct NoticeRequest: Hashable, Sendable {
     var recipient: NoticeRecipient
     /// The rule that asked for it, if any (for `{{rule.name}}` and the audit).
     var rule: String?
+    /// The rating it is about, if any (for `{{rating.score}}` and `{{rating.comment}}`).
+    var rating: Rating?
 }
 
 /// The loop-protection logs one unit of work reads and extends.
@@ -85,7 +87,7 @@ extension HelpDesk {
                     suppressed.append("\(what) not sent: the ticket's notice limit is reached")
                     continue
                 }
-                let values = try await staffNoticeValues(of: ticket, rule: request.rule)
+                let values = try await staffNoticeValues(of: ticket, rule: request.rule, rating: request.rating)
                 append(render(request, .staff, values), to: audience, about: ticket, by: performer, at: instant, into: &work)
                 book.record(instant, in: [ticketKey])
             case .client:
