@@ -167,6 +167,7 @@ struct MigrationTests {
             try await client.query("DROP TABLE trail_entries", logger: logger)
             try await client.query("DROP TABLE allowance_usage", logger: logger)
             try await client.query("DROP TABLE automation_rules", logger: logger)
+            try await Self.dropRuleSetStamp(client, logger: logger)
             try await client.query("DROP TABLE employee_schedules", logger: logger)
             try await client.query("DROP TABLE round_robin_cursors", logger: logger)
             try await client.query("DELETE FROM helpdesk_schema WHERE version >= 7", logger: logger)
@@ -197,6 +198,7 @@ struct MigrationTests {
             // A database of a build before allowances: versions 8 and later undone, no tables.
             try await client.query("DROP TABLE allowance_usage", logger: logger)
             try await client.query("DROP TABLE automation_rules", logger: logger)
+            try await Self.dropRuleSetStamp(client, logger: logger)
             try await client.query("DROP TABLE employee_schedules", logger: logger)
             try await client.query("DROP TABLE round_robin_cursors", logger: logger)
             try await client.query("DELETE FROM helpdesk_schema WHERE version >= 8", logger: logger)
@@ -222,6 +224,7 @@ struct MigrationTests {
             try await client.query("DROP TABLE employee_schedules", logger: logger)
             try await client.query("DROP TABLE round_robin_cursors", logger: logger)
             try await client.query("DROP TABLE automation_rules", logger: logger)
+            try await Self.dropRuleSetStamp(client, logger: logger)
             try await client.query("DELETE FROM helpdesk_schema WHERE version >= 9", logger: logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 8)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
@@ -242,6 +245,52 @@ struct MigrationTests {
             ]
             await #expect(throws: StorageError.self) { try await store.commit(stale) }
             #expect(try await store.roundRobinCursor(of: group) == cursor, "the stale write changed nothing")
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    /// Undoes version 11 (after `automation_rules`, whose drop takes the trigger with it).
+    static func dropRuleSetStamp(_ client: PostgresClient, logger: Logger) async throws {
+        try await client.query("DROP TABLE automation_rules_stamp", logger: logger)
+        try await client.query("DROP FUNCTION automation_rules_changed()", logger: logger)
+    }
+
+    @Test func version11StampsRuleChangesByTheAdapterAndByAnyOtherWriter() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 111)
+            let rule = AutomationRule(
+                id: ids.next(), name: "Printers", priority: 1, triggers: [.ticketCreated],
+                conditions: [.textContains("printer")], actions: [.setPriority(.high)])
+            var work = UnitOfWork()
+            work.ruleWrites = [AutomationRuleWrite(rule: rule, expectedRevision: nil)]
+            try await store.commit(work)
+            // A database of a build before the stamp: version 11 undone, its rules kept.
+            try await client.query("DROP TRIGGER automation_rules_stamp ON automation_rules", logger: logger)
+            try await Self.dropRuleSetStamp(client, logger: logger)
+            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 11", logger: logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 10)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.rules() == [rule], "the rules stay")
+            let migrated = try await store.ruleSetStamp()
+            var paused = rule
+            paused.isActive = false
+            paused.revision = 2
+            var change = UnitOfWork()
+            change.ruleWrites = [AutomationRuleWrite(rule: paused, expectedRevision: 1)]
+            try await store.commit(change)
+            let changed = try await store.ruleSetStamp()
+            #expect(changed != migrated, "a change through the adapter")
+            var ticket = UnitOfWork()
+            ticket.save(TicketFixtures(seed: 112).tickets(count: 1, seed: 113)[0], expectedRevision: nil)
+            try await store.commit(ticket)
+            #expect(try await store.ruleSetStamp() == changed, "a unit without rules")
+            // Another writer of the table, outside the adapter: the trigger raises the stamp.
+            try await client.query("UPDATE automation_rules SET revision = 3", logger: logger)
+            let fixed = try await store.ruleSetStamp()
+            #expect(fixed != changed)
+            try await client.query("TRUNCATE automation_rules", logger: logger)
+            #expect(try await store.ruleSetStamp() != fixed)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }
