@@ -21,7 +21,9 @@ public struct RuleVisibility: Sendable {
         let second = test.secondEngine(seed: 5_150)
         var problems: [String] = []
         func expect(_ ticket: Ticket, priority: Priority, _ what: String) {
-            if ticket.priority != priority { problems.append("\(what): priority \(ticket.priority), expected \(priority)") }
+            if ticket.priority != priority {
+                problems.append("\(what): priority \(ticket.priority), expected \(priority)")
+            }
         }
         // The first engine compiles its rules (none yet) and keeps them.
         let first = try await test.ticket("Printer before any rule")

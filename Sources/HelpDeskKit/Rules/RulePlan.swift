@@ -133,7 +133,8 @@ enum AllowedValues<Value: Hashable & Sendable>: Sendable {
     func intersection(_ other: Self) -> Self {
         switch (self, other) {
         case (.only(let mine), .only(let theirs)): .only(mine.intersection(theirs))
-        case (.only(let mine), .except(let theirs)), (.except(let theirs), .only(let mine)): .only(mine.subtracting(theirs))
+        case (.only(let mine), .except(let theirs)), (.except(let theirs), .only(let mine)):
+            .only(mine.subtracting(theirs))
         case (.except(let mine), .except(let theirs)): .except(mine.union(theirs))
         }
     }

@@ -25,7 +25,8 @@ struct RulePlanPropertyTests {
     /// The evaluation before the plan: every rule started by the triggers, in order, each once,
     /// passes until one fires nothing.
     static func reference(
-        _ stored: [AutomationRule], _ triggers: Set<RuleTrigger>, on ticket: Ticket, original: Ticket?, at instant: Date,
+        _ stored: [AutomationRule], _ triggers: Set<RuleTrigger>, on ticket: Ticket, original: Ticket?,
+        at instant: Date,
         maximumPasses: Int
     ) -> Outcome {
         var outcome = Outcome(ticket: ticket)
@@ -243,7 +244,9 @@ struct RulePlanPropertyTests {
         let rules = [
             AutomationRule(
                 id: ids.next(), name: "Masked", priority: 1, triggers: [.ticketCreated],
-                conditions: [.priority([.high, .critical]), .not(.priority([.critical])), .not(.not(.group([group])))],
+                conditions: [
+                    .priority([.high, .critical]), .not(.priority([.critical])), .not(.not(.group([group]))),
+                ],
                 actions: [.setPriority(.low)]),
             AutomationRule(
                 id: ids.next(), name: "Text", priority: 2, triggers: [.ticketChanged],
