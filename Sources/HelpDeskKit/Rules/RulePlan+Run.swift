@@ -8,7 +8,7 @@ extension RulePlan {
     /// later rules see that ticket.
     ///
     /// Fires exactly the rules, in exactly the order, that evaluating every started rule with
-    /// ``RuleSubject/matches(_:)`` would (``RulePlanPropertyTests`` check it against that reference).
+    /// ``RuleSubject/matches(_:)`` would (`RulePlanPropertyTests` check it against that reference).
     ///
     /// `original`: the ticket before the command, `nil` for a new one.
     func run(
