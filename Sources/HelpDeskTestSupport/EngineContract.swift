@@ -37,6 +37,10 @@ public enum EngineContract {
             let problems = try await EmployeeRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("rules defined, changed, paused and deleted on one engine rule the other's next command") { store in
+            let problems = try await RuleVisibility().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("contacts of several companies using their portals at once lose nothing and see only their own") {
             store in
             let problems = try await PortalRace().check(on: store)

@@ -96,6 +96,41 @@ extension StoreContract {
             try await store.commit(swap)
             try requireEqual(try await rules.rules(), [swapTwo, swapOne], "swapped")
         },
+        ContractCheck("the rule-set stamp changes with every committed rule change, and only then") { store in
+            let rules = try requireFeature((any AutomationRepository).self, of: store)
+            var ids = SeededIdentifierSource(seed: 132)
+            var seen = [try await rules.ruleSetStamp()]
+            func requireNew(_ what: String) async throws {
+                let stamp = try await rules.ruleSetStamp()
+                try require(!seen.contains(stamp), "\(what): the stamp \(stamp) was seen before")
+                seen.append(stamp)
+            }
+            try await store.commit(creation(of: fullTicket(number: 1, ids: &ids), ids: &ids))
+            try requireEqual(try await rules.ruleSetStamp(), seen.last, "after a unit without rule changes")
+            let rule = automationRule("Stamped", priority: 1, ids: &ids)
+            var definition = UnitOfWork()
+            definition.ruleWrites = [AutomationRuleWrite(rule: rule, expectedRevision: nil)]
+            try await store.commit(definition)
+            try await requireNew("a rule defined")
+            var stale = UnitOfWork()
+            stale.ruleWrites = [AutomationRuleWrite(rule: rule, expectedRevision: nil)]
+            try await requireStorageError(.conflict) { try await store.commit(stale) }
+            try requireEqual(try await rules.rules(), [rule], "a refused unit changes no rule")
+            var changed = rule
+            changed.isActive = false
+            changed.revision = 2
+            var change = UnitOfWork()
+            change.ruleWrites = [AutomationRuleWrite(rule: changed, expectedRevision: 1)]
+            try await store.commit(change)
+            try await requireNew("a rule paused")
+            try requireEqual(try await rules.rules(), [changed], "read after the stamp")
+            var deletion = UnitOfWork()
+            deletion.ruleDeletions = [AutomationRuleDeletion(id: rule.id, expectedRevision: 2)]
+            try await store.commit(deletion)
+            try await requireNew("a rule deleted")
+            try requireEqual(try await rules.rules(), [], "deleted")
+            try requireEqual(try await rules.ruleSetStamp(), seen.last, "read twice")
+        },
     ]
 }
 

@@ -20,6 +20,8 @@ public actor HelpDesk {
     var laneLocks = KeyedLocks<String>()
     /// The ticket numbers handed out so far.
     var numbering = TicketNumbering()
+    /// The automation rules compiled under the store's rule-set stamp (``rulePlan()``).
+    var cachedRulePlan: RulePlan?
     /// Decides what each performer may do and see.
     public nonisolated let access: any AccessPolicy
     /// `true` for ``StandardAccessPolicy``, which lets staff do anything without being asked.

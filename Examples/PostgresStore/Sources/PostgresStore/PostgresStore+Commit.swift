@@ -13,7 +13,8 @@ extension PostgresStore {
     /// the price list, specifications and transfer notes, idempotency records, acknowledgements;
     /// then the ledger batch under the ledger clock (``recordTransfers(_:locked:on:)``), and last
     /// the outbox events (see ``appendEvents(_:on:)``). Every lock is taken in this order by every
-    /// unit, and the two one-row locks (ledger clock, then outbox sequence) come last. Every rule the in-memory store
+    /// unit, and the two one-row locks (ledger clock, then outbox sequence) come last; a unit that
+    /// changes automation rules locks the one-row rule-set stamp before its rule rows. Every rule the in-memory store
     /// enforces with `.conflict` fails here with `.conflict` too: zero-row revision updates,
     /// failed preconditions, and unique or foreign-key violations.
     public func commit(_ work: UnitOfWork) async throws {

@@ -70,6 +70,7 @@ public enum SchemaMigrations {
         version8,
         version9,
         version10,
+        version11,
         version13,
     ]
 

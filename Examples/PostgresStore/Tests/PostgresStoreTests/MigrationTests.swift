@@ -50,17 +50,22 @@ struct ScratchDatabase {
 
 @Suite("PostgreSQL schema migrations", .enabled(if: ScratchDatabase.server != nil))
 struct MigrationTests {
-    /// The tables each migration after the first added, by version.
-    static let tablesAdded: [Int: [String]] = [
-        7: ["trail_entries"], 8: ["allowance_usage"], 9: ["employee_schedules", "round_robin_cursors"],
-        10: ["automation_rules"], 13: ["notice_logs"],
+    /// What undoes each migration after the first, by version.
+    static let undoing: [Int: [String]] = [
+        7: ["DROP TABLE trail_entries"], 8: ["DROP TABLE allowance_usage"],
+        9: ["DROP TABLE employee_schedules", "DROP TABLE round_robin_cursors"], 10: ["DROP TABLE automation_rules"],
+        11: [
+            "DROP TRIGGER automation_rules_stamp ON automation_rules", "DROP TABLE automation_rules_stamp",
+            "DROP FUNCTION automation_rules_changed()",
+        ],
+        13: ["DROP TABLE notice_logs"],
     ]
 
-    /// Turns the database back into one of a build before `version`: the later tables dropped, the
-    /// later versions forgotten.
+    /// Turns the database back into one of a build before `version`: later migrations undone,
+    /// newest first, and their versions forgotten.
     static func undo(from version: Int, _ client: PostgresClient, _ logger: Logger) async throws {
-        for (added, tables) in tablesAdded where added >= version {
-            for table in tables { try await client.query("DROP TABLE \(unescaped: table)", logger: logger) }
+        for (added, statements) in undoing.sorted(by: { $0.key > $1.key }) where added >= version {
+            for statement in statements { try await client.query("\(unescaped: statement)", logger: logger) }
         }
         try await client.query("DELETE FROM helpdesk_schema WHERE version >= \(version)", logger: logger)
     }
@@ -249,11 +254,49 @@ struct MigrationTests {
         }
     }
 
+    @Test func version11StampsRuleChangesByTheAdapterAndByAnyOtherWriter() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 111)
+            let rule = AutomationRule(
+                id: ids.next(), name: "Printers", priority: 1, triggers: [.ticketCreated],
+                conditions: [.textContains("printer")], actions: [.setPriority(.high)])
+            var work = UnitOfWork()
+            work.ruleWrites = [AutomationRuleWrite(rule: rule, expectedRevision: nil)]
+            try await store.commit(work)
+            // A database of a build before the stamp: version 11 undone, its rules kept.
+            try await Self.undo(from: 11, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 10)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.rules() == [rule], "the rules stay")
+            let migrated = try await store.ruleSetStamp()
+            var paused = rule
+            paused.isActive = false
+            paused.revision = 2
+            var change = UnitOfWork()
+            change.ruleWrites = [AutomationRuleWrite(rule: paused, expectedRevision: 1)]
+            try await store.commit(change)
+            let changed = try await store.ruleSetStamp()
+            #expect(changed != migrated, "a change through the adapter")
+            var ticket = UnitOfWork()
+            ticket.save(TicketFixtures(seed: 112).tickets(count: 1, seed: 113)[0], expectedRevision: nil)
+            try await store.commit(ticket)
+            #expect(try await store.ruleSetStamp() == changed, "a unit without rules")
+            // Another writer of the table, outside the adapter: the trigger raises the stamp.
+            try await client.query("UPDATE automation_rules SET revision = 3", logger: logger)
+            let fixed = try await store.ruleSetStamp()
+            #expect(fixed != changed)
+            try await client.query("TRUNCATE automation_rules", logger: logger)
+            #expect(try await store.ruleSetStamp() != fixed)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
     @Test func version13AddsNoticeLogsUnderRevision() async throws {
         try await ScratchDatabase.with { client, logger in
             let store = try await PostgresStore.open(client: client, logger: logger)
             try await Self.undo(from: 13, client, logger)
-            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 10)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 11)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.noticeLogs() == [], "no logs yet")
             let log = NoticeLog(key: "recipient:ann@acme.example", sentAt: [Date(timeIntervalSince1970: 1_772_442_000)])
