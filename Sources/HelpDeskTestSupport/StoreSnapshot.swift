@@ -52,6 +52,10 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var employeeSchedules: [EmployeeSchedule] = []
     /// The groups' round-robin cursors (none on a store without assignment).
     public var roundRobinCursors: [RoundRobinCursor] = []
+    /// Employees' own caps on open tickets (none on a store without assignment).
+    public var employeeCapacities: [EmployeeCapacity] = []
+    /// The groups' routing (none on a store without assignment).
+    public var groupRoutings: [GroupRoutingRecord] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -87,6 +91,8 @@ public struct StoreSnapshot: Equatable, Sendable {
         let assignment = try store.feature((any AssignmentRepository).self)
         snapshot.employeeSchedules = try await assignment?.employeeSchedules() ?? []
         snapshot.roundRobinCursors = try await assignment?.roundRobinCursors() ?? []
+        snapshot.employeeCapacities = try await assignment?.employeeCapacities() ?? []
+        snapshot.groupRoutings = try await assignment?.groupRoutings() ?? []
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

@@ -41,10 +41,15 @@ struct CapabilityTests {
                 ])
         #expect(
             Capabilities.ticketHooks.map(\.name)
-                == ["automation-rules", "sla-clocks", "rating-requests", "settlement", "debtor-warning", "notices"])
+                == [
+                    "automation-rules", "sla-clocks", "rating-requests", "settlement", "debtor-warning", "open-load",
+                    "notices",
+                ])
         #expect(
             Capabilities.tickHooks.map(\.name)
-                == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep"])
+                == ["postponed-return", "sla-announcements", "contract-reminders", "backlog-drain", "idempotency-sweep"])
+        #expect(Capabilities.unitHooks.map(\.name) == ["backlog-drain"])
+        #expect(Capabilities.impliedLanes.count == 1, "a moved cursor implies its group's lane")
         #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 9)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")

@@ -12,6 +12,11 @@ struct Capability: Sendable {
     var ticketHooks: [TicketHook] = []
     /// Run by every ``HelpDesk/tick(now:)``.
     var tickHooks: [TickHook] = []
+    /// Run on a command's whole unit before it commits, when its notes ask for it.
+    var unitHooks: [UnitHook] = []
+    /// The lanes of this engine a unit with this capability's changes must hold when it commits
+    /// (``HelpDesk/waitedForImpliedLanes(_:)``).
+    var impliedLanes: (@Sendable (UnitOfWork) -> [String])? = nil
 }
 
 /// The one list a capability registers in. Hooks run in the order of this list (and of each
@@ -28,6 +33,10 @@ enum Capabilities {
     static let ticketHooks: [TicketHook] = all.flatMap(\.ticketHooks)
     /// Run by every ``HelpDesk/tick(now:)``, in this order.
     static let tickHooks: [TickHook] = all.flatMap(\.tickHooks)
+    /// Run on a command's unit before it commits, in this order (``UnitHook``).
+    static let unitHooks: [UnitHook] = all.flatMap(\.unitHooks)
+    /// The lanes each capability's changes imply (``Capability/impliedLanes``).
+    static let impliedLanes: [@Sendable (UnitOfWork) -> [String]] = all.compactMap(\.impliedLanes)
     /// The in-memory tables of every capability that stores something.
     static let tableTypes: [any CapabilityTable.Type] = all.compactMap(\.tables)
     /// The change types units of work may hold, in the order they are encoded and applied.

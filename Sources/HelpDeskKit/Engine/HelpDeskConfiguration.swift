@@ -30,6 +30,8 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var rules = RuleSettings()
     /// The desk's own notices: receipts, status notices, low-rating alerts, loop protection.
     public var notifications = NotificationSettings()
+    /// How automatic backlog drains run (``AssignmentSettings``).
+    public var assignment = AssignmentSettings()
 
     /// Creates a configuration; the defaults suit most desks.
     public init(

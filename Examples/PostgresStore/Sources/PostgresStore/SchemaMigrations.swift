@@ -71,6 +71,7 @@ public enum SchemaMigrations {
         version9,
         version10,
         version11,
+        version12,
         version13,
     ]
 

@@ -58,7 +58,7 @@ struct MigrationTests {
             "DROP TRIGGER automation_rules_stamp ON automation_rules", "DROP TABLE automation_rules_stamp",
             "DROP FUNCTION automation_rules_changed()",
         ],
-        13: ["DROP TABLE notice_logs"],
+        12: ["DROP TABLE employee_capacities", "DROP TABLE group_routings"], 13: ["DROP TABLE notice_logs"],
     ]
 
     /// Turns the database back into one of a build before `version`: later migrations undone,
@@ -296,7 +296,7 @@ struct MigrationTests {
         try await ScratchDatabase.with { client, logger in
             let store = try await PostgresStore.open(client: client, logger: logger)
             try await Self.undo(from: 13, client, logger)
-            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 11)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 12)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.noticeLogs() == [], "no logs yet")
             let log = NoticeLog(key: "recipient:ann@acme.example", sentAt: [Date(timeIntervalSince1970: 1_772_442_000)])
@@ -305,6 +305,35 @@ struct MigrationTests {
             try await store.commit(work)
             #expect(try await store.noticeLog(log.key) == log)
             await #expect(throws: StorageError.self) { try await store.commit(work) }
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version12AddsEmployeeCapacitiesAndGroupRouting() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 120)
+            let (employee, group): (EmployeeID, GroupID) = (ids.next(), ids.next())
+            // A database of a build before caps and routing: versions 12 and later undone, no tables.
+            try await Self.undo(from: 12, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 11)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.employeeCapacities() == [], "no caps yet")
+            #expect(try await store.groupRoutings() == [], "no routing yet")
+            let capacity = EmployeeCapacity(employeeID: employee, maximum: 3)
+            let routing = GroupRoutingRecord(
+                groupID: group,
+                routing: GroupRouting(lead: employee, strategy: .roundRobin.capped(at: 5), drainsBacklog: true))
+            var work = UnitOfWork()
+            work.employeeCapacities = [capacity]
+            work.groupRoutings = [routing]
+            try await store.commit(work)
+            #expect(try await store.employeeCapacity(of: employee) == capacity)
+            #expect(try await store.groupRouting(of: group) == routing)
+            var change = UnitOfWork()
+            change.employeeCapacities = [EmployeeCapacity(employeeID: employee, maximum: nil)]
+            try await store.commit(change)
+            #expect(try await store.employeeCapacities() == [EmployeeCapacity(employeeID: employee, maximum: nil)])
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }
