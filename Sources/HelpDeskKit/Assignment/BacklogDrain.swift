@@ -55,7 +55,9 @@ extension HelpDesk {
         }
         let now = clock.now()
         for group in groups.sorted() {
-            let routing = try await storage { try await repository.groupRouting(of: group) }
+            // The routing this unit sets, or the stored one.
+            var routing = context.work.groupRoutings.last { $0.groupID == group }
+            if routing == nil { routing = try await storage { try await repository.groupRouting(of: group) } }
             guard let strategy = routing?.routing.drainStrategy else { continue }
             _ = try await drainAutomatically(
                 group, strategy: strategy, limit: configuration.assignment.drainLimit, at: now, in: &context)

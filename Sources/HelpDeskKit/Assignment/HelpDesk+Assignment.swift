@@ -62,8 +62,9 @@ extension HelpDesk {
     /// `instant`, until nobody is eligible; returns them as they will be stored. A ticket no longer
     /// waiting in the group, or refused by `taking`, is passed over without a turn.
     ///
-    /// The loads are the stored ones with the changes `context`'s unit makes (a ticket it resolves
-    /// no longer counts) and each assignment made on the way; the group's cursor is written once.
+    /// The loads and caps are the stored ones with the changes `context`'s unit makes (a ticket it
+    /// resolves no longer counts, a cap it sets holds) and each assignment made on the way; the
+    /// group's cursor is written once.
     func assign(
         _ backlog: [TicketID], of group: GroupID, strategy: AssignmentStrategy, at instant: Date,
         in context: inout CommandContext, taking: (Ticket) -> Bool,
@@ -71,6 +72,11 @@ extension HelpDesk {
     ) async throws(HelpDeskError) -> [Ticket] {
         var candidates = try await assignmentCandidates(in: group, at: instant, countingByPriority: true)
         Self.count(context.work.notes.openLoad, into: &candidates)
+        for capacity in context.work.employeeCapacities {
+            if let index = candidates.firstIndex(where: { $0.employeeID == capacity.employeeID }) {
+                candidates[index].capacity = capacity.maximum
+            }
+        }
         var cursor = try await roundRobinCursor(of: group, in: context.work)
         var assigned: [Ticket] = []
         for id in backlog {
