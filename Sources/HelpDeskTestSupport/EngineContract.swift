@@ -29,6 +29,16 @@ public enum EngineContract {
             let problems = try await AssignmentRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("tickets created at once on one engine and shared out by a round-robin rule all commit, fairly")
+        { store in
+            let problems = try await RuleAssignmentRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
+        ContractCheck("slots freed at once on two engines take the oldest waiting tickets, one each, never over the cap")
+        { store in
+            let problems = try await BacklogDrainRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("administrators stepping down at once on two engines leave exactly one") { store in
             let problems = try await AdministratorRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))

@@ -96,15 +96,16 @@ extension HelpDesk {
         let backlog = try await storage {
             try await store.tickets(matching: Self.backlogQuery(of: group, limit: limit), workflow: workflow).tickets
         }
-        var ids: [TicketID] = []
-        for ticket in backlog where !context.work.writesTicket(ticket.id) && ticketLocks.tryAcquire(ticket.id) {
-            context.extraTickets.append(ticket.id)
-            ids.append(ticket.id)
-        }
-        guard !ids.isEmpty else { return [] }
+        guard !backlog.isEmpty else { return [] }
         let note = "backlog drain of group «\(found.name)»"
         return try await assign(
-            ids, of: group, strategy: strategy, at: instant, in: &context, taking: { _ in true },
+            backlog.map(\.id), of: group, strategy: strategy, at: instant, in: &context,
+            claim: { id, context in
+                // Locked only when its turn comes, and never waited for.
+                guard !context.work.writesTicket(id), ticketLocks.tryAcquire(id) else { return false }
+                context.extraTickets.append(id)
+                return true
+            },
             give: { ticket, assignee, context throws(HelpDeskError) in
                 var edit = TicketEdit(ticket, by: .system, at: instant)
                 Self.give(&edit, to: assignee, in: group)

@@ -59,15 +59,17 @@ extension HelpDesk {
     }
 
     /// Gives the tickets `backlog` of `group`, in order, to the members `strategy` chooses at
-    /// `instant`, until nobody is eligible; returns them as they will be stored. A ticket no longer
-    /// waiting in the group, or refused by `taking`, is passed over without a turn.
+    /// `instant`, until nobody is eligible; returns them as they will be stored. A ticket refused by
+    /// `claim` (before it is read), no longer waiting in the group, or refused by `taking`, is
+    /// passed over without a turn.
     ///
     /// The loads and caps are the stored ones with the changes `context`'s unit makes (a ticket it
     /// resolves no longer counts, a cap it sets holds) and each assignment made on the way; the
     /// group's cursor is written once.
     func assign(
         _ backlog: [TicketID], of group: GroupID, strategy: AssignmentStrategy, at instant: Date,
-        in context: inout CommandContext, taking: (Ticket) -> Bool,
+        in context: inout CommandContext, claim: (TicketID, inout CommandContext) -> Bool = { _, _ in true },
+        taking: (Ticket) -> Bool = { _ in true },
         give: (Ticket, EmployeeID, inout CommandContext) async throws(HelpDeskError) -> Ticket
     ) async throws(HelpDeskError) -> [Ticket] {
         var candidates = try await assignmentCandidates(in: group, at: instant, countingByPriority: true)
@@ -79,7 +81,7 @@ extension HelpDesk {
         }
         var cursor = try await roundRobinCursor(of: group, in: context.work)
         var assigned: [Ticket] = []
-        for id in backlog {
+        for id in backlog where claim(id, &context) {
             let ticket = try await loadTicket(id)
             let stillWaiting = ticket.assigneeID == nil && ticket.groupID == group
                 && workflow.category(of: ticket.status)?.isActive == true
