@@ -72,8 +72,10 @@ extension HelpDesk {
         taking: (Ticket) -> Bool = { _ in true },
         give: (Ticket, EmployeeID, inout CommandContext) async throws(HelpDeskError) -> Ticket
     ) async throws(HelpDeskError) -> [Ticket] {
-        var candidates = try await assignmentCandidates(in: group, at: instant, countingByPriority: true)
-        Self.count(context.work.notes.openLoad, into: &candidates)
+        // Loads by priority only when they weigh: one count per member otherwise.
+        let weighted = strategy.kind == .leastLoaded(weightedByPriority: true)
+        var candidates = try await assignmentCandidates(in: group, at: instant, countingByPriority: weighted)
+        Self.count(context.work.notes.openLoad, into: &candidates, byPriority: weighted)
         for capacity in context.work.employeeCapacities {
             if let index = candidates.firstIndex(where: { $0.employeeID == capacity.employeeID }) {
                 candidates[index].capacity = capacity.maximum
@@ -94,7 +96,7 @@ extension HelpDesk {
             if let holder = stored.assigneeID, workflow.category(of: stored.status)?.isActive == true,
                 let index = candidates.firstIndex(where: { $0.employeeID == holder })
             {
-                candidates[index].openTickets[stored.priority, default: 0] += 1
+                candidates[index].openTickets[weighted ? stored.priority : .normal, default: 0] += 1
             }
             assigned.append(stored)
         }
@@ -104,11 +106,16 @@ extension HelpDesk {
         return assigned
     }
 
-    /// Adds a unit's open-load changes to the candidates' loads (never below zero).
-    static func count(_ changes: [EmployeeID: [Priority: Int]], into candidates: inout [AssignmentCandidate]) {
+    /// Adds a unit's open-load changes to the candidates' loads (never below zero); without
+    /// `byPriority` every change counts under `.normal`, as the loads were counted.
+    static func count(
+        _ changes: [EmployeeID: [Priority: Int]], into candidates: inout [AssignmentCandidate], byPriority: Bool
+    ) {
         guard !changes.isEmpty else { return }
         for index in candidates.indices {
-            for (priority, change) in changes[candidates[index].employeeID] ?? [:] {
+            guard let own = changes[candidates[index].employeeID] else { continue }
+            let folded = byPriority ? own : [.normal: own.values.reduce(0) { $0.addingReportingOverflow($1).partialValue }]
+            for (priority, change) in folded {
                 let (sum, overflow) = (candidates[index].openTickets[priority] ?? 0).addingReportingOverflow(change)
                 candidates[index].openTickets[priority] = overflow ? .max : max(0, sum)
             }
@@ -116,7 +123,7 @@ extension HelpDesk {
     }
 
     /// The open-ticket load of every member of `group` now, by priority, with their active and
-    /// on-shift flags, in the group's round-robin order (by identifier).
+    /// on-shift flags and own cap, in the group's round-robin order (by identifier).
     public func assignmentLoad(of group: GroupID, as viewer: Performer) async throws(HelpDeskError)
         -> [AssignmentCandidate]
     {
