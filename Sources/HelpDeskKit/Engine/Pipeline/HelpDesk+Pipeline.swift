@@ -39,7 +39,7 @@ extension HelpDesk {
                 if context.work.notes.asksForUnitHooks {
                     for hook in Capabilities.unitHooks { try await hook.run(self, &context) }
                 }
-                if laneWaitsLeft > 0, await waitedForImpliedLanes(&context) {
+                if laneWaitsLeft > 0, !context.work.capabilities.isEmpty, await waitedForImpliedLanes(&context) {
                     // Decided while another command of this engine held a lane the unit needs:
                     // decide again now that this command holds it.
                     laneWaitsLeft -= 1
