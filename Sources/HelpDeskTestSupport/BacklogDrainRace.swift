@@ -44,7 +44,9 @@ public struct BacklogDrainRace: Sendable {
             if ticket.assigneeID == nil { waiting.append(ticket.id) } else { open.append(ticket.id) }
         }
         var problems: [String] = []
-        if open.count != team.count { problems.append("\(open.count) tickets assigned at first, expected \(team.count)") }
+        if open.count != team.count {
+            problems.append("\(open.count) tickets assigned at first, expected \(team.count)")
+        }
         let second = test.secondEngine(seed: 9_290)
         for round in 0..<rounds {
             let resolving = open
@@ -88,7 +90,8 @@ public struct BacklogDrainRace: Sendable {
         let assignments = team.count * (rounds + 1)
         let cursor = try await store.feature((any AssignmentRepository).self)?.roundRobinCursor(of: group)
         if cursor?.revision != assignments {
-            problems.append("the cursor is at revision \(String(describing: cursor?.revision)), expected \(assignments)")
+            problems.append(
+                "the cursor is at revision \(String(describing: cursor?.revision)), expected \(assignments)")
         }
         return problems
     }
@@ -100,7 +103,7 @@ public struct BacklogDrainRace: Sendable {
             do {
                 _ = try await desk.changeStatus(id, to: .resolved, by: .system)
                 return nil
-            } catch where error.code == .conflict {
+            } catch  where error.code == .conflict {
                 lastError = error
             } catch {
                 return "unexpected failure: \(error)"

@@ -43,7 +43,8 @@ public struct RuleAssignmentRace: Sendable {
                     do {
                         return .success(
                             try await desk.createTicket(
-                                NewTicket(title: "Queue \(index)", channel: .email, requester: .freeText("Ivan Petrov")),
+                                NewTicket(
+                                    title: "Queue \(index)", channel: .email, requester: .freeText("Ivan Petrov")),
                                 by: .employee(anna)
                             ).id)
                     } catch {

@@ -131,9 +131,8 @@ extension StoreContract {
             var refused = UnitOfWork()
             refused.employeeCapacities = [EmployeeCapacity(employeeID: boris, maximum: 9)]
             refused.groupRoutings = [GroupRoutingRecord(groupID: field, routing: GroupRouting(drainsBacklog: true))]
-            refused.roundRobinCursorWrites = [
-                RoundRobinCursorWrite(cursor: RoundRobinCursor(groupID: desk, lastAssigneeID: anna), expectedRevision: 4)
-            ]
+            let stale = RoundRobinCursor(groupID: desk, lastAssigneeID: anna)
+            refused.roundRobinCursorWrites = [RoundRobinCursorWrite(cursor: stale, expectedRevision: 4)]
             try await requireStorageError(.conflict) { try await store.commit(refused) }
             try requireEqual(try await StoreSnapshot.capture(store), before, "a refused unit changes nothing")
         },

@@ -4,14 +4,19 @@ import HelpDeskTestSupport
 
 extension RejectionCatalog {
     static let routingCases: [RejectionCase] = [
-        RejectionCase("routing: a lead outside the group", { f in .assigneeNotInGroup(f.test.anna.id, f.test.fieldEngineers.id) }) {
+        RejectionCase(
+            "routing: a lead outside the group", { f in .assigneeNotInGroup(f.test.anna.id, f.test.fieldEngineers.id) }
+        ) {
             f in
-            _ = try await f.desk.setRouting(GroupRouting(lead: f.test.anna.id), of: f.test.fieldEngineers.id, by: f.anna)
+            _ = try await f.desk.setRouting(
+                GroupRouting(lead: f.test.anna.id), of: f.test.fieldEngineers.id, by: f.anna)
         },
         RejectionCase("routing: a lead who left", { f in .employeeInactive(f.test.former.id) }) { f in
             _ = try await f.desk.setRouting(GroupRouting(lead: f.test.former.id), of: f.test.serviceDesk.id, by: f.anna)
         },
-        RejectionCase("routing: draining without a strategy", { _ in .invalidInput(field: "strategy", problem: .blank) }) {
+        RejectionCase(
+            "routing: draining without a strategy", { _ in .invalidInput(field: "strategy", problem: .blank) }
+        ) {
             f in
             _ = try await f.desk.setRouting(GroupRouting(drainsBacklog: true), of: f.test.serviceDesk.id, by: f.anna)
         },
@@ -20,7 +25,8 @@ extension RejectionCatalog {
             { _ in .invalidInput(field: "capacity", problem: .outOfRange(0...1_000_000)) }
         ) { f in
             _ = try await f.desk.setRouting(
-                GroupRouting(strategy: .roundRobin.capped(at: 1_000_001), drainsBacklog: true), of: f.test.serviceDesk.id,
+                GroupRouting(strategy: .roundRobin.capped(at: 1_000_001), drainsBacklog: true),
+                of: f.test.serviceDesk.id,
                 by: f.anna)
         },
         RejectionCase("routing: unknown group", { _ in .groupNotFound(unknownGroup) }) { f in

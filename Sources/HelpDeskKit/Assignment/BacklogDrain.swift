@@ -51,7 +51,9 @@ extension HelpDesk {
         guard let repository = try optionalFeature((any AssignmentRepository).self) else { return }
         var groups = notes.drainGroups
         for id in notes.freedEmployees {
-            if let employee = try await storage({ try await store.employee(id) }) { groups.formUnion(employee.groupIDs) }
+            if let employee = try await storage({ try await store.employee(id) }) {
+                groups.formUnion(employee.groupIDs)
+            }
         }
         let now = clock.now()
         for group in groups.sorted() {

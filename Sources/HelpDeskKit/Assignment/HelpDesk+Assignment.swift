@@ -114,7 +114,8 @@ extension HelpDesk {
         guard !changes.isEmpty else { return }
         for index in candidates.indices {
             guard let own = changes[candidates[index].employeeID] else { continue }
-            let folded = byPriority ? own : [.normal: own.values.reduce(0) { $0.addingReportingOverflow($1).partialValue }]
+            let total = own.values.reduce(0) { $0.addingReportingOverflow($1).partialValue }
+            let folded = byPriority ? own : [.normal: total]
             for (priority, change) in folded {
                 let (sum, overflow) = (candidates[index].openTickets[priority] ?? 0).addingReportingOverflow(change)
                 candidates[index].openTickets[priority] = overflow ? .max : max(0, sum)

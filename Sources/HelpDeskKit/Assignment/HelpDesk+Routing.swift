@@ -60,7 +60,9 @@ extension HelpDesk {
             if stored != maximum {
                 context.work.employeeCapacities.append(capacity)
                 // A larger cap (or none) gives the employee room: their groups' backlogs may drain.
-                if let stored, maximum.map({ $0 > stored }) ?? true { context.work.notes.freedEmployees.insert(employee) }
+                if let stored, maximum.map({ $0 > stored }) ?? true {
+                    context.work.notes.freedEmployees.insert(employee)
+                }
             }
             return capacity
         }

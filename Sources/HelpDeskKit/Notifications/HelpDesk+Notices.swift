@@ -174,9 +174,9 @@ extension HelpDesk {
         if case .contact(let id) = client { [id] } else { [] }
     }
 
-    /// The lead of `group`, if it has one.
+    /// The lead of `group` (its ``GroupRouting/lead``), if it has one.
     func groupLead(of group: GroupID) async throws(HelpDeskError) -> [EmployeeID] {
-        []
+        try await routing(of: group)?.lead.map { [$0] } ?? []
     }
 
     /// The key that counts notices to `client`: its email address when it has one; `nil` when

@@ -122,7 +122,11 @@ struct RoutingEngineTests {
         #expect(try await Self.stored(waiting[1], test).assigneeID == nil)
         let events = try await test.store.undeliveredEvents(limit: 1_000).filter { $0.sequence > sequence }
         let assigned = events.filter {
-            if case .ticketAssigned(let ticket, _, let assignee, _) = $0.event { ticket == waiting[0].id && assignee == x } else { false }
+            if case .ticketAssigned(let ticket, _, let assignee, _) = $0.event {
+                ticket == waiting[0].id && assignee == x
+            } else {
+                false
+            }
         }
         #expect(assigned.count == 1 && assigned.first?.performer == .system)
         #expect(assigned.first?.audience.employeeIDs == [x], "the new assignee is told")
@@ -217,5 +221,36 @@ struct RoutingEngineTests {
         #expect(try await Self.stored(waiting[2], test).assigneeID == nil)
         _ = try await test.desk.setAssignmentCapacity(of: test.boris.id, nil, by: .system)
         #expect(try await Self.stored(waiting[2], test).assigneeID == test.boris.id)
+    }
+
+    @Test func anEscalationToTheGroupLeadReachesTheLeadWhileTheyAreActive() async throws {
+        let test = try await TestDesk.make()
+        _ = try await test.desk.setRouting(GroupRouting(lead: test.boris.id), of: test.serviceDesk.id, by: .system)
+        _ = try await test.desk.defineRule(
+            RuleDefinition(
+                name: "Critical to the lead", priority: 1, triggers: [.ticketCreated],
+                conditions: [.priority([.critical])],
+                actions: [
+                    .setGroup(test.serviceDesk.id),
+                    .escalate(to: .groupLead, try NoticeTemplate(subject: "Escalated {{ticket.number}}", body: "Look")),
+                ]), by: .system)
+        func escalations() async throws -> [Audience] {
+            try await test.desk.undeliveredEvents(limit: 1_000, as: .system).compactMap { event in
+                if case .noticeSent(_, _, let notice) = event.event, notice.purpose == .escalation {
+                    event.audience
+                } else {
+                    nil
+                }
+            }
+        }
+        let first = try await test.ticket("Server room flooded", priority: .critical)
+        #expect(try await escalations() == [Audience(employeeIDs: [test.boris.id])])
+        #expect(try await Self.stored(first, test).watcherIDs == [test.boris.id], "the lead is under control")
+        // A lead who left is no longer told.
+        _ = try await test.desk.deactivateEmployee(test.boris.id, by: .system)
+        let second = try await test.ticket("Second flood", priority: .critical)
+        #expect(try await escalations().count <= 2)
+        #expect(try await escalations().dropFirst().allSatisfy { !$0.employeeIDs.contains(test.boris.id) })
+        #expect(try await Self.stored(second, test).watcherIDs.isEmpty)
     }
 }

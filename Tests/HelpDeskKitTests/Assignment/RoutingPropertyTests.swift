@@ -32,11 +32,12 @@ struct RoutingPropertyTests {
 
         func load(_ member: EmployeeID) -> (count: Int, weighted: Int) {
             items.filter { $0.isOpen && $0.assignee == member }.reduce((0, 0)) { total, item in
-                let weight = switch item.priority {
-                case .critical: 4
-                case .high: 2
-                case .normal, .low: 1
-                }
+                let weight =
+                    switch item.priority {
+                    case .critical: 4
+                    case .high: 2
+                    case .normal, .low: 1
+                    }
                 return (total.0 + 1, total.1 + weight)
             }
         }
@@ -101,11 +102,14 @@ struct RoutingPropertyTests {
                     by: .system
                 ).id)
         }
-        let kinds: [AssignmentStrategy.Kind] = [.roundRobin, .leastLoaded(weightedByPriority: false), .leastLoaded(weightedByPriority: true)]
+        let kinds: [AssignmentStrategy.Kind] = [
+            .roundRobin, .leastLoaded(weightedByPriority: false), .leastLoaded(weightedByPriority: true),
+        ]
         let kind = kinds[Int(random.next() % 3)]
         let groupCap: Int? = [nil, 1, 2, 3][Int(random.next() % 4)]
         let strategy = AssignmentStrategy(kind, capacity: groupCap)
-        _ = try await test.desk.setRouting(GroupRouting(strategy: strategy, drainsBacklog: true), of: group, by: .system)
+        _ = try await test.desk.setRouting(
+            GroupRouting(strategy: strategy, drainsBacklog: true), of: group, by: .system)
         var model = Model(
             members: members.sorted(), kind: kind, groupCap: groupCap, drainLimit: configuration.assignment.drainLimit)
         var counts: [String: Int] = [:]
@@ -149,7 +153,8 @@ struct RoutingPropertyTests {
                 model.items[index].assignee = nil
                 model.items[index].inGroup = false
                 if freed != nil { _ = model.drain() }
-                _ = try await test.desk.assign(model.items[index].id, to: nil, group: test.fieldEngineers.id, by: .system)
+                _ = try await test.desk.assign(
+                    model.items[index].id, to: nil, group: test.fieldEngineers.id, by: .system)
             } else if roll < 90 {
                 operation = "own cap"
                 let member = members[Int(random.next() % UInt64(members.count))]

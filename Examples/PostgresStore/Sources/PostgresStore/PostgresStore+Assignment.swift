@@ -25,7 +25,8 @@ extension PostgresStore: AssignmentRepository {
 
     /// The own cap of `employee`, or `nil`.
     public func employeeCapacity(of employee: EmployeeID) async throws -> EmployeeCapacity? {
-        try await record(EmployeeCapacity.self, "SELECT body FROM employee_capacities WHERE employee_id = \(employee.uuid)")
+        try await record(
+            EmployeeCapacity.self, "SELECT body FROM employee_capacities WHERE employee_id = \(employee.uuid)")
     }
 
     /// Every stored cap, by employee identifier.
