@@ -15,6 +15,7 @@ var results: [BenchmarkResult] = []
 if wants("create") { results.append(try await TicketBenchmarks.createThroughput(count: quick ? 5_000 : 200_000)) }
 if wants("create") || groups.contains("rules") {
     results.append(try await TicketBenchmarks.createThroughRules(count: quick ? 2_000 : 50_000))
+    results.append(try await TicketBenchmarks.createThroughRules(count: quick ? 2_000 : 50_000, textOnly: true))
 }
 if wants("query") { results += try await TicketBenchmarks.queryLatency(ticketCount: quick ? 20_000 : 1_000_000) }
 if wants("workingtime") { results += workingTimeBenchmarks() }

@@ -123,6 +123,22 @@ extension Report {
             "paid work charged (version \(version))"
         case .debtorTicketAssigned(_, _, _, let assignee):
             "CLIENT OWES MONEY: \(directory.name(of: assignee)), check before working"
+        case .noticeSent(_, _, let notice):
+            "\(notice.purpose.label) to the \(notice.reader): \"\(notice.subject)\""
+        }
+    }
+}
+
+extension NoticePurpose {
+    /// The purpose in a manager's words.
+    var label: String {
+        switch self {
+        case .receipt: "receipt"
+        case .statusChange: "status notice"
+        case .autoReply: "auto-reply"
+        case .escalation: "escalation"
+        case .rule: "rule notice"
+        case .lowRating: "low-rating alert"
         }
     }
 }

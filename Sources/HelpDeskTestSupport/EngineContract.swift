@@ -33,12 +33,26 @@ public enum EngineContract {
             let problems = try await RuleTickRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("tickets created at once on one engine and shared out by a round-robin rule all commit, fairly")
+        { store in
+            let problems = try await RuleAssignmentRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
+        ContractCheck("slots freed at once on two engines take the oldest waiting tickets, one each, never over the cap")
+        { store in
+            let problems = try await BacklogDrainRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("administrators stepping down at once on two engines leave exactly one") { store in
             let problems = try await AdministratorRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
         ContractCheck("an employee's roles and leaving, changed at once on two engines, both stick") { store in
             let problems = try await EmployeeRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
+        ContractCheck("rules defined, changed, paused and deleted on one engine rule the other's next command") { store in
+            let problems = try await RuleVisibility().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
         ContractCheck("contacts of several companies using their portals at once lose nothing and see only their own") {

@@ -80,10 +80,14 @@ public struct RuleTickRace: Sendable {
             problems.append("\(episodes.count) open episodes, expected \(expected.count)")
         }
         for ticket in try await store.allTickets() {
-            let automation = try await store.auditTrail(of: ticket.id).filter { $0.field == .automation }
+            // Rules' entries (notices held back by loop protection are automation entries too).
+            let automation = try await store.auditTrail(of: ticket.id).filter {
+                $0.field == .automation && $0.newValue?.hasPrefix("rule «") == true
+            }
             let due = expected.filter { $0.ticket == ticket.number }.count
             if automation.count != due {
-                problems.append("ticket \(ticket.number): \(automation.count) firings audited")
+                let entries = automation.map { "\($0.newValue ?? "") by \($0.performer) at \($0.at)" }
+                problems.append("ticket \(ticket.number): \(automation.count) firings audited: \(entries)")
             }
         }
         let watchers = try await store.undeliveredEvents(limit: 100_000).filter {

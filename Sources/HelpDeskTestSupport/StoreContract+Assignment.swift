@@ -91,5 +91,50 @@ extension StoreContract {
             try await requireStorageError(.conflict) { try await store.commit(loser) }
             try requireEqual(try await assignment.roundRobinCursor(of: group), next, "the first writer's cursor stays")
         },
+        ContractCheck("employees' caps and groups' routing round-trip, sorted, and a change replaces them") { store in
+            let assignment = try requireFeature((any AssignmentRepository).self, of: store)
+            var ids = SeededIdentifierSource(seed: 132)
+            let (anna, boris): (EmployeeID, EmployeeID) = (ids.next(), ids.next())
+            let (desk, field): (GroupID, GroupID) = (ids.next(), ids.next())
+            let capped = EmployeeCapacity(employeeID: anna, maximum: 3)
+            let none = EmployeeCapacity(employeeID: boris, maximum: 0)
+            let led = GroupRoutingRecord(
+                groupID: desk,
+                routing: GroupRouting(
+                    lead: anna, strategy: .leastLoaded(weightedByPriority: true).capped(at: 8), drainsBacklog: true))
+            let bare = GroupRoutingRecord(groupID: field, routing: GroupRouting())
+            var work = UnitOfWork()
+            work.employeeCapacities = [none, capped]
+            work.groupRoutings = [bare, led]
+            try await store.commit(work)
+            try requireEqual(try await assignment.employeeCapacity(of: anna), capped, "a cap by employee")
+            try requireEqual(
+                try await assignment.employeeCapacities(), [capped, none].sorted { $0.employeeID < $1.employeeID },
+                "all caps, by employee")
+            try requireEqual(try await assignment.groupRouting(of: desk), led, "a routing by group")
+            try requireEqual(
+                try await assignment.groupRoutings(), [led, bare].sorted { $0.groupID < $1.groupID },
+                "all routing, by group")
+            try requireEqual(try await assignment.employeeCapacity(of: ids.next()), nil, "unknown employee")
+            try requireEqual(try await assignment.groupRouting(of: ids.next()), nil, "unknown group")
+            var change = UnitOfWork()
+            let uncapped = EmployeeCapacity(employeeID: anna, maximum: nil)
+            let plain = GroupRoutingRecord(groupID: desk, routing: GroupRouting(lead: boris, strategy: .roundRobin))
+            change.employeeCapacities = [uncapped]
+            change.groupRoutings = [plain]
+            try await store.commit(change)
+            try requireEqual(try await assignment.employeeCapacity(of: anna), uncapped, "the cap replaced")
+            try requireEqual(try await assignment.groupRouting(of: desk), plain, "the routing replaced")
+            try requireEqual(try await assignment.groupRouting(of: field), bare, "the other group's is untouched")
+            // Refused with a conflicting cursor, the caps and routing written with it are not kept.
+            let before = try await StoreSnapshot.capture(store)
+            var refused = UnitOfWork()
+            refused.employeeCapacities = [EmployeeCapacity(employeeID: boris, maximum: 9)]
+            refused.groupRoutings = [GroupRoutingRecord(groupID: field, routing: GroupRouting(drainsBacklog: true))]
+            let stale = RoundRobinCursor(groupID: desk, lastAssigneeID: anna)
+            refused.roundRobinCursorWrites = [RoundRobinCursorWrite(cursor: stale, expectedRevision: 4)]
+            try await requireStorageError(.conflict) { try await store.commit(refused) }
+            try requireEqual(try await StoreSnapshot.capture(store), before, "a refused unit changes nothing")
+        },
     ]
 }

@@ -44,6 +44,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var rules: [AutomationRule] = []
     /// The open episodes of time rules, by ticket then rule (none on a store without automation).
     public var ruleEpisodes: [RuleEpisode] = []
+    /// The loop-protection logs of notices (none on a store without notifications).
+    public var noticeLogs: [NoticeLog] = []
     /// The usage of every service-period allowance (none on a store without allowances).
     public var allowances: [AllowanceUsage] = []
     /// The record trail in commit order (none on a store without a trail).
@@ -52,6 +54,10 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var employeeSchedules: [EmployeeSchedule] = []
     /// The groups' round-robin cursors (none on a store without assignment).
     public var roundRobinCursors: [RoundRobinCursor] = []
+    /// Employees' own caps on open tickets (none on a store without assignment).
+    public var employeeCapacities: [EmployeeCapacity] = []
+    /// The groups' routing (none on a store without assignment).
+    public var groupRoutings: [GroupRoutingRecord] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -84,11 +90,14 @@ public struct StoreSnapshot: Equatable, Sendable {
         snapshot.ruleEpisodes =
             try await store.feature((any RuleEpisodeRepository).self)?.ruleEpisodes()
             .sorted { ($0.ticketID, $0.ruleID) < ($1.ticketID, $1.ruleID) } ?? []
+        snapshot.noticeLogs = try await store.feature((any NoticeLogRepository).self)?.noticeLogs() ?? []
         snapshot.allowances = try await store.feature((any AllowanceRepository).self)?.allowanceUsages() ?? []
         snapshot.trail = try await store.feature((any TrailRepository).self)?.trailEntries(offset: 0, limit: .max) ?? []
         let assignment = try store.feature((any AssignmentRepository).self)
         snapshot.employeeSchedules = try await assignment?.employeeSchedules() ?? []
         snapshot.roundRobinCursors = try await assignment?.roundRobinCursors() ?? []
+        snapshot.employeeCapacities = try await assignment?.employeeCapacities() ?? []
+        snapshot.groupRoutings = try await assignment?.groupRoutings() ?? []
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

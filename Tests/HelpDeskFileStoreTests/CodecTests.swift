@@ -32,9 +32,10 @@ struct CodecTests {
             lists == [
                 "ticketWrites", "comments", "auditEntries", "events", "employees", "groups", "categories",
                 "acknowledgedEvents", "clients", "billing",
-                "capabilities", "preconditions", "writeIndex",
+                "capabilities", "preconditions", "notes", "writeIndex",
             ], "add the new list to UnitOfWork.changesOnlyTicketHistory, then here")
-        // Preconditions are checked at commit and never journaled: they need no place there.
+        // Preconditions are checked at commit and notes acted on before it; neither is journaled:
+        // they need no place there.
     }
 
     @Test func ticketsRoundTripExactly() throws {

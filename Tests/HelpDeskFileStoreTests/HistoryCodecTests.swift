@@ -40,7 +40,7 @@ struct HistoryCodecTests {
             withHistory += work.comments.isEmpty || work.auditEntries.isEmpty ? 0 : 1
         }
         #expect(names.count == HistoryGenerator.eventCaseCount)
-        #expect(names.count == 28)
+        #expect(names.count == 29)
         #expect(codes == Set(1...UInt8(HistoryGenerator.eventCaseCount)))
         #expect(withWrites > 50 && withRest > 50 && withHistory > 50)
     }
@@ -108,7 +108,7 @@ struct HistoryCodecTests {
         offset += 1
         for pending in work.events {
             #expect(payload[offset + 8] == HistoryGenerator.code(of: pending.event))
-            for unknown: UInt8 in [0, 29, 99] {
+            for unknown: UInt8 in [0, 30, 99] {
                 var damaged = payload
                 damaged[offset + 8] = unknown
                 #expect(throws: MalformedBytes.self, "\(pending.event.name) as code \(unknown)") {
@@ -172,7 +172,7 @@ private func checkWidened<Value: Equatable>(
 /// Seeded random comments, audit entries, outbox events and units of work.
 private struct HistoryGenerator {
     /// The number of `DomainEvent` cases: ``event(code:)`` builds codes `1...eventCaseCount`.
-    static let eventCaseCount = 28
+    static let eventCaseCount = 29
     private static let fixtures = TicketFixtures(seed: 77)
     private static let texts = [
         "", " ", "Printer on the 3rd floor jams", "Принтер не печатает", "ΣΦΑΛΜΑ δικτύου",
@@ -222,6 +222,7 @@ private struct HistoryGenerator {
         case .workSettled: 26
         case .debtorTicketAssigned: 27
         case .allowanceAlert: 28
+        case .noticeSent: 29
         }
     }
 
@@ -331,6 +332,12 @@ private struct HistoryGenerator {
             .allowanceAlert(
                 contract: id(), number: text(), period: id(), measure: pick(AllowanceMeasure.allCases), percent: int(),
                 consumed: int(), included: int())
+        case 29:
+            .noticeSent(
+                ticket: t, number: n,
+                notice: Notice(
+                    purpose: pick(NoticePurpose.allCases), reader: pick(NoticeReader.allCases), subject: text(),
+                    text: text(), html: text(), isAutomatic: coin()))
         default: preconditionFailure("no DomainEvent case has code \(code)")
         }
     }

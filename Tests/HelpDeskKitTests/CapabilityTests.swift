@@ -37,16 +37,23 @@ struct CapabilityTests {
             Capabilities.all.map(\.name)
                 == [
                     "tickets", "automation", "sla", "labor", "ratings", "billing", "clients", "allowances", "roles",
-                    "assignment", "trail", "idempotency",
+                    "assignment", "trail", "notifications", "idempotency",
                 ])
         #expect(
             Capabilities.ticketHooks.map(\.name)
-                == ["automation-rules", "sla-clocks", "rating-requests", "settlement", "debtor-warning"])
+                == [
+                    "automation-rules", "sla-clocks", "rating-requests", "settlement", "debtor-warning", "open-load",
+                    "notices",
+                ])
         #expect(
             Capabilities.tickHooks.map(\.name)
-                == ["postponed-return", "sla-announcements", "contract-reminders", "idempotency-sweep", "time-rules"],
-            "time rules run last, after the tick's returns to work and SLA announcements")
-        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 8)
+                == [
+                    "postponed-return", "sla-announcements", "contract-reminders", "backlog-drain", "idempotency-sweep",
+                    "time-rules",
+                ], "time rules run last, after the tick's returns to work and SLA announcements")
+        #expect(Capabilities.unitHooks.map(\.name) == ["backlog-drain"])
+        #expect(Capabilities.impliedLanes.count == 1, "a moved cursor implies its group's lane")
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 9)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
     }

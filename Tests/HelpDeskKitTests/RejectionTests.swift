@@ -56,7 +56,7 @@ struct RejectionTests {
     @Test(
         arguments: RejectionCatalog.ticketCases + RejectionCatalog.conversationCases + RejectionCatalog.directoryCases
             + RejectionCatalog.laborCases + RejectionCatalog.ratingCases + RejectionCatalog.clientCases
-            + RejectionCatalog.billingCases)
+            + RejectionCatalog.billingCases + RejectionCatalog.routingCases)
     func rejected(_ rejection: RejectionCase) async throws {
         let fixture = try await RejectionFixture.make()
         let before = try await fixture.test.snapshot()

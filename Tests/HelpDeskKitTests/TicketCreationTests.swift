@@ -62,9 +62,11 @@ struct TicketCreationTests {
         #expect(audit.first?.newValue == ticket.number.description)
         #expect(audit.first?.performer == .employee(test.anna.id))
         let events = try await test.desk.undeliveredEvents(as: .system)
-        #expect(events.map(\.event.name) == ["ticketCreated"])
+        // The engineer hears of the ticket; the client who wrote in gets a receipt of their own.
+        #expect(events.map(\.event.name) == ["ticketCreated", "noticeSent"])
         #expect(events.first?.audience.employeeIDs == [test.boris.id])
         #expect(events.first?.audience.requester == .freeText("Ivan Petrov"))
+        #expect(events.last?.audience == Audience(requester: .freeText("Ivan Petrov")))
     }
 
     @Test func aClientMayRegisterATicketThroughThePortal() async throws {

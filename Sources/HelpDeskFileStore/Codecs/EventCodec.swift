@@ -161,6 +161,14 @@ enum EventCodec {
                 head(27, ticket, number)
                 w.uuid(company.rawValue)
                 w.uuid(assignee.rawValue)
+            case .noticeSent(let ticket, let number, let notice):
+                head(29, ticket, number)
+                w.string(notice.purpose.rawValue)
+                w.string(notice.reader.rawValue)
+                w.string(notice.subject)
+                w.string(notice.text)
+                w.string(notice.html)
+                w.int(notice.isAutomatic ? 1 : 0)
             case .allowanceAlert(
                 let contract, let number, let period, let measure, let percent, let consumed, let included):
                 w.varint(28)
@@ -270,6 +278,11 @@ enum EventCodec {
         case 26: return .workSettled(ticket: ticket, number: number, version: try g.int())
         case 27:
             return .debtorTicketAssigned(ticket: ticket, number: number, company: try g.id(), assignee: try g.id())
+        case 29:
+            let notice = Notice(
+                purpose: try g.raw(), reader: try g.raw(), subject: try g.string(), text: try g.string(),
+                html: try g.string(), isAutomatic: try g.int() != 0)
+            return .noticeSent(ticket: ticket, number: number, notice: notice)
         default: throw MalformedBytes(offset: start, reason: "unknown event code \(code)")
         }
     }

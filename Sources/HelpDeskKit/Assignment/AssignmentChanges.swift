@@ -1,29 +1,39 @@
-/// The assignment part of a ``UnitOfWork``: employees' schedules set and round-robin cursors moved.
+/// The assignment part of a ``UnitOfWork``: employees' schedules and caps set, round-robin cursors
+/// moved, groups' routing set.
 public struct AssignmentChanges: CapabilityChanges {
     /// Schedules to insert or replace (one per employee; the last write wins).
     public var schedules: [EmployeeSchedule] = []
     /// Cursors to write, each under the revision it was based on.
     public var cursorWrites: [RoundRobinCursorWrite] = []
+    /// Employees' own caps to insert or replace (one per employee; the last write wins).
+    public var capacities: [EmployeeCapacity] = []
+    /// Groups' routing to insert or replace (one per group; the last write wins).
+    public var routings: [GroupRoutingRecord] = []
 
     /// No changes.
     public init() {}
 
-    public var isEmpty: Bool { schedules.isEmpty && cursorWrites.isEmpty }
+    public var isEmpty: Bool { schedules.isEmpty && cursorWrites.isEmpty && capacities.isEmpty && routings.isEmpty }
 
     public func forEachConflictKey(_ body: (ConflictKey) -> Void) {
         for schedule in schedules { body(.record(kind: "employeeSchedule", id: schedule.employeeID.description)) }
         for write in cursorWrites { body(.record(kind: "roundRobinCursor", id: write.cursor.groupID.description)) }
+        for capacity in capacities { body(.record(kind: "employeeCapacity", id: capacity.employeeID.description)) }
+        for record in routings { body(.record(kind: "groupRouting", id: record.groupID.description)) }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case employeeSchedules, roundRobinCursorWrites
+        case employeeSchedules, roundRobinCursorWrites, employeeCapacities, groupRoutings
     }
 
-    /// Decodes leniently: units written before assignment strategies existed have none.
+    /// Decodes leniently: units written before assignment strategies (or caps and routing) existed
+    /// have none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schedules = try container.decodeIfPresent([EmployeeSchedule].self, forKey: .employeeSchedules) ?? []
         cursorWrites = try container.decodeIfPresent([RoundRobinCursorWrite].self, forKey: .roundRobinCursorWrites) ?? []
+        capacities = try container.decodeIfPresent([EmployeeCapacity].self, forKey: .employeeCapacities) ?? []
+        routings = try container.decodeIfPresent([GroupRoutingRecord].self, forKey: .groupRoutings) ?? []
     }
 
     /// Encodes the parts that hold something.
@@ -31,6 +41,8 @@ public struct AssignmentChanges: CapabilityChanges {
         var container = encoder.container(keyedBy: CodingKeys.self)
         if !schedules.isEmpty { try container.encode(schedules, forKey: .employeeSchedules) }
         if !cursorWrites.isEmpty { try container.encode(cursorWrites, forKey: .roundRobinCursorWrites) }
+        if !capacities.isEmpty { try container.encode(capacities, forKey: .employeeCapacities) }
+        if !routings.isEmpty { try container.encode(routings, forKey: .groupRoutings) }
     }
 }
 
@@ -47,6 +59,18 @@ extension UnitOfWork {
         set { self[AssignmentChanges.self].cursorWrites = newValue }
     }
 
+    /// Employees' own caps to write (``AssignmentChanges/capacities``).
+    public var employeeCapacities: [EmployeeCapacity] {
+        get { self[AssignmentChanges.self].capacities }
+        set { self[AssignmentChanges.self].capacities = newValue }
+    }
+
+    /// Groups' routing to write (``AssignmentChanges/routings``).
+    public var groupRoutings: [GroupRoutingRecord] {
+        get { self[AssignmentChanges.self].routings }
+        set { self[AssignmentChanges.self].routings = newValue }
+    }
+
     /// Writes `cursor`, replacing an earlier write of the same group's cursor in this unit (which
     /// keeps the revision the first write was based on).
     mutating func write(_ cursor: RoundRobinCursor, expectedRevision: Int?) {
@@ -58,7 +82,7 @@ extension UnitOfWork {
     }
 }
 
-/// The schedules and cursors of a ``StoreImage``.
+/// The schedules, caps, cursors and routing of a ``StoreImage``.
 public struct AssignmentImage: CapabilityImage {
     public static let key = "assignment"
 
@@ -66,20 +90,29 @@ public struct AssignmentImage: CapabilityImage {
     public var schedules: [EmployeeSchedule]
     /// Every cursor, by group identifier.
     public var cursors: [RoundRobinCursor]
+    /// Every employee's own cap, by employee identifier.
+    public var capacities: [EmployeeCapacity]
+    /// Every group's routing, by group identifier.
+    public var routings: [GroupRoutingRecord]
 
     /// Describes the records of an image.
-    public init(schedules: [EmployeeSchedule], cursors: [RoundRobinCursor]) {
+    public init(
+        schedules: [EmployeeSchedule], cursors: [RoundRobinCursor], capacities: [EmployeeCapacity] = [],
+        routings: [GroupRoutingRecord] = []
+    ) {
         self.schedules = schedules
         self.cursors = cursors
+        self.capacities = capacities
+        self.routings = routings
     }
 
     /// No records.
     public init() { self.init(schedules: [], cursors: []) }
 
-    public var isEmpty: Bool { schedules.isEmpty && cursors.isEmpty }
+    public var isEmpty: Bool { schedules.isEmpty && cursors.isEmpty && capacities.isEmpty && routings.isEmpty }
 
     private enum CodingKeys: String, CodingKey {
-        case schedules, cursors
+        case schedules, cursors, capacities, routings
     }
 
     /// Decodes leniently: a missing list is empty.
@@ -87,6 +120,17 @@ public struct AssignmentImage: CapabilityImage {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         schedules = try container.decodeIfPresent([EmployeeSchedule].self, forKey: .schedules) ?? []
         cursors = try container.decodeIfPresent([RoundRobinCursor].self, forKey: .cursors) ?? []
+        capacities = try container.decodeIfPresent([EmployeeCapacity].self, forKey: .capacities) ?? []
+        routings = try container.decodeIfPresent([GroupRoutingRecord].self, forKey: .routings) ?? []
+    }
+
+    /// Encodes the lists that hold something (a snapshot from before caps and routing stays byte-equal).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schedules, forKey: .schedules)
+        try container.encode(cursors, forKey: .cursors)
+        if !capacities.isEmpty { try container.encode(capacities, forKey: .capacities) }
+        if !routings.isEmpty { try container.encode(routings, forKey: .routings) }
     }
 }
 
@@ -99,8 +143,15 @@ extension StoreImage {
 }
 
 extension Capability {
-    /// Assignment: employees' shifts and the groups' round-robin cursors.
-    static let assignment = Capability(name: "assignment", tables: AssignmentTables.self)
+    /// Assignment: employees' shifts and caps, the groups' round-robin cursors and routing; open
+    /// loads noted per ticket change, backlogs drained before a unit commits and at every tick.
+    static let assignment = Capability(
+        name: "assignment", tables: AssignmentTables.self, ticketHooks: [.openLoad], tickHooks: [.backlogDrain],
+        unitHooks: [.backlogDrain],
+        impliedLanes: { work in
+            // A moved cursor: this engine's assignments in its group take turns.
+            work[AssignmentChanges.self].cursorWrites.map { HelpDesk.assignmentLane($0.cursor.groupID) }
+        })
 }
 
 extension HelpDesk {

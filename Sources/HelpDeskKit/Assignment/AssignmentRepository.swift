@@ -1,5 +1,5 @@
-/// Reads employees' working calendars and the groups' round-robin cursors. Writes go through a
-/// ``UnitOfWork`` (``AssignmentChanges``).
+/// Reads employees' working calendars and caps, and the groups' round-robin cursors and routing.
+/// Writes go through a ``UnitOfWork`` (``AssignmentChanges``).
 public protocol AssignmentRepository: Sendable {
     /// The schedule of `employee`, or `nil` when none was set.
     func employeeSchedule(of employee: EmployeeID) async throws -> EmployeeSchedule?
@@ -9,4 +9,12 @@ public protocol AssignmentRepository: Sendable {
     func roundRobinCursor(of group: GroupID) async throws -> RoundRobinCursor?
     /// Every stored cursor, by group identifier.
     func roundRobinCursors() async throws -> [RoundRobinCursor]
+    /// The own cap of `employee`, or `nil` when none was set.
+    func employeeCapacity(of employee: EmployeeID) async throws -> EmployeeCapacity?
+    /// Every stored cap, by employee identifier.
+    func employeeCapacities() async throws -> [EmployeeCapacity]
+    /// The routing of `group`, or `nil` when none was set.
+    func groupRouting(of group: GroupID) async throws -> GroupRoutingRecord?
+    /// Every stored routing, by group identifier.
+    func groupRoutings() async throws -> [GroupRoutingRecord]
 }

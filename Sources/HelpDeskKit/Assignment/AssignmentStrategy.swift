@@ -60,13 +60,19 @@ public struct AssignmentCandidate: Hashable, Sendable, Codable {
     public var isOnShift: Bool
     /// The member's open tickets (status not resolved, closed or cancelled) by priority.
     public var openTickets: [Priority: Int]
+    /// The member's own cap (``EmployeeCapacity``); `nil`: none.
+    public var capacity: Int?
 
     /// Describes a candidate.
-    public init(employeeID: EmployeeID, isActive: Bool = true, isOnShift: Bool = true, openTickets: [Priority: Int] = [:]) {
+    public init(
+        employeeID: EmployeeID, isActive: Bool = true, isOnShift: Bool = true, openTickets: [Priority: Int] = [:],
+        capacity: Int? = nil
+    ) {
         self.employeeID = employeeID
         self.isActive = isActive
         self.isOnShift = isOnShift
         self.openTickets = openTickets
+        self.capacity = capacity
     }
 
     /// All open tickets, whatever their priority (saturating at `Int.max`).
@@ -104,11 +110,22 @@ public struct AssignmentDecision: Hashable, Sendable {
 }
 
 extension AssignmentStrategy {
-    /// `true` when `candidate` may be given a ticket: active, on shift and below the capacity.
+    /// `true` when `candidate` may be given a ticket: active, on shift and below the cap that
+    /// holds for them (``capacity(for:)``).
     public func isEligible(_ candidate: AssignmentCandidate) -> Bool {
         guard candidate.isActive, candidate.isOnShift else { return false }
-        guard let capacity else { return true }
+        guard let capacity = capacity(for: candidate) else { return true }
         return candidate.openTicketCount < capacity
+    }
+
+    /// The cap that holds for `candidate`: the smaller of the strategy's and the member's own;
+    /// `nil` when neither has one.
+    public func capacity(for candidate: AssignmentCandidate) -> Int? {
+        switch (capacity, candidate.capacity) {
+        case (let group?, let own?): min(group, own)
+        case (let group?, nil): group
+        case (nil, let own): own
+        }
     }
 
     /// Picks the assignee among `candidates` after the member `cursor` assigned last.

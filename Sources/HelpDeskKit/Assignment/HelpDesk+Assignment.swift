@@ -46,35 +46,85 @@ extension HelpDesk {
             try authorize(context.principal, AccessRequest(.editTicket))
             guard try await storage({ try await store.group(group) }) != nil else { throw .groupNotFound(group) }
             await holdLanes([Self.assignmentLane(group)], in: &context)
-            let now = clock.now()
-            var candidates = try await assignmentCandidates(in: group, at: now, countingByPriority: true)
-            var cursor = try await roundRobinCursor(of: group, in: context.work)
-            var assigned: [Ticket] = []
-            for id in backlog {
-                let ticket = try await loadTicket(id)
-                let stillWaiting = ticket.assigneeID == nil && ticket.groupID == group
-                    && workflow.category(of: ticket.status)?.isActive == true
-                guard stillWaiting, (try? authorize(context.principal, .editTicket, on: ticket)) != nil else { continue }
-                let decision = strategy.choose(among: candidates, after: cursor.current?.lastAssigneeID)
-                guard let assignee = decision.assigneeID else { break }
-                if let index = candidates.firstIndex(where: { $0.employeeID == assignee }) {
-                    candidates[index].openTickets[ticket.priority, default: 0] += 1
-                }
-                cursor.move(to: assignee, in: group)
-                assigned.append(
-                    try await edit(id, in: &context, for: .editTicket) { edit throws(HelpDeskError) in
+            let principal = context.principal
+            return try await assign(
+                backlog, of: group, strategy: strategy, at: clock.now(), in: &context,
+                taking: { ticket in (try? authorize(principal, .editTicket, on: ticket)) != nil },
+                give: { ticket, assignee, context throws(HelpDeskError) in
+                    try await edit(ticket.id, in: &context, for: .editTicket) { edit throws(HelpDeskError) in
                         Self.give(&edit, to: assignee, in: group)
-                    })
+                    }
+                })
+        }
+    }
+
+    /// Gives the tickets `backlog` of `group`, in order, to the members `strategy` chooses at
+    /// `instant`, until nobody is eligible; returns them as they will be stored. A ticket refused by
+    /// `claim` (before it is read), no longer waiting in the group, or refused by `taking`, is
+    /// passed over without a turn.
+    ///
+    /// The loads and caps are the stored ones with the changes `context`'s unit makes (a ticket it
+    /// resolves no longer counts, a cap it sets holds) and each assignment made on the way; the
+    /// group's cursor is written once.
+    func assign(
+        _ backlog: [TicketID], of group: GroupID, strategy: AssignmentStrategy, at instant: Date,
+        in context: inout CommandContext, claim: (TicketID, inout CommandContext) -> Bool = { _, _ in true },
+        taking: (Ticket) -> Bool = { _ in true },
+        give: (Ticket, EmployeeID, inout CommandContext) async throws(HelpDeskError) -> Ticket
+    ) async throws(HelpDeskError) -> [Ticket] {
+        // Loads by priority only when they weigh: one count per member otherwise.
+        let weighted = strategy.kind == .leastLoaded(weightedByPriority: true)
+        var candidates = try await assignmentCandidates(in: group, at: instant, countingByPriority: weighted)
+        Self.count(context.work.notes.openLoad, into: &candidates, byPriority: weighted)
+        for capacity in context.work.employeeCapacities {
+            if let index = candidates.firstIndex(where: { $0.employeeID == capacity.employeeID }) {
+                candidates[index].capacity = capacity.maximum
             }
-            if let moved = cursor.current, moved != cursor.stored {
-                context.work.write(moved, expectedRevision: cursor.expectedRevision)
+        }
+        var cursor = try await roundRobinCursor(of: group, in: context.work)
+        var assigned: [Ticket] = []
+        for id in backlog where claim(id, &context) {
+            let ticket = try await loadTicket(id)
+            let stillWaiting = ticket.assigneeID == nil && ticket.groupID == group
+                && workflow.category(of: ticket.status)?.isActive == true
+            guard stillWaiting, taking(ticket) else { continue }
+            let decision = strategy.choose(among: candidates, after: cursor.current?.lastAssigneeID)
+            guard let assignee = decision.assigneeID else { break }
+            cursor.move(to: assignee, in: group)
+            let stored = try await give(ticket, assignee, &context)
+            // As stored: a rule may have moved it on.
+            if let holder = stored.assigneeID, workflow.category(of: stored.status)?.isActive == true,
+                let index = candidates.firstIndex(where: { $0.employeeID == holder })
+            {
+                candidates[index].openTickets[weighted ? stored.priority : .normal, default: 0] += 1
             }
-            return assigned
+            assigned.append(stored)
+        }
+        if let moved = cursor.current, moved != cursor.stored {
+            context.work.write(moved, expectedRevision: cursor.expectedRevision)
+        }
+        return assigned
+    }
+
+    /// Adds a unit's open-load changes to the candidates' loads (never below zero); without
+    /// `byPriority` every change counts under `.normal`, as the loads were counted.
+    static func count(
+        _ changes: [EmployeeID: [Priority: Int]], into candidates: inout [AssignmentCandidate], byPriority: Bool
+    ) {
+        guard !changes.isEmpty else { return }
+        for index in candidates.indices {
+            guard let own = changes[candidates[index].employeeID] else { continue }
+            let total = own.values.reduce(0) { $0.addingReportingOverflow($1).partialValue }
+            let folded = byPriority ? own : [.normal: total]
+            for (priority, change) in folded {
+                let (sum, overflow) = (candidates[index].openTickets[priority] ?? 0).addingReportingOverflow(change)
+                candidates[index].openTickets[priority] = overflow ? .max : max(0, sum)
+            }
         }
     }
 
     /// The open-ticket load of every member of `group` now, by priority, with their active and
-    /// on-shift flags, in the group's round-robin order (by identifier).
+    /// on-shift flags and own cap, in the group's round-robin order (by identifier).
     public func assignmentLoad(of group: GroupID, as viewer: Performer) async throws(HelpDeskError)
         -> [AssignmentCandidate]
     {
@@ -116,7 +166,7 @@ extension HelpDesk {
     static func assignmentLane(_ group: GroupID) -> String { "assignment/\(group)" }
 
     /// Sets the edited ticket's assignee and group, announcing the change.
-    private static func give(_ edit: inout TicketEdit, to assignee: EmployeeID?, in group: GroupID) {
+    static func give(_ edit: inout TicketEdit, to assignee: EmployeeID?, in group: GroupID) {
         guard edit.ticket.assigneeID != assignee || edit.ticket.groupID != group else { return }
         edit.ticket.assigneeID = assignee
         edit.ticket.groupID = group
@@ -125,7 +175,7 @@ extension HelpDesk {
     }
 
     /// The unassigned active tickets of `group`, oldest first.
-    private static func backlogQuery(of group: GroupID, limit: Int) -> TicketQuery {
+    static func backlogQuery(of group: GroupID, limit: Int) -> TicketQuery {
         TicketQuery(
             statusCategories: Self.openCategories, assigneeIDs: [nil], groupIDs: [group],
             sort: [TicketSort(.createdAt, .ascending)], limit: limit)
@@ -160,8 +210,9 @@ extension HelpDesk {
         return CursorState(stored: stored, expectedRevision: stored?.revision, current: stored)
     }
 
-    /// Every member of `group` as the strategies see them at `instant`: active flag, shift and open
-    /// tickets (by priority with `countingByPriority`, else all counted as `.normal`), by identifier.
+    /// Every member of `group` as the strategies see them at `instant`: active flag, shift, own cap
+    /// and open tickets (by priority with `countingByPriority`, else all counted as `.normal`), by
+    /// identifier.
     func assignmentCandidates(in group: GroupID, at instant: Date, countingByPriority: Bool)
         async throws(HelpDeskError) -> [AssignmentCandidate]
     {
@@ -170,11 +221,13 @@ extension HelpDesk {
         var candidates: [AssignmentCandidate] = []
         for member in members {
             let schedule = try await assignments { try await $0.employeeSchedule(of: member.id) }
+            let capacity = try await assignments { try await $0.employeeCapacity(of: member.id) }
             candidates.append(
                 AssignmentCandidate(
                     employeeID: member.id, isActive: member.isActive,
                     isOnShift: schedule?.isOnShift(at: instant) ?? true,
-                    openTickets: try await openTickets(of: member.id, byPriority: countingByPriority)))
+                    openTickets: try await openTickets(of: member.id, byPriority: countingByPriority),
+                    capacity: capacity?.maximum))
         }
         return candidates
     }

@@ -12,6 +12,11 @@ struct Capability: Sendable {
     var ticketHooks: [TicketHook] = []
     /// Run by every ``HelpDesk/tick(now:)``.
     var tickHooks: [TickHook] = []
+    /// Run on a command's whole unit before it commits, when its notes ask for it.
+    var unitHooks: [UnitHook] = []
+    /// The lanes of this engine a unit with this capability's changes must hold when it commits
+    /// (``HelpDesk/waitedForImpliedLanes(_:)``).
+    var impliedLanes: (@Sendable (UnitOfWork) -> [String])? = nil
 }
 
 /// The one list a capability registers in. Hooks run in the order of this list (and of each
@@ -21,7 +26,7 @@ enum Capabilities {
     /// Every capability, in the order their hooks run.
     static let all: [Capability] = [
         .tickets, .automation, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .assignment, .trail,
-        .idempotency,
+        .notifications, .idempotency,
     ]
 
     /// Run on every recorded ticket change, in this order.
@@ -32,6 +37,10 @@ enum Capabilities {
         let hooks = all.flatMap(\.tickHooks)
         return hooks.filter { !$0.runsAfterOthers } + hooks.filter(\.runsAfterOthers)
     }()
+    /// Run on a command's unit before it commits, in this order (``UnitHook``).
+    static let unitHooks: [UnitHook] = all.flatMap(\.unitHooks)
+    /// The lanes each capability's changes imply (``Capability/impliedLanes``).
+    static let impliedLanes: [@Sendable (UnitOfWork) -> [String]] = all.compactMap(\.impliedLanes)
     /// The in-memory tables of every capability that stores something.
     static let tableTypes: [any CapabilityTable.Type] = all.compactMap(\.tables)
     /// The change types units of work may hold, in the order they are encoded and applied.

@@ -20,6 +20,8 @@ public actor HelpDesk {
     var laneLocks = KeyedLocks<String>()
     /// The ticket numbers handed out so far.
     var numbering = TicketNumbering()
+    /// The automation rules compiled under the store's rule-set stamp (``rulePlan()``).
+    var cachedRulePlan: RulePlan?
     /// SLA calendars on clients' wall clocks, built once.
     let zonedCalendars = ZonedCalendars()
     /// Decides what each performer may do and see.

@@ -28,6 +28,10 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var idempotencyHorizon: TimeInterval
     /// How automation rules run (``RuleSettings``).
     public var rules = RuleSettings()
+    /// The desk's own notices: receipts, status notices, low-rating alerts, loop protection.
+    public var notifications = NotificationSettings()
+    /// How automatic backlog drains run (``AssignmentSettings``).
+    public var assignment = AssignmentSettings()
 
     /// Creates a configuration; the defaults suit most desks.
     public init(

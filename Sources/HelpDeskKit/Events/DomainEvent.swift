@@ -67,6 +67,9 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     /// A ticket of a client that owes money was assigned to or taken into work by `assignee`:
     /// the engineer is told before working it.
     case debtorTicketAssigned(ticket: TicketID, number: TicketNumber, company: CompanyID, assignee: EmployeeID)
+    /// A notice rendered from a template (a receipt, an auto-reply, an escalation, a rule's
+    /// message) for the event's audience; deliver its text as it is.
+    case noticeSent(ticket: TicketID, number: TicketNumber, notice: Notice)
 
     /// The ticket the event is about (for a merge: the source, which was closed); `nil` for
     /// events about contracts and other client records.
@@ -89,7 +92,7 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             .lowRatingReceived(let ticket, _, _, _, _), .paidWorkApproval(let ticket, _, _, _):
             ticket
         case .specificationChanged(let ticket, _, _), .workSettled(let ticket, _, _),
-            .debtorTicketAssigned(let ticket, _, _, _):
+            .debtorTicketAssigned(let ticket, _, _, _), .noticeSent(let ticket, _, _):
             ticket
         }
     }
@@ -125,6 +128,7 @@ public enum DomainEvent: Hashable, Sendable, Codable {
         case .specificationChanged: "specificationChanged"
         case .workSettled: "workSettled"
         case .debtorTicketAssigned: "debtorTicketAssigned"
+        case .noticeSent: "noticeSent"
         }
     }
 }

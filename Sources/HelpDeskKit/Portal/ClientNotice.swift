@@ -47,6 +47,11 @@ extension HelpDesk {
         let whose = ticket.requester == recipient ? "Your request" : "Request"
         let request = "\(whose) \(ticket.number) \u{201C}\(ticket.title)\u{201D}"
         switch event {
+        case .noticeSent(_, _, let rendered):
+            // Rendered for this client from what they may see when it was decided.
+            guard rendered.reader == .client else { return nil }
+            return ClientNotice(
+                recipient: recipient, ticketNumber: ticket.number, subject: rendered.subject, body: rendered.text)
         case .ticketCreated:
             return notice("\(request) is registered. We will keep you informed here.")
         case .statusChanged, .returnedToWork:
@@ -101,7 +106,7 @@ extension HelpDesk {
     }
 
     /// `instant` as the client reads it: in the time zone of the ticket's location (UTC without one).
-    private func clientDate(_ instant: Date, of ticket: Ticket) async throws(HelpDeskError) -> String {
+    func clientDate(_ instant: Date, of ticket: Ticket) async throws(HelpDeskError) -> String {
         var zone = TimeZone.gmt
         if let id = ticket.locationID, let location = try await storage({ try await companyStore.location(id) }) {
             zone = TimeZone(identifier: location.timeZoneIdentifier) ?? .gmt

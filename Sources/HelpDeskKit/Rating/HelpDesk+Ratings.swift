@@ -68,7 +68,7 @@ extension HelpDesk {
                 throw .ratingTokenExpired(request.ticketNumber, expiredAt: request.expiresAt)
             }
             let ticket = try await loadTicket(request.ticketID)
-            return recordRating(
+            return try await recordRating(
                 score, remark: remark, answering: request, on: ticket, by: request.requester.performer, at: now,
                 into: &context.work)
         }
@@ -97,7 +97,7 @@ extension HelpDesk {
                 break
             }
             guard let open else { throw .ratingNotRequested(ticket.number) }
-            return recordRating(
+            return try await recordRating(
                 score, remark: remark, answering: open, on: ticket, by: context.performer, at: now, into: &context.work)
         }
     }
@@ -118,7 +118,7 @@ extension HelpDesk {
     private func recordRating(
         _ score: Int, remark: String?, answering request: RatingRequest, on ticket: Ticket, by performer: Performer,
         at now: Date, into work: inout UnitOfWork
-    ) -> Rating {
+    ) async throws(HelpDeskError) -> Rating {
         let settings = configuration.ratings ?? .standard
         let rating = Rating(
             id: nextID(), requestID: request.id, ticketID: ticket.id, ticketNumber: ticket.number, score: score,
@@ -142,6 +142,12 @@ extension HelpDesk {
                 PendingEvent(
                     id: nextID(), event: low, performer: performer,
                     audience: Audience(employeeIDs: settings.escalationRecipientIDs), occurredAt: now))
+            if let template = configuration.notifications.lowRating, !settings.escalationRecipientIDs.isEmpty {
+                let alert = NoticeRequest(
+                    purpose: .lowRating, template: template, recipient: .employees(settings.escalationRecipientIDs),
+                    rating: rating)
+                try await sendNotices([alert], about: ticket, by: performer, at: now, into: &work)
+            }
         }
         return rating
     }

@@ -43,6 +43,14 @@ public enum RuleAction: Hashable, Sendable, Codable {
     /// least-loaded, skipping inactive, off-shift and full members); nobody eligible leaves it
     /// unassigned in the group, its backlog.
     case assign(group: GroupID, strategy: AssignmentStrategy)
+    /// Sends a notice rendered from the template to the recipient (a client template for the
+    /// requester or clients, a staff template otherwise).
+    case notify(NoticeTemplate, to: NoticeRecipient)
+    /// Answers the requester automatically (a client template), e.g. "nobody has replied yet".
+    case autoReply(NoticeTemplate)
+    /// Escalates to employees: they are put under control of the ticket (watchers) and get the
+    /// staff notice; a group gets the notice only.
+    case escalate(to: NoticeRecipient, NoticeTemplate)
 }
 
 /// An automation rule: on a trigger, when its conditions match, it applies its actions.

@@ -8,6 +8,10 @@ struct AutomationTables: CapabilityTable {
     /// Every rule by priority, then identifier: kept in step with ``rules``, since every ticket
     /// change reads it.
     private(set) var sorted: [AutomationRule] = []
+    /// Counts the applied units that wrote or deleted rules: the store's
+    /// ``AutomationRepository/ruleSetStamp()``. Never reset while the store lives (a store built
+    /// from an image starts at 0, but an engine never changes stores).
+    private(set) var stamp: Int64 = 0
 
     /// Checks the automation part of `work`: writes and deletions under the stored revision, and
     /// after them priorities and names (ignoring case) unique across the desk.
@@ -54,6 +58,7 @@ struct AutomationTables: CapabilityTable {
         for write in changes.ruleWrites { after[write.rule.id] = write.rule }
         for deletion in changes.ruleDeletions { after[deletion.id] = nil }
         rules = after
+        if !changes.isEmpty { stamp &+= 1 }
     }
 
     var image: AutomationImage { AutomationImage(rules: sorted, episodes: episodes.all) }
@@ -80,5 +85,9 @@ extension InMemoryStore: AutomationRepository {
 
     public func rules() async throws -> [AutomationRule] {
         state.withLock { $0.table(AutomationTables.self).sorted }
+    }
+
+    public func ruleSetStamp() async throws -> RuleSetStamp {
+        state.withLock { RuleSetStamp($0.table(AutomationTables.self).stamp) }
     }
 }

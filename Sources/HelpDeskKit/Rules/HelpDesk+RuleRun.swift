@@ -19,49 +19,46 @@ extension HelpDesk {
     ///
     /// `isNew`: the ticket is being registered (``RuleCondition/changed(_:)`` and ``RuleCondition/was(_:)`` are false).
     func runRules(_ triggers: Set<RuleTrigger>, on edit: inout TicketEdit, isNew: Bool) async throws(HelpDeskError) {
-        guard !triggers.isEmpty else { return }
-        let rules = try await activeRules().filter { !$0.definition.triggers.isDisjoint(with: triggers) }
-        guard !rules.isEmpty else { return }
+        guard !triggers.isEmpty, let plan = try await rulePlan(), !plan.rules.isEmpty else { return }
         // Working-minute conditions count in the ticket's SLA calendar, resolved once per command.
-        let working =
-            rules.contains(where: \.definition.countsWorkingTime)
-            ? try await ruleWorkingClock(for: edit.ticket, at: edit.at) : nil
-        var fired: Set<AutomationRuleID> = []
+        let working = plan.countsWorkingTime ? try await ruleWorkingClock(for: edit.ticket, at: edit.at) : nil
         var firings: [RuleFiring] = []
-        var passes = 0
-        while true {
-            passes += 1
-            if passes > configuration.rules.maximumPasses {
-                throw .ruleCascadeTooDeep(edit.ticket.number, passes: configuration.rules.maximumPasses)
-            }
-            var firedThisPass = false
-            // One subject per pass, renewed when a rule changes the ticket (copying a ticket per
-            // rule would dominate a desk with hundreds of rules).
-            var subject = RuleSubject(
-                ticket: edit.ticket, original: isNew ? nil : edit.original, at: edit.at, working: working)
-            for rule in rules where !fired.contains(rule.id) {
-                guard subject.matches(rule) else { continue }
-                fired.insert(rule.id)
-                firedThisPass = true
-                let before = edit.ticket
-                let skipped = try await apply(rule.definition.actions, to: &edit)
-                firings.append(RuleFiring(rule: rule, skipped: skipped, changedTicket: edit.ticket != before))
-                subject.ticket = edit.ticket
-            }
-            if !firedThisPass { break }
+        try await plan.run(
+            triggers, on: edit.ticket, original: isNew ? nil : edit.original, at: edit.at, working: working,
+            maximumPasses: configuration.rules.maximumPasses
+        ) { rule throws(HelpDeskError) in
+            let before = edit.ticket
+            let skipped = try await apply(rule.definition.actions, of: rule.name, to: &edit)
+            let changed = edit.ticket != before
+            firings.append(RuleFiring(rule: rule, skipped: skipped, changedTicket: changed))
+            return changed ? edit.ticket : nil
         }
         edit.ruleFirings += firings
     }
 
     /// The desk's active rules in the order they run.
     func activeRules() async throws(HelpDeskError) -> [AutomationRule] {
-        guard let repository = try optionalFeature((any AutomationRepository).self) else { return [] }
-        return try await storage { try await repository.rules() }.filter(\.definition.isActive)
+        try await rulePlan()?.rules ?? []
+    }
+
+    /// The compiled active rules (`nil` when the store keeps none): the cached plan while the
+    /// store's ``AutomationRepository/ruleSetStamp()`` stays the same, else compiled afresh from
+    /// the rules read after the stamp (so the plan is never older than its stamp).
+    func rulePlan() async throws(HelpDeskError) -> RulePlan? {
+        guard let repository = try optionalFeature((any AutomationRepository).self) else { return nil }
+        let stamp = try await storage { try await repository.ruleSetStamp() }
+        if let cached = cachedRulePlan, cached.stamp == stamp { return cached }
+        let plan = RulePlan(rules: try await storage { try await repository.rules() }, stamp: stamp)
+        // Another command may have cached a plan meanwhile; the newer stamp wins at its next read.
+        cachedRulePlan = plan
+        return plan
     }
 
     /// Applies `actions` to the edited ticket with the events their commands would raise (so the
     /// new assignee is told); returns why any were skipped. Time rules fired by `tick` apply theirs here too.
-    func apply(_ actions: [RuleAction], to edit: inout TicketEdit) async throws(HelpDeskError) -> [String] {
+    func apply(_ actions: [RuleAction], of rule: String? = nil, to edit: inout TicketEdit) async throws(HelpDeskError)
+        -> [String]
+    {
         var skipped: [String] = []
         let before = edit.ticket
         defer {
@@ -126,6 +123,17 @@ extension HelpDesk {
                     }
                 }
                 edit.ticket.watcherIDs = watchers.sorted()
+            case .notify(let template, let recipient):
+                edit.noticeRequests.append(
+                    NoticeRequest(purpose: .rule, template: template, recipient: recipient, rule: rule))
+            case .autoReply(let template):
+                edit.noticeRequests.append(
+                    NoticeRequest(purpose: .autoReply, template: template, recipient: .requester, rule: rule))
+            case .escalate(let recipient, let template):
+                let named = try await staffAudience(recipient, of: edit.ticket).employeeIDs
+                edit.ticket.watcherIDs = Set(edit.ticket.watcherIDs).union(named).sorted()
+                edit.noticeRequests.append(
+                    NoticeRequest(purpose: .escalation, template: template, recipient: recipient, rule: rule))
             }
         }
         return skipped

@@ -146,7 +146,7 @@ extension HelpDesk {
                         == true
                 else { continue }
                 let before = edit.ticket
-                let skipped = try await apply(plan.rule.definition.actions, to: &edit)
+                let skipped = try await apply(plan.rule.definition.actions, of: plan.rule.name, to: &edit)
                 firings.append(RuleFiring(rule: plan.rule, skipped: skipped, changedTicket: edit.ticket != before))
                 context.work.ruleEpisodeStarts.append(
                     RuleEpisode(id: nextID(), ruleID: plan.rule.id, ticketID: id, firedAt: now))

@@ -1,4 +1,5 @@
 import Foundation
+import Templating
 import WorkingTime
 
 extension HelpDesk {
@@ -103,7 +104,30 @@ extension HelpDesk {
             try Validate.strategy(strategy)
         case .setPriority:
             break
+        case .notify(let template, let recipient):
+            try await validate(recipient)
+            try validate(template, for: recipient.reader, field: "notify")
+        case .autoReply(let template):
+            try validate(template, for: .client, field: "autoReply")
+        case .escalate(let recipient, let template):
+            guard recipient.reader == .staff else {
+                throw .invalidInput(field: "escalate", problem: .malformed(expected: "employees, a group or its lead"))
+            }
+            try await validate(recipient)
+            try validate(template, for: .staff, field: "escalate")
         }
+    }
+
+    private func validate(_ recipient: NoticeRecipient) async throws(HelpDeskError) {
+        guard case .employees(let employees) = recipient else { return }
+        guard !employees.isEmpty else { throw .invalidInput(field: "employees", problem: .blank) }
+        guard employees.count <= 50 else { throw .invalidInput(field: "employees", problem: .outOfRange(1...50)) }
+        for id in employees { _ = try await loadEmployee(id) }
+    }
+
+    /// Throws ``HelpDeskError/Reason/invalidTemplate(field:_:)`` unless `template` fits `reader`.
+    func validate(_ template: NoticeTemplate, for reader: NoticeReader, field: String) throws(HelpDeskError) {
+        do { try template.validate(for: reader) } catch { throw .invalidTemplate(field: field, error) }
     }
 
     private func requireGroup(_ id: GroupID) async throws(HelpDeskError) {

@@ -42,6 +42,9 @@ public struct UnitOfWork: Hashable, Sendable, Codable {
     /// Facts about referenced records the store checks again at commit; never stored.
     public var preconditions: [CommitPrecondition] = []
 
+    /// What the engine must do before the unit commits; never stored or compared (``UnitNotes``).
+    var notes = UnitNotes()
+
     /// Position of each ticket's write in `ticketWrites`, built once the unit holds many writes.
     private var writeIndex: [TicketID: Int] = [:]
     /// Below this many writes, finding a ticket's write is a linear search.

@@ -85,6 +85,8 @@ extension HelpDesk {
         }
         audit(automated.ruleFirings, on: ticket, by: performer, at: now, into: &context.work)
         context.work.absorbRuleWork(automated.ruleWork)
+        try await sendNotices(
+            receipt(for: ticket) + automated.noticeRequests, about: ticket, by: performer, at: now, into: &context.work)
         try await warnIfDebtor(ticket, before: nil, by: performer, at: now, into: &context.work)
         return ticket
     }

@@ -10,6 +10,8 @@ public struct TickReport: Hashable, Sendable {
     public var slaBreaches: [TicketNumber] = []
     /// Numbers of contracts a reminder was announced for (once per reminder).
     public var contractReminders: [String] = []
+    /// Tickets the backlog drains assigned, group by group, oldest first within a group.
+    public var drainedTickets: [TicketNumber] = []
     /// Time rules that fired, in firing order (oldest tickets first): each rule once per ticket and
     /// condition episode.
     public var ruleFirings: [RuleTickFiring] = []

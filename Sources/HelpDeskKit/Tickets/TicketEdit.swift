@@ -21,6 +21,8 @@ struct TicketEdit: Sendable {
     var ruleFirings: [RuleFiring] = []
     /// What the rules' actions write besides the ticket (round-robin cursors), added to the unit when recorded.
     var ruleWork = UnitOfWork()
+    /// Notices the rules asked for, rendered once the ticket is final.
+    var noticeRequests: [NoticeRequest] = []
 
     init(_ ticket: Ticket, by performer: Performer, at instant: Date) {
         original = ticket
@@ -29,8 +31,9 @@ struct TicketEdit: Sendable {
         at = instant
     }
 
-    /// `true` when the command changes nothing.
-    var isEmpty: Bool { comments.isEmpty && events.isEmpty && ticket == original }
+    /// `true` when the command changes nothing (a notice a rule asks for is a change: a time rule's
+    /// auto-reply may be all a tick does to a ticket).
+    var isEmpty: Bool { comments.isEmpty && events.isEmpty && noticeRequests.isEmpty && ticket == original }
 
     /// Moves the ticket to `status`, keeping the lifecycle timestamps in step.
     mutating func move(to status: StatusCode, workflow: Workflow) {
@@ -115,7 +118,10 @@ extension HelpDesk {
         let groups = ticket.assigneeID == nil || isSLA ? ticket.groupID.map { [$0] } ?? [] : []
         let clientSees: Bool
         switch event {
-        case .ticketCreated, .statusChanged, .ticketPostponed, .returnedToWork, .ticketReopened, .paidWorkApproval:
+        case .statusChanged:
+            // A configured status-change template tells the client instead (a notice of its own).
+            clientSees = configuration.notifications.statusChange == nil
+        case .ticketCreated, .ticketPostponed, .returnedToWork, .ticketReopened, .paidWorkApproval:
             clientSees = true
         case .ticketsMerged(let source, _, _, _):
             clientSees = ticket.id == source

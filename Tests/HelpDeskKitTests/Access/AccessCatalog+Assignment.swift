@@ -4,7 +4,8 @@ import HelpDeskTestSupport
 import WorkingTime
 
 extension AccessCatalog {
-    /// Shifts are directory records; automatic assignment edits the ticket; the load is a report.
+    /// Shifts, caps and routing are directory records; automatic assignment edits the ticket; the load
+    /// is a report.
     static let assignmentEntries: [AccessEntry] = [
         E("setWorkingCalendar(of:_:by:idempotencyKey:)", "setWorkingCalendar: Boris works nights") { f, p in
             try await E.call {
@@ -33,6 +34,22 @@ extension AccessCatalog {
         },
         E("assignmentLoad(of:as:)", "assignmentLoad: the service desk") { f, p in
             try await E.call { try await f.desk.assignmentLoad(of: f.test.serviceDesk.id, as: p) }
+        },
+        E("setRouting(_:of:by:idempotencyKey:)", "setRouting: Anna leads the service desk, which drains") { f, p in
+            try await E.call {
+                try await f.desk.setRouting(
+                    GroupRouting(lead: f.test.anna.id, strategy: .roundRobin.capped(at: 5), drainsBacklog: true),
+                    of: f.test.serviceDesk.id, by: p)
+            }
+        },
+        E("routing(of:as:)", "routing: the service desk's") { f, p in
+            try await E.call { try await f.desk.routing(of: f.test.serviceDesk.id, as: p) }
+        },
+        E("setAssignmentCapacity(of:_:by:idempotencyKey:)", "setAssignmentCapacity: Boris takes 4") { f, p in
+            try await E.call { try await f.desk.setAssignmentCapacity(of: f.test.boris.id, 4, by: p) }
+        },
+        E("assignmentCapacity(of:as:)", "assignmentCapacity: Boris's") { f, p in
+            try await E.call { try await f.desk.assignmentCapacity(of: f.test.boris.id, as: p) }
         },
     ]
 }

@@ -43,6 +43,9 @@ struct RolePermissionMatrixTests {
         "setWorkingCalendar: Boris works nights": [.manageDirectory], "workingCalendar: Boris's": [.readDirectory],
         "isOnShift: Boris on Monday": [.readDirectory], "autoAssign: a1 in the service desk": editTicket,
         "drainBacklog: the service desk": editTicket, "assignmentLoad: the service desk": [.readReports],
+        "setRouting: Anna leads the service desk, which drains": [.manageDirectory],
+        "routing: the service desk's": [.readDirectory], "setAssignmentCapacity: Boris takes 4": [.manageDirectory],
+        "assignmentCapacity: Boris's": [.readDirectory],
         // Labor: Anna's entry is someone else's time; rates and costs are labor costs.
         "logTime: on a1": [.logTime], "editTimeEntry: a1's entry": [.logTime, .logTimeForOthers],
         "deleteTimeEntry: a1's entry": [.logTime, .logTimeForOthers], "timeEntry: a1's entry": ticketInternal,

@@ -178,6 +178,7 @@ struct ClientNoticeLeakTests {
             .paidWorkApproval, .ticketsMerged:
             true
         case .commentAdded(_, _, _, let visibility): visibility == .public
+        case .noticeSent(_, _, let notice): notice.reader == .client
         default: false
         }
     }

@@ -83,13 +83,20 @@ struct RatingTests {
         let token = try await test.desk.ratingRequests(of: ticket.id, as: .system)[0].token
         let rating = try await test.desk.rate(token: token, score: 4, comment: "   ")
         #expect(rating.comment == nil)
-        let events = try await test.desk.undeliveredEvents(limit: 1_000, as: .system).suffix(2)
-        #expect(events.map(\.event.name) == ["ticketRated", "lowRatingReceived"])
+        let events = Array(try await test.desk.undeliveredEvents(limit: 1_000, as: .system).suffix(3))
+        #expect(events.map(\.event.name) == ["ticketRated", "lowRatingReceived", "noticeSent"])
         #expect(
-            events.last?.event
+            events[1].event
                 == .lowRatingReceived(
                     ticket: ticket.id, number: ticket.number, rating: rating.id, score: 4, assignee: test.boris.id))
-        #expect(events.last?.audience == Audience(employeeIDs: [test.anna.id]))
+        #expect(events[1].audience == Audience(employeeIDs: [test.anna.id]))
+        // The configurable alert: rendered for management from the staff's view of the ticket.
+        guard case .noticeSent(_, _, let alert) = events[2].event else { return }
+        #expect(events[2].audience == Audience(employeeIDs: [test.anna.id]))
+        #expect(alert.purpose == .lowRating && alert.reader == .staff)
+        #expect(alert.subject == "Low rating 4 on \(ticket.number)")
+        #expect(alert.text.contains("rated request \(ticket.number)") && alert.text.contains("4: no comment."))
+        #expect(alert.text.contains("Assignee: Boris Engineer"))
     }
 
     @Test func aReopenedTicketWithdrawsItsTokenAndAReResolutionCanBeRatedAgain() async throws {

@@ -54,6 +54,38 @@ struct TimeRuleSLATests {
         #expect(report.endedRuleEpisodes == 1 && report.ruleFirings.isEmpty)
     }
 
+    /// Issue #20's "auto-reply when no public reply within N working minutes" and "breach + X → a
+    /// named manager", with the notification actions: each notice goes out once per episode.
+    @Test func anAutoReplyAndAnEscalationNoticeGoOutOncePerEpisode() async throws {
+        let test = try await F.desk()
+        let manager = try await test.desk.addEmployee(
+            NewEmployee(name: "Mila Manager", email: "mila@service.example"), by: .system)
+        _ = try await TimeRuleTests.timeRule(
+            test, "Auto-reply after 15 working minutes", priority: 1,
+            when: [.unanswered(minutes: 15, basis: .working)],
+            [.autoReply(try NoticeTemplate(subject: "Re: {{ticket.title}}", body: "We are on it."))])
+        _ = try await TimeRuleTests.timeRule(
+            test, "Breached an hour: the manager", priority: 2,
+            when: [.slaBreachedFor(nil, minutes: 60, basis: .working)],
+            [.escalate(to: .employees([manager.id]), try NoticeTemplate(subject: "{{ticket.number}}", body: "Late"))])
+        // Monday 12:50: 10 working minutes before lunch, the rest after it.
+        test.clock.set(to: F.at(12, 50))
+        let ticket = try await test.ticket("Mail server down")
+        for (hour, minute) in [(13, 30), (14, 4), (14, 5), (14, 30), (15, 49), (15, 50), (17, 0)] {
+            _ = try await test.desk.tick(now: F.at(hour, minute))
+        }
+        let notices = try await NoticeTests.notices(test.desk)
+        let replies = notices.filter { $0.0.purpose == .autoReply }
+        #expect(replies.count == 1 && replies.first?.1.requester == ticket.requester)
+        // The reaction clock (1 h) breaches at 14:50 (lunch does not count); an hour later, 15:50.
+        let escalations = notices.filter { $0.0.purpose == .escalation }
+        #expect(escalations.count == 1 && escalations.first?.1.employeeIDs == [manager.id])
+        let stored = try await test.desk.ticket(ticket.id, as: .system)
+        #expect(stored.watcherIDs == [manager.id], "the manager is put under control")
+        let firings = try await TimeRuleTests.automationEntries(test, ticket).map(\.at)
+        #expect(firings == [F.at(14, 5), F.at(15, 50)], "an automatic reply is not the answer the clock waits for")
+    }
+
     @Test func aStoppedBreachCountsUntilItsClockStopped() async throws {
         let test = try await F.desk()
         _ = try await TimeRuleTests.timeRule(

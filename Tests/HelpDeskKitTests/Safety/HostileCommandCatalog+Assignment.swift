@@ -44,5 +44,22 @@ extension HostileCommandCatalog {
         read("assignmentLoad(of:as:)") { d in
             _ = try await d.f.desk.assignmentLoad(of: d.id(d.groups), as: d.performer())
         },
+        command("setRouting(_:of:by:idempotencyKey:)") { d in
+            let routing = GroupRouting(
+                lead: d.oneIn(3) ? nil : d.id(d.employees), strategy: d.oneIn(3) ? nil : strategy(&d),
+                drainsBacklog: d.bool())
+            _ = try await d.f.desk.setRouting(routing, of: d.id(d.groups), by: d.performer(), idempotencyKey: d.key())
+        },
+        read("routing(of:as:)") { d in
+            _ = try await d.f.desk.routing(of: d.id(d.groups), as: d.performer())
+        },
+        command("setAssignmentCapacity(of:_:by:idempotencyKey:)") { d in
+            let maximum = d.hostile() ? d.optionalInt() : d.pick([nil, 0, 1, 3])
+            _ = try await d.f.desk.setAssignmentCapacity(
+                of: d.id(d.employees), maximum, by: d.performer(), idempotencyKey: d.key())
+        },
+        read("assignmentCapacity(of:as:)") { d in
+            _ = try await d.f.desk.assignmentCapacity(of: d.id(d.employees), as: d.performer())
+        },
     ]
 }

@@ -31,11 +31,31 @@ extension HostileCommandCatalog {
         }
     }
 
+    /// A template: plain, with client or staff placeholders, unknown ones, missing fallbacks or
+    /// hostile text (a malformed source is skipped for a plain one: it cannot be built at all).
+    static func noticeTemplate(_ d: inout HostileDraw) -> NoticeTemplate {
+        let bodies = [
+            "Plain", "{{ticket.number}}", "{{ticket.priority}}", "{{recipient.firstName}}", "{{ticket.secret | \"x\"}}",
+            "{{ticket.group | \"–\"}}", d.text(["Hi {{recipient.firstName | \"there\"}}"]),
+        ]
+        let body = d.pick(bodies)
+        return (try? NoticeTemplate(subject: d.text(["Re: {{ticket.title}}"]), body: body))
+            ?? (try? NoticeTemplate(subject: "S", body: body)) ?? NoticeTemplate.standardReceipt
+    }
+
+    /// A recipient of any kind, with real or hostile employees.
+    static func noticeRecipient(_ d: inout HostileDraw) -> NoticeRecipient {
+        d.pick([.requester, .clients, .assignee, .watchers, .group, .groupLead, .employees(d.ids(d.employees))])
+    }
+
     /// A rule definition: real or hostile names, priorities, conditions and actions.
     static func ruleDefinition(_ d: inout HostileDraw) -> RuleDefinition {
         let conditions = (0..<Int(d.random.next() % (d.hostile() ? 60 : 4))).map { _ in ruleCondition(&d) }
         let actions: [RuleAction] = (0..<Int(d.random.next() % (d.hostile() ? 25 : 3))).map { _ in
-            switch d.random.next() % 7 {
+            switch d.random.next() % 10 {
+            case 9: .notify(noticeTemplate(&d), to: noticeRecipient(&d))
+            case 8: .autoReply(noticeTemplate(&d))
+            case 7: .escalate(to: noticeRecipient(&d), noticeTemplate(&d))
             case 6: .assign(group: d.id(d.groups), strategy: .roundRobin)
             case 0: .setGroup(d.optionalID(d.groups))
             case 1: .setAssignee(d.optionalID(d.employees))

@@ -13,10 +13,23 @@ extension PostgresStore: AutomationRepository {
             .sorted { ($0.priority, $0.id) < ($1.priority, $1.id) }
     }
 
+    /// The count of committed changes of `automation_rules` (migration 11), one indexed row.
+    public func ruleSetStamp() async throws -> RuleSetStamp {
+        let values = try await rows("SELECT changes FROM automation_rules_stamp") { row in
+            try RecordCoding.column(Int64.self, of: row)
+        }
+        guard let changes = values.first else { throw StorageError(.corrupted, "the rule-set stamp row is missing") }
+        return RuleSetStamp(changes)
+    }
+
     /// Writes and deletes rules under their expected revisions: a zero-row update or delete, an
     /// insert of an existing rule, and (at the deferred check) a taken priority or name are conflicts.
+    /// The rule-set stamp is raised first, in the same transaction: its row lock orders rule writers.
     func writeAutomation(_ changes: AutomationChanges, on connection: PostgresConnection) async throws {
         try await writeRuleEpisodes(changes, on: connection)
+        // Episodes alone (a tick's firings and endings) leave the rules, and so the stamp, as they are.
+        guard changes.changesRules else { return }
+        try await execute("UPDATE automation_rules_stamp SET changes = changes + 1", on: connection)
         for write in changes.ruleWrites {
             let rule = write.rule
             let body = try RecordCoding.encode(rule)

@@ -13,7 +13,8 @@ extension PostgresStore {
     /// the price list, specifications and transfer notes, idempotency records, acknowledgements;
     /// then the ledger batch under the ledger clock (``recordTransfers(_:locked:on:)``), and last
     /// the outbox events (see ``appendEvents(_:on:)``). Every lock is taken in this order by every
-    /// unit, and the two one-row locks (ledger clock, then outbox sequence) come last. Every rule the in-memory store
+    /// unit, and the two one-row locks (ledger clock, then outbox sequence) come last; a unit that
+    /// changes automation rules locks the one-row rule-set stamp before its rule rows. Every rule the in-memory store
     /// enforces with `.conflict` fails here with `.conflict` too: zero-row revision updates,
     /// failed preconditions, and unique or foreign-key violations.
     public func commit(_ work: UnitOfWork) async throws {
@@ -34,6 +35,7 @@ extension PostgresStore {
             try await writeAutomation(work[AutomationChanges.self], on: connection)
             try await writeAssignment(work[AssignmentChanges.self], on: connection)
             try await writeTrail(work[TrailChanges.self], on: connection)
+            try await writeNotifications(work[NotificationChanges.self], on: connection)
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
             try await acknowledge(work.acknowledgedEvents, on: connection)
@@ -59,6 +61,7 @@ extension PostgresStore {
         unknown[AutomationChanges.self] = AutomationChanges()
         unknown[AssignmentChanges.self] = AssignmentChanges()
         unknown[TrailChanges.self] = TrailChanges()
+        unknown[NotificationChanges.self] = NotificationChanges()
         unknown[IdempotencyChanges.self] = IdempotencyChanges()
         guard unknown.isEmpty else {
             throw StorageError(.other, "the unit holds changes of a capability this store does not keep")

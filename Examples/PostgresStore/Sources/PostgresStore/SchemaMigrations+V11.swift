@@ -1,19 +1,30 @@
 extension SchemaMigrations {
-    /// Version 11: the open episodes of time-based rules (#20). One row per rule and ticket while
-    /// the rule's conditions hold after it fired: the primary key makes a second firing by another
-    /// engine a conflict; an ending deletes the row only if it is still the same episode.
+    /// Version 11: the rule-set stamp (#20). One row counts the changes of `automation_rules`; it is
+    /// raised in the transaction of every change, so a reader of the row sees a new count exactly
+    /// when it could see new rules (engines cache their compiled rules under it). The adapter raises
+    /// it before it writes a rule, so rule writers queue on the row rather than deadlock; a statement
+    /// trigger raises it for any other writer of the table (a manual fix, a script).
     static let version11 = Migration(
-        version: 11, name: "rule episodes",
+        version: 11, name: "automation rule-set stamp",
         statements: [
             """
-            CREATE TABLE rule_episodes (
-                rule_id uuid NOT NULL,
-                ticket_id uuid NOT NULL REFERENCES tickets (id),
-                episode_id uuid NOT NULL,
-                body bytea NOT NULL,
-                PRIMARY KEY (rule_id, ticket_id)
+            CREATE TABLE automation_rules_stamp (
+                only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+                changes bigint NOT NULL
             )
             """,
-            "CREATE INDEX rule_episodes_ticket ON rule_episodes (ticket_id, rule_id)",
+            "INSERT INTO automation_rules_stamp (changes) VALUES (0)",
+            """
+            CREATE FUNCTION automation_rules_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                UPDATE automation_rules_stamp SET changes = changes + 1;
+                RETURN NULL;
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER automation_rules_stamp AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON automation_rules
+            FOR EACH STATEMENT EXECUTE FUNCTION automation_rules_changed()
+            """,
         ])
 }

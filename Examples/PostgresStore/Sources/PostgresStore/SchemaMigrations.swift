@@ -71,6 +71,9 @@ public enum SchemaMigrations {
         version9,
         version10,
         version11,
+        version12,
+        version13,
+        version14,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

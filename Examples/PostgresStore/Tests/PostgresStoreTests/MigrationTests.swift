@@ -50,6 +50,27 @@ struct ScratchDatabase {
 
 @Suite("PostgreSQL schema migrations", .enabled(if: ScratchDatabase.server != nil))
 struct MigrationTests {
+    /// What undoes each migration after the first, by version.
+    static let undoing: [Int: [String]] = [
+        7: ["DROP TABLE trail_entries"], 8: ["DROP TABLE allowance_usage"],
+        9: ["DROP TABLE employee_schedules", "DROP TABLE round_robin_cursors"], 10: ["DROP TABLE automation_rules"],
+        11: [
+            "DROP TRIGGER automation_rules_stamp ON automation_rules", "DROP TABLE automation_rules_stamp",
+            "DROP FUNCTION automation_rules_changed()",
+        ],
+        12: ["DROP TABLE employee_capacities", "DROP TABLE group_routings"], 13: ["DROP TABLE notice_logs"],
+        14: ["DROP TABLE rule_episodes"],
+    ]
+
+    /// Turns the database back into one of a build before `version`: later migrations undone,
+    /// newest first, and their versions forgotten.
+    static func undo(from version: Int, _ client: PostgresClient, _ logger: Logger) async throws {
+        for (added, statements) in undoing.sorted(by: { $0.key > $1.key }) where added >= version {
+            for statement in statements { try await client.query("\(unescaped: statement)", logger: logger) }
+        }
+        try await client.query("DELETE FROM helpdesk_schema WHERE version >= \(version)", logger: logger)
+    }
+
     @Test func aFreshDatabaseMigratesToTheLatestVersionOnce() async throws {
         try await ScratchDatabase.with { client, logger in
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 0)
@@ -164,13 +185,7 @@ struct MigrationTests {
                     at: Date(timeIntervalSince1970: 1_772_442_000))
             }
             // A database of a build before the trail: versions 7 and later undone, no tables.
-            try await client.query("DROP TABLE trail_entries", logger: logger)
-            try await client.query("DROP TABLE allowance_usage", logger: logger)
-            try await client.query("DROP TABLE rule_episodes", logger: logger)
-            try await client.query("DROP TABLE automation_rules", logger: logger)
-            try await client.query("DROP TABLE employee_schedules", logger: logger)
-            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
-            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 7", logger: logger)
+            try await Self.undo(from: 7, client, logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 6)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             let indexes = try await client.query(
@@ -196,12 +211,7 @@ struct MigrationTests {
             var ids = SeededIdentifierSource(seed: 88)
             let (contract, period): (ContractID, ServicePeriodID) = (ids.next(), ids.next())
             // A database of a build before allowances: versions 8 and later undone, no tables.
-            try await client.query("DROP TABLE allowance_usage", logger: logger)
-            try await client.query("DROP TABLE rule_episodes", logger: logger)
-            try await client.query("DROP TABLE automation_rules", logger: logger)
-            try await client.query("DROP TABLE employee_schedules", logger: logger)
-            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
-            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 8", logger: logger)
+            try await Self.undo(from: 8, client, logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 7)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.allowanceUsages() == [], "no usage yet")
@@ -221,11 +231,7 @@ struct MigrationTests {
             var ids = SeededIdentifierSource(seed: 99)
             let (employee, group): (EmployeeID, GroupID) = (ids.next(), ids.next())
             // A database of a build before assignment strategies: versions 9 and later undone, no tables.
-            try await client.query("DROP TABLE employee_schedules", logger: logger)
-            try await client.query("DROP TABLE round_robin_cursors", logger: logger)
-            try await client.query("DROP TABLE rule_episodes", logger: logger)
-            try await client.query("DROP TABLE automation_rules", logger: logger)
-            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 9", logger: logger)
+            try await Self.undo(from: 9, client, logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 8)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.employeeSchedules() == [], "no schedules yet")
@@ -249,20 +255,104 @@ struct MigrationTests {
         }
     }
 
-    @Test func version11AddsRuleEpisodesOpenOncePerRuleAndTicket() async throws {
+    @Test func version11StampsRuleChangesByTheAdapterAndByAnyOtherWriter() async throws {
         try await ScratchDatabase.with { client, logger in
             let store = try await PostgresStore.open(client: client, logger: logger)
             var ids = SeededIdentifierSource(seed: 111)
-            // A database of a build before time rules: version 11 undone, no episodes table.
-            try await client.query("DROP TABLE rule_episodes", logger: logger)
-            try await client.query("DELETE FROM helpdesk_schema WHERE version >= 11", logger: logger)
+            let rule = AutomationRule(
+                id: ids.next(), name: "Printers", priority: 1, triggers: [.ticketCreated],
+                conditions: [.textContains("printer")], actions: [.setPriority(.high)])
+            var work = UnitOfWork()
+            work.ruleWrites = [AutomationRuleWrite(rule: rule, expectedRevision: nil)]
+            try await store.commit(work)
+            // A database of a build before the stamp: version 11 undone, its rules kept.
+            try await Self.undo(from: 11, client, logger)
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 10)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.rules() == [rule], "the rules stay")
+            let migrated = try await store.ruleSetStamp()
+            var paused = rule
+            paused.isActive = false
+            paused.revision = 2
+            var change = UnitOfWork()
+            change.ruleWrites = [AutomationRuleWrite(rule: paused, expectedRevision: 1)]
+            try await store.commit(change)
+            let changed = try await store.ruleSetStamp()
+            #expect(changed != migrated, "a change through the adapter")
+            var ticket = UnitOfWork()
+            ticket.save(TicketFixtures(seed: 112).tickets(count: 1, seed: 113)[0], expectedRevision: nil)
+            try await store.commit(ticket)
+            #expect(try await store.ruleSetStamp() == changed, "a unit without rules")
+            // Another writer of the table, outside the adapter: the trigger raises the stamp.
+            try await client.query("UPDATE automation_rules SET revision = 3", logger: logger)
+            let fixed = try await store.ruleSetStamp()
+            #expect(fixed != changed)
+            try await client.query("TRUNCATE automation_rules", logger: logger)
+            #expect(try await store.ruleSetStamp() != fixed)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version13AddsNoticeLogsUnderRevision() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            try await Self.undo(from: 13, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 12)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.noticeLogs() == [], "no logs yet")
+            let log = NoticeLog(key: "recipient:ann@acme.example", sentAt: [Date(timeIntervalSince1970: 1_772_442_000)])
+            var work = UnitOfWork()
+            work.noticeLogWrites = [NoticeLogWrite(log: log, expectedRevision: nil)]
+            try await store.commit(work)
+            #expect(try await store.noticeLog(log.key) == log)
+            await #expect(throws: StorageError.self) { try await store.commit(work) }
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version12AddsEmployeeCapacitiesAndGroupRouting() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 120)
+            let (employee, group): (EmployeeID, GroupID) = (ids.next(), ids.next())
+            // A database of a build before caps and routing: versions 12 and later undone, no tables.
+            try await Self.undo(from: 12, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 11)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.employeeCapacities() == [], "no caps yet")
+            #expect(try await store.groupRoutings() == [], "no routing yet")
+            let capacity = EmployeeCapacity(employeeID: employee, maximum: 3)
+            let routing = GroupRoutingRecord(
+                groupID: group,
+                routing: GroupRouting(lead: employee, strategy: .roundRobin.capped(at: 5), drainsBacklog: true))
+            var work = UnitOfWork()
+            work.employeeCapacities = [capacity]
+            work.groupRoutings = [routing]
+            try await store.commit(work)
+            #expect(try await store.employeeCapacity(of: employee) == capacity)
+            #expect(try await store.groupRouting(of: group) == routing)
+            var change = UnitOfWork()
+            change.employeeCapacities = [EmployeeCapacity(employeeID: employee, maximum: nil)]
+            try await store.commit(change)
+            #expect(try await store.employeeCapacities() == [EmployeeCapacity(employeeID: employee, maximum: nil)])
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version14AddsRuleEpisodesOpenOncePerRuleAndTicket() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 114)
+            // A database of a build before time rules: version 14 undone, no episodes table.
+            try await Self.undo(from: 14, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 13)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.ruleEpisodes() == [], "no episodes yet")
-            let ticket = try #require(TicketFixtures(seed: 111).tickets(count: 1, seed: 111).first)
+            let ticket = try #require(TicketFixtures(seed: 114).tickets(count: 1, seed: 114).first)
             var creation = UnitOfWork()
             creation.save(ticket, expectedRevision: nil)
             try await store.commit(creation)
+            let stamp = try await store.ruleSetStamp()
             let rule: AutomationRuleID = ids.next()
             let episode = RuleEpisode(
                 id: ids.next(), ruleID: rule, ticketID: ticket.id, firedAt: ticket.createdAt.addingTimeInterval(900.25))
@@ -270,6 +360,7 @@ struct MigrationTests {
             work.ruleEpisodeStarts = [episode]
             try await store.commit(work)
             #expect(try await store.ruleEpisodes(on: ticket.id) == [episode])
+            #expect(try await store.ruleSetStamp() == stamp, "episodes leave the rule-set stamp alone")
             var again = UnitOfWork()
             again.ruleEpisodeStarts = [RuleEpisode(id: ids.next(), ruleID: rule, ticketID: ticket.id, firedAt: .now)]
             await #expect(throws: StorageError.self) { try await store.commit(again) }

@@ -88,6 +88,7 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .roleNotFound(let id): "No role has the identifier \(id)."
         case .ruleNotFound(let id): "No automation rule has the identifier \(id)."
         case .rulePriorityTaken(let priority, let rule): "Rule \(rule) already runs at priority \(priority)."
+        case .invalidTemplate(let field, let error): "The template in \(field) is not valid: \(error.message)"
         case .ruleCascadeTooDeep(let number, let passes):
             "The automation rules kept changing \(number) for more than \(passes) passes; nothing was saved."
         case .roleIsBuiltIn(let id): "Role \(id) is built in and cannot be changed."

@@ -1,3 +1,4 @@
+import Templating
 import DoubleEntry
 import Foundation
 import WorkingTime
@@ -256,6 +257,11 @@ extension HelpDeskError {
     /// ``Reason/rulePriorityTaken(_:by:)``.
     public static func rulePriorityTaken(_ priority: Int, by rule: AutomationRuleID) -> HelpDeskError {
         HelpDeskError(.rulePriorityTaken(priority, by: rule))
+    }
+
+    /// ``Reason/invalidTemplate(field:_:)``.
+    public static func invalidTemplate(field: String, _ error: TemplateError) -> HelpDeskError {
+        HelpDeskError(.invalidTemplate(field: field, error))
     }
 
     /// ``Reason/ruleCascadeTooDeep(_:passes:)``.

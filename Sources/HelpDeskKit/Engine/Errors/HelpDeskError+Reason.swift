@@ -1,3 +1,4 @@
+import Templating
 import DoubleEntry
 import Foundation
 import WorkingTime
@@ -159,6 +160,9 @@ extension HelpDeskError {
         case rulePriorityTaken(Int, by: AutomationRuleID)
         /// The rules kept changing the ticket for more passes than ``RuleSettings/maximumPasses``.
         case ruleCascadeTooDeep(TicketNumber, passes: Int)
+        /// A notice template is malformed or uses a placeholder its reader may not see (or an
+        /// optional one without a fallback); the template error lists each placeholder.
+        case invalidTemplate(field: String, TemplateError)
         /// A built-in role cannot be changed.
         case roleIsBuiltIn(RoleID)
         /// The change would leave no active employee holding the administrator role desk-wide.

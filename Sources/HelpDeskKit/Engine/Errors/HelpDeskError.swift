@@ -106,7 +106,7 @@ extension HelpDeskError.Reason {
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
-            .idempotencyKeyReused:
+            .idempotencyKeyReused, .invalidTemplate:
             .invalidInput
         case .forbidden, .clientCannotWriteInternalNote, .contactMayNotFileTickets:
             .forbidden

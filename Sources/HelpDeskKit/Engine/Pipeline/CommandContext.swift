@@ -16,6 +16,9 @@ struct CommandContext {
     var reservedNumbers: [TicketNumber] = []
     /// Lanes the command holds until it ends, kept across its attempts (``HelpDesk/holdLanes(_:in:)``).
     var lanes: [String] = []
+    /// Tickets the attempt locked besides the command's own (backlog tickets an automatic drain
+    /// assigns), released when the attempt ends.
+    var extraTickets: [TicketID] = []
 
     init(performer: Performer) {
         self.performer = performer

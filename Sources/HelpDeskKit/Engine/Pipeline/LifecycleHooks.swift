@@ -32,6 +32,20 @@ struct TickHook: Sendable {
     let run: Run
 }
 
+/// A capability's work on a whole unit of work: run once per attempt of a command, after the
+/// command decided and before its unit commits, when the unit's ``UnitNotes`` ask for it (a
+/// member's slot freed up: the group's backlog drains in the same unit). It may hold lanes and
+/// add to the unit.
+struct UnitHook: Sendable {
+    /// Adds to the command's unit of work.
+    typealias Run = @Sendable (isolated HelpDesk, inout CommandContext) async throws(HelpDeskError) -> Void
+
+    /// A short name for logs and documentation.
+    let name: String
+    /// The work.
+    let run: Run
+}
+
 extension HelpDesk {
     /// Runs every registered ``TickHook`` up to `now`: postponed tickets return to work, SLA
     /// warnings and breaches are announced, contract reminders go out; each announcement is made
