@@ -25,9 +25,12 @@ extension StoreContract {
             let one = episode(rule, first, at: 60.125)
             let two = episode(other, first, at: 61)
             let three = episode(rule, second, at: 3_600.5)
+            let rules = try requireFeature((any AutomationRepository).self, of: store)
+            let stamp = try await rules.ruleSetStamp()
             var work = UnitOfWork()
             work.ruleEpisodeStarts = [three, one, two]
             try await store.commit(work)
+            try requireEqual(try await rules.ruleSetStamp(), stamp, "episodes leave the rule-set stamp alone")
             let all = [one, two, three].sorted { ($0.ticketID, $0.ruleID) < ($1.ticketID, $1.ruleID) }
             try requireEqual(try await sortedEpisodes(episodes), all, "every episode, exactly")
             try requireEqual(try await episodes.ruleEpisodes(on: first.id), [one, two], "a ticket's, by rule")
