@@ -39,6 +39,10 @@ public enum EngineContract {
             let problems = try await BacklogDrainRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("two engines ticking at once fire each time rule once per ticket and episode") { store in
+            let problems = try await RuleTickRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("administrators stepping down at once on two engines leave exactly one") { store in
             let problems = try await AdministratorRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))

@@ -16,7 +16,8 @@ public enum StoreContract {
     public static let checks: [ContractCheck] =
         ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks + aggregateChecks
-        + laborChecks + allowanceChecks + automationChecks + ratingChecks + roleChecks + assignmentChecks + trailChecks
+        + laborChecks + allowanceChecks + automationChecks + ruleEpisodeChecks + ratingChecks + roleChecks
+        + assignmentChecks + trailChecks
         + clientChecks
         + portalChecks
         + billingChecks + idempotencyChecks

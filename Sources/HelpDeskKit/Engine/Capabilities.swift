@@ -31,8 +31,12 @@ enum Capabilities {
 
     /// Run on every recorded ticket change, in this order.
     static let ticketHooks: [TicketHook] = all.flatMap(\.ticketHooks)
-    /// Run by every ``HelpDesk/tick(now:)``, in this order.
-    static let tickHooks: [TickHook] = all.flatMap(\.tickHooks)
+    /// Run by every ``HelpDesk/tick(now:)``, in this order: the capabilities' order, except that hooks
+    /// that act on the others' results (``TickHook/runsAfterOthers``, time rules) come last.
+    static let tickHooks: [TickHook] = {
+        let hooks = all.flatMap(\.tickHooks)
+        return hooks.filter { !$0.runsAfterOthers } + hooks.filter(\.runsAfterOthers)
+    }()
     /// Run on a command's unit before it commits, in this order (``UnitHook``).
     static let unitHooks: [UnitHook] = all.flatMap(\.unitHooks)
     /// The lanes each capability's changes imply (``Capability/impliedLanes``).

@@ -11,6 +11,9 @@ public enum RuleTrigger: String, CaseIterable, Hashable, Sendable, Codable {
     case ticketChanged
     /// A client (a contact or a free-text requester) adds a public comment.
     case clientCommented
+    /// Time passes: ``HelpDesk/tick(now:)`` considers the rule on every open ticket and fires it
+    /// once per ticket and condition episode (see ``RuleEpisode``). A time rule has no other trigger.
+    case time
 }
 
 /// How a rule's conditions combine.

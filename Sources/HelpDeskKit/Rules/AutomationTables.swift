@@ -1,8 +1,10 @@
-/// The in-memory store's automation rules.
+/// The in-memory store's automation rules and open rule episodes.
 struct AutomationTables: CapabilityTable {
     var rules: [AutomationRuleID: AutomationRule] = [:] {
         didSet { sorted = Self.order(rules) }
     }
+    /// The open episodes of time rules.
+    var episodes = RuleEpisodeTable()
     /// Every rule by priority, then identifier: kept in step with ``rules``, since every ticket
     /// change reads it.
     private(set) var sorted: [AutomationRule] = []
@@ -16,6 +18,9 @@ struct AutomationTables: CapabilityTable {
     func validate(_ changes: AutomationChanges, of work: UnitOfWork, in store: InMemoryStore.State)
         throws(StorageError)
     {
+        try episodes.validate(changes, of: work, in: store)
+        // A tick's units write episodes only: the rules stay as they are.
+        guard changes.changesRules else { return }
         var after = rules
         for write in changes.ruleWrites {
             let id = write.rule.id
@@ -47,19 +52,22 @@ struct AutomationTables: CapabilityTable {
 
     /// Applies the automation part of a validated unit.
     mutating func apply(_ changes: AutomationChanges) {
+        episodes.apply(changes)
+        guard changes.changesRules else { return }
         var after = rules
         for write in changes.ruleWrites { after[write.rule.id] = write.rule }
         for deletion in changes.ruleDeletions { after[deletion.id] = nil }
         rules = after
-        if !changes.isEmpty { stamp &+= 1 }
+        if !changes.ruleWrites.isEmpty || !changes.ruleDeletions.isEmpty { stamp &+= 1 }
     }
 
-    var image: AutomationImage { AutomationImage(rules: sorted) }
+    var image: AutomationImage { AutomationImage(rules: sorted, episodes: episodes.all) }
 
     init(image: AutomationImage) {
         var loaded: [AutomationRuleID: AutomationRule] = [:]
         for rule in image.rules { loaded[rule.id] = rule }
         rules = loaded
+        episodes = RuleEpisodeTable(image.episodes)
         // Observers do not run in an initializer.
         sorted = Self.order(loaded)
     }

@@ -20,9 +20,13 @@ extension HelpDesk {
     /// `isNew`: the ticket is being registered (``RuleCondition/changed(_:)`` and ``RuleCondition/was(_:)`` are false).
     func runRules(_ triggers: Set<RuleTrigger>, on edit: inout TicketEdit, isNew: Bool) async throws(HelpDeskError) {
         guard !triggers.isEmpty, let plan = try await rulePlan(), !plan.rules.isEmpty else { return }
+        // Working-minute conditions count in the ticket's SLA calendar, resolved once per command.
+        let working =
+            plan.rules.contains(where: \.definition.countsWorkingTime)
+            ? try await ruleWorkingClock(for: edit.ticket, at: edit.at) : nil
         var firings: [RuleFiring] = []
         try await plan.run(
-            triggers, on: edit.ticket, original: isNew ? nil : edit.original, at: edit.at,
+            triggers, on: edit.ticket, original: isNew ? nil : edit.original, at: edit.at, working: working,
             maximumPasses: configuration.rules.maximumPasses
         ) { rule throws(HelpDeskError) in
             let before = edit.ticket
@@ -53,7 +57,7 @@ extension HelpDesk {
     }
 
     /// Applies `actions` to the edited ticket with the events their commands would raise (so the
-    /// new assignee is told); returns why any were skipped.
+    /// new assignee is told); returns why any were skipped. Time rules fired by `tick` apply theirs here too.
     func apply(_ actions: [RuleAction], of rule: String? = nil, to edit: inout TicketEdit) async throws(HelpDeskError)
         -> [String]
     {

@@ -49,6 +49,19 @@ public indirect enum RuleCondition: Hashable, Sendable, Codable {
     case within(RuleTimeWindow)
     /// The condition does not hold.
     case not(RuleCondition)
+    /// At least `minutes` have passed since the moment, counted by `basis` up to the rule's instant
+    /// (the command's, or the tick's `now`); `false` while the moment has not come (a ticket never
+    /// resolved) or lies after the instant.
+    case elapsed(since: RuleMoment, minutes: Int, basis: RuleTimeBasis)
+    /// No employee has answered the client publicly yet (``Ticket/firstResponseAt`` is `nil`) and at
+    /// least `minutes` have passed since registration, counted by `basis`.
+    case unanswered(minutes: Int, basis: RuleTimeBasis)
+    /// A warning was announced on a running SLA clock (`nil`: either clock), at `threshold` percent
+    /// or more (`nil`: any threshold); a breached running clock counts, having passed them all.
+    case slaWarned(SLAClockKind?, threshold: Int?)
+    /// An SLA clock (`nil`: either) was breached at least `minutes` before the rule's instant,
+    /// counted by `basis` from its due instant to the instant, or to when the clock stopped.
+    case slaBreachedFor(SLAClockKind?, minutes: Int, basis: RuleTimeBasis)
 }
 
 /// What rules look at: the ticket now, as it was before the command, and when.
@@ -57,8 +70,11 @@ struct RuleSubject {
     var ticket: Ticket
     /// The ticket before the command; `nil` for a new ticket.
     var original: Ticket?
-    /// The command's instant.
+    /// The command's instant (the tick's `now` for time rules).
     var at: Date
+    /// The ticket's SLA calendar at ``at``, for conditions counted in working minutes; `nil` when
+    /// the ticket has none (such conditions then do not hold).
+    var working: RuleWorkingClock? = nil
 
     /// `true` when `condition` holds.
     func holds(_ condition: RuleCondition) -> Bool {
@@ -79,9 +95,10 @@ struct RuleSubject {
             ticket.sla.map { sla in SLAClockKind.allCases.contains { sla[$0]?.breachedAt != nil } } ?? false
         case .changed(let field): original.map { Self.value(of: field, in: $0) != Self.value(of: field, in: ticket) } ?? false
         case .was(let inner):
-            original.map { RuleSubject(ticket: $0, original: nil, at: at).holds(inner) } ?? false
+            original.map { RuleSubject(ticket: $0, original: nil, at: at, working: working).holds(inner) } ?? false
         case .within(let window): Self.isOpen(window, at: at)
         case .not(let inner): !holds(inner)
+        case .elapsed, .unanswered, .slaWarned, .slaBreachedFor: holdsOnTime(condition)
         }
     }
 

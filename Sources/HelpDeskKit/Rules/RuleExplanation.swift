@@ -21,6 +21,11 @@ public struct RuleExplanation: Hashable, Sendable {
     public var matches: Bool
     /// The first condition that failed for an `all` rule, if any: the reason it does not fire.
     public var firstFailure: RuleCondition?
+    /// The instant the conditions were evaluated at (the clock's; time conditions count up to it).
+    public var at: Date
+    /// For a time rule, its open episode on the ticket: while there is one, the rule does not fire
+    /// on it again; the episode ends at the first tick that finds the conditions no longer hold.
+    public var episode: RuleEpisode?
 }
 
 extension HelpDesk {
@@ -34,10 +39,17 @@ extension HelpDesk {
         let current = try await loadTicket(ticket)
         try authorize(try await principal(for: viewer), AccessRequest(.configureAutomation, ticket: current))
         let found = try await loadRule(rule)
-        let subject = RuleSubject(ticket: current, original: current, at: clock.now())
+        let now = clock.now()
+        let subject = RuleSubject(
+            ticket: current, original: current, at: now,
+            working: found.definition.countsWorkingTime ? try await ruleWorkingClock(for: current, at: now) : nil)
         let results = found.conditions.map { RuleExplanation.ConditionResult(condition: $0, holds: subject.holds($0)) }
+        let episode =
+            found.triggers.contains(.time)
+            ? try await episodes { try await $0.ruleEpisodes(on: ticket) }.first { $0.ruleID == rule } : nil
         return RuleExplanation(
             rule: found, isActive: found.isActive, conditions: results, matches: subject.matches(found),
-            firstFailure: found.match == .all ? results.first { !$0.holds }?.condition : nil)
+            firstFailure: found.match == .all ? results.first { !$0.holds }?.condition : nil, at: now,
+            episode: episode)
     }
 }

@@ -12,11 +12,12 @@ extension RulePlan {
     ///
     /// `original`: the ticket before the command, `nil` for a new one.
     func run(
-        _ triggers: Set<RuleTrigger>, on ticket: Ticket, original: Ticket?, at instant: Date, maximumPasses: Int,
+        _ triggers: Set<RuleTrigger>, on ticket: Ticket, original: Ticket?, at instant: Date,
+        working: RuleWorkingClock? = nil, maximumPasses: Int,
         fire: (AutomationRule) async throws(HelpDeskError) -> Ticket?
     ) async throws(HelpDeskError) {
         guard let started = started(by: triggers) else { return }
-        var probe = RuleProbe(RuleSubject(ticket: ticket, original: original, at: instant))
+        var probe = RuleProbe(RuleSubject(ticket: ticket, original: original, at: instant, working: working))
         // Empty until a rule fires: most commands fire nothing.
         var fired: [UInt64] = []
         var passes = 0

@@ -22,6 +22,7 @@ extension HelpDesk {
             throw .invalidInput(field: "actions", problem: .outOfRange(1...limits.actions))
         }
         for condition in definition.conditions { try await validate(condition, depth: 0) }
+        try validateTiming(definition)
         for action in definition.actions { try await validate(action) }
     }
 
@@ -51,6 +52,16 @@ extension HelpDesk {
             try validate(window)
         case .was(let inner), .not(let inner):
             try await validate(inner, depth: depth + 1)
+        case .elapsed(_, let minutes, let basis), .unanswered(let minutes, let basis):
+            try validateMinutes(minutes, basis: basis)
+        case .slaBreachedFor(_, let minutes, let basis):
+            try requireSLA()
+            try validateMinutes(minutes, basis: basis)
+        case .slaWarned(_, let threshold):
+            try requireSLA()
+            if let threshold, !(1...99).contains(threshold) {
+                throw .invalidInput(field: "threshold", problem: .outOfRange(1...99))
+            }
         case .priority, .channel, .slaBreached, .changed:
             break
         }

@@ -12,6 +12,17 @@ public struct TickReport: Hashable, Sendable {
     public var contractReminders: [String] = []
     /// Tickets the backlog drains assigned, group by group, oldest first within a group.
     public var drainedTickets: [TicketNumber] = []
+    /// Time rules that fired, in firing order (oldest tickets first): each rule once per ticket and
+    /// condition episode.
+    public var ruleFirings: [RuleTickFiring] = []
+    /// Time-rule firings that were due but left for the next tick by
+    /// ``RuleSettings/maximumTimeFiringsPerTick``.
+    public var deferredRuleFirings = 0
+    /// Rule episodes that ended: their rule's conditions no longer hold for the ticket (or the ticket
+    /// was closed or cancelled, or the rule deleted or no longer a time rule).
+    public var endedRuleEpisodes = 0
+    /// Tickets on which time rules could not fire, with the reason; the next tick tries again.
+    public var ruleFailures: [RuleTickFailure] = []
 }
 
 extension HelpDesk {

@@ -6,7 +6,7 @@ import WorkingTime
 extension HostileCommandCatalog {
     /// A condition with real or hostile values, nested now and then.
     static func ruleCondition(_ d: inout HostileDraw, depth: Int = 0) -> RuleCondition {
-        switch d.random.next() % (depth > 9 ? 8 : 11) {
+        switch d.random.next() % (depth > 9 ? 12 : 15) {
         case 0: .status([StatusCode(d.text(["new", "in_progress"]))])
         case 1: .priority([d.pick(Priority.allCases)])
         case 2: .category([d.optionalID(d.categories)])
@@ -20,7 +20,13 @@ extension HostileCommandCatalog {
                     to: (try? TimeOfDay(secondsSinceMidnight: Int(d.random.next() % 90_000))) ?? .midnight,
                     weekdays: d.bool() ? [.monday] : [], timeZoneIdentifier: d.text(["Europe/Moscow"])))
         case 7: .changed(d.pick(RuleField.allCases))
-        case 8: .was(ruleCondition(&d, depth: depth + 1))
+        case 8: .elapsed(since: d.pick(RuleMoment.allCases), minutes: d.int(), basis: d.pick(RuleTimeBasis.allCases))
+        case 9: .unanswered(minutes: d.int(), basis: d.pick(RuleTimeBasis.allCases))
+        case 10: .slaWarned(d.bool() ? nil : d.pick(SLAClockKind.allCases), threshold: d.optionalInt())
+        case 11:
+            .slaBreachedFor(
+                d.bool() ? nil : d.pick(SLAClockKind.allCases), minutes: d.int(), basis: d.pick(RuleTimeBasis.allCases))
+        case 12: .was(ruleCondition(&d, depth: depth + 1))
         default: .not(ruleCondition(&d, depth: depth + 1))
         }
     }

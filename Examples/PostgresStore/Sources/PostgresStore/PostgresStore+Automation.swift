@@ -26,7 +26,9 @@ extension PostgresStore: AutomationRepository {
     /// insert of an existing rule, and (at the deferred check) a taken priority or name are conflicts.
     /// The rule-set stamp is raised first, in the same transaction: its row lock orders rule writers.
     func writeAutomation(_ changes: AutomationChanges, on connection: PostgresConnection) async throws {
-        guard !changes.isEmpty else { return }
+        try await writeRuleEpisodes(changes, on: connection)
+        // The stamp counts changes of the rule set; episodes are not part of it.
+        guard !changes.ruleWrites.isEmpty || !changes.ruleDeletions.isEmpty else { return }
         try await execute("UPDATE automation_rules_stamp SET changes = changes + 1", on: connection)
         for write in changes.ruleWrites {
             let rule = write.rule

@@ -39,7 +39,7 @@ extension PostgresStore {
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
             try await acknowledge(work.acknowledgedEvents, on: connection)
-            if !work.clients.isEmpty || !work[RoleChanges.self].isEmpty || !work[AutomationChanges.self].isEmpty {
+            if !work.clients.isEmpty || !work[RoleChanges.self].isEmpty || work[AutomationChanges.self].changesRules {
                 // Deferred unique keys (emails, contract numbers, role names) are checked now, before the
                 // ledger clock and outbox locks, so nothing waits while holding them.
                 try await execute("SET CONSTRAINTS ALL IMMEDIATE", on: connection)

@@ -73,6 +73,7 @@ public enum SchemaMigrations {
         version11,
         version12,
         version13,
+        version14,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

@@ -59,6 +59,7 @@ struct MigrationTests {
             "DROP FUNCTION automation_rules_changed()",
         ],
         12: ["DROP TABLE employee_capacities", "DROP TABLE group_routings"], 13: ["DROP TABLE notice_logs"],
+        14: ["DROP TABLE rule_episodes"],
     ]
 
     /// Turns the database back into one of a build before `version`: later migrations undone,
@@ -334,6 +335,37 @@ struct MigrationTests {
             change.employeeCapacities = [EmployeeCapacity(employeeID: employee, maximum: nil)]
             try await store.commit(change)
             #expect(try await store.employeeCapacities() == [EmployeeCapacity(employeeID: employee, maximum: nil)])
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version14AddsRuleEpisodesOpenOncePerRuleAndTicket() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 111)
+            // A database of a build before time rules: version 14 undone, no episodes table.
+            try await Self.undo(from: 14, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 13)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.ruleEpisodes() == [], "no episodes yet")
+            let ticket = try #require(TicketFixtures(seed: 111).tickets(count: 1, seed: 111).first)
+            var creation = UnitOfWork()
+            creation.save(ticket, expectedRevision: nil)
+            try await store.commit(creation)
+            let rule: AutomationRuleID = ids.next()
+            let episode = RuleEpisode(
+                id: ids.next(), ruleID: rule, ticketID: ticket.id, firedAt: ticket.createdAt.addingTimeInterval(900.25))
+            var work = UnitOfWork()
+            work.ruleEpisodeStarts = [episode]
+            try await store.commit(work)
+            #expect(try await store.ruleEpisodes(on: ticket.id) == [episode])
+            var again = UnitOfWork()
+            again.ruleEpisodeStarts = [RuleEpisode(id: ids.next(), ruleID: rule, ticketID: ticket.id, firedAt: .now)]
+            await #expect(throws: StorageError.self) { try await store.commit(again) }
+            var orphan = UnitOfWork()
+            orphan.ruleEpisodeStarts = [RuleEpisode(id: ids.next(), ruleID: rule, ticketID: ids.next(), firedAt: .now)]
+            await #expect(throws: StorageError.self) { try await store.commit(orphan) }
+            #expect(try await store.ruleEpisodes() == [episode], "the refused units changed nothing")
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }

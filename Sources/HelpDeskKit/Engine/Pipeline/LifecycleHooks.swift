@@ -25,6 +25,9 @@ struct TickHook: Sendable {
 
     /// A short name for logs and documentation.
     let name: String
+    /// `true` for work that acts on what the other hooks of the same tick changed: it runs after
+    /// them all (time rules see the tick's returns to work and SLA announcements).
+    var runsAfterOthers = false
     /// The work.
     let run: Run
 }
