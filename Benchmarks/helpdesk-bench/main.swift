@@ -3,7 +3,8 @@ import Foundation
 /// `helpdesk-bench`: prints every benchmark figure as one JSON array.
 ///
 /// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create, query, workingtime, ledger,
-/// filestore (or one half: filestore-commit, filestore-open), reports, allowance, templates (all when none is named).
+/// filestore (or one half: filestore-commit, filestore-open), reports, allowance, templates, timerules (all when
+/// none is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -28,6 +29,7 @@ if wants("filestore") || groups.contains("filestore-open") {
 if wants("reports") { results += try await reportBenchmarks(quick: quick) }
 if wants("allowance") { results += try await allowanceBenchmarks(quick: quick) }
 if wants("templates") { results += try templateBenchmarks(quick: quick) }
+if wants("timerules") { results += try await timeRuleBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

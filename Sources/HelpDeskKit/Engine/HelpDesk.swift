@@ -22,6 +22,8 @@ public actor HelpDesk {
     var numbering = TicketNumbering()
     /// The automation rules compiled under the store's rule-set stamp (``rulePlan()``).
     var cachedRulePlan: RulePlan?
+    /// SLA calendars on clients' wall clocks, built once.
+    let zonedCalendars = ZonedCalendars()
     /// Decides what each performer may do and see.
     public nonisolated let access: any AccessPolicy
     /// `true` for ``StandardAccessPolicy``, which lets staff do anything without being asked.

@@ -36,6 +36,16 @@ public protocol RuleEpisodeRepository: Sendable {
     func ruleEpisodes() async throws -> [RuleEpisode]
     /// The open episodes of `ticket`, by rule identifier.
     func ruleEpisodes(on ticket: TicketID) async throws -> [RuleEpisode]
+    /// Every open episode, grouped by ticket (each ticket's in any order); an adapter that keeps
+    /// them so answers without regrouping.
+    func ruleEpisodesByTicket() async throws -> [TicketID: [RuleEpisode]]
+}
+
+extension RuleEpisodeRepository {
+    /// ``ruleEpisodes()`` grouped by ticket.
+    public func ruleEpisodesByTicket() async throws -> [TicketID: [RuleEpisode]] {
+        Dictionary(grouping: try await ruleEpisodes(), by: \.ticketID)
+    }
 }
 
 extension UnitOfWork {
@@ -134,6 +144,12 @@ extension InMemoryStore: RuleEpisodeRepository {
 
     public func ruleEpisodes(on ticket: TicketID) async throws -> [RuleEpisode] {
         state.withLock { $0.table(AutomationTables.self).episodes.byTicket[ticket] ?? [] }
+    }
+
+    /// The table itself, shared (O(1)): the caller must let go of it before the next commit, or
+    /// that commit copies it.
+    public func ruleEpisodesByTicket() async throws -> [TicketID: [RuleEpisode]] {
+        state.withLock { $0.table(AutomationTables.self).episodes.byTicket }
     }
 }
 

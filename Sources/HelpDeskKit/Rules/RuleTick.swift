@@ -50,19 +50,7 @@ extension HelpDesk {
     ///    rule whose conditions a firing makes true fires at the next tick, so a tick's count is
     ///    known before it fires, and several capped ticks fire exactly what one uncapped tick would.
     func runTimeRules(now: Date, report: inout TickReport) async throws(HelpDeskError) {
-        guard let episodeStore = try optionalFeature((any RuleEpisodeRepository).self),
-            let ruleStore = try optionalFeature((any AutomationRepository).self)
-        else { return }
-        let timeRules = try await storage { try await ruleStore.rules() }.filter { $0.triggers.contains(.time) }
-        let active = timeRules.filter(\.isActive)
-        let episodes = try await storage { try await episodeStore.ruleEpisodes() }
-        guard !active.isEmpty || !episodes.isEmpty else { return }
-        var open: [TicketID: [RuleEpisode]] = [:]
-        for episode in episodes { open[episode.ticketID, default: []].append(episode) }
-        let scan = RuleTickScan(
-            plans: active.map(TimeRulePlan.init), instant: now, workflow: workflow, sla: configuration.sla, open: open,
-            paused: Set(timeRules.filter { !$0.isActive }.map(\.id)), active: Set(active.map(\.id)))
-        let found = try await scanTickets(scan)
+        guard let found = try await scanForTimeRules(at: now) else { return }
         try await end(found.ended)
         report.endedRuleEpisodes += found.ended.count
         let due = found.due.sorted { ($0.createdAt, $0.number) < ($1.createdAt, $1.number) }
@@ -77,7 +65,7 @@ extension HelpDesk {
             }
             do {
                 let fired = try await fireTimeRules(
-                    on: ticket.ticketID, plans: ticket.rules.map { scan.plans[$0] }, at: now)
+                    on: ticket.ticketID, plans: ticket.rules.map { found.plans[$0] }, at: now)
                 spent += fired.count
                 report.ruleFirings += fired.map { RuleTickFiring(rule: $0.rule.id, ticket: ticket.number) }
             } catch  where ![.storage, .unavailable, .misconfigured].contains(error.code) {
@@ -86,10 +74,23 @@ extension HelpDesk {
         }
     }
 
-    /// Scans the stored tickets; tickets on a location's own calendar are scanned again once those
-    /// calendars are loaded (one read per location). The ticket list is released on return, before
-    /// any firing commits.
-    private func scanTickets(_ scan: RuleTickScan) async throws(HelpDeskError) -> RuleTickScan.Result {
+    /// Reads the time rules, the open episodes and the tickets, and scans them (`nil` when there
+    /// is no active time rule and no open episode); tickets on a location's own calendar are
+    /// scanned again once those calendars are loaded (one read per location). The tickets and
+    /// episodes read are released on return, before any unit commits (an in-memory store would
+    /// otherwise copy its tables at the first commit).
+    private func scanForTimeRules(at now: Date) async throws(HelpDeskError) -> RuleTickScan.Result? {
+        guard let episodeStore = try optionalFeature((any RuleEpisodeRepository).self),
+            let ruleStore = try optionalFeature((any AutomationRepository).self)
+        else { return nil }
+        let timeRules = try await storage { try await ruleStore.rules() }.filter { $0.triggers.contains(.time) }
+        let active = timeRules.filter(\.isActive)
+        let open = try await storage { try await episodeStore.ruleEpisodesByTicket() }
+        guard !active.isEmpty || !open.isEmpty else { return nil }
+        let scan = RuleTickScan(
+            plans: active.map { TimeRulePlan($0, workflow: workflow) }, instant: now, workflow: workflow,
+            sla: configuration.sla, zoned: zonedCalendars, open: open,
+            paused: Set(timeRules.filter { !$0.isActive }.map(\.id)), active: Set(active.map(\.id)))
         let tickets = try await storage { try await store.tickets(in: TicketScan()) }
         var result = scan.scanAll(tickets)
         guard !result.pending.isEmpty else { return result }
@@ -139,7 +140,11 @@ extension HelpDesk {
             for plan in candidates {
                 var subject = RuleSubject(ticket: edit.ticket, original: edit.original, at: now)
                 var resolved = false
-                guard plan.matches(&subject, resolved: &resolved, resolve: { .some(working) }) == true else { continue }
+                let bit = RuleTickFilter.bit(of: edit.ticket.status, in: workflow)
+                guard
+                    plan.matches(&subject, statusBit: bit, resolved: &resolved, resolve: { _ in .some(working) })
+                        == true
+                else { continue }
                 let before = edit.ticket
                 let skipped = try await apply(plan.rule.definition.actions, to: &edit)
                 firings.append(RuleFiring(rule: plan.rule, skipped: skipped, changedTicket: edit.ticket != before))

@@ -1,46 +1,70 @@
 import Foundation
 import WorkingTime
 
-/// A time rule prepared for a tick: its conditions split into those the ticket alone answers,
+/// A time rule prepared for a tick: its `all` field conditions folded into a ``RuleTickFilter``
+/// checked on the stored ticket, the other conditions split into those the ticket alone answers,
 /// cheapest first, and those that count working minutes (they need the ticket's calendar, looked
-/// up only when the others leave the outcome open). Splitting does not change the outcome: the
+/// up only when the others leave the outcome open). None of this changes the outcome: the
 /// conditions are pure, so their order does not matter.
-struct TimeRulePlan: Sendable {
+final class TimeRulePlan: Sendable {
     /// The rule.
     let rule: AutomationRule
+    /// Its identifier (read for every ticket with episodes, without touching the rule).
+    let ruleID: AutomationRuleID
     /// How its conditions combine.
     let match: RuleMatch
-    /// Conditions without working minutes, cheapest first.
+    /// The field conditions of an `all` rule (an `any` rule's filter admits every ticket).
+    let filter: RuleTickFilter
+    /// The other conditions without working minutes, cheapest first.
     let plain: [RuleCondition]
     /// Conditions counting working minutes.
     let working: [RuleCondition]
+    /// `true` for an `all` rule whose conditions the filter holds entirely.
+    let filterDecides: Bool
 
-    init(_ rule: AutomationRule) {
+    init(_ rule: AutomationRule, workflow: Workflow) {
         self.rule = rule
+        ruleID = rule.id
         match = rule.match
-        let conditions = rule.conditions
-        plain = conditions.filter { !$0.countsWorkingTime }.enumerated()
+        var filter = RuleTickFilter()
+        var rest = rule.conditions
+        if match == .all { rest.removeAll { filter.absorb($0, workflow: workflow) } }
+        self.filter = filter
+        plain = rest.filter { !$0.countsWorkingTime }.enumerated()
             .sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }.map(\.element)
-        working = conditions.filter(\.countsWorkingTime)
+        working = rest.filter(\.countsWorkingTime)
+        filterDecides = match == .all && rest.isEmpty
     }
 
-    /// Whether the rule's conditions hold for the subject's ticket; `nil` when that needs a
-    /// calendar `resolve` cannot give yet (a location's own calendar not loaded).
-    func matches(_ subject: inout RuleSubject, resolved: inout Bool, resolve: () -> RuleWorkingClock??) -> Bool? {
+    /// Whether the rule's conditions hold for the subject's ticket, whose status has `statusBit`
+    /// (``RuleTickFilter/bit(of:in:)``); `nil` when that needs a calendar `resolve` cannot give
+    /// yet (a location's own calendar not loaded).
+    func matches(
+        _ subject: inout RuleSubject, statusBit: UInt64, resolved: inout Bool, resolve: (Ticket) -> RuleWorkingClock??
+    ) -> Bool? {
         switch match {
         case .all:
-            for condition in plain where !subject.holds(condition) { return false }
+            // `allSatisfy` lends each condition; a `for` loop would copy (retain) it.
+            guard filter.admits(subject.ticket, statusBit: statusBit), plain.allSatisfy({ subject.holds($0) }) else {
+                return false
+            }
             guard !working.isEmpty else { return true }
         case .any:
-            if plain.contains(where: subject.holds) { return true }
+            if plain.contains(where: { subject.holds($0) }) { return true }
             guard !working.isEmpty else { return false }
         }
+        // What the ticket alone rules out needs no calendar.
+        let possible =
+            match == .all
+            ? working.allSatisfy({ subject.mayHoldOnTime($0) }) : working.contains(where: { subject.mayHoldOnTime($0) })
+        guard possible else { return false }
         if !resolved {
-            guard let clock = resolve() else { return nil }
+            guard let clock = resolve(subject.ticket) else { return nil }
             subject.working = clock
             resolved = true
         }
-        return match == .all ? working.allSatisfy(subject.holds) : working.contains(where: subject.holds)
+        return match == .all
+            ? working.allSatisfy({ subject.holds($0) }) : working.contains(where: { subject.holds($0) })
     }
 }
 
@@ -68,7 +92,7 @@ struct RuleTickScan: Sendable {
         var ticketID: TicketID
         var number: TicketNumber
         var createdAt: Date
-        /// Its due rules (positions in ``RuleTickScan/plans``), by priority.
+        /// Its due rules (positions in ``Result/plans``), by priority.
         var rules: [Int]
         /// How many of its rules are due.
         var firings: Int { rules.count }
@@ -76,6 +100,8 @@ struct RuleTickScan: Sendable {
 
     /// The scan of some tickets.
     struct Result: Sendable {
+        /// The rules scanned, by priority (``Due/rules`` are positions in it).
+        var plans: [TimeRulePlan] = []
         var due: [Due] = []
         var ended: [RuleEpisode] = []
         /// Tickets (their positions) whose calendar is a location's own, not loaded yet.
@@ -90,6 +116,8 @@ struct RuleTickScan: Sendable {
     let instant: Date
     let workflow: Workflow
     let sla: SLAConfiguration
+    /// The engine's calendars on clients' wall clocks.
+    let zoned: ZonedCalendars
     /// Open episodes by ticket.
     let open: [TicketID: [RuleEpisode]]
     /// Paused time rules: their episodes stay open (nothing is evaluated while paused).
@@ -101,13 +129,19 @@ struct RuleTickScan: Sendable {
     func scan(_ tickets: [Ticket], _ positions: some Sequence<Int>, locations: [LocationID: BusinessCalendar?])
         -> Result
     {
-        var result = Result()
-        let calendars = RuleTickCalendars(sla: sla, instant: instant, locations: locations)
-        for position in positions {
-            if !scan(tickets[position], calendars: calendars, into: &result) {
-                result.pending.append(position)
-                if let location = RuleCalendarKey(tickets[position], sla)?.locationNeeded {
-                    result.locations.insert(location)
+        var result = Result(plans: plans)
+        let calendars = RuleTickCalendars(sla: sla, zoned: zoned, instant: instant, locations: locations)
+        // Each slice evaluates its own copies of the plans: retaining objects another core retains
+        // too would make both wait on the same cache lines.
+        let local = plans.map { TimeRulePlan($0.rule, workflow: workflow) }
+        // The buffers lend their elements: subscripting the arrays would copy each ticket and plan.
+        tickets.withUnsafeBufferPointer { tickets in
+            local.withUnsafeBufferPointer { plans in
+                for position in positions where !scan(tickets[position], plans, calendars, into: &result) {
+                    result.pending.append(position)
+                    if let location = RuleCalendarKey(tickets[position], sla)?.locationNeeded {
+                        result.locations.insert(location)
+                    }
                 }
             }
         }
@@ -123,7 +157,7 @@ struct RuleTickScan: Sendable {
         let parts = Parallel.map(slices) { index in
             scan(tickets, index * slice..<min(tickets.count, (index + 1) * slice), locations: [:])
         }
-        var joined = Result()
+        var joined = Result(plans: plans)
         for part in parts {
             joined.due += part.due
             joined.ended += part.ended
@@ -135,20 +169,45 @@ struct RuleTickScan: Sendable {
 
     /// Adds `ticket`'s due firings and ended episodes; `false` (nothing added) when it needs a
     /// location calendar not loaded.
-    private func scan(_ ticket: Ticket, calendars: RuleTickCalendars, into result: inout Result) -> Bool {
+    private func scan(
+        _ ticket: Ticket, _ plans: UnsafeBufferPointer<TimeRulePlan>, _ calendars: RuleTickCalendars,
+        into result: inout Result
+    ) -> Bool {
         let episodes = open.isEmpty ? [] : open[ticket.id] ?? []
-        guard Self.isInScope(ticket, workflow) else {
+        // One lookup of the status gives both the scope and the status bit.
+        guard let position = workflow.position(of: ticket.status),
+            ![.closed, .cancelled].contains(workflow.statuses[position].category)
+        else {
             result.ended += episodes
             return true
         }
-        var subject = RuleSubject(ticket: ticket, original: ticket, at: instant)
+        let statusBit: UInt64 = position < 64 ? 1 << UInt64(position) : 0
+        // Made only when a rule gets past its filter (it copies the ticket). Time rules ask nothing
+        // of the ticket before a change (`changed` and `was` are refused): no original.
+        var subject: RuleSubject?
         var resolved = false
         var due: [Int] = []
         var ended: [RuleEpisode] = []
-        for (index, plan) in plans.enumerated() {
-            guard let holds = plan.matches(&subject, resolved: &resolved, resolve: { calendars.clock(for: ticket) })
-            else { return false }
-            let episode = episodes.isEmpty ? nil : episodes.first { $0.ruleID == plan.rule.id }
+        // Made once: a closure capturing the ticket would copy it for every rule.
+        let resolve = { (ticket: Ticket) in calendars.clock(for: ticket) }
+        for index in plans.indices {
+            let plan = plans[index]
+            let holds: Bool
+            if plan.match == .all, !plan.filter.admits(ticket, statusBit: statusBit) {
+                holds = false
+            } else if plan.filterDecides {
+                holds = true
+            } else {
+                if subject == nil { subject = RuleSubject(ticket: ticket, original: nil, at: instant) }
+                guard let outcome = plan.matches(&subject!, statusBit: statusBit, resolved: &resolved, resolve: resolve)
+                else { return false }
+                holds = outcome
+            }
+            if episodes.isEmpty {
+                if holds { due.append(index) }
+                continue
+            }
+            let episode = episodes.first { $0.ruleID == plan.ruleID }
             if holds, episode == nil { due.append(index) }
             if !holds, let episode { ended.append(episode) }
         }
@@ -175,12 +234,16 @@ struct RuleTickScan: Sendable {
 /// each "N working minutes" cut-off is found once).
 final class RuleTickCalendars {
     private let sla: SLAConfiguration
+    private let zoned: ZonedCalendars
     private let instant: Date
     private let locations: [LocationID: BusinessCalendar?]
     private var clocks: [RuleCalendarKey: RuleWorkingClock?] = [:]
+    /// The clock given last.
+    private var last: (key: RuleCalendarKey, clock: RuleWorkingClock?)?
 
-    init(sla: SLAConfiguration, instant: Date, locations: [LocationID: BusinessCalendar?]) {
+    init(sla: SLAConfiguration, zoned: ZonedCalendars, instant: Date, locations: [LocationID: BusinessCalendar?]) {
         self.sla = sla
+        self.zoned = zoned
         self.instant = instant
         self.locations = locations
     }
@@ -189,12 +252,18 @@ final class RuleTickCalendars {
     /// calendar not loaded.
     func clock(for ticket: Ticket) -> RuleWorkingClock?? {
         guard let key = RuleCalendarKey(ticket, sla) else { return .some(nil) }
-        if let known = clocks[key] { return .some(known) }
+        // Neighbouring tickets mostly share a calendar: compare before hashing.
+        if let last, last.key == key { return .some(last.clock) }
+        if let known = clocks[key] {
+            last = (key, known)
+            return .some(known)
+        }
         if let location = key.locationNeeded, locations[location] == nil { return nil }
-        let clock = key.calendar(sla, locations: locations).map {
+        let clock = key.calendar(sla, locations: locations, zoned: zoned).map {
             RuleWorkingClock(calendar: $0, instant: instant, caching: true)
         }
         clocks[key] = clock
+        last = (key, clock)
         return .some(clock)
     }
 }

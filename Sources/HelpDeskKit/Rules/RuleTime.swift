@@ -160,6 +160,27 @@ extension RuleSubject {
         }
     }
 
+    /// `false` when the time condition cannot hold whatever the calendar: the moment has not come,
+    /// the ticket was answered, no clock was breached, or fewer real minutes have passed than it
+    /// asks for (working minutes never outnumber them). Lets a tick skip the calendar lookup.
+    func mayHoldOnTime(_ condition: RuleCondition) -> Bool {
+        switch condition {
+        case .elapsed(let moment, let minutes, _):
+            guard let start = moment.instant(in: ticket) else { return false }
+            return at.timeIntervalSince(start) >= Double(minutes) * 60
+        case .unanswered(let minutes, _):
+            return ticket.firstResponseAt == nil && at.timeIntervalSince(ticket.createdAt) >= Double(minutes) * 60
+        case .slaBreachedFor(let kind, let minutes, _):
+            guard let sla = ticket.sla else { return false }
+            return Self.kinds(kind).contains { kind in
+                guard let clock = sla[kind], let breached = clock.breachedAt else { return false }
+                return min(clock.stoppedAt ?? at, at).timeIntervalSince(breached) >= Double(minutes) * 60
+            }
+        default:
+            return true
+        }
+    }
+
     /// The clocks a condition names.
     private static func kinds(_ kind: SLAClockKind?) -> [SLAClockKind] { kind.map { [$0] } ?? SLAClockKind.allCases }
 
@@ -196,7 +217,8 @@ struct RuleCalendarKey: Hashable, Sendable {
     /// The key for `ticket`: its SLA's policy and client time; without an SLA (or with a policy
     /// the configuration no longer has) the desk default policy's; `nil` when there is none.
     init?(_ ticket: Ticket, _ configuration: SLAConfiguration) {
-        if let sla = ticket.sla, configuration.policy(sla.policyID) != nil {
+        // `index(forKey:)`: a lookup that does not copy the policy out.
+        if let sla = ticket.sla, configuration.policies.index(forKey: sla.policyID) != nil {
             self.init(policyID: sla.policyID, clientTime: sla.clientTime)
         } else if let fallback = configuration.defaultPolicyID {
             self.init(policyID: fallback, clientTime: nil)
@@ -218,12 +240,14 @@ struct RuleCalendarKey: Hashable, Sendable {
 
     /// The calendar, given the location calendars loaded (``locationNeeded`` must be among them);
     /// as ``HelpDesk/slaCalendar(_:_:)`` chooses it. `nil` for an unknown policy or time zone.
-    func calendar(_ configuration: SLAConfiguration, locations: [LocationID: BusinessCalendar?]) -> BusinessCalendar? {
+    func calendar(
+        _ configuration: SLAConfiguration, locations: [LocationID: BusinessCalendar?], zoned: ZonedCalendars
+    ) -> BusinessCalendar? {
         guard let policy = configuration.policy(policyID) else { return nil }
         guard let clientTime else { return policy.calendar }
         if clientTime.usesLocationCalendar, let own = locations[clientTime.locationID] ?? nil { return own }
         guard let zone = TimeZone(identifier: clientTime.timeZoneIdentifier) else { return nil }
-        return policy.calendar.inTimeZone(zone)
+        return zoned.calendar(policy, in: zone)
     }
 }
 
@@ -236,7 +260,7 @@ extension HelpDesk {
         if let location = key.locationNeeded {
             locations[location] = try await storage { try await companyStore.location(location) }?.calendar
         }
-        return key.calendar(configuration.sla, locations: locations).map {
+        return key.calendar(configuration.sla, locations: locations, zoned: zonedCalendars).map {
             RuleWorkingClock(calendar: $0, instant: instant)
         }
     }

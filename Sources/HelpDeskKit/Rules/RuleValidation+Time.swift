@@ -4,12 +4,15 @@ extension HelpDesk {
     /// The most minutes a time condition may count: 366 days.
     static let maximumRuleMinutes = 527_040
 
-    /// Checks what only time makes possible or impossible: the time trigger stands alone and sees
+    /// Checks what only time makes possible or impossible: a time rule needs a store that records
+    /// episodes; the time trigger stands alone and sees
     /// no change (`changed`, `was`), and a rule run only at registration can match a new ticket
     /// (an `all` rule with a condition it cannot meet, or an `any` rule with only such conditions,
     /// cannot: minutes already passed, a resolution, an SLA state).
     func validateTiming(_ definition: RuleDefinition) throws(HelpDeskError) {
         if definition.triggers.contains(.time) {
+            // A store that cannot record episodes could not fire the rule once per episode.
+            _ = try feature((any RuleEpisodeRepository).self)
             guard definition.triggers.count == 1 else {
                 throw .invalidInput(field: "triggers", problem: .malformed(expected: "the time trigger alone"))
             }

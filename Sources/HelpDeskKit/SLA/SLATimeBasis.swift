@@ -67,6 +67,6 @@ extension HelpDesk {
         guard let zone = TimeZone(identifier: clientTime.timeZoneIdentifier) else {
             throw .slaCalendar(.unknownTimeZone(clientTime.timeZoneIdentifier))
         }
-        return policy.calendar.inTimeZone(zone)
+        return zonedCalendars.calendar(policy, in: zone)
     }
 }

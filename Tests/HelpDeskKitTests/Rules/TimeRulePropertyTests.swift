@@ -65,6 +65,107 @@ struct TimeRulePropertyTests {
         return count
     }
 
+    // MARK: The tick's plan against evaluating every condition
+
+    /// A random condition a time rule may hold, over the fixtures' records (sets longer than the
+    /// filter's lists too).
+    static func randomCondition(_ random: inout SplitMix64, _ fixtures: TicketFixtures, depth: Int = 0) -> RuleCondition
+    {
+        func some<Value: Hashable>(_ values: [Value]) -> Set<Value> {
+            Set((0..<Int(random.next() % 10)).map { _ in values[Int(random.next() % UInt64(values.count))] })
+        }
+        let basis: RuleTimeBasis = random.next() % 2 == 0 ? .calendar : .working
+        let kind: SLAClockKind? = [nil, .reaction, .resolution][Int(random.next() % 3)]
+        switch random.next() % (depth > 2 ? 15 : 16) {
+        case 0: return .priority(some(Priority.allCases))
+        case 1: return .status(some(Workflow.standard.statuses.map(\.code)))
+        case 2: return .group(some(fixtures.groupIDs.map(Optional.some) + [nil]))
+        case 3: return .category(some(fixtures.categoryIDs.map(Optional.some) + [nil]))
+        case 4: return .assignee(some(fixtures.employeeIDs.prefix(12).map(Optional.some) + [nil]))
+        case 5: return .channel(some(Channel.allCases))
+        case 6: return .company(some(fixtures.companyIDs.map(Optional.some) + [nil]))
+        case 7: return .textContains(["printer", "VPN", "сеть"][Int(random.next() % 3)])
+        case 8: return .slaBreached
+        case 9: return .slaWarned(kind, threshold: random.next() % 2 == 0 ? nil : Int(random.next() % 99) + 1)
+        case 10: return .slaBreachedFor(kind, minutes: Int(random.next() % 600), basis: basis)
+        case 11:
+            return .elapsed(
+                since: RuleMoment.allCases[Int(random.next() % 3)], minutes: Int(random.next() % 600), basis: basis)
+        case 12: return .unanswered(minutes: Int(random.next() % 300), basis: basis)
+        case 13: return .within(.workingHours(SLAFixtures.calendar))
+        case 14: return .location(some(fixtures.locationIDs.map(Optional.some) + [nil]))
+        default: return .not(randomCondition(&random, fixtures, depth: depth + 1))
+        }
+    }
+
+    /// The filter, the cheapest-first order, the calendar looked up only when needed and the
+    /// shared cut-offs change nothing: on random rules and tickets the plan answers exactly as
+    /// evaluating every condition does.
+    @Test func theTickPlanAgreesWithEvaluatingEveryCondition() {
+        var random = SplitMix64(seed: 2_022)
+        let fixtures = TicketFixtures(seed: 5)
+        let tickets = fixtures.tickets(count: 300, seed: 6)
+        var ids = SeededIdentifierSource(seed: 7)
+        var held = 0
+        for _ in 0..<300 {
+            let rule = AutomationRule(
+                id: ids.next(), name: "Random", priority: 1, triggers: [.time],
+                match: random.next() % 3 == 0 ? .any : .all,
+                conditions: (0..<Int(random.next() % 5)).map { _ in Self.randomCondition(&random, fixtures) },
+                actions: [.setPriority(.high)])
+            let plan = TimeRulePlan(rule, workflow: .standard)
+            let now = TicketFixtures.epoch.addingTimeInterval(Double(random.next() % 30_000) * 60)
+            let shared = RuleWorkingClock(calendar: SLAFixtures.calendar, instant: now, caching: true)
+            for ticket in tickets {
+                let naive = RuleSubject(
+                    ticket: ticket, original: nil, at: now,
+                    working: RuleWorkingClock(calendar: SLAFixtures.calendar, instant: now))
+                let expected =
+                    rule.match == .all
+                    ? rule.conditions.allSatisfy(naive.holds) : rule.conditions.contains(where: naive.holds)
+                var subject = RuleSubject(ticket: ticket, original: nil, at: now)
+                var resolved = false
+                let outcome = plan.matches(
+                    &subject, statusBit: RuleTickFilter.bit(of: ticket.status, in: .standard), resolved: &resolved,
+                    resolve: { _ in .some(shared) })
+                #expect(outcome == expected, "\(rule.match) \(rule.conditions) on \(ticket.number)")
+                if expected { held += 1 }
+            }
+        }
+        #expect(held > 1_000, "the random rules hold often enough to test something")
+    }
+
+    /// Parallel slices find what one pass over every ticket finds.
+    @Test func aScanInSlicesEqualsOnePass() {
+        var random = SplitMix64(seed: 2_023)
+        let fixtures = TicketFixtures(seed: 8)
+        let tickets = fixtures.tickets(count: 70_000, seed: 9)
+        var ids = SeededIdentifierSource(seed: 10)
+        let plans = (0..<6).map { index in
+            TimeRulePlan(
+                AutomationRule(
+                    id: ids.next(), name: "Rule \(index)", priority: index, triggers: [.time],
+                    conditions: (0..<2).map { _ in Self.randomCondition(&random, fixtures) },
+                    actions: [.setPriority(.high)]),
+                workflow: .standard)
+        }
+        var open: [TicketID: [RuleEpisode]] = [:]
+        for ticket in tickets.prefix(5_000) where random.next() % 2 == 0 {
+            let plan = plans[Int(random.next() % 6)]
+            open[ticket.id] = [RuleEpisode(id: ids.next(), ruleID: plan.ruleID, ticketID: ticket.id, firedAt: .now)]
+        }
+        let scan = RuleTickScan(
+            plans: plans, instant: TicketFixtures.epoch.addingTimeInterval(80_000 * 60), workflow: .standard,
+            sla: try! SLAFixtures.configuration().sla, zoned: ZonedCalendars(), open: open, paused: [],
+            active: Set(plans.map(\.ruleID)))
+        let sliced = scan.scanAll(tickets)
+        let whole = scan.scan(tickets, tickets.indices, locations: [:])
+        #expect(sliced.due.map(\.ticketID) == whole.due.map(\.ticketID))
+        #expect(sliced.due.map(\.rules) == whole.due.map(\.rules))
+        #expect(sliced.ended == whole.ended && sliced.pending == whole.pending)
+        #expect(!whole.due.isEmpty && !whole.ended.isEmpty)
+    }
+
     // MARK: A random day against a model of episodes
 
     /// Rules on priority, status, age and answers whose actions (watchers) never change what any

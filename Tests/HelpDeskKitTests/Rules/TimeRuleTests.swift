@@ -7,6 +7,19 @@ import WorkingTime
 /// Time-based rules (issue #20): considered by `tick`, fired once per ticket and condition episode
 /// (recorded, so no rule needs a condition that undoes itself), episodes that end and start again,
 /// the per-tick cap, cascades, explain and validation.
+/// A memory-backed store that keeps rules but cannot record rule episodes.
+private final class StoreWithoutEpisodes: MemoryBackedStore {
+    let backingStore = InMemoryStore()
+
+    func ensureAvailable() throws(StorageError) {}
+
+    func commit(_ work: UnitOfWork) async throws { try await backingStore.commit(work) }
+
+    func feature<Feature>(_ feature: Feature.Type) throws(StorageError) -> Feature? {
+        feature == (any RuleEpisodeRepository).self ? nil : self as? Feature ?? backingStore as? Feature
+    }
+}
+
 @Suite("Time-based rules")
 struct TimeRuleTests {
     static func timeRule(
@@ -204,6 +217,18 @@ struct TimeRuleTests {
             try await test.desk.updateTicket(ticket.id, TicketUpdate(title: "B"), by: anna).groupID
                 == test.fieldEngineers.id)
         #expect(try await test.desk.tick(now: Self.minutes(90)).ruleFirings.isEmpty, "not a time rule")
+    }
+
+    @Test func aStoreThatCannotRecordEpisodesRefusesTimeRules() async throws {
+        let test = try await TestDesk.make(store: StoreWithoutEpisodes())
+        let error = await #expect(throws: HelpDeskError.self) {
+            try await Self.timeRule(
+                test, "Unanswered", priority: 1, when: [.unanswered(minutes: 5, basis: .calendar)],
+                [.setPriority(.high)])
+        }
+        #expect(error?.code == .misconfigured)
+        #expect(try await test.desk.rules(as: .system).isEmpty)
+        #expect(try await test.desk.tick(now: Self.minutes(60)).ruleFirings.isEmpty)
     }
 
     @Test func invalidTimeRulesAreRefusedAndChangeNothing() async throws {
