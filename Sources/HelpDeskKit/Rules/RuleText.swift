@@ -41,31 +41,36 @@ enum RuleText {
     /// (CC 88) right after an е is dropped. Both bytes 0xD1 and 0xCC only ever lead a scalar, so
     /// the pairs are always whole scalars.
     private static func readYoAsYe(_ bytes: inout [UInt8], from start: Int) {
-        let end = bytes.count
         // Most texts have neither lead byte: leave them as they are.
-        guard bytes[start..<end].contains(where: { $0 == 0xD1 || $0 == 0xCC }) else { return }
-        var read = start
-        var write = start
-        while read < end {
-            let byte = bytes[read]
-            if read + 1 < end {
-                let next = bytes[read + 1]
-                if byte == 0xD1, next == 0x91 {
-                    bytes[write] = 0xD0
-                    bytes[write + 1] = 0xB5
-                    read += 2
-                    write += 2
-                    continue
+        guard let first = bytes[start...].firstIndex(where: { $0 == 0xD1 || $0 == 0xCC }) else { return }
+        let end = bytes.count
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer in
+            var read = first
+            var write = first
+            while read < end {
+                let byte = buffer[read]
+                if read + 1 < end {
+                    let next = buffer[read + 1]
+                    if byte == 0xD1, next == 0x91 {
+                        buffer[write] = 0xD0
+                        buffer[write + 1] = 0xB5
+                        read += 2
+                        write += 2
+                        continue
+                    }
+                    if byte == 0xCC, next == 0x88, write - start >= 2, buffer[write - 2] == 0xD0,
+                        buffer[write - 1] == 0xB5
+                    {
+                        read += 2
+                        continue
+                    }
                 }
-                if byte == 0xCC, next == 0x88, write - start >= 2, bytes[write - 2] == 0xD0, bytes[write - 1] == 0xB5 {
-                    read += 2
-                    continue
-                }
+                buffer[write] = byte
+                read += 1
+                write += 1
             }
-            bytes[write] = byte
-            read += 1
-            write += 1
+            return write
         }
-        bytes.removeSubrange(write..<end)
+        bytes.removeSubrange(kept..<end)
     }
 }
