@@ -43,7 +43,7 @@ public enum ScriptedDemo {
         try await report.notifications(into: &out)
         try await report.laborAndRatings(from: DemoTime.on(0, 0), to: demo.clock.now, into: &out)
         try await report.billing(from: DemoTime.on(0, 0), to: demo.clock.now, into: &out)
-        return out.text
+        return try await AutomationScene.preview(into: out).text
     }
 
     /// Reopens the desk an earlier run left in `store` and returns the transcript of its next working day.

@@ -18,15 +18,7 @@ public struct AssignmentRace: Sendable {
 
     /// Runs the race on `store` and returns what went wrong (empty when the rotation held).
     public func check(on store: any HelpDeskStore) async throws -> [String] {
-        let test = try await TestDesk.make(store: store, seed: 909)
-        let group = test.serviceDesk.id
-        var members = [test.anna.id, test.boris.id]
-        for name in ["Clara", "Dmitri"] {
-            let employee = try await test.desk.addEmployee(
-                NewEmployee(name: "\(name) Agent", email: "\(name.lowercased())@service.example", groupIDs: [group]),
-                by: .system)
-            members.append(employee.id)
-        }
+        let (test, group, members) = try await Self.serviceDeskOfFour(on: store, seed: 909)
         var ids: [TicketID] = []
         for index in 0..<tickets { ids.append(try await test.ticket("Queue \(index)").id) }
         let second = test.secondEngine(seed: 9_090)
@@ -82,5 +74,23 @@ public struct AssignmentRace: Sendable {
             }
         }
         return "ticket \(id) kept conflicting: \(String(describing: lastError))"
+    }
+}
+
+extension AssignmentRace {
+    /// A test desk whose service desk has four members (Anna, Boris, Clara, Dmitri), in that order.
+    static func serviceDeskOfFour(on store: any HelpDeskStore, seed: UInt64) async throws
+        -> (TestDesk, GroupID, [EmployeeID])
+    {
+        let test = try await TestDesk.make(store: store, seed: seed)
+        let group = test.serviceDesk.id
+        var members = [test.anna.id, test.boris.id]
+        for name in ["Clara", "Dmitri"] {
+            let employee = try await test.desk.addEmployee(
+                NewEmployee(name: "\(name) Agent", email: "\(name.lowercased())@service.example", groupIDs: [group]),
+                by: .system)
+            members.append(employee.id)
+        }
+        return (test, group, members)
     }
 }

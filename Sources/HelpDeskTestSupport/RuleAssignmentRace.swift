@@ -20,15 +20,7 @@ public struct RuleAssignmentRace: Sendable {
 
     /// Runs the race on `store` and returns what went wrong (empty when the rotation held).
     public func check(on store: any HelpDeskStore) async throws -> [String] {
-        let test = try await TestDesk.make(store: store, seed: 919)
-        let group = test.serviceDesk.id
-        var members = [test.anna.id, test.boris.id]
-        for name in ["Clara", "Dmitri"] {
-            let employee = try await test.desk.addEmployee(
-                NewEmployee(name: "\(name) Agent", email: "\(name.lowercased())@service.example", groupIDs: [group]),
-                by: .system)
-            members.append(employee.id)
-        }
+        let (test, group, members) = try await AssignmentRace.serviceDeskOfFour(on: store, seed: 919)
         _ = try await test.desk.defineRule(
             RuleDefinition(
                 name: "Share out new tickets", priority: 1, triggers: [.ticketCreated],

@@ -80,9 +80,8 @@ public struct RuleTickRace: Sendable {
             problems.append("\(episodes.count) open episodes, expected \(expected.count)")
         }
         for ticket in try await store.allTickets() {
-            // Rules' entries (notices held back by loop protection are automation entries too).
             let automation = try await store.auditTrail(of: ticket.id).filter {
-                $0.field == .automation && $0.newValue?.hasPrefix("rule «") == true
+                $0.field == .automation && ($0.newValue ?? "").hasPrefix("rule «")
             }
             let due = expected.filter { $0.ticket == ticket.number }.count
             if automation.count != due {

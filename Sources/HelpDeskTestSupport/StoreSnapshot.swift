@@ -42,10 +42,10 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var roles: [Role] = []
     /// The desk's automation rules (none on a store without automation).
     public var rules: [AutomationRule] = []
-    /// The open episodes of time rules, by ticket then rule (none on a store without automation).
-    public var ruleEpisodes: [RuleEpisode] = []
     /// The loop-protection logs of notices (none on a store without notifications).
     public var noticeLogs: [NoticeLog] = []
+    /// The open episodes of time rules, by ticket then rule (none on a store without automation).
+    public var ruleEpisodes: [RuleEpisode] = []
     /// The usage of every service-period allowance (none on a store without allowances).
     public var allowances: [AllowanceUsage] = []
     /// The record trail in commit order (none on a store without a trail).
@@ -87,10 +87,10 @@ public struct StoreSnapshot: Equatable, Sendable {
         try await snapshot.captureBilling(store)
         snapshot.roles = try await store.feature((any RoleRepository).self)?.roles() ?? []
         snapshot.rules = try await store.feature((any AutomationRepository).self)?.rules() ?? []
+        snapshot.noticeLogs = try await store.feature((any NoticeLogRepository).self)?.noticeLogs() ?? []
         snapshot.ruleEpisodes =
             try await store.feature((any RuleEpisodeRepository).self)?.ruleEpisodes()
             .sorted { ($0.ticketID, $0.ruleID) < ($1.ticketID, $1.ruleID) } ?? []
-        snapshot.noticeLogs = try await store.feature((any NoticeLogRepository).self)?.noticeLogs() ?? []
         snapshot.allowances = try await store.feature((any AllowanceRepository).self)?.allowanceUsages() ?? []
         snapshot.trail = try await store.feature((any TrailRepository).self)?.trailEntries(offset: 0, limit: .max) ?? []
         let assignment = try store.feature((any AssignmentRepository).self)

@@ -50,7 +50,8 @@ struct CapabilityTests {
                 == [
                     "postponed-return", "sla-announcements", "contract-reminders", "backlog-drain", "idempotency-sweep",
                     "time-rules",
-                ], "time rules run last, after the tick's returns to work and SLA announcements")
+                ],
+            "time rules run last, after the tick's returns to work and SLA announcements")
         #expect(Capabilities.unitHooks.map(\.name) == ["backlog-drain"])
         #expect(Capabilities.impliedLanes.count == 1, "a moved cursor implies its group's lane")
         #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 9)

@@ -105,9 +105,10 @@ extension HelpDesk {
         }
     }
 
-    /// `instant` as the client reads it: in the time zone of the ticket's location (UTC without one).
+    /// `instant` as the client reads it: in the time zone of the ticket's location, else of its SLA calendar, else UTC.
     func clientDate(_ instant: Date, of ticket: Ticket) async throws(HelpDeskError) -> String {
-        var zone = TimeZone.gmt
+        // Without a location, the zone of the ticket's SLA calendar (the desk's hours), else UTC.
+        var zone = ticket.sla.flatMap { configuration.sla.policies[$0.policyID]?.calendar.timeZone } ?? .gmt
         if let id = ticket.locationID, let location = try await storage({ try await companyStore.location(id) }) {
             zone = TimeZone(identifier: location.timeZoneIdentifier) ?? .gmt
         }

@@ -58,7 +58,7 @@ struct AutomationTables: CapabilityTable {
         for write in changes.ruleWrites { after[write.rule.id] = write.rule }
         for deletion in changes.ruleDeletions { after[deletion.id] = nil }
         rules = after
-        if !changes.isEmpty { stamp &+= 1 }
+        if !changes.ruleWrites.isEmpty || !changes.ruleDeletions.isEmpty { stamp &+= 1 }
     }
 
     var image: AutomationImage { AutomationImage(rules: sorted, episodes: episodes.all) }

@@ -36,7 +36,8 @@ public indirect enum RuleCondition: Hashable, Sendable, Codable {
     case group(Set<GroupID?>)
     /// The assignee is one of these (`nil`: unassigned).
     case assignee(Set<EmployeeID?>)
-    /// The title or description contains the text, ignoring case (and ё/е).
+    /// The title or description contains the text, ignoring case and reading ё as е (exactly:
+    /// ``TextMatching``'s folded bytes with ё read as е; see Automation.md, "Text conditions").
     case textContains(String)
     /// An SLA clock of the ticket is breached.
     case slaBreached
@@ -88,9 +89,7 @@ struct RuleSubject {
         case .contract(let contracts): contracts.contains(ticket.contractID)
         case .group(let groups): groups.contains(ticket.groupID)
         case .assignee(let assignees): assignees.contains(ticket.assigneeID)
-        case .textContains(let text):
-            Self.folded(ticket.title).contains(Self.folded(text))
-                || Self.folded(ticket.description).contains(Self.folded(text))
+        case .textContains(let text): RuleText.contains(ticket, folded: RuleText.folded(text))
         case .slaBreached:
             ticket.sla.map { sla in SLAClockKind.allCases.contains { sla[$0]?.breachedAt != nil } } ?? false
         case .changed(let field): original.map { Self.value(of: field, in: $0) != Self.value(of: field, in: ticket) } ?? false
@@ -140,10 +139,5 @@ struct RuleSubject {
             let yesterday = Weekday(rawValue: (today.rawValue + 5) % 7 + 1) ?? today
             return seconds < end && weekdays.contains(yesterday)
         }
-    }
-
-    /// `text` lower-cased with ё read as е, for "contains" tests.
-    static func folded(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "ё", with: "е")
     }
 }

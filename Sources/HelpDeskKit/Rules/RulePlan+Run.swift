@@ -18,7 +18,8 @@ extension RulePlan {
         fire: (AutomationRule) async throws(HelpDeskError) -> Ticket?
     ) async throws(HelpDeskError) {
         guard let started = started(by: triggers) else { return }
-        var probe = RuleProbe(RuleSubject(ticket: ticket, original: original, at: instant, working: working))
+        var probe = RuleProbe(
+            RuleSubject(ticket: ticket, original: original, at: instant, working: working), texts: texts)
         // Empty until a rule fires: most commands fire nothing.
         var fired: [UInt64] = []
         var passes = 0
@@ -29,6 +30,7 @@ extension RulePlan {
             }
             var firedThisPass = false
             var candidates = candidates(started, excluding: fired, for: probe.subject.ticket)
+            probe.restrict(&candidates)
             var next = candidates.firstBit(from: 0)
             while let index = next {
                 if probe.satisfies(checks[index]) {
@@ -39,6 +41,7 @@ extension RulePlan {
                         probe.update(changed)
                         // The changed ticket may now meet rules its old field values excluded.
                         candidates = self.candidates(started, excluding: fired, for: changed)
+                        probe.restrict(&candidates)
                     }
                 }
                 next = candidates.firstBit(from: index + 1)
@@ -48,24 +51,45 @@ extension RulePlan {
     }
 }
 
-/// A ``RuleSubject`` with the ticket's title and description folded at most once per state of the
-/// ticket (each `textContains` of each rule would fold them again).
+/// A ``RuleSubject`` with the plan's texts looked up in the ticket's title and description at
+/// most once per state of those texts (one pass of the automaton over each, folded), so each text
+/// condition of each rule is a bit test.
 struct RuleProbe {
     /// What the rules look at.
     private(set) var subject: RuleSubject
-    private var foldedTitle: String?
-    private var foldedDescription: String?
+    /// The plan's texts.
+    private let texts: PlannedTexts
+    /// Per text of the plan, a bit: found in the ticket's title or description; empty until asked.
+    private var found: [UInt64] = []
+    /// The rules the found texts allow (``PlannedTexts/allowed(found:)``); empty until asked.
+    private var allowed: [UInt64] = []
 
-    /// Probes `subject`.
-    init(_ subject: RuleSubject) {
+    /// Probes `subject` for the plan's `texts`.
+    init(_ subject: RuleSubject, texts: PlannedTexts) {
         self.subject = subject
+        self.texts = texts
     }
 
     /// Moves on to the ticket as a rule left it.
     mutating func update(_ ticket: Ticket) {
+        // Rule actions do not edit texts; while they stay, so does what was found in them.
+        if ticket.title != subject.ticket.title || ticket.description != subject.ticket.description {
+            found = []
+            allowed = []
+        }
         subject.ticket = ticket
-        foldedTitle = nil
-        foldedDescription = nil
+    }
+
+    /// Clears from `candidates` the rules whose key text the ticket does not contain.
+    mutating func restrict(_ candidates: inout [UInt64]) {
+        guard texts.hasKeys else { return }
+        // Only candidates with a key text need the ticket's texts.
+        guard candidates.indices.contains(where: { candidates[$0] & ~texts.unkeyed[$0] != 0 }) else { return }
+        if allowed.isEmpty {
+            if found.isEmpty { found = texts.find(in: subject.ticket) }
+            allowed = texts.allowed(found: found)
+        }
+        for index in candidates.indices { candidates[index] &= allowed[index] }
     }
 
     /// `true` when the rule's remaining conditions hold, combined by its match.
@@ -85,13 +109,9 @@ struct RuleProbe {
         switch condition {
         case .other(let condition):
             return subject.holds(condition)
-        case .contains(let text):
-            let title = foldedTitle ?? RuleSubject.folded(subject.ticket.title)
-            foldedTitle = title
-            if title.contains(text) { return true }
-            let description = foldedDescription ?? RuleSubject.folded(subject.ticket.description)
-            foldedDescription = description
-            return description.contains(text)
+        case .text(let index, let present):
+            if found.isEmpty { found = texts.find(in: subject.ticket) }
+            return (found[index >> 6] & 1 << UInt64(index & 63) != 0) == present
         }
     }
 }

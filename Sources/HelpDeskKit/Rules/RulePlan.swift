@@ -9,8 +9,11 @@ import Foundation
 /// restricts with a set condition (status, priority, category, channel, company, location,
 /// contract, group, assignee, or `not` of one of them), a mask per value of the rules that allow
 /// it. A ticket's candidates are the trigger mask AND the masks of its field values; a candidate
-/// is then checked on its other conditions only. `any` rules and conditions about text, SLA,
-/// changes, time and anything else stay with ``RuleSubject/holds(_:)`` (texts are folded once).
+/// is then checked on its other conditions only. Text conditions (``RuleCondition/textContains(_:)``
+/// and `not` of one) are looked up in what one pass of the plan's ``RuleTextAutomaton`` found in
+/// the ticket's texts, and an `all` rule that requires texts is a candidate only when its key text
+/// was found (``PlannedTexts``); conditions about SLA, changes, time and anything else stay with
+/// ``RuleSubject/holds(_:)``.
 /// ``run(_:on:original:at:maximumPasses:fire:)`` fires exactly what evaluating every rule would.
 struct RulePlan: Sendable {
     /// The stamp of the rule set the plan was compiled from (`nil`: not from a store).
@@ -28,6 +31,8 @@ struct RulePlan: Sendable {
     /// `true` when a rule commands start counts working minutes (a command then looks up the
     /// ticket's SLA calendar once).
     let countsWorkingTime: Bool
+    /// The distinct texts the rules ask for, as one automaton, and the rules each one keys.
+    let texts: PlannedTexts
 
     /// Compiles the active ones of `rules`, which come in run order (as ``AutomationRepository/rules()`` gives them).
     init(rules stored: [AutomationRule], stamp: RuleSetStamp?) {
@@ -37,6 +42,8 @@ struct RulePlan: Sendable {
         var triggerMasks: [RuleTrigger: [UInt64]] = [:]
         var checks: [RuleCheck] = []
         var constraints: [FieldConstraints] = []
+        var texts = TextIndices()
+        var keys: [Int?] = []
         checks.reserveCapacity(rules.count)
         constraints.reserveCapacity(rules.count)
         for (index, rule) in rules.enumerated() {
@@ -47,9 +54,10 @@ struct RulePlan: Sendable {
             for condition in definition.conditions {
                 // In an `all` rule a field condition is decided by the masks; in an `any` rule nothing is.
                 if definition.match == .all, fields.absorb(condition) { continue }
-                left.append(PlannedCondition(condition))
+                left.append(PlannedCondition(condition, texts: &texts))
             }
             checks.append(RuleCheck(match: definition.match, conditions: left))
+            keys.append(definition.match == .all ? texts.key(of: left) : nil)
             constraints.append(fields)
         }
         self.stamp = stamp
@@ -59,6 +67,7 @@ struct RulePlan: Sendable {
         self.triggerMasks = triggerMasks
         self.filters = FieldFilter.filters(for: constraints, wordCount: wordCount)
         countsWorkingTime = rules.contains { !$0.triggers.contains(.time) && $0.definition.countsWorkingTime }
+        self.texts = PlannedTexts(texts.list, keys: keys, wordCount: wordCount)
     }
 
     /// The rules started by any of `triggers`, or `nil` when there are none.
@@ -98,15 +107,23 @@ struct RuleCheck: Sendable {
 
 /// A condition as the plan evaluates it.
 enum PlannedCondition: Sendable {
-    /// ``RuleCondition/textContains(_:)`` with the text already folded.
-    case contains(String)
+    /// ``RuleCondition/textContains(_:)`` (`present`) or `not` of it: holds when the ticket's texts
+    /// contain the plan's text with this index (``RuleTextAutomaton/texts`` of ``PlannedTexts/automaton``), or do not.
+    case text(Int, present: Bool)
     /// Any other condition, evaluated by ``RuleSubject/holds(_:)``.
     case other(RuleCondition)
 
-    /// Plans `condition`.
-    init(_ condition: RuleCondition) {
-        if case .textContains(let text) = condition {
-            self = .contains(RuleSubject.folded(text))
+    /// Plans `condition`, numbering its text in `texts`.
+    init(_ condition: RuleCondition, texts: inout TextIndices) {
+        var inner = condition
+        var present = true
+        while case .not(let negated) = inner {
+            inner = negated
+            present.toggle()
+        }
+        // An empty folded text (never saved: texts are non-blank) is contained everywhere; `holds` says so.
+        if case .textContains(let text) = inner, let index = texts.index(of: RuleText.folded(text)) {
+            self = .text(index, present: present)
         } else {
             self = .other(condition)
         }

@@ -31,9 +31,8 @@ struct TicketEdit: Sendable {
         at = instant
     }
 
-    /// `true` when the command changes nothing (a notice a rule asks for is a change: a time rule's
-    /// auto-reply may be all a tick does to a ticket).
-    var isEmpty: Bool { comments.isEmpty && events.isEmpty && noticeRequests.isEmpty && ticket == original }
+    /// `true` when the command changes nothing.
+    var isEmpty: Bool { comments.isEmpty && events.isEmpty && ticket == original }
 
     /// Moves the ticket to `status`, keeping the lifecycle timestamps in step.
     mutating func move(to status: StatusCode, workflow: Workflow) {
@@ -65,7 +64,15 @@ extension HelpDesk {
         for hook in Capabilities.ticketHooks {
             if let prepare = hook.prepare { try await prepare(self, &edit) }
         }
-        guard !edit.isEmpty else { return edit.original }
+        guard !edit.isEmpty else {
+            // Nothing to store, but a rule may still have asked for notices (a time rule's auto-reply).
+            if !edit.noticeRequests.isEmpty {
+                for hook in Capabilities.ticketHooks {
+                    if let willCommit = hook.willCommit { try await willCommit(self, edit, edit.original, &work) }
+                }
+            }
+            return edit.original
+        }
         var ticket = edit.ticket
         ticket.updatedAt = max(edit.at, ticket.updatedAt)
         ticket.revision = edit.original.revision + 1

@@ -27,8 +27,8 @@ extension PostgresStore: AutomationRepository {
     /// The rule-set stamp is raised first, in the same transaction: its row lock orders rule writers.
     func writeAutomation(_ changes: AutomationChanges, on connection: PostgresConnection) async throws {
         try await writeRuleEpisodes(changes, on: connection)
-        // Episodes alone (a tick's firings and endings) leave the rules, and so the stamp, as they are.
-        guard changes.changesRules else { return }
+        // The stamp counts changes of the rule set; episodes are not part of it.
+        guard !changes.ruleWrites.isEmpty || !changes.ruleDeletions.isEmpty else { return }
         try await execute("UPDATE automation_rules_stamp SET changes = changes + 1", on: connection)
         for write in changes.ruleWrites {
             let rule = write.rule
