@@ -2,9 +2,9 @@ import Foundation
 
 /// `helpdesk-bench`: prints every benchmark figure as one JSON array.
 ///
-/// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create, query, workingtime, ledger,
-/// filestore (or one half: filestore-commit, filestore-open), reports, allowance, templates, timerules (all when
-/// none is named).
+/// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create (rules: only the figures through
+/// automation rules), query, workingtime, ledger, filestore (or one half: filestore-commit, filestore-open),
+/// reports, allowance, templates, timerules (all when none is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -14,8 +14,9 @@ func wants(_ group: String) -> Bool { groups.isEmpty || groups.contains(group) }
 var results: [BenchmarkResult] = []
 if wants("create") { results.append(try await TicketBenchmarks.createThroughput(count: quick ? 5_000 : 200_000)) }
 if wants("create") || groups.contains("rules") {
-    results.append(try await TicketBenchmarks.createThroughRules(count: quick ? 2_000 : 50_000))
-    results.append(try await TicketBenchmarks.createThroughRules(count: quick ? 2_000 : 50_000, textOnly: true))
+    for load in [TicketBenchmarks.RuleLoad.priorityAndText, .textOnly, .textOnlyCyrillic] {
+        results.append(try await TicketBenchmarks.createThroughRules(count: quick ? 2_000 : 50_000, asking: load))
+    }
 }
 if wants("query") { results += try await TicketBenchmarks.queryLatency(ticketCount: quick ? 20_000 : 1_000_000) }
 if wants("workingtime") { results += workingTimeBenchmarks() }

@@ -118,6 +118,8 @@ struct RuleTextTests {
         #expect(matches("Ёлка не горит", "ЕЛКА"))
         #expect(matches("елка", "Ёлка"))
         #expect(matches("Е\u{308}лка", "елка"))
+        #expect(matches("Е\u{308}лка", "ЁЛКА"))
+        #expect(matches("ΣΦΆΛΜΑ", "σφάλμα"))
         // No normalization or accent folding: bytes of the lowercase.
         #expect(!matches("café", "cafe"))
         #expect(matches("cafe\u{301}", "cafe"))
