@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "WorkingTime", targets: ["WorkingTime"]),
         .library(name: "DoubleEntry", targets: ["DoubleEntry"]),
         .library(name: "Templating", targets: ["Templating"]),
+        .library(name: "TextSearch", targets: ["TextSearch"]),
         .library(name: "HelpDeskKit", targets: ["HelpDeskKit"]),
         .library(name: "HelpDeskFileStore", targets: ["HelpDeskFileStore"]),
         .library(name: "HelpDeskTestSupport", targets: ["HelpDeskTestSupport"]),
@@ -31,13 +32,16 @@ let package = Package(
         .target(name: "DoubleEntry", swiftSettings: strictSettings),
         // Notice and canned-answer templates: `{{ path | "fallback" }}`, parsed once, validated, rendered.
         .target(name: "Templating", swiftSettings: strictSettings),
+        // Full-text search: analysis (folding, Russian and English Snowball stemmers, stop words),
+        // an inverted index with BM25 ranking over weighted fields, prefix matching, visibility partitions.
+        .target(name: "TextSearch", swiftSettings: strictSettings),
         // A seedable generator shared by the engine and every test target (no Foundation needed).
         .target(name: "SeededRandom", swiftSettings: strictSettings),
 
         // The domain, the engine, repository protocols and the in-memory adapter.
         .target(
             name: "HelpDeskKit",
-            dependencies: ["WorkingTime", "DoubleEntry", "Templating", "SeededRandom"],
+            dependencies: ["WorkingTime", "DoubleEntry", "Templating", "TextSearch", "SeededRandom"],
             swiftSettings: strictSettings
         ),
 
@@ -63,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HelpDeskBench",
-            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry", "Templating"],
+            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry", "Templating", "TextSearch"],
             path: "Benchmarks/helpdesk-bench",
             swiftSettings: strictSettings
         ),
@@ -86,6 +90,9 @@ let package = Package(
         // The pure modules' tests import only their module and the seeded generator.
         .testTarget(name: "DoubleEntryTests", dependencies: ["DoubleEntry", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "SeededRandom"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "TextSearchTests", dependencies: ["TextSearch", "SeededRandom"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "HelpDeskKitTests",
             dependencies: ["HelpDeskKit", "HelpDeskTestSupport"],
