@@ -93,7 +93,7 @@ private func engineClientsBenchmark(
             identifiers: SeededIdentifierSource(seed: 11), random: SeededRandomSource(seed: 12))
         let cpu = Measure.processCPUSeconds()
         var failed = 0
-        let seconds = try await Measure.seconds {
+        let seconds = await Measure.seconds {
             failed = await withTaskGroup(of: Int.self) { group in
                 for client in 0..<clients {
                     group.addTask {
