@@ -79,6 +79,20 @@ public struct NewLocation: Hashable, Sendable, Encodable {
     }
 }
 
+/// The input of ``HelpDesk/updateLocation(_:_:by:idempotencyKey:)``: the fields to change.
+public struct LocationUpdate: Hashable, Sendable, Encodable {
+    /// New name; not blank, unused by the company's other locations.
+    public var name: String?
+    /// New postal address.
+    public var address: String?
+
+    /// Describes an update.
+    public init(name: String? = nil, address: String? = nil) {
+        self.name = name
+        self.address = address
+    }
+}
+
 /// The input of ``HelpDesk/addContact(_:)``.
 public struct NewContact: Hashable, Sendable, Encodable {
     /// The company the contact works for.

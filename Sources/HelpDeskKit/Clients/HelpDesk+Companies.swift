@@ -119,35 +119,6 @@ extension HelpDesk {
         return open.sorted()
     }
 
-    /// Adds a location to a company; the time zone must be a known IANA identifier.
-    public func addLocation(_ request: NewLocation, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
-        async throws(HelpDeskError) -> Location
-    {
-        try await perform(
-            by: performer, command: "addLocation", key: idempotencyKey, inputs: [request]
-        ) { context throws(HelpDeskError) in
-            try authorize(context.principal, AccessRequest(.manageClients, companyID: request.companyID))
-            _ = try await loadCompany(request.companyID)
-            try Validate.notBlank(request.name, field: "name")
-            guard TimeZone(identifier: request.timeZoneIdentifier) != nil else {
-                throw .invalidInput(field: "timeZoneIdentifier", problem: .malformed(expected: "an IANA time zone"))
-            }
-            if let calendar = request.calendar { try Validate.locationCalendar(calendar, zone: request.timeZoneIdentifier) }
-            let siblings = try await storage { try await companyStore.locations(of: request.companyID) }
-            if siblings.contains(where: { $0.name.lowercased() == request.name.lowercased() }) {
-                throw .duplicateName(request.name)
-            }
-            let location = Location(
-                id: nextID(), companyID: request.companyID, name: request.name, address: request.address,
-                timeZoneIdentifier: request.timeZoneIdentifier, calendar: request.calendar)
-            context.work.clients.locations = [location]
-            try await recordTrail(
-                .created, of: .location(location.id), company: location.companyID, from: nil, to: location,
-                by: context.performer, into: &context.work)
-            return location
-        }
-    }
-
     /// Adds a contact person to a company.
     public func addContact(_ request: NewContact, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError) -> Contact

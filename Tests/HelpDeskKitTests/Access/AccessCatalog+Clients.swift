@@ -16,6 +16,11 @@ extension AccessCatalog {
                 try await f.desk.addLocation(NewLocation(companyID: f.alpha.id, name: "Alpha annex"), by: p)
             }
         },
+        E("updateLocation(_:_:by:idempotencyKey:)", "updateLocation: Alpha's office moves", concernsAlpha: true) { f, p in
+            try await E.call {
+                try await f.desk.updateLocation(f.alphaOffice.id, LocationUpdate(address: "2 New Street"), by: p)
+            }
+        },
         E("addContact(_:by:idempotencyKey:)", "addContact: to Alpha", concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.addContact(NewContact(companyID: f.alpha.id, name: "Anton"), by: p) }
         },

@@ -72,7 +72,8 @@ struct RolePermissionMatrixTests {
         // Clients.
         "addCompany": [.manageClients], "deleteCompany: Gamma (no tickets)": [.manageClients],
         "addLocation: to Alpha": [.manageClients], "addContact: to Alpha": [.manageClients],
-        "updateContact: Alice's position": [.manageClients], "updateCompany: Alpha shares all": [.manageClients], "addContract: for Alpha": [.manageClients],
+        "updateContact: Alice's position": [.manageClients], "updateCompany: Alpha shares all": [.manageClients],
+        "updateLocation: Alpha's office moves": [.manageClients], "addContract: for Alpha": [.manageClients],
         "changeContractStatus: suspend A-1": [.manageClients], "addServicePeriod: renew A-1": [.manageClients],
         "markServicePeriodInvoiced: A-1's period": [.invoice], "markServicePeriodPaid: A-1's period": [.invoice],
         "addAssetModel": [.manageClients], "addAsset: at Alpha's office": [.manageClients],

@@ -56,6 +56,11 @@ extension HostileCommandCatalog {
                 timeZoneIdentifier: d.timeZone())
             _ = try await d.f.desk.addLocation(request, by: d.performer(), idempotencyKey: d.key())
         },
+        command("updateLocation(_:_:by:idempotencyKey:)") { d in
+            let update = LocationUpdate(
+                name: d.bool() ? d.text(["Alpha office", "Alpha shop"]) : nil, address: d.oneIn(2) ? d.text() : nil)
+            _ = try await d.f.desk.updateLocation(d.id(d.locations), update, by: d.performer(), idempotencyKey: d.key())
+        },
         command("addContact(_:by:idempotencyKey:)") { d in
             let request = NewContact(
                 companyID: d.id(d.companies), locationID: d.optionalID(d.locations), name: d.text(["Alice"]),

@@ -25,6 +25,13 @@ struct TrailWiringTests {
         let (annex, _) = try await f.expectTrailed(.created, of: { .location($0.id) }, told: boris) {
             try await f.desk.addLocation(NewLocation(companyID: f.alpha.id, name: "Annex"), by: f.anna)
         }
+        let (_, moved) = try await f.expectTrailed(.updated, of: { _ in .location(annex.id) }, told: boris) {
+            try await f.desk.updateLocation(annex.id, LocationUpdate(name: "North annex", address: "5 Quay"), by: f.anna)
+        }
+        #expect(moved.changes.map(\.field).sorted() == ["address", "name"])
+        await #expect(throws: HelpDeskError.self, "a sibling's name is taken") {
+            try await f.desk.updateLocation(annex.id, LocationUpdate(name: f.office.name.uppercased()), by: f.anna)
+        }
         let (ivan, _) = try await f.expectTrailed(.created, of: { .contact($0.id) }, told: boris) {
             try await f.desk.addContact(NewContact(companyID: f.alpha.id, locationID: annex.id, name: "Ivan"), by: f.anna)
         }
