@@ -10,25 +10,36 @@ extension HelpDesk {
         return try await storage { try await read(repository) }
     }
 
-    /// What `principal` may read in the knowledge base: the system and employees the policy lets
-    /// edit (`kb.edit`) read everything, employees it lets read internals (`kb.readInternal`)
-    /// internal and public articles, other employees public ones; contacts and free-text clients
-    /// as ``KnowledgeReader`` says.
-    func knowledgeReader(of principal: Principal) -> KnowledgeReader {
+    /// What `principal` may read in sections for `audience`, or `nil` when the policy refuses it
+    /// ``AccessAction/readKnowledge`` there: the system and employees the policy lets edit
+    /// (`kb.edit`) read everything, employees it lets read internals (`kb.readInternal`) internal
+    /// and public articles, other employees public ones; contacts and free-text clients as
+    /// ``KnowledgeReader`` says. Each question names the audience's company, if any.
+    func knowledgeReader(of principal: Principal, for audience: KnowledgeAudience) -> KnowledgeReader? {
+        let company = audience.companyID
+        guard permits(principal, .readKnowledge, companyID: company) else { return nil }
         switch principal {
         case .system: return .editor
         case .employee:
-            if permits(principal, .editKnowledge) { return .editor }
-            return permits(principal, .readInternalKnowledge) ? .staff : .employee
+            if permits(principal, .editKnowledge, companyID: company) { return .editor }
+            return permits(principal, .readInternalKnowledge, companyID: company) ? .staff : .employee
         case .contact(_, let authority): return KnowledgeReader(authority)
         case .client: return .client
         }
     }
 
-    /// `true` when the access policy lets `principal` do `action` (no record concerned).
-    func permits(_ principal: Principal, _ action: AccessAction) -> Bool {
+    /// `true` when `principal` may read an article in `state` in `section` (policy and visibility).
+    func mayRead(_ principal: Principal, _ article: KnowledgeArticle, in section: KnowledgeSection, at instant: Date)
+        -> Bool
+    {
+        guard let reader = knowledgeReader(of: principal, for: section.audience) else { return false }
+        return KnowledgeAccess.mayRead(reader, article, in: section, at: instant)
+    }
+
+    /// `true` when the access policy lets `principal` do `action` (for `companyID`'s records, if set).
+    func permits(_ principal: Principal, _ action: AccessAction, companyID: CompanyID? = nil) -> Bool {
         do {
-            try authorize(principal, AccessRequest(action))
+            try authorize(principal, AccessRequest(action, companyID: companyID))
             return true
         } catch {
             return false
@@ -63,13 +74,14 @@ extension HelpDesk {
     }
 
     /// The article `id` and its section when `reader` may read it at `instant`; reported as not
-    /// found otherwise, so a reader never learns that an article it may not read exists.
-    func readableKnowledgeArticle(_ id: KnowledgeArticleID, by reader: KnowledgeReader, at instant: Date)
+    /// found otherwise (also to a reader refused the knowledge base), so a reader never learns that
+    /// an article it may not read exists.
+    func readableKnowledgeArticle(_ id: KnowledgeArticleID, by principal: Principal, at instant: Date)
         async throws(HelpDeskError) -> (KnowledgeArticle, KnowledgeSection)
     {
         let article = try await loadKnowledgeArticle(id)
         let section = try await loadKnowledgeSection(article.sectionID)
-        guard KnowledgeAccess.mayRead(reader, article, in: section, at: instant) else {
+        guard mayRead(principal, article, in: section, at: instant) else {
             throw HelpDeskError(.knowledgeArticleNotFound(id))
         }
         return (article, section)

@@ -117,8 +117,7 @@ extension HelpDesk {
     public func knowledgeArticle(_ id: KnowledgeArticleID, as viewer: Performer) async throws(HelpDeskError)
         -> KnowledgeArticle
     {
-        let reader = knowledgeReader(of: try await principal(for: viewer))
-        return try await readableKnowledgeArticle(id, by: reader, at: clock.now()).0
+        try await readableKnowledgeArticle(id, by: try await principal(for: viewer), at: clock.now()).0
     }
 
     /// The articles of a section the viewer may read now, by identifier; a section the viewer may
@@ -126,9 +125,12 @@ extension HelpDesk {
     public func knowledgeArticles(in sectionID: KnowledgeSectionID, as viewer: Performer)
         async throws(HelpDeskError) -> [KnowledgeArticle]
     {
-        let reader = knowledgeReader(of: try await principal(for: viewer))
+        let principal = try await principal(for: viewer)
         let section = try await loadKnowledgeSection(sectionID)
-        guard KnowledgeAccess.maySee(reader, section) else { throw HelpDeskError(.knowledgeSectionNotFound(sectionID)) }
+        guard let reader = knowledgeReader(of: principal, for: section.audience), KnowledgeAccess.maySee(reader, section)
+        else {
+            throw HelpDeskError(.knowledgeSectionNotFound(sectionID))
+        }
         let now = clock.now()
         return try await knowledge { try await $0.knowledgeArticles(inSection: sectionID) }
             .filter { KnowledgeAccess.mayRead(reader, $0, in: section, at: now) }

@@ -22,11 +22,10 @@ extension HelpDesk {
         into work: inout UnitOfWork
     ) async throws(HelpDeskError) {
         guard !citations.isEmpty else { return }
-        let author = knowledgeReader(of: principal)
         let isPublic = comment.visibility == .public
         let requester = isPublic ? try await knowledgeReader(ofRequester: ticket.requester) : nil
         for id in citations {
-            let (article, section) = try await readableKnowledgeArticle(id, by: author, at: comment.createdAt)
+            let (article, section) = try await readableKnowledgeArticle(id, by: principal, at: comment.createdAt)
             if let requester, !KnowledgeAccess.mayRead(requester, article, in: section, at: comment.createdAt) {
                 throw HelpDeskError(.knowledgeArticleNotReadableByRequester(id, ticket.number))
             }
@@ -46,7 +45,6 @@ extension HelpDesk {
         let (ticket, principal) = try await visibleTicket(id, as: viewer)
         guard let repository = try optionalFeature((any KnowledgeRepository).self) else { return [] }
         let internals = seesInternal(principal, on: ticket)
-        let reader = knowledgeReader(of: principal)
         let now = clock.now()
         var views: [KnowledgeCitationView] = []
         var sections: [KnowledgeSectionID: KnowledgeSection] = [:]
@@ -63,7 +61,7 @@ extension HelpDesk {
                 section = loaded
                 sections[section.id] = loaded
             }
-            if KnowledgeAccess.mayRead(reader, article, in: section, at: now) {
+            if mayRead(principal, article, in: section, at: now) {
                 views.append(KnowledgeCitationView(citation: citation, title: article.title))
             }
         }
@@ -76,7 +74,7 @@ extension HelpDesk {
         -> [KnowledgeCitation]
     {
         let principal = try await authorize(viewer, .readInternalKnowledge)
-        _ = try await readableKnowledgeArticle(id, by: knowledgeReader(of: principal), at: clock.now())
+        _ = try await readableKnowledgeArticle(id, by: principal, at: clock.now())
         let citations = try await knowledge { try await $0.knowledgeCitations(of: id) }
         return try await internalRecords(citations, on: \.ticketID, for: principal)
     }

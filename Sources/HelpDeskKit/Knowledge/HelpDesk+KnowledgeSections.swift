@@ -58,8 +58,15 @@ extension HelpDesk {
     /// The sections `viewer` may see, by parent, position and identifier: staff see every one, a
     /// client the desk's and its own (``KnowledgeAccess/maySee(_:_:)``).
     public func knowledgeSections(as viewer: Performer) async throws(HelpDeskError) -> [KnowledgeSection] {
-        let reader = knowledgeReader(of: try await principal(for: viewer))
-        return try await knowledge { try await $0.knowledgeSections() }.filter { KnowledgeAccess.maySee(reader, $0) }
+        let principal = try await principal(for: viewer)
+        // The desk's question first: a reader refused the knowledge base altogether is told so.
+        try authorize(principal, AccessRequest(.readKnowledge))
+        var readers: [CompanyID?: KnowledgeReader?] = [:]
+        return try await knowledge { try await $0.knowledgeSections() }.filter { section in
+            let company = section.audience.companyID
+            if readers[company] == nil { readers[company] = .some(knowledgeReader(of: principal, for: section.audience)) }
+            return readers[company].flatMap { $0 }.map { KnowledgeAccess.maySee($0, section) } ?? false
+        }
     }
 
     /// `definition` checked and normalized (the title trimmed, an asset's location filled in);

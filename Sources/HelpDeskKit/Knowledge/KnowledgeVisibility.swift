@@ -27,7 +27,7 @@ public enum KnowledgeVisibility: String, CaseIterable, Hashable, Sendable, Codab
 }
 
 /// Who reads the knowledge base, as far as visibility is concerned: what ``KnowledgeAccess``
-/// decides on. The engine derives it from a resolved principal (``HelpDesk/knowledgeReader(of:)``).
+/// decides on. The engine derives it from a resolved principal (`HelpDesk.knowledgeReader(of:for:)`).
 public enum KnowledgeReader: Hashable, Sendable, CustomStringConvertible {
     /// An editor (`kb.edit`) or the system: every article in every state and section.
     case editor
