@@ -25,8 +25,8 @@ struct Capability: Sendable {
 enum Capabilities {
     /// Every capability, in the order their hooks run.
     static let all: [Capability] = [
-        .tickets, .automation, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .assignment, .trail,
-        .notifications, .idempotency,
+        .tickets, .automation, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .assignment, .knowledge,
+        .trail, .notifications, .idempotency,
     ]
 
     /// Run on every recorded ticket change, in this order.

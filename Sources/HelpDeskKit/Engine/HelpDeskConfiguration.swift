@@ -32,6 +32,8 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var notifications = NotificationSettings()
     /// How automatic backlog drains run (``AssignmentSettings``).
     public var assignment = AssignmentSettings()
+    /// The knowledge base's limits.
+    public var knowledge = KnowledgeSettings()
 
     /// Creates a configuration; the defaults suit most desks.
     public init(

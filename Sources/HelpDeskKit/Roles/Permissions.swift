@@ -50,6 +50,9 @@ extension AccessAction {
     /// Define, change and read automation rules.
     public static let configureAutomation = AccessAction("config.automation")
 
+    /// Read the knowledge base at all (public articles). Not a role permission: the standard policy
+    /// lets every active employee, contact and free-text client read; a custom policy may refuse it.
+    public static let readKnowledge = AccessAction("kb.read")
     /// Read the internal sections of the knowledge base.
     public static let readInternalKnowledge = AccessAction("kb.readInternal")
     /// Write and publish knowledge-base articles.

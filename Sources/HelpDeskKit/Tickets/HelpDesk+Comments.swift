@@ -16,6 +16,7 @@ extension HelpDesk {
         }
         try Validate.length(request.body, atMost: configuration.maximumTextLength, field: "body")
         try Validate.attachments(request.attachments)
+        try validateCitations(request.citations)
         if performer.isClient, request.visibility == .internal { throw .clientCannotWriteInternalNote }
 
         let action: AccessAction = request.visibility == .internal ? .writeInternalNote : .replyPublicly
@@ -23,11 +24,13 @@ extension HelpDesk {
             by: performer, editing: [id], command: "comment", key: idempotencyKey, inputs: [id, request]
         ) { context throws(HelpDeskError) in
             var added: Comment?
-            _ = try await edit(id, in: &context, for: action) { edit throws(HelpDeskError) in
+            let ticket = try await edit(id, in: &context, for: action) { edit throws(HelpDeskError) in
                 try addComment(request, to: id, by: performer, in: &edit)
                 added = edit.comments.last
             }
             guard let added else { throw .invalidInput(field: "body", problem: .blank) }
+            try await recordCitations(
+                request.citations, of: added, on: ticket, by: context.principal, into: &context.work)
             return added
         }
     }

@@ -23,6 +23,10 @@ public struct TickReport: Hashable, Sendable {
     public var endedRuleEpisodes = 0
     /// Tickets on which time rules could not fire, with the reason; the next tick tries again.
     public var ruleFailures: [RuleTickFailure] = []
+    /// Knowledge articles marked as needing review because their review fell due.
+    public var knowledgeReviewsDue: [KnowledgeArticleID] = []
+    /// 1 when more articles were due than ``KnowledgeSettings/reviewMarksPerTick``: the next tick marks them.
+    public var deferredKnowledgeReviews = 0
 }
 
 extension HelpDesk {

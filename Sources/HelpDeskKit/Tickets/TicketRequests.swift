@@ -117,11 +117,30 @@ public struct NewComment: Hashable, Sendable, Encodable {
     public var visibility: CommentVisibility
     /// Files attached to the comment.
     public var attachments: [Attachment]
+    /// Knowledge-base articles the comment cites (a public reply: only articles the requester may read).
+    public var citations: [KnowledgeArticleID]
 
     /// Describes a comment.
-    public init(_ body: String, visibility: CommentVisibility = .public, attachments: [Attachment] = []) {
+    public init(
+        _ body: String, visibility: CommentVisibility = .public, attachments: [Attachment] = [],
+        citations: [KnowledgeArticleID] = []
+    ) {
         self.body = body
         self.visibility = visibility
         self.attachments = attachments
+        self.citations = citations
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case body, visibility, attachments, citations
+    }
+
+    /// Encodes the citations only when there are some (idempotency fingerprints of comments without stay as they were).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(body, forKey: .body)
+        try container.encode(visibility, forKey: .visibility)
+        try container.encode(attachments, forKey: .attachments)
+        if !citations.isEmpty { try container.encode(citations, forKey: .citations) }
     }
 }

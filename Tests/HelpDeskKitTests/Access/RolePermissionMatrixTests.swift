@@ -90,7 +90,7 @@ struct RolePermissionMatrixTests {
         "defineRule: Night shift": [.configureAutomation], "changeRule: Escalate VIP": [.configureAutomation],
         "deleteRule: Escalate VIP": [.configureAutomation], "rules": [.configureAutomation],
         "explain: Escalate VIP on a1": ticketInternal.union([.configureAutomation]),
-    ]
+    ].merging(AccessCatalog.knowledgeNeeds) { listed, _ in listed }
 
     static func needs(_ entry: AccessEntry) -> Set<AccessAction>? {
         needs[entry.label] ?? needs[entry.api]

@@ -33,7 +33,7 @@ struct HostileCommand: Sendable, CustomStringConvertible {
 enum HostileCommandCatalog {
     static let entries: [HostileCommand] =
         ticketCommands + ticketReads + directoryEntries + roleEntries + ruleEntries + clientCommands + clientReads
-        + laborEntries + ratingEntries + billingCommands + billingReads + assignmentEntries
+        + laborEntries + ratingEntries + billingCommands + billingReads + assignmentEntries + knowledgeEntries
 
     /// A mutating command.
     static func command(
@@ -103,7 +103,9 @@ enum HostileCommandCatalog {
                 d.attachments(), to: d.id(d.tickets), by: d.performer(), idempotencyKey: d.key())
         },
         command("comment(on:_:by:idempotencyKey:)") { d in
-            let comment = NewComment(d.text(), visibility: d.bool() ? .public : .internal, attachments: d.attachments())
+            let comment = NewComment(
+                d.text(), visibility: d.bool() ? .public : .internal, attachments: d.attachments(),
+                citations: d.ids(knowledgeArticles))
             _ = try await d.f.desk.comment(on: d.id(d.tickets), comment, by: d.performer(), idempotencyKey: d.key())
         },
         command("changeStatus(_:to:by:idempotencyKey:)") { d in

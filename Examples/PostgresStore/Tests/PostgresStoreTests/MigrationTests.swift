@@ -60,6 +60,11 @@ struct MigrationTests {
         ],
         12: ["DROP TABLE employee_capacities", "DROP TABLE group_routings"], 13: ["DROP TABLE notice_logs"],
         14: ["DROP TABLE rule_episodes"],
+        15: [
+            "DROP TABLE knowledge_citations", "DROP TABLE knowledge_versions", "DROP TABLE knowledge_article_links",
+            "DROP TABLE knowledge_articles", "DROP TABLE knowledge_sections", "DROP TABLE knowledge_stamp",
+            "DROP FUNCTION knowledge_changed()",
+        ],
     ]
 
     /// Turns the database back into one of a build before `version`: later migrations undone,
@@ -368,6 +373,45 @@ struct MigrationTests {
             orphan.ruleEpisodeStarts = [RuleEpisode(id: ids.next(), ruleID: rule, ticketID: ids.next(), firedAt: .now)]
             await #expect(throws: StorageError.self) { try await store.commit(orphan) }
             #expect(try await store.ruleEpisodes() == [episode], "the refused units changed nothing")
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version15AddsTheKnowledgeBaseAndItsStamp() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 115)
+            // A database of a build before the knowledge base: version 15 undone.
+            try await Self.undo(from: 15, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 14)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.knowledgeSections() == [], "no sections yet")
+            let stamp = try await store.knowledgeStamp()
+            let at = Date(timeIntervalSinceReferenceDate: 800_000_000.5)
+            let section = KnowledgeSection(id: ids.next(), title: "Printers", reviewIntervalDays: 30, createdAt: at)
+            let author: EmployeeID = ids.next()
+            let article = KnowledgeArticle(
+                id: ids.next(), sectionID: section.id, content: KnowledgeContent(title: "Toner", body: "Shake it."),
+                authorID: author, createdAt: at, reviewDueAt: at.addingTimeInterval(30 * 86_400),
+                links: [.category(ids.next())])
+            var work = UnitOfWork()
+            work.knowledge.sectionWrites = [KnowledgeSectionWrite(section: section, expectedRevision: nil)]
+            work.knowledge.articleWrites = [KnowledgeArticleWrite(article: article, expectedRevision: nil)]
+            work.knowledge.versions = [
+                KnowledgeArticleVersion(articleID: article.id, number: 1, content: article.content, editorID: author, at: at)
+            ]
+            try await store.commit(work)
+            #expect(try await store.knowledgeArticle(article.id) == article)
+            #expect(try await store.knowledgeArticles(linking: article.links[0]) == [article])
+            #expect(try await store.knowledgeArticles(reviewDueBy: at.addingTimeInterval(31 * 86_400), limit: 5) == [article])
+            #expect(try await store.knowledgeStamp() != stamp, "a written article changes the stamp")
+            var cycle = UnitOfWork()
+            var looped = section
+            looped.parentID = section.id
+            looped.revision = 2
+            cycle.knowledge.sectionWrites = [KnowledgeSectionWrite(section: looped, expectedRevision: 1)]
+            await #expect(throws: StorageError.self) { try await store.commit(cycle) }
+            #expect(try await store.knowledgeSections() == [section], "the refused unit changed nothing")
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }

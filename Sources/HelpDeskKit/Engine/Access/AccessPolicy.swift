@@ -41,6 +41,8 @@ public enum TicketScope: Hashable, Sendable {
 ///   work of tickets it reads when ``Contact/mayApprovePaidWork`` allows; reads its company's
 ///   balances and statements when ``Contact/mayViewBilling`` allows; nothing else (no internal
 ///   notes, audit, labor, directory, or other companies' records).
+/// - Everyone active may read the knowledge base (``AccessAction/readKnowledge``); what they read
+///   in it is ``KnowledgeAccess``'s decision.
 /// - A free-text client (``Performer/client(name:)``): only when ``freeTextClients`` allows it,
 ///   files tickets as their requester and replies to tickets requested under the same name that
 ///   belong to no company.
@@ -61,14 +63,16 @@ public struct StandardAccessPolicy: AccessPolicy {
             allowed = true
         case .employee(let employee, let authority):
             allowed =
-                request.ticket.map { authority.permits(request.action, on: $0, by: employee) }
-                ?? authority.permits(request.action)
+                request.action == .readKnowledge
+                || (request.ticket.map { authority.permits(request.action, on: $0, by: employee) }
+                    ?? authority.permits(request.action))
         case .contact(_, let authority):
             allowed = Self.clientActions.contains(request.action) && covers(authority, request)
         case .client(let name):
             allowed =
                 freeTextClients && Self.clientActions.contains(request.action) && request.companyID == nil
-                && (request.ticket.map { $0.requester == .freeText(name) } ?? (request.action == .readCatalog))
+                && (request.ticket.map { $0.requester == .freeText(name) }
+                    ?? (request.action == .readCatalog || request.action == .readKnowledge))
         }
         if !allowed { throw .forbidden(principal.performer, action: request.description) }
     }
@@ -89,14 +93,14 @@ public struct StandardAccessPolicy: AccessPolicy {
     /// What a client may ask for at all.
     static let clientActions: Set<AccessAction> = [
         .createTicket, .readTicket, .replyPublicly, .attachFiles, .readCatalog, .rateTicket, .approvePaidWork,
-        .readBilling,
+        .readBilling, .readKnowledge,
     ]
 
     /// `true` when the contact's authority covers the record concerned. A new ticket must name
     /// the contact as its requester, and the contact must be allowed to file there.
     private func covers(_ authority: ContactAuthority, _ request: AccessRequest) -> Bool {
         switch request.action {
-        case .readCatalog: return request.companyID == nil || request.companyID == authority.companyID
+        case .readCatalog, .readKnowledge: return request.companyID == nil || request.companyID == authority.companyID
         case .readBilling:
             return request.ticket == nil && authority.mayViewBilling && request.companyID == authority.companyID
         default: break

@@ -94,6 +94,11 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .roleIsBuiltIn(let id): "Role \(id) is built in and cannot be changed."
         case .lastAdministrator(let id):
             "Employee \(id) is the last active administrator; grant the role to someone else first."
+        case .knowledgeSectionNotFound(let id): "No knowledge-base section has the identifier \(id)."
+        case .knowledgeArticleNotFound(let id): "No knowledge-base article has the identifier \(id)."
+        case .knowledgeVersionNotFound(let id, let number): "Article \(id) has no version \(number)."
+        case .knowledgeArticleNotReadableByRequester(let id, let number):
+            "The requester of \(number) may not read article \(id); a public reply cannot cite it."
         }
     }
 }

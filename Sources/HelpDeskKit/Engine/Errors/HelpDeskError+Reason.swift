@@ -167,6 +167,14 @@ extension HelpDeskError {
         case roleIsBuiltIn(RoleID)
         /// The change would leave no active employee holding the administrator role desk-wide.
         case lastAdministrator(EmployeeID)
+        /// No knowledge-base section has this identifier.
+        case knowledgeSectionNotFound(KnowledgeSectionID)
+        /// No knowledge-base article has this identifier, or the reader may not read it.
+        case knowledgeArticleNotFound(KnowledgeArticleID)
+        /// The article has no version with this number.
+        case knowledgeVersionNotFound(KnowledgeArticleID, number: Int)
+        /// A public reply may cite only articles the ticket's requester may read.
+        case knowledgeArticleNotReadableByRequester(KnowledgeArticleID, TicketNumber)
     }
 }
 

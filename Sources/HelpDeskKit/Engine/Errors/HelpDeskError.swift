@@ -102,7 +102,8 @@ extension HelpDeskError.Reason {
             .companyNotFound, .locationNotFound, .contactNotFound, .contractNotFound, .servicePeriodNotFound,
             .assetModelNotFound, .assetNotFound, .timeEntryNotFound, .ratingTokenUnknown, .priceListItemNotFound,
             .priceListCodeNotFound,
-            .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound:
+            .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound, .knowledgeSectionNotFound,
+            .knowledgeArticleNotFound, .knowledgeVersionNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
@@ -121,7 +122,8 @@ extension HelpDeskError.Reason {
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies, .roleIsBuiltIn,
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
-            .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep:
+            .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep,
+            .knowledgeArticleNotReadableByRequester:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -165,6 +167,10 @@ extension HelpDeskError.Reason {
         case .priceListItemNotFound(let id), .priceNotValid(let id, _): return Record("priceListItem", id)
         case .specificationLineNotFound(let id): return Record("specificationLine", id)
         case .idempotencyKeyReused(let key): return Record("idempotencyKey", key)
+        case .knowledgeSectionNotFound(let id): return Record("knowledgeSection", id)
+        case .knowledgeArticleNotFound(let id), .knowledgeVersionNotFound(let id, _),
+            .knowledgeArticleNotReadableByRequester(let id, _):
+            return Record("knowledgeArticle", id)
         default: return nil
         }
     }

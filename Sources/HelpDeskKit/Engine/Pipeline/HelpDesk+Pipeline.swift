@@ -36,7 +36,7 @@ extension HelpDesk {
                 case .contact(let id): context.work.require(.contactActive(id))
                 case .client, .system: break
                 }
-                if context.work.notes.asksForUnitHooks {
+                if context.work.notes.asksForUnitHooks || context.work.touchesKnowledgeLinks {
                     for hook in Capabilities.unitHooks { try await hook.run(self, &context) }
                 }
                 if laneWaitsLeft > 0, !context.work.capabilities.isEmpty, await waitedForImpliedLanes(&context) {

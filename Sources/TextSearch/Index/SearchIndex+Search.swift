@@ -1,0 +1,187 @@
+import Foundation
+
+extension SearchIndex {
+    /// The page of `query`'s ranked hits and the number of visible documents it matches (see the type's ranking).
+    public func search(_ query: SearchQuery) -> SearchResult<Key> {
+        let empty = SearchResult<Key>(hits: [], total: 0)
+        let fieldCount = fields.count
+        var visible = [Bool](repeating: false, count: slotDocuments.count + 1)
+        var visibleDocuments = 0
+        var visibleLengths = [Int](repeating: 0, count: fieldCount)
+        for partition in query.partitions {
+            guard let slot = slotOfPartition[partition] else { continue }
+            visible[Int(slot) + 1] = true
+            visibleDocuments += slotDocuments[Int(slot)]
+            for field in 0..<fieldCount { visibleLengths[field] += slotLengths[Int(slot) * fieldCount + field] }
+        }
+        guard visibleDocuments > 0 else { return empty }
+
+        let plan = QueryPlan(query, analyzer: analyzer)
+        var positions: [[Int32]] = []
+        for term in plan.terms {
+            if let number = terms.number(of: term), Int(number) < postings.count {
+                positions.append([number])
+            } else if query.match == .all {
+                return empty
+            }
+        }
+        if let prefix = plan.prefix {
+            var expansions: [Int32] = []
+            terms.forEachTerm(withPrefix: prefix) { if Int($0) < postings.count { expansions.append($0) } }
+            if let stem = terms.number(of: analyzer.stem(prefix)), Int(stem) < postings.count,
+                !expansions.contains(stem)
+            {
+                expansions.append(stem)
+            }
+            if !expansions.isEmpty {
+                positions.append(expansions)
+            } else if query.match == .all {
+                return empty
+            }
+        }
+        guard !positions.isEmpty else { return empty }
+
+        let ranking = Ranking(
+            weights: weights, stride: stride, visible: visible, documents: visibleDocuments,
+            averageLengths: visibleLengths.map { Double($0) / Double(visibleDocuments) },
+            everyDocumentVisible: visibleDocuments == keys.count, requireAll: query.match == .all)
+        var scratch = scratch.take(documents: keys.count)
+        defer {
+            scratch.reset()
+            self.scratch.give(scratch)
+        }
+        for (index, position) in positions.enumerated() {
+            guard ranking.score(position, index: Int32(index), in: self, &scratch) || query.match == .any else {
+                return empty
+            }
+        }
+
+        let required = query.match == .all ? Int32(positions.count) : 1
+        let offset = max(0, query.offset)
+        let wanted = offset.addingReportingOverflow(max(0, query.limit))
+        var top = TopHits(capacity: query.limit <= 0 ? 0 : (wanted.overflow ? Int.max : wanted.partialValue))
+        var total = 0
+        for document in scratch.touched where scratch.matched[Int(document)] >= required {
+            total += 1
+            top.offer(score: scratch.scores[Int(document)], document: document)
+        }
+        let hits = top.sorted().dropFirst(offset).map { hit in
+            SearchHit(key: keys[Int(hit.document)]!, score: hit.score)
+        }
+        return SearchResult(hits: hits, total: total)
+    }
+}
+
+/// One search's statistics over the visible partitions, and the walk that scores a query position.
+struct Ranking {
+    let weights: [Double]
+    let stride: Int
+    /// By partition slot + 1 (0: removed documents).
+    let visible: [Bool]
+    /// `N`: the visible documents.
+    let documents: Int
+    let averageLengths: [Double]
+    /// Every live document is visible: a term's `n` is its live postings.
+    let everyDocumentVisible: Bool
+    let requireAll: Bool
+
+    /// Adds the position's contribution to every visible document holding one of its terms (the best
+    /// term's, when it has several) and counts the position as matched there; in `.all` mode only
+    /// documents that matched every earlier position. Returns whether any visible document holds a term.
+    func score<Key>(_ terms: [Int32], index: Int32, in source: SearchIndex<Key>, _ scratch: inout SearchScratch)
+        -> Bool
+    {
+        var found = false
+        let single = terms.count == 1
+        for term in terms {
+            let postings = source.postings[Int(term)]
+            let n = documentFrequency(postings, removed: source.removedCount, slots: source.slots)
+            guard n > 0 else { continue }
+            found = true
+            let idf = log(1 + (Double(documents) - Double(n) + 0.5) / (Double(n) + 0.5))
+            walk(term, postings, idf: idf, index: index, single: single, in: source, &scratch)
+        }
+        guard !single else { return found }
+        // Fold the prefix's best contributions into the scores.
+        for document in scratch.bestTouched {
+            let number = Int(document)
+            credit(number, document, scratch.best[number], index: index, &scratch)
+            scratch.best[number] = 0
+        }
+        scratch.bestTouched.removeAll(keepingCapacity: true)
+        return found
+    }
+
+    /// `n(t)`: visible live documents among `postings`, walked with the visibility filter.
+    private func documentFrequency(_ postings: [UInt32], removed: Int, slots: [UInt32]) -> Int {
+        if everyDocumentVisible, removed == 0 { return postings.count / stride }
+        var n = 0
+        postings.withUnsafeBufferPointer { words in
+            slots.withUnsafeBufferPointer { slots in
+                visible.withUnsafeBufferPointer { visible in
+                    var at = 0
+                    while at < words.count {
+                        if visible[Int(slots[Int(words[at])])] { n += 1 }
+                        at += stride
+                    }
+                }
+            }
+        }
+        return n
+    }
+
+    private func walk<Key>(
+        _ term: Int32, _ postings: [UInt32], idf: Double, index: Int32, single: Bool, in source: SearchIndex<Key>,
+        _ scratch: inout SearchScratch
+    ) {
+        let fieldCount = weights.count
+        let k1 = SearchIndex<Key>.k1
+        let b = SearchIndex<Key>.b
+        postings.withUnsafeBufferPointer { words in
+            source.slots.withUnsafeBufferPointer { slots in
+                source.lengths.withUnsafeBufferPointer { lengths in
+                    var at = 0
+                    while at < words.count {
+                        defer { at += stride }
+                        let document = Int32(bitPattern: words[at])
+                        let number = Int(document)
+                        guard visible[Int(slots[number])] else { continue }
+                        if requireAll, scratch.matched[number] != index { continue }
+                        var tfTilde = 0.0
+                        for field in 0..<fieldCount {
+                            let byte = (words[at + 1 + field / 4] >> (8 * UInt32(field % 4))) & 0xFF
+                            guard byte != 0 else { continue }
+                            var frequency = Double(byte)
+                            if byte == 255 {
+                                let key = SearchIndex<Key>.BigFrequency(
+                                    term: term, document: document, field: Int32(field))
+                                frequency = Double(source.bigFrequencies[key] ?? 255)
+                            }
+                            let length = Double(lengths[number * fieldCount + field])
+                            tfTilde += weights[field] * frequency / (1 - b + b * length / averageLengths[field])
+                        }
+                        let contribution = idf * (tfTilde * (k1 + 1) / (tfTilde + k1))
+                        if single {
+                            credit(number, document, contribution, index: index, &scratch)
+                        } else if contribution > scratch.best[number] {
+                            if scratch.best[number] == 0 { scratch.bestTouched.append(document) }
+                            scratch.best[number] = contribution
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds `contribution` to the document's score and counts the position matched.
+    @inline(__always)
+    private func credit(
+        _ number: Int, _ document: Int32, _ contribution: Double, index: Int32, _ scratch: inout SearchScratch
+    ) {
+        if scratch.matched[number] == 0 {
+            scratch.touched.append(document)
+        }
+        scratch.scores[number] += contribution
+        scratch.matched[number] += 1
+    }
+}

@@ -1,0 +1,97 @@
+import SeededRandom
+import Testing
+
+@testable import TextSearch
+
+/// The index against the reference formula, against itself restricted to fewer partitions, and
+/// after random upserts and removes, on seeded random corpora.
+@Suite("Search index: properties")
+struct IndexPropertyTests {
+    static func expectSame(_ actual: SearchResult<Int>, _ expected: SearchResult<Int>, _ context: String) {
+        #expect(actual.total == expected.total, "\(context)")
+        #expect(actual.hits.map(\.key) == expected.hits.map(\.key), "\(context)")
+        for (a, e) in zip(actual.hits, expected.hits) { #expect(abs(a.score - e.score) <= 1e-9, "\(context)") }
+    }
+
+    static func fresh(_ reference: ReferenceSearch) throws -> SearchIndex<Int> {
+        var index = try SearchIndex<Int>(fields: RandomCorpus.fields)
+        for document in reference.documents {
+            try index.upsert(document.key, partition: document.partition, fields: document.fields)
+        }
+        return index
+    }
+
+    @Test(arguments: 0..<40)
+    func matchesTheReference(seed: UInt64) throws {
+        var random = RandomCorpus(rng: SplitMix64(seed: seed))
+        var index = try SearchIndex<Int>(fields: RandomCorpus.fields)
+        var reference = ReferenceSearch(weights: RandomCorpus.fields.map(\.weight))
+        for key in 0..<(5 + random.below(40)) {
+            let fields = random.fields()
+            let partition = random.below(4)
+            try index.upsert(key, partition: partition, fields: fields)
+            reference.upsert(key, partition: partition, fields: fields)
+        }
+        for _ in 0..<60 {
+            let query = random.query(partitions: 4)
+            Self.expectSame(index.search(query), reference.search(query), "seed \(seed) \(query)")
+        }
+    }
+
+    /// Restricted to partitions P, the index answers exactly as an index of only P's documents.
+    @Test(arguments: 0..<40)
+    func partitionsAreSeparateIndexes(seed: UInt64) throws {
+        var random = RandomCorpus(rng: SplitMix64(seed: 1_000 + seed))
+        var index = try SearchIndex<Int>(fields: RandomCorpus.fields)
+        var documents: [(key: Int, partition: Int, fields: [String])] = []
+        for key in 0..<(5 + random.below(40)) {
+            let document = (key: key, partition: random.below(5) - 1, fields: random.fields())
+            documents.append(document)
+            try index.upsert(document.key, partition: document.partition, fields: document.fields)
+        }
+        for _ in 0..<40 {
+            var query = random.query(partitions: 5)
+            query.partitions = Set(query.partitions.map { $0 - 1 })
+            var alone = try SearchIndex<Int>(fields: RandomCorpus.fields)
+            for document in documents where query.partitions.contains(document.partition) {
+                try alone.upsert(document.key, partition: 7, fields: document.fields)
+            }
+            var everything = query
+            everything.partitions = [7]
+            #expect(index.search(query) == alone.search(everything), "seed \(seed) \(query)")
+        }
+    }
+
+    /// After random upserts (new keys, replaced keys) and removes, the index answers exactly as a
+    /// fresh index of the final documents, and as the reference.
+    @Test(arguments: 0..<40)
+    func upsertsAndRemoves(seed: UInt64) throws {
+        var random = RandomCorpus(rng: SplitMix64(seed: 2_000 + seed))
+        var index = try SearchIndex<Int>(fields: RandomCorpus.fields)
+        var reference = ReferenceSearch(weights: RandomCorpus.fields.map(\.weight))
+        for step in 0..<(20 + random.below(200)) {
+            let key = random.below(30)
+            if random.below(3) == 0 {
+                index.remove(key)
+                reference.remove(key)
+            } else {
+                let fields = random.fields()
+                let partition = random.below(3)
+                try index.upsert(key, partition: partition, fields: fields)
+                reference.upsert(key, partition: partition, fields: fields)
+            }
+            #expect(index.count == reference.documents.count)
+            if step % 17 == 0 {
+                let query = random.query(partitions: 3)
+                Self.expectSame(index.search(query), reference.search(query), "seed \(seed) step \(step) \(query)")
+            }
+        }
+        let rebuilt = try Self.fresh(reference)
+        for _ in 0..<30 {
+            let query = random.query(partitions: 3)
+            #expect(index.search(query) == rebuilt.search(query), "seed \(seed) \(query)")
+            Self.expectSame(index.search(query), reference.search(query), "seed \(seed) \(query)")
+        }
+        for key in 0..<30 { #expect(index.contains(key) == reference.documents.contains { $0.key == key }) }
+    }
+}
