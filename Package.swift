@@ -95,7 +95,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "HelpDeskKitTests",
-            dependencies: ["HelpDeskKit", "HelpDeskTestSupport"],
+            dependencies: ["HelpDeskKit", "HelpDeskTestSupport", "TextSearch"],
             swiftSettings: strictSettings
         ),
         .testTarget(

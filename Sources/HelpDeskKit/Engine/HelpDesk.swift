@@ -22,6 +22,8 @@ public actor HelpDesk {
     var numbering = TicketNumbering()
     /// The automation rules compiled under the store's rule-set stamp (``rulePlan()``).
     var cachedRulePlan: RulePlan?
+    /// The knowledge base's search index, cached under the store's knowledge stamp.
+    var knowledgeIndex: KnowledgeIndex?
     /// SLA calendars on clients' wall clocks, built once.
     let zonedCalendars = ZonedCalendars()
     /// Decides what each performer may do and see.

@@ -164,7 +164,7 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         return postingBytes + keyBytes + documentBytes + terms.estimatedByteCount + bigFrequencies.capacity * 24
     }
 
-    private mutating func newSlot(for partition: Int) -> UInt32 {
+    mutating func newSlot(for partition: Int) -> UInt32 {
         let slot = UInt32(slotDocuments.count)
         slotOfPartition[partition] = slot
         slotDocuments.append(0)

@@ -91,6 +91,7 @@ struct RolePermissionMatrixTests {
         "deleteRule: Escalate VIP": [.configureAutomation], "rules": [.configureAutomation],
         "explain: Escalate VIP on a1": ticketInternal.union([.configureAutomation]),
     ].merging(AccessCatalog.knowledgeNeeds) { listed, _ in listed }
+        .merging(AccessCatalog.knowledgeSearchNeeds) { listed, _ in listed }
 
     static func needs(_ entry: AccessEntry) -> Set<AccessAction>? {
         needs[entry.label] ?? needs[entry.api]
