@@ -94,6 +94,10 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .roleIsBuiltIn(let id): "Role \(id) is built in and cannot be changed."
         case .lastAdministrator(let id):
             "Employee \(id) is the last active administrator; grant the role to someone else first."
+        case .cannedAnswerNotFound(let id): "No canned answer has the identifier \(id)."
+        case .cannedAnswerChanged(let id, let revision):
+            "Canned answer \(id) was changed since it was read (it is now at revision \(revision))."
+        case .cannedAnswerRetired(let id): "Canned answer \(id) is retired."
         }
     }
 }

@@ -167,6 +167,12 @@ extension HelpDeskError {
         case roleIsBuiltIn(RoleID)
         /// The change would leave no active employee holding the administrator role desk-wide.
         case lastAdministrator(EmployeeID)
+        /// No canned answer has this identifier (or it is another employee's personal answer).
+        case cannedAnswerNotFound(CannedAnswerID)
+        /// The canned answer was changed since it was read: it is now at this revision.
+        case cannedAnswerChanged(CannedAnswerID, revision: Int)
+        /// The canned answer is retired and can no longer be used or changed.
+        case cannedAnswerRetired(CannedAnswerID)
     }
 }
 

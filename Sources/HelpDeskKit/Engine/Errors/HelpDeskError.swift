@@ -102,7 +102,7 @@ extension HelpDeskError.Reason {
             .companyNotFound, .locationNotFound, .contactNotFound, .contractNotFound, .servicePeriodNotFound,
             .assetModelNotFound, .assetNotFound, .timeEntryNotFound, .ratingTokenUnknown, .priceListItemNotFound,
             .priceListCodeNotFound,
-            .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound:
+            .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound, .cannedAnswerNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
@@ -121,7 +121,8 @@ extension HelpDeskError.Reason {
             .linkCycle, .alreadyMerged, .ratingTokenExpired, .ratingTokenUsed, .ratingTokenWithdrawn, .ledger,
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies, .roleIsBuiltIn,
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
-            .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep:
+            .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep,
+            .cannedAnswerChanged, .cannedAnswerRetired:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -165,6 +166,8 @@ extension HelpDeskError.Reason {
         case .priceListItemNotFound(let id), .priceNotValid(let id, _): return Record("priceListItem", id)
         case .specificationLineNotFound(let id): return Record("specificationLine", id)
         case .idempotencyKeyReused(let key): return Record("idempotencyKey", key)
+        case .cannedAnswerNotFound(let id), .cannedAnswerChanged(let id, _), .cannedAnswerRetired(let id):
+            return Record("cannedAnswer", id)
         default: return nil
         }
     }
