@@ -58,6 +58,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var employeeCapacities: [EmployeeCapacity] = []
     /// The groups' routing (none on a store without assignment).
     public var groupRoutings: [GroupRoutingRecord] = []
+    /// Every canned answer, retired ones included (none on a store without canned answers).
+    public var cannedAnswers: [CannedAnswer] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -98,6 +100,7 @@ public struct StoreSnapshot: Equatable, Sendable {
         snapshot.roundRobinCursors = try await assignment?.roundRobinCursors() ?? []
         snapshot.employeeCapacities = try await assignment?.employeeCapacities() ?? []
         snapshot.groupRoutings = try await assignment?.groupRoutings() ?? []
+        snapshot.cannedAnswers = try await store.feature((any CannedAnswerRepository).self)?.cannedAnswers() ?? []
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

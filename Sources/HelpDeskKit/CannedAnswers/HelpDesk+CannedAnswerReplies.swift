@@ -9,7 +9,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> CannedAnswerPreview
     {
         let (ticket, principal) = try await visibleTicket(ticketID, as: viewer)
-        try authorize(principal, AccessRequest(.readInternalKnowledge))
+        try authorize(principal, AccessRequest(.readInternalKnowledge, ticket: ticket))
         let answer = try await usableAnswer(id, principal)
         return try await render(answer, for: ticket, by: viewer)
     }
@@ -31,15 +31,24 @@ extension HelpDesk {
             by: performer, editing: [ticketID], command: "answerWithCannedAnswer", key: idempotencyKey,
             inputs: [id, ticketID, extraText, attachments, expectedRevision]
         ) { context throws(HelpDeskError) in
-            try authorize(context.principal, AccessRequest(.readInternalKnowledge))
-            let answer = try await usableAnswer(id, context.principal)
-            if let expectedRevision, expectedRevision != answer.revision {
-                throw .cannedAnswerChanged(id, revision: answer.revision)
-            }
-            let visibility = answer.definition.visibility
+            let principal = context.principal
+            // The answer's visibility decides the permission on the ticket; the answer is read
+            // again under the ticket's edit, after the ticket check, so nothing about an answer or
+            // a ticket leaks to someone who may not read the ticket.
+            let visibility = try await loadCannedAnswer(id).definition.visibility
+            var used: CannedAnswer?
             var added: Comment?
             _ = try await edit(ticketID, in: &context, for: visibility == .internal ? .writeInternalNote : .replyPublicly) {
                 edit throws(HelpDeskError) in
+                try authorize(principal, AccessRequest(.readInternalKnowledge, ticket: edit.ticket))
+                let answer = try await usableAnswer(id, principal)
+                if let expectedRevision, expectedRevision != answer.revision {
+                    throw .cannedAnswerChanged(id, revision: answer.revision)
+                }
+                if answer.definition.visibility != visibility {
+                    // Changed in between: decide again with the permission its new visibility needs.
+                    throw .storage(StorageError(.conflict, "canned answer \(id) changed its visibility"))
+                }
                 var body = try await render(answer, for: edit.ticket, by: performer).text
                 if let extraText, !extraText.isBlank { body += "\n\n" + extraText }
                 // Seam for the knowledge base: citations of articles go into this request once
@@ -48,6 +57,7 @@ extension HelpDesk {
                 try check(request, by: performer)
                 try addComment(request, to: ticketID, by: performer, in: &edit)
                 added = edit.comments.last
+                used = answer
                 if let status = answer.definition.setStatus, edit.ticket.status != status {
                     guard workflow.status(status) != nil else { throw .unknownStatus(status) }
                     guard workflow.allows(from: edit.ticket.status, to: status) else {
@@ -56,8 +66,8 @@ extension HelpDesk {
                     edit.move(to: status, workflow: workflow)
                 }
             }
+            guard let answer = used, let added else { throw .invalidInput(field: "body", problem: .blank) }
             context.work.cannedAnswerUses = [CannedAnswerUse(id: answer.id, revision: answer.revision)]
-            guard let added else { throw .invalidInput(field: "body", problem: .blank) }
             return added
         }
     }

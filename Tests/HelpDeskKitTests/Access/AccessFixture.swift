@@ -221,6 +221,7 @@ struct AccessFixture: Sendable {
             RuleDefinition(
                 name: "Escalate VIP", priority: 10, isActive: false, triggers: [.ticketCreated],
                 actions: [.setPriority(.high)]), by: .system)
+        try await addCannedAnswers(test)
 
         func file(
             _ title: String, _ requester: Requester, company: CompanyID? = nil, location: LocationID? = nil,

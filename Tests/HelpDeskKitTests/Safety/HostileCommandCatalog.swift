@@ -33,7 +33,7 @@ struct HostileCommand: Sendable, CustomStringConvertible {
 enum HostileCommandCatalog {
     static let entries: [HostileCommand] =
         ticketCommands + ticketReads + directoryEntries + roleEntries + ruleEntries + clientCommands + clientReads
-        + laborEntries + ratingEntries + billingCommands + billingReads + assignmentEntries
+        + laborEntries + ratingEntries + billingCommands + billingReads + assignmentEntries + cannedAnswerEntries
 
     /// A mutating command.
     static func command(
