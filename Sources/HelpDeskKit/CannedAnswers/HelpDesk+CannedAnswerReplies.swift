@@ -3,7 +3,7 @@ import Templating
 
 extension HelpDesk {
     /// Renders a canned answer `viewer` may use for a ticket they may read, without saving
-    /// anything: what ``answerWithCannedAnswer(_:on:by:extraText:attachments:expectedRevision:idempotencyKey:)``
+    /// anything: what ``answerWithCannedAnswer(_:on:extraText:attachments:expectedRevision:by:idempotencyKey:)``
     /// would insert now. Needs ``AccessAction/readInternalKnowledge``.
     public func previewCannedAnswer(_ id: CannedAnswerID, for ticketID: TicketID, as viewer: Performer)
         async throws(HelpDeskError) -> CannedAnswerPreview
@@ -22,8 +22,8 @@ extension HelpDesk {
     /// `expectedRevision` (from a preview), an answer changed since is refused; the unit commits only
     /// while the answer is still active at the revision it was rendered from.
     public func answerWithCannedAnswer(
-        _ id: CannedAnswerID, on ticketID: TicketID, by performer: Performer, extraText: String? = nil,
-        attachments: [Attachment] = [], expectedRevision: Int? = nil, idempotencyKey: IdempotencyKey? = nil
+        _ id: CannedAnswerID, on ticketID: TicketID, extraText: String? = nil, attachments: [Attachment] = [],
+        expectedRevision: Int? = nil, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
     ) async throws(HelpDeskError) -> Comment {
         if let extraText { try Validate.length(extraText, atMost: configuration.maximumTextLength, field: "extraText") }
         try Validate.attachments(attachments)

@@ -89,16 +89,16 @@ extension AccessCatalog {
             }
         },
         E(
-            "answerWithCannedAnswer(_:on:by:extraText:attachments:expectedRevision:idempotencyKey:)",
+            "answerWithCannedAnswer(_:on:extraText:attachments:expectedRevision:by:idempotencyKey:)",
             "answerWithCannedAnswer: the greeting on a1", foreign: hidesA1, concernsAlpha: true
         ) { f, p in
             try await E.call {
                 try await f.desk.answerWithCannedAnswer(
-                    try await AccessFixture.cannedAnswer(f, "greet").id, on: f.a1.id, by: p, extraText: "P.S.")
+                    try await AccessFixture.cannedAnswer(f, "greet").id, on: f.a1.id, extraText: "P.S.", by: p)
             }
         },
         E(
-            "answerWithCannedAnswer(_:on:by:extraText:attachments:expectedRevision:idempotencyKey:)",
+            "answerWithCannedAnswer(_:on:extraText:attachments:expectedRevision:by:idempotencyKey:)",
             "answerWithCannedAnswer: the toner note on a1", foreign: hidesA1, concernsAlpha: true
         ) { f, p in
             try await E.call {

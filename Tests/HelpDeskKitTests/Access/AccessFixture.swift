@@ -221,7 +221,6 @@ struct AccessFixture: Sendable {
             RuleDefinition(
                 name: "Escalate VIP", priority: 10, isActive: false, triggers: [.ticketCreated],
                 actions: [.setPriority(.high)]), by: .system)
-        try await addCannedAnswers(test)
 
         func file(
             _ title: String, _ requester: Requester, company: CompanyID? = nil, location: LocationID? = nil,
@@ -272,6 +271,7 @@ struct AccessFixture: Sendable {
 
         let f1 = try await file("Mail does not arrive", .freeText(ivan))
         let f2 = try await file("Keyboard broken", .freeText(olga))
+        try await addCannedAnswers(test)
 
         return AccessFixture(
             test: test, alpha: alpha, beta: beta, gamma: gamma, alphaOffice: alphaOffice,

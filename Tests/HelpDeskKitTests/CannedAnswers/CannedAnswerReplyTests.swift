@@ -50,7 +50,7 @@ struct CannedAnswerReplyTests {
             test, "Здравствуйте, {{ requester.name }}! Заявка {{ ticket.number }}.", setStatus: .waitingForClient)
         test.clock.advance(by: 60)
         let comment = try await test.desk.answerWithCannedAnswer(
-            greeting.id, on: ticket.id, by: anna, extraText: "Перезагрузите принтер.", expectedRevision: 1)
+            greeting.id, on: ticket.id, extraText: "Перезагрузите принтер.", expectedRevision: 1, by: anna)
         #expect(comment.body == "Здравствуйте, Ivan Petrov! Заявка \(ticket.number).\n\nПерезагрузите принтер.")
         #expect(comment.visibility == .public && comment.author == anna)
         let stored = try await test.desk.ticket(ticket.id, as: anna)
@@ -143,7 +143,7 @@ struct CannedAnswerReplyTests {
             _ = try await test.desk.updateCannedAnswer(first.id, definition, expectedRevision: 1, by: .system)
         }
         await #expect(throws: HelpDeskError.cannedAnswerChanged(first.id, revision: 2)) {
-            _ = try await test.desk.answerWithCannedAnswer(first.id, on: ticket.id, by: .system, expectedRevision: 1)
+            _ = try await test.desk.answerWithCannedAnswer(first.id, on: ticket.id, expectedRevision: 1, by: .system)
         }
         definition.visibility = .internal
         definition.body = try .init(parsing: "{{ ticket.priority }}")
