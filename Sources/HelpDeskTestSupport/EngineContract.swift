@@ -43,6 +43,11 @@ public enum EngineContract {
             let problems = try await RuleTickRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("two engines changing and using one canned answer at once lose no update and mix no versions") {
+            store in
+            let problems = try await StoreContract.cannedAnswerRace(try await TestDesk.make(store: store))
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("administrators stepping down at once on two engines leave exactly one") { store in
             let problems = try await AdministratorRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))

@@ -60,6 +60,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var groupRoutings: [GroupRoutingRecord] = []
     /// The knowledge base: sections, articles, versions, citations (none on a store without it).
     public var knowledge = KnowledgeImage()
+    /// Every canned answer, retired ones included (none on a store without canned answers).
+    public var cannedAnswers: [CannedAnswer] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -101,6 +103,7 @@ public struct StoreSnapshot: Equatable, Sendable {
         snapshot.employeeCapacities = try await assignment?.employeeCapacities() ?? []
         snapshot.groupRoutings = try await assignment?.groupRoutings() ?? []
         snapshot.knowledge = try await knowledgeImage(of: store)
+        snapshot.cannedAnswers = try await store.feature((any CannedAnswerRepository).self)?.cannedAnswers() ?? []
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

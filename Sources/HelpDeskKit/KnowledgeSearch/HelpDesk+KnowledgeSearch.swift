@@ -37,7 +37,7 @@ extension HelpDesk {
         let (ticket, principal) = try await visibleTicket(ticketID, as: viewer)
         let description = String(ticket.description.prefix(Self.maximumSuggestionText))
         let query = SearchQuery(ticket.title + "\n" + description, partitions: [], match: .any, limit: limit)
-        return try await searchKnowledge(query, for: principal)
+        return try await searchKnowledge(query, for: principal, about: ticket.companyID)
     }
 
     /// The most characters of a description a suggestion reads.
@@ -45,13 +45,19 @@ extension HelpDesk {
 
     /// Runs `query` over the partitions `principal` may read in the index as of now: those whose
     /// audience the policy opens to it and whose state its reader may read there.
-    private func searchKnowledge(_ query: SearchQuery, for principal: Principal) async throws(HelpDeskError)
-        -> KnowledgeSearchResults
+    /// `company` names whose records the search is about (a ticket's client), for the first question.
+    private func searchKnowledge(_ query: SearchQuery, for principal: Principal, about company: CompanyID? = nil)
+        async throws(HelpDeskError) -> KnowledgeSearchResults
     {
+        // The desk's question first: a reader refused the knowledge base altogether is told so.
+        try authorize(principal, AccessRequest(.readKnowledge, companyID: company))
         let index = try await currentKnowledgeIndex(at: clock.now())
         var query = query
+        var readers: [CompanyID?: KnowledgeReader?] = [:]
         query.partitions = index.visiblePartitions { state, audience in
-            guard let reader = knowledgeReader(of: principal, for: audience) else { return false }
+            let company = audience.companyID
+            if readers[company] == nil { readers[company] = .some(knowledgeReader(of: principal, for: audience)) }
+            guard let reader = readers[company].flatMap({ $0 }) else { return false }
             return KnowledgeAccess.mayRead(reader, state, audience: audience)
         }
         let result = index.search.search(query)

@@ -11,14 +11,7 @@ extension HelpDesk {
     )
         async throws(HelpDeskError) -> Comment
     {
-        if request.body.isBlank, request.attachments.isEmpty {
-            throw .invalidInput(field: "body", problem: .blank)
-        }
-        try Validate.length(request.body, atMost: configuration.maximumTextLength, field: "body")
-        try Validate.attachments(request.attachments)
-        try validateCitations(request.citations)
-        if performer.isClient, request.visibility == .internal { throw .clientCannotWriteInternalNote }
-
+        try check(request, by: performer)
         let action: AccessAction = request.visibility == .internal ? .writeInternalNote : .replyPublicly
         return try await perform(
             by: performer, editing: [id], command: "comment", key: idempotencyKey, inputs: [id, request]
@@ -35,8 +28,20 @@ extension HelpDesk {
         }
     }
 
+    /// Throws unless `request` is a comment `performer` may write at all: a text or files, not too
+    /// long, well-formed attachments and citations, no internal note by a client.
+    func check(_ request: NewComment, by performer: Performer) throws(HelpDeskError) {
+        if request.body.isBlank, request.attachments.isEmpty {
+            throw .invalidInput(field: "body", problem: .blank)
+        }
+        try Validate.length(request.body, atMost: configuration.maximumTextLength, field: "body")
+        try Validate.attachments(request.attachments)
+        try validateCitations(request.citations)
+        if performer.isClient, request.visibility == .internal { throw .clientCannotWriteInternalNote }
+    }
+
     /// Adds the comment to `edit`, with its event, the first-response stamp and the client-reply move.
-    private func addComment(_ request: NewComment, to id: TicketID, by performer: Performer, in edit: inout TicketEdit)
+    func addComment(_ request: NewComment, to id: TicketID, by performer: Performer, in edit: inout TicketEdit)
         throws(HelpDeskError)
     {
         let comment = Comment(

@@ -9,7 +9,7 @@ import HelpDeskTestSupport
 enum AccessCatalog {
     static let entries: [AccessEntry] =
         ticketCommands + ticketReads + directoryEntries + clientCommands + clientReads + laborEntries + ratingEntries
-        + billingEntries + ruleReads + assignmentEntries + knowledgeEntries + knowledgeSearchEntries
+        + billingEntries + ruleReads + assignmentEntries + knowledgeEntries + knowledgeSearchEntries + cannedAnswerEntries
 
     /// Public methods that take no performer by design, with the reason.
     static let exempt: [String: String] = [

@@ -90,6 +90,14 @@ struct RolePermissionMatrixTests {
         "defineRule: Night shift": [.configureAutomation], "changeRule: Escalate VIP": [.configureAutomation],
         "deleteRule: Escalate VIP": [.configureAutomation], "rules": [.configureAutomation],
         "explain: Escalate VIP on a1": ticketInternal.union([.configureAutomation]),
+        // Canned answers.
+        "createCannedAnswer: a shared reply": [.editKnowledge], "createCannedAnswer: a personal note": [.readInternalKnowledge],
+        "updateCannedAnswer: the greeting's folder": [.editKnowledge], "retireCannedAnswer: the greeting": [.editKnowledge],
+        "cannedAnswers: matching greet": [.readInternalKnowledge], "cannedAnswer: by the shortcut greet": [.readInternalKnowledge],
+        "cannedAnswer: the greeting": [.readInternalKnowledge],
+        "previewCannedAnswer: the greeting for a1": [.readTicket, .readInternalKnowledge],
+        "answerWithCannedAnswer: the greeting on a1": [.replyPublicly, .readInternalKnowledge],
+        "answerWithCannedAnswer: the toner note on a1": [.writeInternalNote, .readInternalKnowledge],
     ].merging(AccessCatalog.knowledgeNeeds) { listed, _ in listed }
         .merging(AccessCatalog.knowledgeSearchNeeds) { listed, _ in listed }
 

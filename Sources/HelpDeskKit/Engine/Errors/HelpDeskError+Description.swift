@@ -99,6 +99,10 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .knowledgeVersionNotFound(let id, let number): "Article \(id) has no version \(number)."
         case .knowledgeArticleNotReadableByRequester(let id, let number):
             "The requester of \(number) may not read article \(id); a public reply cannot cite it."
+        case .cannedAnswerNotFound(let id): "No canned answer has the identifier \(id)."
+        case .cannedAnswerChanged(let id, let revision):
+            "Canned answer \(id) was changed since it was read (it is now at revision \(revision))."
+        case .cannedAnswerRetired(let id): "Canned answer \(id) is retired."
         }
     }
 }

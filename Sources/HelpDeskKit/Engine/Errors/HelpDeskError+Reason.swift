@@ -175,6 +175,12 @@ extension HelpDeskError {
         case knowledgeVersionNotFound(KnowledgeArticleID, number: Int)
         /// A public reply may cite only articles the ticket's requester may read.
         case knowledgeArticleNotReadableByRequester(KnowledgeArticleID, TicketNumber)
+        /// No canned answer has this identifier (or it is another employee's personal answer).
+        case cannedAnswerNotFound(CannedAnswerID)
+        /// The canned answer was changed since it was read: it is now at this revision.
+        case cannedAnswerChanged(CannedAnswerID, revision: Int)
+        /// The canned answer is retired and can no longer be used or changed.
+        case cannedAnswerRetired(CannedAnswerID)
     }
 }
 

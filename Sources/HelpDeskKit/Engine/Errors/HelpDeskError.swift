@@ -103,7 +103,7 @@ extension HelpDeskError.Reason {
             .assetModelNotFound, .assetNotFound, .timeEntryNotFound, .ratingTokenUnknown, .priceListItemNotFound,
             .priceListCodeNotFound,
             .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound, .knowledgeSectionNotFound,
-            .knowledgeArticleNotFound, .knowledgeVersionNotFound:
+            .knowledgeArticleNotFound, .knowledgeVersionNotFound, .cannedAnswerNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
@@ -123,7 +123,8 @@ extension HelpDeskError.Reason {
             .priceNotValid, .ticketHasNoClient, .ticketNumbersExhausted, .mergeAcrossCompanies, .roleIsBuiltIn,
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
             .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep,
-            .knowledgeArticleNotReadableByRequester:
+            .knowledgeArticleNotReadableByRequester, .cannedAnswerChanged,
+            .cannedAnswerRetired:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -171,6 +172,8 @@ extension HelpDeskError.Reason {
         case .knowledgeArticleNotFound(let id), .knowledgeVersionNotFound(let id, _),
             .knowledgeArticleNotReadableByRequester(let id, _):
             return Record("knowledgeArticle", id)
+        case .cannedAnswerNotFound(let id), .cannedAnswerChanged(let id, _), .cannedAnswerRetired(let id):
+            return Record("cannedAnswer", id)
         default: return nil
         }
     }
