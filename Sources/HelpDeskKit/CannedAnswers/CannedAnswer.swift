@@ -150,7 +150,7 @@ extension CannedAnswer {
 public struct CannedAnswerPreview: Hashable, Sendable, Codable {
     /// The answer rendered.
     public var answerID: CannedAnswerID
-    /// The answer's revision it was rendered from (pass it back to ``HelpDesk/answerWithCannedAnswer(_:on:extraText:attachments:expectedRevision:by:idempotencyKey:)``).
+    /// The answer's revision it was rendered from (pass it back to ``HelpDesk/answerWithCannedAnswer(_:on:extraText:attachments:citing:expectedRevision:by:idempotencyKey:)``).
     public var revision: Int
     /// Public reply or internal note.
     public var visibility: CommentVisibility

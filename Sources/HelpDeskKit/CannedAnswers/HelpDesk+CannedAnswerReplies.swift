@@ -3,7 +3,7 @@ import Templating
 
 extension HelpDesk {
     /// Renders a canned answer `viewer` may use for a ticket they may read, without saving
-    /// anything: what ``answerWithCannedAnswer(_:on:extraText:attachments:expectedRevision:by:idempotencyKey:)``
+    /// anything: what ``answerWithCannedAnswer(_:on:extraText:attachments:citing:expectedRevision:by:idempotencyKey:)``
     /// would insert now. Needs ``AccessAction/readInternalKnowledge``.
     public func previewCannedAnswer(_ id: CannedAnswerID, for ticketID: TicketID, as viewer: Performer)
         async throws(HelpDeskError) -> CannedAnswerPreview
@@ -18,18 +18,21 @@ extension HelpDesk {
     /// as it stands, through the normal comment path in one unit of work: the same permission
     /// (``AccessAction/replyPublicly`` or ``AccessAction/writeInternalNote`` on the ticket), first
     /// response and SLA stamps, rules, notices and events as any reply; then the answer's status,
-    /// when it has one. `extraText` follows the rendered text after a blank line. With
+    /// when it has one. `extraText` follows the rendered text after a blank line; `citing` names
+    /// knowledge-base articles the comment cites (a public reply only what the requester may read). With
     /// `expectedRevision` (from a preview), an answer changed since is refused; the unit commits only
     /// while the answer is still active at the revision it was rendered from.
     public func answerWithCannedAnswer(
         _ id: CannedAnswerID, on ticketID: TicketID, extraText: String? = nil, attachments: [Attachment] = [],
-        expectedRevision: Int? = nil, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
+        citing citations: [KnowledgeArticleID] = [], expectedRevision: Int? = nil, by performer: Performer,
+        idempotencyKey: IdempotencyKey? = nil
     ) async throws(HelpDeskError) -> Comment {
         if let extraText { try Validate.length(extraText, atMost: configuration.maximumTextLength, field: "extraText") }
         try Validate.attachments(attachments)
+        try validateCitations(citations)
         return try await perform(
             by: performer, editing: [ticketID], command: "answerWithCannedAnswer", key: idempotencyKey,
-            inputs: [id, ticketID, extraText, attachments, expectedRevision]
+            inputs: [id, ticketID, extraText, attachments, citations, expectedRevision]
         ) { context throws(HelpDeskError) in
             let principal = context.principal
             // The answer's visibility decides the permission on the ticket; the answer is read
@@ -38,7 +41,9 @@ extension HelpDesk {
             let visibility = try await loadCannedAnswer(id).definition.visibility
             var used: CannedAnswer?
             var added: Comment?
-            _ = try await edit(ticketID, in: &context, for: visibility == .internal ? .writeInternalNote : .replyPublicly) {
+            let ticket = try await edit(
+                ticketID, in: &context, for: visibility == .internal ? .writeInternalNote : .replyPublicly
+            ) {
                 edit throws(HelpDeskError) in
                 try authorize(principal, AccessRequest(.readInternalKnowledge, ticket: edit.ticket))
                 let answer = try await usableAnswer(id, principal)
@@ -51,9 +56,7 @@ extension HelpDesk {
                 }
                 var body = try await render(answer, for: edit.ticket, by: performer).text
                 if let extraText, !extraText.isBlank { body += "\n\n" + extraText }
-                // Seam for the knowledge base: citations of articles go into this request once
-                // `NewComment` carries them (checked by the comment path like any reply's).
-                let request = NewComment(body, visibility: visibility, attachments: attachments)
+                let request = NewComment(body, visibility: visibility, attachments: attachments, citations: citations)
                 try check(request, by: performer)
                 try addComment(request, to: ticketID, by: performer, in: &edit)
                 added = edit.comments.last
@@ -67,6 +70,7 @@ extension HelpDesk {
                 }
             }
             guard let answer = used, let added else { throw .invalidInput(field: "body", problem: .blank) }
+            try await recordCitations(citations, of: added, on: ticket, by: principal, into: &context.work)
             context.work.cannedAnswerUses = [CannedAnswerUse(id: answer.id, revision: answer.revision)]
             return added
         }

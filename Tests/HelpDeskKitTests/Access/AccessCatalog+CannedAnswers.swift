@@ -89,7 +89,7 @@ extension AccessCatalog {
             }
         },
         E(
-            "answerWithCannedAnswer(_:on:extraText:attachments:expectedRevision:by:idempotencyKey:)",
+            "answerWithCannedAnswer(_:on:extraText:attachments:citing:expectedRevision:by:idempotencyKey:)",
             "answerWithCannedAnswer: the greeting on a1", foreign: hidesA1, concernsAlpha: true
         ) { f, p in
             try await E.call {
@@ -98,7 +98,7 @@ extension AccessCatalog {
             }
         },
         E(
-            "answerWithCannedAnswer(_:on:extraText:attachments:expectedRevision:by:idempotencyKey:)",
+            "answerWithCannedAnswer(_:on:extraText:attachments:citing:expectedRevision:by:idempotencyKey:)",
             "answerWithCannedAnswer: the toner note on a1", foreign: hidesA1, concernsAlpha: true
         ) { f, p in
             try await E.call {

@@ -44,11 +44,12 @@ extension HostileCommandCatalog {
             let existing = try await AccessFixture.cannedAnswerIDs(d.f)
             _ = try await d.f.desk.retireCannedAnswer(d.id(existing), by: d.performer(), idempotencyKey: d.key())
         },
-        command("answerWithCannedAnswer(_:on:extraText:attachments:expectedRevision:by:idempotencyKey:)") { d in
+        command("answerWithCannedAnswer(_:on:extraText:attachments:citing:expectedRevision:by:idempotencyKey:)") { d in
             let existing = try await AccessFixture.cannedAnswerIDs(d.f)
             _ = try await d.f.desk.answerWithCannedAnswer(
                 d.id(existing), on: d.id(d.tickets), extraText: d.optionalText(), attachments: d.attachments(),
-                expectedRevision: d.optionalInt(), by: d.performer(), idempotencyKey: d.key())
+                citing: d.ids(knowledgeArticles), expectedRevision: d.optionalInt(), by: d.performer(),
+                idempotencyKey: d.key())
         },
         read("cannedAnswers(matching:as:)") { d in
             _ = try await d.f.desk.cannedAnswers(matching: d.optionalText(["greet", "Replies"]), as: d.performer())
