@@ -67,7 +67,7 @@ public struct TextAnalyzer: Sendable, Hashable {
         }
         let script = Stemming.script(latin: latin, cyrillic: cyrillic, other: other, digits: digits)
         guard script != .none else { return word }
-        Stemming.stem(&scalars, script)
+        Stemmers.shared.stem(&scalars, script)
         return Self.string(scalars)
     }
 
@@ -89,10 +89,11 @@ public struct TextAnalyzer: Sendable, Hashable {
         text.withUTF8 { bytes in
             Folding.table.withUnsafeBufferPointer { table in
                 StopWords.table.withUnsafeBufferPointer { stopWords in
+                    let stemmers = Stemmers.shared
                     var scanner = WordScanner(bytes: bytes, table: table)
                     while scanner.next() {
                         if dropStopWords && StopWords.contains(scanner.word, in: stopWords) { continue }
-                        if stemming { scanner.stemWord() }
+                        if stemming { scanner.stemWord(with: stemmers) }
                         body(scanner.word)
                     }
                 }
@@ -165,17 +166,25 @@ enum Stemming {
         if latin == 0 && cyrillic > 0 { return .cyrillic }
         return .none
     }
+}
+
+/// The two stemmers with their tables, built once.
+struct Stemmers: Sendable {
+    static let shared = Stemmers()
+
+    let english = EnglishStemmer()
+    let russian = RussianStemmer()
 
     /// Stems `word` in place with the stemmer of `script`.
     ///
     /// A stem never ends with an apostrophe (the English stemmer can leave one: `ab'e` → `ab'`; it is
     /// trimmed, so that a term is always a word the analyzer would read back as itself).
-    static func stem(_ word: inout [UInt32], _ script: Script) {
+    func stem(_ word: inout [UInt32], _ script: Stemming.Script) {
         switch script {
         case .latin:
-            EnglishStemmer.stem(&word)
+            english.stem(&word)
             while word.last == Ascii.apostrophe { word.removeLast() }
-        case .cyrillic: RussianStemmer.stem(&word)
+        case .cyrillic: russian.stem(&word)
         case .none: break
         }
     }

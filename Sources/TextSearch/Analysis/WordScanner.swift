@@ -31,8 +31,8 @@ struct WordScanner {
     }
 
     /// Stems ``word`` in place by its script (see ``Stemming``).
-    mutating func stemWord() {
-        Stemming.stem(&word, script)
+    mutating func stemWord(with stemmers: Stemmers) {
+        stemmers.stem(&word, script)
     }
 
     /// Reads the next word into ``word``; `false` at the end of the text.
