@@ -1,4 +1,4 @@
-/// The English stemmer's steps 2 to 5.
+/// The English stemmer's exceptional forms and steps 2 to 5.
 extension EnglishStemmer {
     /// The stem of `word` when it is one of the exceptional forms.
     func exception(_ word: [UInt32]) -> [UInt32]? {
@@ -44,7 +44,6 @@ extension EnglishStemmer {
     }
 
     /// Step 4: deleted in R2; ion only after s or t.
-
     func step4(_ word: inout [UInt32], r2: Int) {
         guard let match = step4Suffixes.match(word, start: 0) else { return }
         let start = word.count - match.length

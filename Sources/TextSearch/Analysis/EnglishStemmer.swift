@@ -195,7 +195,8 @@ struct EnglishStemmer: Sendable {
 
     private func step1c(_ word: inout [UInt32]) {
         let count = word.count
-        guard count >= 3, word[count - 1] == Ascii.y || word[count - 1] == Ascii.capitalY, !isVowel(word[count - 2]) else {
+        guard count >= 3, word[count - 1] == Ascii.y || word[count - 1] == Ascii.capitalY, !isVowel(word[count - 2])
+        else {
             return
         }
         word[count - 1] = Ascii.i

@@ -64,7 +64,8 @@ enum Folding {
         let ranges = [0..<tableEnd, extendedStart..<extendedEnd]
         for range in ranges {
             for value in range {
-                let folded = Unicode.Scalar(value).map(fold) ?? FoldedScalar(kind: .separator, count: 0, items: (0, 0, 0))
+                let folded =
+                    Unicode.Scalar(value).map(fold) ?? FoldedScalar(kind: .separator, count: 0, items: (0, 0, 0))
                 table.append(UInt32(folded.kind.rawValue) | UInt32(folded.count) << 8)
                 table.append(folded.items.0)
                 table.append(folded.items.1)
@@ -160,7 +161,9 @@ enum Folding {
                 where self.kind(of: part) != .mark {
                     folded.append(part.value)
                 }
-            } else if !(self.kind(of: value) == .mark && folded.last.map { isLatinRange($0) || isCyrillicRange($0) } == true) {
+            } else if !(self.kind(of: value) == .mark
+                && folded.last.map { isLatinRange($0) || isCyrillicRange($0) } == true)
+            {
                 folded.append(value.value)
             }
         }

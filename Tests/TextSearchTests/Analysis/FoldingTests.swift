@@ -16,7 +16,10 @@ struct FoldingTests {
 
     @Test func stripsAccentsFromLatinLetters() {
         #expect(analyzer.foldedWords(in: "café CAFÉ cafe\u{301} CAFE\u{301}") == Array(repeating: "cafe", count: 4))
-        #expect(analyzer.foldedWords(in: "Ångström naïve Crème brûlée Łódź") == ["angstrom", "naive", "creme", "brulee", "łodz"])
+        #expect(
+            analyzer.foldedWords(in: "Ångström naïve Crème brûlée Łódź") == [
+                "angstrom", "naive", "creme", "brulee", "łodz",
+            ])
         #expect(analyzer.foldedWords(in: "Tiếng Việt") == ["tieng", "viet"])  // Latin Extended Additional
     }
 
@@ -28,7 +31,9 @@ struct FoldingTests {
     }
 
     @Test func keepsShortIAsALetterOfItsOwn() {
-        #expect(analyzer.foldedWords(in: "Йогурт йогурт и\u{306}огурт И\u{306}ОГУРТ") == Array(repeating: "йогурт", count: 4))
+        #expect(
+            analyzer.foldedWords(in: "Йогурт йогурт и\u{306}огурт И\u{306}ОГУРТ")
+                == Array(repeating: "йогурт", count: 4))
         #expect(analyzer.foldedWords(in: "заме\u{301}тка") == ["заметка"])  // a stress mark goes
     }
 
@@ -46,14 +51,17 @@ struct FoldingTests {
     /// Folding is idempotent: for every scalar of the table's ranges (and some letterlike ones), after a
     /// Latin, a Cyrillic and a Greek letter, each folded word reads back as itself.
     @Test func foldingIsIdempotent() {
-        let values = Array(UInt32(0)..<0x500) + Array(UInt32(0x1E00)..<0x1F00)
+        let values =
+            Array(UInt32(0)..<0x500) + Array(UInt32(0x1E00)..<0x1F00)
             + [0x1E9E, 0x2126, 0x212A, 0x212B, 0x2C65, 0xA7AE, 0xFB00, 0xFB06, 0x1F88, 0x10400]
         var failures: [String] = []
         for value in values {
             guard let scalar = Unicode.Scalar(value) else { continue }
             for prefix in ["x", "ж", "α"] {
-                for word in analyzer.foldedWords(in: prefix + String(scalar) + "b") where analyzer.foldedWords(in: word) != [word] {
-                    failures.append("U+\(String(value, radix: 16)) after \(prefix): \(word) → \(analyzer.foldedWords(in: word))")
+                for word in analyzer.foldedWords(in: prefix + String(scalar) + "b")
+                where analyzer.foldedWords(in: word) != [word] {
+                    failures.append(
+                        "U+\(String(value, radix: 16)) after \(prefix): \(word) → \(analyzer.foldedWords(in: word))")
                 }
             }
         }
