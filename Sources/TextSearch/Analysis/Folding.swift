@@ -51,11 +51,12 @@ struct FoldedScalar: Sendable {
 }
 
 enum Folding {
-    /// Scalars below this bound (ASCII, Latin-1, Latin Extended-A/B, IPA, Greek, Cyrillic) are
-    /// folded by a table computed once; so is Latin Extended Additional (U+1E00–U+1EFF).
-    static let tableEnd: UInt32 = 0x500
+    /// Scalars below this bound (ASCII, Latin-1, Latin Extended-A/B, IPA, Greek, Cyrillic, Armenian,
+    /// Hebrew) are folded by a table computed once; so are Latin Extended Additional and Greek Extended
+    /// (U+1E00–U+1FFF). Others are folded when read (CJK and Hangul syllables have a fast path).
+    static let tableEnd: UInt32 = 0x600
     static let extendedStart: UInt32 = 0x1E00
-    static let extendedEnd: UInt32 = 0x1F00
+    static let extendedEnd: UInt32 = 0x2000
 
     /// `[header, item, item, item]` per scalar of the table ranges (header: kind | count << 8).
     static let table: [UInt32] = {
