@@ -51,11 +51,12 @@ struct FoldedScalar: Sendable {
 }
 
 enum Folding {
-    /// Scalars below this bound (ASCII, Latin-1, Latin Extended-A/B, IPA, Greek, Cyrillic) are
-    /// folded by a table computed once; so is Latin Extended Additional (U+1E00–U+1EFF).
-    static let tableEnd: UInt32 = 0x500
+    /// Scalars below this bound (ASCII, Latin-1, Latin Extended-A/B, IPA, Greek, Cyrillic, Armenian,
+    /// Hebrew) are folded by a table computed once; so are Latin Extended Additional and Greek Extended
+    /// (U+1E00–U+1FFF). Others are folded when read (CJK and Hangul syllables have a fast path).
+    static let tableEnd: UInt32 = 0x600
     static let extendedStart: UInt32 = 0x1E00
-    static let extendedEnd: UInt32 = 0x1F00
+    static let extendedEnd: UInt32 = 0x2000
 
     /// `[header, item, item, item]` per scalar of the table ranges (header: kind | count << 8).
     static let table: [UInt32] = {
@@ -64,7 +65,8 @@ enum Folding {
         let ranges = [0..<tableEnd, extendedStart..<extendedEnd]
         for range in ranges {
             for value in range {
-                let folded = Unicode.Scalar(value).map(fold) ?? FoldedScalar(kind: .separator, count: 0, items: (0, 0, 0))
+                let folded =
+                    Unicode.Scalar(value).map(fold) ?? FoldedScalar(kind: .separator, count: 0, items: (0, 0, 0))
                 table.append(UInt32(folded.kind.rawValue) | UInt32(folded.count) << 8)
                 table.append(folded.items.0)
                 table.append(folded.items.1)
@@ -160,7 +162,9 @@ enum Folding {
                 where self.kind(of: part) != .mark {
                     folded.append(part.value)
                 }
-            } else if !(self.kind(of: value) == .mark && folded.last.map { isLatinRange($0) || isCyrillicRange($0) } == true) {
+            } else if !(self.kind(of: value) == .mark
+                && folded.last.map { isLatinRange($0) || isCyrillicRange($0) } == true)
+            {
                 folded.append(value.value)
             }
         }

@@ -5,27 +5,27 @@
 /// ending (adjective, optionally after a participle), a verb ending or a noun ending; step 2: a final
 /// и; step 3: a derivational ость/ост in R2; step 4: a superlative ейш(е) then нн → н, or нн → н, or a
 /// final ь. Every ending is looked for inside RV; "group 1" endings need а or я before them (also in RV).
-enum RussianStemmer {
-    private static let a: UInt32 = 0x430  // а
-    private static let ya: UInt32 = 0x44F  // я
-    private static let i: UInt32 = 0x438  // и
-    private static let n: UInt32 = 0x43D  // н
-    private static let soft: UInt32 = 0x44C  // ь
+struct RussianStemmer: Sendable {
+    // Letters and tables (Snowball's `among` lists), built once in ``Stemmers/shared``.
+    private let a: UInt32 = 0x430  // а
+    private let ya: UInt32 = 0x44F  // я
+    private let i: UInt32 = 0x438  // и
+    private let n: UInt32 = 0x43D  // н
 
-    private static let perfectiveGerund = SuffixTable([
+    private let perfectiveGerund = SuffixTable([
         ("в", 1), ("вши", 1), ("вшись", 1),
         ("ив", 2), ("ыв", 2), ("ивши", 2), ("ывши", 2), ("ившись", 2), ("ывшись", 2),
     ])
-    private static let adjective = SuffixTable([
+    private let adjective = SuffixTable([
         "ее", "ие", "ое", "ые", "ими", "ыми", "ей", "ий", "ой", "ый", "ем", "им", "ом", "ым", "его", "ого", "ему",
         "ому", "их", "ых", "ею", "ою", "ую", "юю", "ая", "яя",
     ])
-    private static let participle = SuffixTable([
+    private let participle = SuffixTable([
         ("ем", 1), ("нн", 1), ("вш", 1), ("ющ", 1), ("щ", 1),
         ("ивш", 2), ("ывш", 2), ("ующ", 2),
     ])
-    private static let reflexive = SuffixTable(["ся", "сь"])
-    private static let verb = SuffixTable(
+    private let reflexive = SuffixTable(["ся", "сь"])
+    private let verb = SuffixTable(
         [
             "ла", "на", "ете", "йте", "ли", "й", "л", "ем", "н", "ло", "но", "ет", "ют", "ны", "ть", "ешь", "нно",
         ].map { ($0, 1) }
@@ -33,15 +33,15 @@ enum RussianStemmer {
                 "ила", "ыла", "ена", "ейте", "уйте", "ите", "или", "ыли", "ей", "уй", "ил", "ыл", "им", "ым", "ен",
                 "ило", "ыло", "ено", "ят", "ует", "уют", "ит", "ыт", "ены", "ить", "ыть", "ишь", "ую", "ю",
             ].map { ($0, 2) })
-    private static let noun = SuffixTable([
+    private let noun = SuffixTable([
         "а", "ев", "ов", "ие", "ье", "е", "иями", "ями", "ами", "еи", "ии", "и", "ией", "ей", "ой", "ий", "й",
         "иям", "ям", "ием", "ем", "ам", "ом", "о", "у", "ах", "иях", "ях", "ы", "ь", "ию", "ью", "ю", "ия", "ья",
         "я",
     ])
-    private static let derivational = SuffixTable(["ост", "ость"])
-    private static let tidyUp = SuffixTable([("ейше", 1), ("ейш", 1), ("н", 2), ("ь", 3)])
+    private let derivational = SuffixTable(["ост", "ость"])
+    private let tidyUp = SuffixTable([("ейше", 1), ("ейш", 1), ("н", 2), ("ь", 3)])
 
-    @inline(__always) private static func isVowel(_ scalar: UInt32) -> Bool {
+    @inline(__always) private func isVowel(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0x430, 0x435, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F: true  // а е и о у ы э ю я
         default: false
@@ -49,7 +49,7 @@ enum RussianStemmer {
     }
 
     /// Stems the lowercase Russian word `word` in place.
-    static func stem(_ word: inout [UInt32]) {
+    func stem(_ word: inout [UInt32]) {
         for index in word.indices where word[index] == 0x451 { word[index] = 0x435 }  // ё → е
         let (rv, r2) = regions(word)
         guard rv < word.count else { return }
@@ -84,7 +84,7 @@ enum RussianStemmer {
     }
 
     /// RV (after the first vowel) and R2 (R1 of R1, R1 being after the first non-vowel after a vowel).
-    private static func regions(_ word: [UInt32]) -> (rv: Int, r2: Int) {
+    private func regions(_ word: [UInt32]) -> (rv: Int, r2: Int) {
         let count = word.count
         var rv = count
         var index = 0
@@ -92,16 +92,18 @@ enum RussianStemmer {
         guard index < count else { return (count, count) }
         index += 1
         rv = index
-        for wantVowel in [false, true, false] {
+        var wantVowel = false  // past the vowels, then to a vowel, then past the vowels: R1, then R2
+        for _ in 0..<3 {
             while index < count && isVowel(word[index]) != wantVowel { index += 1 }
             guard index < count else { return (rv, count) }
             index += 1
+            wantVowel.toggle()
         }
         return (rv, index)
     }
 
     /// Removes the longest ending of `table` in RV; variant 1 endings only after а or я (kept).
-    private static func removeGroupEnding(_ table: SuffixTable, from word: inout [UInt32], rv: Int) -> Bool {
+    private func removeGroupEnding(_ table: SuffixTable, from word: inout [UInt32], rv: Int) -> Bool {
         guard let match = table.match(word, start: rv) else { return false }
         if match.variant == 1 {
             let before = word.count - match.length - 1
@@ -112,14 +114,14 @@ enum RussianStemmer {
     }
 
     /// Removes an adjective ending and then, when there is one, a participle ending before it.
-    private static func removeAdjectival(from word: inout [UInt32], rv: Int) -> Bool {
+    private func removeAdjectival(from word: inout [UInt32], rv: Int) -> Bool {
         guard let match = adjective.match(word, start: rv) else { return false }
         word.removeLast(match.length)
         _ = removeGroupEnding(participle, from: &word, rv: rv)
         return true
     }
 
-    private static func endsWithDoubleN(_ word: [UInt32], rv: Int) -> Bool {
+    private func endsWithDoubleN(_ word: [UInt32], rv: Int) -> Bool {
         let count = word.count
         return count - 2 >= rv && word[count - 1] == n && word[count - 2] == n
     }

@@ -3,22 +3,32 @@
 /// Suffixes are bucketed by their last scalar and tried longest first, so a lookup compares only
 /// the few candidates that end like the word.
 struct SuffixTable: Sendable {
-    private struct Entry: Sendable {
-        let scalars: [UInt32]
-        let variant: Int
-    }
-
-    private let buckets: [[Entry]]
+    /// Per bucket (the last scalar's low six bits), longest first: `length, variant, scalars…`.
+    private let storage: [UInt32]
+    /// Where each bucket's entries start in `storage` (65 offsets).
+    private let bucketStarts: [Int]
 
     /// A table of `(suffix, variant)` pairs; the variant tells the caller which rule matched.
     init(_ entries: [(String, Int)]) {
-        var buckets = [[Entry]](repeating: [], count: 64)
+        var buckets = [[(scalars: [UInt32], variant: Int)]](repeating: [], count: 64)
         for (suffix, variant) in entries {
             let scalars = suffix.unicodeScalars.map(\.value)
             guard let last = scalars.last else { continue }
-            buckets[Int(last & 63)].append(Entry(scalars: scalars, variant: variant))
+            buckets[Int(last & 63)].append((scalars, variant))
         }
-        self.buckets = buckets.map { $0.sorted { $0.scalars.count > $1.scalars.count } }
+        var storage: [UInt32] = []
+        var bucketStarts: [Int] = []
+        for bucket in buckets {
+            bucketStarts.append(storage.count)
+            for entry in bucket.sorted(by: { $0.scalars.count > $1.scalars.count }) {
+                storage.append(UInt32(entry.scalars.count))
+                storage.append(UInt32(entry.variant))
+                storage.append(contentsOf: entry.scalars)
+            }
+        }
+        bucketStarts.append(storage.count)
+        self.storage = storage
+        self.bucketStarts = bucketStarts
     }
 
     /// A table whose suffixes all share one variant.
@@ -31,20 +41,17 @@ struct SuffixTable: Sendable {
     @inline(__always) func match(_ word: [UInt32], end: Int, start: Int) -> (length: Int, variant: Int)? {
         guard end > start, end <= word.count else { return nil }
         let available = end &- start
-        let last = word[end &- 1]
-        for entry in buckets[Int(last & 63)] {
-            let length = entry.scalars.count
+        let bucket = Int(word[end &- 1] & 63)
+        var index = bucketStarts[bucket]
+        let bucketEnd = bucketStarts[bucket &+ 1]
+        while index < bucketEnd {
+            let length = Int(storage[index])
+            let scalars = index &+ 2
+            index = scalars &+ length
             guard length <= available else { continue }
-            var matches = true
             var offset = 1
-            while offset <= length {
-                if entry.scalars[length &- offset] != word[end &- offset] {
-                    matches = false
-                    break
-                }
-                offset &+= 1
-            }
-            if matches { return (length, entry.variant) }
+            while offset <= length && storage[index &- offset] == word[end &- offset] { offset &+= 1 }
+            if offset > length { return (length, Int(storage[scalars &- 1])) }
         }
         return nil
     }

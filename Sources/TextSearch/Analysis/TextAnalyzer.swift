@@ -3,17 +3,22 @@
 ///
 /// The same analyzer must index documents and read queries, or their terms will not meet.
 ///
-/// - Folding: full Unicode case folding (`ß` → `ss`, `ς` → `σ`); Latin and Cyrillic letters are then
-///   canonically decomposed and stripped of combining marks (`café` → `cafe`, `ё`/`Ё`/`е` + U+0308 → `е`),
-///   except `й`, which stays (`и` + U+0306 becomes `й`). Letters of other scripts keep their marks and
-///   are not normalized.
-/// - Words: maximal runs of letters and decimal digits of any script. An apostrophe (`'`, `’`, `ʼ`) between
-///   two Latin letters stays in the word as `'` (`don't`, `o'neil`); anywhere else it splits, as hyphens,
-///   punctuation, symbols and emoji do.
+/// - Folding: full Unicode case folding (Foundation's: `ß` → `ss`, `ς` → `σ`, `ﬁ` → `fi`); Latin and
+///   Cyrillic letters are then canonically decomposed and stripped of combining marks (`café` → `cafe`,
+///   `ё`/`Ё`/`е` + U+0308 → `е`, `İ` → `i`), except `й`, which stays (`и` + U+0306 becomes `й`). Letters of
+///   other scripts are only case-folded and keep their marks. Nothing else is normalized (no NFKC:
+///   fullwidth letters and superscripts stay as they are).
+/// - Words: maximal runs of letters (`L*`) and decimal digits (`Nd`) of any script. Combining marks never
+///   split a word; they are dropped after Latin and Cyrillic letters and digits, kept after other letters.
+///   An apostrophe (`'`, `’`, `ʼ`) between two Latin letters stays in the word as `'` (`don't`, `o'neil`);
+///   anywhere else it splits, as hyphens, punctuation, symbols and emoji do.
 /// - Stop words: the Snowball English and Russian lists, matched after folding, before stemming.
 /// - Stemming: a word of Latin letters only goes to the English (Porter2) stemmer, of Cyrillic letters only
-///   to the Russian one; a word with a digit (`m404`, `2fa`) or with letters of mixed or other scripts is
-///   kept as folded.
+///   to the Russian one, both as Snowball 3.1.1 defines them; a word with a digit (`m404`, `2fa`) or with
+///   letters of mixed or other scripts is kept as folded. A stem never ends with an apostrophe.
+///
+/// Every term is non-empty and already folded: ``foldedWords(in:)`` of a term is the term itself.
+/// (Stemming a stem again may shorten it: Snowball stemmers are not idempotent.)
 public struct TextAnalyzer: Sendable, Hashable {
     /// The analyzer every index of the desk uses.
     public init() {}
@@ -67,12 +72,12 @@ public struct TextAnalyzer: Sendable, Hashable {
         }
         let script = Stemming.script(latin: latin, cyrillic: cyrillic, other: other, digits: digits)
         guard script != .none else { return word }
-        Stemming.stem(&scalars, script)
+        Stemmers.shared.stem(&scalars, script)
         return Self.string(scalars)
     }
 
-    /// The folded words of `text`, stop words included, not stemmed (for tests).
-    func foldedWords(in text: String) -> [String] {
+    /// The folded words of `text`, stop words kept, not stemmed (e.g. for prefix matching of a query's last word).
+    public func foldedWords(in text: String) -> [String] {
         var words: [String] = []
         analyze(text, dropStopWords: false, stemming: false) { words.append(Self.string($0)) }
         return words
@@ -89,10 +94,11 @@ public struct TextAnalyzer: Sendable, Hashable {
         text.withUTF8 { bytes in
             Folding.table.withUnsafeBufferPointer { table in
                 StopWords.table.withUnsafeBufferPointer { stopWords in
+                    let stemmers = Stemmers.shared
                     var scanner = WordScanner(bytes: bytes, table: table)
                     while scanner.next() {
                         if dropStopWords && StopWords.contains(scanner.word, in: stopWords) { continue }
-                        if stemming { scanner.stemWord() }
+                        if stemming { scanner.stemWord(with: stemmers) }
                         body(scanner.word)
                     }
                 }
@@ -165,17 +171,25 @@ enum Stemming {
         if latin == 0 && cyrillic > 0 { return .cyrillic }
         return .none
     }
+}
+
+/// The two stemmers with their tables, built once.
+struct Stemmers: Sendable {
+    static let shared = Stemmers()
+
+    let english = EnglishStemmer()
+    let russian = RussianStemmer()
 
     /// Stems `word` in place with the stemmer of `script`.
     ///
     /// A stem never ends with an apostrophe (the English stemmer can leave one: `ab'e` → `ab'`; it is
     /// trimmed, so that a term is always a word the analyzer would read back as itself).
-    static func stem(_ word: inout [UInt32], _ script: Script) {
+    func stem(_ word: inout [UInt32], _ script: Stemming.Script) {
         switch script {
         case .latin:
-            EnglishStemmer.stem(&word)
+            english.stem(&word)
             while word.last == Ascii.apostrophe { word.removeLast() }
-        case .cyrillic: RussianStemmer.stem(&word)
+        case .cyrillic: russian.stem(&word)
         case .none: break
         }
     }

@@ -31,8 +31,8 @@ struct WordScanner {
     }
 
     /// Stems ``word`` in place by its script (see ``Stemming``).
-    mutating func stemWord() {
-        Stemming.stem(&word, script)
+    mutating func stemWord(with stemmers: Stemmers) {
+        stemmers.stem(&word, script)
     }
 
     /// Reads the next word into ``word``; `false` at the end of the text.
@@ -75,6 +75,8 @@ struct WordScanner {
             } else if value &- 0x410 < 0x20 {
                 kind = .cyrillic
                 folded = value &+ 0x20
+            } else if value &- 0x4E00 < 0x5200 || value &- 0xAC00 < 0x2BA4 {
+                kind = .otherLetter  // CJK unified ideographs, Hangul syllables: letters without case or marks
             } else {
                 let scalar = Folding.lookup(value, in: table)
                 if scalar.count == 0 {

@@ -22,28 +22,45 @@ struct WordSplittingTests {
     }
 
     @Test func emptyAndBlankTextHaveNoTerms() {
-        for text in ["", " ", "   \n\t\r\n ", "\u{00A0}\u{2003}\u{3000}", "--- !!! ... ''' ’’", "😀👩‍💻🏳️‍🌈", "\u{301}\u{200D}"] {
+        for text in [
+            "", " ", "   \n\t\r\n ", "\u{00A0}\u{2003}\u{3000}", "--- !!! ... ''' ’’", "😀👩‍💻🏳️‍🌈", "\u{301}\u{200D}",
+        ] {
             #expect(analyzer.terms(in: text).isEmpty, "\(text.unicodeScalars.map { $0.value })")
             #expect(analyzer.words(in: text).isEmpty)
         }
     }
 
     @Test func apostrophesStayOnlyBetweenLatinLetters() {
-        #expect(analyzer.foldedWords(in: "'quoted' students' rock'n'roll l'été") == ["quoted", "students", "rock'n'roll", "l'ete"])
-        #expect(analyzer.foldedWords(in: "don''t it ’s d’Артаньян 90's") == ["don", "t", "it", "s", "d", "артаньян", "90", "s"])
+        #expect(
+            analyzer.foldedWords(in: "'quoted' students' rock'n'roll l'été") == [
+                "quoted", "students", "rock'n'roll", "l'ete",
+            ])
+        #expect(
+            analyzer.foldedWords(in: "don''t it ’s d’Артаньян 90's") == [
+                "don", "t", "it", "s", "d", "артаньян", "90", "s",
+            ])
         #expect(analyzer.foldedWords(in: "O\u{2019}NEIL O\u{2BC}Neil o'neil") == ["o'neil", "o'neil", "o'neil"])
         #expect(analyzer.terms(in: "rock'n'roll O'Neil's") == ["rock'n'rol", "o'neil"])
         #expect(analyzer.foldedWords(in: "can'т") == ["can", "т"])  // an apostrophe before a Cyrillic letter splits
     }
 
     @Test func hyphensSplit() {
-        #expect(analyzer.foldedWords(in: "Wi-Fi e-mail сине-зеленый кто-нибудь") == ["wi", "fi", "e", "mail", "сине", "зеленый", "кто", "нибудь"])
+        #expect(
+            analyzer.foldedWords(in: "Wi-Fi e-mail сине-зеленый кто-нибудь") == [
+                "wi", "fi", "e", "mail", "сине", "зеленый", "кто", "нибудь",
+            ])
         #expect(analyzer.words(in: "кто-нибудь") == [])  // both halves are stop words
-        #expect(analyzer.foldedWords(in: "a\u{2010}b a\u{2013}b a\u{2014}b a_b a/b a.b") == ["a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b"])
+        #expect(
+            analyzer.foldedWords(in: "a\u{2010}b a\u{2013}b a\u{2014}b a_b a/b a.b") == [
+                "a", "b", "a", "b", "a", "b", "a", "b", "a", "b", "a", "b",
+            ])
     }
 
     @Test func wordsWithDigitsAreNotStemmed() {
-        #expect(analyzer.terms(in: "12345 00042 m404 running2 x86 ошибки404 ٤٢") == ["12345", "00042", "m404", "running2", "x86", "ошибки404", "٤٢"])
+        #expect(
+            analyzer.terms(in: "12345 00042 m404 running2 x86 ошибки404 ٤٢") == [
+                "12345", "00042", "m404", "running2", "x86", "ошибки404", "٤٢",
+            ])
         #expect(analyzer.terms(in: "running ошибки") == ["run", "ошибк"])
     }
 
