@@ -8,7 +8,8 @@ import TextSearch
 func knowledgeSearchBenchmarks(quick: Bool) throws -> [BenchmarkResult] {
     let corpus = KnowledgeCorpus(articles: quick ? 5_000 : 100_000, queries: 1_000, seed: 21)
     let textBytes = corpus.articles.reduce(0) { $0 + $1.title.utf8.count + $1.tags.utf8.count + $1.body.utf8.count }
-    let setup = "\(corpus.articles.count) articles (\(textBytes / 1_000_000) MB of text, half Russian), "
+    let setup =
+        "\(corpus.articles.count) articles (\(textBytes / 1_000_000) MB of text, half Russian), "
         + "\(corpus.queries.count) queries (1–3 words, \(corpus.queries.filter(\.prefix).count) as-you-type)"
 
     Measure.returnFreedMemory()

@@ -63,7 +63,8 @@ struct KnowledgeCorpus {
     init(articles count: Int, queries queryCount: Int, seed: UInt64) {
         var rng = BenchRandom(seed: seed)
         let languages = [Self.russian(lemmas: 15_000, &rng), Self.english(lemmas: 15_000, &rng)]
-        rareCodes = (0..<2_000).map { index in index % 2 == 0 ? "kb\(400_000 + index * 37)" : "e\(10_000 + index * 13)x" }
+        rareCodes = (0..<2_000).map { index in index % 2 == 0 ? "kb\(400_000 + index * 37)" : "e\(10_000 + index * 13)x"
+        }
         var rareIn = [[String]](repeating: [], count: count)
         for code in rareCodes {
             for _ in 0..<(1 + rng.below(8)) { rareIn[rng.below(count)].append(code) }
@@ -81,7 +82,8 @@ struct KnowledgeCorpus {
                 return text
             }
             let title = words(3 + rng.below(6), stop: true)
-            let tags = (0..<(2 + rng.below(3))).map { _ in language.forms[language.rank(&rng)][0] }.joined(separator: ", ")
+            let tags = (0..<(2 + rng.below(3))).map { _ in language.forms[language.rank(&rng)][0] }.joined(
+                separator: ", ")
             var body = ""
             let target = 1_900 + rng.below(300)
             body.reserveCapacity(target + 64)
@@ -146,29 +148,35 @@ struct KnowledgeCorpus {
         let vowels = Array("аеиоу")
         while forms.count < lemmas {
             var stem = ""
-            for _ in 0..<(2 + rng.below(2)) { stem += String(consonants[rng.below(consonants.count)]) + String(vowels[rng.below(vowels.count)]) }
+            for _ in 0..<(2 + rng.below(2)) {
+                stem += String(consonants[rng.below(consonants.count)]) + String(vowels[rng.below(vowels.count)])
+            }
             stem += String(consonants[rng.below(consonants.count)])
             let endings = paradigms[forms.count % paradigms.count]
             guard seen.insert(stem + endings[0]).inserted else { continue }
             forms.append(endings.map { stem + $0 })
         }
-        return Language(forms: forms, stopWords: ["и", "в", "не", "на", "с", "что", "по", "для", "как", "к", "это", "из"])
+        return Language(
+            forms: forms, stopWords: ["и", "в", "не", "на", "с", "что", "по", "для", "как", "к", "это", "из"])
     }
 
     static func english(lemmas: Int, _ rng: inout BenchRandom) -> Language {
         let noun = ["", "s"]
         let verb = ["", "s", "ed", "ing", "er", "ers"]
         let adjective = ["", "ly", "ness"]
-        let nouns = "printer server computer monitor account folder file report contract client laptop router driver "
+        let nouns =
+            "printer server computer monitor account folder file report contract client laptop router driver "
             + "archive scanner phone document catalog certificate domain address mailbox program system keyboard "
             + "camera table invoice ticket request license network password screen cable firewall proxy drive"
-        let verbs = "connect install update delete save check repair enable disable print start reset load open "
+        let verbs =
+            "connect install update delete save check repair enable disable print start reset load open "
             + "restore backup sync login upgrade deploy"
         let adjectives = "new remote local main backup cloud wireless corporate slow broken"
         var forms = nouns.split(separator: " ").map { word in noun.map { String(word) + $0 } }
         forms += verbs.split(separator: " ").map { word in
             verb.map { ending in
-                word.hasSuffix("e") && (ending.hasPrefix("e") || ending.hasPrefix("i")) ? word.dropLast() + ending : word + ending
+                word.hasSuffix("e") && (ending.hasPrefix("e") || ending.hasPrefix("i"))
+                    ? word.dropLast() + ending : word + ending
             }
         }
         forms += adjectives.split(separator: " ").map { word in adjective.map { String(word) + $0 } }
@@ -178,13 +186,16 @@ struct KnowledgeCorpus {
         let paradigms = [noun, verb, adjective]
         while forms.count < lemmas {
             var stem = ""
-            for _ in 0..<(2 + rng.below(2)) { stem += String(consonants[rng.below(consonants.count)]) + String(vowels[rng.below(vowels.count)]) }
+            for _ in 0..<(2 + rng.below(2)) {
+                stem += String(consonants[rng.below(consonants.count)]) + String(vowels[rng.below(vowels.count)])
+            }
             stem += String(consonants[rng.below(consonants.count)])
             let endings = paradigms[forms.count % paradigms.count]
             guard seen.insert(stem).inserted else { continue }
             forms.append(endings.map { stem + $0 })
         }
-        return Language(forms: forms, stopWords: ["the", "a", "to", "of", "and", "in", "is", "for", "on", "with", "it"])
+        return Language(
+            forms: forms, stopWords: ["the", "a", "to", "of", "and", "in", "is", "for", "on", "with", "it"])
     }
 }
 

@@ -215,7 +215,8 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         }
         var big: [BigFrequency: UInt32] = [:]
         for (entry, frequency) in bigFrequencies where renumbered[Int(entry.document)] >= 0 {
-            big[BigFrequency(term: entry.term, document: renumbered[Int(entry.document)], field: entry.field)] = frequency
+            big[BigFrequency(term: entry.term, document: renumbered[Int(entry.document)], field: entry.field)] =
+                frequency
         }
         bigFrequencies = big
         var newKeys: [Key?] = []
