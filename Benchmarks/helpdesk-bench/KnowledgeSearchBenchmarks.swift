@@ -25,8 +25,19 @@ func knowledgeSearchBenchmarks(quick: Bool) throws -> [BenchmarkResult] {
     let indexMiB = Double(index.estimatedByteCount) / 1_048_576
 
     let everyone = Set(corpus.articles.map(\.partition))
-    let staff = KnowledgeSearchTiming.latencies(index, corpus.queries, partitions: everyone)
-    let contact = KnowledgeSearchTiming.latencies(index, corpus.queries, partitions: [0, 7])
+    func searches(_ partitions: Set<Int>) -> [SearchQuery] {
+        corpus.queries.map { SearchQuery($0.text, partitions: partitions, asYouType: $0.prefix, limit: 10) }
+    }
+    let staff = KnowledgeSearchTiming.latencies(index, searches(everyone))
+    let contact = KnowledgeSearchTiming.latencies(index, searches([0, 7]))
+    // Suggestions for a ticket: a title and a ~400-byte description in the articles' words, any term.
+    let tickets = stride(from: 0, to: corpus.articles.count, by: corpus.articles.count / 200).map { number in
+        let article = corpus.articles[number]
+        let description = article.body.utf8.prefix(400).split(separator: UInt8(ascii: " ")).dropLast()
+        let text = article.title + ". " + description.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        return SearchQuery(text, partitions: everyone, match: .any, limit: 5)
+    }
+    let suggest = KnowledgeSearchTiming.latencies(index, tickets)
     var results = [
         BenchmarkResult(
             name: "kb.index.build", value: buildSeconds, unit: "s", target: nil, higherIsBetter: false,
@@ -45,6 +56,11 @@ func knowledgeSearchBenchmarks(quick: Bool) throws -> [BenchmarkResult] {
             name: "kb.query.contact.p50", value: contact.p50, unit: "ms", target: nil, higherIsBetter: false,
             notes: "a contact's view: public articles and one client's section (p99 "
                 + "\(KnowledgeSearchTiming.format(contact.p99)) ms, \(contact.withHits) queries find something)"),
+        BenchmarkResult(
+            name: "kb.suggest.p50", value: suggest.p50, unit: "ms", target: nil, higherIsBetter: false,
+            notes: "suggestions for \(tickets.count) tickets: a title and ~400-byte description (~50 words) "
+                + "from an article, .any, limit 5, every partition visible (p99 \(KnowledgeSearchTiming.format(suggest.p99)) ms)"
+        ),
     ]
     switch KnowledgeSearchTiming.runFTS5(corpus) {
     case .success(let fts5):
@@ -102,10 +118,9 @@ enum KnowledgeSearchTiming {
     static func format(_ value: Double) -> String { String(format: "%.3f", value) }
 
     /// Per-query latency percentiles in ms over a warm-up pass and three timed passes.
-    static func latencies(_ index: SearchIndex<Int>, _ queries: [KnowledgeCorpus.Query], partitions: Set<Int>)
+    static func latencies(_ index: SearchIndex<Int>, _ searches: [SearchQuery])
         -> (p50: Double, p99: Double, withHits: Int)
     {
-        let searches = queries.map { SearchQuery($0.text, partitions: partitions, asYouType: $0.prefix, limit: 10) }
         var withHits = 0
         for search in searches where !index.search(search).hits.isEmpty { withHits += 1 }
         var samples: [Double] = []
