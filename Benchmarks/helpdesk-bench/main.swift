@@ -31,6 +31,7 @@ if wants("reports") { results += try await reportBenchmarks(quick: quick) }
 if wants("allowance") { results += try await allowanceBenchmarks(quick: quick) }
 if wants("templates") { results += try templateBenchmarks(quick: quick) }
 if wants("timerules") { results += try await timeRuleBenchmarks(quick: quick) }
+if wants("kb") { results += try knowledgeSearchBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

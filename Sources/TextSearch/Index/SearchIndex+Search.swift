@@ -65,8 +65,9 @@ extension SearchIndex {
             total += 1
             top.offer(score: scratch.scores[Int(document)], document: document)
         }
-        let hits = top.sorted().dropFirst(offset).map { hit in
-            SearchHit(key: keys[Int(hit.document)]!, score: hit.score)
+        // Touched documents are visible, so live: every one has its key.
+        let hits = top.sorted().dropFirst(offset).compactMap { hit in
+            keys[Int(hit.document)].map { SearchHit(key: $0, score: hit.score) }
         }
         return SearchResult(hits: hits, total: total)
     }

@@ -147,13 +147,14 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
             }
             postings[Int(term)].append(contentsOf: entry)
         }
+        compactIfHalfRemoved()
     }
 
     /// Removes the document `key`, if the index holds it.
     public mutating func remove(_ key: Key) {
         guard let document = numbers[key] else { return }
         tombstone(document)
-        if removedCount >= Self.compactionFloor, removedCount * 2 >= keys.count { compact() }
+        compactIfHalfRemoved()
     }
 
     /// Bytes the index holds, roughly: postings, per-document arrays, the term dictionary and key tables.
@@ -187,7 +188,11 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
         removedCount += 1
     }
 
-    /// Renumbers the live documents densely (keeping their order) and drops removed ones' postings.
+    private mutating func compactIfHalfRemoved() {
+        if removedCount >= Self.compactionFloor, removedCount * 2 >= keys.count { compact() }
+    }
+
+    /// Renumbers the live documents densely (keeping their order), drops removed ones' postings and terms.
     private mutating func compact() {
         let fieldCount = fields.count
         var renumbered = [Int32](repeating: -1, count: keys.count)
@@ -213,9 +218,21 @@ public struct SearchIndex<Key: Hashable & Sendable>: Sendable {
             }
             postings[term].removeLast(postings[term].count - kept)
         }
+        // Terms only removed documents held are dropped; the rest keep their order.
+        var survivors = TermDictionary()
+        var renamed = [Int32](repeating: -1, count: postings.count)
+        var kept: [[UInt32]] = []
+        for term in postings.indices where !postings[term].isEmpty {
+            renamed[term] = survivors.intern(terms.term(Int32(term))) ?? -1
+            kept.append(postings[term])
+        }
+        terms = survivors
+        postings = kept
         var big: [BigFrequency: UInt32] = [:]
         for (entry, frequency) in bigFrequencies where renumbered[Int(entry.document)] >= 0 {
-            big[BigFrequency(term: entry.term, document: renumbered[Int(entry.document)], field: entry.field)] = frequency
+            let moved = BigFrequency(
+                term: renamed[Int(entry.term)], document: renumbered[Int(entry.document)], field: entry.field)
+            big[moved] = frequency
         }
         bigFrequencies = big
         var newKeys: [Key?] = []

@@ -34,6 +34,9 @@ struct TermDictionary: Sendable {
         return number
     }
 
+    /// The text of term `number`.
+    func term(_ number: Int32) -> String { String(decoding: bytes[range(number)], as: UTF8.self) }
+
     /// Calls `body` with every term whose UTF-8 bytes start with `prefix`'s.
     func forEachTerm(withPrefix prefix: String, _ body: (Int32) -> Void) {
         let key = Array(prefix.utf8)

@@ -13,7 +13,9 @@ import Testing
 /// The words are their own stems in both the placeholder and the Snowball English stemmer.
 @Suite("Search index: hand-computed BM25F")
 struct HandComputedRankingTests {
-    static let fields = [SearchField("title", weight: 3), SearchField("tags", weight: 2), SearchField("body", weight: 1)]
+    static let fields = [
+        SearchField("title", weight: 3), SearchField("tags", weight: 2), SearchField("body", weight: 1),
+    ]
 
     static func corpus(d3Partition: Int = 0) throws -> SearchIndex<String> {
         var index = try SearchIndex<String>(fields: fields)

@@ -94,4 +94,38 @@ struct IndexPropertyTests {
         }
         for key in 0..<30 { #expect(index.contains(key) == reference.documents.contains { $0.key == key }) }
     }
+
+    /// Replacing documents over and over compacts too: dead numbers stay under half (or the floor).
+    @Test func replacementsCompact() throws {
+        var random = RandomCorpus(rng: SplitMix64(seed: 3_000))
+        var index = try SearchIndex<Int>(fields: RandomCorpus.fields)
+        var reference = ReferenceSearch(weights: RandomCorpus.fields.map(\.weight))
+        for round in 0..<2_000 {
+            let key = round % 10
+            let fields = random.fields()
+            try index.upsert(key, partition: 0, fields: fields)
+            reference.upsert(key, partition: 0, fields: fields)
+            #expect(index.removedCount < max(SearchIndex<Int>.compactionFloor, index.count + 1))
+        }
+        for _ in 0..<30 {
+            let query = random.query(partitions: 1)
+            Self.expectSame(index.search(query), reference.search(query), "\(query)")
+        }
+    }
+
+    /// Compaction also drops the terms only removed documents held, and the index works on after it.
+    @Test func compactionDropsDeadTerms() throws {
+        var index = try SearchIndex<Int>(fields: [SearchField("body", weight: 1)])
+        for key in 0..<40 { try index.upsert(key, partition: 0, fields: ["w\(key) common"]) }
+        #expect(index.terms.count == 41)
+        for key in 0..<19 { index.remove(key) }
+        #expect(index.terms.count == 41)  // not yet half removed
+        index.remove(19)
+        #expect(index.terms.count == 21)  // w20…w39 and "common"
+        #expect(index.search(SearchQuery("w3", partitions: [0], asYouType: true)).hits.map(\.key) == Array(30..<40))
+        try index.upsert(7, partition: 0, fields: ["w7 common"])
+        #expect(index.search(SearchQuery("common", partitions: [0], limit: 100)).hits.map(\.key).suffix(2) == [39, 7])
+        #expect(index.search(SearchQuery("w", partitions: [0], asYouType: true)).total == 21)
+    }
+
 }

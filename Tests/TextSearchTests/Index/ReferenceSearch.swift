@@ -37,7 +37,8 @@ struct ReferenceSearch {
             prefix = words.last
         }
         var terms: [String] = []
-        for term in analyzer.terms(in: text) + typed where !terms.contains(term) && terms.count < SearchQuery.maximumTerms {
+        for term in analyzer.terms(in: text) + typed
+        where !terms.contains(term) && terms.count < SearchQuery.maximumTerms {
             terms.append(term)
         }
         return (terms, prefix)
@@ -101,7 +102,9 @@ struct RandomCorpus {
         "принтер", "принтера", "принтеры", "почта", "почту", "сервер", "сервера", "пароль", "1c", "42",
     ]
     static let fragments = ["p", "pr", "print", "ma", "lo", "при", "принтер", "поч", "с", "1", "x", "zz"]
-    static let fields = [SearchField("title", weight: 3), SearchField("tags", weight: 2), SearchField("body", weight: 1)]
+    static let fields = [
+        SearchField("title", weight: 3), SearchField("tags", weight: 2), SearchField("body", weight: 1),
+    ]
 
     var rng: SplitMix64
 
