@@ -93,17 +93,19 @@ extension HelpDesk {
             return definition
         }
         let parent = try await loadKnowledgeSection(parentID)
-        var depth = 1
+        // The new parent's ancestors, up to one more than the tree may hold (stored trees are
+        // never deeper, so the walk ends): the section itself among them would close a cycle.
+        var ancestors = 0
         var ancestor: KnowledgeSection? = parent
-        while let current = ancestor {
+        while let current = ancestor, ancestors <= maximumDepth {
             if current.id == existing?.id {
                 throw .invalidInput(field: "parentID", problem: .malformed(expected: "a section outside its own subtree"))
             }
-            depth += 1
-            guard depth - 1 + height <= maximumDepth else {
-                throw .invalidInput(field: "parentID", problem: .outOfRange(1...maximumDepth))
-            }
+            ancestors += 1
             ancestor = try await current.parentID.asyncMap { id throws(HelpDeskError) in try await loadKnowledgeSection(id) }
+        }
+        guard ancestors + height <= maximumDepth else {
+            throw .invalidInput(field: "parentID", problem: .outOfRange(1...maximumDepth))
         }
         let encloses: Bool
         switch (parent.audience, definition.audience) {
