@@ -14,11 +14,17 @@ struct KnowledgeArticleTests {
         await #expect(throws: HelpDeskError.invalidInput(field: "parentID", problem: .outOfRange(1...3))) {
             try await f.section("Too deep", parent: grandchild.id)
         }
-        await #expect(throws: HelpDeskError.invalidInput(field: "parentID", problem: .malformed(expected: "a section outside its own subtree"))) {
+        await #expect(
+            throws: HelpDeskError.invalidInput(
+                field: "parentID", problem: .malformed(expected: "a section outside its own subtree"))
+        ) {
             try await f.desk.changeKnowledgeSection(
                 root.id, KnowledgeSectionDefinition(title: "Root", parentID: grandchild.id), by: f.editor)
         }
-        await #expect(throws: HelpDeskError.invalidInput(field: "parentID", problem: .malformed(expected: "a section outside its own subtree"))) {
+        await #expect(
+            throws: HelpDeskError.invalidInput(
+                field: "parentID", problem: .malformed(expected: "a section outside its own subtree"))
+        ) {
             try await f.desk.changeKnowledgeSection(
                 root.id, KnowledgeSectionDefinition(title: "Root", parentID: root.id), by: f.editor)
         }
@@ -33,26 +39,43 @@ struct KnowledgeArticleTests {
         }
         let alpha = KnowledgeAudience.client(KnowledgeClientScope(companyID: f.alpha.id))
         let alphaSection = try await f.section("Alpha", audience: alpha)
-        await #expect(throws: HelpDeskError.invalidInput(field: "audience", problem: .malformed(expected: "the parent section's audience or narrower"))) {
+        await #expect(
+            throws: HelpDeskError.invalidInput(
+                field: "audience", problem: .malformed(expected: "the parent section's audience or narrower"))
+        ) {
             try await f.section("Desk under Alpha", parent: alphaSection.id)
         }
-        await #expect(throws: HelpDeskError.invalidInput(field: "audience", problem: .malformed(expected: "the parent section's audience or narrower"))) {
+        await #expect(
+            throws: HelpDeskError.invalidInput(
+                field: "audience", problem: .malformed(expected: "the parent section's audience or narrower"))
+        ) {
             try await f.section(
-                "Beta under Alpha", audience: .client(KnowledgeClientScope(companyID: f.beta.id)), parent: alphaSection.id)
+                "Beta under Alpha", audience: .client(KnowledgeClientScope(companyID: f.beta.id)),
+                parent: alphaSection.id)
         }
         let office = try await f.section(
             "Office", audience: .client(KnowledgeClientScope(companyID: f.alpha.id, locationID: f.office.id)),
             parent: alphaSection.id)
         #expect(office.parentID == alphaSection.id)
         await #expect(throws: HelpDeskError.crossCompanyLink(.location(f.office.id), expected: f.beta.id)) {
-            try await f.section("Wrong", audience: .client(KnowledgeClientScope(companyID: f.beta.id, locationID: f.office.id)))
-        }
-        await #expect(throws: HelpDeskError.invalidInput(field: "audience.locationID", problem: .malformed(expected: "the asset's location"))) {
             try await f.section(
-                "Printer", audience: .client(KnowledgeClientScope(companyID: f.alpha.id, locationID: f.office.id, assetID: f.printer.id)))
+                "Wrong", audience: .client(KnowledgeClientScope(companyID: f.beta.id, locationID: f.office.id)))
         }
-        await #expect(throws: HelpDeskError.invalidInput(field: "audience", problem: .malformed(expected: "the section's audience"))) {
-            try await f.desk.changeKnowledgeSection(root.id, KnowledgeSectionDefinition(title: "Root", audience: alpha), by: f.editor)
+        await #expect(
+            throws: HelpDeskError.invalidInput(
+                field: "audience.locationID", problem: .malformed(expected: "the asset's location"))
+        ) {
+            try await f.section(
+                "Printer",
+                audience: .client(
+                    KnowledgeClientScope(companyID: f.alpha.id, locationID: f.office.id, assetID: f.printer.id)))
+        }
+        await #expect(
+            throws: HelpDeskError.invalidInput(
+                field: "audience", problem: .malformed(expected: "the section's audience"))
+        ) {
+            try await f.desk.changeKnowledgeSection(
+                root.id, KnowledgeSectionDefinition(title: "Root", audience: alpha), by: f.editor)
         }
         let unchanged = try await f.desk.changeKnowledgeSection(
             office.id,
@@ -72,60 +95,114 @@ struct KnowledgeArticleTests {
             return content
         }
         let refusals: [(String, HelpDeskError, () async throws -> Void)] = [
-            ("blank title", .invalidInput(field: "title", problem: .blank), {
-                _ = try await f.desk.reviseKnowledgeArticle(article.id, content { $0.title = "  " }, by: f.editor)
-            }),
-            ("blank body", .invalidInput(field: "body", problem: .blank), {
-                _ = try await f.desk.reviseKnowledgeArticle(article.id, content { $0.body = "\n" }, by: f.editor)
-            }),
-            ("blank tag", .invalidInput(field: "tags", problem: .blank), {
-                _ = try await f.desk.reviseKnowledgeArticle(article.id, content { $0.tags = ["ok", " "] }, by: f.editor)
-            }),
-            ("too many tags", .invalidInput(field: "tags", problem: .outOfRange(0...32)), {
-                _ = try await f.desk.reviseKnowledgeArticle(
-                    article.id, content { $0.tags = (0..<33).map { "t\($0)" } }, by: f.editor)
-            }),
-            ("a tag on two lines", .invalidInput(field: "tags", problem: .malformed(expected: "a tag on one line")), {
-                _ = try await f.desk.reviseKnowledgeArticle(article.id, content { $0.tags = ["a\nb"] }, by: f.editor)
-            }),
-            ("a bad attachment", .invalidInput(field: "attachment.fileName", problem: .malformed(expected: "a name without directories")), {
-                _ = try await f.desk.reviseKnowledgeArticle(
-                    article.id,
-                    content {
-                        $0.attachments = [Attachment(fileName: "../x", mediaType: "a/b", byteCount: 1, checksum: "s:ab")]
-                    }, by: f.editor)
-            }),
-            ("unknown article", .init(.knowledgeArticleNotFound(Identifier(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!))), {
-                _ = try await f.desk.reviseKnowledgeArticle(
-                    Identifier(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!), content { _ in }, by: f.editor)
-            }),
-            ("unknown version", .init(.knowledgeVersionNotFound(article.id, number: 2)), {
-                _ = try await f.desk.restoreKnowledgeVersion(article.id, number: 2, by: f.editor)
-            }),
-            ("unknown linked company", .companyNotFound(Identifier(UUID(uuidString: "00000000-0000-4000-8000-000000000002")!)), {
-                _ = try await f.desk.changeKnowledgeArticle(
-                    article.id,
-                    KnowledgeArticleSettings(
-                        sectionID: section.id, links: [.company(Identifier(UUID(uuidString: "00000000-0000-4000-8000-000000000002")!))]),
-                    by: f.editor)
-            }),
-            ("interval out of range", .invalidInput(field: "reviewIntervalDays", problem: .outOfRange(1...3_650)), {
-                _ = try await f.desk.changeKnowledgeArticle(
-                    article.id, KnowledgeArticleSettings(sectionID: section.id, reviewIntervalDays: 0), by: f.editor)
-            }),
-            ("instant out of range", .invalidInput(field: "publishedAt", problem: .outOfRange(InstantRange.seconds)), {
-                _ = try await f.desk.scheduleKnowledgeArticle(
-                    article.id, KnowledgeSchedule(publishedAt: .distantFuture), by: f.editor)
-            }),
-            ("the system cannot author", .forbidden(.system, action: "kb.edit"), {
-                _ = try await f.desk.reviseKnowledgeArticle(article.id, content { _ in }, by: .system)
-            }),
-            ("a reader cannot edit", .forbidden(.employee(f.reader.id), action: "kb.edit"), {
-                _ = try await f.desk.reviseKnowledgeArticle(article.id, content { _ in }, by: .employee(f.reader.id))
-            }),
-            ("a contact cannot edit", .forbidden(.contact(f.carl.id), action: "kb.edit"), {
-                _ = try await f.desk.verifyKnowledgeArticle(article.id, by: .contact(f.carl.id))
-            }),
+            (
+                "blank title", .invalidInput(field: "title", problem: .blank),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(article.id, content { $0.title = "  " }, by: f.editor)
+                }
+            ),
+            (
+                "blank body", .invalidInput(field: "body", problem: .blank),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(article.id, content { $0.body = "\n" }, by: f.editor)
+                }
+            ),
+            (
+                "blank tag", .invalidInput(field: "tags", problem: .blank),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(
+                        article.id, content { $0.tags = ["ok", " "] }, by: f.editor)
+                }
+            ),
+            (
+                "too many tags", .invalidInput(field: "tags", problem: .outOfRange(0...32)),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(
+                        article.id, content { $0.tags = (0..<33).map { "t\($0)" } }, by: f.editor)
+                }
+            ),
+            (
+                "a tag on two lines", .invalidInput(field: "tags", problem: .malformed(expected: "a tag on one line")),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(
+                        article.id, content { $0.tags = ["a\nb"] }, by: f.editor)
+                }
+            ),
+            (
+                "a bad attachment",
+                .invalidInput(
+                    field: "attachment.fileName", problem: .malformed(expected: "a name without directories")),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(
+                        article.id,
+                        content {
+                            $0.attachments = [
+                                Attachment(fileName: "../x", mediaType: "a/b", byteCount: 1, checksum: "s:ab")
+                            ]
+                        }, by: f.editor)
+                }
+            ),
+            (
+                "unknown article",
+                .init(.knowledgeArticleNotFound(Identifier(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!))),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(
+                        Identifier(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!), content { _ in },
+                        by: f.editor)
+                }
+            ),
+            (
+                "unknown version", .init(.knowledgeVersionNotFound(article.id, number: 2)),
+                {
+                    _ = try await f.desk.restoreKnowledgeVersion(article.id, number: 2, by: f.editor)
+                }
+            ),
+            (
+                "unknown linked company",
+                .companyNotFound(Identifier(UUID(uuidString: "00000000-0000-4000-8000-000000000002")!)),
+                {
+                    _ = try await f.desk.changeKnowledgeArticle(
+                        article.id,
+                        KnowledgeArticleSettings(
+                            sectionID: section.id,
+                            links: [.company(Identifier(UUID(uuidString: "00000000-0000-4000-8000-000000000002")!))]),
+                        by: f.editor)
+                }
+            ),
+            (
+                "interval out of range", .invalidInput(field: "reviewIntervalDays", problem: .outOfRange(1...3_650)),
+                {
+                    _ = try await f.desk.changeKnowledgeArticle(
+                        article.id, KnowledgeArticleSettings(sectionID: section.id, reviewIntervalDays: 0), by: f.editor
+                    )
+                }
+            ),
+            (
+                "instant out of range", .invalidInput(field: "publishedAt", problem: .outOfRange(InstantRange.seconds)),
+                {
+                    _ = try await f.desk.scheduleKnowledgeArticle(
+                        article.id, KnowledgeSchedule(publishedAt: .distantFuture), by: f.editor)
+                }
+            ),
+            (
+                "the system cannot author", .forbidden(.system, action: "kb.edit"),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(article.id, content { _ in }, by: .system)
+                }
+            ),
+            (
+                "a reader cannot edit", .forbidden(.employee(f.reader.id), action: "kb.edit"),
+                {
+                    _ = try await f.desk.reviseKnowledgeArticle(
+                        article.id, content { _ in }, by: .employee(f.reader.id))
+                }
+            ),
+            (
+                "a contact cannot edit", .forbidden(.contact(f.carl.id), action: "kb.edit"),
+                {
+                    _ = try await f.desk.verifyKnowledgeArticle(article.id, by: .contact(f.carl.id))
+                }
+            ),
         ]
         for (name, expected, attempt) in refusals {
             await #expect(throws: expected, "\(name)") { try await attempt() }
@@ -142,7 +219,8 @@ struct KnowledgeArticleTests {
         f.test.clock.advance(by: 60)
         let second = try await f.desk.reviseKnowledgeArticle(
             first.id,
-            KnowledgeContent(title: "Toner", body: "Shake it.", format: .plainText, tags: [" Toner ", "toner", "Тонер"]),
+            KnowledgeContent(
+                title: "Toner", body: "Shake it.", format: .plainText, tags: [" Toner ", "toner", "Тонер"]),
             note: "  simpler  ", by: f.editor)
         #expect(second.version == 2 && second.revision == 2 && second.updatedAt == f.now)
         #expect(second.content.tags == ["Toner", "Тонер"], "tags trimmed, duplicates ignoring case dropped")

@@ -45,18 +45,30 @@ struct KnowledgeCitationTests {
         let f = s.f
         let before = try await f.test.snapshot()
         let refusals: [(NewComment, Performer, HelpDeskError)] = [
-            (NewComment("See", citations: [s.internalArticle.id]), f.editor,
-             HelpDeskError(.knowledgeArticleNotReadableByRequester(s.internalArticle.id, s.ticket.number))),
-            (NewComment("See", citations: [s.publicArticle.id, s.warehouseArticle.id]), f.editor,
-             HelpDeskError(.knowledgeArticleNotReadableByRequester(s.warehouseArticle.id, s.ticket.number))),
-            (NewComment("See", visibility: .internal, citations: [s.draft.id]), .employee(f.reader.id),
-             HelpDeskError(.knowledgeArticleNotFound(s.draft.id))),
-            (NewComment("See", citations: [s.internalArticle.id]), .contact(f.alice.id),
-             HelpDeskError(.knowledgeArticleNotFound(s.internalArticle.id))),
-            (NewComment("See", citations: [s.publicArticle.id, s.publicArticle.id]), f.editor,
-             .invalidInput(field: "citations", problem: .malformed(expected: "each article once"))),
-            (NewComment("See", citations: (0..<17).map { _ in Identifier(UUID()) }), f.editor,
-             .invalidInput(field: "citations", problem: .outOfRange(0...16))),
+            (
+                NewComment("See", citations: [s.internalArticle.id]), f.editor,
+                HelpDeskError(.knowledgeArticleNotReadableByRequester(s.internalArticle.id, s.ticket.number))
+            ),
+            (
+                NewComment("See", citations: [s.publicArticle.id, s.warehouseArticle.id]), f.editor,
+                HelpDeskError(.knowledgeArticleNotReadableByRequester(s.warehouseArticle.id, s.ticket.number))
+            ),
+            (
+                NewComment("See", visibility: .internal, citations: [s.draft.id]), .employee(f.reader.id),
+                HelpDeskError(.knowledgeArticleNotFound(s.draft.id))
+            ),
+            (
+                NewComment("See", citations: [s.internalArticle.id]), .contact(f.alice.id),
+                HelpDeskError(.knowledgeArticleNotFound(s.internalArticle.id))
+            ),
+            (
+                NewComment("See", citations: [s.publicArticle.id, s.publicArticle.id]), f.editor,
+                .invalidInput(field: "citations", problem: .malformed(expected: "each article once"))
+            ),
+            (
+                NewComment("See", citations: (0..<17).map { _ in Identifier(UUID()) }), f.editor,
+                .invalidInput(field: "citations", problem: .outOfRange(0...16))
+            ),
         ]
         for (comment, performer, expected) in refusals {
             await #expect(throws: expected) { try await f.desk.comment(on: s.ticket.id, comment, by: performer) }
@@ -66,17 +78,21 @@ struct KnowledgeCitationTests {
             on: s.ticket.id, NewComment("See", citations: [s.publicArticle.id, s.alphaArticle.id]), by: f.editor)
         f.test.clock.advance(by: 60)
         let note = try await f.desk.comment(
-            on: s.ticket.id, NewComment("Internally", visibility: .internal, citations: [s.internalArticle.id, s.draft.id]),
+            on: s.ticket.id,
+            NewComment("Internally", visibility: .internal, citations: [s.internalArticle.id, s.draft.id]),
             by: f.editor)
         f.test.clock.advance(by: 60)
         let mine = try await f.desk.comment(
             on: s.ticket.id, NewComment("Found it", citations: [s.alphaArticle.id]), by: .contact(f.alice.id))
         let citations = try await f.desk.knowledgeCitations(of: s.alphaArticle.id, as: .employee(f.reader.id))
         #expect(citations.map(\.commentID) == [reply.id, mine.id])
-        #expect(citations.allSatisfy { $0.isPublic && $0.ticketID == s.ticket.id && $0.ticketNumber == s.ticket.number })
+        #expect(
+            citations.allSatisfy { $0.isPublic && $0.ticketID == s.ticket.id && $0.ticketNumber == s.ticket.number })
         // The portal: Alice sees the titles of the public reply's citations she may read, not the note's.
         let seen = try await f.desk.citedKnowledgeArticles(on: s.ticket.id, as: .contact(f.alice.id))
-        #expect(Set(seen.prefix(2).map(\.title)) == ["Toner", "Alpha VPN"] && seen.dropFirst(2).map(\.title) == ["Alpha VPN"])
+        #expect(
+            Set(seen.prefix(2).map(\.title)) == ["Toner", "Alpha VPN"]
+                && seen.dropFirst(2).map(\.title) == ["Alpha VPN"])
         let staff = try await f.desk.citedKnowledgeArticles(on: s.ticket.id, as: .employee(f.reader.id))
         #expect(
             Set(staff.prefix(2).map(\.title)) == ["Toner", "Alpha VPN"]
@@ -86,7 +102,9 @@ struct KnowledgeCitationTests {
         _ = try await f.desk.scheduleKnowledgeArticle(
             s.alphaArticle.id, KnowledgeSchedule(internalAt: f.now, publishedAt: f.now, archivedAt: f.now),
             by: f.editor)
-        #expect(try await f.desk.citedKnowledgeArticles(on: s.ticket.id, as: .contact(f.alice.id)).map(\.title) == ["Toner"])
+        #expect(
+            try await f.desk.citedKnowledgeArticles(on: s.ticket.id, as: .contact(f.alice.id)).map(\.title) == ["Toner"]
+        )
         await #expect(throws: HelpDeskError.ticketNotFound(s.ticket.id)) {
             try await f.desk.citedKnowledgeArticles(on: s.ticket.id, as: .contact(f.bob.id))
         }
@@ -95,8 +113,10 @@ struct KnowledgeCitationTests {
     @Test func aFreeTextRequesterMayBeCitedOnlyPublicDeskArticles() async throws {
         let s = try await Self.setup()
         let ticket = try await s.f.test.ticket()
-        _ = try await s.f.desk.comment(on: ticket.id, NewComment("See", citations: [s.publicArticle.id]), by: s.f.editor)
-        await #expect(throws: HelpDeskError(.knowledgeArticleNotReadableByRequester(s.alphaArticle.id, ticket.number))) {
+        _ = try await s.f.desk.comment(
+            on: ticket.id, NewComment("See", citations: [s.publicArticle.id]), by: s.f.editor)
+        await #expect(throws: HelpDeskError(.knowledgeArticleNotReadableByRequester(s.alphaArticle.id, ticket.number)))
+        {
             try await s.f.desk.comment(on: ticket.id, NewComment("See", citations: [s.alphaArticle.id]), by: s.f.editor)
         }
     }

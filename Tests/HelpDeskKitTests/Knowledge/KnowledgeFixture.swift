@@ -58,7 +58,8 @@ struct KnowledgeFixture {
         }
         return KnowledgeFixture(
             test: test, alpha: alpha, beta: beta, office: office, warehouse: warehouse, printer: printer, carl: carl,
-            lena: lena, alice: alice, bob: bob, reader: try await employee(
+            lena: lena, alice: alice, bob: bob,
+            reader: try await employee(
                 "Reader", AccessAction.TicketLevel.change.permissions.union([.readInternalKnowledge])),
             clerk: try await employee("Clerk", [.readTicket]))
     }

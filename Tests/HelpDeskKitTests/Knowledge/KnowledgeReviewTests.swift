@@ -68,7 +68,9 @@ struct KnowledgeReviewTests {
         f.test.clock.advance(by: 60)
         _ = try await f.desk.updateAsset(f.printer.id, AssetUpdate(inventoryNumber: "INV-9"), by: .system)
         let marked = try await f.desk.knowledgeArticle(printerArticle.id, as: .system)
-        #expect(marked.reviewMark == KnowledgeReviewMark(reason: .linkedRecordChanged(.asset(f.printer.id)), markedAt: f.now))
+        #expect(
+            marked.reviewMark
+                == KnowledgeReviewMark(reason: .linkedRecordChanged(.asset(f.printer.id)), markedAt: f.now))
         #expect(try await f.desk.knowledgeArticle(officeArticle.id, as: .system).reviewMark == nil)
         _ = try await f.desk.updateCompany(f.alpha.id, CompanyUpdate(name: "Alpha Ltd"), by: .system)
         #expect(

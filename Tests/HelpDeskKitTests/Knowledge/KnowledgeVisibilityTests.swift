@@ -135,11 +135,16 @@ struct KnowledgeVisibilityTests {
         var articles: [(KnowledgeArticle, KnowledgeSection, KnowledgeSchedule)] = []
         for section in sections {
             for (index, schedule) in schedules.enumerated() {
-                articles.append((try await f.article("\(section.title) \(index)", in: section, schedule: schedule), section, schedule))
+                articles.append(
+                    (
+                        try await f.article("\(section.title) \(index)", in: section, schedule: schedule), section,
+                        schedule
+                    ))
             }
         }
         let performers: [(Performer, KnowledgeReader)] = [
-            (.system, .editor), (f.editor, .editor), (.employee(f.reader.id), .staff), (.employee(f.clerk.id), .employee),
+            (.system, .editor), (f.editor, .editor), (.employee(f.reader.id), .staff),
+            (.employee(f.clerk.id), .employee),
             (.contact(f.carl.id), .contact(companyID: f.alpha.id, locationIDs: nil)),
             (.contact(f.lena.id), .contact(companyID: f.alpha.id, locationIDs: [f.warehouse.id])),
             (.contact(f.alice.id), .contact(companyID: f.alpha.id, locationIDs: [f.office.id])),
@@ -151,7 +156,8 @@ struct KnowledgeVisibilityTests {
             let at = f.now
             for (performer, reader) in performers {
                 for (article, section, schedule) in articles {
-                    let expected = Self.referenceMayRead(reader, Self.referenceState(schedule, at: at), section.audience)
+                    let expected = Self.referenceMayRead(
+                        reader, Self.referenceState(schedule, at: at), section.audience)
                     do {
                         let read = try await f.desk.knowledgeArticle(article.id, as: performer)
                         #expect(expected && read == article, "\(performer) read \(article.title) at +\(offset)")
