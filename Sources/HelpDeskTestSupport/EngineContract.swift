@@ -60,6 +60,11 @@ public enum EngineContract {
             let problems = try await RuleVisibility().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("two engines editing and citing one knowledge article at once lose no version and no citation") {
+            store in
+            let problems = try await KnowledgeRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("contacts of several companies using their portals at once lose nothing and see only their own") {
             store in
             let problems = try await PortalRace().check(on: store)

@@ -52,12 +52,14 @@ extension StoreContract {
             let root = knowledgeSection("Printers", ids: &ids)
             let client = knowledgeSection(
                 "Alpha network", parent: root.id,
-                audience: .client(KnowledgeClientScope(companyID: company, locationID: ids.next(), assetID: ids.next())),
+                audience: .client(
+                    KnowledgeClientScope(companyID: company, locationID: ids.next(), assetID: ids.next())),
                 ids: &ids)
             let link = KnowledgeLink.company(company)
             let articles = (0..<7).map { index in
                 knowledgeArticle(
-                    in: index.isMultiple(of: 2) ? root : client, title: "Article \(index)", links: index < 2 ? [link] : [],
+                    in: index.isMultiple(of: 2) ? root : client, title: "Article \(index)",
+                    links: index < 2 ? [link] : [],
                     ids: &ids)
             }
             try await store.commit(knowledgeWrite(sections: [root, client], articles: articles))
@@ -65,7 +67,8 @@ extension StoreContract {
             try require(stamp1 != stamp0, "writing articles changes the stamp")
             try requireEqual(try await knowledge.knowledgeSection(client.id), client, "a section by identifier")
             try requireEqual(try await knowledge.knowledgeSections(), [root, client], "sections, parents first")
-            try requireEqual(try await knowledge.knowledgeArticle(articles[3].id), articles[3], "an article by identifier")
+            try requireEqual(
+                try await knowledge.knowledgeArticle(articles[3].id), articles[3], "an article by identifier")
             let sorted = articles.sorted { $0.id < $1.id }
             var paged: [KnowledgeArticle] = []
             var after: KnowledgeArticleID?
@@ -77,7 +80,8 @@ extension StoreContract {
             }
             try requireEqual(paged, sorted, "every article, paged by identifier")
             try requireEqual(
-                try await knowledge.knowledgeArticles(inSection: client.id), sorted.filter { $0.sectionID == client.id },
+                try await knowledge.knowledgeArticles(inSection: client.id),
+                sorted.filter { $0.sectionID == client.id },
                 "by section")
             try requireEqual(
                 try await knowledge.knowledgeArticles(linking: link), sorted.filter { $0.links == [link] }, "by link")
@@ -95,8 +99,9 @@ extension StoreContract {
             try requireEqual(
                 try await knowledge.knowledgeVersions(of: revised.id).last?.content, revised.content, "version content")
         },
-        ContractCheck("knowledge writes are refused on a stale revision, a cycle, a changed audience or a missing record")
-        { store in
+        ContractCheck(
+            "knowledge writes are refused on a stale revision, a cycle, a changed audience or a missing record"
+        ) { store in
             var ids = SeededIdentifierSource(seed: 151)
             let root = knowledgeSection("Root", ids: &ids)
             let child = knowledgeSection("Child", parent: root.id, ids: &ids)
@@ -105,18 +110,26 @@ extension StoreContract {
             let before = try await StoreSnapshot.capture(store)
             var stale = article
             stale.revision = 3
-            try await requireStorageError(.conflict) { try await store.commit(knowledgeWrite(articles: [stale], expected: 2)) }
+            try await requireStorageError(.conflict) {
+                try await store.commit(knowledgeWrite(articles: [stale], expected: 2))
+            }
             try await requireStorageError(.conflict) { try await store.commit(knowledgeWrite(articles: [article])) }
             var loop = root
             loop.parentID = child.id
             loop.revision = 2
-            try await requireStorageError(.conflict) { try await store.commit(knowledgeWrite(sections: [loop], expected: 1)) }
+            try await requireStorageError(.conflict) {
+                try await store.commit(knowledgeWrite(sections: [loop], expected: 1))
+            }
             let moved = KnowledgeSection(
                 id: root.id, title: root.title, audience: .client(KnowledgeClientScope(companyID: ids.next())),
                 revision: 2, createdAt: root.createdAt)
-            try await requireStorageError(.conflict) { try await store.commit(knowledgeWrite(sections: [moved], expected: 1)) }
+            try await requireStorageError(.conflict) {
+                try await store.commit(knowledgeWrite(sections: [moved], expected: 1))
+            }
             let orphanSection = knowledgeSection("Orphan", parent: ids.next(), ids: &ids)
-            try await requireStorageError(.conflict) { try await store.commit(knowledgeWrite(sections: [orphanSection])) }
+            try await requireStorageError(.conflict) {
+                try await store.commit(knowledgeWrite(sections: [orphanSection]))
+            }
             let homeless = knowledgeArticle(in: orphanSection, title: "Homeless", ids: &ids)
             try await requireStorageError(.conflict) { try await store.commit(knowledgeWrite(articles: [homeless])) }
             var taken = UnitOfWork()
@@ -134,8 +147,8 @@ extension StoreContract {
             try await requireStorageError(.conflict) { try await store.commit(unknownTicket) }
             try requireEqual(try await StoreSnapshot.capture(store), before, "store after rejected units")
         },
-        ContractCheck("knowledge citations are listed by article, ticket and half-open period, and leave the stamp")
-        { store in
+        ContractCheck("knowledge citations are listed by article, ticket and half-open period, and leave the stamp") {
+            store in
             let knowledge = try requireFeature((any KnowledgeRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 152)
             let section = knowledgeSection("Desk", ids: &ids)
@@ -161,10 +174,12 @@ extension StoreContract {
             more.knowledge.citations = [c2, c3]
             try await store.commit(more)
             try requireEqual(try await knowledge.knowledgeStamp(), stamp, "citations leave the stamp")
-            try requireEqual(try await knowledge.knowledgeCitations(of: first.id), [c2, c1], "by article, oldest first")
+            try requireEqual(
+                try await knowledge.knowledgeCitations(of: first.id), [c2, c1], "by article, oldest first")
             try requireEqual(try await knowledge.knowledgeCitations(onTicket: ticket.id), [c2, c1, c3], "by ticket")
             try requireEqual(
-                try await knowledge.knowledgeCitations(citedIn: start.addingTimeInterval(30)..<start.addingTimeInterval(3_600)),
+                try await knowledge.knowledgeCitations(
+                    citedIn: start.addingTimeInterval(30)..<start.addingTimeInterval(3_600)),
                 [c2, c1], "by period, end excluded")
             var again = UnitOfWork()
             again.knowledge.citations = [c3]
@@ -177,7 +192,9 @@ extension StoreContract {
             let section = knowledgeSection("Desk", ids: &ids)
             let now = start.addingTimeInterval(10 * 86_400)
             var articles = (0..<6).map { index in
-                knowledgeArticle(in: section, title: "Due \(index)", due: now.addingTimeInterval(Double(index - 3) * 3_600.5), ids: &ids)
+                knowledgeArticle(
+                    in: section, title: "Due \(index)", due: now.addingTimeInterval(Double(index - 3) * 3_600.5),
+                    ids: &ids)
             }
             articles[0].reviewMark = KnowledgeReviewMark(reason: .due, markedAt: start)
             articles[1].archivedAt = now

@@ -127,7 +127,8 @@ extension HelpDesk {
     {
         let principal = try await principal(for: viewer)
         let section = try await loadKnowledgeSection(sectionID)
-        guard let reader = knowledgeReader(of: principal, for: section.audience), KnowledgeAccess.maySee(reader, section)
+        guard let reader = knowledgeReader(of: principal, for: section.audience),
+            KnowledgeAccess.maySee(reader, section)
         else {
             throw HelpDeskError(.knowledgeSectionNotFound(sectionID))
         }

@@ -50,7 +50,9 @@ extension HelpDesk {
             guard section != old else { return old }
             section.revision = old.revision + 1
             section.updatedAt = clock.now()
-            context.work.knowledge.sectionWrites = [KnowledgeSectionWrite(section: section, expectedRevision: old.revision)]
+            context.work.knowledge.sectionWrites = [
+                KnowledgeSectionWrite(section: section, expectedRevision: old.revision)
+            ]
             return section
         }
     }
@@ -64,7 +66,9 @@ extension HelpDesk {
         var readers: [CompanyID?: KnowledgeReader?] = [:]
         return try await knowledge { try await $0.knowledgeSections() }.filter { section in
             let company = section.audience.companyID
-            if readers[company] == nil { readers[company] = .some(knowledgeReader(of: principal, for: section.audience)) }
+            if readers[company] == nil {
+                readers[company] = .some(knowledgeReader(of: principal, for: section.audience))
+            }
             return readers[company].flatMap { $0 }.map { KnowledgeAccess.maySee($0, section) } ?? false
         }
     }
@@ -93,17 +97,22 @@ extension HelpDesk {
             return definition
         }
         let parent = try await loadKnowledgeSection(parentID)
-        var depth = 1
+        // The new parent's ancestors, up to one more than the tree may hold (stored trees are
+        // never deeper, so the walk ends): the section itself among them would close a cycle.
+        var ancestors = 0
         var ancestor: KnowledgeSection? = parent
-        while let current = ancestor {
+        while let current = ancestor, ancestors <= maximumDepth {
             if current.id == existing?.id {
-                throw .invalidInput(field: "parentID", problem: .malformed(expected: "a section outside its own subtree"))
+                throw .invalidInput(
+                    field: "parentID", problem: .malformed(expected: "a section outside its own subtree"))
             }
-            depth += 1
-            guard depth - 1 + height <= maximumDepth else {
-                throw .invalidInput(field: "parentID", problem: .outOfRange(1...maximumDepth))
+            ancestors += 1
+            ancestor = try await current.parentID.asyncMap { id throws(HelpDeskError) in
+                try await loadKnowledgeSection(id)
             }
-            ancestor = try await current.parentID.asyncMap { id throws(HelpDeskError) in try await loadKnowledgeSection(id) }
+        }
+        guard ancestors + height <= maximumDepth else {
+            throw .invalidInput(field: "parentID", problem: .outOfRange(1...maximumDepth))
         }
         let encloses: Bool
         switch (parent.audience, definition.audience) {
@@ -112,7 +121,8 @@ extension HelpDesk {
         case (.client(let outer), .client(let inner)): encloses = outer.encloses(inner)
         }
         guard encloses else {
-            throw .invalidInput(field: "audience", problem: .malformed(expected: "the parent section's audience or narrower"))
+            throw .invalidInput(
+                field: "audience", problem: .malformed(expected: "the parent section's audience or narrower"))
         }
         return definition
     }
@@ -144,7 +154,9 @@ extension HelpDesk {
     /// The number of levels of the subtree under `id` (1 for a leaf); sections are a tree.
     static func subtreeHeight(of id: KnowledgeSectionID, in sections: [KnowledgeSection]) -> Int {
         var children: [KnowledgeSectionID: [KnowledgeSectionID]] = [:]
-        for section in sections { if let parent = section.parentID { children[parent, default: []].append(section.id) } }
+        for section in sections {
+            if let parent = section.parentID { children[parent, default: []].append(section.id) }
+        }
         var height = 0
         var level = [id]
         var visited = Set<KnowledgeSectionID>()

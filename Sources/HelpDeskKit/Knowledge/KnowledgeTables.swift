@@ -20,7 +20,9 @@ struct KnowledgeTables: CapabilityTable {
         for write in changes.sectionWrites {
             let id = write.section.id
             guard sections[id]?.revision == write.expectedRevision else {
-                throw StorageError(.conflict, "knowledge section \(id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
+                throw StorageError(
+                    .conflict,
+                    "knowledge section \(id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
             }
             if let stored = sections[id], stored.audience != write.section.audience {
                 throw StorageError(.conflict, "knowledge section \(id) cannot change its audience")
@@ -32,7 +34,9 @@ struct KnowledgeTables: CapabilityTable {
         for write in changes.articleWrites {
             let id = write.article.id
             guard articles[id]?.revision == write.expectedRevision, written.insert(id).inserted else {
-                throw StorageError(.conflict, "knowledge article \(id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
+                throw StorageError(
+                    .conflict,
+                    "knowledge article \(id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
             }
             guard sectionsAfter[write.article.sectionID] != nil else {
                 throw StorageError(.conflict, "knowledge section \(write.article.sectionID) does not exist")
@@ -165,7 +169,9 @@ extension InMemoryStore: KnowledgeRepository {
                     && ($0.archivedAt.map { $0 > instant } ?? true)
             }
         }
-        return Array(due.sorted { ($0.reviewDueAt ?? .distantPast, $0.id) < ($1.reviewDueAt ?? .distantPast, $1.id) }.prefix(max(0, limit)))
+        return Array(
+            due.sorted { ($0.reviewDueAt ?? .distantPast, $0.id) < ($1.reviewDueAt ?? .distantPast, $1.id) }.prefix(
+                max(0, limit)))
     }
 
     public func knowledgeArticlesNeedingReview() async throws -> [KnowledgeArticle] {

@@ -41,15 +41,18 @@ extension AccessCatalog {
         work.knowledge.sectionWrites = sections.map { KnowledgeSectionWrite(section: $0, expectedRevision: nil) }
         work.knowledge.articleWrites = articles.map { KnowledgeArticleWrite(article: $0, expectedRevision: nil) }
         work.knowledge.versions = articles.map {
-            KnowledgeArticleVersion(articleID: $0.id, number: 1, content: $0.content, editorID: test.anna.id, at: yesterday)
+            KnowledgeArticleVersion(
+                articleID: $0.id, number: 1, content: $0.content, editorID: test.anna.id, at: yesterday)
         }
         try await test.store.commit(work)
     }
 
     /// What each knowledge entry needs (merged into ``RolePermissionMatrixTests/needs``).
     static let knowledgeNeeds: [String: Set<AccessAction>] = [
-        "defineKnowledgeSection: Scanners": [.editKnowledge], "changeKnowledgeSection: Printers renamed": [.editKnowledge],
-        "writeKnowledgeArticle: a draft": [.editKnowledge], "reviseKnowledgeArticle: the internal one": [.editKnowledge],
+        "defineKnowledgeSection: Scanners": [.editKnowledge],
+        "changeKnowledgeSection: Printers renamed": [.editKnowledge],
+        "writeKnowledgeArticle: a draft": [.editKnowledge],
+        "reviseKnowledgeArticle: the internal one": [.editKnowledge],
         "restoreKnowledgeVersion: version 1": [.editKnowledge], "changeKnowledgeArticle: links Alpha": [.editKnowledge],
         "scheduleKnowledgeArticle: publish tomorrow": [.editKnowledge], "verifyKnowledgeArticle": [.editKnowledge],
         "knowledgeArticle: Alpha's": [],
@@ -99,7 +102,8 @@ extension AccessCatalog {
             try await E.call {
                 try await f.desk.scheduleKnowledgeArticle(
                     internalArticle,
-                    KnowledgeSchedule(internalAt: TestDesk.start, publishedAt: TestDesk.start.addingTimeInterval(86_400)),
+                    KnowledgeSchedule(
+                        internalAt: TestDesk.start, publishedAt: TestDesk.start.addingTimeInterval(86_400)),
                     by: p)
             }
         },

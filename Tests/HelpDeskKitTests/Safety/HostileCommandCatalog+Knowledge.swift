@@ -47,12 +47,14 @@ extension HostileCommandCatalog {
     }
 
     static func knowledgeSchedule(_ d: inout HostileDraw) -> KnowledgeSchedule {
-        KnowledgeSchedule(internalAt: d.optionalInstant(), publishedAt: d.optionalInstant(), archivedAt: d.optionalInstant())
+        KnowledgeSchedule(
+            internalAt: d.optionalInstant(), publishedAt: d.optionalInstant(), archivedAt: d.optionalInstant())
     }
 
     static let knowledgeEntries: [HostileCommand] = [
         command("defineKnowledgeSection(_:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.defineKnowledgeSection(knowledgeSection(&d), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.defineKnowledgeSection(
+                knowledgeSection(&d), by: d.performer(), idempotencyKey: d.key())
         },
         command("changeKnowledgeSection(_:_:by:idempotencyKey:)") { d in
             _ = try await d.f.desk.changeKnowledgeSection(
@@ -81,7 +83,8 @@ extension HostileCommandCatalog {
                 d.id(knowledgeArticles), knowledgeSchedule(&d), by: d.performer(), idempotencyKey: d.key())
         },
         command("verifyKnowledgeArticle(_:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.verifyKnowledgeArticle(d.id(knowledgeArticles), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.verifyKnowledgeArticle(
+                d.id(knowledgeArticles), by: d.performer(), idempotencyKey: d.key())
         },
         read("knowledgeArticle(_:as:)") { d in
             _ = try await d.f.desk.knowledgeArticle(d.id(knowledgeArticles), as: d.performer())

@@ -149,7 +149,8 @@ extension PostgresStore: KnowledgeRepository {
             guard written > 0 else {
                 throw StorageError(
                     .conflict,
-                    "knowledge section \(section.id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
+                    "knowledge section \(section.id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")"
+                )
             }
         }
         if !changes.sectionWrites.isEmpty { try await checkSectionTree(on: connection) }
@@ -200,7 +201,8 @@ extension PostgresStore: KnowledgeRepository {
         guard written > 0 else {
             throw StorageError(
                 .conflict,
-                "knowledge article \(article.id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
+                "knowledge article \(article.id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")"
+            )
         }
         if !article.links.isEmpty {
             try await execute(
