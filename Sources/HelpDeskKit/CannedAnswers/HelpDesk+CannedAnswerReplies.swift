@@ -38,7 +38,9 @@ extension HelpDesk {
             let visibility = try await loadCannedAnswer(id).definition.visibility
             var used: CannedAnswer?
             var added: Comment?
-            _ = try await edit(ticketID, in: &context, for: visibility == .internal ? .writeInternalNote : .replyPublicly) {
+            _ = try await edit(
+                ticketID, in: &context, for: visibility == .internal ? .writeInternalNote : .replyPublicly
+            ) {
                 edit throws(HelpDeskError) in
                 try authorize(principal, AccessRequest(.readInternalKnowledge, ticket: edit.ticket))
                 let answer = try await usableAnswer(id, principal)
@@ -105,7 +107,8 @@ extension HelpDesk {
         let body = answer.definition.body
         return CannedAnswerPreview(
             answerID: answer.id, revision: answer.revision, visibility: answer.definition.visibility,
-            text: body.render(values), html: body.render(values, escaping: .html), setStatus: answer.definition.setStatus)
+            text: body.render(values), html: body.render(values, escaping: .html),
+            setStatus: answer.definition.setStatus)
     }
 
     /// The values a client notice to the requester gets, without `recipient.*`. A requester who may
@@ -118,7 +121,8 @@ extension HelpDesk {
         } else {
             var anonymous = ticket
             anonymous.requester = .freeText(requesterName)
-            values = try await clientNoticeValues(of: anonymous, for: anonymous.requester, adding: []) ?? TemplateValues()
+            values =
+                try await clientNoticeValues(of: anonymous, for: anonymous.requester, adding: []) ?? TemplateValues()
         }
         values["recipient.name"] = nil
         values["recipient.firstName"] = nil

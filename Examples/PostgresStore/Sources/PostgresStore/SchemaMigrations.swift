@@ -74,6 +74,7 @@ public enum SchemaMigrations {
         version12,
         version13,
         version14,
+        version16,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

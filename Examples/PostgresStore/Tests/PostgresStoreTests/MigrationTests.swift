@@ -59,7 +59,7 @@ struct MigrationTests {
             "DROP FUNCTION automation_rules_changed()",
         ],
         12: ["DROP TABLE employee_capacities", "DROP TABLE group_routings"], 13: ["DROP TABLE notice_logs"],
-        14: ["DROP TABLE rule_episodes"],
+        14: ["DROP TABLE rule_episodes"], 16: ["DROP TABLE canned_answers"],
     ]
 
     /// Turns the database back into one of a build before `version`: later migrations undone,
@@ -368,6 +368,33 @@ struct MigrationTests {
             orphan.ruleEpisodeStarts = [RuleEpisode(id: ids.next(), ruleID: rule, ticketID: ids.next(), firedAt: .now)]
             await #expect(throws: StorageError.self) { try await store.commit(orphan) }
             #expect(try await store.ruleEpisodes() == [episode], "the refused units changed nothing")
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version16AddsCannedAnswersWithUniqueActiveShortcuts() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 116)
+            // A database of a build before canned answers: version 16 undone, no table.
+            try await Self.undo(from: 16, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) < 16)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.cannedAnswers() == [], "no answers yet")
+            let answer = CannedAnswer(
+                id: ids.next(),
+                definition: try CannedAnswerDefinition(name: "Привет", shortcut: "Hi", text: "Hello {{ agent.name }}"),
+                createdBy: .system, createdAt: Date(timeIntervalSince1970: 1_772_442_000))
+            var work = UnitOfWork()
+            work.cannedAnswerWrites = [CannedAnswerWrite(answer: answer, expectedRevision: nil)]
+            try await store.commit(work)
+            #expect(try await store.cannedAnswer(shortcut: "hi") == answer)
+            var taken = UnitOfWork()
+            var twin = CannedAnswer(id: ids.next(), definition: answer.definition, createdBy: .system, createdAt: answer.createdAt)
+            twin.definition.shortcut = "HI"
+            taken.cannedAnswerWrites = [CannedAnswerWrite(answer: twin, expectedRevision: nil)]
+            await #expect(throws: StorageError.self) { try await store.commit(taken) }
+            #expect(try await store.cannedAnswers() == [answer], "the refused unit changed nothing")
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }
