@@ -9,7 +9,8 @@ extension StoreContract {
     ) -> CannedAnswer {
         let body: Template
         do {
-            body = try Template(parsing: "Здравствуйте, {{ requester.firstName | \"коллеги\" }}! «{{ ticket.title }}» 🖨️")
+            body = try Template(
+                parsing: "Здравствуйте, {{ requester.firstName | \"коллеги\" }}! «{{ ticket.title }}» 🖨️")
         } catch { fatalError("the contract's template does not parse: \(error)") }
         return CannedAnswer(
             id: ids.next(),
@@ -20,8 +21,9 @@ extension StoreContract {
     }
 
     static let cannedAnswerChecks: [ContractCheck] = [
-        ContractCheck("canned answers round-trip by name, are found by folded shortcut while active, and change under their revision")
-        { store in
+        ContractCheck(
+            "canned answers round-trip by name, are found by folded shortcut while active, and change under their revision"
+        ) { store in
             let answers = try requireFeature((any CannedAnswerRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 160)
             let paper = cannedAnswer("Замятие бумаги", shortcut: "Paper", ids: &ids)
@@ -136,7 +138,8 @@ extension StoreContract {
                 let update = try definition(100 + index)
                 group.addTask {
                     do throws(HelpDeskError) {
-                        return .success(try await engine.updateCannedAnswer(answer.id, update, expectedRevision: 1, by: anna))
+                        return .success(
+                            try await engine.updateCannedAnswer(answer.id, update, expectedRevision: 1, by: anna))
                     } catch { return .failure(error) }
                 }
             }
@@ -187,7 +190,9 @@ extension StoreContract {
             }
         }
         let stored = try await test.desk.cannedAnswer(answer.id, as: .system)
-        if Set(revisions).count != revisions.count { problems.append("two updates got one revision: \(revisions.sorted())") }
+        if Set(revisions).count != revisions.count {
+            problems.append("two updates got one revision: \(revisions.sorted())")
+        }
         if stored.revision != 2 + revisions.count {
             problems.append("revision \(stored.revision) after \(revisions.count) blind updates on revision 2")
         }

@@ -127,14 +127,17 @@ extension CannedAnswer {
     /// The paths an internal note may name: a staff notice's, without the rule and rating paths
     /// (an answer has neither), plus `requester.*` and `agent.*`.
     public static let internalSchema: TemplateSchema = {
-        var paths = NoticeTemplate.staffSchema.paths.filter { !$0.key.hasPrefix("rule.") && !$0.key.hasPrefix("rating.") }
+        var paths = NoticeTemplate.staffSchema.paths.filter {
+            !$0.key.hasPrefix("rule.") && !$0.key.hasPrefix("rating.")
+        }
         paths.merge(sharedPaths) { _, own in own }
         return TemplateSchema(paths)
     }()
 
     /// The paths both kinds add to the notices' schemas.
     private static let sharedPaths: [String: TemplateSchema.Presence] = [
-        "requester.name": .always, "requester.firstName": .optional, "agent.name": .always, "agent.firstName": .optional,
+        "requester.name": .always, "requester.firstName": .optional, "agent.name": .always,
+        "agent.firstName": .optional,
     ]
 
     /// The schema an answer of `visibility` is checked against.

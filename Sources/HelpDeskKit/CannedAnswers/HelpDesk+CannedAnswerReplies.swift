@@ -109,7 +109,8 @@ extension HelpDesk {
         let body = answer.definition.body
         return CannedAnswerPreview(
             answerID: answer.id, revision: answer.revision, visibility: answer.definition.visibility,
-            text: body.render(values), html: body.render(values, escaping: .html), setStatus: answer.definition.setStatus)
+            text: body.render(values), html: body.render(values, escaping: .html),
+            setStatus: answer.definition.setStatus)
     }
 
     /// The values a client notice to the requester gets, without `recipient.*`. A requester who may
@@ -122,7 +123,8 @@ extension HelpDesk {
         } else {
             var anonymous = ticket
             anonymous.requester = .freeText(requesterName)
-            values = try await clientNoticeValues(of: anonymous, for: anonymous.requester, adding: []) ?? TemplateValues()
+            values =
+                try await clientNoticeValues(of: anonymous, for: anonymous.requester, adding: []) ?? TemplateValues()
         }
         values["recipient.name"] = nil
         values["recipient.firstName"] = nil

@@ -13,7 +13,8 @@ extension HelpDesk {
             context throws(HelpDeskError) in
             try authorizeManaging(definition.audience, context.principal)
             try await validate(definition, except: nil)
-            let answer = CannedAnswer(id: nextID(), definition: definition, createdBy: performer, createdAt: clock.now())
+            let answer = CannedAnswer(
+                id: nextID(), definition: definition, createdBy: performer, createdAt: clock.now())
             context.work.cannedAnswerWrites = [CannedAnswerWrite(answer: answer, expectedRevision: nil)]
             return answer
         }
@@ -27,7 +28,8 @@ extension HelpDesk {
         by performer: Performer, idempotencyKey: IdempotencyKey? = nil
     ) async throws(HelpDeskError) -> CannedAnswer {
         try await perform(
-            by: performer, command: "updateCannedAnswer", key: idempotencyKey, inputs: [id, definition, expectedRevision]
+            by: performer, command: "updateCannedAnswer", key: idempotencyKey,
+            inputs: [id, definition, expectedRevision]
         ) { context throws(HelpDeskError) in
             let old = try await managedAnswer(id, context.principal, expectedRevision: expectedRevision)
             try authorizeManaging(definition.audience, context.principal)
@@ -179,7 +181,8 @@ extension HelpDesk {
 
     /// Checks a definition: name, folder, shortcut (free among active answers other than `id`),
     /// the text against its visibility's schema, the audience's group or owner, the status.
-    private func validate(_ definition: CannedAnswerDefinition, except id: CannedAnswerID?) async throws(HelpDeskError) {
+    private func validate(_ definition: CannedAnswerDefinition, except id: CannedAnswerID?) async throws(HelpDeskError)
+    {
         try Validate.notBlank(definition.name, field: "name")
         try Validate.length(definition.name, atMost: 200, field: "name")
         if let folder = definition.folder {

@@ -10,11 +10,14 @@ extension AccessFixture {
         _ = try await desk.createCannedAnswer(
             try CannedAnswerDefinition(
                 name: "Greeting", folder: "Replies", shortcut: "greet",
-                text: "Здравствуйте, {{ requester.firstName | \"коллеги\" }}! Заявка {{ ticket.number }}: {{ ticket.status }}. {{ agent.name }}"),
+                text:
+                    "Здравствуйте, {{ requester.firstName | \"коллеги\" }}! Заявка {{ ticket.number }}: {{ ticket.status }}. {{ agent.name }}"
+            ),
             by: .system)
         _ = try await desk.createCannedAnswer(
             try CannedAnswerDefinition(
-                name: "Toner note", shortcut: "toner", text: "Priority {{ ticket.priority }}, group {{ ticket.group | \"none\" }}",
+                name: "Toner note", shortcut: "toner",
+                text: "Priority {{ ticket.priority }}, group {{ ticket.group | \"none\" }}",
                 visibility: .internal),
             by: .system)
         _ = try await desk.createCannedAnswer(
@@ -69,7 +72,9 @@ extension AccessCatalog {
             }
         },
         E("retireCannedAnswer(_:by:idempotencyKey:)", "retireCannedAnswer: the greeting") { f, p in
-            try await E.call { try await f.desk.retireCannedAnswer(try await AccessFixture.cannedAnswer(f, "greet").id, by: p) }
+            try await E.call {
+                try await f.desk.retireCannedAnswer(try await AccessFixture.cannedAnswer(f, "greet").id, by: p)
+            }
         },
         E("cannedAnswers(matching:as:)", "cannedAnswers: matching greet") { f, p in
             try await E.call { try await f.desk.cannedAnswers(matching: "greet", as: p) }
@@ -78,14 +83,17 @@ extension AccessCatalog {
             try await E.call { try await f.desk.cannedAnswer(shortcut: "greet", as: p) }
         },
         E("cannedAnswer(_:as:)", "cannedAnswer: the greeting") { f, p in
-            try await E.call { try await f.desk.cannedAnswer(try await AccessFixture.cannedAnswer(f, "greet").id, as: p) }
+            try await E.call {
+                try await f.desk.cannedAnswer(try await AccessFixture.cannedAnswer(f, "greet").id, as: p)
+            }
         },
         E(
             "previewCannedAnswer(_:for:as:)", "previewCannedAnswer: the greeting for a1", foreign: hidesA1,
             concernsAlpha: true
         ) { f, p in
             try await E.call {
-                try await f.desk.previewCannedAnswer(try await AccessFixture.cannedAnswer(f, "greet").id, for: f.a1.id, as: p)
+                try await f.desk.previewCannedAnswer(
+                    try await AccessFixture.cannedAnswer(f, "greet").id, for: f.a1.id, as: p)
             }
         },
         E(
@@ -102,7 +110,8 @@ extension AccessCatalog {
             "answerWithCannedAnswer: the toner note on a1", foreign: hidesA1, concernsAlpha: true
         ) { f, p in
             try await E.call {
-                try await f.desk.answerWithCannedAnswer(try await AccessFixture.cannedAnswer(f, "toner").id, on: f.a1.id, by: p)
+                try await f.desk.answerWithCannedAnswer(
+                    try await AccessFixture.cannedAnswer(f, "toner").id, on: f.a1.id, by: p)
             }
         },
     ]

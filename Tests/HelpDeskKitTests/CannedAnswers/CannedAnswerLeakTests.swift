@@ -28,7 +28,8 @@ struct CannedAnswerLeakTests {
         case "agent.name": "Boris Engineer"
         case "agent.firstName": "Boris"
         default:
-            NoticeLeakMatrixTests.expected(path, recipientName: requester, lastPublicReply: lastPublicReply, status: status)
+            NoticeLeakMatrixTests.expected(
+                path, recipientName: requester, lastPublicReply: lastPublicReply, status: status)
         }
     }
 
@@ -39,7 +40,8 @@ struct CannedAnswerLeakTests {
         let staff = Performer.employee(test.boris.id)
         let group = try await desk.addGroup(named: "\(Self.secret) night shift", by: .system)
         let agent = try await desk.addEmployee(
-            NewEmployee(name: "\(Self.secret) Agent", email: "agent@service.example", groupIDs: [group.id]), by: .system)
+            NewEmployee(name: "\(Self.secret) Agent", email: "agent@service.example", groupIDs: [group.id]), by: .system
+        )
         let hidden = try await desk.addCategory(
             NewServiceCategory(name: "\(Self.secret) category", isVisibleToClients: false), by: .system)
         let alpha = try await desk.addCompany(NewCompany(name: "Alpha"), by: .system)
@@ -47,14 +49,16 @@ struct CannedAnswerLeakTests {
             NewContact(companyID: alpha.id, name: "Alice Client", email: "alice@alpha.example"), by: .system)
         let carl = try await desk.addContact(NewContact(companyID: alpha.id, name: "Carl Colleague"), by: .system)
         let reply = try await desk.createCannedAnswer(
-            try CannedAnswerDefinition(name: "Every public path", shortcut: "all", text: Self.everyPublicPath), by: .system)
+            try CannedAnswerDefinition(name: "Every public path", shortcut: "all", text: Self.everyPublicPath),
+            by: .system)
         let note = try await desk.createCannedAnswer(
             try CannedAnswerDefinition(
                 name: "Every internal path", shortcut: "note", text: Self.everyInternalPath, visibility: .internal),
             by: .system)
         let tickets = [
             try await desk.createTicket(
-                NewTicket(title: "Printer <jams>", channel: .portal, requester: .contact(alice.id), ccContactIDs: [carl.id]),
+                NewTicket(
+                    title: "Printer <jams>", channel: .portal, requester: .contact(alice.id), ccContactIDs: [carl.id]),
                 by: .contact(alice.id)),
             try await desk.createTicket(
                 NewTicket(title: "Phone & fax", channel: .phone, requester: .freeText("Ivan Petrov")), by: staff),
@@ -88,7 +92,8 @@ struct CannedAnswerLeakTests {
             case 5:
                 _ = try await desk.logTime(
                     on: ticket.id,
-                    NewTimeEntry(workDate: try LocalDate(parsing: "2026-03-02"), minutes: 15, comment: "\(Self.secret) labor"),
+                    NewTimeEntry(
+                        workDate: try LocalDate(parsing: "2026-03-02"), minutes: 15, comment: "\(Self.secret) labor"),
                     by: staff)
             default:
                 // Posted through the comment path, like any reply.
@@ -116,12 +121,15 @@ struct CannedAnswerLeakTests {
                 guard parts.count == 2, Self.publicPaths.contains(String(parts[0])) else { continue }
                 let path = String(parts[0])
                 let value = String(parts[1].dropFirst().dropLast())
-                if let expected = Self.expected(path, requester: requester, lastPublicReply: lastReply[ticket.id], status: status) {
+                if let expected = Self.expected(
+                    path, requester: requester, lastPublicReply: lastReply[ticket.id], status: status)
+                {
                     #expect(value == expected, "\(path) for \(requester)")
                     checkedValues += 1
                 }
             }
-            #expect(!preview.html.contains("<answer>") && !preview.html.contains("<jams>"), "values are escaped in HTML")
+            #expect(
+                !preview.html.contains("<answer>") && !preview.html.contains("<jams>"), "values are escaped in HTML")
         }
         #expect(staffSawSecrets, "the secrets were reachable: the internal twin renders them")
         #expect(checkedValues > 100, "public answers were checked value by value")

@@ -37,7 +37,9 @@ struct CannedAnswerReplyTests {
         let note = try await Self.answer(
             test, "{{ ticket.priority }} {{ ticket.group | \"no group\" }} {{ ticket.assignee | \"nobody\" }}",
             shortcut: "note", visibility: .internal)
-        #expect(try await test.desk.previewCannedAnswer(note.id, for: ticket.id, as: boris).text == "normal no group nobody")
+        #expect(
+            try await test.desk.previewCannedAnswer(note.id, for: ticket.id, as: boris).text == "normal no group nobody"
+        )
     }
 
     @Test func anAnswerIsAReplyLikeAnyOtherInOneUnit() async throws {
@@ -58,7 +60,9 @@ struct CannedAnswerReplyTests {
         #expect(stored.status == .waitingForClient, "the answer's status moved the ticket")
         #expect(try await test.desk.comments(on: ticket.id, as: .client(name: "Ivan Petrov")).last == comment)
         let events = try await test.desk.undeliveredEvents(limit: 100, as: .system).map(\.event)
-        #expect(events.contains(.commentAdded(ticket: ticket.id, number: ticket.number, comment: comment.id, visibility: .public)))
+        #expect(
+            events.contains(
+                .commentAdded(ticket: ticket.id, number: ticket.number, comment: comment.id, visibility: .public)))
         #expect(events.contains { if case .statusChanged = $0 { true } else { false } })
     }
 
@@ -101,7 +105,8 @@ struct CannedAnswerReplyTests {
         }
         await #expect(throws: HelpDeskError.forbidden(boris, action: "cannedAnswer.personal")) {
             _ = try await test.desk.createCannedAnswer(
-                try CannedAnswerDefinition(name: "Not mine", shortcut: "other", text: "x", audience: .owner(test.anna.id)),
+                try CannedAnswerDefinition(
+                    name: "Not mine", shortcut: "other", text: "x", audience: .owner(test.anna.id)),
                 by: boris)
         }
         #expect(try await test.desk.answerWithCannedAnswer(mine.id, on: ticket.id, by: anna).body == "— Anna")
@@ -116,7 +121,9 @@ struct CannedAnswerReplyTests {
         let old = try await Self.answer(test, "Old")
         test.clock.advance(by: 30)
         let retired = try await test.desk.retireCannedAnswer(old.id, by: .employee(test.anna.id))
-        #expect(retired.retiredAt == test.clock.now && retired.revision == 2 && retired.changedBy == .employee(test.anna.id))
+        #expect(
+            retired.retiredAt == test.clock.now && retired.revision == 2 && retired.changedBy == .employee(test.anna.id)
+        )
         #expect(try await test.desk.cannedAnswers(as: .system).isEmpty)
         #expect(try await test.desk.cannedAnswer(old.id, as: .system) == retired, "still readable")
         await #expect(throws: HelpDeskError.cannedAnswerRetired(old.id)) {
@@ -137,7 +144,8 @@ struct CannedAnswerReplyTests {
         definition.body = try .init(parsing: "Two")
         let second = try await test.desk.updateCannedAnswer(first.id, definition, expectedRevision: 1, by: .system)
         #expect(second.revision == 2)
-        #expect(try await test.desk.updateCannedAnswer(first.id, definition, by: .system) == second, "no change, no write")
+        #expect(
+            try await test.desk.updateCannedAnswer(first.id, definition, by: .system) == second, "no change, no write")
         definition.body = try .init(parsing: "Three")
         await #expect(throws: HelpDeskError.cannedAnswerChanged(first.id, revision: 2)) {
             _ = try await test.desk.updateCannedAnswer(first.id, definition, expectedRevision: 1, by: .system)
@@ -150,6 +158,25 @@ struct CannedAnswerReplyTests {
         _ = try await test.desk.updateCannedAnswer(first.id, definition, expectedRevision: 2, by: .system)
         let note = try await test.desk.answerWithCannedAnswer(first.id, on: ticket.id, by: .employee(test.anna.id))
         #expect(note.visibility == .internal && note.body == "normal")
+    }
+
+    @Test func aRequesterWhoLeftIsStillGreetedFromClientVisibleValuesOnly() async throws {
+        let test = try await TestDesk.make()
+        let boris = Performer.employee(test.boris.id)
+        let alpha = try await test.desk.addCompany(NewCompany(name: "Alpha"), by: .system)
+        let alice = try await test.desk.addContact(NewContact(companyID: alpha.id, name: "Alice Client"), by: .system)
+        let hidden = try await test.desk.addCategory(
+            NewServiceCategory(name: "Hidden category", isVisibleToClients: false), by: .system)
+        let ticket = try await test.desk.createTicket(
+            NewTicket(title: "Toner", channel: .phone, categoryID: hidden.id, requester: .contact(alice.id)), by: boris)
+        let answer = try await Self.answer(
+            test, "{{ requester.firstName | \"∅\" }}/{{ company.name | \"∅\" }}/{{ ticket.category | \"∅\" }}")
+        #expect(try await test.desk.previewCannedAnswer(answer.id, for: ticket.id, as: boris).text == "Alice/Alpha/∅")
+        _ = try await test.desk.updateContact(alice.id, ContactUpdate(isActive: false), by: .system)
+        #expect(try await test.desk.previewCannedAnswer(answer.id, for: ticket.id, as: boris).text == "Alice/Alpha/∅")
+        let note = try await Self.answer(
+            test, "{{ ticket.category | \"∅\" }}", shortcut: "note", visibility: .internal)
+        #expect(try await test.desk.previewCannedAnswer(note.id, for: ticket.id, as: boris).text == "Hidden category")
     }
 
     @Test func twoEnginesUpdatingOneAnswerLoseNothing() async throws {

@@ -14,10 +14,13 @@ struct CannedAnswerValidationTests {
         "ticket.assignee", "sla.breachedClocks",
     ]
     /// Paths of the notices that mean nothing in an answer (no rule, no rating, no single recipient).
-    static let meaningless: Set<String> = ["rule.name", "rating.score", "rating.comment", "recipient.name", "recipient.firstName"]
+    static let meaningless: Set<String> = [
+        "rule.name", "rating.score", "rating.comment", "recipient.name", "recipient.firstName",
+    ]
     /// Paths answers add for both visibilities.
     static let answerPaths: [String: TemplateSchema.Presence] = [
-        "requester.name": .always, "requester.firstName": .optional, "agent.name": .always, "agent.firstName": .optional,
+        "requester.name": .always, "requester.firstName": .optional, "agent.name": .always,
+        "agent.firstName": .optional,
     ]
 
     /// Every path anyone knows, with what the model says of it: known to public answers, to internal
@@ -87,37 +90,52 @@ struct CannedAnswerValidationTests {
         let expected: @Sendable (TestDesk) -> HelpDeskError
         let change: @Sendable (inout CannedAnswerDefinition, TestDesk) -> Void
         var description: String { label }
+
+        /// A spoiled field whose error does not depend on the desk.
+        init(
+            _ label: String, _ error: HelpDeskError,
+            _ change: @escaping @Sendable (inout CannedAnswerDefinition) -> Void
+        ) {
+            self.label = label
+            self.expected = { _ in error }
+            self.change = { definition, _ in change(&definition) }
+        }
+
+        /// A spoiled field naming one of the desk's records.
+        init(
+            _ label: String, expected: @escaping @Sendable (TestDesk) -> HelpDeskError,
+            change: @escaping @Sendable (inout CannedAnswerDefinition, TestDesk) -> Void
+        ) {
+            self.label = label
+            self.expected = expected
+            self.change = change
+        }
     }
 
+    static let malformedShortcut = HelpDeskError.invalidInput(
+        field: "shortcut", problem: .malformed(expected: "letters, digits, '_', '-' and '.'"))
+
     static let spoiled: [Spoiled] = [
-        Spoiled(label: "blank name", expected: { _ in .invalidInput(field: "name", problem: .blank) }) { d, _ in d.name = " \n" },
-        Spoiled(label: "long name", expected: { _ in .invalidInput(field: "name", problem: .tooLong(maximum: 200)) }) {
-            d, _ in d.name = String(repeating: "я", count: 201)
+        Spoiled("blank name", .invalidInput(field: "name", problem: .blank)) { $0.name = " \n" },
+        Spoiled("long name", .invalidInput(field: "name", problem: .tooLong(maximum: 200))) {
+            $0.name = String(repeating: "я", count: 201)
         },
-        Spoiled(label: "blank folder", expected: { _ in .invalidInput(field: "folder", problem: .blank) }) { d, _ in d.folder = "" },
-        Spoiled(label: "blank shortcut", expected: { _ in .invalidInput(field: "shortcut", problem: .blank) }) {
-            d, _ in d.shortcut = "\t"
+        Spoiled("blank folder", .invalidInput(field: "folder", problem: .blank)) { $0.folder = "" },
+        Spoiled("blank shortcut", .invalidInput(field: "shortcut", problem: .blank)) { $0.shortcut = "\t" },
+        Spoiled("long shortcut", .invalidInput(field: "shortcut", problem: .tooLong(maximum: 32))) {
+            $0.shortcut = String(repeating: "k", count: 33)
         },
-        Spoiled(label: "long shortcut", expected: { _ in .invalidInput(field: "shortcut", problem: .tooLong(maximum: 32)) }) {
-            d, _ in d.shortcut = String(repeating: "k", count: 33)
-        },
+        Spoiled("shortcut with a space", malformedShortcut) { $0.shortcut = "two words" },
+        Spoiled("shortcut with an emoji", malformedShortcut) { $0.shortcut = "hi🙂" },
+        Spoiled("blank text", .invalidInput(field: "body", problem: .blank)) { $0.body = try! Template(parsing: "  ") },
+        Spoiled("taken shortcut", .duplicateName("GREET")) { $0.shortcut = "GREET" },
+        Spoiled("unknown status", .unknownStatus("nowhere")) { $0.setStatus = "nowhere" },
         Spoiled(
-            label: "shortcut with a space",
-            expected: { _ in
-                .invalidInput(field: "shortcut", problem: .malformed(expected: "letters, digits, '_', '-' and '.'"))
-            }
-        ) { d, _ in d.shortcut = "two words" },
-        Spoiled(label: "blank text", expected: { _ in .invalidInput(field: "body", problem: .blank) }) { d, _ in
-            d.body = try! Template(parsing: "  ")
-        },
-        Spoiled(label: "taken shortcut", expected: { _ in .duplicateName("GREET") }) { d, _ in d.shortcut = "GREET" },
-        Spoiled(label: "unknown group", expected: { t in .groupNotFound(t.anna.id.retagged()) }) { d, t in
-            d.audience = .group(t.anna.id.retagged())
-        },
-        Spoiled(label: "owner who left", expected: { t in .employeeInactive(t.former.id) }) { d, t in
-            d.audience = .owner(t.former.id)
-        },
-        Spoiled(label: "unknown status", expected: { _ in .unknownStatus("nowhere") }) { d, _ in d.setStatus = "nowhere" },
+            "unknown group", expected: { .groupNotFound($0.anna.id.retagged()) },
+            change: { $0.audience = .group($1.anna.id.retagged()) }),
+        Spoiled(
+            "owner who left", expected: { .employeeInactive($0.former.id) },
+            change: { $0.audience = .owner($1.former.id) }),
     ]
 
     @Test(arguments: spoiled)

@@ -9,7 +9,8 @@ extension HostileCommandCatalog {
     static func cannedAnswerBody(_ d: inout HostileDraw) -> Template {
         let bodies = [
             "Plain", "{{ ticket.number }} {{ agent.name }}", "{{ ticket.priority }}", "{{ requester.firstName }}",
-            "{{ recipient.name }}", "{{ ticket.secret | \"x\" }}", "{{ ticket.group | \"–\" }}", "{{ rule.name | \"r\" }}",
+            "{{ recipient.name }}", "{{ ticket.secret | \"x\" }}", "{{ ticket.group | \"–\" }}",
+            "{{ rule.name | \"r\" }}",
             d.text(["Hi {{ requester.firstName | \"there\" }}"]),
         ]
         return (try? Template(parsing: d.pick(bodies))) ?? (try? Template(parsing: "Plain"))!
@@ -32,7 +33,8 @@ extension HostileCommandCatalog {
 
     static let cannedAnswerEntries: [HostileCommand] = [
         command("createCannedAnswer(_:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.createCannedAnswer(cannedAnswerDefinition(&d), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.createCannedAnswer(
+                cannedAnswerDefinition(&d), by: d.performer(), idempotencyKey: d.key())
         },
         command("updateCannedAnswer(_:_:expectedRevision:by:idempotencyKey:)") { d in
             let existing = try await AccessFixture.cannedAnswerIDs(d.f)

@@ -75,6 +75,7 @@ public enum SchemaMigrations {
         version13,
         version14,
         version15,
+        version16,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

@@ -65,6 +65,7 @@ struct MigrationTests {
             "DROP TABLE knowledge_articles", "DROP TABLE knowledge_sections", "DROP TABLE knowledge_stamp",
             "DROP FUNCTION knowledge_changed()",
         ],
+        16: ["DROP TABLE canned_answers"],
     ]
 
     /// Turns the database back into one of a build before `version`: later migrations undone,
@@ -412,6 +413,33 @@ struct MigrationTests {
             cycle.knowledge.sectionWrites = [KnowledgeSectionWrite(section: looped, expectedRevision: 1)]
             await #expect(throws: StorageError.self) { try await store.commit(cycle) }
             #expect(try await store.knowledgeSections() == [section], "the refused unit changed nothing")
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
+        }
+    }
+
+    @Test func version16AddsCannedAnswersWithUniqueActiveShortcuts() async throws {
+        try await ScratchDatabase.with { client, logger in
+            let store = try await PostgresStore.open(client: client, logger: logger)
+            var ids = SeededIdentifierSource(seed: 116)
+            // A database of a build before canned answers: version 16 undone, no table.
+            try await Self.undo(from: 16, client, logger)
+            #expect(try await SchemaMigrations.currentVersion(client, logger: logger) < 16)
+            #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
+            #expect(try await store.cannedAnswers() == [], "no answers yet")
+            let answer = CannedAnswer(
+                id: ids.next(),
+                definition: try CannedAnswerDefinition(name: "Привет", shortcut: "Hi", text: "Hello {{ agent.name }}"),
+                createdBy: .system, createdAt: Date(timeIntervalSince1970: 1_772_442_000))
+            var work = UnitOfWork()
+            work.cannedAnswerWrites = [CannedAnswerWrite(answer: answer, expectedRevision: nil)]
+            try await store.commit(work)
+            #expect(try await store.cannedAnswer(shortcut: "hi") == answer)
+            var taken = UnitOfWork()
+            var twin = CannedAnswer(id: ids.next(), definition: answer.definition, createdBy: .system, createdAt: answer.createdAt)
+            twin.definition.shortcut = "HI"
+            taken.cannedAnswerWrites = [CannedAnswerWrite(answer: twin, expectedRevision: nil)]
+            await #expect(throws: StorageError.self) { try await store.commit(taken) }
+            #expect(try await store.cannedAnswers() == [answer], "the refused unit changed nothing")
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest, "once")
         }
     }
