@@ -130,6 +130,7 @@ struct DemoDesk: Sendable {
         _ = try await category("Spare parts orders", assignee: nil, group: groups.fieldEngineers, clients: false)
 
         let clients = try await DemoClients.seed(on: desk, manager: staff.maria)
+        try await DemoKnowledge.seed(on: desk, northwind: clients.northwind, editor: staff.maria, at: clock.now)
         try await DemoBilling.run(
             from: setUpAt, to: until, on: desk, clock: clock, clients: clients, by: staff.maria)
         if clock.now < until { clock.set(to: until) }

@@ -10,7 +10,8 @@ enum DemoRoles {
     /// Defines the roles and grants them; run by the host's set-up as `.system`.
     static func grant(on desk: HelpDesk, to staff: DemoDesk.Staff) async throws(HelpDeskError) {
         // Whoever works a ticket also puts its paid work and parts on the bill.
-        let desktop: Set<AccessAction> = [.readClients, .readDirectory, .settleWork]
+        // They read the engineers' articles of the knowledge base and answer with canned replies.
+        let desktop: Set<AccessAction> = [.readClients, .readDirectory, .settleWork, .readInternalKnowledge]
         let dispatcher = try await desk.defineRole(
             RoleDefinition(name: "Dispatcher", tickets: .full, plus: desktop), by: .system)
         let agent = try await desk.defineRole(RoleDefinition(name: "Agent", tickets: .change, plus: desktop), by: .system)

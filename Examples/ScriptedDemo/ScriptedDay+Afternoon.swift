@@ -41,7 +41,10 @@ extension ScriptedDay {
         else { return }
 
         at(11, 30)
-        try await write("I fixed the MTU on your gateway; please tell us if it drops again.", on: vpn, by: staff.lena)
+        let guide = try await DemoKnowledge.article(titled: DemoKnowledge.vpnTitle, on: desk)
+        try await write(
+            "I fixed the MTU on your gateway; please tell us if it drops again. The setup guide is linked below.",
+            on: vpn, by: staff.lena, citing: guide.map { [$0.id] } ?? [])
         try await logTime(80, on: vpn, by: staff.lena, "gateway diagnostics and the MTU fix")
         try await move(vpn, to: .resolved, by: staff.lena)
         at(11, 45)

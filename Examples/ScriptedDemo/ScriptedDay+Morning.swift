@@ -84,6 +84,7 @@ extension ScriptedDay {
         try await showRatingRequest(of: login)
         at(10, 30)
         try await move(printer, to: .inProgress, by: staff.ben)
+        try await answerFromTheKnowledgeBase(printer)
         try await write("The fuser unit is worn out; a spare arrives after lunch.", on: printer, by: staff.ben)
         let until = DemoTime.at(14, 0, on: today)
         let postponed = try await desk.postpone(printer, until: until, by: .employee(staff.ben.id))

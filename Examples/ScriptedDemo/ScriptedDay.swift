@@ -48,9 +48,11 @@ struct ScriptedDay {
         out.note("(Moscow time). Lines starting with '->' show what the engine did as a consequence.")
         out.line()
         try await morning()
+        try await knowledgeInThePortal()
         try await rejectedCommand()
         try await rolesAtWork()
         try await afternoon()
+        try await reviewStaleArticles()
         try await portalAndRetry()
     }
 
@@ -148,9 +150,11 @@ struct ScriptedDay {
 
     /// Adds a comment written by `employee` and narrates it.
     mutating func write(
-        _ body: String, on id: TicketID, by employee: Employee, visibility: CommentVisibility = .public
+        _ body: String, on id: TicketID, by employee: Employee, visibility: CommentVisibility = .public,
+        citing citations: [KnowledgeArticleID] = []
     ) async throws(HelpDeskError) {
-        _ = try await desk.comment(on: id, NewComment(body, visibility: visibility), by: .employee(employee.id))
+        _ = try await desk.comment(
+            on: id, NewComment(body, visibility: visibility, citations: citations), by: .employee(employee.id))
         let number = try await desk.ticket(id, as: .system).number
         let kind = visibility == .public ? "replies publicly on" : "adds an internal note to"
         say("\(employee.name) \(kind) \(number): \"\(body)\"")

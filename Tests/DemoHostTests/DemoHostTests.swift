@@ -28,11 +28,18 @@ struct DemoHostTests {
         #expect(output.contains("the client's reply moved #1001 from Waiting for client to In progress"))
         #expect(output.contains("merges the duplicate #1004 into #1002"))
         #expect(output.contains("A second read of the outbox returns 0 events"))
-        #expect(output.contains("on #1002 both read 2 of its 3 comments, the public ones:"))
+        #expect(output.contains("on #1002 both read 3 of its 4 comments, the public ones:"))
         #expect(
             output.contains("Olga Ivanova's internal note \"Same printer as the phone call at 08:55.\" is in neither"))
         #expect(output.contains("Tom Baker asks for #1001 of Acme Ltd: notFound, as if it did not exist"))
         #expect(output.contains("the engine answers #1001 again: no second ticket, nothing new in the outbox"))
+        // The knowledge base: a canned reply cites a public article, the portal shows it, search hides
+        // what a client may not read, and a stale article is reviewed.
+        #expect(output.contains("He answers with the canned reply \"Paper jam first aid\" (::jam), citing"))
+        #expect(output.contains("Tom Baker opens #1002 in the portal and follows the cited article \"Printer jams on every page\""))
+        #expect(output.contains("\"Fuser unit replacement (HP LaserJet M428)\" is for engineers: neither listed nor counted"))
+        #expect(output.contains("is Northwind's own and not among them"))
+        #expect(output.contains("\"Connecting to the office VPN\": review due, 2 days overdue, cited in 1 ticket today"))
         #expect(!output.contains("WARNING"))
     }
 
