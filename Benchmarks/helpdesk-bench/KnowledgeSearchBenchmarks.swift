@@ -38,6 +38,14 @@ func knowledgeSearchBenchmarks(quick: Bool) throws -> [BenchmarkResult] {
         return SearchQuery(text, partitions: everyone, match: .any, limit: 5)
     }
     let suggest = KnowledgeSearchTiming.latencies(index, tickets)
+    // 1,000 articles edited (upserted again: their old postings are tombstones until compaction).
+    var edited = index
+    for key in stride(from: 0, to: corpus.articles.count, by: max(1, corpus.articles.count / 1_000)) {
+        let article = corpus.articles[key]
+        try edited.upsert(
+            key, partition: article.partition, fields: [article.title, article.tags, article.body + " ."])
+    }
+    let afterEdits = KnowledgeSearchTiming.latencies(edited, searches(everyone))
     var results = [
         BenchmarkResult(
             name: "kb.index.build", value: buildSeconds, unit: "s", target: nil, higherIsBetter: false,
@@ -56,6 +64,10 @@ func knowledgeSearchBenchmarks(quick: Bool) throws -> [BenchmarkResult] {
             name: "kb.query.contact.p50", value: contact.p50, unit: "ms", target: nil, higherIsBetter: false,
             notes: "a contact's view: public articles and one client's section (p99 "
                 + "\(KnowledgeSearchTiming.format(contact.p99)) ms, \(contact.withHits) queries find something)"),
+        BenchmarkResult(
+            name: "kb.query.edited.p50", value: afterEdits.p50, unit: "ms", target: nil, higherIsBetter: false,
+            notes: "as kb.query.p50 after 1,000 articles were upserted again (tombstones not yet compacted; p99 "
+                + "\(KnowledgeSearchTiming.format(afterEdits.p99)) ms)"),
         BenchmarkResult(
             name: "kb.suggest.p50", value: suggest.p50, unit: "ms", target: nil, higherIsBetter: false,
             notes: "suggestions for \(tickets.count) tickets: a title and ~400-byte description (~50 words) "

@@ -44,7 +44,7 @@ extension SearchIndex {
         let ranking = Ranking(
             weights: weights, stride: stride, visible: visible, documents: visibleDocuments,
             averageLengths: visibleLengths.map { Double($0) / Double(visibleDocuments) },
-            everyDocumentVisible: visibleDocuments == keys.count, requireAll: query.match == .all)
+            everyDocumentVisible: visibleDocuments == count, requireAll: query.match == .all)
         var scratch = scratch.take(documents: keys.count)
         defer {
             scratch.reset()
@@ -82,7 +82,7 @@ struct Ranking {
     /// `N`: the visible documents.
     let documents: Int
     let averageLengths: [Double]
-    /// Every live document is visible: a term's `n` is its live postings.
+    /// Every live document is visible: a term's `n` is its posting count when none are removed.
     let everyDocumentVisible: Bool
     let requireAll: Bool
 
@@ -96,11 +96,22 @@ struct Ranking {
         let single = terms.count == 1
         for term in terms {
             let postings = source.postings[Int(term)]
-            let n = documentFrequency(postings, removed: source.removedCount, slots: source.slots)
+            if everyDocumentVisible, source.removedCount == 0 {
+                // `n` is the posting count: score in the same walk.
+                let n = postings.count / stride
+                guard n > 0 else { continue }
+                found = true
+                _ = gather(term, postings, idf: idf(n), index: index, single: single, in: source, &scratch)
+                continue
+            }
+            let n = gather(term, postings, idf: nil, index: index, single: single, in: source, &scratch)
             guard n > 0 else { continue }
             found = true
-            let idf = log(1 + (Double(documents) - Double(n) + 0.5) / (Double(n) + 0.5))
-            walk(term, postings, idf: idf, index: index, single: single, in: source, &scratch)
+            let idf = idf(n)
+            for entry in scratch.pendingDocuments.indices {
+                let document = scratch.pendingDocuments[entry]
+                take(Int(document), document, idf * scratch.pendingSaturations[entry], index, single, &scratch)
+            }
         }
         guard !single else { return found }
         // Fold the prefix's best contributions into the scores.
@@ -113,31 +124,21 @@ struct Ranking {
         return found
     }
 
-    /// `n(t)`: visible live documents among `postings`, walked with the visibility filter.
-    private func documentFrequency(_ postings: [UInt32], removed: Int, slots: [UInt32]) -> Int {
-        if everyDocumentVisible, removed == 0 { return postings.count / stride }
-        var n = 0
-        postings.withUnsafeBufferPointer { words in
-            slots.withUnsafeBufferPointer { slots in
-                visible.withUnsafeBufferPointer { visible in
-                    var at = 0
-                    while at < words.count {
-                        if visible[Int(slots[Int(words[at])])] { n += 1 }
-                        at += stride
-                    }
-                }
-            }
-        }
-        return n
-    }
-
-    private func walk<Key>(
-        _ term: Int32, _ postings: [UInt32], idf: Double, index: Int32, single: Bool, in source: SearchIndex<Key>,
+    /// One walk of a term's postings with the visibility filter: returns `n(t)`, the visible documents
+    /// holding the term, and leaves in the scratch each candidate's saturated frequency
+    /// `tf~ · (k1 + 1) / (tf~ + k1)` (in `.all` mode only documents that matched every earlier position).
+    ///
+    /// With `idf` known up front (every live document visible), it credits the documents directly instead.
+    private func gather<Key>(
+        _ term: Int32, _ postings: [UInt32], idf: Double?, index: Int32, single: Bool, in source: SearchIndex<Key>,
         _ scratch: inout SearchScratch
-    ) {
+    ) -> Int {
         let fieldCount = weights.count
         let k1 = SearchIndex<Key>.k1
         let b = SearchIndex<Key>.b
+        var n = 0
+        scratch.pendingDocuments.removeAll(keepingCapacity: true)
+        scratch.pendingSaturations.removeAll(keepingCapacity: true)
         postings.withUnsafeBufferPointer { words in
             source.slots.withUnsafeBufferPointer { slots in
                 source.lengths.withUnsafeBufferPointer { lengths in
@@ -147,6 +148,7 @@ struct Ranking {
                         let document = Int32(bitPattern: words[at])
                         let number = Int(document)
                         guard visible[Int(slots[number])] else { continue }
+                        n += 1
                         if requireAll, scratch.matched[number] != index { continue }
                         var tfTilde = 0.0
                         for field in 0..<fieldCount {
@@ -161,16 +163,34 @@ struct Ranking {
                             let length = Double(lengths[number * fieldCount + field])
                             tfTilde += weights[field] * frequency / (1 - b + b * length / averageLengths[field])
                         }
-                        let contribution = idf * (tfTilde * (k1 + 1) / (tfTilde + k1))
-                        if single {
-                            credit(number, document, contribution, index: index, &scratch)
-                        } else if contribution > scratch.best[number] {
-                            if scratch.best[number] == 0 { scratch.bestTouched.append(document) }
-                            scratch.best[number] = contribution
+                        let saturation = tfTilde * (k1 + 1) / (tfTilde + k1)
+                        if let idf {
+                            take(number, document, idf * saturation, index, single, &scratch)
+                        } else {
+                            scratch.pendingDocuments.append(document)
+                            scratch.pendingSaturations.append(saturation)
                         }
                     }
                 }
             }
+        }
+        return n
+    }
+
+    /// `idf(t)` for a term in `n` of the visible documents.
+    private func idf(_ n: Int) -> Double { log(1 + (Double(documents) - Double(n) + 0.5) / (Double(n) + 0.5)) }
+
+    /// Credits a whole-word position's contribution, or keeps the best of a prefix's expansions.
+    @inline(__always)
+    private func take(
+        _ number: Int, _ document: Int32, _ contribution: Double, _ index: Int32, _ single: Bool,
+        _ scratch: inout SearchScratch
+    ) {
+        if single {
+            credit(number, document, contribution, index: index, &scratch)
+        } else if contribution > scratch.best[number] {
+            if scratch.best[number] == 0 { scratch.bestTouched.append(document) }
+            scratch.best[number] = contribution
         }
     }
 

@@ -13,6 +13,9 @@ struct SearchScratch: Sendable {
     var touched: [Int32] = []
     /// Documents whose `best` is set.
     var bestTouched: [Int32] = []
+    /// One term's candidates and their saturated frequencies, until its `n` (and so its idf) is known.
+    var pendingDocuments: [Int32] = []
+    var pendingSaturations: [Double] = []
 
     mutating func grow(to documents: Int) {
         guard scores.count < documents else { return }
