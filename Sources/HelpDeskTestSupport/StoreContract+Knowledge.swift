@@ -214,6 +214,34 @@ extension StoreContract {
                 try await knowledge.knowledgeArticles(reviewDueBy: now.addingTimeInterval(3 * 3_600.5), limit: 10),
                 [sameDue, articles[3], articles[4], articles[5]], "later: more are due, one more is archived")
         },
+        ContractCheck("an asset section may follow its asset to another location, never to another asset or company") {
+            store in
+            let knowledge = try requireFeature((any KnowledgeRepository).self, of: store)
+            var ids = SeededIdentifierSource(seed: 155)
+            let company: CompanyID = ids.next()
+            let scope = KnowledgeClientScope(companyID: company, locationID: ids.next(), assetID: ids.next())
+            let section = knowledgeSection("Printer", audience: .client(scope), ids: &ids)
+            try await store.commit(knowledgeWrite(sections: [section]))
+            var moved = section
+            var movedScope = scope
+            movedScope.locationID = ids.next()
+            moved.audience = .client(movedScope)
+            moved.revision = 2
+            try await store.commit(knowledgeWrite(sections: [moved], expected: 1))
+            try requireEqual(try await knowledge.knowledgeSection(section.id), moved, "the new location")
+            for other in [
+                KnowledgeClientScope(companyID: company, locationID: movedScope.locationID, assetID: ids.next()),
+                KnowledgeClientScope(companyID: ids.next(), locationID: movedScope.locationID, assetID: scope.assetID),
+            ] {
+                var changed = moved
+                changed.audience = .client(other)
+                changed.revision = 3
+                try await requireStorageError(.conflict) {
+                    try await store.commit(knowledgeWrite(sections: [changed], expected: 2))
+                }
+            }
+            try requireEqual(try await knowledge.knowledgeSection(section.id), moved, "refused changes left it")
+        },
         ContractCheck("racing writes of one article have exactly one winner per revision") { store in
             let knowledge = try requireFeature((any KnowledgeRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 154)

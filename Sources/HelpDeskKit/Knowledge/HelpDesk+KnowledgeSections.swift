@@ -38,10 +38,12 @@ extension HelpDesk {
         ) { context throws(HelpDeskError) in
             try authorize(context.principal, AccessRequest(.editKnowledge))
             let old = try await loadKnowledgeSection(id)
-            guard definition.audience == old.audience else {
+            guard definition.audience.identity == old.audience.identity else {
                 throw .invalidInput(field: "audience", problem: .malformed(expected: "the section's audience"))
             }
-            let definition = try await validated(definition, for: old)
+            var kept = definition
+            kept.audience = old.audience
+            let definition = try await validated(kept, for: old)
             var section = old
             section.title = definition.title
             section.parentID = definition.parentID

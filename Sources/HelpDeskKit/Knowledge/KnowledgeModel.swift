@@ -15,6 +15,14 @@ public enum KnowledgeAudience: Hashable, Sendable, Codable, CustomStringConverti
     /// One client's own section (network diagram, configuration, floor plan).
     case client(KnowledgeClientScope)
 
+    /// The audience as it stays for a section's life: an asset section's location follows the
+    /// asset when it moves, so it is left out; everything else is kept.
+    public var identity: KnowledgeAudience {
+        guard case .client(var scope) = self, scope.assetID != nil else { return self }
+        scope.locationID = nil
+        return .client(scope)
+    }
+
     /// The client company, for a client's section.
     public var companyID: CompanyID? {
         if case .client(let scope) = self { scope.companyID } else { nil }
@@ -67,8 +75,9 @@ public struct KnowledgeSection: Identifiable, Hashable, Sendable, Codable {
     public var parentID: KnowledgeSectionID?
     /// The order among its siblings (smaller first, then identifier).
     public var position: Int
-    /// Who the section is for; fixed when it is defined. A child's audience is its parent's or narrower.
-    public let audience: KnowledgeAudience
+    /// Who the section is for; fixed when it is defined (``KnowledgeAudience/identity``), except that
+    /// an asset section's location follows the asset. A child's audience is its parent's or narrower.
+    public var audience: KnowledgeAudience
     /// The review interval in days its articles inherit (`nil`: none).
     public var reviewIntervalDays: Int?
     /// Raised by every change; the store writes a section only at the revision it was read at.

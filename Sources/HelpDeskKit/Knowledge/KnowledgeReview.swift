@@ -8,9 +8,11 @@ extension TickHook {
 }
 
 extension UnitHook {
-    /// Marks the articles linking a record the unit changes as needing review.
+    /// Marks the articles linking a record the unit changes as needing review, and moves asset
+    /// sections along with their asset.
     static let knowledgeLinks = UnitHook(name: "knowledge-links") { desk, context throws(HelpDeskError) in
         try await desk.markArticlesLinking(in: &context)
+        try await desk.followMovedAssets(in: &context)
     }
 }
 
@@ -71,6 +73,28 @@ extension HelpDesk {
                 var article = old
                 article.reviewMark = KnowledgeReviewMark(reason: .linkedRecordChanged(link), markedAt: now)
                 _ = write(article, replacing: old, into: &context.work)
+            }
+        }
+    }
+
+    /// Gives the sections about an asset the unit moves the asset's new location, in the same unit
+    /// (so contacts of that location read them from the move on).
+    func followMovedAssets(in context: inout CommandContext) async throws(HelpDeskError) {
+        let assets = context.work.clients.assets
+        guard !assets.isEmpty, let repository = try optionalFeature((any KnowledgeRepository).self) else { return }
+        let sections = try await storage { try await repository.knowledgeSections() }
+        for asset in assets {
+            for old in sections {
+                guard case .client(var scope) = old.audience, scope.assetID == asset.id,
+                    scope.locationID != asset.locationID
+                else { continue }
+                scope.locationID = asset.locationID
+                var section = old
+                section.audience = .client(scope)
+                section.revision = old.revision + 1
+                section.updatedAt = clock.now()
+                context.work.knowledge.sectionWrites.append(
+                    KnowledgeSectionWrite(section: section, expectedRevision: old.revision))
             }
         }
     }

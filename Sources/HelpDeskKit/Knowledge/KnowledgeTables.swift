@@ -24,7 +24,7 @@ struct KnowledgeTables: CapabilityTable {
                     .conflict,
                     "knowledge section \(id) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
             }
-            if let stored = sections[id], stored.audience != write.section.audience {
+            if let stored = sections[id], stored.audience.identity != write.section.audience.identity {
                 throw StorageError(.conflict, "knowledge section \(id) cannot change its audience")
             }
             sectionsAfter[id] = write.section

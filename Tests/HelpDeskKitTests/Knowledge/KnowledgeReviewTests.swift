@@ -85,6 +85,36 @@ struct KnowledgeReviewTests {
             "an article already marked keeps its first reason")
     }
 
+    @Test func anAssetSectionFollowsItsAssetToItsNewLocation() async throws {
+        let f = try await KnowledgeFixture.make()
+        let section = try await f.section(
+            "Printer", audience: .client(KnowledgeClientScope(companyID: f.alpha.id, assetID: f.printer.id)))
+        let child = try await f.section("Printer drivers", audience: section.audience, parent: section.id)
+        let article = try await f.article("Drivers", in: child, schedule: f.publicNow)
+        let lena = Performer.contact(f.lena.id)
+        let alice = Performer.contact(f.alice.id)
+        #expect(try await f.desk.knowledgeArticle(article.id, as: lena) == article, "at the warehouse, Lena's")
+        await #expect(throws: HelpDeskError(.knowledgeArticleNotFound(article.id))) {
+            try await f.desk.knowledgeArticle(article.id, as: alice)
+        }
+        _ = try await f.desk.moveAsset(f.printer.id, to: f.office.id, by: .system)
+        let moved = try await f.desk.knowledgeSections(as: .system).filter {
+            $0.audience.identity == section.audience.identity
+        }
+        #expect(moved.count == 2 && moved.allSatisfy { $0.audience.companyID == f.alpha.id && $0.revision == 2 })
+        #expect(
+            moved.allSatisfy {
+                if case .client(let scope) = $0.audience { scope.locationID == f.office.id } else { false }
+            })
+        #expect(try await f.desk.knowledgeArticle(article.id, as: alice) == article, "now at the office, Alice's")
+        await #expect(throws: HelpDeskError(.knowledgeArticleNotFound(article.id))) {
+            try await f.desk.knowledgeArticle(article.id, as: lena)
+        }
+        let renamed = try await f.desk.changeKnowledgeSection(
+            section.id, KnowledgeSectionDefinition(title: "The printer", audience: section.audience), by: f.editor)
+        #expect(renamed.audience == moved.first { $0.id == section.id }?.audience, "a change keeps the moved location")
+    }
+
     @Test func theStaleReportListsMarkedOverdueArticlesWithReasonDaysAndCitingTickets() async throws {
         let f = try await KnowledgeFixture.make()
         let section = try await f.section("Printers")

@@ -234,9 +234,10 @@ extension PostgresStore: KnowledgeRepository {
         }
     }
 
-    /// The audience as stored in its column (compared so that a section never changes it).
+    /// The audience's ``KnowledgeAudience/identity`` as stored in its column (compared so that a
+    /// section never changes it; an asset section's location may follow the asset).
     static func key(of audience: KnowledgeAudience) -> String {
-        switch audience {
+        switch audience.identity {
         case .desk: "desk"
         case .client(let scope):
             "client:\(scope.companyID)/\(scope.locationID.map(\.description) ?? "")/\(scope.assetID.map(\.description) ?? "")"
