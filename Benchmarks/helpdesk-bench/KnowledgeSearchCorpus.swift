@@ -147,11 +147,7 @@ struct KnowledgeCorpus {
         let consonants = Array("бвгдзклмнпрстфхшж")
         let vowels = Array("аеиоу")
         while forms.count < lemmas {
-            var stem = ""
-            for _ in 0..<(2 + rng.below(2)) {
-                stem += String(consonants[rng.below(consonants.count)]) + String(vowels[rng.below(vowels.count)])
-            }
-            stem += String(consonants[rng.below(consonants.count)])
+            let stem = rng.madeUpStem(consonants, vowels)
             let endings = paradigms[forms.count % paradigms.count]
             guard seen.insert(stem + endings[0]).inserted else { continue }
             forms.append(endings.map { stem + $0 })
@@ -185,11 +181,7 @@ struct KnowledgeCorpus {
         let vowels = Array("aeiou")
         let paradigms = [noun, verb, adjective]
         while forms.count < lemmas {
-            var stem = ""
-            for _ in 0..<(2 + rng.below(2)) {
-                stem += String(consonants[rng.below(consonants.count)]) + String(vowels[rng.below(vowels.count)])
-            }
-            stem += String(consonants[rng.below(consonants.count)])
+            let stem = rng.madeUpStem(consonants, vowels)
             let endings = paradigms[forms.count % paradigms.count]
             guard seen.insert(stem).inserted else { continue }
             forms.append(endings.map { stem + $0 })
@@ -216,4 +208,13 @@ struct BenchRandom {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// A made-up stem: two or three consonant–vowel syllables and a closing consonant.
+    mutating func madeUpStem(_ consonants: [Character], _ vowels: [Character]) -> String {
+        var stem = ""
+        for _ in 0..<(2 + below(2)) {
+            stem += String(consonants[below(consonants.count)]) + String(vowels[below(vowels.count)])
+        }
+        return stem + String(consonants[below(consonants.count)])
+    }
 }

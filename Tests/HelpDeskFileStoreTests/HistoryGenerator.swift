@@ -182,7 +182,7 @@ struct HistoryGenerator {
         pick([
             .company(id()), .location(id()), .contact(id()), .contract(id()), .asset(id()), .assetModel(id()),
             .priceListItem(id()), .contractPrice(id(), item: id()), .account(id(), unit: .money(.rub)),
-            .account(id(), unit: .prepaid(text())),
+            .account(id(), unit: .prepaid(text())), .knowledgeSection(id()), .knowledgeArticle(id()),
         ])
     }
 

@@ -295,7 +295,7 @@ enum EventCodec {
         w.int(otherNumber.rawValue)
     }
 
-    /// A trail subject: its kind (0…8), its identifiers, and for an account its unit's ledger code.
+    /// A trail subject: its kind (0…10), its identifiers, and for an account its unit's ledger code.
     private static func encode(_ subject: TrailSubject, to w: inout ByteWriter) {
         switch subject {
         case .company(let id): w.u8(0); w.uuid(id.rawValue)
@@ -313,6 +313,8 @@ enum EventCodec {
             w.u8(8)
             w.uuid(company.rawValue)
             w.string(unit.description)
+        case .knowledgeSection(let id): w.u8(9); w.uuid(id.rawValue)
+        case .knowledgeArticle(let id): w.u8(10); w.uuid(id.rawValue)
         }
     }
 
@@ -335,6 +337,8 @@ enum EventCodec {
                 throw MalformedBytes(offset: start, reason: "unknown billing unit \(code)")
             }
             return .account(company, unit: .money(currency))
+        case 9: return .knowledgeSection(try r.id())
+        case 10: return .knowledgeArticle(try r.id())
         case let kind: throw MalformedBytes(offset: start, reason: "unknown trail subject \(kind)")
         }
     }

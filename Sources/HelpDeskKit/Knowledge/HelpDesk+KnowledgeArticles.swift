@@ -29,6 +29,7 @@ extension HelpDesk {
             context.work.knowledge.versions = [
                 KnowledgeArticleVersion(articleID: article.id, number: 1, content: content, editorID: editor, at: now)
             ]
+            try await recordKnowledgeTrail(of: article, from: nil, by: context.performer, into: &context.work)
             return article
         }
     }
@@ -88,7 +89,7 @@ extension HelpDesk {
             article.reviewIntervalDays = settings.reviewIntervalDays
             article.links = settings.links
             article.reviewDueAt = Self.reviewDue(of: article, in: section)
-            return write(article, replacing: old, into: &context.work)
+            return try await writeTrailed(article, replacing: old, by: context.performer, into: &context.work)
         }
     }
 
@@ -108,7 +109,7 @@ extension HelpDesk {
             article.internalAt = schedule.internalAt
             article.publishedAt = schedule.publishedAt
             article.archivedAt = schedule.archivedAt
-            return write(article, replacing: old, into: &context.work)
+            return try await writeTrailed(article, replacing: old, by: context.performer, into: &context.work)
         }
     }
 
@@ -172,11 +173,21 @@ extension HelpDesk {
         article.content = content
         article.version = old.version + 1
         article.reviewDueAt = Self.reviewDue(of: article, in: section)
-        let written = write(article, replacing: old, into: &work)
+        let written = try await writeTrailed(article, replacing: old, by: .employee(editor), into: &work)
         work.knowledge.versions.append(
             KnowledgeArticleVersion(
                 articleID: old.id, number: article.version, content: content, editorID: editor, at: written.updatedAt,
                 note: note))
+        return written
+    }
+
+    /// ``write(_:replacing:into:)`` by a command of `performer`, with its record-trail entry.
+    func writeTrailed(
+        _ article: KnowledgeArticle, replacing old: KnowledgeArticle, by performer: Performer,
+        into work: inout UnitOfWork
+    ) async throws(HelpDeskError) -> KnowledgeArticle {
+        let written = write(article, replacing: old, into: &work)
+        if written != old { try await recordKnowledgeTrail(of: written, from: old, by: performer, into: &work) }
         return written
     }
 

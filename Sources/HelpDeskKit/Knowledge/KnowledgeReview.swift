@@ -115,7 +115,7 @@ extension HelpDesk {
             article.verifiedAt = clock.now()
             article.verifiedBy = editor
             article.reviewDueAt = Self.reviewDue(of: article, in: section)
-            return write(article, replacing: old, into: &context.work)
+            return try await writeTrailed(article, replacing: old, by: context.performer, into: &context.work)
         }
     }
 

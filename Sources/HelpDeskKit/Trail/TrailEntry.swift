@@ -3,7 +3,8 @@ import Foundation
 /// Identifies one entry of the record trail.
 public typealias TrailEntryID = Identifier<TrailEntry>
 
-/// The record a trail entry is about: a client-directory record, a price, or a client's account.
+/// The record a trail entry is about: a client-directory record, a price, a client's account, or a
+/// section or article of the knowledge base.
 public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
     /// A client company.
     case company(CompanyID)
@@ -23,6 +24,10 @@ public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
     case contractPrice(ContractID, item: PriceListItemID)
     /// A client's personal account (wallet) in one unit: top-ups and adjustments.
     case account(CompanyID, unit: BillingUnit)
+    /// A section of the knowledge base.
+    case knowledgeSection(KnowledgeSectionID)
+    /// An article of the knowledge base: its settings, schedule, versions and verification.
+    case knowledgeArticle(KnowledgeArticleID)
 
     /// The kind of record, e.g. `contract`.
     public var kind: String {
@@ -36,6 +41,8 @@ public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
         case .priceListItem: "priceListItem"
         case .contractPrice: "contractPrice"
         case .account: "account"
+        case .knowledgeSection: "knowledgeSection"
+        case .knowledgeArticle: "knowledgeArticle"
         }
     }
 
@@ -51,6 +58,8 @@ public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
         case .priceListItem(let id): "priceListItem:\(id)"
         case .contractPrice(let contract, let item): "contractPrice:\(contract)/\(item)"
         case .account(let company, let unit): "account:\(company)/\(unit)"
+        case .knowledgeSection(let id): "knowledgeSection:\(id)"
+        case .knowledgeArticle(let id): "knowledgeArticle:\(id)"
         }
     }
 
@@ -60,6 +69,14 @@ public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
     public var isBilling: Bool {
         switch self {
         case .priceListItem, .contractPrice, .account: true
+        default: false
+        }
+    }
+
+    /// `true` for the knowledge base's sections and articles, read with the editors' permission.
+    public var isKnowledge: Bool {
+        switch self {
+        case .knowledgeSection, .knowledgeArticle: true
         default: false
         }
     }

@@ -21,9 +21,8 @@ struct IndexPropertyTests {
         return index
     }
 
-    @Test(arguments: 0..<40)
-    func matchesTheReference(seed: UInt64) throws {
-        var random = RandomCorpus(rng: SplitMix64(seed: seed))
+    /// An index and the reference holding the same 5–44 random documents in partitions 0–3.
+    static func seeded(_ random: inout RandomCorpus) throws -> (SearchIndex<Int>, ReferenceSearch) {
         var index = try SearchIndex<Int>(fields: RandomCorpus.fields)
         var reference = ReferenceSearch(weights: RandomCorpus.fields.map(\.weight))
         for key in 0..<(5 + random.below(40)) {
@@ -32,6 +31,13 @@ struct IndexPropertyTests {
             try index.upsert(key, partition: partition, fields: fields)
             reference.upsert(key, partition: partition, fields: fields)
         }
+        return (index, reference)
+    }
+
+    @Test(arguments: 0..<40)
+    func matchesTheReference(seed: UInt64) throws {
+        var random = RandomCorpus(rng: SplitMix64(seed: seed))
+        let (index, reference) = try Self.seeded(&random)
         for _ in 0..<60 {
             let query = random.query(partitions: 4)
             Self.expectSame(index.search(query), reference.search(query), "seed \(seed) \(query)")

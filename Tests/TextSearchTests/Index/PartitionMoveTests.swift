@@ -11,14 +11,7 @@ struct PartitionMoveTests {
     @Test(arguments: 0..<30)
     func movesMatchTheReference(seed: UInt64) throws {
         var random = RandomCorpus(rng: SplitMix64(seed: 3_000 + seed))
-        var index = try SearchIndex<Int>(fields: RandomCorpus.fields)
-        var reference = ReferenceSearch(weights: RandomCorpus.fields.map(\.weight))
-        for key in 0..<(5 + random.below(40)) {
-            let fields = random.fields()
-            let partition = random.below(4)
-            try index.upsert(key, partition: partition, fields: fields)
-            reference.upsert(key, partition: partition, fields: fields)
-        }
+        var (index, reference) = try IndexPropertyTests.seeded(&random)
         for step in 0..<60 {
             let key = random.below(50)
             let partition = random.below(6)
