@@ -10,7 +10,8 @@ enum DemoKnowledge {
     static let jamReply = "jam"
 
     /// Writes the sections, articles and canned replies as `editor` (the head of support) sets the desk up.
-    static func seed(on desk: HelpDesk, northwind: Company, editor: Employee, at now: Date) async throws(HelpDeskError) {
+    static func seed(on desk: HelpDesk, northwind: Company, editor: Employee, at now: Date) async throws(HelpDeskError)
+    {
         let author = Performer.employee(editor.id)
         func section(_ title: String, _ audience: KnowledgeAudience = .desk, review: Int? = nil)
             async throws(HelpDeskError) -> KnowledgeSectionID
@@ -32,7 +33,8 @@ enum DemoKnowledge {
         let printers = try await section("Printers and copiers", review: 180)
         let network = try await section("Network and VPN", review: 30)
         let procedures = try await section("Engineers' procedures", review: 365)
-        let northwinds = try await section("Northwind Traders: office network", .client(KnowledgeClientScope(companyID: northwind.id)))
+        let northwinds = try await section(
+            "Northwind Traders: office network", .client(KnowledgeClientScope(companyID: northwind.id)))
         try await article(
             jamTitle, in: printers, tags: ["printer", "paper jam"], public: true,
             """
@@ -46,7 +48,8 @@ enum DemoKnowledge {
             "Open the front cover, pull the old cartridge out, shake the new one five times and push it in.")
         try await article(
             "Fuser unit replacement (HP LaserJet M428)", in: procedures, tags: ["printer", "fuser"], public: false,
-            "Spare part RM2-5399. Unplug the printer, remove the rear cover (two screws), swap the fuser, print a test page.")
+            "Spare part RM2-5399. Unplug the printer, remove the rear cover (two screws), swap the fuser, print a test page."
+        )
         try await article(
             vpnTitle, in: network, tags: ["vpn"], public: true,
             "Install the client from the portal, sign in with your office account, choose the Moscow gateway.")
@@ -67,7 +70,9 @@ enum DemoKnowledge {
     /// The article titled `title`, as the system finds it.
     static func article(titled title: String, on desk: HelpDesk) async throws(HelpDeskError) -> KnowledgeArticle? {
         for section in try await desk.knowledgeSections(as: .system) {
-            if let found = try await desk.knowledgeArticles(in: section.id, as: .system).first(where: { $0.title == title }) {
+            if let found = try await desk.knowledgeArticles(in: section.id, as: .system).first(where: {
+                $0.title == title
+            }) {
                 return found
             }
         }

@@ -10,7 +10,9 @@ extension ScriptedDay {
         let suggested = try await desk.suggestArticles(for: printer, limit: 3, as: ben)
         say("\(staff.ben.name) asks the knowledge base what may answer \(number); by its title it suggests")
         for hit in suggested.hits {
-            then("\"\(hit.title)\" in \(hit.sectionTitle) (\(hit.visibility == .public ? "clients read it" : "staff only"))")
+            then(
+                "\"\(hit.title)\" in \(hit.sectionTitle) (\(hit.visibility == .public ? "clients read it" : "staff only"))"
+            )
         }
         let typed = try await desk.searchKnowledge(KnowledgeSearchRequest("fuse", asYouType: true), as: ben)
         say("He types \"fuse\" in the search box: \(typed.hits.map { "\"\($0.title)\"" }.joined(separator: ", "))")
@@ -62,7 +64,9 @@ extension ScriptedDay {
         say("\(staff.maria.name) opens the knowledge base's review list: \(stale.count) article(s) to check")
         for item in stale {
             let tickets = item.citingTickets == 1 ? "1 ticket" : "\(item.citingTickets) tickets"
-            then("\"\(item.article.title)\": \(item.reason), \(item.daysOverdue) days overdue, cited in \(tickets) today")
+            then(
+                "\"\(item.article.title)\": \(item.reason), \(item.daysOverdue) days overdue, cited in \(tickets) today"
+            )
         }
         for item in stale {
             let verified = try await desk.verifyKnowledgeArticle(item.article.id, by: maria)

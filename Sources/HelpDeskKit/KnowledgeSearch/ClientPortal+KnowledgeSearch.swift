@@ -2,7 +2,8 @@ import Foundation
 
 extension ClientPortal {
     /// Searches the public articles this contact may read (the desk's and their company's own).
-    public func searchKnowledge(_ request: KnowledgeSearchRequest) async throws(HelpDeskError) -> KnowledgeSearchResults {
+    public func searchKnowledge(_ request: KnowledgeSearchRequest) async throws(HelpDeskError) -> KnowledgeSearchResults
+    {
         try await desk.searchKnowledge(request, as: .contact(contactID))
     }
 

@@ -84,7 +84,8 @@ struct KnowledgeIndex: Sendable {
             return
         }
         let partition = partitions.number(article.visibility(at: instant), section.audience)
-        let entry = Entry(article: article, partition: partition, nextChange: Self.nextChange(of: article, after: instant))
+        let entry = Entry(
+            article: article, partition: partition, nextChange: Self.nextChange(of: article, after: instant))
         let previous = entries.updateValue(entry, forKey: article.id)
         if reanalyze || previous == nil {
             let content = article.content

@@ -40,6 +40,10 @@ extension SearchIndex {
             }
         }
         guard !positions.isEmpty else { return empty }
+        if query.match == .all {
+            // Rarest first: later positions then only probe the few documents still in the running.
+            positions.sort { cost($0) < cost($1) }
+        }
 
         let ranking = Ranking(
             weights: weights, stride: stride, visible: visible, documents: visibleDocuments,
@@ -63,7 +67,7 @@ extension SearchIndex {
         var total = 0
         for document in scratch.touched where scratch.matched[Int(document)] >= required {
             total += 1
-            top.offer(score: scratch.scores[Int(document)], document: document)
+            top.offer(score: Double(scratch.scores[Int(document)]) * SearchScratch.scoreUnit, document: document)
         }
         // Touched documents are visible, so live: every one has its key.
         let hits = top.sorted().dropFirst(offset).compactMap { hit in
@@ -71,6 +75,11 @@ extension SearchIndex {
         }
         return SearchResult(hits: hits, total: total)
     }
+}
+
+extension SearchIndex {
+    /// The postings a position's terms hold, in words.
+    func cost(_ position: [Int32]) -> Int { position.reduce(0) { $0 + postings[Int($1)].count } }
 }
 
 /// One search's statistics over the visible partitions, and the walk that scores a query position.
@@ -94,6 +103,13 @@ struct Ranking {
     {
         var found = false
         let single = terms.count == 1
+        scratch.candidates.removeAll(keepingCapacity: true)
+        if requireAll, index > 0 {
+            for document in scratch.touched where scratch.matched[Int(document)] == index {
+                scratch.candidates.append(document)
+            }
+            scratch.candidates.sort()
+        }
         for term in terms {
             let postings = source.postings[Int(term)]
             if everyDocumentVisible, source.removedCount == 0 {
@@ -142,14 +158,8 @@ struct Ranking {
         postings.withUnsafeBufferPointer { words in
             source.slots.withUnsafeBufferPointer { slots in
                 source.lengths.withUnsafeBufferPointer { lengths in
-                    var at = 0
-                    while at < words.count {
-                        defer { at += stride }
-                        let document = Int32(bitPattern: words[at])
-                        let number = Int(document)
-                        guard visible[Int(slots[number])] else { continue }
-                        n += 1
-                        if requireAll, scratch.matched[number] != index { continue }
+                    /// `tf~ · (k1 + 1) / (tf~ + k1)` of the posting at word `at`.
+                    func saturation(at: Int, _ number: Int, _ document: Int32) -> Double {
                         var tfTilde = 0.0
                         for field in 0..<fieldCount {
                             let byte = (words[at + 1 + field / 4] >> (8 * UInt32(field % 4))) & 0xFF
@@ -163,7 +173,40 @@ struct Ranking {
                             let length = Double(lengths[number * fieldCount + field])
                             tfTilde += weights[field] * frequency / (1 - b + b * length / averageLengths[field])
                         }
-                        let saturation = tfTilde * (k1 + 1) / (tfTilde + k1)
+                        return tfTilde * (k1 + 1) / (tfTilde + k1)
+                    }
+                    let count = words.count / stride
+                    if let idf, requireAll, index > 0, scratch.candidates.count * 16 < count {
+                        // Few documents are still in the running: find each by binary search.
+                        var low = 0
+                        for document in scratch.candidates {
+                            var high = count
+                            while low < high {
+                                let middle = (low + high) / 2
+                                if Int32(bitPattern: words[middle * stride]) < document {
+                                    low = middle + 1
+                                } else {
+                                    high = middle
+                                }
+                            }
+                            guard low < count, Int32(bitPattern: words[low * stride]) == document else { continue }
+                            let number = Int(document)
+                            take(
+                                number, document, idf * saturation(at: low * stride, number, document), index, single,
+                                &scratch)
+                        }
+                        n = count
+                        return
+                    }
+                    var at = 0
+                    while at < words.count {
+                        defer { at += stride }
+                        let document = Int32(bitPattern: words[at])
+                        let number = Int(document)
+                        guard visible[Int(slots[number])] else { continue }
+                        n += 1
+                        if requireAll, scratch.matched[number] != index { continue }
+                        let saturation = saturation(at: at, number, document)
                         if let idf {
                             take(number, document, idf * saturation, index, single, &scratch)
                         } else {
@@ -202,7 +245,8 @@ struct Ranking {
         if scratch.matched[number] == 0 {
             scratch.touched.append(document)
         }
-        scratch.scores[number] += contribution
+        let units = (contribution / SearchScratch.scoreUnit).rounded()
+        scratch.scores[number] &+= units.magnitude < 0x1p62 ? Int64(units) : 0
         scratch.matched[number] += 1
     }
 }

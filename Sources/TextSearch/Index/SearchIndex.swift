@@ -23,6 +23,11 @@
 /// first (upserting an existing key again moves it to the end). Scores of equal documents are
 /// computed by the same operations, so equal documents tie exactly.
 ///
+/// **Walk.** An `.all` query walks its rarest position first; when every document is visible, the
+/// later positions probe only the documents still in the running, by binary search in their
+/// postings. Contributions are summed in fixed point (units of 2⁻⁴⁴), so a score does not depend on
+/// the order the positions were walked in — which depends on all partitions' postings.
+///
 /// Postings are contiguous arrays per term of dense document numbers with per-field frequencies
 /// packed in bytes; a removed or replaced document is a tombstone until half the numbers are dead,
 /// then the postings are compacted. Searching allocates no memory per posting.

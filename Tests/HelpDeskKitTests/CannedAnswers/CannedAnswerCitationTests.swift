@@ -12,7 +12,8 @@ struct CannedAnswerCitationTests {
         let f = try await KnowledgeFixture.make()
         let section = try await f.section("Printers")
         let open = try await f.article("Clear a paper jam", in: section, schedule: f.publicNow)
-        let staffOnly = try await f.article("Reset the print server", in: section, schedule: KnowledgeSchedule(internalAt: f.now))
+        let staffOnly = try await f.article(
+            "Reset the print server", in: section, schedule: KnowledgeSchedule(internalAt: f.now))
         let ticket = try await f.desk.createTicket(
             NewTicket(title: "Paper jam", channel: .portal, requester: .contact(f.carl.id)), by: .contact(f.carl.id))
         let reply = try await f.desk.createCannedAnswer(
@@ -22,7 +23,8 @@ struct CannedAnswerCitationTests {
 
         let before = try await f.test.snapshot()
         await #expect(throws: HelpDeskError(.knowledgeArticleNotReadableByRequester(staffOnly.id, ticket.number))) {
-            try await f.desk.answerWithCannedAnswer(reply.id, on: ticket.id, citing: [open.id, staffOnly.id], by: boris)
+            try await f.desk.answerWithCannedAnswer(
+                reply.id, on: ticket.id, citing: [open.id, staffOnly.id], by: boris)
         }
         #expect(try await f.test.snapshot() == before, "a refused answer changes nothing")
 

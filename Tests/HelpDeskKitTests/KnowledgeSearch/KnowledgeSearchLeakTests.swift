@@ -61,7 +61,8 @@ struct KnowledgeSearchLeakTests {
                     planted.append(Planted(article: article, secret: secret, company: nil, location: nil))
                     continue
                 }
-                planted.append(Planted(article: article, secret: secret, company: scope.companyID, location: scope.locationID))
+                planted.append(
+                    Planted(article: article, secret: secret, company: scope.companyID, location: scope.locationID))
             }
         }
         let readers: [(String, Performer, ModelReader)] = [
@@ -70,7 +71,10 @@ struct KnowledgeSearchLeakTests {
             ("an employee without knowledge permissions", .employee(f.clerk.id), .employee),
             ("Carl (Alpha, company scope)", .contact(f.carl.id), .contact(f.alpha.id, locations: nil)),
             ("Lena (Alpha, warehouse)", .contact(f.lena.id), .contact(f.alpha.id, locations: [f.warehouse.id])),
-            ("Alice (Alpha, office, own tickets)", .contact(f.alice.id), .contact(f.alpha.id, locations: [f.office.id])),
+            (
+                "Alice (Alpha, office, own tickets)", .contact(f.alice.id),
+                .contact(f.alpha.id, locations: [f.office.id])
+            ),
             ("Bob (Beta)", .contact(f.bob.id), .contact(f.beta.id, locations: [])),
             ("a client known by name", .client(name: "Walk-in"), .client),
         ]
@@ -114,16 +118,19 @@ struct KnowledgeSearchLeakTests {
             let found = try await desk.searchKnowledge(KnowledgeSearchRequest(item.secret), as: performer)
             let expected = ids.contains(item.article.id)
             #expect(found.total == (expected ? 1 : 0), "\(name) counts \(item.article.title)")
-            #expect(found.hits.map(\.articleID) == (expected ? [item.article.id] : []), "\(name): \(item.article.title)")
+            #expect(
+                found.hits.map(\.articleID) == (expected ? [item.article.id] : []), "\(name): \(item.article.title)")
         }
         let common = try await desk.searchKnowledge(KnowledgeSearchRequest("printer", limit: 100), as: performer)
         #expect(Set(common.hits.map(\.articleID)) == ids && common.total == ids.count, "\(name) searching 'printer'")
-        let typing = try await desk.searchKnowledge(KnowledgeSearchRequest("print", asYouType: true, limit: 100), as: performer)
+        let typing = try await desk.searchKnowledge(
+            KnowledgeSearchRequest("print", asYouType: true, limit: 100), as: performer)
         #expect(Set(typing.hits.map(\.articleID)) == ids && typing.total == ids.count, "\(name) typing 'print'")
         let suggested = try await desk.suggestArticles(title: "The printer", limit: 100, as: performer)
         #expect(Set(suggested.hits.map(\.articleID)) == ids, "\(name)'s suggestions")
         if case .contact(let contact) = performer {
-            let portal = try await desk.portal(for: contact).searchKnowledge(KnowledgeSearchRequest("printer", limit: 100))
+            let portal = try await desk.portal(for: contact).searchKnowledge(
+                KnowledgeSearchRequest("printer", limit: 100))
             #expect(portal == common, "\(name)'s portal search is the engine's")
         }
 
@@ -134,7 +141,8 @@ struct KnowledgeSearchLeakTests {
         for item in visible {
             let content = item.article.content
             try alone.upsert(
-                item.article.id, partition: 0, fields: [content.title, content.tags.joined(separator: " "), content.body])
+                item.article.id, partition: 0,
+                fields: [content.title, content.tags.joined(separator: " "), content.body])
         }
         let reference = alone.search(SearchQuery("printer", partitions: [0], limit: 100))
         let scores = Dictionary(uniqueKeysWithValues: reference.hits.map { ($0.key, $0.score) })

@@ -10,7 +10,8 @@ struct KnowledgeSearchTests {
     @Test func followsEditsMovesAndAnotherEngine() async throws {
         let f = try await KnowledgeFixture.make()
         let desk = try await f.section("Printers")
-        let alphas = try await f.section("Alpha's network", audience: .client(KnowledgeClientScope(companyID: f.alpha.id)))
+        let alphas = try await f.section(
+            "Alpha's network", audience: .client(KnowledgeClientScope(companyID: f.alpha.id)))
         let jam = try await f.desk.writeKnowledgeArticle(
             NewKnowledgeArticle(
                 content: KnowledgeContent(title: "Paper jam", body: "Open tray two and pull the sheet."),
@@ -26,7 +27,8 @@ struct KnowledgeSearchTests {
         #expect(try await ids("rear door", as: bob, on: f.desk) == [jam.id])
 
         // Moved into Alpha's own section: Beta's contact no longer finds it, Alpha's does.
-        _ = try await f.desk.changeKnowledgeArticle(jam.id, KnowledgeArticleSettings(sectionID: alphas.id), by: f.editor)
+        _ = try await f.desk.changeKnowledgeArticle(
+            jam.id, KnowledgeArticleSettings(sectionID: alphas.id), by: f.editor)
         #expect(try await ids("rear door", as: bob, on: f.desk).isEmpty)
         #expect(try await ids("rear door", as: .contact(f.carl.id), on: f.desk) == [jam.id])
 
@@ -83,7 +85,9 @@ struct KnowledgeSearchTests {
                 try await f.desk.searchKnowledge(request, as: f.editor)
             }
         }
-        await #expect(throws: HelpDeskError.self) { try await f.desk.suggestArticles(title: "x", limit: 0, as: f.editor) }
+        await #expect(throws: HelpDeskError.self) {
+            try await f.desk.suggestArticles(title: "x", limit: 0, as: f.editor)
+        }
         let empty = try await f.desk.searchKnowledge(KnowledgeSearchRequest("   "), as: f.editor)
         #expect(empty.hits.isEmpty && empty.total == 0)
     }
