@@ -29,7 +29,8 @@ extension HelpDesk {
             context.work.knowledge.versions = [
                 KnowledgeArticleVersion(articleID: article.id, number: 1, content: content, editorID: editor, at: now)
             ]
-            try await recordKnowledgeTrail(of: article, from: nil, by: context.performer, into: &context.work)
+            try await recordKnowledgeTrail(
+                .knowledgeArticle(article.id), from: nil, to: article, by: context.performer, into: &context.work)
             return article
         }
     }
@@ -187,7 +188,10 @@ extension HelpDesk {
         into work: inout UnitOfWork
     ) async throws(HelpDeskError) -> KnowledgeArticle {
         let written = write(article, replacing: old, into: &work)
-        if written != old { try await recordKnowledgeTrail(of: written, from: old, by: performer, into: &work) }
+        if written != old {
+            try await recordKnowledgeTrail(
+                .knowledgeArticle(written.id), from: old, to: written, by: performer, into: &work)
+        }
         return written
     }
 

@@ -21,7 +21,8 @@ extension HelpDesk {
                 id: nextID(), title: definition.title, parentID: definition.parentID, position: definition.position,
                 audience: definition.audience, reviewIntervalDays: definition.reviewIntervalDays, createdAt: now)
             context.work.knowledge.sectionWrites = [KnowledgeSectionWrite(section: section, expectedRevision: nil)]
-            try await recordKnowledgeTrail(of: section, from: nil, by: context.performer, into: &context.work)
+            try await recordKnowledgeTrail(
+                .knowledgeSection(section.id), from: nil, to: section, by: context.performer, into: &context.work)
             return section
         }
     }
@@ -56,7 +57,8 @@ extension HelpDesk {
             context.work.knowledge.sectionWrites = [
                 KnowledgeSectionWrite(section: section, expectedRevision: old.revision)
             ]
-            try await recordKnowledgeTrail(of: section, from: old, by: context.performer, into: &context.work)
+            try await recordKnowledgeTrail(
+                .knowledgeSection(section.id), from: old, to: section, by: context.performer, into: &context.work)
             return section
         }
     }

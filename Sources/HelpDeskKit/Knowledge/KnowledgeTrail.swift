@@ -25,23 +25,12 @@ extension KnowledgeArticle: TrailRecord {
 }
 
 extension HelpDesk {
-    /// Records the trail entry of an article written over `old` (`nil`: created) by `performer`.
-    func recordKnowledgeTrail(
-        of article: KnowledgeArticle, from old: KnowledgeArticle?, by performer: Performer,
+    /// Records the trail entry of a knowledge record written over `old` (`nil`: created) by `performer`.
+    func recordKnowledgeTrail<Record: TrailRecord>(
+        _ subject: TrailSubject, from old: Record?, to new: Record, by performer: Performer,
         into work: inout UnitOfWork
     ) async throws(HelpDeskError) {
         try await recordTrail(
-            old == nil ? .created : .updated, of: .knowledgeArticle(article.id), company: nil, from: old, to: article,
-            by: performer, into: &work)
-    }
-
-    /// Records the trail entry of a section written over `old` (`nil`: created) by `performer`.
-    func recordKnowledgeTrail(
-        of section: KnowledgeSection, from old: KnowledgeSection?, by performer: Performer,
-        into work: inout UnitOfWork
-    ) async throws(HelpDeskError) {
-        try await recordTrail(
-            old == nil ? .created : .updated, of: .knowledgeSection(section.id), company: nil, from: old, to: section,
-            by: performer, into: &work)
+            old == nil ? .created : .updated, of: subject, company: nil, from: old, to: new, by: performer, into: &work)
     }
 }
