@@ -60,7 +60,7 @@ extension HelpDesk {
             guard let reader = readers[company].flatMap({ $0 }) else { return false }
             return KnowledgeAccess.mayRead(reader, state, audience: audience)
         }
-        let result = index.search.search(query)
+        let result = index.search?.search(query) ?? SearchResult(hits: [], total: 0)
         return KnowledgeSearchResults(hits: result.hits.compactMap(index.hit(for:)), total: result.total)
     }
 

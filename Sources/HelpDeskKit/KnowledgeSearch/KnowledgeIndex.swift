@@ -23,7 +23,8 @@ struct KnowledgeIndex: Sendable {
     }
 
     private(set) var stamp: KnowledgeStamp?
-    private(set) var search: SearchIndex<KnowledgeArticleID>
+    /// The index; `nil` only if `TextSearch` refused the three constant fields (then nothing is found).
+    private(set) var search: SearchIndex<KnowledgeArticleID>?
     private(set) var partitions = KnowledgePartitions()
     private(set) var entries: [KnowledgeArticleID: Entry] = [:]
     private(set) var sections: [KnowledgeSectionID: KnowledgeSection] = [:]
@@ -34,8 +35,7 @@ struct KnowledgeIndex: Sendable {
 
     /// An empty index.
     init() {
-        // The fields are constants the index accepts; a refusal here is a programming error.
-        search = try! SearchIndex(fields: Self.fields)
+        search = try? SearchIndex(fields: Self.fields)
     }
 
     /// `true` when the index reflects `stamp` and every visibility change up to `instant`.
@@ -57,7 +57,7 @@ struct KnowledgeIndex: Sendable {
         }
         for id in entries.keys where !seen.contains(id) {
             entries.removeValue(forKey: id)
-            search.remove(id)
+            search?.remove(id)
         }
         finish(stamp: stamp, at: instant)
     }
@@ -80,7 +80,7 @@ struct KnowledgeIndex: Sendable {
     /// when it is new. An article whose section is gone is left out (editors still reach it directly).
     private mutating func place(_ article: KnowledgeArticle, at instant: Date, reanalyze: Bool) {
         guard let section = sections[article.sectionID] else {
-            if entries.removeValue(forKey: article.id) != nil { search.remove(article.id) }
+            if entries.removeValue(forKey: article.id) != nil { search?.remove(article.id) }
             return
         }
         let partition = partitions.number(article.visibility(at: instant), section.audience)
@@ -91,15 +91,15 @@ struct KnowledgeIndex: Sendable {
             let content = article.content
             // The fields are the index's own three; a refusal means an article too large to count.
             do {
-                try search.upsert(
+                try search?.upsert(
                     article.id, partition: partition,
                     fields: [content.title, content.tags.joined(separator: " "), content.body])
             } catch {
                 entries.removeValue(forKey: article.id)
-                search.remove(article.id)
+                search?.remove(article.id)
             }
         } else if previous?.partition != partition {
-            search.move(article.id, toPartition: partition)
+            search?.move(article.id, toPartition: partition)
         }
     }
 
