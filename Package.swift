@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DoubleEntry", targets: ["DoubleEntry"]),
         .library(name: "Templating", targets: ["Templating"]),
         .library(name: "TextSearch", targets: ["TextSearch"]),
+        .library(name: "Mail", targets: ["Mail"]),
         .library(name: "HelpDeskKit", targets: ["HelpDeskKit"]),
         .library(name: "HelpDeskFileStore", targets: ["HelpDeskFileStore"]),
         .library(name: "HelpDeskTestSupport", targets: ["HelpDeskTestSupport"]),
@@ -35,13 +36,16 @@ let package = Package(
         // Full-text search: analysis (folding, Russian and English Snowball stemmers, stop words),
         // an inverted index with BM25 ranking over weighted fields, prefix matching, visibility partitions.
         .target(name: "TextSearch", swiftSettings: strictSettings),
+        // Email: RFC 5322 / MIME parsing (charsets, encoded-words, HTML to text), rendering,
+        // reply and signature splitting, telling robots' mail from people's. No network.
+        .target(name: "Mail", swiftSettings: strictSettings),
         // A seedable generator shared by the engine and every test target (no Foundation needed).
         .target(name: "SeededRandom", swiftSettings: strictSettings),
 
         // The domain, the engine, repository protocols and the in-memory adapter.
         .target(
             name: "HelpDeskKit",
-            dependencies: ["WorkingTime", "DoubleEntry", "Templating", "TextSearch", "SeededRandom"],
+            dependencies: ["WorkingTime", "DoubleEntry", "Templating", "TextSearch", "Mail", "SeededRandom"],
             swiftSettings: strictSettings
         ),
 
@@ -92,6 +96,9 @@ let package = Package(
         .testTarget(name: "TemplatingTests", dependencies: ["Templating", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(
             name: "TextSearchTests", dependencies: ["TextSearch", "SeededRandom"], resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "MailTests", dependencies: ["Mail", "SeededRandom"], resources: [.copy("Corpus")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HelpDeskKitTests",
