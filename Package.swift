@@ -51,7 +51,8 @@ let package = Package(
 
         // Adapters and the conformance suite every adapter runs.
         .target(name: "HelpDeskFileStore", dependencies: ["HelpDeskKit", "WorkingTime"], swiftSettings: strictSettings),
-        .target(name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit", "DoubleEntry"], swiftSettings: strictSettings),
+        .target(
+            name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit", "DoubleEntry", "Mail"], swiftSettings: strictSettings),
 
         // The demo's script (a day, the next days, a month), playable on any store: `helpdesk-demo`
         // plays it in memory or on a file store, `postgres-demo` (Examples/PostgresStore) on PostgreSQL.
@@ -102,7 +103,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "HelpDeskKitTests",
-            dependencies: ["HelpDeskKit", "HelpDeskTestSupport", "TextSearch"],
+            dependencies: ["HelpDeskKit", "HelpDeskTestSupport", "TextSearch", "Mail"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -62,6 +62,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var knowledge = KnowledgeImage()
     /// Every canned answer, retired ones included (none on a store without canned answers).
     public var cannedAnswers: [CannedAnswer] = []
+    /// Every mail record and active bounce mark (none on a store without email).
+    public var email = EmailImage()
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -104,6 +106,9 @@ public struct StoreSnapshot: Equatable, Sendable {
         snapshot.groupRoutings = try await assignment?.groupRoutings() ?? []
         snapshot.knowledge = try await knowledgeImage(of: store)
         snapshot.cannedAnswers = try await store.feature((any CannedAnswerRepository).self)?.cannedAnswers() ?? []
+        if let mail = try store.feature((any EmailRepository).self) {
+            snapshot.email = EmailImage(records: try await mail.emailRecords(), bounces: try await mail.bouncedAddresses())
+        }
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

@@ -34,6 +34,8 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var assignment = AssignmentSettings()
     /// The knowledge base's limits.
     public var knowledge = KnowledgeSettings()
+    /// How the desk reads and writes mail (``EmailSettings``).
+    public var email = EmailSettings()
 
     /// Creates a configuration; the defaults suit most desks.
     public init(

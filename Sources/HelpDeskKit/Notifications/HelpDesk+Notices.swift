@@ -91,6 +91,10 @@ extension HelpDesk {
                 append(render(request, .staff, values), to: audience, about: ticket, by: performer, at: instant, into: &work)
                 book.record(instant, in: [ticketKey])
             case .client:
+                guard !work.notes.answersRobot else {
+                    suppressed.append("\(what) not sent: the client's message came from a robot")
+                    continue
+                }
                 // A client who changed the status themselves is not told of it.
                 for client in try await clients(request.recipient, of: ticket)
                 where request.purpose != .statusChange || client.performer != performer {

@@ -22,7 +22,7 @@ extension HelpDesk {
     }
 
     /// Adds the new ticket, its `created` audit entry and its event to `context`.
-    private func buildTicket(_ request: NewTicket, in context: inout CommandContext) async throws(HelpDeskError)
+    func buildTicket(_ request: NewTicket, in context: inout CommandContext) async throws(HelpDeskError)
         -> Ticket
     {
         let performer = context.performer

@@ -10,6 +10,7 @@ enum AccessCatalog {
     static let entries: [AccessEntry] =
         ticketCommands + ticketReads + directoryEntries + clientCommands + clientReads + laborEntries + ratingEntries
         + billingEntries + ruleReads + assignmentEntries + knowledgeEntries + knowledgeSearchEntries + cannedAnswerEntries
+        + emailEntries
 
     /// Public methods that take no performer by design, with the reason.
     static let exempt: [String: String] = [
@@ -17,6 +18,12 @@ enum AccessCatalog {
         "portal(for:)": "builds a ClientPortal; every portal call goes through the catalogued commands and reads",
         "ratingRequest(token:)": "authorised by the unguessable rating token",
         "tick(now:)": "the engine's own time-driven work, run by the host as .system",
+    ]
+
+    /// Commands that need no idempotency key: repeating one is recognised by its content, with the reason.
+    static let idempotentByContent: [String: String] = [
+        "receiveEmail(_:by:)": "a message received again is known by its Message-ID (or raw digest) and changes nothing",
+        "decideQuarantinedEmail(_:_:by:)": "the same decision again returns the decided record and changes nothing",
     ]
 
     typealias E = AccessEntry

@@ -272,6 +272,7 @@ struct AccessFixture: Sendable {
         let f1 = try await file("Mail does not arrive", .freeText(ivan))
         let f2 = try await file("Keyboard broken", .freeText(olga))
         try await addCannedAnswers(test)
+        try await addMail(test, about: a1)
 
         try await AccessCatalog.seedKnowledge(test, alpha: alpha.id)
         return AccessFixture(

@@ -66,6 +66,7 @@ struct MigrationTests {
             "DROP FUNCTION knowledge_changed()",
         ],
         16: ["DROP TABLE canned_answers"],
+        18: ["DROP TABLE email_records", "DROP TABLE bounced_addresses"],
     ]
 
     /// Turns the database back into one of a build before `version`: later migrations undone,

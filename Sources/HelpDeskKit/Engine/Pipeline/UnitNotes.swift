@@ -10,6 +10,9 @@ struct UnitNotes: Hashable, Sendable {
     var freedEmployees: Set<EmployeeID> = []
     /// Groups whose backlog must drain before the unit commits (a cap raised, draining turned on).
     var drainGroups: Set<GroupID> = []
+    /// The unit answers mail a robot wrote (an auto-reply, a list): it sends clients no notices,
+    /// so two robots never answer each other.
+    var answersRobot = false
 
     /// `true` when the unit hooks have something to do.
     var asksForUnitHooks: Bool { !freedEmployees.isEmpty || !drainGroups.isEmpty }
