@@ -86,7 +86,8 @@ struct AddressParser {
         for token in tokens {
             switch token {
             case .word(let text), .quoted(let text):
-                if spaceBetweenWords && lastWasWord { bytes.append(0x20) }
+                let dotted = bytes.last == UInt8(ascii: ".") || text.first == UInt8(ascii: ".")
+                if spaceBetweenWords && lastWasWord && !dotted { bytes.append(0x20) }
                 if case .quoted = token {
                     bytes.append(UInt8(ascii: "\""))
                     bytes.append(contentsOf: text)

@@ -76,11 +76,11 @@ enum HeaderBlockParser {
             if let field = current { block.fields.append(field) }
             current = nil
             dropping = false
+            if first && lineEnd &- lineStart >= 5 && input[lineStart..<(lineStart &+ 5)].elementsEqual("From ".utf8) {
+                lineStart = next  // an mbox separator line
+                continue
+            }
             guard let colon = ByteScan.find(UInt8(ascii: ":"), in: input, from: lineStart, to: lineEnd) else {
-                if first && lineEnd &- lineStart >= 5 && input[lineStart..<(lineStart &+ 5)].elementsEqual("From ".utf8) {
-                    lineStart = next  // an mbox separator line
-                    continue
-                }
                 // Not a header: the body starts here (a missing empty line).
                 problems.append(MailProblem(.malformedHeader, detail(path, "a line without a colon ends the header")))
                 block.bodyStart = lineStart

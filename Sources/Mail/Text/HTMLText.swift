@@ -54,7 +54,9 @@ enum HTMLText {
                 }
                 if name == "pre" { preDepth = max(0, preDepth &+ (tag.isEnd ? -1 : 1)) }
                 if name == "ul" || name == "ol" { listDepth = max(0, min(listDepth &+ (tag.isEnd ? -1 : 1), 16)) }
-                switch breaks[name] ?? .none {
+                var kind = breaks[name] ?? .none
+                if (name == "ul" || name == "ol") && (listDepth > 1 || (listDepth == 1 && tag.isEnd)) { kind = .line }
+                switch kind {
                 case .none: break
                 case .space: writer.space()
                 case .line: writer.requestBreaks(1)
