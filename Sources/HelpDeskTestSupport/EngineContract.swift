@@ -65,6 +65,10 @@ public enum EngineContract {
             let problems = try await KnowledgeRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("two engines receiving the same letters at once file each exactly once") { store in
+            let problems = try await EmailRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("contacts of several companies using their portals at once lose nothing and see only their own") {
             store in
             let problems = try await PortalRace().check(on: store)

@@ -27,6 +27,14 @@ enum EmailSender: Hashable, Sendable {
         }
     }
 
+    /// The sender's display name, or the local part of the address when there is none; never blank.
+    static func displayName(of address: MailAddress) -> String {
+        let name = (address.name ?? "").filter { !$0.isNewline }.trimmingCharacters(in: .whitespaces)
+        if !name.isEmpty { return String(name.prefix(200)) }
+        let local = address.localPart.trimmingCharacters(in: .whitespaces)
+        return local.isEmpty ? "unknown sender" : String(local.prefix(200))
+    }
+
     /// `Name <address>`, or the address alone; never blank, at most 300 characters.
     static func freeText(_ address: MailAddress) -> String {
         let name = (address.name ?? "").filter { !$0.isNewline && $0 != "<" && $0 != ">" }

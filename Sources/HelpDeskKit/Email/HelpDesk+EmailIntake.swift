@@ -99,7 +99,7 @@ extension HelpDesk {
         if case .unknown(let address) = sender, case .newContact(let company) = configuration.email.unknownSenders {
             let contact = try await addContact(
                 NewContact(
-                    companyID: company, name: EmailSender.freeText(MailAddress(name: address.name, address: "")),
+                    companyID: company, name: EmailSender.displayName(of: address),
                     email: canonical),
                 by: gateway)
             sender = .contact(contact)
@@ -125,7 +125,9 @@ extension HelpDesk {
         if title.isEmpty { title = "(no subject)" }
         var request = NewTicket(
             title: String(title.prefix(configuration.maximumTitleLength)),
-            description: String(message.text.prefix(configuration.maximumTextLength)), channel: .email,
+            description: String(
+                message.text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(configuration.maximumTextLength)),
+            channel: .email,
             requester: sender.requester, attachments: letter.attachments)
         if configuration.email.copiedContactsFollow, case .contact(let requester) = sender {
             request.ccContactIDs = try await copiedContacts(of: message, colleaguesOf: requester)
@@ -156,8 +158,9 @@ extension HelpDesk {
         var performer = sender.performer
         if case .unknown = sender, case .freeText(let text) = ticket.requester { performer = .client(name: text) }
         let split = ReplyText.split(letter.message.text)
-        var body = split.reply.isEmpty ? letter.message.text : split.reply
-        body = String(body.prefix(configuration.maximumTextLength))
+        let body = String(
+            (split.reply.isEmpty ? letter.message.text : split.reply).trimmingCharacters(in: .whitespacesAndNewlines)
+                .prefix(configuration.maximumTextLength))
         let request = NewComment(body, visibility: .public, attachments: letter.attachments)
         try check(request, by: performer)
         return try await perform(by: performer, editing: [ticket.id]) { context throws(HelpDeskError) in
