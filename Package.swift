@@ -50,7 +50,7 @@ let package = Package(
         ),
 
         // Adapters and the conformance suite every adapter runs.
-        .target(name: "HelpDeskFileStore", dependencies: ["HelpDeskKit", "WorkingTime"], swiftSettings: strictSettings),
+        .target(name: "HelpDeskFileStore", dependencies: ["HelpDeskKit", "WorkingTime", "Mail"], swiftSettings: strictSettings),
         .target(
             name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit", "DoubleEntry", "Mail"], swiftSettings: strictSettings),
 
@@ -58,7 +58,7 @@ let package = Package(
         // plays it in memory or on a file store, `postgres-demo` (Examples/PostgresStore) on PostgreSQL.
         .target(
             name: "ScriptedDemo",
-            dependencies: ["HelpDeskKit", "WorkingTime"],
+            dependencies: ["HelpDeskKit", "WorkingTime", "Mail"],
             path: "Examples/ScriptedDemo",
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import HelpDeskKit
+import Mail
 import WorkingTime
 
 /// The seeded desk the demo works on: the engine, its simulated clock, and the people and catalog in it.
@@ -71,6 +72,8 @@ struct DemoDesk: Sendable {
             ratings: try RatingConfiguration(escalationRecipientIDs: managers), firstTicketNumber: 1001)
         configuration.billing = BillingConfiguration(
             settleOn: .resolved, insufficientFunds: .receivable, laborItemCode: DemoClients.laborItemCode)
+        configuration.email.deskAddress = MailAddress(name: "Service desk", address: "support@servicedesk.example")
+        configuration.email.messageIDDomain = "servicedesk.example"
         return configuration
     }
 

@@ -9,9 +9,7 @@ extension ScriptedDay {
 
         at(8, 42)
         let clients = demo.clients
-        let login = try await register(
-            "Cannot log in to the CRM", via: .email, from: "Anna Smith, Acme Ltd", contact: clients.anna,
-            category: catalog.accounts, messageID: "<crm-login@acme.example>")
+        let login = try await receiveFirstLetter()
         tickets.login = login
         at(8, 55)
         try await showHints(for: clients.tom, by: staff.olga)
@@ -68,7 +66,7 @@ extension ScriptedDay {
         pause()
 
         at(10, 5)
-        try await clientReplies("My username is asmith; it says 'account locked'.", on: login)
+        try await annaAnswersByMail(on: login)
         at(10, 15)
         tickets.monitor = try await register(
             "Second monitor for a new starter", via: .webForm, from: "Tom Baker, Northwind", contact: clients.tom,
@@ -82,6 +80,8 @@ extension ScriptedDay {
         try await move(login, to: .resolved, by: staff.sam)
         try await showSettlement(of: login)
         try await showRatingRequest(of: login)
+        at(10, 25)
+        try await annasAbsenceNotice(on: login)
         at(10, 30)
         try await move(printer, to: .inProgress, by: staff.ben)
         try await answerFromTheKnowledgeBase(printer)

@@ -90,16 +90,17 @@ extension ScriptedDay {
         }
     }
 
-    /// The mail gateway delivers the morning's letter again; the engine answers the same ticket.
+    /// The mail gateway delivers the morning's letter again; the engine knows it by its Message-ID.
     private mutating func repeatedLetter() async throws(HelpDeskError) {
-        guard let mailed else { return }
+        guard let firstLetter else { return }
         let before = try await desk.undeliveredEvents(limit: 10_000, as: .system).count
-        let again = try await desk.createTicket(mailed.request, by: mailed.performer, idempotencyKey: mailed.messageID)
+        let again = try await desk.receiveEmail(firstLetter)
         let after = try await desk.undeliveredEvents(limit: 10_000, as: .system).count
-        say("the mail gateway delivers Anna's 08:42 letter again (message ID \(mailed.messageID))")
+        let number = try await desk.ticket(again.record.outcome.ticketID ?? TicketID(UUID()), as: .system).number
+        say("the mail gateway delivers Anna's 08:42 letter again (Message-ID <\(again.record.messageKey)>)")
         then(
-            after == before
-                ? "the engine answers \(again.number) again: no second ticket, nothing new in the outbox"
+            again.isDuplicate && after == before
+                ? "the engine knows it: \(number) stays the only ticket, nothing new in the outbox"
                 : "WARNING: the repeated letter changed the desk")
     }
 

@@ -27,8 +27,8 @@ struct ScriptedDay {
     var today = DemoTime.on(0, 0)
     /// Whether the days off a deadline steps over were already explained.
     var explainedDaysOff = false
-    /// A letter registered with its message ID, so the script can show the gateway resending it.
-    var mailed: (request: NewTicket, performer: Performer, messageID: IdempotencyKey)?
+    /// The morning's first letter as received, so the script can show the gateway delivering it again.
+    var firstLetter: [UInt8]?
 
     /// Starts a day on `demo`, appending the narration to `out`.
     init(demo: DemoDesk, out: Transcript) {
@@ -129,7 +129,6 @@ struct ScriptedDay {
             assigneeID: assignee?.id, groupID: group?.id)
         let taken = performer.map { Performer.employee($0.id) } ?? request.requester.performer
         let ticket = try await desk.createTicket(request, by: taken, idempotencyKey: messageID)
-        if let messageID { mailed = (request, taken, messageID) }
         let via = Directory.label(of: channel)
         let taker = performer.map { ", taken by \($0.name)" } ?? ""
         say("\(ticket.number) \"\(title)\" arrives by \(via) from \(requester)\(taker)")

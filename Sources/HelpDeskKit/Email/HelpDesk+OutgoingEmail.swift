@@ -24,41 +24,79 @@ public struct RenderedEmail: Hashable, Sendable {
 
 extension HelpDesk {
     /// The mail the desk sends for `event`: one message per recipient with an address for a
-    /// ``DomainEvent/noticeSent(ticket:number:notice:)``, none for other events.
+    /// ``DomainEvent/noticeSent(ticket:number:notice:)`` and for an employee's public reply
+    /// (``DomainEvent/commentAdded(ticket:number:comment:visibility:)``), none for other events.
     ///
     /// Each message carries the desk's Message-ID, `In-Reply-To`/`References` to the ticket's mail,
-    /// the ticket's `[#number]` in the subject and its marker at the foot, and — when the notice is
-    /// automatic — `Auto-Submitted: auto-replied` and `X-Auto-Response-Suppress: All`.
+    /// the ticket's `[#number]` in the subject and its marker at the foot, and — when a robot wrote
+    /// it — `Auto-Submitted: auto-replied` and `X-Auto-Response-Suppress: All`. Only client-visible
+    /// text reaches a client: notices are rendered for their reader, replies are public comments.
     public func emails(for event: OutboxEvent, as gateway: Performer = .system) async throws(HelpDeskError)
         -> [RenderedEmail]
     {
         _ = try await authorize(gateway, .handleEmail)
-        guard case .noticeSent(let ticketID, let number, let notice) = event.event else { return [] }
         let settings = configuration.email
+        let letter: (ticket: TicketID, number: TicketNumber, notice: Notice, author: String?)
+        switch event.event {
+        case .noticeSent(let ticket, let number, let notice):
+            letter = (ticket, number, notice, nil)
+        case .commentAdded(let ticketID, let number, let commentID, .public):
+            guard case .employee(let employeeID) = event.performer,
+                let comment = try await storage({ try await store.comments(on: ticketID) }).first(where: { $0.id == commentID })
+            else { return [] }
+            let ticket = try await loadTicket(ticketID)
+            let author = try await storage { try await store.employee(employeeID) }?.name
+            let notice = Notice(
+                purpose: .rule, reader: .client, subject: "Re: \(ticket.title)", text: comment.body,
+                html: Self.escapedHTML(comment.body), isAutomatic: false)
+            letter = (ticketID, number, notice, author)
+        default:
+            return []
+        }
         let records = try feature((any EmailRepository).self)
-        let thread = try await storage { try await records.emailRecords(ofTicket: ticketID) }
+        let thread = try await storage { try await records.emailRecords(ofTicket: letter.ticket) }
             .filter { $0.kind != .ownMail && !$0.outcome.isQuarantined }.map(\.messageKey)
-        let recipients = try await addresses(of: event.audience, reader: notice.reader)
+        let recipients = try await addresses(of: event.audience, reader: letter.notice.reader)
+        var from = settings.deskAddress
+        if let author = letter.author { from.name = "\(author), \(settings.deskAddress.name ?? "Service desk")" }
         var rendered: [RenderedEmail] = []
         for (index, recipient) in recipients.enumerated() {
-            let marker = EmailThreadKeys.marker(of: ticketID)
+            let marker = EmailThreadKeys.marker(of: letter.ticket)
             let mail = OutgoingMail(
-                from: settings.deskAddress, to: [recipient],
-                subject: EmailThreadKeys.taggedSubject(notice.subject, number: number),
-                text: notice.text + "\n\n" + marker,
-                html: "<div>" + notice.html.replacingOccurrences(of: "\n", with: "<br>\n") + "</div>\n"
+                from: from, to: [recipient],
+                subject: EmailThreadKeys.taggedSubject(letter.notice.subject, number: letter.number),
+                text: letter.notice.text + "\n\n" + marker,
+                html: "<div>" + letter.notice.html.replacingOccurrences(of: "\n", with: "<br>\n") + "</div>\n"
                     + "<p style=\"color:#888;font-size:smaller\">\(marker)</p>",
                 messageID: EmailThreadKeys.messageID(
-                    ticket: ticketID, event: event.id.rawValue, recipient: index, domain: settings.messageIDDomain),
+                    ticket: letter.ticket, event: event.id.rawValue, recipient: index, domain: settings.messageIDDomain),
                 inReplyTo: thread.last, references: Self.references(thread), date: event.occurredAt,
-                isAutomatic: notice.isAutomatic,
-                extraHeaders: [MailHeader(name: "X-HelpDesk-Ticket", value: "\(number)")])
-            let bounced = try await storage { try await records.bouncedAddress(settings.canonical(recipient.address)) }?.isActive ?? false
+                isAutomatic: letter.notice.isAutomatic,
+                extraHeaders: [MailHeader(name: "X-HelpDesk-Ticket", value: "\(letter.number)")])
+            let bounced =
+                try await storage { try await records.bouncedAddress(settings.canonical(recipient.address)) }?.isActive
+                ?? false
             rendered.append(
                 RenderedEmail(
                     recipient: recipient, mail: mail, bytes: MailRenderer.render(mail), recipientBounced: bounced))
         }
         return rendered
+    }
+
+    /// `text` with `&`, `<`, `>` and `"` escaped for HTML.
+    static func escapedHTML(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
     }
 
     /// The first message of a thread and its latest nine: enough for every mail client to thread.
