@@ -86,8 +86,11 @@ enum DeliveryReport {
 
     /// `rfc822; <User@Example.com>` → `user@example.com`.
     static func typedAddress(_ value: String) -> String {
-        let address = value.split(separator: ";", maxSplits: 1).count == 2 ? String(value.split(separator: ";", maxSplits: 1)[1]) : value
-        return address.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "<>\""))).lowercased()
+        let address =
+            value.split(separator: ";", maxSplits: 1).count == 2
+            ? String(value.split(separator: ";", maxSplits: 1)[1]) : value
+        return address.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "<>\"")))
+            .lowercased()
     }
 
     /// `X-Failed-Recipients` (Exim, Gmail), comma-separated.
@@ -98,7 +101,10 @@ enum DeliveryReport {
 
     /// Addresses named in a bounce's explanation (before the returned message starts), excluding the daemon's own.
     static func textRecipients(_ text: String, excluding: [String]) -> [String] {
-        let stops = ["original message", "returned message", "this is a copy", "received:", "return-path:", "message-id:", "исходное сообщение", "заголовки"]
+        let stops = [
+            "original message", "returned message", "this is a copy", "received:", "return-path:", "message-id:",
+            "исходное сообщение", "заголовки",
+        ]
         var result: [String] = []
         for line in text.split(whereSeparator: \.isNewline).prefix(60) {
             let lowered = line.lowercased()
@@ -106,7 +112,9 @@ enum DeliveryReport {
             for token in lowered.split(whereSeparator: { " <>()[]\"',;:".contains($0) }) where token.contains("@") {
                 let address = token.trimmingCharacters(in: CharacterSet(charactersIn: ".")).lowercased()
                 let local = address.split(separator: "@").first.map(String.init) ?? ""
-                guard address.split(separator: "@").count == 2, !daemonLocalParts.contains(local), !excluding.contains(address) else { continue }
+                guard address.split(separator: "@").count == 2, !daemonLocalParts.contains(local),
+                    !excluding.contains(address)
+                else { continue }
                 result.append(address)
             }
         }

@@ -45,7 +45,8 @@ enum RobotSignals {
     /// Wording of an absence notice, looked for in the subject and the text's beginning.
     static let absenceWords = [
         "out of office", "out of the office", "automatic reply", "autoreply", "auto-reply", "i am out of the office",
-        "i'm out of the office", "i am away", "i'm away", "on vacation", "on holiday", "on leave", "away from the office",
+        "i'm out of the office", "i am away", "i'm away", "on vacation", "on holiday", "on leave",
+        "away from the office",
         "автоответ", "автоматический ответ", "нет на месте", "в отпуске", "отсутствую", "не в офисе", "в командировке",
         "вне офиса",
     ]

@@ -59,7 +59,9 @@ enum HeaderText {
 
     /// An identifier for `<…>` (Message-ID, Content-ID): printable ASCII without `<`, `>` and white space.
     static func identifier(_ id: String) -> String {
-        String(String.UnicodeScalarView(id.unicodeScalars.filter { $0.value >= 33 && $0.value <= 126 && $0 != "<" && $0 != ">" }))
+        String(
+            String.UnicodeScalarView(
+                id.unicodeScalars.filter { $0.value >= 33 && $0.value <= 126 && $0 != "<" && $0 != ">" }))
     }
 
     /// An address for a header: no white space, controls or `<>,;()` that would end it or start another.
@@ -92,7 +94,9 @@ enum EncodedWords {
     }
 
     /// `text` as encoded-words: the first carries at most `firstCapacity` bytes, the others `capacity`.
-    static func words(_ text: String, firstCapacity: Int, capacity: Int = EncodedWords.capacity(characters: 75)) -> [String] {
+    static func words(_ text: String, firstCapacity: Int, capacity: Int = EncodedWords.capacity(characters: 75))
+        -> [String]
+    {
         chunks(text, firstCapacity: firstCapacity, capacity: capacity).map {
             prefix + String(decoding: MailEncoders.base64($0), as: UTF8.self) + "?="
         }

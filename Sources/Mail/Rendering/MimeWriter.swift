@@ -81,7 +81,9 @@ struct MimeWriter {
         var index = 0
         let last = haystack.count - needle.count
         while index <= last {
-            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                return true
+            }
             index += 1
         }
         return false
@@ -143,7 +145,12 @@ enum FileNameParameters {
                 if HeaderFields.isAlphanumeric(byte) || attributeCharacters.contains(byte) {
                     escaped.append(Character(Unicode.Scalar(byte)))
                 } else {
-                    escaped += "%" + String(decoding: [MailEncoders.hexDigits[Int(byte >> 4)], MailEncoders.hexDigits[Int(byte & 0x0F)]], as: UTF8.self)
+                    escaped +=
+                        "%"
+                        + String(
+                            decoding: [
+                                MailEncoders.hexDigits[Int(byte >> 4)], MailEncoders.hexDigits[Int(byte & 0x0F)],
+                            ], as: UTF8.self)
                 }
             }
             if !current.isEmpty && current.utf8.count + escaped.utf8.count > 54 {

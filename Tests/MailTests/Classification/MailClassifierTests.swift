@@ -12,7 +12,8 @@ struct MailClassifierTests {
         var part = root ?? MailPart(mediaType: "text/plain", body: Array(text.utf8))
         part.headers = MailHeaders(headers.map { MailHeader(name: $0.0, value: $0.1) })
         return MailMessage(
-            root: part, subject: subject, from: [MailAddress(address: from)], messageID: messageID, returnPath: returnPath,
+            root: part, subject: subject, from: [MailAddress(address: from)], messageID: messageID,
+            returnPath: returnPath,
             text: text)
     }
 
@@ -54,25 +55,62 @@ struct MailClassifierTests {
         ("Auto-Submitted: no", message([("Auto-Submitted", "no")]), .personal),
         ("own Message-ID domain", message(messageID: "ticket.42.event.9@Desk.Example"), .ownMail),
         ("own marker header", message([("X-HelpDesk-Ticket", "42")]), .ownMail),
-        ("DSN", message(subject: "Delivery Status Notification", returnPath: "", messageID: "x@mx", root: report(dsn)), .bounce),
         (
-            "null return path from the daemon", message(subject: "Undelivered Mail Returned to Sender", from: "MAILER-DAEMON@mx.example.ru", returnPath: ""),
+            "DSN",
+            message(subject: "Delivery Status Notification", returnPath: "", messageID: "x@mx", root: report(dsn)),
             .bounce
         ),
-        ("Russian bounce subject", message(subject: "Недоставленное сообщение", from: "postmaster@mail.ru", returnPath: ""), .bounce),
-        ("Не удалось доставить", message(subject: "Не удалось доставить письмо", from: "mailer-daemon@yandex.ru", returnPath: nil), .bounce),
-        ("daemon with a real return path", message(subject: "Undelivered Mail Returned to Sender", from: "mailer-daemon@mx", returnPath: "x@y"), .personal),
-        ("daemon without a failure subject", message(subject: "Hello", from: "postmaster@mx", returnPath: ""), .personal),
-        ("out of office by header and subject", message([("Auto-Submitted", "auto-replied")], subject: "Out of Office: Принтер"), .outOfOffice),
+        (
+            "null return path from the daemon",
+            message(
+                subject: "Undelivered Mail Returned to Sender", from: "MAILER-DAEMON@mx.example.ru", returnPath: ""),
+            .bounce
+        ),
+        (
+            "Russian bounce subject",
+            message(subject: "Недоставленное сообщение", from: "postmaster@mail.ru", returnPath: ""), .bounce
+        ),
+        (
+            "Не удалось доставить",
+            message(subject: "Не удалось доставить письмо", from: "mailer-daemon@yandex.ru", returnPath: nil), .bounce
+        ),
+        (
+            "daemon with a real return path",
+            message(subject: "Undelivered Mail Returned to Sender", from: "mailer-daemon@mx", returnPath: "x@y"),
+            .personal
+        ),
+        (
+            "daemon without a failure subject", message(subject: "Hello", from: "postmaster@mx", returnPath: ""),
+            .personal
+        ),
+        (
+            "out of office by header and subject",
+            message([("Auto-Submitted", "auto-replied")], subject: "Out of Office: Принтер"), .outOfOffice
+        ),
         ("Автоответ alone", message(subject: "Автоответ: Принтер не печатает"), .outOfOffice),
         ("Automatic reply alone", message(subject: "Automatic reply: printer"), .outOfOffice),
-        ("X-Autoreply with absence text", message([("X-Autoreply", "yes")], subject: "Re: Принтер", text: "Я в отпуске до 14 декабря."), .outOfOffice),
-        ("Auto: subject with a robot header", message([("X-Auto-Response-Suppress", "All")], subject: "Auto: Printer"), .outOfOffice),
-        ("Precedence auto_reply with «не в офисе»", message([("Precedence", "auto_reply")], text: "Сейчас я не в офисе."), .outOfOffice),
-        ("absence words without a robot header", message(subject: "Re: vacation", text: "I am out of the office, but here is the answer."), .personal),
+        (
+            "X-Autoreply with absence text",
+            message([("X-Autoreply", "yes")], subject: "Re: Принтер", text: "Я в отпуске до 14 декабря."), .outOfOffice
+        ),
+        (
+            "Auto: subject with a robot header",
+            message([("X-Auto-Response-Suppress", "All")], subject: "Auto: Printer"), .outOfOffice
+        ),
+        (
+            "Precedence auto_reply with «не в офисе»",
+            message([("Precedence", "auto_reply")], text: "Сейчас я не в офисе."), .outOfOffice
+        ),
+        (
+            "absence words without a robot header",
+            message(subject: "Re: vacation", text: "I am out of the office, but here is the answer."), .personal
+        ),
         ("Auto-Submitted: auto-generated", message([("Auto-Submitted", "auto-generated")]), .autoReply),
         ("X-Autorespond", message([("X-Autorespond", "1")]), .autoReply),
-        ("X-Auto-Response-Suppress on incoming mail", message([("X-Auto-Response-Suppress", "OOF, AutoReply")]), .autoReply),
+        (
+            "X-Auto-Response-Suppress on incoming mail", message([("X-Auto-Response-Suppress", "OOF, AutoReply")]),
+            .autoReply
+        ),
         ("Precedence: auto_reply", message([("Precedence", "auto_reply")]), .autoReply),
         ("List-Id", message([("List-Id", "Users <users.lists.example.org>")]), .list),
         ("List-Unsubscribe", message([("List-Unsubscribe", "<mailto:leave@example.org>")]), .list),
@@ -96,7 +134,8 @@ struct MailClassifierTests {
             ("X-HelpDesk-Ticket", "42"), ("Auto-Submitted", "auto-replied"), ("List-Id", "l"), ("Precedence", "bulk"),
         ]
         func kind(_ headers: [(String, String)], subject: String = "Out of office", root: MailPart? = nil) -> Kind {
-            MailClassifier.classify(Self.message(headers, subject: subject, returnPath: "", root: root), ownDomains: []).kind
+            MailClassifier.classify(Self.message(headers, subject: subject, returnPath: "", root: root), ownDomains: [])
+                .kind
         }
         #expect(kind(everything, root: Self.report(Self.dsn)) == .ownMail)
         #expect(kind(Array(everything.dropFirst()), root: Self.report(Self.dsn)) == .bounce)
@@ -108,12 +147,16 @@ struct MailClassifierTests {
         reply.inReplyTo = ["ticket.42.event.9@desk.example"]
         reply.references = ["ticket.42.event.9@desk.example"]
         #expect(MailClassifier.classify(reply, ownDomains: ["desk.example"]).kind == .personal)
-        #expect(MailClassifier.classify(Self.message(messageID: "x@desk.example.evil"), ownDomains: ["desk.example"]).kind == .personal)
+        #expect(
+            MailClassifier.classify(Self.message(messageID: "x@desk.example.evil"), ownDomains: ["desk.example"]).kind
+                == .personal)
         #expect(MailClassifier.classify(Self.message(messageID: nil), ownDomains: ["desk.example"]).kind == .personal)
     }
 
     @Test func headerNamesAndValuesIgnoreCase() {
-        for (name, value) in [("auto-submitted", "AUTO-REPLIED"), ("AUTO-SUBMITTED", "Auto-Replied; owner=x"), ("x-autoreply", "YES")] {
+        for (name, value) in [
+            ("auto-submitted", "AUTO-REPLIED"), ("AUTO-SUBMITTED", "Auto-Replied; owner=x"), ("x-autoreply", "YES"),
+        ] {
             #expect(MailClassifier.classify(Self.message([(name, value)])).kind == .autoReply)
         }
         #expect(MailClassifier.classify(Self.message([("auto-submitted", "No")])).kind == .personal)
@@ -122,8 +165,11 @@ struct MailClassifierTests {
         #expect(MailClassifier.classify(Self.message([("x-helpdesk-marker", "1")])).kind == .ownMail)
         #expect(MailClassifier.classify(Self.message(subject: "OUT OF OFFICE")).kind == .outOfOffice)
         #expect(MailClassifier.classify(Self.message(subject: "АВТООТВЕТ")).kind == .outOfOffice)
-        #expect(MailClassifier.classify(Self.message(subject: "x", from: "Mailer-Daemon@MX", returnPath: "")).kind == .personal)
-        let bounce = Self.message(subject: "UNDELIVERED MAIL RETURNED TO SENDER", from: "Mailer-Daemon@MX", returnPath: "")
+        #expect(
+            MailClassifier.classify(Self.message(subject: "x", from: "Mailer-Daemon@MX", returnPath: "")).kind
+                == .personal)
+        let bounce = Self.message(
+            subject: "UNDELIVERED MAIL RETURNED TO SENDER", from: "Mailer-Daemon@MX", returnPath: "")
         #expect(MailClassifier.classify(bounce).kind == .bounce)
         let report = Self.report(Self.dsn, reportType: "Delivery-Status")
         #expect(MailClassifier.classify(Self.message(root: report)).kind == .bounce)
@@ -133,14 +179,19 @@ struct MailClassifierTests {
         let dsn = MailClassifier.classify(Self.message(returnPath: "", root: Self.report(Self.dsn)))
         #expect(dsn.failedRecipients == ["nobody@example.ru", "second@example.com"])
         #expect(dsn.reasons == ["multipart/report; report-type=delivery-status"])
-        let delayed = MailClassifier.classify(Self.message(root: Self.report("Final-Recipient: rfc822; a@b\nAction: delayed\nStatus: 4.4.1\n")))
+        let delayed = MailClassifier.classify(
+            Self.message(root: Self.report("Final-Recipient: rfc822; a@b\nAction: delayed\nStatus: 4.4.1\n")))
         #expect(delayed.kind == .bounce)
         #expect(delayed.failedRecipients.isEmpty)
         let crlf = Self.report(Self.dsn.replacingOccurrences(of: "\n", with: "\r\n"))
-        #expect(MailClassifier.classify(Self.message(root: crlf)).failedRecipients == ["nobody@example.ru", "second@example.com"])
+        #expect(
+            MailClassifier.classify(Self.message(root: crlf)).failedRecipients == [
+                "nobody@example.ru", "second@example.com",
+            ])
 
         let exim = Self.message(
-            [("X-Failed-Recipients", "Lost@Example.com, other@example.org")], subject: "Mail delivery failed: returning message to sender",
+            [("X-Failed-Recipients", "Lost@Example.com, other@example.org")],
+            subject: "Mail delivery failed: returning message to sender",
             from: "Mailer-Daemon@mx.example.com", returnPath: "")
         #expect(MailClassifier.classify(exim).failedRecipients == ["lost@example.com", "other@example.org"])
         let postfix = Self.message(

@@ -14,18 +14,23 @@ struct MailRendererTests {
     ) -> OutgoingMail {
         OutgoingMail(
             from: MailAddress(name: "Help Desk", address: "desk@desk.example"),
-            to: [MailAddress(name: "Иван Петров", address: "ivan@example.ru")], subject: subject, text: text, html: html,
-            messageID: "ticket.42.event.9@desk.example", inReplyTo: "abc@example.ru", references: ["root@x", "abc@example.ru"],
+            to: [MailAddress(name: "Иван Петров", address: "ivan@example.ru")], subject: subject, text: text,
+            html: html,
+            messageID: "ticket.42.event.9@desk.example", inReplyTo: "abc@example.ru",
+            references: ["root@x", "abc@example.ru"],
             date: date, isAutomatic: isAutomatic, extraHeaders: extra, attachments: attachments)
     }
 
-    static func rendered(_ mail: OutgoingMail) -> (fields: [(name: String, value: String)], lines: [String], body: [UInt8]) {
+    static func rendered(_ mail: OutgoingMail) -> (
+        fields: [(name: String, value: String)], lines: [String], body: [UInt8]
+    ) {
         let (lines, body) = RenderTestReader.split(MailRenderer.render(mail))
         return (RenderTestReader.fields(lines), lines, body)
     }
 
     @Test func aTextMailInFull() {
-        let bytes = MailRenderer.render(Self.mail(isAutomatic: true, extra: [MailHeader(name: "X-HelpDesk-Ticket", value: "42")]))
+        let bytes = MailRenderer.render(
+            Self.mail(isAutomatic: true, extra: [MailHeader(name: "X-HelpDesk-Ticket", value: "42")]))
         let expected = [
             "Date: Sat, 05 Dec 2026 09:15:00 +0000",
             "From: Help Desk <desk@desk.example>",
@@ -83,7 +88,9 @@ struct MailRendererTests {
 
     @Test func quotedPrintableRoundTripsAndStaysSafe() {
         var random = SplitMix64(seed: 11)
-        let pieces = ["From ", ".", " ", "\t", "=", "é", "Ж", "🙂", "a", "word ", "\r\n", "\n", "\r", "\u{0}", "=_", "x"]
+        let pieces = [
+            "From ", ".", " ", "\t", "=", "é", "Ж", "🙂", "a", "word ", "\r\n", "\n", "\r", "\u{0}", "=_", "x",
+        ]
         for _ in 0..<500 {
             var text = ""
             for _ in 0..<Int.random(in: 0...120, using: &random) { text += pieces.randomElement(using: &random)! }
@@ -95,7 +102,8 @@ struct MailRendererTests {
                 #expect(!line.hasSuffix(" ") && !line.hasSuffix("\t"))
                 #expect(!line.hasPrefix("From ") && !line.hasPrefix("."))
             }
-            let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+                of: "\r", with: "\n")
             let decoded = String(decoding: RenderTestReader.quotedPrintable(encoded), as: UTF8.self)
             #expect(decoded.replacingOccurrences(of: "\r\n", with: "\n") == normalized)
         }
@@ -108,7 +116,8 @@ struct MailRendererTests {
             var text = ""
             for _ in 0..<Int.random(in: 1...80, using: &random) { text += pieces.randomElement(using: &random)! }
             let first = Int.random(in: 0...80, using: &random)
-            let chunks = EncodedWords.chunks(text, firstCapacity: EncodedWords.capacity(characters: first), capacity: 45)
+            let chunks = EncodedWords.chunks(
+                text, firstCapacity: EncodedWords.capacity(characters: first), capacity: 45)
             #expect(chunks.joined().elementsEqual(text.utf8))
             for chunk in chunks { #expect(String(validating: chunk, as: UTF8.self) != nil) }
             let words = EncodedWords.words(text, firstCapacity: EncodedWords.capacity(characters: first))
@@ -141,7 +150,8 @@ struct MailRendererTests {
     @Test func displayNamesAreQuotedOrEncoded() {
         let cases: [(String?, String)] = [
             (nil, "a@b.example"), ("", "a@b.example"), ("Ivan Petrov", "Ivan Petrov <a@b.example>"),
-            ("Petrov, Ivan", "\"Petrov, Ivan\" <a@b.example>"), ("Ivan \"the\" P.", "\"Ivan \\\"the\\\" P.\" <a@b.example>"),
+            ("Petrov, Ivan", "\"Petrov, Ivan\" <a@b.example>"),
+            ("Ivan \"the\" P.", "\"Ivan \\\"the\\\" P.\" <a@b.example>"),
             ("back\\slash", "\"back\\\\slash\" <a@b.example>"), ("Иван", "=?utf-8?B?0JjQstCw0L0=?= <a@b.example>"),
         ]
         for (name, expected) in cases {
@@ -150,7 +160,9 @@ struct MailRendererTests {
             #expect(Self.rendered(mail).fields.first { $0.name == "To" }?.value == expected)
         }
         var mail = Self.mail()
-        mail.to = (0..<12).map { MailAddress(name: "Сотрудник отдела номер \($0), «Ромашка»", address: "user\($0)@example.ru") }
+        mail.to = (0..<12).map {
+            MailAddress(name: "Сотрудник отдела номер \($0), «Ромашка»", address: "user\($0)@example.ru")
+        }
         let (fields, lines, _) = Self.rendered(mail)
         #expect(lines.allSatisfy { $0.utf8.count <= 78 })
         let to = fields.first { $0.name == "To" }!.value
@@ -166,7 +178,8 @@ struct MailRendererTests {
             "a@b>\r\nBcc: c@d", "Иван\r\nBcc: c@d", "=?utf-8?B?DQpCY2M6IGNAZA==?=",
         ]
         for evil in hostile {
-            var mail = Self.mail(subject: evil, extra: [MailHeader(name: evil, value: evil), MailHeader(name: "X-Ok", value: evil)])
+            var mail = Self.mail(
+                subject: evil, extra: [MailHeader(name: evil, value: evil), MailHeader(name: "X-Ok", value: evil)])
             mail.from = MailAddress(name: evil, address: evil)
             mail.to = [MailAddress(name: evil, address: "ok@example.ru"), MailAddress(address: evil)]
             mail.cc = [MailAddress(name: evil, address: evil)]
@@ -180,7 +193,8 @@ struct MailRendererTests {
             #expect(!names.contains { $0.lowercased() == "bcc" || $0.lowercased() == "x-injected" }, "\(names)")
             #expect(names.filter { $0 == "Subject" }.count == 1)
             let allowed: Set<String> = [
-                "Date", "From", "To", "Cc", "Subject", "Message-ID", "In-Reply-To", "References", "MIME-Version", "X-Ok",
+                "Date", "From", "To", "Cc", "Subject", "Message-ID", "In-Reply-To", "References", "MIME-Version",
+                "X-Ok",
                 "Content-Type", HeaderText.fieldName(evil) ?? "",
             ]
             #expect(Set(names).isSubset(of: allowed), "\(names)")

@@ -40,8 +40,11 @@ struct MimeStructureTests {
         }
     }
 
-    static let png = MailAttachment(fileName: "logo.png", mediaType: "image/png", contentID: "logo@desk", isInline: true, bytes: Array(0...255))
-    static let report = MailAttachment(fileName: "Отчёт за ноябрь 2026 года — финальная версия (подписанная).pdf", mediaType: "Application/PDF", bytes: Array(repeating: 0x25, count: 1_000))
+    static let png = MailAttachment(
+        fileName: "logo.png", mediaType: "image/png", contentID: "logo@desk", isInline: true, bytes: Array(0...255))
+    static let report = MailAttachment(
+        fileName: "Отчёт за ноябрь 2026 года — финальная версия (подписанная).pdf", mediaType: "Application/PDF",
+        bytes: Array(repeating: 0x25, count: 1_000))
 
     @Test func textOnlyIsOnePart() {
         let mail = MailRendererTests.mail(text: "Принтер починили.\nFrom now on it works.\n")
@@ -54,7 +57,8 @@ struct MimeStructureTests {
     }
 
     @Test func htmlMakesAnAlternativeAndInlineImagesARelated() {
-        let mail = MailRendererTests.mail(text: "Hi", html: "<p>Hi <img src=\"cid:logo@desk\"></p>", attachments: [Self.png, Self.report])
+        let mail = MailRendererTests.mail(
+            text: "Hi", html: "<p>Hi <img src=\"cid:logo@desk\"></p>", attachments: [Self.png, Self.report])
         let root = Entity(MailRenderer.render(mail))
         #expect(root.type.hasPrefix("multipart/mixed;"))
         #expect(root.children.count == 2)
@@ -72,7 +76,9 @@ struct MimeStructureTests {
         #expect(image.decoded == Array(0...255))
         let pdf = root.children[1]
         #expect(pdf.type.hasPrefix("application/pdf; name=\"=?utf-8?B?"))
-        #expect(RenderTestReader.decodeWords(String(pdf.type.dropFirst("application/pdf; name=\"".count).dropLast())) == Self.report.fileName)
+        #expect(
+            RenderTestReader.decodeWords(String(pdf.type.dropFirst("application/pdf; name=\"".count).dropLast()))
+                == Self.report.fileName)
         let disposition = pdf.field("Content-Disposition") ?? ""
         #expect(disposition.hasPrefix("attachment; filename*0*=utf-8''%D0%9E"))
         var joined = ""
@@ -106,7 +112,9 @@ struct MimeStructureTests {
 
     @Test func oddMediaTypesAndNamesAreTamed() {
         #expect(MimeWriter.mediaType("IMAGE/Png") == "image/png")
-        for bad in ["", "image", "image/", "/png", "a/b/c", "multipart/mixed", "message/rfc822", "te xt/plain", "text/pl;ain"] {
+        for bad in [
+            "", "image", "image/", "/png", "a/b/c", "multipart/mixed", "message/rfc822", "te xt/plain", "text/pl;ain",
+        ] {
             #expect(MimeWriter.mediaType(bad) == "application/octet-stream", "\(bad)")
         }
         let quoted = MailAttachment(fileName: "a \"b\" \\c.txt", mediaType: "text/plain", bytes: [65])

@@ -22,12 +22,15 @@ struct RenderRoundTripTests {
         "From ", "a", "  indented",
     ]
     static let files = [
-        ("Отчёт.pdf", "application/pdf"), ("photo 1.jpg", "image/jpeg"), ("счёт-фактура №42 от 01.12.2026.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("plain.txt", "text/plain"), ("Очень длинное имя файла, которое не помещается в одну строку заголовка.docx", "application/msword"),
+        ("Отчёт.pdf", "application/pdf"), ("photo 1.jpg", "image/jpeg"),
+        ("счёт-фактура №42 от 01.12.2026.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("plain.txt", "text/plain"),
+        ("Очень длинное имя файла, которое не помещается в одну строку заголовка.docx", "application/msword"),
     ]
 
     static func phrase(_ random: inout SplitMix64, count: ClosedRange<Int>) -> String {
-        (0..<Int.random(in: count, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+        (0..<Int.random(in: count, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(
+            separator: " ")
     }
 
     static func address(_ random: inout SplitMix64) -> MailAddress {
@@ -36,22 +39,30 @@ struct RenderRoundTripTests {
     }
 
     static func text(_ random: inout SplitMix64) -> String {
-        (0..<Int.random(in: 1...12, using: &random)).map { _ in lines.randomElement(using: &random)! }.joined(separator: "\n")
+        (0..<Int.random(in: 1...12, using: &random)).map { _ in lines.randomElement(using: &random)! }.joined(
+            separator: "\n")
             + (Bool.random(using: &random) ? "\n" : "")
     }
 
     static func mail(_ random: inout SplitMix64, index: Int) -> OutgoingMail {
-        let html = Bool.random(using: &random) ? "<p>" + text(&random).replacingOccurrences(of: "\n", with: "<br>\n") + "</p>" : nil
+        let html =
+            Bool.random(using: &random)
+            ? "<p>" + text(&random).replacingOccurrences(of: "\n", with: "<br>\n") + "</p>" : nil
         let attachments = (0..<Int.random(in: 0...3, using: &random)).map { position -> MailAttachment in
             let (name, type) = files.randomElement(using: &random)!
-            let bytes = (0..<Int.random(in: 0...3_000, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            let bytes = (0..<Int.random(in: 0...3_000, using: &random)).map { _ in
+                UInt8.random(in: 0...255, using: &random)
+            }
             let inline = html != nil && type == "image/jpeg"
-            return MailAttachment(fileName: name, mediaType: type, contentID: inline ? "img\(position)@desk" : nil, isInline: inline, bytes: bytes)
+            return MailAttachment(
+                fileName: name, mediaType: type, contentID: inline ? "img\(position)@desk" : nil, isInline: inline,
+                bytes: bytes)
         }
         return OutgoingMail(
             from: MailAddress(name: names.randomElement(using: &random)!, address: "desk@desk.example"),
             to: (0..<Int.random(in: 1...3, using: &random)).map { _ in address(&random) },
-            cc: (0..<Int.random(in: 0...2, using: &random)).map { _ in address(&random) }, subject: phrase(&random, count: 1...14),
+            cc: (0..<Int.random(in: 0...2, using: &random)).map { _ in address(&random) },
+            subject: phrase(&random, count: 1...14),
             text: text(&random), html: html, messageID: "ticket.\(index).event.\(index * 7)@desk.example",
             inReplyTo: Bool.random(using: &random) ? "client.\(index)@example.ru" : nil,
             references: (0..<Int.random(in: 0...4, using: &random)).map { "ref\($0).\(index)@example.ru" },

@@ -8,17 +8,21 @@ import Testing
 @Suite("Reply splitter: properties")
 struct ReplyTextPropertyTests {
     static let content = [
-        "Принтер не печатает.", "The VPN drops every hour.", "Добрый день!", "Please call me back.", "Спасибо, всё работает.",
+        "Принтер не печатает.", "The VPN drops every hour.", "Добрый день!", "Please call me back.",
+        "Спасибо, всё работает.",
         "From the second floor nothing works.", "a", "  indented line", "Счёт № 42 от 1 декабря", "2 + 2 = 4",
         "Thanks, it prints now.", String(repeating: "длинная строка ", count: 8), "🙂", "Ok",
     ]
     static let markers = [
         "On Mon, Dec 1, 2026 at 10:00 AM Help Desk <desk@desk.example> wrote:", "> quoted line", ">> deeper", ">",
         "01.12.2026 10:00, Служба поддержки пишет:", "Понедельник, 1 декабря 2026, 10:00 +03:00 от Иван <a@b.ru>:",
-        "-----Original Message-----", "-----Исходное сообщение-----", "________________________________", "From: Help Desk",
-        "От: Служба поддержки", "Sent: Monday", "Отправлено: понедельник", "Date: today", "-- ", "--", "Sent from my iPhone",
+        "-----Original Message-----", "-----Исходное сообщение-----", "________________________________",
+        "From: Help Desk",
+        "От: Служба поддержки", "Sent: Monday", "Отправлено: понедельник", "Date: today", "-- ", "--",
+        "Sent from my iPhone",
         "Отправлено с iPhone", "С уважением,", "С уважением, Иван", "Best regards,", "Regards,", "Спасибо,", "Thanks,",
-        "On Mon, Dec 1, 2026 at 10:00 AM Long Name <", "desk@desk.example> wrote:", "---------- Forwarded message ---------",
+        "On Mon, Dec 1, 2026 at 10:00 AM Long Name <", "desk@desk.example> wrote:",
+        "---------- Forwarded message ---------",
         "", "   ", "\t",
     ]
     static let breaks = ["\n", "\r\n", "\r"]
