@@ -1,3 +1,5 @@
+import Foundation
+
 /// What kind of sender wrote a message: a person, or a robot the desk must not answer.
 public struct MailClassification: Hashable, Sendable {
     /// The kind of message.
@@ -35,10 +37,36 @@ public struct MailClassification: Hashable, Sendable {
 }
 
 /// Tells a person's mail from robots' (auto-replies, absence notices, bounces, lists, our own mail).
+/// Rules, strongest first: our own mail, a delivery failure, an absence notice, another automatic
+/// reply, a list, else a person.
 public enum MailClassifier {
     /// Classifies `message`; `ownDomains` are the domains of the desk's own Message-IDs.
     public static func classify(_ message: MailMessage, ownDomains: [String] = []) -> MailClassification {
-        // Placeholder until the classifier lands.
-        MailClassification(kind: .personal)
+        let own = ownMailEvidence(message, ownDomains: ownDomains)
+        if !own.isEmpty { return MailClassification(kind: .ownMail, reasons: own) }
+        if let bounce = DeliveryReport.bounce(message) { return bounce }
+        let robot = RobotSignals.automaticEvidence(message.headers)
+        let absence = RobotSignals.absenceEvidence(message, hasRobotHeader: !robot.isEmpty)
+        if !absence.isEmpty { return MailClassification(kind: .outOfOffice, reasons: robot + absence) }
+        if !robot.isEmpty { return MailClassification(kind: .autoReply, reasons: robot) }
+        let list = RobotSignals.listEvidence(message.headers)
+        if !list.isEmpty { return MailClassification(kind: .list, reasons: list) }
+        return MailClassification(kind: .personal)
+    }
+
+    /// The message's own Message-ID in one of `ownDomains`, or an `X-HelpDesk-…` marker header
+    /// (which only the desk writes; a person's client does not copy it into a reply).
+    static func ownMailEvidence(_ message: MailMessage, ownDomains: [String]) -> [String] {
+        var reasons: [String] = []
+        if let id = message.messageID, let at = id.lastIndex(of: "@") {
+            let domain = id[id.index(after: at)...].lowercased()
+            let own = ownDomains.map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+            if !domain.isEmpty && own.contains(domain) { reasons.append("Message-ID domain \(domain)") }
+        }
+        for field in message.headers where field.name.lowercased().hasPrefix("x-helpdesk-") {
+            reasons.append("\(field.name) header")
+            break
+        }
+        return reasons
     }
 }
