@@ -25,7 +25,8 @@ enum GoldenCorpus {
 
     /// The bytes of message `name`, or `nil` when it cannot be read.
     static func message(_ name: String) -> [UInt8]? {
-        guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".eml").path)
+        guard let folder,
+            let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name + ".eml").path)
         else { return nil }
         return [UInt8](data)
     }

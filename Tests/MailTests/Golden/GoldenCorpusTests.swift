@@ -143,7 +143,8 @@ struct GoldenComparison {
                 case "mediaType": #expect(attachment.mediaType == value as? String, "\(label).mediaType")
                 case "byteCount": #expect(attachment.bytes.count == value as? Int, "\(label).byteCount")
                 case "headHex": #expect(GoldenCorpus.headHex(attachment.bytes) == value as? String, "\(label).headHex")
-                case "contentID": #expect(attachment.contentID == GoldenCorpus.optionalString(value), "\(label).contentID")
+                case "contentID":
+                    #expect(attachment.contentID == GoldenCorpus.optionalString(value), "\(label).contentID")
                 case "isInline": #expect(attachment.isInline == value as? Bool, "\(label).isInline")
                 default: Issue.record("\(label): unknown field \(field)")
                 }

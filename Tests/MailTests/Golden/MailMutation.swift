@@ -25,13 +25,17 @@ enum MailMutation: String, CaseIterable, CustomStringConvertible, Sendable {
         case .truncation:
             return (0..<6).map { _ in Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random))) }
         case .deletedLines:
-            return (0..<4).map { round in edit(bytes, times: 1 + round * 2, using: &random) { lines, index in
-                lines.remove(at: index)
-            } }
+            return (0..<4).map { round in
+                edit(bytes, times: 1 + round * 2, using: &random) { lines, index in
+                    lines.remove(at: index)
+                }
+            }
         case .duplicatedLines:
-            return (0..<4).map { round in edit(bytes, times: 1 + round * 2, using: &random) { lines, index in
-                lines.insert(lines[index], at: index)
-            } }
+            return (0..<4).map { round in
+                edit(bytes, times: 1 + round * 2, using: &random) { lines, index in
+                    lines.insert(lines[index], at: index)
+                }
+            }
         case .boundaryLines:
             return boundaryMutants(bytes, using: &random)
         case .hugeHeaderLine:
@@ -89,13 +93,15 @@ enum MailMutation: String, CaseIterable, CustomStringConvertible, Sendable {
             if Bool.random(using: &random) {
                 copy.remove(at: index)
             } else {
-                copy.insert(contentsOf: repeatElement(copy[index], count: Int.random(in: 1...50, using: &random)), at: index)
+                copy.insert(
+                    contentsOf: repeatElement(copy[index], count: Int.random(in: 1...50, using: &random)), at: index)
             }
             result.append(copy.flatMap { $0 })
         }
         // Every boundary line removed, and every closing one turned into an opening one.
         result.append(lines.enumerated().filter { !boundaries.contains($0.offset) }.flatMap(\.element))
-        result.append(lines.flatMap { line in line.starts(with: [0x2D, 0x2D]) ? Self.withoutClosingDashes(line) : line })
+        result.append(
+            lines.flatMap { line in line.starts(with: [0x2D, 0x2D]) ? Self.withoutClosingDashes(line) : line })
         return result
     }
 

@@ -28,7 +28,9 @@ import Testing
             }
         }
         #expect(mutants > 0, "\(mutation) made no mutants")
-        print("MutationFuzz \(mutation): \(mutants) mutants; slowest \(slowest.name) (\(slowest.bytes) bytes) \(slowest.time)")
+        print(
+            "MutationFuzz \(mutation): \(mutants) mutants; slowest \(slowest.name) (\(slowest.bytes) bytes) \(slowest.time)"
+        )
     }
 
     @Test func parsingIsDeterministic() {
