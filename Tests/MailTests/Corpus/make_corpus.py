@@ -16,11 +16,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cases_broken  # noqa: E402  (the cases, split by theme to keep each file short)
 import cases_charsets  # noqa: E402
 import cases_mime  # noqa: E402
+import cases_more  # noqa: E402
 import cases_replies  # noqa: E402
 import cases_robots  # noqa: E402
 
 CASES = (cases_charsets.cases() + cases_mime.cases() + cases_replies.cases() + cases_robots.cases()
-         + cases_broken.cases())
+         + cases_broken.cases() + cases_more.cases())
 
 
 def main():
