@@ -12,6 +12,7 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the test bundle's resources
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cases_broken  # noqa: E402  (the cases, split by theme to keep each file short)
 import cases_charsets  # noqa: E402
