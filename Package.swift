@@ -72,7 +72,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HelpDeskBench",
-            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry", "Templating", "TextSearch"],
+            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry", "Templating", "TextSearch", "Mail"],
             path: "Benchmarks/helpdesk-bench",
             swiftSettings: strictSettings
         ),

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create (rules: only the figures through
 /// automation rules), query, workingtime, ledger, filestore (or one half: filestore-commit, filestore-open),
-/// reports, allowance, templates, timerules (all when none is named).
+/// reports, allowance, templates, timerules, kb, mail (all when none is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -32,6 +32,7 @@ if wants("allowance") { results += try await allowanceBenchmarks(quick: quick) }
 if wants("templates") { results += try templateBenchmarks(quick: quick) }
 if wants("timerules") { results += try await timeRuleBenchmarks(quick: quick) }
 if wants("kb") { results += try knowledgeSearchBenchmarks(quick: quick) }
+if wants("mail") { results += try mailBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
