@@ -30,8 +30,7 @@ struct BodySelection {
             html = Self.decode(leaves[htmlIndex].part, path: leaves[htmlIndex].path, problems: &problems)
         }
         if let plain {
-            text = Self.normalizedLineEnds(
-                Self.decode(leaves[plain].part, path: leaves[plain].path, problems: &problems))
+            text = Self.decode(leaves[plain].part, path: leaves[plain].path, problems: &problems)
         } else if let html {
             text = HTMLText.text(of: html)
         }
@@ -72,7 +71,13 @@ struct BodySelection {
     static func decode(_ part: MailPart, path: String, problems: inout [MailProblem]) -> String {
         var label = part.charset
         if label == nil && part.mediaType == "text/html" { label = metaCharset(part.body) }
-        let (text, trouble) = part.body.withUnsafeBufferPointer { TextDecoding.decode($0, label: label) }
+        let (text, trouble) = part.body.withUnsafeBufferPointer { body in
+            // CR and LF are the same bytes in every charset the parser knows: normalise before decoding.
+            guard part.mediaType == "text/plain", let normalized = LineEnds.normalized(body) else {
+                return TextDecoding.decode(body, label: label)
+            }
+            return normalized.withUnsafeBufferPointer { TextDecoding.decode($0, label: label) }
+        }
         switch trouble {
         case .unknownCharset?: problems.append(MailProblem(.unknownCharset, detail(path, label ?? "")))
         case .invalidText?: problems.append(MailProblem(.invalidText, detail(path, "not \(label ?? "")")))
@@ -100,28 +105,6 @@ struct BodySelection {
             index += 1
         }
         return index > begin ? String(decoding: head[begin..<index], as: UTF8.self) : nil
-    }
-
-    /// `text` with CRLF and lone CR turned into `\n`.
-    static func normalizedLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var previousCR = false
-        for byte in text.utf8 {
-            if byte == 0x0D {
-                bytes.append(0x0A)
-                previousCR = true
-                continue
-            }
-            if byte == 0x0A && previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = false
-            bytes.append(byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `attachment-N.ext`, the extension from the media type.
@@ -153,4 +136,25 @@ struct BodySelection {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
     ]
+}
+
+/// Line-end normalisation on bytes.
+enum LineEnds {
+    /// `input` with CRLF and lone CR turned into LF, or `nil` when it holds no CR.
+    static func normalized(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard var carriageReturn = ByteScan.find(0x0D, in: input, from: 0, to: input.count) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var start = 0
+        while true {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<carriageReturn]))
+            output.append(0x0A)
+            start = carriageReturn &+ 1
+            if start < input.count && input[start] == 0x0A { start &+= 1 }
+            guard let next = ByteScan.find(0x0D, in: input, from: start, to: input.count) else { break }
+            carriageReturn = next
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<input.count]))
+        return output
+    }
 }
