@@ -1,8 +1,8 @@
 /// Choosing the text, the HTML and the attachments from a message's MIME tree.
 ///
 /// `text` is the first `text/plain` part meant for reading (not an attachment: no `attachment`
-/// disposition and no file name unless marked `inline`); without one, the first such `text/html` part
-/// turned into text. Embedded messages (`message/rfc822`) are not searched: they are attachments
+/// disposition and no file name unless marked `inline`; `format=flowed` unwrapped); without one (or
+/// when it is blank), the first such `text/html` part turned into text. Embedded messages (`message/rfc822`) are not searched: they are attachments
 /// (`.eml`) with their own tree in ``MailPart/children``. Machine-readable reports
 /// (`message/delivery-status`, `message/disposition-notification`, `message/feedback-report`,
 /// `text/rfc822-headers`) stay in the tree only. Every other leaf is an attachment.
@@ -30,9 +30,14 @@ struct BodySelection {
             html = Self.decode(leaves[htmlIndex].part, path: leaves[htmlIndex].path, problems: &problems)
         }
         if let plain {
-            text = Self.decode(leaves[plain].part, path: leaves[plain].path, problems: &problems)
-        } else if let html {
-            text = HTMLText.text(of: html)
+            let part = leaves[plain].part
+            text = Self.decode(part, path: leaves[plain].path, problems: &problems)
+            if part.parameters["format"]?.lowercased() == "flowed" {
+                text = FlowedText.unwrapped(text, deleteSpace: part.parameters["delsp"]?.lowercased() == "yes")
+            }
+        }
+        if let html, text.allSatisfy(\.isWhitespace) {
+            text = HTMLText.text(of: html)  // no plain part, or an empty one beside the HTML
         }
         var counter = 0
         for (index, leaf) in leaves.enumerated() where index != plain && index != htmlIndex {
@@ -99,8 +104,9 @@ struct BodySelection {
             index += 1
         }
         let begin = index
-        while index < head.count, HTMLText.isAlphanumeric(head[index]) || head[index] == UInt8(ascii: "-")
-            || head[index] == UInt8(ascii: "_")
+        while index < head.count,
+            HTMLText.isAlphanumeric(head[index]) || head[index] == UInt8(ascii: "-")
+                || head[index] == UInt8(ascii: "_")
         {
             index += 1
         }
@@ -124,17 +130,17 @@ struct BodySelection {
 
     /// Extensions of common media types.
     private static let extensions: [String: String] = [
-            "text/plain": "txt", "text/html": "html", "text/calendar": "ics", "text/csv": "csv",
-            "text/xml": "xml", "message/rfc822": "eml", "message/global": "eml", "image/jpeg": "jpg",
-            "image/png": "png", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg",
-            "image/tiff": "tiff", "image/bmp": "bmp", "application/pdf": "pdf", "application/zip": "zip",
-            "application/gzip": "gz", "application/msword": "doc", "application/vnd.ms-excel": "xls",
-            "application/json": "json", "application/xml": "xml", "application/rtf": "rtf",
-            "application/pkcs7-signature": "p7s", "application/x-pkcs7-signature": "p7s",
-            "application/pgp-signature": "asc", "application/octet-stream": "bin", "audio/mpeg": "mp3",
-            "video/mp4": "mp4",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+        "text/plain": "txt", "text/html": "html", "text/calendar": "ics", "text/csv": "csv",
+        "text/xml": "xml", "message/rfc822": "eml", "message/global": "eml", "image/jpeg": "jpg",
+        "image/png": "png", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg",
+        "image/tiff": "tiff", "image/bmp": "bmp", "application/pdf": "pdf", "application/zip": "zip",
+        "application/gzip": "gz", "application/msword": "doc", "application/vnd.ms-excel": "xls",
+        "application/json": "json", "application/xml": "xml", "application/rtf": "rtf",
+        "application/pkcs7-signature": "p7s", "application/x-pkcs7-signature": "p7s",
+        "application/pgp-signature": "asc", "application/octet-stream": "bin", "audio/mpeg": "mp3",
+        "video/mp4": "mp4",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
     ]
 }
 

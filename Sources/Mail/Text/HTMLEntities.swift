@@ -33,7 +33,8 @@ enum HTMLEntities {
     ]
 
     /// ``named`` by ``key(_:)``.
-    static let byKey: [UInt64: UInt32] = Dictionary(named.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+    static let byKey: [UInt64: UInt32] = Dictionary(
+        named.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
 
     /// A name folded into a number without allocating (case kept): its length and first 7 bytes. Every
     /// name of ``named`` is shorter than 8 bytes, so equal keys mean equal names.

@@ -29,8 +29,9 @@ struct Tag {
         }
         guard index < count, isLetter(input[index]) else { return nil }
         let nameStart = index
-        while index < count, HTMLText.isAlphanumeric(input[index]) || input[index] == UInt8(ascii: ":")
-            || input[index] == UInt8(ascii: "-")
+        while index < count,
+            HTMLText.isAlphanumeric(input[index]) || input[index] == UInt8(ascii: ":")
+                || input[index] == UInt8(ascii: "-")
         {
             index &+= 1
         }

@@ -69,7 +69,9 @@ enum HTMLText {
                 case .lineBreak: writer.lineBreak()
                 case .item:
                     writer.requestBreaks(1)
-                    if !tag.isEnd { writer.prefix = Array(repeating: 0x20, count: max(0, listDepth &- 1) &* 2) + [0x2D, 0x20] }
+                    if !tag.isEnd {
+                        writer.prefix = Array(repeating: 0x20, count: max(0, listDepth &- 1) &* 2) + [0x2D, 0x20]
+                    }
                 }
             } else if byte == UInt8(ascii: "&") {
                 let (scalar, end) = entity(input, at: index)

@@ -35,7 +35,8 @@ struct CharsetTests {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int(random.next() % 60) {
                 if charset == .ascii || upper.isEmpty || random.next() % 3 == 0 {
-                    let value = charset == .utf8 && random.next() % 2 == 0
+                    let value =
+                        charset == .utf8 && random.next() % 2 == 0
                         ? UInt32(0x400 + random.next() % 0x2000) : UInt32(0x20 + random.next() % 0x5F)
                     if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
                 } else if let scalar = Unicode.Scalar(upper[Int(random.next() % UInt64(upper.count))]) {
