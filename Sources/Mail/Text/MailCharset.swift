@@ -148,6 +148,37 @@ enum SingleByteDecoding {
 
 /// Checking bytes for well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF).
 enum UTF8Validation {
+    /// How many well-formed multi-byte sequences and how many bytes that start none `input` holds.
+    static func census(_ input: UnsafeBufferPointer<UInt8>) -> (sequences: Int, invalid: Int) {
+        var sequences = 0
+        var invalid = 0
+        var index = 0
+        while index < input.count {
+            if input[index] < 0x80 {
+                index &+= 1
+                continue
+            }
+            let length = sequenceLength(input, at: index)
+            if length > 0 {
+                sequences &+= 1
+                index &+= length
+            } else {
+                invalid &+= 1
+                index &+= 1
+            }
+        }
+        return (sequences, invalid)
+    }
+
+    /// The length of the well-formed multi-byte sequence at `index`, or 0.
+    private static func sequenceLength(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let end = min(input.count, index &+ 4)
+        for length in 2...4 where index &+ length <= end {
+            if isValid(UnsafeBufferPointer(rebasing: input[index..<(index &+ length)])) { return length }
+        }
+        return 0
+    }
+
     /// `true` when `input` is well-formed UTF-8.
     static func isValid(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = input.count

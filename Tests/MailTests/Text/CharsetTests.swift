@@ -109,6 +109,9 @@ struct CharsetTests {
         #expect(mislabelled.text == "Привет" && mislabelled.trouble == .invalidText)
         let undeclared = cp1251.withUnsafeBufferPointer { TextDecoding.decode($0, label: nil) }
         #expect(undeclared.text == "Привет" && undeclared.trouble == nil)
+        // Damaged UTF-8 (a character cut off) stays UTF-8, with a replacement character.
+        let cut = (Array("Привет".utf8).dropLast()).withUnsafeBufferPointer { TextDecoding.decode($0, label: "utf-8") }
+        #expect(cut.text == "Приве\u{FFFD}" && cut.trouble == .invalidText)
         let fine = Array("Привет".utf8).withUnsafeBufferPointer { TextDecoding.decode($0, label: "UTF-8") }
         #expect(fine.text == "Привет" && fine.trouble == nil)
     }
