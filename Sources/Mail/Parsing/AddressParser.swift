@@ -52,12 +52,14 @@ struct AddressParser {
     /// Appends the mailbox `tokens` spell; `false` when they were not a valid mailbox (what could be
     /// read is still appended).
     private func mailbox(_ tokens: [Token], into result: inout [MailAddress]) -> Bool {
-        guard tokens.contains(where: { if case .space = $0 { false } else if case .comment = $0 { false } else { true } })
+        guard
+            tokens.contains(where: { if case .space = $0 { false } else if case .comment = $0 { false } else { true } })
         else { return true }  // empty list element: allowed (obs-mbox-list)
         if let open = tokens.firstIndex(where: Self.isAngle) {
             let close = tokens[open...].firstIndex { if case .special(UInt8(ascii: ">")) = $0 { true } else { false } }
             var inner = Array(tokens[(open &+ 1)..<(close ?? tokens.endIndex)])
-            if let colon = inner.lastIndex(where: { if case .special(UInt8(ascii: ":")) = $0 { true } else { false } }) {
+            if let colon = inner.lastIndex(where: { if case .special(UInt8(ascii: ":")) = $0 { true } else { false } })
+            {
                 inner = Array(inner[(colon &+ 1)...])  // obsolete route @a,@b:
             }
             let address = addrSpec(inner)

@@ -1,8 +1,8 @@
 /// Choosing the text, the HTML and the attachments from a message's MIME tree.
 ///
 /// `text` is the first `text/plain` part meant for reading (not an attachment: no `attachment`
-/// disposition and no file name unless marked `inline`); without one, the first such `text/html` part
-/// turned into text. Embedded messages (`message/rfc822`) are not searched: they are attachments
+/// disposition and no file name unless marked `inline`; `format=flowed` unwrapped); without one (or
+/// when it is blank), the first such `text/html` part turned into text. Embedded messages (`message/rfc822`) are not searched: they are attachments
 /// (`.eml`) with their own tree in ``MailPart/children``. Machine-readable reports
 /// (`message/delivery-status`, `message/disposition-notification`, `message/feedback-report`,
 /// `text/rfc822-headers`) stay in the tree only. Every other leaf is an attachment.
@@ -30,10 +30,14 @@ struct BodySelection {
             html = Self.decode(leaves[htmlIndex].part, path: leaves[htmlIndex].path, problems: &problems)
         }
         if let plain {
-            text = Self.normalizedLineEnds(
-                Self.decode(leaves[plain].part, path: leaves[plain].path, problems: &problems))
-        } else if let html {
-            text = HTMLText.text(of: html)
+            let part = leaves[plain].part
+            text = Self.decode(part, path: leaves[plain].path, problems: &problems)
+            if part.parameters["format"]?.lowercased() == "flowed" {
+                text = FlowedText.unwrapped(text, deleteSpace: part.parameters["delsp"]?.lowercased() == "yes")
+            }
+        }
+        if let html, text.allSatisfy(\.isWhitespace) {
+            text = HTMLText.text(of: html)  // no plain part, or an empty one beside the HTML
         }
         var counter = 0
         for (index, leaf) in leaves.enumerated() where index != plain && index != htmlIndex {
@@ -72,7 +76,13 @@ struct BodySelection {
     static func decode(_ part: MailPart, path: String, problems: inout [MailProblem]) -> String {
         var label = part.charset
         if label == nil && part.mediaType == "text/html" { label = metaCharset(part.body) }
-        let (text, trouble) = part.body.withUnsafeBufferPointer { TextDecoding.decode($0, label: label) }
+        let (text, trouble) = part.body.withUnsafeBufferPointer { body in
+            // CR and LF are the same bytes in every charset the parser knows: normalise before decoding.
+            guard part.mediaType == "text/plain", let normalized = LineEnds.normalized(body) else {
+                return TextDecoding.decode(body, label: label)
+            }
+            return normalized.withUnsafeBufferPointer { TextDecoding.decode($0, label: label) }
+        }
         switch trouble {
         case .unknownCharset?: problems.append(MailProblem(.unknownCharset, detail(path, label ?? "")))
         case .invalidText?: problems.append(MailProblem(.invalidText, detail(path, "not \(label ?? "")")))
@@ -94,34 +104,13 @@ struct BodySelection {
             index += 1
         }
         let begin = index
-        while index < head.count, HTMLText.isAlphanumeric(head[index]) || head[index] == UInt8(ascii: "-")
-            || head[index] == UInt8(ascii: "_")
+        while index < head.count,
+            HTMLText.isAlphanumeric(head[index]) || head[index] == UInt8(ascii: "-")
+                || head[index] == UInt8(ascii: "_")
         {
             index += 1
         }
         return index > begin ? String(decoding: head[begin..<index], as: UTF8.self) : nil
-    }
-
-    /// `text` with CRLF and lone CR turned into `\n`.
-    static func normalizedLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var previousCR = false
-        for byte in text.utf8 {
-            if byte == 0x0D {
-                bytes.append(0x0A)
-                previousCR = true
-                continue
-            }
-            if byte == 0x0A && previousCR {
-                previousCR = false
-                continue
-            }
-            previousCR = false
-            bytes.append(byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `attachment-N.ext`, the extension from the media type.
@@ -141,16 +130,37 @@ struct BodySelection {
 
     /// Extensions of common media types.
     private static let extensions: [String: String] = [
-            "text/plain": "txt", "text/html": "html", "text/calendar": "ics", "text/csv": "csv",
-            "text/xml": "xml", "message/rfc822": "eml", "message/global": "eml", "image/jpeg": "jpg",
-            "image/png": "png", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg",
-            "image/tiff": "tiff", "image/bmp": "bmp", "application/pdf": "pdf", "application/zip": "zip",
-            "application/gzip": "gz", "application/msword": "doc", "application/vnd.ms-excel": "xls",
-            "application/json": "json", "application/xml": "xml", "application/rtf": "rtf",
-            "application/pkcs7-signature": "p7s", "application/x-pkcs7-signature": "p7s",
-            "application/pgp-signature": "asc", "application/octet-stream": "bin", "audio/mpeg": "mp3",
-            "video/mp4": "mp4",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+        "text/plain": "txt", "text/html": "html", "text/calendar": "ics", "text/csv": "csv",
+        "text/xml": "xml", "message/rfc822": "eml", "message/global": "eml", "image/jpeg": "jpg",
+        "image/png": "png", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg",
+        "image/tiff": "tiff", "image/bmp": "bmp", "application/pdf": "pdf", "application/zip": "zip",
+        "application/gzip": "gz", "application/msword": "doc", "application/vnd.ms-excel": "xls",
+        "application/json": "json", "application/xml": "xml", "application/rtf": "rtf",
+        "application/pkcs7-signature": "p7s", "application/x-pkcs7-signature": "p7s",
+        "application/pgp-signature": "asc", "application/octet-stream": "bin", "audio/mpeg": "mp3",
+        "video/mp4": "mp4",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
     ]
+}
+
+/// Line-end normalisation on bytes.
+enum LineEnds {
+    /// `input` with CRLF and lone CR turned into LF, or `nil` when it holds no CR.
+    static func normalized(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard var carriageReturn = ByteScan.find(0x0D, in: input, from: 0, to: input.count) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var start = 0
+        while true {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<carriageReturn]))
+            output.append(0x0A)
+            start = carriageReturn &+ 1
+            if start < input.count && input[start] == 0x0A { start &+= 1 }
+            guard let next = ByteScan.find(0x0D, in: input, from: start, to: input.count) else { break }
+            carriageReturn = next
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<input.count]))
+        return output
+    }
 }

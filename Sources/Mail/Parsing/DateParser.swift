@@ -25,7 +25,9 @@ enum DateParser {
                 zone = first == UInt8(ascii: "-") ? -offset : offset
             } else if word.contains(UInt8(ascii: ":")) {
                 guard time == nil else { continue }
-                time = word.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).map { number($0) ?? -1 }
+                time = word.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).map {
+                    number($0) ?? -1
+                }
             } else if let first = word.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
                 guard let parsed = number(word), numbers.count < 3 else { continue }
                 numbers.append((parsed, word.count))

@@ -97,7 +97,8 @@ enum HeaderBlockParser {
             }
             if !overLimit && block.fields.count >= limits.maximumHeaderFields {
                 overLimit = true
-                problems.append(MailProblem(.tooManyHeaders, detail(path, "more than \(limits.maximumHeaderFields) fields")))
+                problems.append(
+                    MailProblem(.tooManyHeaders, detail(path, "more than \(limits.maximumHeaderFields) fields")))
             }
             if overLimit {
                 dropping = true

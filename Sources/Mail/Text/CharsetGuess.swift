@@ -10,6 +10,22 @@ enum CharsetGuess {
         return guessCyrillic(input)
     }
 
+    /// Appends `input` decoded in its guessed charset: UTF-8 when valid; UTF-8 with replacement characters
+    /// when its valid multi-byte sequences outnumber the invalid bytes (damaged or truncated UTF-8);
+    /// else windows-1251 or KOI8-R.
+    static func appendGuessing(_ input: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        if !ByteScan.hasEightBit(input) || UTF8Validation.isValid(input) {
+            output.append(contentsOf: input)
+            return
+        }
+        let (sequences, invalid) = UTF8Validation.census(input)
+        if sequences > invalid {
+            output.append(contentsOf: String(decoding: input, as: UTF8.self).utf8)
+            return
+        }
+        _ = guessCyrillic(input).appendUTF8(of: input, to: &output)
+    }
+
     /// windows-1251 or KOI8-R for 8-bit text that is not UTF-8 (windows-1251 on a tie).
     static func guessCyrillic(_ input: UnsafeBufferPointer<UInt8>) -> MailCharset {
         var windows = 0
@@ -129,7 +145,8 @@ enum TextDecoding {
 
     /// `input` decoded in its guessed charset.
     static func guessed(_ input: UnsafeBufferPointer<UInt8>) -> String {
-        let charset = CharsetGuess.guess(input)
-        return charset.decode(input) ?? String(decoding: input, as: UTF8.self)
+        var output: [UInt8] = []
+        CharsetGuess.appendGuessing(input, to: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -77,7 +77,7 @@ struct HeaderTextDecoder {
             return
         }
         if fallback.appendUTF8(of: literal, to: &output) { return }
-        _ = CharsetGuess.guess(literal).appendUTF8(of: literal, to: &output)
+        CharsetGuess.appendGuessing(literal, to: &output)
     }
 
     /// Appends the joined bytes of adjacent words decoded in their charset.
@@ -88,14 +88,12 @@ struct HeaderTextDecoder {
         run.bytes.withUnsafeBufferPointer { bytes in
             guard let charset = MailCharset.named(run.charset) else {
                 problems.append(MailProblem(.unknownCharset, "\(field): \(run.charset)"))
-                _ = CharsetGuess.guess(bytes).appendUTF8(of: bytes, to: &output)
+                CharsetGuess.appendGuessing(bytes, to: &output)
                 return
             }
             if charset.appendUTF8(of: bytes, to: &output) { return }
             problems.append(MailProblem(.invalidText, "\(field): \(run.charset)"))
-            let guess = CharsetGuess.guess(bytes)
-            if guess.appendUTF8(of: bytes, to: &output) { return }
-            output.append(contentsOf: String(decoding: bytes, as: UTF8.self).utf8)
+            CharsetGuess.appendGuessing(bytes, to: &output)
         }
     }
 

@@ -32,6 +32,26 @@ enum HTMLEntities {
         "diams": 0x2666, "loz": 0x25CA, "check": 0x2713,
     ]
 
+    /// ``named`` by ``key(_:)``.
+    static let byKey: [UInt64: UInt32] = Dictionary(
+        named.map { (key($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+
+    /// A name folded into a number without allocating (case kept): its length and first 7 bytes. Every
+    /// name of ``named`` is shorter than 8 bytes, so equal keys mean equal names.
+    static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard name.count < 8 else { return 0 }
+        var key = UInt64(name.count) << 56
+        var shift: UInt64 = 0
+        for byte in name {
+            key |= UInt64(byte) << shift
+            shift &+= 8
+        }
+        return key
+    }
+
+    /// The key of `name`.
+    static func key(_ name: String) -> UInt64 { Array(name.utf8).withUnsafeBufferPointer { key($0) } }
+
     /// The scalar a numeric reference means: the C1 range reads as windows-1252 (`&#150;` is an en dash,
     /// as browsers read it); NUL, surrogates and values past U+10FFFF are U+FFFD.
     static func numeric(_ value: UInt32) -> UInt32 {

@@ -1,7 +1,9 @@
 /// One tag of an HTML body, as ``HTMLText`` reads it.
 struct Tag {
-    /// The element name lowercased, or `nil` for a comment, a declaration or a processing instruction.
-    var name: String?
+    /// The element name as a ``key(_:)``, or `nil` for a comment, a declaration or a processing instruction.
+    var name: UInt64?
+    /// Where the name is in the input.
+    var nameRange: Range<Int> = 0..<0
     /// `true` for an end tag `</p>`.
     var isEnd: Bool
     /// The index after the tag's `>` (or the end of the input).
@@ -27,14 +29,29 @@ struct Tag {
         }
         guard index < count, isLetter(input[index]) else { return nil }
         let nameStart = index
-        while index < count, HTMLText.isAlphanumeric(input[index]) || input[index] == UInt8(ascii: ":")
-            || input[index] == UInt8(ascii: "-")
+        while index < count,
+            HTMLText.isAlphanumeric(input[index]) || input[index] == UInt8(ascii: ":")
+                || input[index] == UInt8(ascii: "-")
         {
             index &+= 1
         }
-        let name = ByteScan.lowercaseString(UnsafeBufferPointer(rebasing: input[nameStart..<min(index, nameStart &+ 32)]))
-        return Tag(name: name, isEnd: isEnd, end: closing(input, from: index))
+        let name = key(UnsafeBufferPointer(rebasing: input[nameStart..<index]))
+        return Tag(name: name, nameRange: nameStart..<index, isEnd: isEnd, end: closing(input, from: index))
     }
+
+    /// A name folded into a number without allocating: its length and its first 7 bytes lowercased.
+    static func key(_ name: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key = UInt64(min(name.count, 255)) << 56
+        var shift: UInt64 = 0
+        for byte in name.prefix(7) {
+            key |= UInt64(ByteScan.lower(byte)) << shift
+            shift &+= 8
+        }
+        return key
+    }
+
+    /// The key of a lowercase name.
+    static func key(_ name: String) -> UInt64 { Array(name.utf8).withUnsafeBufferPointer { key($0) } }
 
     /// The index after the `>` that closes a tag, skipping quoted attribute values; the end of the input
     /// when there is none.
@@ -82,9 +99,9 @@ struct Tag {
     }
 
     /// The index after the end tag `</name …>` that closes a dropped element, or the end of the input.
-    static func skipContent(of name: String, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func skipContent(of tag: Tag, in input: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let count = input.count
-        let nameBytes = Array(name.utf8)
+        let nameBytes = input[tag.nameRange].map(ByteScan.lower)
         var index = start
         while let open = ByteScan.find(UInt8(ascii: "<"), in: input, from: index, to: count) {
             index = open &+ 1

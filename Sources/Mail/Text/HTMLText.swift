@@ -14,24 +14,29 @@ enum HTMLText {
         }
     }
 
-    /// How a tag breaks the text.
-    private enum Break { case none, space, line, paragraph, lineBreak, item }
+    /// How a tag breaks the text (`drop`: its content is not text).
+    private enum Break: UInt8 { case none, space, line, paragraph, lineBreak, item, drop }
 
-    private static let breaks: [String: Break] = {
-        var table: [String: Break] = ["br": .lineBreak, "li": .item, "td": .space, "th": .space]
-        for name in ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "pre", "dl"] {
-            table[name] = .paragraph
+    private static let breaks: KeyTable = {
+        var table = KeyTable()
+        for (name, kind) in [("br", Break.lineBreak), ("li", .item), ("td", .space), ("th", .space)] {
+            table[Tag.key(name)] = kind.rawValue
         }
+        for name in ["p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "table", "pre", "dl"] {
+            table[Tag.key(name)] = Break.paragraph.rawValue
+        }
+        for name in ["script", "style", "title", "template", "xml"] { table[Tag.key(name)] = Break.drop.rawValue }
         for name in [
             "div", "tr", "dt", "dd", "hr", "address", "article", "section", "header", "footer", "nav", "aside",
             "center", "form", "fieldset", "figure", "figcaption", "caption", "main", "tbody", "thead", "tfoot",
             "body", "html",
-        ] { table[name] = .line }
+        ] { table[Tag.key(name)] = Break.line.rawValue }
         return table
     }()
 
-    /// Elements whose content is not text.
-    private static let dropped: Set<String> = ["script", "style", "title", "template", "xml"]
+    private static let pre = Tag.key("pre")
+    private static let ul = Tag.key("ul")
+    private static let ol = Tag.key("ol")
 
     private static func convert(_ input: UnsafeBufferPointer<UInt8>, into writer: inout Writer) {
         let count = input.count
@@ -48,23 +53,25 @@ enum HTMLText {
                 }
                 index = tag.end
                 guard let name = tag.name else { continue }
-                if !tag.isEnd && dropped.contains(name) {
-                    index = Tag.skipContent(of: name, in: input, from: index)
+                var kind = Break(rawValue: breaks[name]) ?? .none
+                if kind == .drop {
+                    if !tag.isEnd { index = Tag.skipContent(of: tag, in: input, from: index) }
                     continue
                 }
-                if name == "pre" { preDepth = max(0, preDepth &+ (tag.isEnd ? -1 : 1)) }
-                if name == "ul" || name == "ol" { listDepth = max(0, min(listDepth &+ (tag.isEnd ? -1 : 1), 16)) }
-                var kind = breaks[name] ?? .none
-                if (name == "ul" || name == "ol") && (listDepth > 1 || (listDepth == 1 && tag.isEnd)) { kind = .line }
+                if name == pre { preDepth = max(0, preDepth &+ (tag.isEnd ? -1 : 1)) }
+                if name == ul || name == ol { listDepth = max(0, min(listDepth &+ (tag.isEnd ? -1 : 1), 16)) }
+                if (name == ul || name == ol) && (listDepth > 1 || (listDepth == 1 && tag.isEnd)) { kind = .line }
                 switch kind {
-                case .none: break
+                case .none, .drop: break
                 case .space: writer.space()
                 case .line: writer.requestBreaks(1)
                 case .paragraph: writer.requestBreaks(2)
                 case .lineBreak: writer.lineBreak()
                 case .item:
                     writer.requestBreaks(1)
-                    if !tag.isEnd { writer.prefix = Array(repeating: 0x20, count: max(0, listDepth &- 1) &* 2) + [0x2D, 0x20] }
+                    if !tag.isEnd {
+                        writer.prefix = Array(repeating: 0x20, count: max(0, listDepth &- 1) &* 2) + [0x2D, 0x20]
+                    }
                 }
             } else if byte == UInt8(ascii: "&") {
                 let (scalar, end) = entity(input, at: index)
@@ -78,9 +85,19 @@ enum HTMLText {
                 } else {
                     writer.character(byte, pre: preDepth > 0)
                 }
-            } else {
+            } else if byte < 0x80 && (ByteScan.isSpace(byte) || byte < 0x20) {
                 writer.character(byte, pre: preDepth > 0)
                 index &+= 1
+            } else {
+                // A run of visible text, copied at once.
+                var end = index &+ 1
+                while end < count {
+                    let next = input[end]
+                    if next == UInt8(ascii: "<") || next == UInt8(ascii: "&") || next <= 0x20 { break }
+                    end &+= 1
+                }
+                writer.run(UnsafeBufferPointer(rebasing: input[index..<end]))
+                index = end
             }
         }
     }
@@ -110,8 +127,8 @@ enum HTMLText {
         let nameStart = index
         while index < count, index &- nameStart < 32, isAlphanumeric(input[index]) { index &+= 1 }
         guard index > nameStart else { return (nil, start &+ 1) }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: input[nameStart..<index]), as: UTF8.self)
-        guard let scalar = HTMLEntities.named[name] else { return (nil, start &+ 1) }
+        let name = HTMLEntities.key(UnsafeBufferPointer(rebasing: input[nameStart..<index]))
+        guard let scalar = HTMLEntities.byKey[name] else { return (nil, start &+ 1) }
         if index < count && input[index] == UInt8(ascii: ";") {
             return (scalar, index &+ 1)
         }
@@ -120,7 +137,7 @@ enum HTMLText {
     }
 
     /// Names browsers accept without the semicolon.
-    private static let legacy: Set<String> = ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"]
+    private static let legacy = Set(["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"].map(HTMLEntities.key))
 
     @inline(__always)
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
@@ -153,8 +170,14 @@ enum HTMLText {
                 }
                 return
             }
-            emitPending()
+            if pendingSpace || pendingBreaks > 0 || !prefix.isEmpty { emitPending() }
             output.append(byte)
+        }
+
+        /// Appends visible text (no white space, no markup).
+        mutating func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if pendingSpace || pendingBreaks > 0 || !prefix.isEmpty { emitPending() }
+            output.append(contentsOf: bytes)
         }
 
         mutating func scalar(_ value: UInt32) {
@@ -164,7 +187,19 @@ enum HTMLText {
                 return
             }
             emitPending()
-            output.append(contentsOf: String(Character(scalar)).utf8)
+            let value = scalar.value
+            switch value {
+            case ..<0x800:
+                output.append(UInt8(0xC0 | value >> 6))
+            case ..<0x10000:
+                output.append(UInt8(0xE0 | value >> 12))
+                output.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            default:
+                output.append(UInt8(0xF0 | value >> 18))
+                output.append(UInt8(0x80 | (value >> 12) & 0x3F))
+                output.append(UInt8(0x80 | (value >> 6) & 0x3F))
+            }
+            output.append(UInt8(0x80 | value & 0x3F))
         }
 
         /// Writes the line breaks or the space owed before the next visible character.
@@ -185,6 +220,31 @@ enum HTMLText {
                 output.append(contentsOf: prefix)
                 prefix = []
             }
+        }
+    }
+}
+
+/// A small open-addressing table from name keys to one byte (no hashing of the standard library's kind:
+/// a tag lookup per tag must cost a multiply and a compare or two).
+struct KeyTable {
+    private var keys = [UInt64](repeating: 0, count: 256)
+    private var values = [UInt8](repeating: 0, count: 256)
+
+    /// The value stored for `key`, 0 when none.
+    subscript(key: UInt64) -> UInt8 {
+        get {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+            while keys[slot] != 0 {
+                if keys[slot] == key { return values[slot] }
+                slot = (slot &+ 1) & 255
+            }
+            return 0
+        }
+        set {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 56)
+            while keys[slot] != 0 && keys[slot] != key { slot = (slot &+ 1) & 255 }
+            keys[slot] = key
+            values[slot] = newValue
         }
     }
 }

@@ -99,11 +99,8 @@ enum MailCharset: String, CaseIterable, Sendable {
             if input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF { start = 3 }
             return String(validating: UnsafeBufferPointer(rebasing: input[start...]), as: UTF8.self)
         }
-        if self == .ascii { return nil }
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count &* 2)
-        _ = appendUTF8(of: input, to: &output)
-        return String(decoding: output, as: UTF8.self)
+        guard let table else { return nil }
+        return String(decoding: SingleByteDecoding.decode(input, table: table), as: UTF8.self)
     }
 }
 
@@ -111,29 +108,77 @@ enum MailCharset: String, CaseIterable, Sendable {
 enum SingleByteDecoding {
     /// Appends the UTF-8 form of `input` decoded with `table` (the scalars of bytes 0x80–0xFF).
     static func append(_ input: UnsafeBufferPointer<UInt8>, table: [UInt16], to output: inout [UInt8]) {
-        output.reserveCapacity(output.count &+ input.count &* 2)
-        table.withUnsafeBufferPointer { table in
-            for byte in input {
-                if byte < 0x80 {
-                    output.append(byte)
-                    continue
-                }
-                let scalar = UInt32(table[Int(byte & 0x7F)])
-                if scalar < 0x800 {
-                    output.append(UInt8(0xC0 | (scalar >> 6)))
-                    output.append(UInt8(0x80 | (scalar & 0x3F)))
-                } else {
-                    output.append(UInt8(0xE0 | (scalar >> 12)))
-                    output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                    output.append(UInt8(0x80 | (scalar & 0x3F)))
+        if output.isEmpty {
+            output = decode(input, table: table)
+        } else {
+            output.append(contentsOf: decode(input, table: table))
+        }
+    }
+
+    /// The UTF-8 form of `input` decoded with `table`.
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, table: [UInt16]) -> [UInt8] {
+        let (capacity, overflow) = input.count.multipliedReportingOverflow(by: 3)
+        guard !overflow else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: capacity) { output, written in
+            var length = 0
+            table.withUnsafeBufferPointer { table in
+                for byte in input {
+                    if byte < 0x80 {
+                        output[length] = byte
+                        length &+= 1
+                        continue
+                    }
+                    let scalar = UInt32(table[Int(byte & 0x7F)])
+                    if scalar < 0x800 {
+                        output[length] = UInt8(0xC0 | (scalar >> 6))
+                        output[length &+ 1] = UInt8(0x80 | (scalar & 0x3F))
+                        length &+= 2
+                    } else {
+                        output[length] = UInt8(0xE0 | (scalar >> 12))
+                        output[length &+ 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+                        output[length &+ 2] = UInt8(0x80 | (scalar & 0x3F))
+                        length &+= 3
+                    }
                 }
             }
+            written = length
         }
     }
 }
 
 /// Checking bytes for well-formed UTF-8 (shortest forms, no surrogates, at most U+10FFFF).
 enum UTF8Validation {
+    /// How many well-formed multi-byte sequences and how many bytes that start none `input` holds.
+    static func census(_ input: UnsafeBufferPointer<UInt8>) -> (sequences: Int, invalid: Int) {
+        var sequences = 0
+        var invalid = 0
+        var index = 0
+        while index < input.count {
+            if input[index] < 0x80 {
+                index &+= 1
+                continue
+            }
+            let length = sequenceLength(input, at: index)
+            if length > 0 {
+                sequences &+= 1
+                index &+= length
+            } else {
+                invalid &+= 1
+                index &+= 1
+            }
+        }
+        return (sequences, invalid)
+    }
+
+    /// The length of the well-formed multi-byte sequence at `index`, or 0.
+    private static func sequenceLength(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let end = min(input.count, index &+ 4)
+        for length in 2...4 where index &+ length <= end {
+            if isValid(UnsafeBufferPointer(rebasing: input[index..<(index &+ length)])) { return length }
+        }
+        return 0
+    }
+
     /// `true` when `input` is well-formed UTF-8.
     static func isValid(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = input.count

@@ -84,49 +84,55 @@ enum QuotedPrintableDecoding {
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], valid: Bool) {
         var valid = true
         let count = input.count
-        var output: [UInt8] = []
-        output.reserveCapacity(count)
-        var index = 0
-        while index < count {
-            let byte = input[index]
-            if byte == UInt8(ascii: "=") {
-                if index &+ 2 < count, let high = ByteScan.hexValue(input[index &+ 1]),
-                    let low = ByteScan.hexValue(input[index &+ 2])
-                {
-                    output.append(high << 4 | low)
-                    index &+= 3
-                    continue
-                }
-                // A soft line break: `=`, optional blanks, then CRLF, LF or the end.
-                var next = index &+ 1
-                while next < count && ByteScan.isBlank(input[next]) { next &+= 1 }
-                if next == count {
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { output, written in
+            var length = 0  // the output never outgrows the input
+            var index = 0
+            while index < count {
+                let byte = input[index]
+                if byte == UInt8(ascii: "=") {
+                    if index &+ 2 < count, let high = ByteScan.hexValue(input[index &+ 1]),
+                        let low = ByteScan.hexValue(input[index &+ 2])
+                    {
+                        output[length] = high << 4 | low
+                        length &+= 1
+                        index &+= 3
+                        continue
+                    }
+                    // A soft line break: `=`, optional blanks, then CRLF, LF or the end.
+                    var next = index &+ 1
+                    while next < count && ByteScan.isBlank(input[next]) { next &+= 1 }
+                    if next == count {
+                        index = next
+                    } else if input[next] == 0x0A {
+                        index = next &+ 1
+                    } else if input[next] == 0x0D {
+                        index = next &+ 1 < count && input[next &+ 1] == 0x0A ? next &+ 2 : next &+ 1
+                    } else {
+                        valid = false
+                        output[length] = byte
+                        length &+= 1
+                        index &+= 1
+                    }
+                } else if ByteScan.isBlank(byte) {
+                    var next = index &+ 1
+                    while next < count && ByteScan.isBlank(input[next]) { next &+= 1 }
+                    if next < count && input[next] != 0x0A && input[next] != 0x0D {
+                        while index < next {
+                            output[length] = input[index]
+                            length &+= 1
+                            index &+= 1
+                        }
+                    }
                     index = next
-                    continue
+                } else {
+                    output[length] = byte
+                    length &+= 1
+                    index &+= 1
                 }
-                if input[next] == 0x0A {
-                    index = next &+ 1
-                    continue
-                }
-                if input[next] == 0x0D {
-                    index = next &+ 1 < count && input[next &+ 1] == 0x0A ? next &+ 2 : next &+ 1
-                    continue
-                }
-                valid = false
-                output.append(byte)
-                index &+= 1
-            } else if ByteScan.isBlank(byte) {
-                var next = index &+ 1
-                while next < count && ByteScan.isBlank(input[next]) { next &+= 1 }
-                let atLineEnd = next == count || input[next] == 0x0A || input[next] == 0x0D
-                if !atLineEnd { output.append(contentsOf: UnsafeBufferPointer(rebasing: input[index..<next])) }
-                index = next
-            } else {
-                output.append(byte)
-                index &+= 1
             }
+            written = length
         }
-        return (output, valid)
+        return (bytes, valid)
     }
 
     /// The Q encoding of an encoded-word: `_` is a space, `=XX` a byte; `false` for an invalid escape.

@@ -8,23 +8,41 @@ import Testing
 struct AddressAndDateTests {
     func addresses(_ value: String) -> ([MailAddress], Bool) {
         var problems: [MailProblem] = []
-        let list = AddressParser(decoder: HeaderTextDecoder()).addresses(Array(value.utf8), field: "To", problems: &problems)
+        let list = AddressParser(decoder: HeaderTextDecoder()).addresses(
+            Array(value.utf8), field: "To", problems: &problems)
         return (list, problems.contains { $0.kind == .invalidAddress })
     }
 
     @Test func displayNamesQuotedEncodedPlain() {
-        #expect(addresses("\"Петров, Иван\" <ivan@example.ru>") == ([MailAddress(name: "Петров, Иван", address: "ivan@example.ru")], false))
-        #expect(addresses("=?utf-8?B?0JjQstCw0L0=?= =?utf-8?B?0J/QtdGC0YDQvtCy?= <ivan@example.ru>").0
-            == [MailAddress(name: "ИванПетров", address: "ivan@example.ru")])
-        #expect(addresses("\"=?utf-8?B?0JjQstCw0L0=?=\" <ivan@example.ru>").0 == [MailAddress(name: "Иван", address: "ivan@example.ru")])
-        #expect(addresses("John Q. Public <john@example.com>").0 == [MailAddress(name: "John Q. Public", address: "john@example.com")])
-        #expect(addresses("john@example.com (John Public)").0 == [MailAddress(name: "John Public", address: "john@example.com")])
+        #expect(
+            addresses("\"Петров, Иван\" <ivan@example.ru>") == (
+                [MailAddress(name: "Петров, Иван", address: "ivan@example.ru")], false
+            ))
+        #expect(
+            addresses("=?utf-8?B?0JjQstCw0L0=?= =?utf-8?B?0J/QtdGC0YDQvtCy?= <ivan@example.ru>").0
+                == [MailAddress(name: "ИванПетров", address: "ivan@example.ru")])
+        #expect(
+            addresses("\"=?utf-8?B?0JjQstCw0L0=?=\" <ivan@example.ru>").0 == [
+                MailAddress(name: "Иван", address: "ivan@example.ru")
+            ])
+        #expect(
+            addresses("John Q. Public <john@example.com>").0 == [
+                MailAddress(name: "John Q. Public", address: "john@example.com")
+            ])
+        #expect(
+            addresses("john@example.com (John Public)").0 == [
+                MailAddress(name: "John Public", address: "john@example.com")
+            ])
         #expect(addresses("<john@example.com>").0 == [MailAddress(address: "john@example.com")])
-        #expect(addresses("\"Jo \\\"the\\\" man\" <jo@x.org>").0 == [MailAddress(name: "Jo \"the\" man", address: "jo@x.org")])
+        #expect(
+            addresses("\"Jo \\\"the\\\" man\" <jo@x.org>").0 == [
+                MailAddress(name: "Jo \"the\" man", address: "jo@x.org")
+            ])
     }
 
     @Test func listsGroupsAndObsoleteForms() {
-        let (list, invalid) = addresses("a@x.org, Team: b@y.org, \"C\" <c@z.org>;, d@w.org , , undisclosed-recipients:;")
+        let (list, invalid) = addresses(
+            "a@x.org, Team: b@y.org, \"C\" <c@z.org>;, d@w.org , , undisclosed-recipients:;")
         #expect(list.map(\.address) == ["a@x.org", "b@y.org", "c@z.org", "d@w.org"])
         #expect(!invalid)
         #expect(addresses("<@relay.example:joe@example.com>").0 == [MailAddress(address: "joe@example.com")])
@@ -34,7 +52,8 @@ struct AddressAndDateTests {
 
     @Test func garbageIsToleratedAndReported() {
         #expect(addresses("MAILER-DAEMON") == ([MailAddress(address: "MAILER-DAEMON")], true))
-        #expect(addresses("Broken <unterminated@x.org").0 == [MailAddress(name: "Broken", address: "unterminated@x.org")])
+        #expect(
+            addresses("Broken <unterminated@x.org").0 == [MailAddress(name: "Broken", address: "unterminated@x.org")])
         #expect(addresses("Only Name <>").1)
         for junk in ["<<<>>>", ":::;;;", "\"", "(", "@", ",,,", "<a@b", String(repeating: "(", count: 10_000)] {
             _ = addresses(junk)
@@ -53,7 +72,8 @@ struct AddressAndDateTests {
             "Tue, 1 Dec 2026 09:15:00 +0300", "1 Dec 2026 09:15:00 +0300", "Tue,  1  Dec  2026  09:15:00  +0300",
             "Tue, 01 Dec 2026 06:15:00 GMT", "Tue, 1 Dec 2026 06:15:00 UT", "Tue, 1 Dec 26 09:15:00 +0300",
             "Tue, 1 Dec 2026 01:15:00 EST", "Tue, 1 Dec 2026 02:15:00 EDT",
-            "Tue, 1 Dec 2026 06:15:00 Z", "Tue, 1 Dec 2026 06:15:00 A", "Tue (weekday), 1 Dec (month) 2026 09:15:00 +0300",
+            "Tue, 1 Dec 2026 06:15:00 Z", "Tue, 1 Dec 2026 06:15:00 A",
+            "Tue (weekday), 1 Dec (month) 2026 09:15:00 +0300",
             "Tue Dec  1 06:15:00 2026", "1 December 2026 09:15:00 +03:00", "Tue, 1 Dec 2026 09:15:00 +0300 (MSK)",
         ] {
             #expect(date(text)?.timeIntervalSince1970 == expected, "\(text)")
@@ -67,9 +87,10 @@ struct AddressAndDateTests {
     }
 
     @Test func unreadableDates() {
-        for text in ["", "yesterday", "31 Feb 2026 10:00:00 +0000", "1 Dec 2026 25:00:00 +0000", "Dec 2026",
-            "1 Foo 2026 10:00", "1 Dec 99999 10:00:00", "2026-12-01T09:15:00Z", String(repeating: "(", count: 10_000)]
-        {
+        for text in [
+            "", "yesterday", "31 Feb 2026 10:00:00 +0000", "1 Dec 2026 25:00:00 +0000", "Dec 2026",
+            "1 Foo 2026 10:00", "1 Dec 99999 10:00:00", "2026-12-01T09:15:00Z", String(repeating: "(", count: 10_000),
+        ] {
             #expect(date(text) == nil, "\(text)")
         }
         let message = parseMail("From: a@b.c\nDate: someday\n\nbody")
@@ -85,7 +106,9 @@ struct AddressAndDateTests {
             let year = 1_600 + Int(random.next() % 8_400)  // Foundation's calendar is Julian before 1582
             let month = 1 + Int(random.next() % 12)
             let day = 1 + Int(random.next() % 28)
-            guard let reference = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { continue }
+            guard let reference = calendar.date(from: DateComponents(year: year, month: month, day: day)) else {
+                continue
+            }
             let days = DateParser.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
             #expect(Double(days) * 86_400 == reference.timeIntervalSince1970, "\(year)-\(month)-\(day)")
         }

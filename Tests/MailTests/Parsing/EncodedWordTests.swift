@@ -47,7 +47,8 @@ struct EncodedWordTests {
 
     @Test func unknownAndMislabelledCharsets() {
         // windows-1258 (zammad#2224) is known; a made-up charset is guessed, never unprocessable.
-        #expect(decode("=?windows-1258?Q?Vi=EA=F2t?=").0.unicodeScalars.map(\.value) == [0x56, 0x69, 0xEA, 0x323, 0x74])
+        #expect(
+            decode("=?windows-1258?Q?Vi=EA=F2t?=").0.unicodeScalars.map(\.value) == [0x56, 0x69, 0xEA, 0x323, 0x74])
         #expect(decode("=?x-made-up?Q?=CF=F0=E8=E2=E5=F2?=") == ("Привет", [.unknownCharset]))
         #expect(decode("=?utf-8?Q?=CF=F0=E8=E2=E5=F2?=") == ("Привет", [.invalidText]))
     }
@@ -69,9 +70,13 @@ struct EncodedWordTests {
         let alphabet = Array("Привет, мир! Заявка №5 ёЁ café — ok ? _ = ".unicodeScalars) + ["😀", "中"]
         for _ in 0..<300 {
             var text = String.UnicodeScalarView()
-            for _ in 0..<(1 + Int(random.next() % 40)) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            for _ in 0..<(1 + Int(random.next() % 40)) {
+                text.append(alphabet[Int(random.next() % UInt64(alphabet.count))])
+            }
             let original = String(text)
-            let charsets: [(String, MailCharset)] = [("UTF-8", .utf8), ("windows-1251", .windows1251), ("KOI8-R", .koi8R)]
+            let charsets: [(String, MailCharset)] = [
+                ("UTF-8", .utf8), ("windows-1251", .windows1251), ("KOI8-R", .koi8R),
+            ]
             var (label, charset) = charsets[Int(random.next() % 3)]
             if CharsetTests.encode(original, charset) == nil { (label, charset) = charsets[0] }
             guard let bytes = CharsetTests.encode(original, charset) else { continue }
@@ -94,7 +99,9 @@ struct EncodedWordTests {
                 }
             }
             let separators = [" ", "\t", "  ", " \t "]
-            let header = words.enumerated().map { $0.offset == 0 ? $0.element : separators[Int(random.next() % 4)] + $0.element }.joined()
+            let header = words.enumerated().map {
+                $0.offset == 0 ? $0.element : separators[Int(random.next() % 4)] + $0.element
+            }.joined()
             let (decoded, problems) = decode(header)
             #expect(decoded == original, "\(header)")
             #expect(problems.isEmpty)

@@ -47,11 +47,13 @@ struct HeaderBlockTests {
         #expect(message.headers.fields.count == 10)
         #expect(message.problemKinds.contains(.tooManyHeaders))
         #expect(message.text == "body")
-        let long = parseMail("Subject: " + String(repeating: "x", count: 5_000) + "\nX: y\n\nbody",
+        let long = parseMail(
+            "Subject: " + String(repeating: "x", count: 5_000) + "\nX: y\n\nbody",
             limits: MailLimits(maximumHeaderBytes: 1_000))
         #expect(long.problemKinds.contains(.tooManyHeaders))
         #expect(long.text == "body")
-        let big = parseMail("Subject: s\n\n" + String(repeating: "a", count: 100), limits: MailLimits(maximumMessageBytes: 50))
+        let big = parseMail(
+            "Subject: s\n\n" + String(repeating: "a", count: 100), limits: MailLimits(maximumMessageBytes: 50))
         #expect(big.problemKinds.first == .messageTooLarge)
         #expect(big.byteCount == 112)
     }
@@ -59,7 +61,8 @@ struct HeaderBlockTests {
     /// Raw 8-bit subjects in windows-1251 and KOI8-R (FreeScout#735) are guessed and reported.
     @Test func rawEightBitHeadersAreGuessed() {
         for (encode, name) in [(windows1251, "windows-1251"), (koi8r, "koi8-r")] {
-            let bytes = Array("From: ".utf8) + encode("Иван Петров") + Array(" <ivan@example.ru>\nSubject: ".utf8)
+            let bytes =
+                Array("From: ".utf8) + encode("Иван Петров") + Array(" <ivan@example.ru>\nSubject: ".utf8)
                 + encode("Не работает принтер") + Array("\n\nbody".utf8)
             let message = parseMail(bytes)
             #expect(message.subject == "Не работает принтер", "\(name)")

@@ -153,7 +153,8 @@ struct MimeTreeTests {
         let base64 = parseMail("Content-Transfer-Encoding: base64\n\n0J/RgNC4*0LLQtdGC\n")
         #expect(base64.problemKinds.contains(.invalidBase64))
         #expect(base64.text == "Привет")
-        let qp = parseMail("Content-Transfer-Encoding: Quoted-Printable\nContent-Type: text/plain; charset=utf-8\n\n100=% =D0=9F\n")
+        let qp = parseMail(
+            "Content-Transfer-Encoding: Quoted-Printable\nContent-Type: text/plain; charset=utf-8\n\n100=% =D0=9F\n")
         #expect(qp.problemKinds.contains(.invalidQuotedPrintable))
         #expect(qp.text == "100=% П\n")
     }

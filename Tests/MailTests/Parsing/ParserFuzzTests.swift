@@ -47,7 +47,9 @@ struct ParserFuzzTests {
                 case 0: bytes[at] = UInt8(truncatingIfNeeded: random.next())
                 case 1: bytes.remove(at: at)
                 case 2: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + Int(random.next() % 40))], at: at)
-                default: bytes.insert(contentsOf: Self.fragments[Int(random.next() % UInt64(Self.fragments.count))].utf8, at: at)
+                default:
+                    bytes.insert(
+                        contentsOf: Self.fragments[Int(random.next() % UInt64(Self.fragments.count))].utf8, at: at)
                 }
             }
             check(parser.parse(bytes), bytes)
@@ -63,19 +65,48 @@ struct ParserFuzzTests {
     /// Inputs built to make a naive parser quadratic finish quickly.
     @Test func pathologicalInputStaysLinear() {
         let cases: [(String, [UInt8])] = [
-            ("100k boundaries", Array(("Content-Type: multipart/mixed; boundary=b\n\n" + String(repeating: "--b\n", count: 100_000)).utf8)),
+            (
+                "100k boundaries",
+                Array(
+                    ("Content-Type: multipart/mixed; boundary=b\n\n" + String(repeating: "--b\n", count: 100_000)).utf8)
+            ),
             ("1 MB header line", Array(("Subject: " + String(repeating: "a", count: 1 << 20) + "\n\nbody").utf8)),
             ("1 MB of folds", Array(("Subject: x" + String(repeating: "\n x", count: 300_000) + "\n\nbody").utf8)),
-            ("10k nested comments", Array(("From: " + String(repeating: "(", count: 10_000) + "a@b\nDate: " + String(repeating: "(", count: 10_000) + "\n\nx").utf8)),
+            (
+                "10k nested comments",
+                Array(
+                    ("From: " + String(repeating: "(", count: 10_000) + "a@b\nDate: "
+                        + String(repeating: "(", count: 10_000) + "\n\nx").utf8)
+            ),
             ("encoded-word starts", Array(("Subject: " + String(repeating: "=?", count: 200_000) + "\n\nx").utf8)),
-            ("unclosed words", Array(("Subject: " + String(repeating: "=?utf-8?q?aaaa ", count: 50_000) + "\n\nx").utf8)),
+            (
+                "unclosed words",
+                Array(("Subject: " + String(repeating: "=?utf-8?q?aaaa ", count: 50_000) + "\n\nx").utf8)
+            ),
             ("100k addresses", Array(("To: " + String(repeating: "a@b, ", count: 100_000) + "\n\nx").utf8)),
             ("many ids", Array(("References: " + String(repeating: "<a@b> ", count: 100_000) + "\n\nx").utf8)),
-            ("html tags", Array(("Content-Type: text/html\n\n" + String(repeating: "<p><a href=\"", count: 100_000)).utf8)),
-            ("html comments", Array(("Content-Type: text/html\n\n" + String(repeating: "<!-- ->", count: 100_000)).utf8)),
-            ("base64 junk", Array(("Content-Transfer-Encoding: base64\n\n" + String(repeating: "*=", count: 500_000)).utf8)),
-            ("rfc 2231 sections", Array(("Content-Type: text/plain; " + (0..<5_000).map { "name*\($0)*=%41;" }.joined() + "\n\nx").utf8)),
-            ("dashes", Array(("Content-Type: multipart/mixed; boundary=\"" + String(repeating: "-", count: 60) + "\"\n\n" + String(repeating: "-", count: 1 << 20)).utf8)),
+            (
+                "html tags",
+                Array(("Content-Type: text/html\n\n" + String(repeating: "<p><a href=\"", count: 100_000)).utf8)
+            ),
+            (
+                "html comments",
+                Array(("Content-Type: text/html\n\n" + String(repeating: "<!-- ->", count: 100_000)).utf8)
+            ),
+            (
+                "base64 junk",
+                Array(("Content-Transfer-Encoding: base64\n\n" + String(repeating: "*=", count: 500_000)).utf8)
+            ),
+            (
+                "rfc 2231 sections",
+                Array(("Content-Type: text/plain; " + (0..<5_000).map { "name*\($0)*=%41;" }.joined() + "\n\nx").utf8)
+            ),
+            (
+                "dashes",
+                Array(
+                    ("Content-Type: multipart/mixed; boundary=\"" + String(repeating: "-", count: 60) + "\"\n\n"
+                        + String(repeating: "-", count: 1 << 20)).utf8)
+            ),
         ]
         let parser = MailParser()
         for (name, bytes) in cases {

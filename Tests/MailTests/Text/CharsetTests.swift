@@ -35,7 +35,8 @@ struct CharsetTests {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int(random.next() % 60) {
                 if charset == .ascii || upper.isEmpty || random.next() % 3 == 0 {
-                    let value = charset == .utf8 && random.next() % 2 == 0
+                    let value =
+                        charset == .utf8 && random.next() % 2 == 0
                         ? UInt32(0x400 + random.next() % 0x2000) : UInt32(0x20 + random.next() % 0x5F)
                     if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
                 } else if let scalar = Unicode.Scalar(upper[Int(random.next() % UInt64(upper.count))]) {
@@ -108,6 +109,9 @@ struct CharsetTests {
         #expect(mislabelled.text == "Привет" && mislabelled.trouble == .invalidText)
         let undeclared = cp1251.withUnsafeBufferPointer { TextDecoding.decode($0, label: nil) }
         #expect(undeclared.text == "Привет" && undeclared.trouble == nil)
+        // Damaged UTF-8 (a character cut off) stays UTF-8, with a replacement character.
+        let cut = (Array("Привет".utf8).dropLast()).withUnsafeBufferPointer { TextDecoding.decode($0, label: "utf-8") }
+        #expect(cut.text == "Приве\u{FFFD}" && cut.trouble == .invalidText)
         let fine = Array("Привет".utf8).withUnsafeBufferPointer { TextDecoding.decode($0, label: "UTF-8") }
         #expect(fine.text == "Привет" && fine.trouble == nil)
     }

@@ -35,7 +35,8 @@ struct HTMLTextTests {
     }
 
     @Test func entities() {
-        let html = "&laquo;Ок&raquo; &mdash; &quot;да&quot; &amp; &lt;нет&gt;&hellip; &copy;&nbsp;2026 &#1055;&#x440;&#150; &bogus; &amp a&b"
+        let html =
+            "&laquo;Ок&raquo; &mdash; &quot;да&quot; &amp; &lt;нет&gt;&hellip; &copy;&nbsp;2026 &#1055;&#x440;&#150; &bogus; &amp a&b"
         #expect(HTMLText.text(of: html) == "«Ок» — \"да\" & <нет>… © 2026 Пр– &bogus; & a&b")
     }
 
@@ -45,9 +46,10 @@ struct HTMLTextTests {
     }
 
     @Test func brokenMarkupNeverTraps() {
-        for html in ["<", "<p", "<!--", "<a href=\"x>", "&#", "&#x;", "&#99999999999;", "</", "<script>x", "a < b > c",
-            "<div title='>'>t</div>", String(repeating: "<b>", count: 10_000), String(repeating: "&", count: 1_000)]
-        {
+        for html in [
+            "<", "<p", "<!--", "<a href=\"x>", "&#", "&#x;", "&#99999999999;", "</", "<script>x", "a < b > c",
+            "<div title='>'>t</div>", String(repeating: "<b>", count: 10_000), String(repeating: "&", count: 1_000),
+        ] {
             _ = HTMLText.text(of: html)
         }
         #expect(HTMLText.text(of: "a < b") == "a < b")

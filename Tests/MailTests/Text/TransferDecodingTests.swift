@@ -67,7 +67,9 @@ struct TransferDecodingTests {
     }
 
     @Test func base64ToleratesAndReports() {
-        func decode(_ text: String) -> ([UInt8], Bool) { Array(text.utf8).withUnsafeBufferPointer(Base64Decoding.decode) }
+        func decode(_ text: String) -> ([UInt8], Bool) {
+            Array(text.utf8).withUnsafeBufferPointer(Base64Decoding.decode)
+        }
         #expect(decode("SGVsbG8=") == (Array("Hello".utf8), true))
         #expect(decode("SGVs\r\n bG8") == (Array("Hello".utf8), true))  // white space, no padding
         #expect(decode("SGV*sbG8=") == (Array("Hello".utf8), false))  // an invalid character skipped
@@ -79,7 +81,8 @@ struct TransferDecodingTests {
         var random = SplitMix64(seed: 0x0F_0001)
         let alphabet = Array("ab =\t.Пр\n".utf8) + [0x00, 0xFF, 0x3D]
         for round in 0..<500 {
-            let bytes = (0..<Int(random.next() % 400)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            let bytes = (0..<Int(random.next() % 400)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))]
+            }
             // Blanks right before a line end are dropped by decoders (RFC 2045), so the reference escapes them.
             let encoded = Self.quotedPrintable(bytes, crlf: round % 2 == 0, lowercase: round % 3 == 0)
             let (decoded, valid) = encoded.withUnsafeBufferPointer(QuotedPrintableDecoding.decode)
@@ -105,7 +108,9 @@ struct TransferDecodingTests {
 
     @Test func qEncodingOfEncodedWords() {
         var output: [UInt8] = []
-        let valid = Array("a_b=3D=d0=9f".utf8).withUnsafeBufferPointer { QuotedPrintableDecoding.decodeQ($0, into: &output) }
+        let valid = Array("a_b=3D=d0=9f".utf8).withUnsafeBufferPointer {
+            QuotedPrintableDecoding.decodeQ($0, into: &output)
+        }
         #expect(valid)
         #expect(String(decoding: output, as: UTF8.self) == "a b=П")
     }
