@@ -32,7 +32,14 @@ struct DemoHostTests {
         #expect(
             output.contains("Olga Ivanova's internal note \"Same printer as the phone call at 08:55.\" is in neither"))
         #expect(output.contains("Tom Baker asks for #1001 of Acme Ltd: notFound, as if it did not exist"))
-        #expect(output.contains("the engine answers #1001 again: no second ticket, nothing new in the outbox"))
+        #expect(output.contains("the engine knows it: #1001 stays the only ticket, nothing new in the outbox"))
+        // Email: Anna's windows-1251 letter opens #1001, her answer threads in, her absence notice changes nothing.
+        #expect(output.contains("the desk decodes «Не могу войти в CRM» and knows the sender by her address"))
+        #expect(output.contains("Subject: [#1001] Не могу войти в CRM"))
+        #expect(output.contains("Auto-Submitted: auto-replied"))
+        #expect(output.contains("her letter threads into #1001 by In-Reply-To"))
+        #expect(output.contains("cut off: \"Логин asmith, пишет «учётная запись заблокирована».\""))
+        #expect(output.contains("recognised as an out-of-office reply: #1001 stays Resolved, no comment, no answer"))
         // The knowledge base: a canned reply cites a public article, the portal shows it, search hides
         // what a client may not read, and a stale article is reviewed.
         #expect(output.contains("He answers with the canned reply \"Paper jam first aid\" (::jam), citing"))
