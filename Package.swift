@@ -103,6 +103,7 @@ let package = Package(
         .testTarget(
             name: "HelpDeskKitTests",
             dependencies: ["HelpDeskKit", "HelpDeskTestSupport", "TextSearch"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -7,6 +7,8 @@ import Synchronization
 /// unit of work leaves the store untouched.
 public final class InMemoryStore: HelpDeskStore {
     let state = Mutex(State())
+    /// The store's blobs (attachments, raw mail); not part of its image.
+    public let blobStore = InMemoryBlobStore()
 
     /// Creates an empty store.
     public init() {}
