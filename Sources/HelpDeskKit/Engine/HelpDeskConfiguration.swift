@@ -34,6 +34,9 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var assignment = AssignmentSettings()
     /// The knowledge base's limits.
     public var knowledge = KnowledgeSettings()
+    /// Largest file ``HelpDesk/uploadAttachment(_:fileName:mediaType:by:idempotencyKey:)`` accepts,
+    /// in bytes (default 25 MiB).
+    public var maximumAttachmentBytes = 25 * 1_048_576
 
     /// Creates a configuration; the defaults suit most desks.
     public init(

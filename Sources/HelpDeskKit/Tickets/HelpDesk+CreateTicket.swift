@@ -13,6 +13,7 @@ extension HelpDesk {
         try Validate.requester(request.requester)
         try Validate.attachments(request.attachments)
         try Validate.customFieldKeys(request.customFields.keys)
+        try await requireUploaded(request.attachments)
         return try await perform(
             by: performer,
             command: "createTicket", key: idempotencyKey, inputs: [request]
@@ -56,7 +57,8 @@ extension HelpDesk {
             status: workflow.initialStatus, requester: request.requester, companyID: links.companyID,
             locationID: links.locationID, contractID: links.contractID, assetIDs: links.assetIDs,
             assigneeID: assigneeID, groupID: groupID,
-            watcherIDs: watcherIDs, ccContactIDs: links.ccContactIDs, attachments: request.attachments, customFields: request.customFields,
+            watcherIDs: watcherIDs, ccContactIDs: links.ccContactIDs, attachments: request.attachments,
+            customFields: request.customFields,
             createdAt: now)
         try authorize(context.principal, AccessRequest(.createTicket, ticket: ticket))
         // Automation rules shape the new ticket before its clocks start (a priority they set counts).

@@ -97,7 +97,8 @@ extension HelpDesk {
                         && $0.covers(location: links.locationID, category: category)
                 } ?? false
             if !stillApplies {
-                links.contractID = try await coveringContract(of: company, location: links.locationID, category: category)?.id
+                links.contractID = try await coveringContract(
+                    of: company, location: links.locationID, category: category)?.id
             }
         }
         edit.ticket.companyID = links.companyID
@@ -175,6 +176,7 @@ extension HelpDesk {
     {
         guard !files.isEmpty else { throw .invalidInput(field: "attachments", problem: .blank) }
         try Validate.attachments(files)
+        try await requireUploaded(files)
         return try await editTicket(
             id, by: performer, for: .attachFiles,
             command: "attach", key: idempotencyKey, inputs: [files, id]

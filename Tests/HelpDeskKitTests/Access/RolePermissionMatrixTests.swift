@@ -50,12 +50,14 @@ struct RolePermissionMatrixTests {
         "logTime: on a1": [.logTime], "editTimeEntry: a1's entry": [.logTime, .logTimeForOthers],
         "deleteTimeEntry: a1's entry": [.logTime, .logTimeForOthers], "timeEntry: a1's entry": ticketInternal,
         "timeEntries: on a1": ticketInternal, "timeEntries: Anna's on Monday": readsInternal,
-        "timeEntries: everybody's on Monday": readsInternal, "laborCost: of a1's entry": [.readTicket, .readInternal, .readLaborCosts],
+        "timeEntries: everybody's on Monday": readsInternal,
+        "laborCost: of a1's entry": [.readTicket, .readInternal, .readLaborCosts],
         "laborTotals: of a1's entry": [.readTicket, .readInternal, .readLaborCosts],
         "setEmployeeRate: Boris": [.manageDirectory], "employeeRate: Anna's": [.readLaborCosts],
         "rateHistory: Anna's": [.readLaborCosts],
         // Ratings are internal records.
-        "ratingRequests: of aResolved": ticketInternal, "ratings: of aResolved": ticketInternal, "ratings: given today": readsInternal,
+        "ratingRequests: of aResolved": ticketInternal, "ratings: of aResolved": ticketInternal,
+        "ratings: given today": readsInternal,
         "ratings: of Anna's tickets": readsInternal,
         // Billing.
         "topUp: Alpha": [.topUpBalance], "adjustBalance: Alpha": [.adjustBalance],
@@ -65,8 +67,10 @@ struct RolePermissionMatrixTests {
         "clientBalances: Alpha's": [.readBilling], "statement: Alpha's wallet": [.readBilling],
         "specification: of a1": ticketInternal, "addSpecificationLine: to a1": [.settleWork],
         "removeSpecificationLine: a1's cartridge": [.settleWork], "specifyBillableTime: of a1": [.settleWork],
-        "settle: a1": [.settleWork], "rate: aResolved's new resolution": [.rateTicket], "requestApproval: of a1": [.settleWork],
-        "approvePaidWork: of aResolved": [.settleWork], "declinePaidWork: of aResolved": [.settleWork], "debtorAgeing": [.readReports], "outOfContractRevenue": [.readReports],
+        "settle: a1": [.settleWork], "rate: aResolved's new resolution": [.rateTicket],
+        "requestApproval: of a1": [.settleWork],
+        "approvePaidWork: of aResolved": [.settleWork], "declinePaidWork: of aResolved": [.settleWork],
+        "debtorAgeing": [.readReports], "outOfContractRevenue": [.readReports],
         "allowanceStatements: of A-1": [.readBilling], "allowanceReport": [.readReports],
         "reports: ticket counts per company (ReportEngine)": [.readReports], "debtors": [.readBilling],
         // Clients.
@@ -78,7 +82,8 @@ struct RolePermissionMatrixTests {
         "markServicePeriodInvoiced: A-1's period": [.invoice], "markServicePeriodPaid: A-1's period": [.invoice],
         "addAssetModel": [.manageClients], "addAsset: at Alpha's office": [.manageClients],
         "updateAsset: Alpha's printer's inventory number": [.manageClients],
-        "moveAsset: Alpha's printer to the warehouse": [.manageClients], "retireAsset: Alpha's printer": [.manageClients],
+        "moveAsset: Alpha's printer to the warehouse": [.manageClients],
+        "retireAsset: Alpha's printer": [.manageClients],
         "trail: of A-1": [.readClients], "trail: of Alpha's wallet": [.readBilling],
         "companies": [.readClients], "company: Alpha": [.readClients], "locations: of Alpha": [.readClients],
         "contacts: of Alpha": [.readClients], "contract: A-1": [.readClients], "contracts: of Alpha": [.readClients],
@@ -91,15 +96,19 @@ struct RolePermissionMatrixTests {
         "deleteRule: Escalate VIP": [.configureAutomation], "rules": [.configureAutomation],
         "explain: Escalate VIP on a1": ticketInternal.union([.configureAutomation]),
         // Canned answers.
-        "createCannedAnswer: a shared reply": [.editKnowledge], "createCannedAnswer: a personal note": [.readInternalKnowledge],
-        "updateCannedAnswer: the greeting's folder": [.editKnowledge], "retireCannedAnswer: the greeting": [.editKnowledge],
-        "cannedAnswers: matching greet": [.readInternalKnowledge], "cannedAnswer: by the shortcut greet": [.readInternalKnowledge],
+        "createCannedAnswer: a shared reply": [.editKnowledge],
+        "createCannedAnswer: a personal note": [.readInternalKnowledge],
+        "updateCannedAnswer: the greeting's folder": [.editKnowledge],
+        "retireCannedAnswer: the greeting": [.editKnowledge],
+        "cannedAnswers: matching greet": [.readInternalKnowledge],
+        "cannedAnswer: by the shortcut greet": [.readInternalKnowledge],
         "cannedAnswer: the greeting": [.readInternalKnowledge],
         "previewCannedAnswer: the greeting for a1": [.readTicket, .readInternalKnowledge],
         "answerWithCannedAnswer: the greeting on a1": [.replyPublicly, .readInternalKnowledge],
         "answerWithCannedAnswer: the toner note on a1": [.writeInternalNote, .readInternalKnowledge],
     ].merging(AccessCatalog.knowledgeNeeds) { listed, _ in listed }
         .merging(AccessCatalog.knowledgeSearchNeeds) { listed, _ in listed }
+        .merging(AccessCatalog.attachmentNeeds) { listed, _ in listed }
 
     static func needs(_ entry: AccessEntry) -> Set<AccessAction>? {
         needs[entry.label] ?? needs[entry.api]
