@@ -57,8 +57,7 @@ extension HelpDesk {
             status: workflow.initialStatus, requester: request.requester, companyID: links.companyID,
             locationID: links.locationID, contractID: links.contractID, assetIDs: links.assetIDs,
             assigneeID: assigneeID, groupID: groupID,
-            watcherIDs: watcherIDs, ccContactIDs: links.ccContactIDs, attachments: request.attachments,
-            customFields: request.customFields,
+            watcherIDs: watcherIDs, ccContactIDs: links.ccContactIDs, attachments: request.attachments, customFields: request.customFields,
             createdAt: now)
         try authorize(context.principal, AccessRequest(.createTicket, ticket: ticket))
         // Automation rules shape the new ticket before its clocks start (a priority they set counts).

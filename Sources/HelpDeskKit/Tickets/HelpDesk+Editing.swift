@@ -97,8 +97,7 @@ extension HelpDesk {
                         && $0.covers(location: links.locationID, category: category)
                 } ?? false
             if !stillApplies {
-                links.contractID = try await coveringContract(
-                    of: company, location: links.locationID, category: category)?.id
+                links.contractID = try await coveringContract(of: company, location: links.locationID, category: category)?.id
             }
         }
         edit.ticket.companyID = links.companyID

@@ -9,8 +9,7 @@ import HelpDeskTestSupport
 enum AccessCatalog {
     static let entries: [AccessEntry] =
         ticketCommands + ticketReads + directoryEntries + clientCommands + clientReads + laborEntries + ratingEntries
-        + billingEntries + ruleReads + assignmentEntries + knowledgeEntries + knowledgeSearchEntries
-        + cannedAnswerEntries
+        + billingEntries + ruleReads + assignmentEntries + knowledgeEntries + knowledgeSearchEntries + cannedAnswerEntries
         + attachmentEntries
 
     /// Public methods that take no performer by design, with the reason.
@@ -180,46 +179,45 @@ enum AccessCatalog {
         },
     ]
 
-    static let directoryEntries: [AccessEntry] =
-        roleEntries + [
-            E("addEmployee(_:by:idempotencyKey:)", "addEmployee") { f, p in
-                try await E.call {
-                    try await f.desk.addEmployee(NewEmployee(name: "New Hire", email: "new@service.example"), by: p)
-                }
-            },
-            E("deactivateEmployee(_:by:idempotencyKey:)", "deactivateEmployee: Boris") { f, p in
-                try await E.call { try await f.desk.deactivateEmployee(f.test.boris.id, by: p) }
-            },
-            E("addGroup(named:by:idempotencyKey:)", "addGroup") { f, p in
-                try await E.call { try await f.desk.addGroup(named: "Night shift", by: p) }
-            },
-            E("addCategory(_:by:idempotencyKey:)", "addCategory") { f, p in
-                try await E.call { try await f.desk.addCategory(NewServiceCategory(name: "Phones"), by: p) }
-            },
-            E("employees(as:)", "employees") { f, p in
-                try await E.call { try await f.desk.employees(as: p) }
-            },
-            E("groups(as:)", "groups") { f, p in
-                try await E.call { try await f.desk.groups(as: p) }
-            },
-            E("categories(as:)", "categories", foreign: .allowed, ownContact: true) { f, p in
-                try await E.call { try await f.desk.categories(as: p) }
-            },
-            E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:idempotencyKey:)", "setEmployeeRate: Boris") {
-                f, p in
-                try await E.call {
-                    try await f.desk.setEmployeeRate(
-                        f.test.boris.id, validFrom: AccessFixture.monday,
-                        hourlyCost: Money(minorUnits: 400_00, currency: .rub), by: p)
-                }
-            },
-            E("employeeRate(_:on:as:)", "employeeRate: Anna's") { f, p in
-                try await E.call { try await f.desk.employeeRate(f.test.anna.id, on: AccessFixture.monday, as: p) }
-            },
-            E("rateHistory(of:as:)", "rateHistory: Anna's") { f, p in
-                try await E.call { try await f.desk.rateHistory(of: f.test.anna.id, as: p) }
-            },
-        ]
+    static let directoryEntries: [AccessEntry] = roleEntries + [
+        E("addEmployee(_:by:idempotencyKey:)", "addEmployee") { f, p in
+            try await E.call {
+                try await f.desk.addEmployee(NewEmployee(name: "New Hire", email: "new@service.example"), by: p)
+            }
+        },
+        E("deactivateEmployee(_:by:idempotencyKey:)", "deactivateEmployee: Boris") { f, p in
+            try await E.call { try await f.desk.deactivateEmployee(f.test.boris.id, by: p) }
+        },
+        E("addGroup(named:by:idempotencyKey:)", "addGroup") { f, p in
+            try await E.call { try await f.desk.addGroup(named: "Night shift", by: p) }
+        },
+        E("addCategory(_:by:idempotencyKey:)", "addCategory") { f, p in
+            try await E.call { try await f.desk.addCategory(NewServiceCategory(name: "Phones"), by: p) }
+        },
+        E("employees(as:)", "employees") { f, p in
+            try await E.call { try await f.desk.employees(as: p) }
+        },
+        E("groups(as:)", "groups") { f, p in
+            try await E.call { try await f.desk.groups(as: p) }
+        },
+        E("categories(as:)", "categories", foreign: .allowed, ownContact: true) { f, p in
+            try await E.call { try await f.desk.categories(as: p) }
+        },
+        E("setEmployeeRate(_:validFrom:hourlyCost:hourlyBilling:by:idempotencyKey:)", "setEmployeeRate: Boris") {
+            f, p in
+            try await E.call {
+                try await f.desk.setEmployeeRate(
+                    f.test.boris.id, validFrom: AccessFixture.monday,
+                    hourlyCost: Money(minorUnits: 400_00, currency: .rub), by: p)
+            }
+        },
+        E("employeeRate(_:on:as:)", "employeeRate: Anna's") { f, p in
+            try await E.call { try await f.desk.employeeRate(f.test.anna.id, on: AccessFixture.monday, as: p) }
+        },
+        E("rateHistory(of:as:)", "rateHistory: Anna's") { f, p in
+            try await E.call { try await f.desk.rateHistory(of: f.test.anna.id, as: p) }
+        },
+    ]
 
     /// Roles: defined, changed and granted by whoever may manage roles; listed with the directory.
     static let roleEntries: [AccessEntry] = [
@@ -230,8 +228,7 @@ enum AccessCatalog {
         },
         E("changeRole(_:to:by:idempotencyKey:)", "changeRole: Dispatcher to read-only") { f, p in
             try await E.call {
-                try await f.desk.changeRole(
-                    AccessFixture.dispatcherID, to: RoleDefinition(name: "Dispatcher", tickets: .read), by: p)
+                try await f.desk.changeRole(AccessFixture.dispatcherID, to: RoleDefinition(name: "Dispatcher", tickets: .read), by: p)
             }
         },
         E("grantRoles(_:to:by:idempotencyKey:)", "grantRoles: Dispatcher to Boris") { f, p in
@@ -245,8 +242,7 @@ enum AccessCatalog {
         E("defineRule(_:by:idempotencyKey:)", "defineRule: Night shift") { f, p in
             try await E.call {
                 try await f.desk.defineRule(
-                    RuleDefinition(
-                        name: "Night shift", priority: 20, triggers: [.ticketCreated], actions: [.setPriority(.low)]),
+                    RuleDefinition(name: "Night shift", priority: 20, triggers: [.ticketCreated], actions: [.setPriority(.low)]),
                     by: p)
             }
         },
@@ -255,8 +251,7 @@ enum AccessCatalog {
                 let rule = try await AccessFixture.pausedRule(f)
                 return try await f.desk.changeRule(
                     rule.id,
-                    RuleDefinition(
-                        name: rule.name, priority: 11, isActive: false, triggers: rule.triggers, actions: rule.actions),
+                    RuleDefinition(name: rule.name, priority: 11, isActive: false, triggers: rule.triggers, actions: rule.actions),
                     by: p)
             }
         },
@@ -272,6 +267,6 @@ enum AccessCatalog {
     static let ruleReads: [AccessEntry] = [
         E("explain(_:on:as:)", "explain: Escalate VIP on a1", foreign: hidesA1, concernsAlpha: true) { f, p in
             try await E.call { try await f.desk.explain(try await AccessFixture.pausedRule(f).id, on: f.a1.id, as: p) }
-        }
+        },
     ]
 }

@@ -1,8 +1,8 @@
 import Foundation
-import HelpDeskKit
-import HelpDeskTestSupport
 import Logging
 import PostgresNIO
+import HelpDeskKit
+import HelpDeskTestSupport
 import PostgresStore
 import Testing
 
@@ -122,9 +122,7 @@ struct MigrationTests {
             try await store.commit(work)
             let groupings = [TicketGrouping(.total), TicketGrouping(.priority), TicketGrouping(.employee)]
             var before: [[SLAOutcomeTally]] = []
-            for grouping in groupings {
-                before.append(try await store.slaOutcomes(in: TicketScan(), groupedBy: grouping))
-            }
+            for grouping in groupings { before.append(try await store.slaOutcomes(in: TicketScan(), groupedBy: grouping)) }
             // Undo version 4 as if these tickets had been written by a build before it, then migrate.
             try await client.query(
                 "ALTER TABLE tickets DROP COLUMN sla_reaction, DROP COLUMN sla_resolution", logger: logger)
@@ -135,9 +133,7 @@ struct MigrationTests {
                 #expect(backfilled == expected)
                 #expect(backfilled == SLAOutcomeTally.tally(tickets, in: TicketScan(), groupedBy: grouping))
             }
-            #expect(
-                before[0].first.map { $0.reaction.met > 0 && $0.reaction.breached > 0 && $0.reaction.pending > 0 }
-                    == true)
+            #expect(before[0].first.map { $0.reaction.met > 0 && $0.reaction.breached > 0 && $0.reaction.pending > 0 } == true)
         }
     }
 
@@ -226,8 +222,7 @@ struct MigrationTests {
             #expect(try await SchemaMigrations.currentVersion(client, logger: logger) == 7)
             #expect(try await SchemaMigrations.migrate(client, logger: logger) == SchemaMigrations.latest)
             #expect(try await store.allowanceUsages() == [], "no usage yet")
-            let minutes = AllowanceUsage(
-                contractID: contract, periodID: period, measure: .laborMinutes, alertsSent: [80])
+            let minutes = AllowanceUsage(contractID: contract, periodID: period, measure: .laborMinutes, alertsSent: [80])
             let visits = AllowanceUsage(contractID: contract, periodID: period, measure: .visits)
             var work = UnitOfWork()
             work.allowanceUsageWrites = [minutes, visits].map { AllowanceUsageWrite(usage: $0, expectedRevision: nil) }
@@ -259,8 +254,7 @@ struct MigrationTests {
             #expect(try await store.roundRobinCursor(of: group) == cursor)
             var stale = UnitOfWork()
             stale.roundRobinCursorWrites = [
-                RoundRobinCursorWrite(
-                    cursor: RoundRobinCursor(groupID: group, lastAssigneeID: nil, revision: 3), expectedRevision: 2)
+                RoundRobinCursorWrite(cursor: RoundRobinCursor(groupID: group, lastAssigneeID: nil, revision: 3), expectedRevision: 2)
             ]
             await #expect(throws: StorageError.self) { try await store.commit(stale) }
             #expect(try await store.roundRobinCursor(of: group) == cursor, "the stale write changed nothing")

@@ -1,6 +1,6 @@
+import Templating
 import DoubleEntry
 import Foundation
-import Templating
 import WorkingTime
 
 extension HelpDeskError {
