@@ -41,6 +41,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> [UInt8]
     {
         let (ticket, principal) = try await visibleTicket(id, as: viewer)
+        let blobs = try feature((any BlobStore).self)
         var attached = ticket.attachments.contains { $0.checksum == checksum }
         if !attached {
             let comments = try await storage { try await store.comments(on: id) }
@@ -50,7 +51,6 @@ extension HelpDesk {
             }
         }
         guard attached, let digest = BlobDigest(checksum: checksum) else { throw .attachmentNotFound(checksum) }
-        let blobs = try feature((any BlobStore).self)
         guard let bytes = try await storage({ try await blobs.bytes(digest) }) else {
             throw .attachmentNotFound(checksum)
         }
