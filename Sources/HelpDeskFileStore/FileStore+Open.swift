@@ -21,16 +21,20 @@ extension FileStore {
         try FileIO.makeDirectory(path)
         let (lockFD, rebuiltLock) = try acquireLock(in: path)
         do {
+            let blobs = try FileBlobStore(directory: URL(fileURLWithPath: path + "/" + blobDirectoryName))
             var (memory, writer, report) = try await recover(path)
             report.rebuiltLock = rebuiltLock
             return FileStore(
                 directory: URL(fileURLWithPath: path, isDirectory: true), options: options, memory: memory,
-                writer: writer, lockFD: lockFD, recovery: report)
+                blobs: blobs, writer: writer, lockFD: lockFD, recovery: report)
         } catch {
             FileIO.unlockAndClose(lockFD)
             throw error
         }
     }
+
+    /// The directory of the store's blobs, beside the journal.
+    public static let blobDirectoryName = "blobs"
 
     /// Opens and locks `LOCK`, writing its header when the store is new, and checks its version;
     /// an older store's `LOCK` is rewritten at the current version, so that an older build

@@ -19,6 +19,8 @@ public final class FileStore: HelpDeskStore {
 
     /// The live state; changed only by the writer, after a record is durable.
     let memory: InMemoryStore
+    /// The blobs (attachments, raw mail), in the `blobs` directory beside the journal.
+    let blobs: FileBlobStore
     /// The journal and snapshot files; used only by the active writer.
     let writer: JournalWriter
     /// Queue of commits and the handle's status.
@@ -45,12 +47,13 @@ public final class FileStore: HelpDeskStore {
     public var statistics: JournalStatistics { journaled.withLock { $0 } }
 
     init(
-        directory: URL, options: FileStoreOptions, memory: InMemoryStore, writer: JournalWriter, lockFD: Int32,
-        recovery: RecoveryReport
+        directory: URL, options: FileStoreOptions, memory: InMemoryStore, blobs: FileBlobStore, writer: JournalWriter,
+        lockFD: Int32, recovery: RecoveryReport
     ) {
         self.directory = directory
         self.options = options
         self.memory = memory
+        self.blobs = blobs
         self.writer = writer
         self.lockFD = lockFD
         self.recovery = recovery

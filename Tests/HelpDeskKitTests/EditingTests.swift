@@ -87,7 +87,9 @@ struct EditingTests {
         let test = try await TestDesk.make()
         let ticket = try await test.ticket()
         let files = [
-            Attachment(fileName: "scan.pdf", mediaType: "application/pdf", byteCount: 120_000, checksum: "sha256:beef"),
+            try await test.desk.uploadAttachment(
+                [UInt8](repeating: 0xbe, count: 120_000), fileName: "scan.pdf", mediaType: "application/pdf",
+                by: .client(name: "Ivan Petrov")),
             Attachment(fileName: "photo.heic", mediaType: "image/heic", byteCount: 0, checksum: "md5:00"),
         ]
         let attached = try await test.desk.attach(files, to: ticket.id, by: .client(name: "Ivan Petrov"))

@@ -61,7 +61,8 @@ struct LinkAndMergeTests {
         let actor = Performer.employee(test.anna.id)
         let original = try await test.ticket("Printer jams")
         let duplicate = try await test.ticket("Printer jams again")
-        let file = Attachment(fileName: "jam.jpg", mediaType: "image/jpeg", byteCount: 5, checksum: "sha256:01")
+        let file = try await test.desk.uploadAttachment(
+            [1, 2, 3, 4, 5], fileName: "jam.jpg", mediaType: "image/jpeg", by: actor)
         _ = try await test.desk.attach([file], to: duplicate.id, by: actor)
         _ = try await test.desk.addWatchers([test.boris.id], to: duplicate.id, by: actor)
         let comment = try await test.desk.comment(

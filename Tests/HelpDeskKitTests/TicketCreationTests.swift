@@ -17,7 +17,8 @@ struct TicketCreationTests {
 
     @Test func aNewTicketHasTheInitialStatusAndEveryGivenField() async throws {
         let test = try await TestDesk.make()
-        let file = Attachment(fileName: "photo.png", mediaType: "image/png", byteCount: 1_024, checksum: "sha256:00ff")
+        let file = try await test.desk.uploadAttachment(
+            [UInt8](repeating: 0xff, count: 1_024), fileName: "photo.png", mediaType: "image/png", by: .system)
         let ticket = try await test.desk.createTicket(
             NewTicket(
                 title: "Camera offline", description: "Entrance camera shows nothing", channel: .messenger,

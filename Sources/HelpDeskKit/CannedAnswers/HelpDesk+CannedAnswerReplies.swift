@@ -29,6 +29,7 @@ extension HelpDesk {
     ) async throws(HelpDeskError) -> Comment {
         if let extraText { try Validate.length(extraText, atMost: configuration.maximumTextLength, field: "extraText") }
         try Validate.attachments(attachments)
+        try await requireUploaded(attachments)
         try validateCitations(citations)
         return try await perform(
             by: performer, editing: [ticketID], command: "answerWithCannedAnswer", key: idempotencyKey,

@@ -36,6 +36,9 @@ public struct HelpDeskConfiguration: Hashable, Sendable {
     public var knowledge = KnowledgeSettings()
     /// How the desk reads and writes mail (``EmailSettings``).
     public var email = EmailSettings()
+    /// Largest file ``HelpDesk/uploadAttachment(_:fileName:mediaType:by:idempotencyKey:)`` accepts,
+    /// in bytes (default 25 MiB).
+    public var maximumAttachmentBytes = 25 * 1_048_576
 
     /// Creates a configuration; the defaults suit most desks.
     public init(

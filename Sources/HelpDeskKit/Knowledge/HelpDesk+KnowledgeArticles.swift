@@ -16,6 +16,7 @@ extension HelpDesk {
         ) { context throws(HelpDeskError) in
             let editor = try knowledgeEditor(context.principal)
             let content = try validatedKnowledgeContent(request.content)
+            try await requireUploaded(content.attachments)
             try Self.validate(request.schedule)
             let (settings, section) = try await validatedKnowledgeSettings(request.settings)
             let now = clock.now()
@@ -47,6 +48,7 @@ extension HelpDesk {
         ) { context throws(HelpDeskError) in
             let editor = try knowledgeEditor(context.principal)
             let content = try validatedKnowledgeContent(content)
+            try await requireUploaded(content.attachments)
             let note = try validatedNote(note)
             let old = try await loadKnowledgeArticle(id)
             guard content != old.content else { return old }

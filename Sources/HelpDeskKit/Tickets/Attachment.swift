@@ -1,4 +1,6 @@
-/// Metadata of an attached file; the bytes themselves are kept by the host.
+/// Metadata of an attached file. With a `sha256:` checksum its bytes are in the store's
+/// ``BlobStore`` (see ``HelpDesk/uploadAttachment(_:fileName:mediaType:by:idempotencyKey:)``);
+/// with another algorithm the host keeps them.
 public struct Attachment: Hashable, Sendable, Codable, CustomStringConvertible {
     /// File name as uploaded, without any directory part.
     public var fileName: String

@@ -12,6 +12,7 @@ extension HelpDesk {
         async throws(HelpDeskError) -> Comment
     {
         try check(request, by: performer)
+        try await requireUploaded(request.attachments)
         let action: AccessAction = request.visibility == .internal ? .writeInternalNote : .replyPublicly
         return try await perform(
             by: performer, editing: [id], command: "comment", key: idempotencyKey, inputs: [id, request]

@@ -13,6 +13,7 @@ extension HelpDesk {
         try Validate.requester(request.requester)
         try Validate.attachments(request.attachments)
         try Validate.customFieldKeys(request.customFields.keys)
+        try await requireUploaded(request.attachments)
         return try await perform(
             by: performer,
             command: "createTicket", key: idempotencyKey, inputs: [request]

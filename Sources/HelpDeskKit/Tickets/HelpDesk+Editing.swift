@@ -175,6 +175,7 @@ extension HelpDesk {
     {
         guard !files.isEmpty else { throw .invalidInput(field: "attachments", problem: .blank) }
         try Validate.attachments(files)
+        try await requireUploaded(files)
         return try await editTicket(
             id, by: performer, for: .attachFiles,
             command: "attach", key: idempotencyKey, inputs: [files, id]

@@ -9,7 +9,7 @@ import WorkingTime
 ///   portal scope ``PortalScope/ownTickets``) and Carl (scope ``PortalScope/company``), Lena at the
 ///   warehouse (scope ``PortalScope/location``), Petr without a location (own tickets, may not file
 ///   tickets) and Alexei (has left); contract `A-1` (ends in 20 days) with one service period, a
-///   printer; tickets at the office `a1` (Alice's, with a public reply, an internal note, Alice's
+///   printer; tickets at the office `a1` (Alice's, with a public reply carrying ``file``, an internal note, Alice's
 ///   own reply, Boris watching, 30 logged minutes, a one-line specification, linked to `a2`), `a2`
 ///   (Alice's, about the printer), `a3` (Alice's), `aResolved` (Alice's, resolved and rated 4/5,
 ///   then reopened and resolved again, not yet rated; paid work awaiting approval),
@@ -37,8 +37,11 @@ struct AccessFixture: Sendable {
     static let rub = BillingUnit.money(.rub)
     static func rub(_ minorUnits: Int64) -> Price { Price(Money(minorUnits: minorUnits, currency: .rub)) }
     static func day(_ days: Double) -> Date { TestDesk.start.addingTimeInterval(days * 86_400) }
+    /// The bytes of ``file``, uploaded when the fixture is built.
+    static let fileBytes = (0..<2_048).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+    /// A photo uploaded to the desk's blob store (on the public reply of `a1`).
     static let file = Attachment(
-        fileName: "photo.jpg", mediaType: "image/jpeg", byteCount: 2_048, checksum: "sha256:ab12")
+        fileName: "photo.jpg", mediaType: "image/jpeg", byteCount: 2_048, checksum: SHA256.hash(fileBytes).checksum)
 
     let test: TestDesk
     /// The engine the cases run against: the test desk's, or another engine over the same store
@@ -232,8 +235,9 @@ struct AccessFixture: Sendable {
                     assetIDs: asset.map { [$0] } ?? []),
                 by: anna)
         }
+        let photo = try await desk.uploadAttachment(fileBytes, fileName: "photo.jpg", mediaType: "image/jpeg", by: anna)
         var a1 = try await file("Alpha printer jams", .contact(alice.id))
-        _ = try await desk.comment(on: a1.id, NewComment("We are on it."), by: anna)
+        _ = try await desk.comment(on: a1.id, NewComment("We are on it.", attachments: [photo]), by: anna)
         _ = try await desk.comment(
             on: a1.id, NewComment("Internal: the toner budget is spent.", visibility: .internal), by: anna)
         _ = try await desk.comment(on: a1.id, NewComment("Thank you!"), by: .contact(alice.id))

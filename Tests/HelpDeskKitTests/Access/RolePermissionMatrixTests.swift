@@ -104,6 +104,7 @@ struct RolePermissionMatrixTests {
         "answerWithCannedAnswer: the toner note on a1": [.writeInternalNote, .readInternalKnowledge],
     ].merging(AccessCatalog.knowledgeNeeds) { listed, _ in listed }
         .merging(AccessCatalog.knowledgeSearchNeeds) { listed, _ in listed }
+        .merging(AccessCatalog.attachmentNeeds) { listed, _ in listed }
 
     static func needs(_ entry: AccessEntry) -> Set<AccessAction>? {
         needs[entry.label] ?? needs[entry.api]

@@ -76,6 +76,7 @@ public enum SchemaMigrations {
         version14,
         version15,
         version16,
+        version17,
         version18,
     ]
 

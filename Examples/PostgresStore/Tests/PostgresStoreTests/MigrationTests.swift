@@ -66,6 +66,7 @@ struct MigrationTests {
             "DROP FUNCTION knowledge_changed()",
         ],
         16: ["DROP TABLE canned_answers"],
+        17: ["DROP TABLE blobs"],
         18: ["DROP TABLE email_records", "DROP TABLE bounced_addresses"],
     ]
 

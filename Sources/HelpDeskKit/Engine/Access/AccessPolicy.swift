@@ -39,13 +39,14 @@ public enum TicketScope: Hashable, Sendable {
 ///   catalog; files tickets as their requester when ``Contact/mayFileTickets`` allows (at its own
 ///   locations unless company-scoped or without a location of its own); rates the tickets it requested; approves or declines paid
 ///   work of tickets it reads when ``Contact/mayApprovePaidWork`` allows; reads its company's
-///   balances and statements when ``Contact/mayViewBilling`` allows; nothing else (no internal
+///   balances and statements when ``Contact/mayViewBilling`` allows; uploads files for its own company
+///   (``AccessAction/attachFiles`` without a ticket); nothing else (no internal
 ///   notes, audit, labor, directory, or other companies' records).
 /// - Everyone active may read the knowledge base (``AccessAction/readKnowledge``); what they read
 ///   in it is ``KnowledgeAccess``'s decision.
 /// - A free-text client (``Performer/client(name:)``): only when ``freeTextClients`` allows it,
-///   files tickets as their requester and replies to tickets requested under the same name that
-///   belong to no company.
+///   files tickets as their requester, uploads files, and replies to tickets requested under the
+///   same name that belong to no company.
 public struct StandardAccessPolicy: AccessPolicy {
     /// Whether clients known only by name may file and reply (the host vouches for the name,
     /// e.g. an email sender it matched); `true` by default.
@@ -72,7 +73,8 @@ public struct StandardAccessPolicy: AccessPolicy {
             allowed =
                 freeTextClients && Self.clientActions.contains(request.action) && request.companyID == nil
                 && (request.ticket.map { $0.requester == .freeText(name) }
-                    ?? (request.action == .readCatalog || request.action == .readKnowledge))
+                    ?? (request.action == .readCatalog || request.action == .readKnowledge
+                        || request.action == .attachFiles))
         }
         if !allowed { throw .forbidden(principal.performer, action: request.description) }
     }
@@ -103,6 +105,9 @@ public struct StandardAccessPolicy: AccessPolicy {
         case .readCatalog, .readKnowledge: return request.companyID == nil || request.companyID == authority.companyID
         case .readBilling:
             return request.ticket == nil && authority.mayViewBilling && request.companyID == authority.companyID
+        case .attachFiles where request.ticket == nil:
+            // An upload: the file reaches a ticket only through a command that checks the ticket.
+            return request.companyID == authority.companyID
         default: break
         }
         guard let ticket = request.ticket, ticket.companyID == authority.companyID else { return false }

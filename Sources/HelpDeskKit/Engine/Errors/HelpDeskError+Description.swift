@@ -103,6 +103,8 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .cannedAnswerChanged(let id, let revision):
             "Canned answer \(id) was changed since it was read (it is now at revision \(revision))."
         case .cannedAnswerRetired(let id): "Canned answer \(id) is retired."
+        case .attachmentNotUploaded(let checksum): "No uploaded file matches the attachment \(checksum); upload it first."
+        case .attachmentNotFound(let checksum): "No file \(checksum) is attached where you may read it."
         }
     }
 }

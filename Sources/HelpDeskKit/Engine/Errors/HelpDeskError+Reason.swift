@@ -181,6 +181,11 @@ extension HelpDeskError {
         case cannedAnswerChanged(CannedAnswerID, revision: Int)
         /// The canned answer is retired and can no longer be used or changed.
         case cannedAnswerRetired(CannedAnswerID)
+        /// An attachment names a `sha256:` file the store's blob store does not hold with that
+        /// size: upload it first (``HelpDesk/uploadAttachment(_:fileName:mediaType:by:idempotencyKey:)``).
+        case attachmentNotUploaded(String)
+        /// No file with this checksum is attached where the viewer may read it.
+        case attachmentNotFound(String)
     }
 }
 

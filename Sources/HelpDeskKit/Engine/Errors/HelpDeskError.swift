@@ -103,11 +103,11 @@ extension HelpDeskError.Reason {
             .assetModelNotFound, .assetNotFound, .timeEntryNotFound, .ratingTokenUnknown, .priceListItemNotFound,
             .priceListCodeNotFound,
             .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound, .knowledgeSectionNotFound,
-            .knowledgeArticleNotFound, .knowledgeVersionNotFound, .cannedAnswerNotFound:
+            .knowledgeArticleNotFound, .knowledgeVersionNotFound, .cannedAnswerNotFound, .attachmentNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
-            .idempotencyKeyReused, .invalidTemplate:
+            .idempotencyKeyReused, .invalidTemplate, .attachmentNotUploaded:
             .invalidInput
         case .forbidden, .clientCannotWriteInternalNote, .contactMayNotFileTickets:
             .forbidden
@@ -174,6 +174,8 @@ extension HelpDeskError.Reason {
             return Record("knowledgeArticle", id)
         case .cannedAnswerNotFound(let id), .cannedAnswerChanged(let id, _), .cannedAnswerRetired(let id):
             return Record("cannedAnswer", id)
+        case .attachmentNotUploaded(let checksum), .attachmentNotFound(let checksum):
+            return Record("attachment", checksum)
         default: return nil
         }
     }
