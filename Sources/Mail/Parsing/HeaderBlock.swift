@@ -81,6 +81,12 @@ enum HeaderBlockParser {
                 continue
             }
             guard let colon = ByteScan.find(UInt8(ascii: ":"), in: input, from: lineStart, to: lineEnd) else {
+                if fieldFollows(input, from: next, to: end) {
+                    // A stray line among the fields: skipped, the fields after it are kept.
+                    problems.append(MailProblem(.malformedHeader, detail(path, "a line without a colon was skipped")))
+                    lineStart = next
+                    continue
+                }
                 // Not a header: the body starts here (a missing empty line).
                 problems.append(MailProblem(.malformedHeader, detail(path, "a line without a colon ends the header")))
                 block.bodyStart = lineStart
@@ -112,6 +118,26 @@ enum HeaderBlockParser {
         }
         block.bodyStart = end
         return finish(block, current, problems: &problems, path: path)
+    }
+
+    /// `true` when one of the two lines starting at `start` is a field with a valid name (`Name:` of
+    /// printable ASCII without spaces): then a line without a colon before them is a stray line in the
+    /// header, not the start of a body that lacks its empty line.
+    private static func fieldFollows(_ input: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var lineStart = start
+        for _ in 0..<2 where lineStart < end {
+            let newline = ByteScan.find(0x0A, in: input, from: lineStart, to: end)
+            var lineEnd = newline ?? end
+            if lineEnd > lineStart && input[lineEnd &- 1] == 0x0D { lineEnd &-= 1 }
+            guard lineEnd > lineStart, !ByteScan.isBlank(input[lineStart]) else { return false }
+            if let colon = ByteScan.find(UInt8(ascii: ":"), in: input, from: lineStart, to: lineEnd), colon > lineStart,
+                UnsafeBufferPointer(rebasing: input[lineStart..<colon]).allSatisfy({ $0 > 32 && $0 < 127 })
+            {
+                return true
+            }
+            lineStart = newline.map { $0 &+ 1 } ?? end
+        }
+        return false
     }
 
     /// Adds the last field, trims every value, keeps folded values within the byte limit, and guesses
