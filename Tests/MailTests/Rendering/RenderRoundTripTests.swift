@@ -101,21 +101,29 @@ struct RenderRoundTripTests {
             check("date", parsed.date, mail.date)
             check("text", Self.normalized(parsed.text), Self.normalized(mail.text))
             check("html", parsed.html.map(Self.normalized), mail.html.map(Self.normalized))
-            let sent = mail.attachments.map { "\($0.fileName)|\($0.mediaType)|\($0.bytes.count)|\($0.bytes.hashValue)" }.sorted()
-            let received = parsed.attachments.map { "\($0.fileName)|\($0.mediaType)|\($0.bytes.count)|\($0.bytes.hashValue)" }.sorted()
+            let sent = mail.attachments.map { "\($0.fileName)|\($0.mediaType)|\($0.bytes.count)|\($0.bytes.hashValue)" }
+                .sorted()
+            let received = parsed.attachments.map {
+                "\($0.fileName)|\($0.mediaType)|\($0.bytes.count)|\($0.bytes.hashValue)"
+            }.sorted()
             check("attachments", received, sent)
             check("problems", parsed.problems, [])
             check("kind", MailClassifier.classify(parsed, ownDomains: ["desk.example"]).kind, .ownMail)
             if !differences.isEmpty {
                 // One mail's differences and its bytes are enough to go on.
-                Issue.record("mail \(index):\n\(differences.joined(separator: "\n"))\n\n\(String(decoding: bytes, as: UTF8.self))")
+                Issue.record(
+                    "mail \(index):\n\(differences.joined(separator: "\n"))\n\n\(String(decoding: bytes, as: UTF8.self))"
+                )
                 return
             }
         }
     }
 
     @Test func hostileValuesParseBackAsValues() {
-        let hostile = ["x\r\nBcc: victim@evil.example", "Иван\nX-Injected: 1", "a\rb", "\r\n\r\nbody", "=?utf-8?B?DQpCY2M6IGNAZA==?="]
+        let hostile = [
+            "x\r\nBcc: victim@evil.example", "Иван\nX-Injected: 1", "a\rb", "\r\n\r\nbody",
+            "=?utf-8?B?DQpCY2M6IGNAZA==?=",
+        ]
         for evil in hostile {
             var mail = MailRendererTests.mail(subject: evil, extra: [MailHeader(name: "X-Note", value: evil)])
             mail.from = MailAddress(name: evil, address: "desk@desk.example")
