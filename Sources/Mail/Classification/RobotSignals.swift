@@ -51,6 +51,17 @@ enum RobotSignals {
         "вне офиса",
     ]
 
+    static let absenceWordBytes = absenceWords.map { Array($0.utf8) }
+
+    /// `true` when `needle` occurs in `haystack` (bytes: faster than `String.contains` on Cyrillic).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     /// Evidence of an absence notice: a robot header plus absence wording (or `Auto:` subject), or an
     /// unmistakable subject alone.
     static func absenceEvidence(_ message: MailMessage, hasRobotHeader: Bool) -> [String] {
@@ -61,8 +72,10 @@ enum RobotSignals {
         guard hasRobotHeader else { return [] }
         if subject.hasPrefix("auto:") { return ["absence subject: auto:"] }
         if let word = absenceWords.first(where: { subject.contains($0) }) { return ["absence subject: \(word)"] }
-        let text = String(message.text.prefix(2_000)).lowercased()
-        if let word = absenceWords.first(where: { text.contains($0) }) { return ["absence text: \(word)"] }
+        let text = Array(String(message.text.prefix(2_000)).lowercased().utf8)
+        if let index = absenceWordBytes.firstIndex(where: { contains(text, $0) }) {
+            return ["absence text: \(absenceWords[index])"]
+        }
         return []
     }
 

@@ -51,9 +51,10 @@ enum HeaderText {
         return String(scalars)
     }
 
-    /// A field name as RFC 5322 allows it (printable ASCII without `:`), or `nil` when nothing is left.
+    /// A field name as RFC 5322 allows it (printable ASCII without `:`, at most 76 characters), or `nil`
+    /// when nothing is left.
     static func fieldName(_ name: String) -> String? {
-        let kept = name.unicodeScalars.filter { $0.value >= 33 && $0.value <= 126 && $0 != ":" }
+        let kept = name.unicodeScalars.filter { $0.value >= 33 && $0.value <= 126 && $0 != ":" }.prefix(76)
         return kept.isEmpty ? nil : String(String.UnicodeScalarView(kept))
     }
 

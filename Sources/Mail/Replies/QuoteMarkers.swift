@@ -55,11 +55,14 @@ enum QuoteMarkers {
     static func isMarker(_ lines: TextLines, _ index: Int, end: Int) -> Bool {
         let line = lines.trimmed(index)
         if line.isEmpty || line.hasPrefix(">") { return false }
-        let lowered = line.lowercased()
-        if lowered.hasPrefix("---") && separators.contains(where: { lowered.contains($0) }) { return true }
+        if line.hasPrefix("---") {
+            let lowered = line.lowercased()
+            if separators.contains(where: { lowered.contains($0) }) { return true }
+        }
         if isAttribution(line) { return true }
-        if index + 1 < end && mayStartAttribution(line) && !line.hasSuffix(":") {
-            if isAttribution(line + " " + lines.trimmed(index + 1)) { return true }
+        if index + 1 < end && !line.hasSuffix(":") {
+            let next = lines.trimmed(index + 1)
+            if next.hasSuffix(":") && mayStartAttribution(line) && isAttribution(line + " " + next) { return true }
         }
         if line.count >= 10 && line.allSatisfy({ $0 == "_" }) {
             if followsForward(lines, index) { return false }
@@ -76,7 +79,7 @@ enum QuoteMarkers {
     /// `On 1 Dec 2026, at 10:00, Name <a@b> wrote:`, `01.12.2026 10:00, Иван пишет:`, or Mail.ru's
     /// and Yandex's date-and-address line ending in `>:`.
     static func isAttribution(_ line: String) -> Bool {
-        guard line.count <= 300 else { return false }
+        guard line.hasSuffix(":"), line.utf8.count <= 600 else { return false }
         let lowered = line.lowercased()
         if attributionEndings.contains(where: { lowered.hasSuffix($0) }) {
             return line.hasPrefix("On ") || line.contains { $0.isNumber } || line.contains("@")
@@ -85,7 +88,7 @@ enum QuoteMarkers {
     }
 
     static func mayStartAttribution(_ line: String) -> Bool {
-        line.count <= 200 && (line.hasPrefix("On ") || line.contains { $0.isNumber })
+        line.utf8.count <= 400 && (line.hasPrefix("On ") || line.contains { $0.isNumber })
     }
 
     /// `From:`, «От:» (also Outlook's bold `*From:*` in text).

@@ -87,7 +87,13 @@ struct TextLines {
     subscript(index: Int) -> Substring { lines[index] }
 
     /// Line `index` without surrounding white space.
-    func trimmed(_ index: Int) -> String { lines[index].trimmingCharacters(in: .whitespaces) }
+    func trimmed(_ index: Int) -> String {
+        let line = lines[index]
+        guard let first = line.firstIndex(where: { !$0.isWhitespace }),
+            let last = line.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(line[first...last])
+    }
 
     /// `true` when line `index` has nothing but white space.
     func isBlank(_ index: Int) -> Bool { lines[index].allSatisfy(\.isWhitespace) }

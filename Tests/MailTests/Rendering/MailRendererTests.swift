@@ -205,4 +205,26 @@ struct MailRendererTests {
             #expect(lines.allSatisfy { $0.first == " " || $0.contains(":") })
         }
     }
+
+    @Test func randomMailsAreCleanCRLFASCIIWithinLineLimits() {
+        var random = SplitMix64(seed: 77)
+        for index in 0..<300 {
+            let mail = RenderRoundTripTests.mail(&random, index: index)
+            let bytes = MailRenderer.render(mail)
+            #expect(bytes == MailRenderer.render(mail))
+            #expect(bytes.allSatisfy { $0 < 128 && $0 != 0 })
+            for (position, byte) in bytes.enumerated() {
+                if byte == 10 { #expect(position > 0 && bytes[position - 1] == 13) }
+                if byte == 13 { #expect(position + 1 < bytes.count && bytes[position + 1] == 10) }
+            }
+            let lines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n")
+            // A longer line is one atom that cannot be folded (a 73-character media type).
+            let long = lines.filter { $0.utf8.count > 78 }
+            #expect(long.allSatisfy { !$0.drop { $0 != ":" }.dropFirst(2).contains(" ") }, "\(long)")
+            #expect(bytes.suffix(2) == [13, 10])
+        }
+        let long = MailHeader(name: String(repeating: "X", count: 2_000), value: "v")
+        let rendered = String(decoding: MailRenderer.render(Self.mail(extra: [long])), as: UTF8.self)
+        #expect(rendered.contains("\r\n" + String(repeating: "X", count: 76) + ": v\r\n"))
+    }
 }

@@ -87,22 +87,57 @@ struct RenderRoundTripTests {
             let mail = Self.mail(&random, index: index)
             let bytes = MailRenderer.render(mail)
             let parsed = MailParser().parse(bytes)
-            let context = Comment(rawValue: String(decoding: bytes.prefix(3_000), as: UTF8.self))
-            #expect(parsed.subject == mail.subject, context)
-            #expect(Self.people(parsed.from) == Self.people([mail.from]), context)
-            #expect(Self.people(parsed.to) == Self.people(mail.to), context)
-            #expect(Self.people(parsed.cc) == Self.people(mail.cc), context)
-            #expect(parsed.messageID == mail.messageID)
-            #expect(parsed.inReplyTo == (mail.inReplyTo.map { [$0] } ?? []))
-            #expect(parsed.references == mail.references)
-            #expect(parsed.date == mail.date)
-            #expect(Self.normalized(parsed.text) == Self.normalized(mail.text), context)
-            #expect(parsed.html.map(Self.normalized) == mail.html.map(Self.normalized), context)
-            let sent = mail.attachments.map { "\($0.fileName)|\($0.mediaType)|\($0.bytes.hashValue)" }.sorted()
-            let received = parsed.attachments.map { "\($0.fileName)|\($0.mediaType)|\($0.bytes.hashValue)" }.sorted()
-            #expect(received == sent, context)
-            #expect(parsed.problems.isEmpty, "\(parsed.problems)")
-            #expect(MailClassifier.classify(parsed, ownDomains: ["desk.example"]).kind == .ownMail)
+            var differences: [String] = []
+            func check<T: Equatable>(_ field: String, _ got: T, _ sent: T) {
+                if got != sent { differences.append("\(field): got \(got), sent \(sent)") }
+            }
+            check("subject", parsed.subject, mail.subject)
+            check("from", Self.people(parsed.from), Self.people([mail.from]))
+            check("to", Self.people(parsed.to), Self.people(mail.to))
+            check("cc", Self.people(parsed.cc), Self.people(mail.cc))
+            check("message-id", parsed.messageID, mail.messageID)
+            check("in-reply-to", parsed.inReplyTo, mail.inReplyTo.map { [$0] } ?? [])
+            check("references", parsed.references, mail.references)
+            check("date", parsed.date, mail.date)
+            check("text", Self.normalized(parsed.text), Self.normalized(mail.text))
+            check("html", parsed.html.map(Self.normalized), mail.html.map(Self.normalized))
+            let sent = mail.attachments.map { "\($0.fileName)|\($0.mediaType)|\($0.bytes.count)|\($0.bytes.hashValue)" }
+                .sorted()
+            let received = parsed.attachments.map {
+                "\($0.fileName)|\($0.mediaType)|\($0.bytes.count)|\($0.bytes.hashValue)"
+            }.sorted()
+            check("attachments", received, sent)
+            check("problems", parsed.problems, [])
+            check("kind", MailClassifier.classify(parsed, ownDomains: ["desk.example"]).kind, .ownMail)
+            if !differences.isEmpty {
+                // One mail's differences and its bytes are enough to go on.
+                Issue.record(
+                    "mail \(index):\n\(differences.joined(separator: "\n"))\n\n\(String(decoding: bytes, as: UTF8.self))"
+                )
+                return
+            }
+        }
+    }
+
+    @Test func hostileValuesParseBackAsValues() {
+        let hostile = [
+            "x\r\nBcc: victim@evil.example", "Иван\nX-Injected: 1", "a\rb", "\r\n\r\nbody",
+            "=?utf-8?B?DQpCY2M6IGNAZA==?=",
+        ]
+        for evil in hostile {
+            var mail = MailRendererTests.mail(subject: evil, extra: [MailHeader(name: "X-Note", value: evil)])
+            mail.from = MailAddress(name: evil, address: "desk@desk.example")
+            mail.to = [MailAddress(name: evil, address: "ivan@example.ru")]
+            let parsed = MailParser().parse(MailRenderer.render(mail))
+            let names = parsed.headers.map { $0.name.lowercased() }
+            #expect(!names.contains("bcc") && !names.contains("x-injected"), "\(names)")
+            let clean = HeaderText.sanitized(evil).trimmingCharacters(in: .whitespaces)
+            #expect(parsed.subject == clean)
+            #expect(parsed.headers["X-Note"] == clean)
+            #expect(parsed.from.map(\.address) == ["desk@desk.example"])
+            #expect(parsed.to.map(\.address) == ["ivan@example.ru"])
+            #expect(parsed.to.first?.name == clean)
+            #expect(Self.normalized(parsed.text) == "Hello.")
         }
     }
 }
