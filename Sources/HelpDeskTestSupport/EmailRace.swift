@@ -70,6 +70,9 @@ public struct EmailRace: Sendable {
         var records: [String: Set<EmailRecordID>] = [:]
         for case (let key, let receipt?, _) in receipts { records[key, default: []].insert(receipt.record.id) }
         for (key, ids) in records where ids.count != 1 { problems.append("\(key) was filed \(ids.count) times") }
+        for case (let key, let receipt?, _) in receipts where receipt.record.outcome.ticketID == nil {
+            problems.append("\(key) was not filed into a ticket: \(receipt.record.outcome)")
+        }
         for (key, _) in letters {
             let filed = receipts.filter { $0.0 == key && $0.1?.isDuplicate == false }.count
             if filed != 1 { problems.append("\(key) was filed as new \(filed) times") }

@@ -7,7 +7,8 @@ extension HelpDesk {
     /// robot wrote it. Never refuses a message for its form: the raw bytes are always kept in the
     /// store's blob store and recorded (``EmailRecord``); a message received twice changes nothing.
     ///
-    /// Parsing runs on the caller's task, so a server can parse many messages at once.
+    /// Throws only when the store fails or a conflict outlasts the retries: deliver the message
+    /// again later. Parsing runs on the caller's task, so a server can parse many messages at once.
     public nonisolated func receiveEmail(_ raw: [UInt8], by gateway: Performer = .system)
         async throws(HelpDeskError) -> EmailReceipt
     {
@@ -63,6 +64,7 @@ extension HelpDesk {
                 } catch let error where error.code == .locked {
                     // A closed ticket stays closed: the answer opens a new one.
                 } catch {
+                    guard !error.isTransient else { throw error }
                     return try await record(letter, sender: canonical, match: match,
                                             outcome: .refused(reason: error.description), by: gateway)
                 }
@@ -74,6 +76,7 @@ extension HelpDesk {
         do {
             return try await open(letter, from: sender, canonical: canonical, by: gateway)
         } catch {
+            guard !error.isTransient else { throw error }
             return try await record(letter, sender: canonical, match: .none,
                                     outcome: .refused(reason: error.description), by: gateway)
         }
@@ -246,6 +249,13 @@ extension HelpDesk {
         }
         return String(type.prefix(255))
     }
+}
+
+extension HelpDeskError {
+    /// `true` for a failure that says nothing about the message (a conflict that outlasted the
+    /// retries, an unavailable or failing store): it reaches the host, which delivers the message
+    /// again later, instead of being recorded as a refusal.
+    var isTransient: Bool { code == .conflict || code == .unavailable || code == .storage }
 }
 
 extension MailClassification.Kind {
