@@ -160,7 +160,7 @@ enum HeaderBlockParser {
             }
         }
         if !eightBit.isEmpty {
-            block.fallback = eightBit.withUnsafeBufferPointer { CharsetGuess.guessCyrillic($0) }
+            block.fallback = eightBit.withUnsafeBufferPointer { CharsetGuess.guessEightBit($0) }
             problems.append(
                 MailProblem(
                     .rawEightBitHeader,

@@ -31,7 +31,8 @@ public struct MailParser: Sendable {
         message.text = selection.text
         message.html = selection.html
         message.attachments = selection.attachments
-        message.problems = problems
+        var seen: Set<MailProblem> = []
+        message.problems = problems.filter { seen.insert($0).inserted }  // a value decoded twice reports once
         return message
     }
 

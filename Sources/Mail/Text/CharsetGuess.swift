@@ -2,12 +2,13 @@ import Foundation
 
 /// Guessing the charset of undeclared or mislabelled 8-bit text: UTF-8 when the bytes are valid UTF-8,
 /// else windows-1251 or KOI8-R, whichever decoding reads more like Russian text (both encode Cyrillic in
-/// the upper half, with the cases swapped: Russian text is mostly lowercase, and о е а и н т с are common).
+/// the upper half, with the cases swapped: Russian text is mostly lowercase, and о е а и н т с are common);
+/// windows-1252 when the 8-bit bytes are accents inside Latin words.
 enum CharsetGuess {
     /// The likeliest charset of `input`.
     static func guess(_ input: UnsafeBufferPointer<UInt8>) -> MailCharset {
         if !ByteScan.hasEightBit(input) || UTF8Validation.isValid(input) { return .utf8 }
-        return guessCyrillic(input)
+        return guessEightBit(input)
     }
 
     /// Appends `input` decoded in its guessed charset: UTF-8 when valid; UTF-8 with replacement characters
@@ -23,18 +24,43 @@ enum CharsetGuess {
             output.append(contentsOf: String(decoding: input, as: UTF8.self).utf8)
             return
         }
-        _ = guessCyrillic(input).appendUTF8(of: input, to: &output)
+        _ = guessEightBit(input).appendUTF8(of: input, to: &output)
     }
 
-    /// windows-1251 or KOI8-R for 8-bit text that is not UTF-8 (windows-1251 on a tie).
-    static func guessCyrillic(_ input: UnsafeBufferPointer<UInt8>) -> MailCharset {
+    /// The charset of 8-bit text that is not UTF-8: windows-1251 or KOI8-R (windows-1251 on a tie); windows-1252 when
+    /// the 8-bit bytes sit inside Latin words (most runs of them touch an ASCII letter, as in `café`,
+    /// `Grüße`), where Cyrillic words are runs of 8-bit bytes between spaces.
+    static func guessEightBit(_ input: UnsafeBufferPointer<UInt8>) -> MailCharset {
         var windows = 0
         var koi = 0
-        for byte in input where byte >= 0x80 {
-            windows &+= windowsScores[Int(byte & 0x7F)]
-            koi &+= koiScores[Int(byte & 0x7F)]
+        var runs = 0
+        var latinRuns = 0
+        var index = 0
+        let count = input.count
+        while index < count {
+            guard input[index] >= 0x80 else {
+                index &+= 1
+                continue
+            }
+            let start = index
+            while index < count && input[index] >= 0x80 {
+                windows &+= windowsScores[Int(input[index] & 0x7F)]
+                koi &+= koiScores[Int(input[index] & 0x7F)]
+                index &+= 1
+            }
+            runs &+= 1
+            if (start > 0 && isASCIILetter(input[start &- 1])) || (index < count && isASCIILetter(input[index])) {
+                latinRuns &+= 1
+            }
         }
+        if latinRuns &* 2 > runs { return .windows1252 }
         return koi > windows ? .koi8R : .windows1251
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        let lowered = byte | 0x20
+        return lowered >= 0x61 && lowered <= 0x7A
     }
 
     private static let windowsScores = scores(CharsetTables.windows1251)

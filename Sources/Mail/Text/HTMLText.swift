@@ -85,15 +85,19 @@ enum HTMLText {
                 } else {
                     writer.character(byte, pre: preDepth > 0)
                 }
-            } else if byte < 0x80 && (ByteScan.isSpace(byte) || byte < 0x20) {
+            } else if byte <= 0x20 {
                 writer.character(byte, pre: preDepth > 0)
                 index &+= 1
+            } else if byte == 0xC2 && index &+ 1 < count && input[index &+ 1] == 0xA0 {
+                writer.character(0x20, pre: preDepth > 0)  // a raw no-break space counts as a space, as &nbsp; does
+                index &+= 2
             } else {
                 // A run of visible text, copied at once.
                 var end = index &+ 1
                 while end < count {
                     let next = input[end]
                     if next == UInt8(ascii: "<") || next == UInt8(ascii: "&") || next <= 0x20 { break }
+                    if next == 0xC2 && end &+ 1 < count && input[end &+ 1] == 0xA0 { break }
                     end &+= 1
                 }
                 writer.run(UnsafeBufferPointer(rebasing: input[index..<end]))

@@ -147,6 +147,12 @@ struct MimeTreeTests {
         #expect(wide.root.children.count == 9)
     }
 
+    @Test func aProblemIsReportedOnce() {
+        let message = parseMail("Content-Type: text/plain; name=\"=?utf-8?X?bad?=\"\n\nbody")
+        #expect(message.problems.filter { $0.kind == .invalidEncodedWord }.count == 1)
+        #expect(message.root.fileName == "=?utf-8?X?bad?=")
+    }
+
     @Test func transferEncodingProblems() {
         let unknown = parseMail("Content-Transfer-Encoding: x-uuencode\n\nbegin 644 x\n")
         #expect(unknown.problemKinds.contains(.unknownTransferEncoding) && unknown.root.isRaw)

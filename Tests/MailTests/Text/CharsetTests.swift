@@ -101,6 +101,18 @@ struct CharsetTests {
         }
     }
 
+    /// 8-bit bytes inside Latin words read as windows-1252; Russian one-letter words do not.
+    @Test func guessTellsLatinFromCyrillic() {
+        for phrase in ["café au lait", "Grüße aus Köln", "Søren Ødegård", "naïve façade, élan"] {
+            let bytes = Self.encode(phrase, .windows1252) ?? []
+            #expect(bytes.withUnsafeBufferPointer { CharsetGuess.guess($0) } == .windows1252, "\(phrase)")
+        }
+        for phrase in ["Я в офисе", "и я", "Wi-Fi в офисе не работает", "Re: [#1234] Принтер"] {
+            let bytes = Self.encode(phrase, .windows1251) ?? []
+            #expect(bytes.withUnsafeBufferPointer { CharsetGuess.guess($0) } == .windows1251, "\(phrase)")
+        }
+    }
+
     @Test func declaredCharsetTroubles() {
         let cp1251: [UInt8] = [0xCF, 0xF0, 0xE8, 0xE2, 0xE5, 0xF2]
         let unknown = cp1251.withUnsafeBufferPointer { TextDecoding.decode($0, label: "x-mac-cyrillic-nope") }

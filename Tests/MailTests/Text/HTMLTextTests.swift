@@ -40,6 +40,10 @@ struct HTMLTextTests {
         #expect(HTMLText.text(of: html) == "«Ок» — \"да\" & <нет>… © 2026 Пр– &bogus; & a&b")
     }
 
+    @Test func noBreakSpacesCollapseLikeSpaces() {
+        #expect(HTMLText.text(of: "<p>a\u{A0}\u{A0} b&nbsp;&nbsp;c\u{A0}</p>") == "a b c")
+    }
+
     @Test func preKeepsItsWhiteSpace() {
         let html = "<p>log:</p><pre>line 1\n  indented\n\nafter</pre><p>end</p>"
         #expect(HTMLText.text(of: html) == "log:\n\nline 1\n  indented\n\nafter\n\nend")
