@@ -89,13 +89,7 @@ struct MimeTreeBuilder {
         }
         let childType = part.mediaType == "multipart/digest" ? "message/rfc822" : "text/plain"
         for (number, range) in split.parts.enumerated() {
-            guard partCount < limits.maximumParts else {
-                if !reportedTooManyParts {
-                    reportedTooManyParts = true
-                    problems.append(MailProblem(.tooManyParts, "more than \(limits.maximumParts) parts"))
-                }
-                break
-            }
+            guard roomForAnotherPart() else { break }
             let childPath = path.isEmpty ? "\(number &+ 1)" : "\(path).\(number &+ 1)"
             part.children.append(self.part(input, range, depth: depth &+ 1, defaultType: childType, path: childPath))
         }
@@ -107,13 +101,23 @@ struct MimeTreeBuilder {
             problems.append(MailProblem(.tooDeep, detail(path, "deeper than \(maximumDepth)")))
             return
         }
-        guard partCount < limits.maximumParts else { return }
+        guard roomForAnotherPart() else { return }
         let bytes = part.body
         let childPath = path.isEmpty ? "1" : "\(path).1"
         let child = bytes.withUnsafeBufferPointer {
             self.part($0, 0..<$0.count, depth: depth &+ 1, defaultType: "text/plain", path: childPath)
         }
         part.children = [child]
+    }
+
+    /// `true` while the part limit allows another part; past it, reports ``MailProblem/Kind/tooManyParts`` once.
+    private mutating func roomForAnotherPart() -> Bool {
+        if partCount < limits.maximumParts { return true }
+        if !reportedTooManyParts {
+            reportedTooManyParts = true
+            problems.append(MailProblem(.tooManyParts, "more than \(limits.maximumParts) parts"))
+        }
+        return false
     }
 
     /// Undoes the content-transfer-encoding of a leaf body.
