@@ -123,9 +123,7 @@ enum KnowledgeSearchTiming {
     }
 
     /// Why the comparison did not run.
-    struct Skipped: Error {
-        var message: String
-    }
+    typealias Skipped = PythonPeer.Skipped
 
     static func format(_ value: Double) -> String { String(format: "%.3f", value) }
 
@@ -154,33 +152,16 @@ enum KnowledgeSearchTiming {
 
     /// Writes the corpus and queries as JSON lines to a temporary folder and runs the FTS5 script on them.
     static func runFTS5(_ corpus: KnowledgeCorpus) -> Result<FTS5Figures, Skipped> {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fts5/fts5_bench.py")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-fts5-\(getpid())")
+        let folder = PythonPeer.folder("kb-fts5")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try writeLines(corpus.articles, to: folder.appendingPathComponent("corpus.jsonl"))
             try writeLines(corpus.queries, to: folder.appendingPathComponent("queries.jsonl"))
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path, folder.path]
-            let output = Pipe()
-            let errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            let problem = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                let text = String(decoding: problem, as: UTF8.self).split(separator: "\n").last ?? ""
-                return .failure(Skipped(message: "python3 exited \(process.terminationStatus): \(text)"))
-            }
-            return .success(try JSONDecoder().decode(FTS5Figures.self, from: data))
         } catch {
             return .failure(Skipped(message: "\(error)"))
         }
+        return PythonPeer.run("fts5/fts5_bench.py", [folder.path], as: FTS5Figures.self)
     }
 
     private static func writeLines<Line: Encodable>(_ lines: [Line], to url: URL) throws {

@@ -99,9 +99,7 @@ enum MailBenchTiming {
     }
 
     /// Why the comparison did not run.
-    struct Skipped: Error {
-        var message: String
-    }
+    typealias Skipped = PythonPeer.Skipped
 
     static func format(_ value: Double) -> String { String(format: "%.3f", value) }
 
@@ -182,9 +180,7 @@ enum MailBenchTiming {
 
     /// Writes `messages` to a temporary folder and runs `Benchmarks/mail/parse_python.py` on it.
     static func runPython(_ messages: [[UInt8]], rounds: Int) -> Result<PythonFigures, Skipped> {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("mail/parse_python.py")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mail-bench-\(getpid())")
+        let folder = PythonPeer.folder("mail-bench")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {
             try? FileManager.default.removeItem(at: folder)
@@ -192,25 +188,10 @@ enum MailBenchTiming {
             for (index, bytes) in messages.enumerated() {
                 try Data(bytes).write(to: folder.appendingPathComponent(String(format: "%04d.eml", index)))
             }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path, folder.path, String(rounds)]
-            let output = Pipe()
-            let errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            let problem = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                let text = String(decoding: problem, as: UTF8.self).split(separator: "\n").last ?? ""
-                return .failure(Skipped(message: "python3 exited \(process.terminationStatus): \(text)"))
-            }
-            return .success(try JSONDecoder().decode(PythonFigures.self, from: data))
         } catch {
             return .failure(Skipped(message: "\(error)"))
         }
+        return PythonPeer.run("mail/parse_python.py", [folder.path, String(rounds)], as: PythonFigures.self)
     }
 
     /// A message of about 5 MB: a short text and an attachment of `attachmentBytes` pseudo-random bytes in base64.

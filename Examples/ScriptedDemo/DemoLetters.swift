@@ -1,21 +1,12 @@
 import Foundation
+import Mail
 
 /// The letters of the demo's day, written as real mail clients write them: Anna's first letter
 /// from Outlook in windows-1251, her reply quoting the desk's receipt, an absence notice.
 enum DemoLetters {
-    /// `text` in windows-1251 (Cyrillic and ASCII; anything else becomes `?`).
+    /// `text` in windows-1251 (every character of the demo's letters has a byte there).
     static func windows1251(_ text: String) -> [UInt8] {
-        text.unicodeScalars.map { scalar -> UInt8 in
-            switch scalar.value {
-            case 0..<0x80: UInt8(scalar.value)
-            case 0x410...0x44F: UInt8(scalar.value - 0x410 + 0xC0)
-            case 0x401: 0xA8
-            case 0x451: 0xB8
-            case 0xAB, 0xBB: UInt8(scalar.value)
-            case 0x2014: 0x97
-            default: 0x3F
-            }
-        }
+        LegacyText.encode(text, charset: "windows-1251") ?? Array(text.utf8)
     }
 
     /// An RFC 2047 B encoded-word of `text` in windows-1251.

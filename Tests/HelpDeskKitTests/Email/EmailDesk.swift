@@ -45,19 +45,9 @@ enum EmailTestError: Error { case noTicket(EmailOutcome) }
 
 /// Builds test letters.
 enum Letter {
-    /// `text` in windows-1251 (Cyrillic, ASCII; anything else becomes `?`).
+    /// `text` in windows-1251.
     static func windows1251(_ text: String) -> [UInt8] {
-        text.unicodeScalars.map { scalar -> UInt8 in
-            switch scalar.value {
-            case 0..<0x80: UInt8(scalar.value)
-            case 0x410...0x44F: UInt8(scalar.value - 0x410 + 0xC0)
-            case 0x401: 0xA8
-            case 0x451: 0xB8
-            case 0xAB: 0xAB
-            case 0xBB: 0xBB
-            default: 0x3F
-            }
-        }
+        LegacyText.encode(text, charset: "windows-1251") ?? []
     }
 
     /// A plain UTF-8 letter; `headers` are added as written.

@@ -34,10 +34,8 @@ struct EmailLeakMatrixTests {
             NewContact(companyID: alpha.id, name: "Alice Client", email: "alice@alpha.example"), by: .system)
         let carl = try await desk.addContact(
             NewContact(companyID: alpha.id, name: "Carl Colleague", email: "carl@alpha.example"), by: .system)
-        let everyClientPath = NoticeTemplate.clientSchema.paths.keys.sorted()
-            .map { "\($0)=[{{\($0) | \"∅\"}}]" }.joined(separator: "\n")
-        let everyStaffPath = NoticeTemplate.staffSchema.paths.keys.sorted()
-            .map { "\($0)=[{{\($0) | \"∅\"}}]" }.joined(separator: "\n")
+        // The notice matrix's templates: every client path for clients, every staff path for watchers.
+        let (everyClientPath, everyStaffPath) = (NoticeLeakMatrixTests.everyClientPath, NoticeLeakMatrixTests.everyStaffPath)
         _ = try await desk.defineRule(
             RuleDefinition(
                 name: "\(Self.secret) rule", priority: 1, triggers: [.ticketChanged, .clientCommented],
