@@ -32,6 +32,7 @@ if wants("allowance") { results += try await allowanceBenchmarks(quick: quick) }
 if wants("templates") { results += try templateBenchmarks(quick: quick) }
 if wants("timerules") { results += try await timeRuleBenchmarks(quick: quick) }
 if wants("kb") { results += try knowledgeSearchBenchmarks(quick: quick) }
+if wants("blobs") { results += try await blobBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
