@@ -33,6 +33,7 @@ if wants("templates") { results += try templateBenchmarks(quick: quick) }
 if wants("timerules") { results += try await timeRuleBenchmarks(quick: quick) }
 if wants("kb") { results += try knowledgeSearchBenchmarks(quick: quick) }
 if wants("mail") { results += try mailBenchmarks(quick: quick) }
+if wants("blobs") { results += try await blobBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -2,7 +2,7 @@ import Foundation
 import HelpDeskFileStore
 import HelpDeskKit
 
-/// Entry point of `helpdesk-crash-writer <directory> [snapshot-threshold-bytes]`.
+/// Entry point of `helpdesk-crash-writer <directory> [snapshot-threshold-bytes | blobs]`.
 ///
 /// Opens the file store in `directory` and commits tickets numbered after the last stored one,
 /// each in its own unit of work, forever. After each commit returns it writes the number on its
@@ -17,6 +17,7 @@ struct CrashWriter {
             FileHandle.standardError.write(Data("usage: helpdesk-crash-writer <directory> [snapshot-threshold]\n".utf8))
             exit(2)
         }
+        if arguments.count >= 3, arguments[2] == "blobs" { await putBlobs(in: arguments[1]) }
         let threshold = arguments.count >= 3 ? Int(arguments[2]) ?? 32 << 10 : 32 << 10
         do {
             let store = try await FileStore.open(
@@ -32,6 +33,28 @@ struct CrashWriter {
             FileHandle.standardError.write(Data("crash writer: \(error)\n".utf8))
             exit(1)
         }
+    }
+
+    /// `blobs` mode: puts ``blob(_:)`` 1, 2, 3, … into a ``FileBlobStore`` in `directory`, forever,
+    /// writing each number to stdout after its put returned.
+    static func putBlobs(in directory: String) async -> Never {
+        do {
+            let store = try FileBlobStore(directory: URL(fileURLWithPath: directory))
+            var number = 1
+            while true {
+                _ = try await store.put(blob(number))
+                FileHandle.standardOutput.write(Data("\(number)\n".utf8))
+                number += 1
+            }
+        } catch {
+            FileHandle.standardError.write(Data("crash writer: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    /// The bytes of blob `number`: 16 KiB or more, different for every number.
+    static func blob(_ number: Int) -> [UInt8] {
+        (0..<(16_384 + number * 97)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ number &* 7 &+ ($0 >> 8)) }
     }
 
     /// A unit inserting ticket `number` with one audit entry and one outbox event.

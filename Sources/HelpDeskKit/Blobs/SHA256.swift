@@ -84,32 +84,35 @@ public struct SHA256: Sendable {
         return BlobDigest(bytes: bytes)!
     }
 
-    /// Runs the compression function over `blocks` consecutive 64-byte blocks at `base`.
+    /// Runs the compression function over `blocks` consecutive 64-byte blocks at `base`: the
+    /// message schedule is kept in a 16-word ring and the rounds are unrolled by eight, each
+    /// round writing two of the working variables in place (no shuffle of all eight).
     private mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
         var (h0, h1, h2, h3, h4, h5, h6, h7) = h
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { w in
             SHA256.constants.withUnsafeBufferPointer { k in
                 for block in 0..<blocks {
                     let start = base + block &* 64
                     for t in 0..<16 {
                         w[t] = UInt32(bigEndian: start.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
                     }
-                    for t in 16..<64 {
-                        let x = w[t &- 15]
-                        let y = w[t &- 2]
-                        let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
-                        let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
-                        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
-                    }
                     var (a, b, c, d, e, f, g, hh) = (h0, h1, h2, h3, h4, h5, h6, h7)
-                    for t in 0..<64 {
-                        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                        let choice = (e & f) ^ (~e & g)
-                        let t1 = hh &+ s1 &+ choice &+ k[t] &+ w[t]
-                        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let t2 = s0 &+ majority
-                        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                    var t = 0
+                    while t < 64 {
+                        if t >= 16 {
+                            for i in 0..<16 { w[i] = Self.schedule(w, i) }
+                        }
+                        for i in stride(from: 0, to: 16, by: 8) {
+                            Self.round(a, b, c, &d, e, f, g, &hh, k[t &+ i], w[i])
+                            Self.round(hh, a, b, &c, d, e, f, &g, k[t &+ i &+ 1], w[i &+ 1])
+                            Self.round(g, hh, a, &b, c, d, e, &f, k[t &+ i &+ 2], w[i &+ 2])
+                            Self.round(f, g, hh, &a, b, c, d, &e, k[t &+ i &+ 3], w[i &+ 3])
+                            Self.round(e, f, g, &hh, a, b, c, &d, k[t &+ i &+ 4], w[i &+ 4])
+                            Self.round(d, e, f, &g, hh, a, b, &c, k[t &+ i &+ 5], w[i &+ 5])
+                            Self.round(c, d, e, &f, g, hh, a, &b, k[t &+ i &+ 6], w[i &+ 6])
+                            Self.round(b, c, d, &e, f, g, hh, &a, k[t &+ i &+ 7], w[i &+ 7])
+                        }
+                        t &+= 16
                     }
                     h0 &+= a
                     h1 &+= b
@@ -123,6 +126,29 @@ public struct SHA256: Sendable {
             }
         }
         h = (h0, h1, h2, h3, h4, h5, h6, h7)
+    }
+
+    /// The next schedule word in place of `w[i]` (W[t] from W[t-16], W[t-15], W[t-7], W[t-2], all
+    /// in the 16-word ring; the ring is rewritten in order, so earlier slots already hold new words).
+    @inline(__always)
+    private static func schedule(_ w: UnsafeMutableBufferPointer<UInt32>, _ i: Int) -> UInt32 {
+        let x = w[(i &+ 1) & 15]
+        let y = w[(i &+ 14) & 15]
+        let s0 = x.rotatedRight(7) ^ x.rotatedRight(18) ^ (x >> 3)
+        let s1 = y.rotatedRight(17) ^ y.rotatedRight(19) ^ (y >> 10)
+        return w[i] &+ s0 &+ w[(i &+ 9) & 15] &+ s1
+    }
+
+    /// One round: `h` becomes the new `a` and `d` the new `e`; the caller renames the rest.
+    @inline(__always)
+    private static func round(
+        _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+        _ h: inout UInt32, _ k: UInt32, _ w: UInt32
+    ) {
+        let t1 = h &+ (e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)) &+ ((e & f) ^ (~e & g)) &+ k &+ w
+        let t2 = (a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+        d &+= t1
+        h = t1 &+ t2
     }
 
     /// The round constants K0…K63: the first 32 bits of the fractional parts of the cube roots of
