@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create (rules: only the figures through
 /// automation rules), query, workingtime, ledger, filestore (or one half: filestore-commit, filestore-open),
-/// reports, allowance, templates, timerules, kb, mail (all when none is named).
+/// reports, allowance, templates, timerules, kb, mail, blobs (all when none is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
