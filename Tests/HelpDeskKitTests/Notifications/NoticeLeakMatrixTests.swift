@@ -38,17 +38,9 @@ struct NoticeLeakMatrixTests {
     func clientNoticesSayOnlyWhatTheModelAllows(seed: Int) async throws {
         var configuration = HelpDeskConfiguration()
         configuration.notifications.loopProtection = LoopProtection(perRecipient: [], perTicket: [])
-        let test = try await TestDesk.make(configuration: configuration, seed: UInt64(seed))
-        let desk = test.desk
-        let staff = Performer.employee(test.boris.id)
-        let group = try await desk.addGroup(named: "\(Self.secret) night shift", by: .system)
-        let agent = try await desk.addEmployee(
-            NewEmployee(name: "\(Self.secret) Agent", email: "agent@service.example", groupIDs: [group.id]), by: .system)
-        let hidden = try await desk.addCategory(
-            NewServiceCategory(name: "\(Self.secret) category", isVisibleToClients: false), by: .system)
-        let alpha = try await desk.addCompany(NewCompany(name: "Alpha"), by: .system)
-        let alice = try await desk.addContact(NewContact(companyID: alpha.id, name: "Alice Client", email: "alice@alpha.example"), by: .system)
-        let carl = try await desk.addContact(NewContact(companyID: alpha.id, name: "Carl Colleague"), by: .system)
+        let secrets = try await SecretDesk.make(secret: Self.secret, configuration: configuration, seed: seed)
+        let (test, desk, staff) = (secrets.test, secrets.test.desk, Performer.employee(secrets.test.boris.id))
+        let (group, agent, hidden, alice, carl) = (secrets.group, secrets.agent, secrets.hidden, secrets.alice, secrets.carl)
         _ = try await desk.defineRule(
             RuleDefinition(
                 name: "\(Self.secret) rule", priority: 1, triggers: [.ticketChanged, .clientCommented],
