@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Templating", targets: ["Templating"]),
         .library(name: "TextSearch", targets: ["TextSearch"]),
         .library(name: "Mail", targets: ["Mail"]),
+        .library(name: "Recurrence", targets: ["Recurrence"]),
         .library(name: "HelpDeskKit", targets: ["HelpDeskKit"]),
         .library(name: "HelpDeskFileStore", targets: ["HelpDeskFileStore"]),
         .library(name: "HelpDeskTestSupport", targets: ["HelpDeskTestSupport"]),
@@ -39,26 +40,28 @@ let package = Package(
         // Email: RFC 5322 / MIME parsing (charsets, encoded-words, HTML to text), rendering,
         // reply and signature splitting, telling robots' mail from people's. No network.
         .target(name: "Mail", swiftSettings: strictSettings),
+        // Recurring dates: the RFC 5545 RRULE subset (FREQ, INTERVAL, BY…, COUNT/UNTIL, EXDATE) on a zone's wall clock.
+        .target(name: "Recurrence", dependencies: ["WorkingTime"], swiftSettings: strictSettings),
         // A seedable generator shared by the engine and every test target (no Foundation needed).
         .target(name: "SeededRandom", swiftSettings: strictSettings),
 
         // The domain, the engine, repository protocols and the in-memory adapter.
         .target(
             name: "HelpDeskKit",
-            dependencies: ["WorkingTime", "DoubleEntry", "Templating", "TextSearch", "Mail", "SeededRandom"],
+            dependencies: ["WorkingTime", "DoubleEntry", "Templating", "TextSearch", "Mail", "Recurrence", "SeededRandom"],
             swiftSettings: strictSettings
         ),
 
         // Adapters and the conformance suite every adapter runs.
         .target(name: "HelpDeskFileStore", dependencies: ["HelpDeskKit", "WorkingTime", "Mail"], swiftSettings: strictSettings),
         .target(
-            name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit", "DoubleEntry", "Mail"], swiftSettings: strictSettings),
+            name: "HelpDeskTestSupport", dependencies: ["HelpDeskKit", "DoubleEntry", "Mail", "Recurrence"], swiftSettings: strictSettings),
 
         // The demo's script (a day, the next days, a month), playable on any store: `helpdesk-demo`
         // plays it in memory or on a file store, `postgres-demo` (Examples/PostgresStore) on PostgreSQL.
         .target(
             name: "ScriptedDemo",
-            dependencies: ["HelpDeskKit", "WorkingTime", "Mail"],
+            dependencies: ["HelpDeskKit", "WorkingTime", "Mail", "Recurrence"],
             path: "Examples/ScriptedDemo",
             swiftSettings: strictSettings
         ),
@@ -72,7 +75,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "HelpDeskBench",
-            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry", "Templating", "TextSearch", "Mail"],
+            dependencies: ["HelpDeskKit", "HelpDeskFileStore", "HelpDeskTestSupport", "WorkingTime", "DoubleEntry", "Templating", "TextSearch", "Mail", "Recurrence"],
             path: "Benchmarks/helpdesk-bench",
             swiftSettings: strictSettings
         ),
@@ -98,12 +101,13 @@ let package = Package(
         .testTarget(
             name: "TextSearchTests", dependencies: ["TextSearch", "SeededRandom"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
+        .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "WorkingTime", "SeededRandom"], swiftSettings: strictSettings),
         .testTarget(
             name: "MailTests", dependencies: ["Mail", "SeededRandom"], resources: [.copy("Corpus")],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HelpDeskKitTests",
-            dependencies: ["HelpDeskKit", "HelpDeskTestSupport", "TextSearch", "Mail"],
+            dependencies: ["HelpDeskKit", "HelpDeskTestSupport", "TextSearch", "Mail", "Recurrence"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
