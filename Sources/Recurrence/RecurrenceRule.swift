@@ -8,7 +8,10 @@ import WorkingTime
 public struct RecurrenceRule: Hashable, Sendable, Codable, CustomStringConvertible {
     /// How often the rule repeats before BY… parts expand or limit it.
     public enum Frequency: String, Hashable, Sendable, Codable, CaseIterable {
-        case daily = "DAILY", weekly = "WEEKLY", monthly = "MONTHLY", yearly = "YEARLY"
+        case daily = "DAILY"
+        case weekly = "WEEKLY"
+        case monthly = "MONTHLY"
+        case yearly = "YEARLY"
     }
 
     /// A BYDAY entry: a weekday, optionally the n-th (or n-th from last, when negative) in the period.

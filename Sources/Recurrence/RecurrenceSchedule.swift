@@ -18,7 +18,9 @@ public struct Occurrence: Hashable, Sendable, Codable, Comparable {
     }
 
     /// Orders by instant, then date.
-    public static func < (lhs: Occurrence, rhs: Occurrence) -> Bool { (lhs.instant, lhs.date) < (rhs.instant, rhs.date) }
+    public static func < (lhs: Occurrence, rhs: Occurrence) -> Bool {
+        (lhs.instant, lhs.date) < (rhs.instant, rhs.date)
+    }
 }
 
 /// A rule anchored at a start (DTSTART) in a time zone, with excluded dates (EXDATE).

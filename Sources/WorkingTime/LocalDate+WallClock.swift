@@ -44,8 +44,10 @@ extension LocalDate {
         func offset(_ t: Int64) -> Int64 { Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(t)))) }
         // Offsets change at most a few hours apart from the wall time; a day either side brackets
         // the transition, if any, that this wall time is near.
-        let before = offset(local - 86_400), after = offset(local + 86_400)
-        let early = local - max(before, after), late = local - min(before, after)
+        let before = offset(local - 86_400)
+        let after = offset(local + 86_400)
+        let early = local - max(before, after)
+        let late = local - min(before, after)
         let fits = { (t: Int64) in t + offset(t) == local }
         let chosen: Int64
         if fits(early) {

@@ -37,7 +37,8 @@ struct CapabilityTests {
             Capabilities.all.map(\.name)
                 == [
                     "tickets", "automation", "sla", "labor", "ratings", "billing", "clients", "allowances", "roles",
-                    "assignment", "knowledge", "trail", "notifications", "cannedAnswers", "email", "idempotency",
+                    "assignment", "knowledge", "trail", "notifications", "cannedAnswers", "email", "visits",
+                    "idempotency",
                 ])
         #expect(
             Capabilities.ticketHooks.map(\.name)
@@ -54,7 +55,7 @@ struct CapabilityTests {
             "time rules run last, after the tick's returns to work and SLA announcements")
         #expect(Capabilities.unitHooks.map(\.name) == ["backlog-drain", "knowledge-links"])
         #expect(Capabilities.impliedLanes.count == 1, "a moved cursor implies its group's lane")
-        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 12)
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 13)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
     }

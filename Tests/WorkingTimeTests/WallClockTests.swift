@@ -6,7 +6,9 @@ import Testing
 
 /// Dates ↔ instants on a zone's wall clock, and working time by local date.
 @Suite struct WallClockTests {
-    static let zones = ["Europe/Moscow", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"]
+    static let zones = [
+        "Europe/Moscow", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC",
+    ]
 
     @Test func dayArithmeticMatchesTheDayNumber() throws {
         var rng = SplitMix64(seed: 71)
@@ -57,11 +59,16 @@ import Testing
 
     @Test func springForwardAndFallBack() throws {
         let berlin = TimeZone(identifier: "Europe/Berlin")!
-        let gapDay = try LocalDate(parsing: "2026-03-29"), repeatDay = try LocalDate(parsing: "2026-10-25")
+        let gapDay = try LocalDate(parsing: "2026-03-29")
+        let repeatDay = try LocalDate(parsing: "2026-10-25")
         // 02:30 does not exist on 29 March: read with the winter offset, it is 03:30 summer time.
-        #expect(gapDay.instant(at: try TimeOfDay(parsing: "02:30"), in: berlin) == Date(timeIntervalSince1970: 1_774_747_800))
+        #expect(
+            gapDay.instant(at: try TimeOfDay(parsing: "02:30"), in: berlin)
+                == Date(timeIntervalSince1970: 1_774_747_800))
         // 02:30 happens twice on 25 October: the first one (summer time, 00:30 UTC).
-        #expect(repeatDay.instant(at: try TimeOfDay(parsing: "02:30"), in: berlin) == Date(timeIntervalSince1970: 1_792_888_200))
+        #expect(
+            repeatDay.instant(at: try TimeOfDay(parsing: "02:30"), in: berlin)
+                == Date(timeIntervalSince1970: 1_792_888_200))
         #expect(try LocalDate(Date(timeIntervalSince1970: 1_792_888_200), in: berlin) == repeatDay)
     }
 
