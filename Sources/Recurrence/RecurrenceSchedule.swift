@@ -52,18 +52,30 @@ public struct RecurrenceSchedule: Hashable, Sendable, Codable {
     ///
     /// - Complexity: proportional to the periods the rule steps through up to `through`.
     public func occurrences(from: LocalDate, through: LocalDate, limit: Int = .max) -> [Occurrence] {
+        // A placeholder stepping by the frequency from DTSTART (BY… parts ignored); replaced by the
+        // full expansion.
         var result: [Occurrence] = []
-        var date = start
         var step = 0
-        while date <= through, result.count < limit {
+        var period = 0
+        while result.count < limit, period < 1_000_000 {
             if case .count(let n) = rule.end, step >= n { break }
+            let date: LocalDate?
+            switch rule.frequency {
+            case .daily: date = try? start.adding(days: period * rule.interval)
+            case .weekly: date = try? start.adding(days: 7 * period * rule.interval)
+            case .monthly, .yearly:
+                let months = period * rule.interval * (rule.frequency == .yearly ? 12 : 1)
+                let index = start.year * 12 + start.month - 1 + months
+                date = try? LocalDate(year: index / 12, month: index % 12 + 1, day: start.day)
+                if date == nil, index / 12 > 9_999 { return result }
+            }
+            period += 1
+            guard let date else { continue }
+            if date > through { break }
+            step += 1
             if date >= from, !exceptionDates.contains(date) {
                 result.append(Occurrence(date: date, time: time, instant: date.instant(at: time, in: timeZone)))
             }
-            step += 1
-            let days = rule.frequency == .weekly ? 7 * rule.interval : rule.interval
-            guard let next = try? date.adding(days: days) else { break }
-            date = next
         }
         return result
     }

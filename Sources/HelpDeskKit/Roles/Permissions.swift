@@ -70,7 +70,7 @@ extension AccessAction {
         .readCatalog, .readDirectory, .manageDirectory, .readClients, .manageClients, .readBilling,
         .topUpBalance, .adjustBalance, .invoice, .editPriceList, .readLaborCosts, .readReports, .deliverEvents,
         .configureWorkflow, .configureSLA, .configureCalendars, .manageRoles, .readInternalKnowledge, .editKnowledge,
-        .configureAutomation, .handleEmail,
+        .configureAutomation, .handleEmail, .planWork,
     ])
 
     /// The ticket levels of Zammad-style group access: read, create, change, full.
