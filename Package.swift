@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "TextSearchTests", dependencies: ["TextSearch", "SeededRandom"], resources: [.copy("Fixtures")],
             swiftSettings: strictSettings),
-        .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "WorkingTime", "SeededRandom"], swiftSettings: strictSettings),
+        .testTarget(name: "RecurrenceTests", dependencies: ["Recurrence", "WorkingTime", "SeededRandom"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "MailTests", dependencies: ["Mail", "SeededRandom"], resources: [.copy("Corpus")],
             swiftSettings: strictSettings),
