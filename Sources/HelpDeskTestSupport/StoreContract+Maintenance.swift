@@ -5,7 +5,7 @@ import WorkingTime
 
 extension StoreContract {
     /// A plan of `company` with every field set (non-Latin text, a zone with DST, excluded dates).
-    static func maintenancePlan(
+    public static func maintenancePlan(
         _ name: String, company: CompanyID, ids: inout SeededIdentifierSource
     ) throws -> MaintenancePlan {
         let day = try LocalDate(parsing: "2026-03-10")
@@ -26,7 +26,8 @@ extension StoreContract {
             updatedAt: start.addingTimeInterval(60.5))
     }
 
-    static func occurrence(
+    /// An occurrence record of `plan` on the rule date `date` (`YYYY-MM-DD`), scheduled `shift` days from it.
+    public static func occurrence(
         _ plan: MaintenancePlan, _ date: String, _ outcome: MaintenanceOutcome, shift: Int = 0
     ) throws -> MaintenanceOccurrence {
         let day = try LocalDate(parsing: date)
