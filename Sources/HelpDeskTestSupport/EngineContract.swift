@@ -43,6 +43,10 @@ public enum EngineContract {
             let problems = try await RuleTickRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("many ticks on two engines at the same instants open each maintenance occurrence once") { store in
+            let problems = try await MaintenanceTickRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("two engines changing and using one canned answer at once lose no update and mix no versions") {
             store in
             let problems = try await StoreContract.cannedAnswerRace(try await TestDesk.make(store: store))

@@ -17,7 +17,7 @@ public enum StoreContract {
         ticketChecks + atomicityChecks + outboxChecks + directoryChecks
         + queryChecks + aggregateChecks
         + laborChecks + allowanceChecks + automationChecks + ruleEpisodeChecks + ratingChecks + roleChecks
-        + assignmentChecks + trailChecks + knowledgeChecks + cannedAnswerChecks + emailChecks
+        + assignmentChecks + trailChecks + knowledgeChecks + cannedAnswerChecks + emailChecks + maintenanceChecks
         + clientChecks
         + portalChecks
         + billingChecks + idempotencyChecks

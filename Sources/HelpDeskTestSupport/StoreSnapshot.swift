@@ -64,6 +64,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var cannedAnswers: [CannedAnswer] = []
     /// Every mail record and active bounce mark (none on a store without email).
     public var email = EmailImage()
+    /// Every maintenance plan and occurrence record (none on a store without maintenance plans).
+    public var maintenance = MaintenanceImage()
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -109,6 +111,7 @@ public struct StoreSnapshot: Equatable, Sendable {
         if let mail = try store.feature((any EmailRepository).self) {
             snapshot.email = EmailImage(records: try await mail.emailRecords(), bounces: try await mail.bouncedAddresses())
         }
+        snapshot.maintenance = try await maintenanceImage(of: store)
         let records = try store.feature((any IdempotencyRepository).self)
         for key in try await records?.idempotencyKeys(expiringBy: .distantFuture, limit: .max) ?? [] {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }

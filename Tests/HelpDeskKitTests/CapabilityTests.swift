@@ -37,7 +37,7 @@ struct CapabilityTests {
             Capabilities.all.map(\.name)
                 == [
                     "tickets", "automation", "sla", "labor", "ratings", "billing", "clients", "allowances", "roles",
-                    "assignment", "knowledge", "trail", "notifications", "cannedAnswers", "email", "visits",
+                    "assignment", "knowledge", "trail", "notifications", "cannedAnswers", "email", "visits", "maintenance",
                     "idempotency",
                 ])
         #expect(
@@ -49,13 +49,13 @@ struct CapabilityTests {
         #expect(
             Capabilities.tickHooks.map(\.name)
                 == [
-                    "postponed-return", "sla-announcements", "contract-reminders", "backlog-drain", "knowledge-review",
+                    "postponed-return", "sla-announcements", "contract-reminders", "backlog-drain", "knowledge-review", "maintenance-plans",
                     "idempotency-sweep", "time-rules",
                 ],
             "time rules run last, after the tick's returns to work and SLA announcements")
         #expect(Capabilities.unitHooks.map(\.name) == ["backlog-drain", "knowledge-links"])
         #expect(Capabilities.impliedLanes.count == 1, "a moved cursor implies its group's lane")
-        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 13)
+        #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 14)
         let imageKeys = Capabilities.imageTypes.map { $0.key }
         #expect(Set(imageKeys).count == imageKeys.count, "image keys are unique")
     }

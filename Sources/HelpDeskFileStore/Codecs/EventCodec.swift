@@ -315,6 +315,7 @@ enum EventCodec {
             w.string(unit.description)
         case .knowledgeSection(let id): w.u8(9); w.uuid(id.rawValue)
         case .knowledgeArticle(let id): w.u8(10); w.uuid(id.rawValue)
+        case .maintenancePlan(let id): w.u8(11); w.uuid(id.rawValue)
         }
     }
 
@@ -339,6 +340,7 @@ enum EventCodec {
             return .account(company, unit: .money(currency))
         case 9: return .knowledgeSection(try r.id())
         case 10: return .knowledgeArticle(try r.id())
+        case 11: return .maintenancePlan(try r.id())
         case let kind: throw MalformedBytes(offset: start, reason: "unknown trail subject \(kind)")
         }
     }

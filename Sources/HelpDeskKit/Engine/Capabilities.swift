@@ -26,7 +26,7 @@ enum Capabilities {
     /// Every capability, in the order their hooks run.
     static let all: [Capability] = [
         .tickets, .automation, .sla, .labor, .ratings, .billing, .clients, .allowances, .roles, .assignment, .knowledge,
-        .trail, .notifications, .cannedAnswers, .email, .visits, .idempotency,
+        .trail, .notifications, .cannedAnswers, .email, .visits, .maintenance, .idempotency,
     ]
 
     /// Run on every recorded ticket change, in this order.

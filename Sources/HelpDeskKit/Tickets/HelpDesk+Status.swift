@@ -27,6 +27,12 @@ public struct TickReport: Hashable, Sendable {
     public var knowledgeReviewsDue: [KnowledgeArticleID] = []
     /// 1 when more articles were due than ``KnowledgeSettings/reviewMarksPerTick``: the next tick marks them.
     public var deferredKnowledgeReviews = 0
+    /// Tickets opened by maintenance plans, plan by plan, in occurrence order.
+    public var maintenanceTickets: [TicketNumber] = []
+    /// Plans with due occurrences left for the next tick by the per-tick bounds.
+    public var deferredMaintenancePlans: [MaintenancePlanID] = []
+    /// Plans the tick could not generate for, with the reason; the next tick tries again.
+    public var maintenanceFailures: [MaintenanceFailure] = []
 }
 
 extension HelpDesk {

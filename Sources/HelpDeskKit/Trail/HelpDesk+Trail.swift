@@ -4,13 +4,14 @@ extension HelpDesk {
     /// The entries about `subject`, oldest first: who added, changed, moved, invoiced or topped it
     /// up, with each changed field old → new. Directory records need ``AccessAction/readClients``,
     /// prices and accounts ``AccessAction/readBilling``, each for the record's company; knowledge
-    /// sections and articles ``AccessAction/editKnowledge``.
+    /// sections and articles ``AccessAction/editKnowledge``; maintenance plans ``AccessAction/planWork``.
     ///
     /// A store without a trail, or a subject nobody changed, has no entries.
     public func trail(of subject: TrailSubject, as viewer: Performer) async throws(HelpDeskError) -> [TrailEntry] {
         let principal = try await principal(for: viewer)
         let action: AccessAction =
-            subject.isKnowledge ? .editKnowledge : subject.isBilling ? .readBilling : .readClients
+            subject.isKnowledge
+            ? .editKnowledge : subject.isPlanning ? .planWork : subject.isBilling ? .readBilling : .readClients
         guard let trailStore = try optionalFeature((any TrailRepository).self) else {
             let company = try await owner(of: subject)
             try authorize(principal, AccessRequest(action, companyID: company))
@@ -35,6 +36,9 @@ extension HelpDesk {
             return try await storage { try await contracts?.contract(id) }?.companyID
         case .asset(let id): return try await storage { try await assets?.asset(id) }?.companyID
         case .assetModel, .priceListItem, .knowledgeSection, .knowledgeArticle: return nil
+        case .maintenancePlan(let id):
+            let plans = try optionalFeature((any MaintenanceRepository).self)
+            return try await storage { try await plans?.maintenancePlan(id) }?.companyID
         }
     }
 

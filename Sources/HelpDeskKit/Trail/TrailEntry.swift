@@ -28,6 +28,8 @@ public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
     case knowledgeSection(KnowledgeSectionID)
     /// An article of the knowledge base: its settings, schedule, versions and verification.
     case knowledgeArticle(KnowledgeArticleID)
+    /// A maintenance plan: its fields, pauses, resumptions and end.
+    case maintenancePlan(MaintenancePlanID)
 
     /// The kind of record, e.g. `contract`.
     public var kind: String {
@@ -43,6 +45,7 @@ public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
         case .account: "account"
         case .knowledgeSection: "knowledgeSection"
         case .knowledgeArticle: "knowledgeArticle"
+        case .maintenancePlan: "maintenancePlan"
         }
     }
 
@@ -60,6 +63,7 @@ public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
         case .account(let company, let unit): "account:\(company)/\(unit)"
         case .knowledgeSection(let id): "knowledgeSection:\(id)"
         case .knowledgeArticle(let id): "knowledgeArticle:\(id)"
+        case .maintenancePlan(let id): "maintenancePlan:\(id)"
         }
     }
 
@@ -71,6 +75,11 @@ public enum TrailSubject: Hashable, Sendable, Codable, CustomStringConvertible {
         case .priceListItem, .contractPrice, .account: true
         default: false
         }
+    }
+
+    /// `true` for planned work (maintenance plans), read with ``AccessAction/planWork``.
+    public var isPlanning: Bool {
+        if case .maintenancePlan = self { true } else { false }
     }
 
     /// `true` for the knowledge base's sections and articles, read with the editors' permission.

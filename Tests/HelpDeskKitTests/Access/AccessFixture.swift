@@ -279,6 +279,8 @@ struct AccessFixture: Sendable {
         try await addMail(test, about: a1)
 
         try await AccessCatalog.seedKnowledge(test, alpha: alpha.id)
+        try await AccessCatalog.seedMaintenance(
+            test, alpha: alpha.id, contract: alphaContract.id, office: alphaOffice.id, printer: alphaPrinter.id)
         return AccessFixture(
             test: test, alpha: alpha, beta: beta, gamma: gamma, alphaOffice: alphaOffice,
             alphaWarehouse: alphaWarehouse,

@@ -103,6 +103,10 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .cannedAnswerChanged(let id, let revision):
             "Canned answer \(id) was changed since it was read (it is now at revision \(revision))."
         case .cannedAnswerRetired(let id): "Canned answer \(id) is retired."
+        case .maintenancePlanNotFound(let id): "No maintenance plan has the identifier \(id)."
+        case .maintenancePlanChanged(let id, let revision):
+            "Maintenance plan \(id) was changed since it was read (it is now at revision \(revision))."
+        case .maintenancePlanEnded(let id): "Maintenance plan \(id) has ended."
         case .attachmentNotUploaded(let checksum): "No uploaded file matches the attachment \(checksum); upload it first."
         case .attachmentNotFound(let checksum): "No file \(checksum) is attached where you may read it."
         }

@@ -186,6 +186,12 @@ extension HelpDeskError {
         case attachmentNotUploaded(String)
         /// No file with this checksum is attached where the viewer may read it.
         case attachmentNotFound(String)
+        /// No maintenance plan has this identifier.
+        case maintenancePlanNotFound(MaintenancePlanID)
+        /// The maintenance plan changed since it was read; it is now at `revision`.
+        case maintenancePlanChanged(MaintenancePlanID, revision: Int)
+        /// The maintenance plan has ended and can no longer change.
+        case maintenancePlanEnded(MaintenancePlanID)
     }
 }
 

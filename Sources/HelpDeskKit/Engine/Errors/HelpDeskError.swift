@@ -103,7 +103,8 @@ extension HelpDeskError.Reason {
             .assetModelNotFound, .assetNotFound, .timeEntryNotFound, .ratingTokenUnknown, .priceListItemNotFound,
             .priceListCodeNotFound,
             .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound, .knowledgeSectionNotFound,
-            .knowledgeArticleNotFound, .knowledgeVersionNotFound, .cannedAnswerNotFound, .attachmentNotFound:
+            .knowledgeArticleNotFound, .knowledgeVersionNotFound, .cannedAnswerNotFound, .attachmentNotFound,
+            .maintenancePlanNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
@@ -124,7 +125,7 @@ extension HelpDeskError.Reason {
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
             .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep,
             .knowledgeArticleNotReadableByRequester, .cannedAnswerChanged,
-            .cannedAnswerRetired:
+            .cannedAnswerRetired, .maintenancePlanChanged, .maintenancePlanEnded:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -176,6 +177,8 @@ extension HelpDeskError.Reason {
             return Record("cannedAnswer", id)
         case .attachmentNotUploaded(let checksum), .attachmentNotFound(let checksum):
             return Record("attachment", checksum)
+        case .maintenancePlanNotFound(let id), .maintenancePlanChanged(let id, _), .maintenancePlanEnded(let id):
+            return Record("maintenancePlan", id)
         default: return nil
         }
     }
