@@ -2,7 +2,7 @@ import HelpDeskKit
 
 /// Who may do what on the demo desk: the roles the head of support set up in February.
 ///
-/// - Dispatcher (Olga): every ticket, including merging; reads the client directory.
+/// - Dispatcher (Olga): every ticket, including merging; reads the client directory; plans work and visits.
 /// - Agent (Sam): works every ticket (replies, notes, edits, time), reads the client directory.
 /// - Engineer (Ben, Lena): works the tickets of their own groups and those assigned to them.
 /// - Maria, head of support, keeps the built-in Administrator role: billing, contracts, roles.
@@ -13,7 +13,7 @@ enum DemoRoles {
         // They read the engineers' articles of the knowledge base and answer with canned replies.
         let desktop: Set<AccessAction> = [.readClients, .readDirectory, .settleWork, .readInternalKnowledge]
         let dispatcher = try await desk.defineRole(
-            RoleDefinition(name: "Dispatcher", tickets: .full, plus: desktop), by: .system)
+            RoleDefinition(name: "Dispatcher", tickets: .full, plus: desktop.union([.planWork])), by: .system)
         let agent = try await desk.defineRole(RoleDefinition(name: "Agent", tickets: .change, plus: desktop), by: .system)
         let engineer = try await desk.defineRole(
             RoleDefinition(name: "Engineer", tickets: .change, plus: desktop, reach: .myGroups), by: .system)

@@ -15,6 +15,7 @@ struct ScriptedDay {
         var backupDisk: TicketID?
         var monitor: TicketID?
         var warehousePrinter: TicketID?
+        var maintenance: TicketID?
     }
 
     /// The desk being worked on.
@@ -54,6 +55,7 @@ struct ScriptedDay {
         try await afternoon()
         try await reviewStaleArticles()
         try await portalAndRetry()
+        try await plannedWork()
     }
 
     // MARK: Narration helpers
