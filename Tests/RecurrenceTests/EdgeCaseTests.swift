@@ -86,3 +86,27 @@ import WorkingTime
         #expect(s.occurrences(from: Self.day(2026, 2, 1), through: Self.day(2026, 2, 8)).map(\.date) == [Self.day(2026, 2, 3), Self.day(2026, 2, 5)])
     }
 }
+
+/// The expansion's cached zone offsets give the instants `LocalDate.instant(at:in:)` gives, in zones
+/// whose standard offset changed (Moscow 2011 and 2014, Caracas 2007 and 2016, Pyongyang 2015 and 2018,
+/// Samoa skipping 2011-12-30, Volgograd 2018 and 2020) as well as ordinary DST zones.
+@Suite struct OffsetCacheTests {
+    @Test(arguments: [
+        "Europe/Moscow", "America/Caracas", "Asia/Pyongyang", "Pacific/Apia", "Europe/Volgograd", "America/New_York",
+        "Australia/Lord_Howe", "Europe/Dublin", "UTC",
+    ])
+    func agreesWithTheDirectComputation(_ zoneName: String) throws {
+        let zone = TimeZone(identifier: zoneName)!
+        for (rule, hour) in [("FREQ=DAILY", 2), ("FREQ=DAILY", 23), ("FREQ=WEEKLY", 0), ("FREQ=MONTHLY", 1), ("FREQ=YEARLY", 3)] {
+            for minute in [0, 30] {
+                let time = try TimeOfDay(hour: hour, minute: minute)
+                let s = try RecurrenceSchedule(
+                    rule: RecurrenceRule(parsing: rule), start: LocalDate(year: 2000, month: 1, day: 1), time: time,
+                    timeZone: zone)
+                for o in s.occurrences(from: .first, through: try LocalDate(year: 2030, month: 12, day: 31)) {
+                    #expect(o.instant == o.date.instant(at: time, in: zone), "\(zoneName) \(rule) \(o.date) \(time)")
+                }
+            }
+        }
+    }
+}
