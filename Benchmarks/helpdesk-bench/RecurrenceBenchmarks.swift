@@ -1,6 +1,6 @@
 import Foundation
-import Recurrence
 import HelpDeskKit
+import Recurrence
 import WorkingTime
 
 /// Planned work (issue #23): expanding 10,000 seeded maintenance plans over one year with
@@ -26,9 +26,10 @@ func recurrenceBenchmarks(quick: Bool) throws -> [BenchmarkResult] {
     var samples: [Double] = []
     for _ in 0..<runs {
         var count = 0
-        samples.append(Measure.seconds {
-            for schedule in schedules { count += schedule.occurrences(from: from, through: through).count }
-        } * 1_000)
+        samples.append(
+            Measure.seconds {
+                for schedule in schedules { count += schedule.occurrences(from: from, through: through).count }
+            } * 1_000)
         total = count
     }
     samples.sort()
@@ -98,7 +99,9 @@ enum RecurrenceBench {
             let start = try! LocalDate(year: 2026, month: 1, day: 1).adding(days: day)
             let minutes = Int.random(in: 7 * 4...19 * 4, using: &rng) * 15
             let time = String(format: "%02d:%02d", minutes / 60, minutes % 60)
-            return Plan(rule: rule, start: start.description, time: time, zone: zones[Int.random(in: 0..<zones.count, using: &rng)])
+            return Plan(
+                rule: rule, start: start.description, time: time,
+                zone: zones[Int.random(in: 0..<zones.count, using: &rng)])
         }
     }
 
@@ -115,16 +118,20 @@ enum RecurrenceBench {
             return [skipped("\(error)")]
         }
         switch PythonPeer.run(
-            "recurrence/expand_python.py", [file.path, "2027-01-01", "2027-12-31", String(runs)], as: PythonFigures.self)
+            "recurrence/expand_python.py", [file.path, "2027-01-01", "2027-12-31", String(runs)], as: PythonFigures.self
+        )
         {
         case .success(let python):
             let theirs = Double(python.occurrences) / python.seconds
-            let agree = python.occurrences == total ? "the same \(total) occurrences" : "DIFFERENT totals: \(python.occurrences) vs our \(total)"
+            let agree =
+                python.occurrences == total
+                ? "the same \(total) occurrences" : "DIFFERENT totals: \(python.occurrences) vs our \(total)"
             return [
                 BenchmarkResult(
                     name: "recurrence.expand.year.python", value: theirs, unit: "occurrences/s", target: nil,
                     higherIsBetter: true,
-                    notes: "Python \(python.python), python-dateutil \(python.dateutil): rrulestr parsed before timing, "
+                    notes:
+                        "Python \(python.python), python-dateutil \(python.dateutil): rrulestr parsed before timing, "
                         + "rrule.between(2027-01-01, 2027-12-31 23:59:59, inc=True) with a zone-aware DTSTART per plan; "
                         + "\(format(python.seconds * 1_000)) ms for \(python.plans) plans (best of \(runs)); \(agree)"),
                 BenchmarkResult(
