@@ -54,7 +54,9 @@ struct PeriodExpander: Sendable {
         var plain = [Bool](repeating: false, count: 7)
         var ordinals: [(Int, Int)] = []
         for entry in byDay {
-            if let n = entry.ordinal { ordinals.append((n, entry.weekday.rawValue - 1)) } else {
+            if let n = entry.ordinal {
+                ordinals.append((n, entry.weekday.rawValue - 1))
+            } else {
                 plain[entry.weekday.rawValue - 1] = true
             }
         }

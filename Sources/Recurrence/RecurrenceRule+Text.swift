@@ -49,7 +49,8 @@ extension RecurrenceRule {
                 }
                 let prefix = item.dropLast(2)
                 byDay.append(
-                    WeekdayNumber(weekday, ordinal: prefix.isEmpty ? nil : try Self.number(prefix, "BYDAY", signed: true)))
+                    WeekdayNumber(
+                        weekday, ordinal: prefix.isEmpty ? nil : try Self.number(prefix, "BYDAY", signed: true)))
             }
         }
         var weekStart = Weekday.monday
@@ -78,8 +79,10 @@ extension RecurrenceRule {
         if !byMonth.isEmpty { parts.append("BYMONTH=" + byMonth.map(String.init).joined(separator: ",")) }
         if !byMonthDay.isEmpty { parts.append("BYMONTHDAY=" + byMonthDay.map(String.init).joined(separator: ",")) }
         if !byDay.isEmpty {
-            parts.append("BYDAY=" + byDay.map { ($0.ordinal.map(String.init) ?? "") + $0.weekday.rfc5545Code }
-                .joined(separator: ","))
+            parts.append(
+                "BYDAY="
+                    + byDay.map { ($0.ordinal.map(String.init) ?? "") + $0.weekday.rfc5545Code }
+                    .joined(separator: ","))
         }
         if !bySetPosition.isEmpty { parts.append("BYSETPOS=" + bySetPosition.map(String.init).joined(separator: ",")) }
         switch end {
@@ -91,7 +94,8 @@ extension RecurrenceRule {
             let day = Int((Double(seconds) / 86_400).rounded(.down))
             let time = seconds - day * 86_400
             let date = CivilDays.date(day).map(Self.digits) ?? "00000000"
-            parts.append("UNTIL=\(date)T\(Self.pad(time / 3_600, 2))\(Self.pad(time / 60 % 60, 2))\(Self.pad(time % 60, 2))Z")
+            parts.append(
+                "UNTIL=\(date)T\(Self.pad(time / 3_600, 2))\(Self.pad(time / 60 % 60, 2))\(Self.pad(time % 60, 2))Z")
         }
         if weekStart != .monday { parts.append("WKST=\(weekStart.rfc5545Code)") }
         return parts.joined(separator: ";")

@@ -94,6 +94,7 @@ public struct RecurrenceSchedule: Hashable, Sendable, Codable {
             private let lastDay: Int
             private let untilInstant: Date?
             private let fromDay: Int
+            private var offsets: OffsetCache
             private var period = 0
             private var buffer: [Int] = []
             private var index = 0
@@ -104,6 +105,7 @@ public struct RecurrenceSchedule: Hashable, Sendable, Codable {
 
             init(_ schedule: RecurrenceSchedule, from: LocalDate, through: LocalDate) {
                 self.schedule = schedule
+                offsets = OffsetCache(zone: schedule.timeZone)
                 expander = PeriodExpander(rule: schedule.rule, start: schedule.start)
                 fromDay = CivilDays.number(from)
                 var last = CivilDays.number(through)
@@ -153,7 +155,7 @@ public struct RecurrenceSchedule: Hashable, Sendable, Codable {
                         finished = true
                         return nil
                     }
-                    let instant = date.instant(at: schedule.time, in: schedule.timeZone)
+                    let instant = offsets.instant(date, day: day, seconds: schedule.time.secondsSinceMidnight)
                     if let untilInstant, instant > untilInstant {
                         finished = true
                         return nil

@@ -48,12 +48,16 @@ import WorkingTime
             let got = schedule.occurrences(onOrAfter: schedule.start, count: c.first)
             let text = got.map { "\($0.date) \(Int($0.instant.timeIntervalSince1970))" }
             if text != c.occurrences {
-                mismatches.append("\(c.rule) from \(c.start) \(c.time) \(c.zone) exdates \(c.exdates):\n got \(text)\n want \(c.occurrences)")
+                mismatches.append(
+                    "\(c.rule) from \(c.start) \(c.time) \(c.zone) exdates \(c.exdates):\n got \(text)\n want \(c.occurrences)"
+                )
             }
             // The lazy sequence and the canonical text agree with the same expansion.
             #expect(Array(schedule.lazyOccurrences().prefix(c.first)) == got)
             #expect(try RecurrenceRule(parsing: schedule.rule.description) == schedule.rule)
         }
-        #expect(mismatches.isEmpty, "\(mismatches.count) rules differ; first: \(mismatches.prefix(3).joined(separator: "\n"))")
+        #expect(
+            mismatches.isEmpty,
+            "\(mismatches.count) rules differ; first: \(mismatches.prefix(3).joined(separator: "\n"))")
     }
 }

@@ -8,7 +8,8 @@ import WorkingTime
 /// RRULE text: what is read, the canonical form, what is refused, and fuzzing that never traps.
 @Suite struct ParsingTests {
     @Test func readsTheSubsetInAnyOrderAndCase() throws {
-        let rule = try RecurrenceRule(parsing: "rrule:bysetpos=-1;byDay=+3we,-1FR,mo;Freq=Monthly;interval=2;COUNT=12;wkst=su")
+        let rule = try RecurrenceRule(
+            parsing: "rrule:bysetpos=-1;byDay=+3we,-1FR,mo;Freq=Monthly;interval=2;COUNT=12;wkst=su")
         #expect(rule.frequency == .monthly)
         #expect(rule.interval == 2)
         #expect(rule.byDay == [.init(.monday), .init(.wednesday, ordinal: 3), .init(.friday, ordinal: -1)])
@@ -17,8 +18,9 @@ import WorkingTime
         #expect(rule.weekStart == .sunday)
         #expect(rule.description == "FREQ=MONTHLY;INTERVAL=2;BYDAY=MO,3WE,-1FR;BYSETPOS=-1;COUNT=12;WKST=SU")
         #expect(try RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=2TU").description == "FREQ=MONTHLY;BYDAY=2TU")
-        #expect(try RecurrenceRule(parsing: " FREQ=YEARLY;BYMONTH=12,3,3;BYMONTHDAY=-1,+1 ").description
-            == "FREQ=YEARLY;BYMONTH=3,12;BYMONTHDAY=-1,1")
+        #expect(
+            try RecurrenceRule(parsing: " FREQ=YEARLY;BYMONTH=12,3,3;BYMONTHDAY=-1,+1 ").description
+                == "FREQ=YEARLY;BYMONTH=3,12;BYMONTHDAY=-1,1")
     }
 
     @Test func untilForms() throws {
@@ -52,7 +54,8 @@ import WorkingTime
         "FREQ=DAILY;BYDAY=MO,,TU", "FREQ=DAILY;BYDAY=M", "FREQ=DAILY;BYDAY=3", "FREQ=DAILY;INTERVAL=+2",
         "FREQ=MONTHLY;BYMONTHDAY=1.5", "FREQ=DAILY;COUNT=١٢", "FREQ=DAILY;COUNT= 1", "FREQ = DAILY",
         "FREQ=DAILY;RSCALE=GREGORIAN", "FREQ=MONTHLY;BYDAY=--1MO", "FREQ=MONTHLY;BYDAY=1 MO",
-        "FREQ=DAILY;" + String(repeating: "X", count: 5_000), "FREQ=MONTHLY;BYMONTHDAY=" + String(repeating: "1", count: 40),
+        "FREQ=DAILY;" + String(repeating: "X", count: 5_000),
+        "FREQ=MONTHLY;BYMONTHDAY=" + String(repeating: "1", count: 40),
     ]
 
     @Test(arguments: refused)
@@ -62,7 +65,8 @@ import WorkingTime
 
     @Test func memberwiseInitNormalizesAndValidates() throws {
         let built = try RecurrenceRule(
-            frequency: .monthly, byDay: [.init(.friday, ordinal: -1), .init(.tuesday, ordinal: 2), .init(.friday, ordinal: -1)])
+            frequency: .monthly,
+            byDay: [.init(.friday, ordinal: -1), .init(.tuesday, ordinal: 2), .init(.friday, ordinal: -1)])
         #expect(built == (try RecurrenceRule(parsing: "FREQ=MONTHLY;BYDAY=2TU,-1FR")))
         #expect(throws: RecurrenceError.self) {
             try RecurrenceRule(frequency: .daily, end: .untilInstant(Date(timeIntervalSince1970: 0.5)))
@@ -87,7 +91,8 @@ import WorkingTime
         }
         let schedule = try RecurrenceSchedule(
             rule: rule, start: LocalDate(year: 2026, month: 1, day: 13), time: TimeOfDay(hour: 10),
-            timeZone: TimeZone(identifier: "Europe/Berlin")!, exceptionDates: [LocalDate(year: 2026, month: 2, day: 10)])
+            timeZone: TimeZone(identifier: "Europe/Berlin")!, exceptionDates: [LocalDate(year: 2026, month: 2, day: 10)]
+        )
         #expect(try JSONDecoder().decode(RecurrenceSchedule.self, from: JSONEncoder().encode(schedule)) == schedule)
     }
 

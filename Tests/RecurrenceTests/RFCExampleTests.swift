@@ -88,7 +88,8 @@ import WorkingTime
     /// Daily and weekly until 1997-12-24T00:00Z (19:00 on the 23rd in New York): the 23rd is the last.
     @Test func untilInstantIsInclusiveAndCrossesTheFallBack() throws {
         let start = try LocalDate(year: 1997, month: 9, day: 2)
-        let daily = try Self.schedule("FREQ=DAILY;UNTIL=19971224T000000Z", start).occurrences(from: start, through: .last)
+        let daily = try Self.schedule("FREQ=DAILY;UNTIL=19971224T000000Z", start).occurrences(
+            from: start, through: .last)
         #expect(daily.count == 29 + 31 + 30 + 23)
         #expect(daily.last?.date == (try LocalDate(year: 1997, month: 12, day: 23)))
         // 09:00 EDT is 13:00 UTC; after the fall-back on 1997-10-26 09:00 EST is 14:00 UTC.
@@ -96,7 +97,8 @@ import WorkingTime
         let oct26 = daily.first { $0.date == (try? LocalDate(year: 1997, month: 10, day: 26)) }!
         #expect(oct25.instant == Date(timeIntervalSince1970: 877_784_400))
         #expect(oct26.instant.timeIntervalSince(oct25.instant) == 25 * 3_600)
-        let weekly = try Self.schedule("FREQ=WEEKLY;UNTIL=19971224T000000Z", start).occurrences(from: start, through: .last)
+        let weekly = try Self.schedule("FREQ=WEEKLY;UNTIL=19971224T000000Z", start).occurrences(
+            from: start, through: .last)
         #expect(weekly.map(\.date) == Self.dates("19970902,09,16,23,30,1007,14,21,28,1104,11,18,25,1202,09,16,23"))
     }
 

@@ -10,7 +10,9 @@ enum RandomRules {
         "America/New_York", "Europe/Berlin", "Australia/Sydney", "UTC", "Asia/Kolkata", "Pacific/Auckland",
     ].map { TimeZone(identifier: $0)! }
 
-    static func pick<T>(_ values: [T], _ rng: inout SplitMix64) -> T { values[Int.random(in: 0..<values.count, using: &rng)] }
+    static func pick<T>(_ values: [T], _ rng: inout SplitMix64) -> T {
+        values[Int.random(in: 0..<values.count, using: &rng)]
+    }
 
     static func chance(_ p: Double, _ rng: inout SplitMix64) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
 
@@ -29,7 +31,9 @@ enum RandomRules {
             var byMonthDay: [Int] = []
             var byDay: [RecurrenceRule.WeekdayNumber] = []
             var bySetPosition: [Int] = []
-            if chance(0.3, &rng) { byMonth = (0..<Int.random(in: 1...4, using: &rng)).map { _ in Int.random(in: 1...12, using: &rng) } }
+            if chance(0.3, &rng) {
+                byMonth = (0..<Int.random(in: 1...4, using: &rng)).map { _ in Int.random(in: 1...12, using: &rng) }
+            }
             if frequency != .weekly, chance(0.35, &rng) {
                 byMonthDay = (0..<Int.random(in: 1...4, using: &rng)).map { _ in
                     let d = Int.random(in: 1...31, using: &rng)
@@ -55,7 +59,8 @@ enum RandomRules {
             case 4..<6: end = .untilDate(try! start.adding(days: Int.random(in: -10...3_000, using: &rng)))
             case 6..<7:
                 let seconds = Int(start.instant(at: .midnight, in: TimeZone(identifier: "UTC")!).timeIntervalSince1970)
-                end = .untilInstant(Date(timeIntervalSince1970: Double(seconds + Int.random(in: -86_400...200_000_000, using: &rng))))
+                end = .untilInstant(
+                    Date(timeIntervalSince1970: Double(seconds + Int.random(in: -86_400...200_000_000, using: &rng))))
             default: break
             }
             if let rule = try? RecurrenceRule(
@@ -71,13 +76,15 @@ enum RandomRules {
     static func schedule(_ rng: inout SplitMix64) -> RecurrenceSchedule {
         let start = date(1990...2040, &rng)
         let rule = rule(&rng, start: start)
-        let time = pick([
-            try! TimeOfDay(hour: 2, minute: 30), try! TimeOfDay(hour: 1, minute: 30), try! TimeOfDay(hour: 9),
-            try! TimeOfDay(secondsSinceMidnight: Int.random(in: 0..<86_400, using: &rng)),
-        ], &rng)
-        let exceptions = Set((0..<Int.random(in: 0...4, using: &rng)).map { _ in
-            try! start.adding(days: Int.random(in: 0...400, using: &rng))
-        })
+        let time = pick(
+            [
+                try! TimeOfDay(hour: 2, minute: 30), try! TimeOfDay(hour: 1, minute: 30), try! TimeOfDay(hour: 9),
+                try! TimeOfDay(secondsSinceMidnight: Int.random(in: 0..<86_400, using: &rng)),
+            ], &rng)
+        let exceptions = Set(
+            (0..<Int.random(in: 0...4, using: &rng)).map { _ in
+                try! start.adding(days: Int.random(in: 0...400, using: &rng))
+            })
         return try! RecurrenceSchedule(
             rule: rule, start: start, time: time, timeZone: pick(zones, &rng), exceptionDates: exceptions)
     }
