@@ -167,7 +167,9 @@ extension HelpDesk {
 
     /// The date on `zone`'s wall clock at `now`.
     func today(in zone: TimeZone, at now: Date) throws(HelpDeskError) -> LocalDate {
-        do { return try LocalDate(now, in: zone) } catch { throw .invalidInput(field: "now", problem: .malformed(expected: "a supported instant")) }
+        do { return try LocalDate(now, in: zone) } catch {
+            throw .invalidInput(field: "now", problem: .malformed(expected: "a supported instant"))
+        }
     }
 
     /// The working calendar of `plan`'s calendar policy (see ``MaintenancePlan``), on the plan
@@ -177,7 +179,9 @@ extension HelpDesk {
         if let id = plan.locationID, let own = try await loadLocation(id).calendar { return own.inTimeZone(zone) }
         let contract = try await storage { try await contractStore.contract(plan.contractID) }
         var policyID = contract?.slaPolicyID
-        if policyID == nil { policyID = try await storage { try await companyStore.company(plan.companyID) }?.slaPolicyID }
+        if policyID == nil {
+            policyID = try await storage { try await companyStore.company(plan.companyID) }?.slaPolicyID
+        }
         if let policy = (policyID ?? configuration.sla.defaultPolicyID).flatMap(configuration.sla.policy) {
             return zonedCalendars.calendar(policy, in: zone)
         }

@@ -25,7 +25,9 @@ struct MaintenanceTables: CapabilityTable {
     /// Applies validated changes.
     mutating func apply(_ changes: MaintenanceChanges) {
         for write in changes.plans { plans[write.plan.id] = write.plan }
-        for occurrence in changes.occurrences { occurrences[occurrence.planID, default: [:]][occurrence.date] = occurrence }
+        for occurrence in changes.occurrences {
+            occurrences[occurrence.planID, default: [:]][occurrence.date] = occurrence
+        }
     }
 
     /// By name, then identifier.
@@ -43,7 +45,9 @@ struct MaintenanceTables: CapabilityTable {
 
     init(image: MaintenanceImage) {
         for plan in image.plans { plans[plan.id] = plan }
-        for occurrence in image.occurrences { occurrences[occurrence.planID, default: [:]][occurrence.date] = occurrence }
+        for occurrence in image.occurrences {
+            occurrences[occurrence.planID, default: [:]][occurrence.date] = occurrence
+        }
     }
 }
 
@@ -54,7 +58,8 @@ extension InMemoryStore: MaintenanceRepository {
 
     public func maintenancePlans(of company: CompanyID) async throws -> [MaintenancePlan] {
         state.withLock { state in
-            MaintenanceTables.byName(state.table(MaintenanceTables.self).plans.values.filter { $0.companyID == company })
+            MaintenanceTables.byName(
+                state.table(MaintenanceTables.self).plans.values.filter { $0.companyID == company })
         }
     }
 
