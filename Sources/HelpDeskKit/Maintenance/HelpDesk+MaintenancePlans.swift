@@ -45,7 +45,7 @@ extension HelpDesk {
             guard request.companyID == plan.companyID else {
                 throw .invalidInput(field: "companyID", problem: .malformed(expected: "the plan's company"))
             }
-            try await validateMaintenanceReferences(request)
+            try await validateMaintenanceReferences(request, linked: plan.assetIDs)
             plan = plan.applying(request)
             return .updated
         }
@@ -152,11 +152,14 @@ extension HelpDesk {
 
     /// Checks that the request's company, contract, location and assets exist and belong together,
     /// and that its template's category, group and assignee exist (as ``createTicket(_:by:idempotencyKey:)`` checks them).
-    func validateMaintenanceReferences(_ request: MaintenancePlanRequest) async throws(HelpDeskError) {
+    /// Assets in `linked` (the plan's own) may have been retired since.
+    func validateMaintenanceReferences(_ request: MaintenancePlanRequest, linked: [AssetID] = [])
+        async throws(HelpDeskError)
+    {
         var links = ClientLinks(
             companyID: request.companyID, locationID: request.locationID, contractID: request.contractID,
             assetIDs: request.assetIDs, ccContactIDs: [])
-        try await check(&links)
+        try await check(&links, alreadyLinked: linked)
         if let category = request.template.categoryID,
             try await storage({ try await store.category(category) }) == nil
         {

@@ -66,6 +66,28 @@ struct MaintenanceGenerationTests {
         #expect(try await visits.visit(ofTicket: ticketID) == nil)
     }
 
+    @Test("a retired asset is left off and a departed assignee leaves the ticket to the group")
+    func outlivedRecords() async throws {
+        let f = try await F.make()
+        let plan = try await f.desk.createMaintenancePlan(try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        _ = try await f.desk.retireAsset(f.printer.id, by: .system)
+        _ = try await f.desk.deactivateEmployee(f.test.boris.id, by: .system)
+        let report = try await f.tick("2026-03-10")
+        #expect(report.maintenanceFailures.isEmpty && report.maintenanceTickets.count == 1)
+        let ticketID = try #require(
+            try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).first?.outcome.ticketID)
+        let ticket = try await f.desk.ticket(ticketID, as: .system)
+        #expect(ticket.assetIDs.isEmpty && ticket.assigneeID == nil && ticket.groupID == f.test.fieldEngineers.id)
+        let visits = try #require(try f.test.store.feature((any VisitRepository).self))
+        #expect(try await visits.visit(ofTicket: ticketID) == nil, "no assignee, no visit")
+        var edited = try f.request(try F.monthly(), from: "2026-03-10")
+        edited.leadDays = 1
+        edited.template.assigneeID = nil
+        #expect(
+            try await f.desk.updateMaintenancePlan(plan.id, edited, expectedRevision: 1, by: .system).leadDays == 1,
+            "the plan's own retired asset does not block an edit")
+    }
+
     @Test("the ticket is opened the lead days before the scheduled date")
     func leadTime() async throws {
         let f = try await F.make()
