@@ -65,6 +65,8 @@ extension HelpDesk {
                 if deferred { report.deferredMaintenancePlans.append(plan.id) }
             case .failure(let error):
                 guard error.code != .storage, error.code != .unavailable else { throw error }
+                // A plan whose company was deleted (with its sites and contracts) generates nothing.
+                if try await storage({ try await companyStore.company(plan.companyID) }) == nil { continue }
                 report.maintenanceFailures.append(MaintenanceFailure(planID: plan.id, error: error))
             }
         }

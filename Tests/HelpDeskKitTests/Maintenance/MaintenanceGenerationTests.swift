@@ -69,7 +69,8 @@ struct MaintenanceGenerationTests {
     @Test("a retired asset is left off and a departed assignee leaves the ticket to the group")
     func outlivedRecords() async throws {
         let f = try await F.make()
-        let plan = try await f.desk.createMaintenancePlan(try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        let plan = try await f.desk.createMaintenancePlan(
+            try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
         _ = try await f.desk.retireAsset(f.printer.id, by: .system)
         _ = try await f.desk.deactivateEmployee(f.test.boris.id, by: .system)
         let report = try await f.tick("2026-03-10")
@@ -234,6 +235,37 @@ struct MaintenanceGenerationTests {
         let trail = try await f.desk.trail(of: .maintenancePlan(plan.id), as: .system)
         #expect(trail.map(\.action) == [.created, .updated])
         #expect(trail.last?.changes.map(\.field) == ["rule"])
+    }
+
+    @Test("commands are idempotent by key and announce their trail entries")
+    func idempotentCommands() async throws {
+        let f = try await F.make()
+        let request = try f.request(try F.monthly(), from: "2026-03-10")
+        let first = try await f.desk.createMaintenancePlan(request, by: .system, idempotencyKey: "plan-1")
+        #expect(try await f.desk.createMaintenancePlan(request, by: .system, idempotencyKey: "plan-1") == first)
+        var other = request
+        other.name = "Another plan"
+        await #expect(throws: HelpDeskError.idempotencyKeyReused("plan-1")) {
+            _ = try await f.desk.createMaintenancePlan(other, by: .system, idempotencyKey: "plan-1")
+        }
+        #expect(try await f.desk.maintenancePlans(company: f.company.id, as: .system) == [first])
+        let paused = try await f.desk.pauseMaintenancePlan(first.id, by: .system, idempotencyKey: "pause-1")
+        #expect(try await f.desk.pauseMaintenancePlan(first.id, by: .system, idempotencyKey: "pause-1") == paused)
+        let events = try await f.test.store.undeliveredEvents(limit: 1_000).compactMap { event in
+            if case .recordChanged(.maintenancePlan(first.id), let action, _) = event.event { action } else { nil }
+        }
+        #expect(events == [.created, .statusChanged])
+    }
+
+    @Test("a plan whose company was deleted generates nothing and reports no failure")
+    func deletedCompany() async throws {
+        let f = try await F.make()
+        let plan = try await f.desk.createMaintenancePlan(
+            try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        _ = try await f.desk.deleteCompany(f.company.id, by: .system)
+        let report = try await f.tick("2026-03-10")
+        #expect(report.maintenanceTickets.isEmpty && report.maintenanceFailures.isEmpty)
+        #expect(try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).isEmpty)
     }
 
     @Test("a plan years behind is generated a bounded number of tickets per tick")
