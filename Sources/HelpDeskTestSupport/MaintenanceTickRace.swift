@@ -29,7 +29,8 @@ public struct MaintenanceTickRace: Sendable {
         let office = try await desk.addLocation(
             NewLocation(companyID: company.id, name: "Office", timeZoneIdentifier: "Europe/Moscow"), by: .system)
         let contract = try await desk.addContract(
-            NewContract(companyID: company.id, number: "NW-1", startsAt: TestDesk.start.addingTimeInterval(-90 * 86_400)),
+            NewContract(
+                companyID: company.id, number: "NW-1", startsAt: TestDesk.start.addingTimeInterval(-90 * 86_400)),
             by: .system)
         let zone = TimeZone(identifier: "Europe/Moscow")!
         let first = try LocalDate(parsing: "2026-02-02")

@@ -37,8 +37,9 @@ extension StoreContract {
     }
 
     static let maintenanceChecks: [ContractCheck] = [
-        ContractCheck("maintenance plans and occurrence records round-trip; plans by company and name; the latest records")
-        { store in
+        ContractCheck(
+            "maintenance plans and occurrence records round-trip; plans by company and name; the latest records"
+        ) { store in
             let maintenance = try requireFeature((any MaintenanceRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 230)
             let company: CompanyID = ids.next()
@@ -57,8 +58,11 @@ extension StoreContract {
             work.maintenance.occurrences = records.reversed()
             try await store.commit(work)
             try requireEqual(try await maintenance.maintenancePlan(zeta.id), zeta, "by identifier")
-            try requireEqual(try await maintenance.maintenancePlans(of: company), [zeta, alpha].sorted { ($0.name, $0.id) < ($1.name, $1.id) }, "by company, by name")
-            try requireEqual(try await maintenance.maintenancePlans(), [zeta, alpha, other].sorted { $0.id < $1.id }, "all")
+            try requireEqual(
+                try await maintenance.maintenancePlans(of: company),
+                [zeta, alpha].sorted { ($0.name, $0.id) < ($1.name, $1.id) }, "by company, by name")
+            try requireEqual(
+                try await maintenance.maintenancePlans(), [zeta, alpha, other].sorted { $0.id < $1.id }, "all")
             try requireEqual(try await maintenance.maintenanceOccurrences(of: zeta.id), records, "by date")
             try requireEqual(try await maintenance.maintenanceOccurrences(of: alpha.id), [], "none yet")
             try requireEqual(
@@ -77,7 +81,8 @@ extension StoreContract {
             try await store.commit(change)
             try requireEqual(try await maintenance.maintenancePlan(zeta.id), resumed, "replaced under its revision")
         },
-        ContractCheck("a stale plan revision, a plan stored twice or an occurrence recorded twice is a conflict") { store in
+        ContractCheck("a stale plan revision, a plan stored twice or an occurrence recorded twice is a conflict") {
+            store in
             let maintenance = try requireFeature((any MaintenanceRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 231)
             let plan = try maintenancePlan("Plan", company: ids.next(), ids: &ids)

@@ -45,7 +45,7 @@ extension HelpDesk {
             guard request.companyID == plan.companyID else {
                 throw .invalidInput(field: "companyID", problem: .malformed(expected: "the plan's company"))
             }
-            try await validateMaintenanceReferences(request)
+            try await validateMaintenanceReferences(request, linked: plan.assetIDs)
             plan = plan.applying(request)
             return .updated
         }
@@ -152,11 +152,14 @@ extension HelpDesk {
 
     /// Checks that the request's company, contract, location and assets exist and belong together,
     /// and that its template's category, group and assignee exist (as ``createTicket(_:by:idempotencyKey:)`` checks them).
-    func validateMaintenanceReferences(_ request: MaintenancePlanRequest) async throws(HelpDeskError) {
+    /// Assets in `linked` (the plan's own) may have been retired since.
+    func validateMaintenanceReferences(_ request: MaintenancePlanRequest, linked: [AssetID] = [])
+        async throws(HelpDeskError)
+    {
         var links = ClientLinks(
             companyID: request.companyID, locationID: request.locationID, contractID: request.contractID,
             assetIDs: request.assetIDs, ccContactIDs: [])
-        try await check(&links)
+        try await check(&links, alreadyLinked: linked)
         if let category = request.template.categoryID,
             try await storage({ try await store.category(category) }) == nil
         {
@@ -167,7 +170,9 @@ extension HelpDesk {
 
     /// The date on `zone`'s wall clock at `now`.
     func today(in zone: TimeZone, at now: Date) throws(HelpDeskError) -> LocalDate {
-        do { return try LocalDate(now, in: zone) } catch { throw .invalidInput(field: "now", problem: .malformed(expected: "a supported instant")) }
+        do { return try LocalDate(now, in: zone) } catch {
+            throw .invalidInput(field: "now", problem: .malformed(expected: "a supported instant"))
+        }
     }
 
     /// The working calendar of `plan`'s calendar policy (see ``MaintenancePlan``), on the plan
@@ -177,7 +182,9 @@ extension HelpDesk {
         if let id = plan.locationID, let own = try await loadLocation(id).calendar { return own.inTimeZone(zone) }
         let contract = try await storage { try await contractStore.contract(plan.contractID) }
         var policyID = contract?.slaPolicyID
-        if policyID == nil { policyID = try await storage { try await companyStore.company(plan.companyID) }?.slaPolicyID }
+        if policyID == nil {
+            policyID = try await storage { try await companyStore.company(plan.companyID) }?.slaPolicyID
+        }
         if let policy = (policyID ?? configuration.sla.defaultPolicyID).flatMap(configuration.sla.policy) {
             return zonedCalendars.calendar(policy, in: zone)
         }

@@ -6,13 +6,16 @@ extension MaintenancePlan: TrailRecord {
     static let trailFields: [TrailField<MaintenancePlan>] = [
         TrailField("name") { $0.name }, TrailField("contract") { $0.contractID.description },
         TrailField("location") { $0.locationID?.description }, TrailField("assets") { TrailText.ids($0.assetIDs) },
-        TrailField("title") { $0.template.title }, TrailField("description") { TrailText.text($0.template.description) },
+        TrailField("title") { $0.template.title },
+        TrailField("description") { TrailText.text($0.template.description) },
         TrailField("category") { $0.template.categoryID?.description },
         TrailField("priority") { $0.template.priority.description },
         TrailField("group") { $0.template.groupID?.description },
         TrailField("assignee") { $0.template.assigneeID?.description },
         TrailField("estimatedMinutes") { "\($0.template.estimatedMinutes)" },
-        TrailField("checklist") { $0.template.checklist.isEmpty ? nil : $0.template.checklist.joined(separator: " | ") },
+        TrailField("checklist") {
+            $0.template.checklist.isEmpty ? nil : $0.template.checklist.joined(separator: " | ")
+        },
         TrailField("rule") { $0.schedule.rule.description },
         TrailField("start") { "\($0.schedule.start) \($0.schedule.time)" },
         TrailField("timeZone") { $0.schedule.timeZone.identifier },
@@ -92,7 +95,8 @@ extension HelpDesk {
         -> [MaintenancePreview]
     {
         let planner = MaintenancePlanner(plan: plan, calendar: try await maintenanceCalendar(of: plan))
-        return planner.preview(from: try today(in: plan.schedule.timeZone, at: clock.now()), after: cursor, count: count)
+        return planner.preview(
+            from: try today(in: plan.schedule.timeZone, at: clock.now()), after: cursor, count: count)
     }
 
     /// The stored plan `id`, or ``HelpDeskError/Reason/maintenancePlanNotFound(_:)``.

@@ -127,7 +127,8 @@ public struct MaintenancePlan: Identifiable, Hashable, Sendable, Codable {
 
     /// Describes a plan.
     public init(
-        id: MaintenancePlanID, name: String, companyID: CompanyID, contractID: ContractID, locationID: LocationID? = nil,
+        id: MaintenancePlanID, name: String, companyID: CompanyID, contractID: ContractID,
+        locationID: LocationID? = nil,
         assetIDs: [AssetID] = [], template: MaintenanceTemplate, schedule: RecurrenceSchedule,
         calendarPolicy: MaintenanceCalendarPolicy = .keep, leadDays: Int = 0, generatesAfterCompletion: Bool = false,
         catchUp: MaintenanceCatchUp = .all, flexibilityDays: Int = 0, status: MaintenancePlanStatus = .active,

@@ -6,6 +6,14 @@ struct MaintenanceTables: CapabilityTable {
     var plans: [MaintenancePlanID: MaintenancePlan] = [:]
     /// Each plan's records by rule date.
     var occurrences: [MaintenancePlanID: [LocalDate: MaintenanceOccurrence]] = [:]
+    /// Each plan's latest record, and latest that opened a ticket (the tick reads them every time).
+    var latest: [MaintenancePlanID: Marks] = [:]
+
+    /// A plan's latest rule dates.
+    struct Marks: Hashable, Sendable {
+        var any: LocalDate
+        var generated: LocalDate?
+    }
 
     /// Checks revisions, and that no occurrence is recorded twice.
     func validate(_ changes: MaintenanceChanges, of work: UnitOfWork, in store: InMemoryStore.State)
@@ -25,7 +33,18 @@ struct MaintenanceTables: CapabilityTable {
     /// Applies validated changes.
     mutating func apply(_ changes: MaintenanceChanges) {
         for write in changes.plans { plans[write.plan.id] = write.plan }
-        for occurrence in changes.occurrences { occurrences[occurrence.planID, default: [:]][occurrence.date] = occurrence }
+        for occurrence in changes.occurrences { insert(occurrence) }
+    }
+
+    private mutating func insert(_ occurrence: MaintenanceOccurrence) {
+        let plan = occurrence.planID
+        occurrences[plan, default: [:]][occurrence.date] = occurrence
+        var marks = latest[plan] ?? Marks(any: occurrence.date)
+        marks.any = max(marks.any, occurrence.date)
+        if occurrence.outcome.ticketID != nil {
+            marks.generated = max(marks.generated ?? occurrence.date, occurrence.date)
+        }
+        latest[plan] = marks
     }
 
     /// By name, then identifier.
@@ -43,7 +62,7 @@ struct MaintenanceTables: CapabilityTable {
 
     init(image: MaintenanceImage) {
         for plan in image.plans { plans[plan.id] = plan }
-        for occurrence in image.occurrences { occurrences[occurrence.planID, default: [:]][occurrence.date] = occurrence }
+        for occurrence in image.occurrences { insert(occurrence) }
     }
 }
 
@@ -54,7 +73,8 @@ extension InMemoryStore: MaintenanceRepository {
 
     public func maintenancePlans(of company: CompanyID) async throws -> [MaintenancePlan] {
         state.withLock { state in
-            MaintenanceTables.byName(state.table(MaintenanceTables.self).plans.values.filter { $0.companyID == company })
+            MaintenanceTables.byName(
+                state.table(MaintenanceTables.self).plans.values.filter { $0.companyID == company })
         }
     }
 
@@ -78,11 +98,9 @@ extension InMemoryStore: MaintenanceRepository {
         -> (latest: MaintenanceOccurrence?, latestGenerated: MaintenanceOccurrence?)
     {
         state.withLock { state in
-            let records = state.table(MaintenanceTables.self).occurrences[plan] ?? [:]
-            return (
-                records.values.max { $0.date < $1.date },
-                records.values.filter { $0.outcome.ticketID != nil }.max { $0.date < $1.date }
-            )
+            let tables = state.table(MaintenanceTables.self)
+            guard let marks = tables.latest[plan], let records = tables.occurrences[plan] else { return (nil, nil) }
+            return (records[marks.any], marks.generated.flatMap { records[$0] })
         }
     }
 }

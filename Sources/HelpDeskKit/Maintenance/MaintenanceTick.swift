@@ -65,6 +65,8 @@ extension HelpDesk {
                 if deferred { report.deferredMaintenancePlans.append(plan.id) }
             case .failure(let error):
                 guard error.code != .storage, error.code != .unavailable else { throw error }
+                // A plan whose company was deleted (with its sites and contracts) generates nothing.
+                if try await storage({ try await companyStore.company(plan.companyID) }) == nil { continue }
                 report.maintenanceFailures.append(MaintenanceFailure(planID: plan.id, error: error))
             }
         }
@@ -144,12 +146,26 @@ extension HelpDesk {
         _ plan: MaintenancePlan, on step: MaintenancePlanner.Step, at now: Date, in context: inout CommandContext
     ) async throws(HelpDeskError) -> Ticket {
         let template = plan.template
+        // The plan outlives its records: a retired asset is left off, a departed (or moved)
+        // assignee leaves the ticket to the group, rather than failing every tick.
+        var assets: [AssetID] = []
+        for id in plan.assetIDs where try await storage({ try await assetStore.asset(id) })?.isActive == true {
+            assets.append(id)
+        }
+        var assignee = template.assigneeID
+        if let id = assignee, let employee = try await storage({ try await store.employee(id) }),
+            employee.isActive, template.groupID.map(employee.groupIDs.contains) ?? true
+        {
+            assignee = employee.id
+        } else {
+            assignee = nil
+        }
         let request = NewTicket(
             title: template.title, description: template.renderedDescription, channel: .api,
             categoryID: template.categoryID, priority: template.priority,
             requester: .freeText("Maintenance plan «\(plan.name)»"), companyID: plan.companyID,
-            locationID: plan.locationID, contractID: plan.contractID, assetIDs: plan.assetIDs,
-            assigneeID: template.assigneeID, groupID: template.groupID)
+            locationID: plan.locationID, contractID: plan.contractID, assetIDs: assets,
+            assigneeID: assignee, groupID: template.groupID)
         let ticket = try await buildTicket(request, in: &context)
         guard let assignee = ticket.assigneeID, let scheduled = step.scheduled,
             try optionalFeature((any VisitRepository).self) != nil

@@ -44,7 +44,8 @@ extension AccessCatalog {
             let plan = MaintenancePlan(
                 id: id, name: request.name, companyID: alpha, contractID: contract, locationID: office,
                 assetIDs: [printer], template: request.template, schedule: request.schedule,
-                calendarPolicy: request.calendarPolicy, leadDays: request.leadDays, status: status, createdAt: yesterday)
+                calendarPolicy: request.calendarPolicy, leadDays: request.leadDays, status: status, createdAt: yesterday
+            )
             work.maintenance.plans.append(MaintenancePlanWrite(plan: plan, expectedRevision: nil))
         }
         try await test.store.commit(work)

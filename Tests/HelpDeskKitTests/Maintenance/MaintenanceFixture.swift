@@ -29,7 +29,8 @@ struct MaintenanceFixture: Sendable {
                 companyID: company.id, name: "Office", timeZoneIdentifier: "Europe/Moscow", calendar: officeCalendar),
             by: .system)
         let contract = try await desk.addContract(
-            NewContract(companyID: company.id, number: "NW-1", startsAt: TestDesk.start.addingTimeInterval(-800 * 86_400)),
+            NewContract(
+                companyID: company.id, number: "NW-1", startsAt: TestDesk.start.addingTimeInterval(-800 * 86_400)),
             by: .system)
         let model = try await desk.addAssetModel(name: "LaserJet", kind: "printer", by: .system)
         let printer = try await desk.addAsset(

@@ -21,7 +21,8 @@ struct MaintenanceGenerationTests {
     @Test("a due occurrence opens a ticket from the template with its planned visit, once")
     func generatesFromTemplate() async throws {
         let f = try await F.make()
-        let plan = try await f.desk.createMaintenancePlan(try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        let plan = try await f.desk.createMaintenancePlan(
+            try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
         #expect(try await f.tick("2026-03-09").maintenanceTickets.isEmpty)
         let report = try await f.tick("2026-03-10")
         #expect(report.maintenanceTickets.count == 1)
@@ -40,7 +41,8 @@ struct MaintenanceGenerationTests {
         let visits = try #require(try f.test.store.feature((any VisitRepository).self))
         let visit = try #require(try await visits.visit(ofTicket: ticketID))
         #expect(visit.start == Date(timeIntervalSince1970: 1_773_126_000), "2026-03-10 10:00 Moscow is 07:00 UTC")
-        #expect(visit.durationMinutes == 90 && visit.employeeIDs == [f.test.boris.id] && visit.locationID == f.office.id)
+        #expect(
+            visit.durationMinutes == 90 && visit.employeeIDs == [f.test.boris.id] && visit.locationID == f.office.id)
         #expect(
             visit.window
                 == DateInterval(
@@ -58,9 +60,33 @@ struct MaintenanceGenerationTests {
         request.template.groupID = nil
         let plan = try await f.desk.createMaintenancePlan(request, by: .system)
         try await f.tick("2026-03-10")
-        let ticketID = try #require(try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).first?.outcome.ticketID)
+        let ticketID = try #require(
+            try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).first?.outcome.ticketID)
         let visits = try #require(try f.test.store.feature((any VisitRepository).self))
         #expect(try await visits.visit(ofTicket: ticketID) == nil)
+    }
+
+    @Test("a retired asset is left off and a departed assignee leaves the ticket to the group")
+    func outlivedRecords() async throws {
+        let f = try await F.make()
+        let plan = try await f.desk.createMaintenancePlan(
+            try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        _ = try await f.desk.retireAsset(f.printer.id, by: .system)
+        _ = try await f.desk.deactivateEmployee(f.test.boris.id, by: .system)
+        let report = try await f.tick("2026-03-10")
+        #expect(report.maintenanceFailures.isEmpty && report.maintenanceTickets.count == 1)
+        let ticketID = try #require(
+            try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).first?.outcome.ticketID)
+        let ticket = try await f.desk.ticket(ticketID, as: .system)
+        #expect(ticket.assetIDs.isEmpty && ticket.assigneeID == nil && ticket.groupID == f.test.fieldEngineers.id)
+        let visits = try #require(try f.test.store.feature((any VisitRepository).self))
+        #expect(try await visits.visit(ofTicket: ticketID) == nil, "no assignee, no visit")
+        var edited = try f.request(try F.monthly(), from: "2026-03-10")
+        edited.leadDays = 1
+        edited.template.assigneeID = nil
+        #expect(
+            try await f.desk.updateMaintenancePlan(plan.id, edited, expectedRevision: 1, by: .system).leadDays == 1,
+            "the plan's own retired asset does not block an edit")
     }
 
     @Test("the ticket is opened the lead days before the scheduled date")
@@ -70,7 +96,8 @@ struct MaintenanceGenerationTests {
             try f.request(try F.monthly(), from: "2026-03-10", leadDays: 5), by: .system)
         #expect(try await f.tick("2026-03-04").maintenanceTickets.isEmpty)
         #expect(try await f.tick("2026-03-05").maintenanceTickets.count == 1)
-        let ticketID = try #require(try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).first?.outcome.ticketID)
+        let ticketID = try #require(
+            try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).first?.outcome.ticketID)
         let visits = try #require(try f.test.store.feature((any VisitRepository).self))
         #expect(try await visits.visit(ofTicket: ticketID)?.start == Date(timeIntervalSince1970: 1_773_126_000))
     }
@@ -82,7 +109,10 @@ struct MaintenanceGenerationTests {
                 MaintenanceCalendarPolicy.nextWorkingDay,
                 ["2026-03-09→2026-03-10 generated", "2026-04-09 generated", "2026-05-09→2026-05-12 generated"]
             ),
-            (.previousWorkingDay, ["2026-03-09→2026-03-06 generated", "2026-04-09 generated", "2026-05-09→2026-05-08 generated"]),
+            (
+                .previousWorkingDay,
+                ["2026-03-09→2026-03-06 generated", "2026-04-09 generated", "2026-05-09→2026-05-08 generated"]
+            ),
             (.skip, ["2026-03-09 calendar", "2026-04-09 generated", "2026-05-09 calendar"]),
             (.keep, ["2026-03-09 generated", "2026-04-09 generated", "2026-05-09 generated"]),
         ])
@@ -131,7 +161,8 @@ struct MaintenanceGenerationTests {
                 try f.request(try F.weekly(), from: "2026-03-03", catchUp: catchUp, afterCompletion: true), by: .system)
             try await f.tick("2026-03-03")
             #expect(try await f.tick("2026-03-10").maintenanceTickets.isEmpty, "the first ticket is open")
-            let first = try #require(try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).first?.outcome.ticketID)
+            let first = try #require(
+                try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).first?.outcome.ticketID)
             _ = try await f.desk.changeStatus(first, to: .inProgress, by: .system)
             _ = try await f.desk.changeStatus(first, to: .resolved, by: .system)
             try await f.tick("2026-03-11")
@@ -166,7 +197,8 @@ struct MaintenanceGenerationTests {
     @Test("ending: no occurrence on or after the end date; an ended plan cannot change")
     func ending() async throws {
         let f = try await F.make()
-        let plan = try await f.desk.createMaintenancePlan(try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        let plan = try await f.desk.createMaintenancePlan(
+            try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
         let ended = try await f.desk.endMaintenancePlan(plan.id, from: F.date("2026-05-10"), by: .system)
         #expect(ended.status == .ended && ended.endsOn == F.date("2026-05-10"))
         try await Self.tickDaily(f, from: "2026-03-09", through: "2026-06-11")
@@ -189,7 +221,8 @@ struct MaintenanceGenerationTests {
     @Test("editing the rule changes only the occurrences not yet recorded; a stale revision is refused")
     func editing() async throws {
         let f = try await F.make()
-        let plan = try await f.desk.createMaintenancePlan(try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        let plan = try await f.desk.createMaintenancePlan(
+            try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
         try await f.tick("2026-03-10")
         let weekly = try f.request(try F.weekly(), from: "2026-03-10")
         await #expect(throws: HelpDeskError.maintenancePlanChanged(plan.id, revision: 1)) {
@@ -202,6 +235,37 @@ struct MaintenanceGenerationTests {
         let trail = try await f.desk.trail(of: .maintenancePlan(plan.id), as: .system)
         #expect(trail.map(\.action) == [.created, .updated])
         #expect(trail.last?.changes.map(\.field) == ["rule"])
+    }
+
+    @Test("commands are idempotent by key and announce their trail entries")
+    func idempotentCommands() async throws {
+        let f = try await F.make()
+        let request = try f.request(try F.monthly(), from: "2026-03-10")
+        let first = try await f.desk.createMaintenancePlan(request, by: .system, idempotencyKey: "plan-1")
+        #expect(try await f.desk.createMaintenancePlan(request, by: .system, idempotencyKey: "plan-1") == first)
+        var other = request
+        other.name = "Another plan"
+        await #expect(throws: HelpDeskError.idempotencyKeyReused("plan-1")) {
+            _ = try await f.desk.createMaintenancePlan(other, by: .system, idempotencyKey: "plan-1")
+        }
+        #expect(try await f.desk.maintenancePlans(company: f.company.id, as: .system) == [first])
+        let paused = try await f.desk.pauseMaintenancePlan(first.id, by: .system, idempotencyKey: "pause-1")
+        #expect(try await f.desk.pauseMaintenancePlan(first.id, by: .system, idempotencyKey: "pause-1") == paused)
+        let events = try await f.test.store.undeliveredEvents(limit: 1_000).compactMap { event in
+            if case .recordChanged(.maintenancePlan(first.id), let action, _) = event.event { action } else { nil }
+        }
+        #expect(events == [.created, .statusChanged])
+    }
+
+    @Test("a plan whose company was deleted generates nothing and reports no failure")
+    func deletedCompany() async throws {
+        let f = try await F.make()
+        let plan = try await f.desk.createMaintenancePlan(
+            try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        _ = try await f.desk.deleteCompany(f.company.id, by: .system)
+        let report = try await f.tick("2026-03-10")
+        #expect(report.maintenanceTickets.isEmpty && report.maintenanceFailures.isEmpty)
+        #expect(try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).isEmpty)
     }
 
     @Test("a plan years behind is generated a bounded number of tickets per tick")

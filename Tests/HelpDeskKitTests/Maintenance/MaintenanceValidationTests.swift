@@ -23,9 +23,30 @@ struct MaintenanceValidationTests {
         ("leadDays", { $0.leadDays = -1 }), ("leadDays", { $0.leadDays = 367 }), ("leadDays", { $0.leadDays = .min }),
         ("leadDays", { $0.leadDays = .max }), ("flexibilityDays", { $0.flexibilityDays = 31 }),
         ("flexibilityDays", { $0.flexibilityDays = -1 }), ("flexibilityDays", { $0.flexibilityDays = .max }),
-        ("schedule.start", { $0.schedule = try! RecurrenceSchedule(rule: $0.schedule.rule, start: F.date("1800-01-01"), time: $0.schedule.time, timeZone: $0.schedule.timeZone) }),
-        ("schedule.start", { $0.schedule = try! RecurrenceSchedule(rule: $0.schedule.rule, start: F.date("9999-12-31"), time: $0.schedule.time, timeZone: $0.schedule.timeZone) }),
-        ("schedule.rule.until", { $0.schedule = try! RecurrenceSchedule(rule: RecurrenceRule(frequency: .daily, end: .untilDate(.last)), start: $0.schedule.start, time: $0.schedule.time, timeZone: $0.schedule.timeZone) }),
+        (
+            "schedule.start",
+            {
+                $0.schedule = try! RecurrenceSchedule(
+                    rule: $0.schedule.rule, start: F.date("1800-01-01"), time: $0.schedule.time,
+                    timeZone: $0.schedule.timeZone)
+            }
+        ),
+        (
+            "schedule.start",
+            {
+                $0.schedule = try! RecurrenceSchedule(
+                    rule: $0.schedule.rule, start: F.date("9999-12-31"), time: $0.schedule.time,
+                    timeZone: $0.schedule.timeZone)
+            }
+        ),
+        (
+            "schedule.rule.until",
+            {
+                $0.schedule = try! RecurrenceSchedule(
+                    rule: RecurrenceRule(frequency: .daily, end: .untilDate(.last)), start: $0.schedule.start,
+                    time: $0.schedule.time, timeZone: $0.schedule.timeZone)
+            }
+        ),
     ]
 
     @Test("out-of-range numbers, texts and dates are typed input errors and change nothing")

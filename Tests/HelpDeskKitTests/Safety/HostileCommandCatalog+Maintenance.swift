@@ -46,7 +46,8 @@ extension HostileCommandCatalog {
 
     static let maintenanceEntries: [HostileCommand] = [
         command("createMaintenancePlan(_:by:idempotencyKey:)") { d in
-            _ = try await d.f.desk.createMaintenancePlan(maintenanceRequest(&d), by: d.performer(), idempotencyKey: d.key())
+            _ = try await d.f.desk.createMaintenancePlan(
+                maintenanceRequest(&d), by: d.performer(), idempotencyKey: d.key())
         },
         command("updateMaintenancePlan(_:_:expectedRevision:by:idempotencyKey:)") { d in
             _ = try await d.f.desk.updateMaintenancePlan(
