@@ -186,6 +186,12 @@ extension HelpDeskError {
         case attachmentNotUploaded(String)
         /// No file with this checksum is attached where the viewer may read it.
         case attachmentNotFound(String)
+        /// The ticket has no planned visit (none yet, or it was cancelled).
+        case visitNotFound(TicketNumber)
+        /// The ticket already has a planned visit: reschedule or cancel it instead.
+        case visitAlreadyPlanned(TicketNumber)
+        /// The ticket's visit was changed since it was read: it is now at this revision.
+        case visitChanged(TicketNumber, revision: Int)
     }
 }
 
