@@ -64,6 +64,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var cannedAnswers: [CannedAnswer] = []
     /// Every mail record and active bounce mark (none on a store without email).
     public var email = EmailImage()
+    /// Every planned visit, by ticket (none on a store without visits).
+    public var visits: [PlannedVisit] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -114,6 +116,7 @@ public struct StoreSnapshot: Equatable, Sendable {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }
         }
         snapshot.idempotency.sort { $0.key < $1.key }
+        try await snapshot.captureVisits(store)
         return snapshot
     }
 
