@@ -39,6 +39,7 @@ extension PostgresStore {
             try await writeNotifications(work[NotificationChanges.self], on: connection)
             try await writeCannedAnswers(work[CannedAnswerChanges.self], on: connection)
             try await writeEmail(work[EmailChanges.self], on: connection)
+            try await writeVisits(work[VisitChanges.self], on: connection)
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
             try await acknowledge(work.acknowledgedEvents, on: connection)
@@ -69,6 +70,7 @@ extension PostgresStore {
         unknown[CannedAnswerChanges.self] = CannedAnswerChanges()
         unknown[EmailChanges.self] = EmailChanges()
         unknown[IdempotencyChanges.self] = IdempotencyChanges()
+        unknown[VisitChanges.self] = VisitChanges()
         guard unknown.isEmpty else {
             throw StorageError(.other, "the unit holds changes of a capability this store does not keep")
         }

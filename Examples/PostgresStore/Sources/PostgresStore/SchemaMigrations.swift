@@ -78,6 +78,7 @@ public enum SchemaMigrations {
         version16,
         version17,
         version18,
+        version20,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

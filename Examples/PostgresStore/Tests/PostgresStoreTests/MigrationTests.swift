@@ -68,6 +68,7 @@ struct MigrationTests {
         16: ["DROP TABLE canned_answers"],
         17: ["DROP TABLE blobs"],
         18: ["DROP TABLE email_records", "DROP TABLE bounced_addresses"],
+        20: ["DROP TABLE planned_visits"],
     ]
 
     /// Turns the database back into one of a build before `version`: later migrations undone,
