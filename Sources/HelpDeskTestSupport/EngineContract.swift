@@ -74,7 +74,8 @@ public enum EngineContract {
             let problems = try await PortalRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
-        ContractCheck("many tasks moving one visit and others at once commit each move once, in a dense sequence") { store in
+        ContractCheck("many tasks moving one visit and others at once commit each move once, in a dense sequence") {
+            store in
             let problems = try await VisitRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },

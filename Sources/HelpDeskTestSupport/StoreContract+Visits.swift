@@ -7,7 +7,8 @@ extension StoreContract {
         _ ticket: TicketID, at start: Date, minutes: Int = 90, full: Bool = false, ids: inout SeededIdentifierSource
     ) -> PlannedVisit {
         PlannedVisit(
-            ticketID: ticket, start: start, durationMinutes: minutes, employeeIDs: full ? [ids.next(), ids.next()] : [ids.next()],
+            ticketID: ticket, start: start, durationMinutes: minutes,
+            employeeIDs: full ? [ids.next(), ids.next()] : [ids.next()],
             locationID: full ? ids.next() : nil,
             window: full ? DateInterval(start: start.addingTimeInterval(-86_400), duration: 3 * 86_400) : nil,
             isFixed: full)
@@ -21,7 +22,9 @@ extension StoreContract {
     }
 
     static let visitChecks: [ContractCheck] = [
-        ContractCheck("visits round-trip, list by start then ticket without cancelled ones, and move in the start index") {
+        ContractCheck(
+            "visits round-trip, list by start then ticket without cancelled ones, and move in the start index"
+        ) {
             store in
             let visits = try requireFeature((any VisitRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 190)
@@ -34,12 +37,14 @@ extension StoreContract {
             try requireEqual(try await visits.visit(ofTicket: ids.next()), nil, "unknown ticket")
             let day = start.addingTimeInterval(86_400)
             let sameStart = [second, third].sorted { $0.ticketID < $1.ticketID }
-            try requireEqual(try await visits.visits(startingFrom: start, before: day), [first] + sameStart, "by start, ticket")
+            try requireEqual(
+                try await visits.visits(startingFrom: start, before: day), [first] + sameStart, "by start, ticket")
             try requireEqual(
                 try await visits.visits(startingFrom: second.start, before: day), sameStart, "the start is inclusive")
             try requireEqual(
                 try await visits.visits(startingFrom: start, before: second.start), [first], "the end is exclusive")
-            try requireEqual(try await visits.visits(startingFrom: day, before: start), [], "an inverted range is empty")
+            try requireEqual(
+                try await visits.visits(startingFrom: day, before: start), [], "an inverted range is empty")
             var moved = first
             moved.start = day.addingTimeInterval(600)
             moved.revision = 2
@@ -47,12 +52,14 @@ extension StoreContract {
             cancelled.isCancelled = true
             cancelled.revision = 2
             try await write([moved, cancelled], expected: [1, 1], to: store)
-            try requireEqual(try await visits.visits(startingFrom: start, before: day), [third], "moved out, cancelled gone")
+            try requireEqual(
+                try await visits.visits(startingFrom: start, before: day), [third], "moved out, cancelled gone")
             try requireEqual(
                 try await visits.visits(startingFrom: day, before: day.addingTimeInterval(3_600)), [moved], "moved in")
             try requireEqual(try await visits.visit(ofTicket: b), cancelled, "a cancelled visit stays on record")
             try requireEqual(
-                try await visits.visits(), [moved, cancelled, third].sorted { $0.ticketID < $1.ticketID }, "every visit")
+                try await visits.visits(), [moved, cancelled, third].sorted { $0.ticketID < $1.ticketID }, "every visit"
+            )
             var replanned = cancelled
             replanned.isCancelled = false
             replanned.start = start
@@ -61,8 +68,9 @@ extension StoreContract {
             try requireEqual(
                 try await visits.visits(startingFrom: start, before: day), [replanned, third], "planned again")
         },
-        ContractCheck("a visit under a stale revision, or a new one where a visit exists, is a conflict and changes nothing")
-        { store in
+        ContractCheck(
+            "a visit under a stale revision, or a new one where a visit exists, is a conflict and changes nothing"
+        ) { store in
             let visits = try requireFeature((any VisitRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 191)
             let one = visit(ids.next(), at: start, ids: &ids)
@@ -112,7 +120,8 @@ extension StoreContract {
                     try requireEqual(try await visits.visits(startingFrom: from, before: to), expected, "a range")
                 }
             }
-            try requireEqual(try await visits.visits(), model.values.sorted { $0.ticketID < $1.ticketID }, "every visit")
+            try requireEqual(
+                try await visits.visits(), model.values.sorted { $0.ticketID < $1.ticketID }, "every visit")
         },
     ]
 }

@@ -28,14 +28,16 @@ public struct VisitRace: Sendable {
         for index in 0...others {
             let ticket = try await test.ticket("Visit \(index)")
             _ = try await desk.planVisit(
-                on: ticket.id, VisitRequest(start: TestDesk.start.addingTimeInterval(86_400), durationMinutes: 60, employeeIDs: crew),
+                on: ticket.id,
+                VisitRequest(start: TestDesk.start.addingTimeInterval(86_400), durationMinutes: 60, employeeIDs: crew),
                 by: .system)
             tickets.append(ticket)
         }
         var moves: [(ticket: TicketID, start: Date)] = []
         for (index, ticket) in tickets.enumerated() {
             for move in 0..<(index == 0 ? sharedMoves : otherMoves) {
-                moves.append((ticket.id, TestDesk.start.addingTimeInterval(Double(2 + move) * 86_400 + Double(index) * 60)))
+                moves.append(
+                    (ticket.id, TestDesk.start.addingTimeInterval(Double(2 + move) * 86_400 + Double(index) * 60)))
             }
         }
         let outcomes = await withTaskGroup(of: Result<PlannedVisit, HelpDeskError>.self) { group in
@@ -45,7 +47,8 @@ public struct VisitRace: Sendable {
                         return .success(
                             try await desk.rescheduleVisit(
                                 on: move.ticket,
-                                to: VisitRequest(start: move.start, durationMinutes: 60, employeeIDs: crew), by: .system))
+                                to: VisitRequest(start: move.start, durationMinutes: 60, employeeIDs: crew), by: .system
+                            ))
                     } catch {
                         return .failure(error)
                     }
@@ -72,7 +75,9 @@ public struct VisitRace: Sendable {
                 problems.append("ticket \(ticket.number): revisions \(sequence.map(\.revision)) are not dense")
             }
             let stored = try await visits.visit(ofTicket: ticket.id)
-            if stored != sequence.last { problems.append("ticket \(ticket.number): stored \(String(describing: stored))") }
+            if stored != sequence.last {
+                problems.append("ticket \(ticket.number): stored \(String(describing: stored))")
+            }
             let moved = events.compactMap { event -> Date? in
                 if case .visitRescheduled(ticket.id, _, let start, _) = event.event { return start }
                 return nil

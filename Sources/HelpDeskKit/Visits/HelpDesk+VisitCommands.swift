@@ -25,7 +25,8 @@ extension HelpDesk {
         idempotencyKey: IdempotencyKey? = nil
     ) async throws(HelpDeskError) -> PlannedVisit {
         try await changeVisit(
-            of: ticket, by: performer, command: "rescheduleVisit", key: idempotencyKey, inputs: [request, expectedRevision]
+            of: ticket, by: performer, command: "rescheduleVisit", key: idempotencyKey,
+            inputs: [request, expectedRevision]
         ) { ticket, stored throws(HelpDeskError) in
             guard let stored, !stored.isCancelled else { throw .visitNotFound(ticket.number) }
             if let expectedRevision, expectedRevision != stored.revision {

@@ -74,12 +74,14 @@ extension HelpDesk {
         audience.requester = note.performer == ticket.requester.performer ? nil : ticket.requester
         audience.contactIDs = ticket.ccContactIDs.filter { note.performer != .contact($0) }
         work.events.append(
-            PendingEvent(id: nextID(), event: event, performer: note.performer, audience: audience, occurredAt: note.at))
+            PendingEvent(id: nextID(), event: event, performer: note.performer, audience: audience, occurredAt: note.at)
+        )
         guard let template else { return }
         var visitValues: [String: String] = ["visit.when": newWords.when, "visit.engineers": newWords.engineers]
         visitValues["visit.site"] = newWords.site
         visitValues["visit.previousWhen"] = oldWords?.when
-        try await sendVisitNotice(template, about: ticket, values: visitValues, to: audience.clients, note: note, into: &work)
+        try await sendVisitNotice(
+            template, about: ticket, values: visitValues, to: audience.clients, note: note, into: &work)
     }
 
     /// Renders `template` for each of `clients` from what that client may see, plus the visit's
@@ -89,7 +91,8 @@ extension HelpDesk {
         note: VisitChangeNote, into work: inout UnitOfWork
     ) async throws(HelpDeskError) {
         for client in clients {
-            if case .contact(let id) = client, let email = try await storage({ try await companyStore.contact(id) })?.email,
+            if case .contact(let id) = client,
+                let email = try await storage({ try await companyStore.contact(id) })?.email,
                 LoopProtection.isRobotAddress(email)
             {
                 continue

@@ -40,7 +40,10 @@ extension NoticeTemplate {
     /// site's name, when named), `visit.previousWhen` (before a move or a cancellation).
     public static let visitSchema = TemplateSchema(
         clientSchema.paths.merging(
-            ["visit.when": .always, "visit.engineers": .always, "visit.site": .optional, "visit.previousWhen": .optional],
+            [
+                "visit.when": .always, "visit.engineers": .always, "visit.site": .optional,
+                "visit.previousWhen": .optional,
+            ],
             uniquingKeysWith: { _, visit in visit }))
 
     /// The client is told when the engineer comes.

@@ -19,7 +19,8 @@ struct VisitTables: CapabilityTable {
                 throw StorageError(.conflict, "the unit writes the visit of ticket \(write.visit.ticketID) twice")
             }
             guard visits[write.visit.ticketID]?.revision == write.expectedRevision else {
-                throw StorageError(.conflict, "the visit of ticket \(write.visit.ticketID) is not at the expected revision")
+                throw StorageError(
+                    .conflict, "the visit of ticket \(write.visit.ticketID) is not at the expected revision")
             }
         }
     }

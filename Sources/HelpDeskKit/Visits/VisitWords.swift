@@ -16,7 +16,9 @@ struct VisitWords: Hashable, Sendable {
     var engineers: String { engineerNames.joined(separator: ", ") }
 
     /// `Tue 12 May 10:00–12:00 (Europe/Moscow) · A. Petrov · Main office`.
-    var summary: String { ([when, engineers] + (site.map { [$0] } ?? [])).filter { !$0.isEmpty }.joined(separator: " · ") }
+    var summary: String {
+        ([when, engineers] + (site.map { [$0] } ?? [])).filter { !$0.isEmpty }.joined(separator: " · ")
+    }
 
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

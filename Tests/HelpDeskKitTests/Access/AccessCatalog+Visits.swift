@@ -20,17 +20,23 @@ extension AccessCatalog {
     /// Planning is `work.plan` on a ticket the performer may read; a ticket's visit is an internal
     /// record (clients read it through the portal).
     static let visitEntries: [AccessEntry] = [
-        E("planVisit(on:_:by:idempotencyKey:)", "planVisit: Boris to a3 at Alpha's office", foreign: hides { $0.a3 },
-          concernsAlpha: true) { f, p in
+        E(
+            "planVisit(on:_:by:idempotencyKey:)", "planVisit: Boris to a3 at Alpha's office", foreign: hides { $0.a3 },
+            concernsAlpha: true
+        ) { f, p in
             try await E.call {
-                try await f.desk.planVisit(on: f.a3.id, AccessFixture.visitRequest(f.test, at: f.alphaOffice, hours: 26), by: p)
+                try await f.desk.planVisit(
+                    on: f.a3.id, AccessFixture.visitRequest(f.test, at: f.alphaOffice, hours: 26), by: p)
             }
         },
-        E("rescheduleVisit(on:to:expectedRevision:by:idempotencyKey:)", "rescheduleVisit: a1's an hour later",
-          foreign: hidesA1, concernsAlpha: true) { f, p in
+        E(
+            "rescheduleVisit(on:to:expectedRevision:by:idempotencyKey:)", "rescheduleVisit: a1's an hour later",
+            foreign: hidesA1, concernsAlpha: true
+        ) { f, p in
             try await E.call {
                 try await f.desk.rescheduleVisit(
-                    on: f.a1.id, to: AccessFixture.visitRequest(f.test, at: f.alphaOffice, hours: 26), expectedRevision: 1,
+                    on: f.a1.id, to: AccessFixture.visitRequest(f.test, at: f.alphaOffice, hours: 26),
+                    expectedRevision: 1,
                     by: p)
             }
         },
@@ -43,7 +49,8 @@ extension AccessCatalog {
         E("visits(from:to:employee:as:)", "visits: Boris's this week") { f, p in
             try await E.call {
                 try await f.desk.visits(
-                    from: TestDesk.start, to: TestDesk.start.addingTimeInterval(7 * 86_400), employee: f.test.boris.id, as: p)
+                    from: TestDesk.start, to: TestDesk.start.addingTimeInterval(7 * 86_400), employee: f.test.boris.id,
+                    as: p)
             }
         },
     ]

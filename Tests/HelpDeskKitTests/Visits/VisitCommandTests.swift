@@ -10,7 +10,8 @@ struct VisitCommandTests {
         let v = try await VisitDesk.make()
         let before = try await v.desk.lastEventSequenceForTests()
         let visit = try await v.desk.planVisit(on: v.ticket.id, v.request(), by: v.anna)
-        #expect(visit.revision == 1 && !visit.isCancelled && visit.end == VisitDesk.tuesdayTen.addingTimeInterval(5_400))
+        #expect(
+            visit.revision == 1 && !visit.isCancelled && visit.end == VisitDesk.tuesdayTen.addingTimeInterval(5_400))
         #expect(try await v.desk.visit(of: v.ticket.id, as: v.anna) == visit)
         let audit = try await v.desk.auditTrail(of: v.ticket.id, as: .system).filter { $0.field == .visit }
         #expect(audit.map(\.newValue) == ["Tue 3 Mar 10:00–11:30 (Europe/Moscow) · B. Engineer · Main office"])
@@ -108,7 +109,8 @@ struct VisitCommandTests {
             portal
                 == PortalVisit(
                     start: planned.start, end: planned.end, timeZoneIdentifier: "Europe/Moscow",
-                    when: "Tue 3 Mar 11:00–12:30 (Europe/Moscow)", engineerNames: ["B. Engineer"], siteName: "Main office"))
+                    when: "Tue 3 Mar 11:00–12:30 (Europe/Moscow)", engineerNames: ["B. Engineer"],
+                    siteName: "Main office"))
         // Olga may not see Carl's own ticket (per-member sharing): it is not found.
         await #expect(throws: HelpDeskError.ticketNotFound(other.id)) {
             try await v.desk.portal(for: v.olga.id).visit(of: other.id)
@@ -116,7 +118,9 @@ struct VisitCommandTests {
         _ = try await v.desk.cancelVisit(on: v.ticket.id, by: v.anna)
         #expect(try await v.desk.portal(for: v.olga.id).visit(of: v.ticket.id) == nil)
         await #expect(throws: HelpDeskError.self) { try await v.desk.visit(of: v.ticket.id, as: .contact(v.olga.id)) }
-        await #expect(throws: HelpDeskError.self) { try await v.desk.visits(from: week.0, to: week.1, as: .contact(v.olga.id)) }
+        await #expect(throws: HelpDeskError.self) {
+            try await v.desk.visits(from: week.0, to: week.1, as: .contact(v.olga.id))
+        }
     }
 
     /// Every hostile request is a typed error and changes nothing.
@@ -133,10 +137,11 @@ struct VisitCommandTests {
         for minutes in [Int.min, -1, 0, 1_441, Int.max] {
             requests.append((v.request(minutes: minutes), .invalidInput))
         }
-        for start in [Date(timeIntervalSinceReferenceDate: .nan), .distantFuture, .distantPast,
+        for start in [
+            Date(timeIntervalSinceReferenceDate: .nan), .distantFuture, .distantPast,
             Date(timeIntervalSinceReferenceDate: .infinity), Date(timeIntervalSinceReferenceDate: -.infinity),
-            SupportedInstants.upperBound.addingTimeInterval(-60)]
-        {
+            SupportedInstants.upperBound.addingTimeInterval(-60),
+        ] {
             var request = v.request()
             request.start = start
             requests.append((request, .invalidInput))
@@ -174,8 +179,11 @@ struct VisitCommandTests {
         _ = try await v.desk.changeStatus(v.ticket.id, to: .closed, by: v.anna)
         let closed = try await v.test.snapshot()
         await #expect(throws: HelpDeskError.self) { try await v.desk.cancelVisit(on: v.ticket.id, by: v.anna) }
-        await #expect(throws: HelpDeskError.ticketNotFound(TicketID(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!))) {
-            try await v.desk.cancelVisit(on: TicketID(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!), by: v.anna)
+        await #expect(
+            throws: HelpDeskError.ticketNotFound(TicketID(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!))
+        ) {
+            try await v.desk.cancelVisit(
+                on: TicketID(UUID(uuidString: "00000000-0000-4000-8000-000000000001")!), by: v.anna)
         }
         #expect(try await v.test.snapshot() == closed)
     }
@@ -184,7 +192,8 @@ struct VisitCommandTests {
         let v = try await VisitDesk.make()
         _ = try await v.desk.planVisit(on: v.ticket.id, v.request(hours: 13, minutes: 180), by: v.anna)
         let audit = try await v.desk.auditTrail(of: v.ticket.id, as: .system).filter { $0.field == .visit }
-        #expect(audit.map(\.newValue) == ["Tue 3 Mar 23:00 – Wed 4 Mar 02:00 (Europe/Moscow) · B. Engineer · Main office"])
+        #expect(
+            audit.map(\.newValue) == ["Tue 3 Mar 23:00 – Wed 4 Mar 02:00 (Europe/Moscow) · B. Engineer · Main office"])
     }
 }
 

@@ -25,7 +25,8 @@ struct VisitDesk {
         let test = try await TestDesk.make(configuration: configuration, seed: seed)
         let desk = test.desk
         let northwind = try await desk.addCompany(
-            NewCompany(name: "Northwind", registration: ["INN": "\(secret)7701"], notes: "\(secret) pays late"), by: .system)
+            NewCompany(name: "Northwind", registration: ["INN": "\(secret)7701"], notes: "\(secret) pays late"),
+            by: .system)
         let office = try await desk.addLocation(
             NewLocation(
                 companyID: northwind.id, name: "Main office", address: "\(secret) back door code 4711",
@@ -38,12 +39,14 @@ struct VisitDesk {
             NewContact(companyID: northwind.id, name: "Carl Colleague", email: "carl@northwind.example"), by: .system)
         let ticket = try await desk.createTicket(
             NewTicket(
-                title: "Printer needs maintenance", channel: .phone, requester: .contact(olga.id), companyID: northwind.id,
+                title: "Printer needs maintenance", channel: .phone, requester: .contact(olga.id),
+                companyID: northwind.id,
                 locationID: office.id, ccContactIDs: [carl.id]), by: .employee(test.anna.id))
         let beta = try await desk.addCompany(NewCompany(name: "Beta"), by: .system)
         let betaSite = try await desk.addLocation(NewLocation(companyID: beta.id, name: "Beta site"), by: .system)
         return VisitDesk(
-            test: test, northwind: northwind, office: office, olga: olga, carl: carl, ticket: ticket, betaSite: betaSite)
+            test: test, northwind: northwind, office: office, olga: olga, carl: carl, ticket: ticket, betaSite: betaSite
+        )
     }
 
     /// Boris at the main office on Tuesday at 10:00 Moscow time plus `hours`, for `minutes`.

@@ -33,7 +33,8 @@ struct VisitLeakMatrixTests {
             alice.id, ContactUpdate(position: "\(Self.secret) buyer", phone: "+7 \(Self.secret)"), by: .system)
         let office = try await desk.addLocation(
             NewLocation(
-                companyID: alpha.id, name: "Main office", address: "\(Self.secret) door code", timeZoneIdentifier: "Europe/Moscow"),
+                companyID: alpha.id, name: "Main office", address: "\(Self.secret) door code",
+                timeZoneIdentifier: "Europe/Moscow"),
             by: .system)
         let engineer = try await desk.addEmployee(
             NewEmployee(name: "Pavel Fixer", email: "fixer.\(Self.secret)@service.example"), by: .system)
@@ -44,7 +45,8 @@ struct VisitLeakMatrixTests {
                     title: "Printer <jams>", channel: .portal, requester: .contact(alice.id), locationID: office.id,
                     ccContactIDs: [carl.id]), by: .contact(alice.id)),
             try await desk.createTicket(
-                NewTicket(title: "Phone & fax", channel: .phone, requester: .freeText("Ivan Petrov <ivan@petrov.example>")),
+                NewTicket(
+                    title: "Phone & fax", channel: .phone, requester: .freeText("Ivan Petrov <ivan@petrov.example>")),
                 by: staff),
         ]
         let clientAddresses: Set<String> = ["alice@alpha.example", "carl@alpha.example", "ivan@petrov.example"]
@@ -70,7 +72,8 @@ struct VisitLeakMatrixTests {
                 _ = try await desk.comment(
                     on: ticket.id, NewComment("\(Self.secret) note \(step)", visibility: .internal), by: staff)
                 _ = try await desk.assign(ticket.id, to: secrets.agent.id, group: secrets.group.id, by: staff)
-                _ = try await desk.updateTicket(ticket.id, TicketUpdate(categoryID: .some(secrets.hidden.id)), by: staff)
+                _ = try await desk.updateTicket(
+                    ticket.id, TicketUpdate(categoryID: .some(secrets.hidden.id)), by: staff)
             }
             let events = try await desk.undeliveredEvents(limit: 1_000, as: .system)
             for event in events {
@@ -90,7 +93,8 @@ struct VisitLeakMatrixTests {
                 }
                 for mail in try await desk.emails(for: event) {
                     let parsed = MailParser().parse(mail.bytes)
-                    let everything = [parsed.subject, parsed.text, parsed.html ?? ""] + parsed.headers.fields.map(\.value)
+                    let everything =
+                        [parsed.subject, parsed.text, parsed.html ?? ""] + parsed.headers.fields.map(\.value)
                     guard clientAddresses.contains(mail.recipient.address) else { continue }
                     for text in everything { #expect(!text.contains(Self.secret), "to \(mail.recipient): \(text)") }
                 }

@@ -34,7 +34,8 @@ struct VisitPropertyTests {
             let ticket = tickets[index]
             var request = VisitRequest(
                 start: VisitDesk.tuesdayTen.addingTimeInterval(pick([0, 3_600, 86_400])),
-                durationMinutes: pick([60, 120]), employeeIDs: pick([[v.test.boris.id], [v.test.anna.id, v.test.boris.id]]),
+                durationMinutes: pick([60, 120]),
+                employeeIDs: pick([[v.test.boris.id], [v.test.anna.id, v.test.boris.id]]),
                 locationID: pick([nil, v.office.id]), isFixed: pick([false, true]))
             if random.next() % 10 == 0 { request.durationMinutes = pick([0, -5, 1_441, Int.max]) }
             let stored = model[ticket.id]
@@ -52,11 +53,15 @@ struct VisitPropertyTests {
             let result: Result<PlannedVisit, HelpDeskError>
             switch random.next() % 3 {
             case 0:
-                result = await Self.run { () async throws(HelpDeskError) -> PlannedVisit in try await v.desk.planVisit(on: ticket.id, request, by: v.anna) }
+                result = await Self.run { () async throws(HelpDeskError) -> PlannedVisit in
+                    try await v.desk.planVisit(on: ticket.id, request, by: v.anna)
+                }
                 if active != nil || !valid {
                     refused = true
                 } else {
-                    expected = (Self.visit(request, of: ticket.id, revision: (stored?.revision ?? 0) + 1), .visitPlanned)
+                    expected = (
+                        Self.visit(request, of: ticket.id, revision: (stored?.revision ?? 0) + 1), .visitPlanned
+                    )
                 }
             case 1:
                 let revision = pick([nil, active?.revision, 99])
@@ -72,7 +77,9 @@ struct VisitPropertyTests {
                     refused = true
                 }
             default:
-                result = await Self.run { () async throws(HelpDeskError) -> PlannedVisit in try await v.desk.cancelVisit(on: ticket.id, by: v.anna) }
+                result = await Self.run { () async throws(HelpDeskError) -> PlannedVisit in
+                    try await v.desk.cancelVisit(on: ticket.id, by: v.anna)
+                }
                 if var cancelled = active {
                     cancelled.isCancelled = true
                     cancelled.revision += 1
@@ -116,7 +123,8 @@ struct VisitPropertyTests {
             isFixed: request.isFixed, revision: revision)
     }
 
-    static func run(_ body: () async throws(HelpDeskError) -> PlannedVisit) async -> Result<PlannedVisit, HelpDeskError> {
+    static func run(_ body: () async throws(HelpDeskError) -> PlannedVisit) async -> Result<PlannedVisit, HelpDeskError>
+    {
         do throws(HelpDeskError) { return .success(try await body()) } catch { return .failure(error) }
     }
 }

@@ -48,7 +48,9 @@ struct VisitScaleTests {
             .sorted { ($0.start, $0.ticketID) < ($1.start, $1.ticketID) }
         #expect(found == expected)
         #expect(found.count > 7_000)
-        print("visits at 100k: insert 100×1000 \(inserted), 10k single moves \(moved), month read \(read) (\(found.count) visits)")
+        print(
+            "visits at 100k: insert 100×1000 \(inserted), 10k single moves \(moved), month read \(read) (\(found.count) visits)"
+        )
         #expect(read < .seconds(2) && moved < .seconds(20) && inserted < .seconds(20))
     }
 }

@@ -59,7 +59,8 @@ extension PostgresStore: VisitRepository {
             guard written > 0 else {
                 throw StorageError(
                     .conflict,
-                    "the visit of ticket \(visit.ticketID) is not at revision \(write.expectedRevision.map(String.init) ?? "none")")
+                    "the visit of ticket \(visit.ticketID) is not at revision \(write.expectedRevision.map(String.init) ?? "none")"
+                )
             }
         }
     }
