@@ -125,6 +125,12 @@ extension Report {
             "CLIENT OWES MONEY: \(directory.name(of: assignee)), check before working"
         case .noticeSent(_, _, let notice):
             "\(notice.purpose.label) to the \(notice.reader): \"\(notice.subject)\""
+        case .visitPlanned(_, _, let start, _):
+            "visit planned for \(DemoTime.dayAndMonth(start)) \(DemoTime.clock(start))"
+        case .visitRescheduled(_, _, let start, _):
+            "visit moved to \(DemoTime.dayAndMonth(start)) \(DemoTime.clock(start))"
+        case .visitCancelled:
+            "visit cancelled"
         }
     }
 }
@@ -139,6 +145,7 @@ extension NoticePurpose {
         case .escalation: "escalation"
         case .rule: "rule notice"
         case .lowRating: "low-rating alert"
+        case .visit: "visit notice"
         }
     }
 }

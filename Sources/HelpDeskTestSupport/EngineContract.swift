@@ -78,6 +78,11 @@ public enum EngineContract {
             let problems = try await PortalRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("many tasks moving one visit and others at once commit each move once, in a dense sequence") {
+            store in
+            let problems = try await VisitRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("files uploaded and attached at once read back, and no client ever reads an internal note's") {
             store in
             let problems = try await AttachmentLeak().check(on: store)

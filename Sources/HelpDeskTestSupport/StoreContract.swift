@@ -18,6 +18,7 @@ public enum StoreContract {
         + queryChecks + aggregateChecks
         + laborChecks + allowanceChecks + automationChecks + ruleEpisodeChecks + ratingChecks + roleChecks
         + assignmentChecks + trailChecks + knowledgeChecks + cannedAnswerChecks + emailChecks + maintenanceChecks
+        + visitChecks
         + clientChecks
         + portalChecks
         + billingChecks + idempotencyChecks

@@ -66,6 +66,8 @@ public struct StoreSnapshot: Equatable, Sendable {
     public var email = EmailImage()
     /// Every maintenance plan and occurrence record (none on a store without maintenance plans).
     public var maintenance = MaintenanceImage()
+    /// Every planned visit, by ticket (none on a store without visits).
+    public var visits: [PlannedVisit] = []
 
     /// Reads every repository of `store`.
     public static func capture(_ store: any HelpDeskStore, workflow: Workflow = .standard) async throws -> StoreSnapshot
@@ -117,6 +119,7 @@ public struct StoreSnapshot: Equatable, Sendable {
             if let record = try await records?.idempotencyRecord(key) { snapshot.idempotency.append(record) }
         }
         snapshot.idempotency.sort { $0.key < $1.key }
+        try await snapshot.captureVisits(store)
         return snapshot
     }
 

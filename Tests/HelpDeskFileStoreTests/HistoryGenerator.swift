@@ -7,7 +7,7 @@ import HelpDeskTestSupport
 /// Seeded random comments, audit entries, outbox events and units of work.
 struct HistoryGenerator {
     /// The number of `DomainEvent` cases: ``event(code:)`` builds codes `1...eventCaseCount`.
-    static let eventCaseCount = 29
+    static let eventCaseCount = 32
     private static let fixtures = TicketFixtures(seed: 77)
     private static let texts = [
         "", " ", "Printer on the 3rd floor jams", "Принтер не печатает", "ΣΦΑΛΜΑ δικτύου",
@@ -58,6 +58,9 @@ struct HistoryGenerator {
         case .debtorTicketAssigned: 27
         case .allowanceAlert: 28
         case .noticeSent: 29
+        case .visitPlanned: 30
+        case .visitRescheduled: 31
+        case .visitCancelled: 32
         }
     }
 
@@ -173,6 +176,9 @@ struct HistoryGenerator {
                 notice: Notice(
                     purpose: pick(NoticePurpose.allCases), reader: pick(NoticeReader.allCases), subject: text(),
                     text: text(), html: text(), isAutomatic: coin()))
+        case 30: .visitPlanned(ticket: t, number: n, start: date(), end: date())
+        case 31: .visitRescheduled(ticket: t, number: n, start: date(), end: date())
+        case 32: .visitCancelled(ticket: t, number: n)
         default: preconditionFailure("no DomainEvent case has code \(code)")
         }
     }

@@ -83,7 +83,8 @@ extension AuditField {
     /// check does not share code with the engine's own diff).
     func differs(_ lhs: Ticket, _ rhs: Ticket) -> Bool {
         guard self != .created, self != .comment else { return false }
-        guard ![.timeEntries, .rating, .paidWorkApproval, .specification, .settlement, .automation].contains(self) else {
+        let actions: [AuditField] = [.timeEntries, .rating, .paidWorkApproval, .specification, .settlement, .automation, .visit]
+        guard !actions.contains(self) else {
             return false
         }
         let label = { (child: Mirror.Child) in child.label == rawValue || child.label == "_" + rawValue }

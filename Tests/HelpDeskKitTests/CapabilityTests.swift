@@ -53,7 +53,7 @@ struct CapabilityTests {
                     "idempotency-sweep", "time-rules",
                 ],
             "time rules run last, after the tick's returns to work and SLA announcements")
-        #expect(Capabilities.unitHooks.map(\.name) == ["backlog-drain", "knowledge-links"])
+        #expect(Capabilities.unitHooks.map(\.name) == ["backlog-drain", "knowledge-links", "visit-notices"])
         #expect(Capabilities.impliedLanes.count == 1, "a moved cursor implies its group's lane")
         #expect(Capabilities.changeTypes.count == Capabilities.tableTypes.count && Capabilities.tableTypes.count == 14)
         let imageKeys = Capabilities.imageTypes.map { $0.key }

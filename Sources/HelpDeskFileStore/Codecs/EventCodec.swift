@@ -169,6 +169,16 @@ enum EventCodec {
                 w.string(notice.text)
                 w.string(notice.html)
                 w.int(notice.isAutomatic ? 1 : 0)
+            case .visitPlanned(let ticket, let number, let start, let end):
+                head(30, ticket, number)
+                w.date(start)
+                w.date(end)
+            case .visitRescheduled(let ticket, let number, let start, let end):
+                head(31, ticket, number)
+                w.date(start)
+                w.date(end)
+            case .visitCancelled(let ticket, let number):
+                head(32, ticket, number)
             case .allowanceAlert(
                 let contract, let number, let period, let measure, let percent, let consumed, let included):
                 w.varint(28)
@@ -283,6 +293,9 @@ enum EventCodec {
                 purpose: try g.raw(), reader: try g.raw(), subject: try g.string(), text: try g.string(),
                 html: try g.string(), isAutomatic: try g.int() != 0)
             return .noticeSent(ticket: ticket, number: number, notice: notice)
+        case 30: return .visitPlanned(ticket: ticket, number: number, start: try g.date(), end: try g.date())
+        case 31: return .visitRescheduled(ticket: ticket, number: number, start: try g.date(), end: try g.date())
+        case 32: return .visitCancelled(ticket: ticket, number: number)
         default: throw MalformedBytes(offset: start, reason: "unknown event code \(code)")
         }
     }

@@ -28,6 +28,9 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
     case specification
     /// The paid work was settled (`newValue`: the version, what was charged and what is owed).
     case settlement
+    /// The ticket's planned visit was planned, moved or cancelled (`oldValue`/`newValue`: when, who
+    /// and where in words, e.g. `Tue 12 May 10:00–12:00 (Europe/Moscow) · A. Petrov · Main office`).
+    case visit
 
     public var description: String { rawValue }
 
@@ -65,6 +68,7 @@ public enum AuditField: String, CaseIterable, Hashable, Sendable, Codable, Custo
         case .automation: "Automation"
         case .specification: "Specification"
         case .settlement: "Settlement"
+        case .visit: "Visit"
         }
     }
 }

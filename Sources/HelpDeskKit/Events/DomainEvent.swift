@@ -70,6 +70,12 @@ public enum DomainEvent: Hashable, Sendable, Codable {
     /// A notice rendered from a template (a receipt, an auto-reply, an escalation, a rule's
     /// message) for the event's audience; deliver its text as it is.
     case noticeSent(ticket: TicketID, number: TicketNumber, notice: Notice)
+    /// An engineer's visit was planned for the ticket, from `start` to `end`.
+    case visitPlanned(ticket: TicketID, number: TicketNumber, start: Date, end: Date)
+    /// The ticket's planned visit changed (its time, engineers, site or window); now `start` to `end`.
+    case visitRescheduled(ticket: TicketID, number: TicketNumber, start: Date, end: Date)
+    /// The ticket's planned visit was called off.
+    case visitCancelled(ticket: TicketID, number: TicketNumber)
 
     /// The ticket the event is about (for a merge: the source, which was closed); `nil` for
     /// events about contracts and other client records.
@@ -93,6 +99,8 @@ public enum DomainEvent: Hashable, Sendable, Codable {
             ticket
         case .specificationChanged(let ticket, _, _), .workSettled(let ticket, _, _),
             .debtorTicketAssigned(let ticket, _, _, _), .noticeSent(let ticket, _, _):
+            ticket
+        case .visitPlanned(let ticket, _, _, _), .visitRescheduled(let ticket, _, _, _), .visitCancelled(let ticket, _):
             ticket
         }
     }
@@ -129,6 +137,9 @@ public enum DomainEvent: Hashable, Sendable, Codable {
         case .workSettled: "workSettled"
         case .debtorTicketAssigned: "debtorTicketAssigned"
         case .noticeSent: "noticeSent"
+        case .visitPlanned: "visitPlanned"
+        case .visitRescheduled: "visitRescheduled"
+        case .visitCancelled: "visitCancelled"
         }
     }
 }

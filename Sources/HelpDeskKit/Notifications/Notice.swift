@@ -14,6 +14,8 @@ public enum NoticePurpose: String, CaseIterable, Hashable, Sendable, Codable {
     case rule
     /// Management is told of a low rating.
     case lowRating
+    /// The client is told when an engineer comes, of a new time, or that the visit is called off.
+    case visit
 }
 
 /// Whom a notice was written for: a client reads only what clients may see.

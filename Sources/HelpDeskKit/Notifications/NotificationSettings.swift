@@ -22,6 +22,8 @@ public struct NotificationSettings: Hashable, Sendable {
     public var lowRating: NoticeTemplate?
     /// Limits on automatic notices, so two robots never mail each other forever.
     public var loopProtection: LoopProtection
+    /// What the client is told when a visit is planned, moved or cancelled (``VisitNoticeTemplates``).
+    public var visits: VisitNoticeTemplates = .standard
 
     /// Describes the settings; the defaults send receipts for email and portal tickets.
     public init(
@@ -44,6 +46,7 @@ public struct NotificationSettings: Hashable, Sendable {
         try receipt?.validate(for: .client)
         try statusChange?.validate(for: .client)
         try lowRating?.validate(for: .staff)
+        try visits.validate()
     }
 }
 

@@ -277,6 +277,7 @@ struct AccessFixture: Sendable {
         let f2 = try await file("Keyboard broken", .freeText(olga))
         try await addCannedAnswers(test)
         try await addMail(test, about: a1)
+        try await addVisit(test, on: a1, at: alphaOffice)
 
         try await AccessCatalog.seedKnowledge(test, alpha: alpha.id)
         try await AccessCatalog.seedMaintenance(

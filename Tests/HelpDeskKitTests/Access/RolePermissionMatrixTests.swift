@@ -106,6 +106,7 @@ struct RolePermissionMatrixTests {
         .merging(AccessCatalog.knowledgeSearchNeeds) { listed, _ in listed }
         .merging(AccessCatalog.attachmentNeeds) { listed, _ in listed }
         .merging(AccessCatalog.maintenanceNeeds) { listed, _ in listed }
+        .merging(AccessCatalog.visitNeeds) { listed, _ in listed }
 
     static func needs(_ entry: AccessEntry) -> Set<AccessAction>? {
         needs[entry.label] ?? needs[entry.api]

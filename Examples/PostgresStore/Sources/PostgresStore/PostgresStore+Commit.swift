@@ -40,6 +40,7 @@ extension PostgresStore {
             try await writeCannedAnswers(work[CannedAnswerChanges.self], on: connection)
             try await writeEmail(work[EmailChanges.self], on: connection)
             try await writeMaintenance(work[MaintenanceChanges.self], on: connection)
+            try await writeVisits(work[VisitChanges.self], on: connection)
             try await writeBillingRecords(work.billing, on: connection)
             try await writeIdempotency(work[IdempotencyChanges.self], on: connection)
             try await acknowledge(work.acknowledgedEvents, on: connection)
@@ -71,6 +72,7 @@ extension PostgresStore {
         unknown[EmailChanges.self] = EmailChanges()
         unknown[MaintenanceChanges.self] = MaintenanceChanges()
         unknown[IdempotencyChanges.self] = IdempotencyChanges()
+        unknown[VisitChanges.self] = VisitChanges()
         guard unknown.isEmpty else {
             throw StorageError(.other, "the unit holds changes of a capability this store does not keep")
         }

@@ -79,6 +79,7 @@ public enum SchemaMigrations {
         version17,
         version18,
         version19,
+        version20,
     ]
 
     /// The advisory lock every schema change of a database takes: `HDKS`.

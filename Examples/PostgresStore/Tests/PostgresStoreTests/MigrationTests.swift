@@ -69,6 +69,7 @@ struct MigrationTests {
         17: ["DROP TABLE blobs"],
         18: ["DROP TABLE email_records", "DROP TABLE bounced_addresses"],
         19: ["DROP TABLE maintenance_occurrences", "DROP TABLE maintenance_plans"],
+        20: ["DROP TABLE planned_visits"],
     ]
 
     /// Turns the database back into one of a build before `version`: later migrations undone,

@@ -109,6 +109,10 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .maintenancePlanEnded(let id): "Maintenance plan \(id) has ended."
         case .attachmentNotUploaded(let checksum): "No uploaded file matches the attachment \(checksum); upload it first."
         case .attachmentNotFound(let checksum): "No file \(checksum) is attached where you may read it."
+        case .visitNotFound(let number): "Ticket \(number) has no planned visit."
+        case .visitAlreadyPlanned(let number): "Ticket \(number) already has a planned visit; reschedule or cancel it."
+        case .visitChanged(let number, let revision):
+            "The visit of ticket \(number) was changed since it was read (it is now at revision \(revision))."
         }
     }
 }

@@ -192,6 +192,12 @@ extension HelpDeskError {
         case maintenancePlanChanged(MaintenancePlanID, revision: Int)
         /// The maintenance plan has ended and can no longer change.
         case maintenancePlanEnded(MaintenancePlanID)
+        /// The ticket has no planned visit (none yet, or it was cancelled).
+        case visitNotFound(TicketNumber)
+        /// The ticket already has a planned visit: reschedule or cancel it instead.
+        case visitAlreadyPlanned(TicketNumber)
+        /// The ticket's visit was changed since it was read: it is now at this revision.
+        case visitChanged(TicketNumber, revision: Int)
     }
 }
 

@@ -104,7 +104,7 @@ extension HelpDeskError.Reason {
             .priceListCodeNotFound,
             .specificationNotFound, .specificationLineNotFound, .roleNotFound, .ruleNotFound, .knowledgeSectionNotFound,
             .knowledgeArticleNotFound, .knowledgeVersionNotFound, .cannedAnswerNotFound, .attachmentNotFound,
-            .maintenancePlanNotFound:
+            .maintenancePlanNotFound, .visitNotFound:
             .notFound
         case .invalidInput, .unknownStatus, .unknownSLAPolicy, .unknownActivity, .unknownEventSequence,
             .workDateInFuture, .selfReference, .unitMismatch, .crossCompanyLink, .money, .slaCalendar,
@@ -113,7 +113,7 @@ extension HelpDeskError.Reason {
         case .forbidden, .clientCannotWriteInternalNote, .contactMayNotFileTickets:
             .forbidden
         case .duplicateContractNumber, .duplicateSerialNumber, .duplicateEmail, .duplicateName, .alreadyLinked,
-            .alreadySettled, .rulePriorityTaken:
+            .alreadySettled, .rulePriorityTaken, .visitAlreadyPlanned:
             .alreadyExists
         case .ticketLocked, .specificationSettled:
             .locked
@@ -125,7 +125,7 @@ extension HelpDeskError.Reason {
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
             .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep,
             .knowledgeArticleNotReadableByRequester, .cannedAnswerChanged,
-            .cannedAnswerRetired, .maintenancePlanChanged, .maintenancePlanEnded:
+            .cannedAnswerRetired, .maintenancePlanChanged, .maintenancePlanEnded, .visitChanged:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -149,7 +149,8 @@ extension HelpDeskError.Reason {
             .transitionNotAllowed(let number, _, _), .ratingTokenExpired(let number, _),
             .ratingTokenUsed(let number), .ratingTokenWithdrawn(let number), .mergeAcrossCompanies(let number, _),
             .approvalNotAwaited(let number), .paidWorkNotApproved(let number, _), .reopenNotAllowed(let number, _),
-            .ratingNotRequested(let number), .ticketBelongsToAnotherClient(let number, _):
+            .ratingNotRequested(let number), .ticketBelongsToAnotherClient(let number, _), .visitNotFound(let number),
+            .visitAlreadyPlanned(let number), .visitChanged(let number, _):
             return Record("ticket", number)
         case .employeeNotFound(let id), .employeeInactive(let id), .assigneeNotInGroup(let id, _):
             return Record("employee", id)

@@ -13,9 +13,11 @@ struct UnitNotes: Hashable, Sendable {
     /// The unit answers mail a robot wrote (an auto-reply, a list): it sends clients no notices,
     /// so two robots never answer each other.
     var answersRobot = false
+    /// Visit changes whose audit entry, events and client notices the visits' unit hook writes.
+    var visitChanges: [VisitChangeNote] = []
 
     /// `true` when the unit hooks have something to do.
-    var asksForUnitHooks: Bool { !freedEmployees.isEmpty || !drainGroups.isEmpty }
+    var asksForUnitHooks: Bool { !freedEmployees.isEmpty || !drainGroups.isEmpty || !visitChanges.isEmpty }
 
     static func == (_: UnitNotes, _: UnitNotes) -> Bool { true }
 
