@@ -105,6 +105,7 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .cannedAnswerRetired(let id): "Canned answer \(id) is retired."
         case .attachmentNotUploaded(let checksum): "No uploaded file matches the attachment \(checksum); upload it first."
         case .attachmentNotFound(let checksum): "No file \(checksum) is attached where you may read it."
+        case .levellingSuggestionStale(let id, let why): "The levelling suggestion for ticket \(id) is stale: \(why)."
         }
     }
 }

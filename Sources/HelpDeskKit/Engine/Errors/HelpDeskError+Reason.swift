@@ -186,6 +186,8 @@ extension HelpDeskError {
         case attachmentNotUploaded(String)
         /// No file with this checksum is attached where the viewer may read it.
         case attachmentNotFound(String)
+        /// A levelling suggestion no longer fits the visit or the calendar (see ``StaleSuggestion``).
+        case levellingSuggestionStale(TicketID, StaleSuggestion)
     }
 }
 

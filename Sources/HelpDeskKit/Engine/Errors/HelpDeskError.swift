@@ -124,7 +124,7 @@ extension HelpDeskError.Reason {
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
             .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep,
             .knowledgeArticleNotReadableByRequester, .cannedAnswerChanged,
-            .cannedAnswerRetired:
+            .cannedAnswerRetired, .levellingSuggestionStale:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -176,6 +176,7 @@ extension HelpDeskError.Reason {
             return Record("cannedAnswer", id)
         case .attachmentNotUploaded(let checksum), .attachmentNotFound(let checksum):
             return Record("attachment", checksum)
+        case .levellingSuggestionStale(let id, _): return Record("ticket", id)
         default: return nil
         }
     }
