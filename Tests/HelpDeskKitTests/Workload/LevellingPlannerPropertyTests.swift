@@ -93,7 +93,7 @@ struct LevellingPlannerPropertyTests {
             let sourceZone = instance.members[try #require(rows[visit.employeeIDs[0]])].zone
             let day = try LocalDate(visit.start, in: sourceZone)
             let nextDay = try day.adding(days: 1)
-            let window = first.window
+            let window = visit.window
                 ?? DateInterval(start: day.instant(at: .midnight, in: sourceZone), end: nextDay.instant(at: .midnight, in: sourceZone))
             #expect(moved.start >= window.start && moved.end <= window.end)
             // Inside one working interval of the target on one of the dates.
