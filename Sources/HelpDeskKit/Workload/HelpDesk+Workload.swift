@@ -104,7 +104,7 @@ extension HelpDesk {
         }
         let desk = configuration.sla.defaultPolicyID.flatMap { configuration.sla.policies[$0]?.calendar }
         let fallback = desk ?? Self.standardWorkloadCalendar
-        return Dictionary(uniqueKeysWithValues: employees.map { ($0, own[$0] ?? fallback) })
+        return Dictionary(employees.map { ($0, own[$0] ?? fallback) }) { first, _ in first }
     }
 
     /// The workload sheet of `employees` (by identifier) on `dates`, and the visits that may touch it.
