@@ -105,6 +105,7 @@ struct RolePermissionMatrixTests {
     ].merging(AccessCatalog.knowledgeNeeds) { listed, _ in listed }
         .merging(AccessCatalog.knowledgeSearchNeeds) { listed, _ in listed }
         .merging(AccessCatalog.attachmentNeeds) { listed, _ in listed }
+        .merging(AccessCatalog.workloadNeeds) { listed, _ in listed }
 
     static func needs(_ entry: AccessEntry) -> Set<AccessAction>? {
         needs[entry.label] ?? needs[entry.api]

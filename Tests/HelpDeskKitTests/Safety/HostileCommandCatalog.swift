@@ -34,7 +34,7 @@ enum HostileCommandCatalog {
     static let entries: [HostileCommand] =
         ticketCommands + ticketReads + directoryEntries + roleEntries + ruleEntries + clientCommands + clientReads
         + laborEntries + ratingEntries + billingCommands + billingReads + assignmentEntries + knowledgeEntries
-            + knowledgeSearchEntries + cannedAnswerEntries + emailEntries + attachmentEntries
+            + knowledgeSearchEntries + cannedAnswerEntries + emailEntries + attachmentEntries + workloadEntries
 
     /// A mutating command.
     static func command(
