@@ -126,9 +126,16 @@ struct LevellingPlanner {
                 guard let visit = visits[ticket] else { continue }
                 let sources = shares(of: visit, row: row).map { (cell: row * columns + $0.day, delta: -$0.minutes) }
                 let window = visit.window ?? sourceDay(of: visit, row: row)
+                let sourceMaximum = sources.map { excess($0.cell) }.max() ?? 0
                 for target in planner.members.indices {
                     for column in self.columns(of: target, meeting: window) {
                         let targetCell = target * columns + column
+                        // A target that ends at or above the sources' highest load cannot lower the maximum.
+                        if excess(targetCell) + visit.durationMinutes >= sourceMaximum,
+                            !sources.contains(where: { $0.cell == targetCell })
+                        {
+                            continue
+                        }
                         var touched = sources
                         if let at = touched.firstIndex(where: { $0.cell == targetCell }) {
                             touched[at].delta += visit.durationMinutes
