@@ -60,6 +60,10 @@ func workloadBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
     let levelling = try await Measure.medianMilliseconds(runs: quick ? 1 : 3) {
         moves = try await t.desk.levellingSuggestions(for: group.id, from: from, through: through, as: .system).count
     }
+    var longMoves = 0
+    let longLevelling = try await Measure.seconds {
+        longMoves = try await t.desk.levellingSuggestions(for: group.id, from: from, through: through, limit: 1_000, as: .system).count
+    } * 1_000
     let size = "\(employees) employees, \(visitCount) visits over 3 months (in-memory store), the month of March 2026"
     return [
         BenchmarkResult(
@@ -75,6 +79,9 @@ func workloadBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
         BenchmarkResult(
             name: "workload.levelling.month", value: levelling, unit: "ms", higherIsBetter: false,
             notes: "\(size); \(moves) suggestions (the default limit, 100)"),
+        BenchmarkResult(
+            name: "workload.levelling.month.limit1000", value: longLevelling, unit: "ms", higherIsBetter: false,
+            notes: "\(size); \(longMoves) suggestions (limit 1 000), one run"),
     ]
 }
 
