@@ -54,6 +54,8 @@ extension HelpDesk {
                     throw .levellingSuggestionStale(id, .notInGroup(employee))
                 }
             }
+            // Moves onto one employee take turns on this engine, so two cannot take one slot.
+            await holdLanes([Self.visitLane(suggestion.to.employeeID)], in: &context)
             var moved = stored
             moved.start = suggestion.to.start
             moved.employeeIDs = [suggestion.to.employeeID]
@@ -65,6 +67,9 @@ extension HelpDesk {
             return moved
         }
     }
+
+    /// The lane this engine's moves of visits onto `employee` take turns in.
+    static func visitLane(_ employee: EmployeeID) -> String { "visits/\(employee)" }
 
     /// Refuses `moved` unless it lies inside `stored`'s window (its own day on its employee's wall
     /// clock without one), inside its new employee's working time and clear of their other visits.

@@ -23,8 +23,8 @@ struct LevellingEngineTests {
         let fixed: PlannedVisit
     }
 
-    static func scene() async throws -> Scene {
-        let t = try await TestDesk.make()
+    static func scene(on store: any HelpDeskStore = InMemoryStore()) async throws -> Scene {
+        let t = try await TestDesk.make(store: store)
         let week = DateInterval(start: try at(0), end: try at(0, plus: 5))
         let long = PlannedVisit(
             ticketID: try await t.ticket("Annual service").id, start: try at(9), durationMinutes: 360,
