@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create (rules: only the figures through
 /// automation rules), query, workingtime, ledger, filestore (or one half: filestore-commit, filestore-open),
-/// reports, allowance, templates, timerules, kb, mail, blobs, recurrence (all when none is named).
+/// reports, allowance, templates, timerules, kb, mail, blobs, recurrence, workload (all when none is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -35,6 +35,7 @@ if wants("kb") { results += try knowledgeSearchBenchmarks(quick: quick) }
 if wants("mail") { results += try mailBenchmarks(quick: quick) }
 if wants("blobs") { results += try await blobBenchmarks(quick: quick) }
 if wants("recurrence") { results += try recurrenceBenchmarks(quick: quick) }
+if wants("workload") { results += try await workloadBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

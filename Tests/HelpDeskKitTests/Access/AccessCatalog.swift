@@ -10,7 +10,7 @@ enum AccessCatalog {
     static let entries: [AccessEntry] =
         ticketCommands + ticketReads + directoryEntries + clientCommands + clientReads + laborEntries + ratingEntries
         + billingEntries + ruleReads + assignmentEntries + knowledgeEntries + knowledgeSearchEntries + cannedAnswerEntries
-        + emailEntries + attachmentEntries + maintenanceEntries + visitEntries
+        + emailEntries + attachmentEntries + maintenanceEntries + visitEntries + workloadEntries
 
     /// Public methods that take no performer by design, with the reason.
     static let exempt: [String: String] = [

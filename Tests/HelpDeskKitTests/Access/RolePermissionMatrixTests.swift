@@ -107,6 +107,7 @@ struct RolePermissionMatrixTests {
         .merging(AccessCatalog.attachmentNeeds) { listed, _ in listed }
         .merging(AccessCatalog.maintenanceNeeds) { listed, _ in listed }
         .merging(AccessCatalog.visitNeeds) { listed, _ in listed }
+        .merging(AccessCatalog.workloadNeeds) { listed, _ in listed }
 
     static func needs(_ entry: AccessEntry) -> Set<AccessAction>? {
         needs[entry.label] ?? needs[entry.api]

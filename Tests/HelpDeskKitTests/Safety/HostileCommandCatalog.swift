@@ -35,7 +35,7 @@ enum HostileCommandCatalog {
         ticketCommands + ticketReads + directoryEntries + roleEntries + ruleEntries + clientCommands + clientReads
         + laborEntries + ratingEntries + billingCommands + billingReads + assignmentEntries + knowledgeEntries
             + knowledgeSearchEntries + cannedAnswerEntries + emailEntries + attachmentEntries + maintenanceEntries
-            + visitEntries
+            + visitEntries + workloadEntries
 
     /// A mutating command.
     static func command(

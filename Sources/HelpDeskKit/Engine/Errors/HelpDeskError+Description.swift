@@ -113,6 +113,7 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .visitAlreadyPlanned(let number): "Ticket \(number) already has a planned visit; reschedule or cancel it."
         case .visitChanged(let number, let revision):
             "The visit of ticket \(number) was changed since it was read (it is now at revision \(revision))."
+        case .levellingSuggestionStale(let id, let why): "The levelling suggestion for ticket \(id) is stale: \(why)."
         }
     }
 }

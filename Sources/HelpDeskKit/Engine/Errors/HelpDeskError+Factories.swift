@@ -272,4 +272,8 @@ extension HelpDeskError {
     public static func roleIsBuiltIn(_ id: RoleID) -> HelpDeskError { HelpDeskError(.roleIsBuiltIn(id)) }
     /// The change would leave the desk without an active administrator.
     public static func lastAdministrator(_ id: EmployeeID) -> HelpDeskError { HelpDeskError(.lastAdministrator(id)) }
+    /// A levelling suggestion no longer fits the visit or the calendar.
+    public static func levellingSuggestionStale(_ value: TicketID, _ why: StaleSuggestion) -> HelpDeskError {
+        HelpDeskError(.levellingSuggestionStale(value, why))
+    }
 }

@@ -198,6 +198,8 @@ extension HelpDeskError {
         case visitAlreadyPlanned(TicketNumber)
         /// The ticket's visit was changed since it was read: it is now at this revision.
         case visitChanged(TicketNumber, revision: Int)
+        /// A levelling suggestion no longer fits the visit or the calendar (see ``StaleSuggestion``).
+        case levellingSuggestionStale(TicketID, StaleSuggestion)
     }
 }
 

@@ -125,7 +125,8 @@ extension HelpDeskError.Reason {
             .lastAdministrator, .approvalNotAwaited, .paidWorkNotApproved, .reopenNotAllowed, .ratingNotRequested,
             .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep,
             .knowledgeArticleNotReadableByRequester, .cannedAnswerChanged,
-            .cannedAnswerRetired, .maintenancePlanChanged, .maintenancePlanEnded, .visitChanged:
+            .cannedAnswerRetired, .maintenancePlanChanged, .maintenancePlanEnded, .visitChanged,
+            .levellingSuggestionStale:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -180,6 +181,7 @@ extension HelpDeskError.Reason {
             return Record("attachment", checksum)
         case .maintenancePlanNotFound(let id), .maintenancePlanChanged(let id, _), .maintenancePlanEnded(let id):
             return Record("maintenancePlan", id)
+        case .levellingSuggestionStale(let id, _): return Record("ticket", id)
         default: return nil
         }
     }
