@@ -60,13 +60,9 @@ extension ScriptedDay {
         at(17, 45)
         try await tick()
         let generated = try await desk.maintenanceOccurrences(of: printerPlan.id, as: olga)
-        if let ticketID = generated.first?.outcome.ticketID {
-            let ticket = try await desk.ticket(ticketID, as: .system)
+        if let ticketID = generated.first?.outcome.ticketID, let visit = try await desk.visit(of: ticketID, as: olga) {
             tickets.maintenance = ticketID
-            say("The host's tick opens \(ticket.number) \"\(ticket.title)\" for \(routing(of: ticket))")
-            if let visit = try await desk.visit(of: ticketID, as: olga) {
-                then("with a visit \(Self.span(visit.start, visit.durationMinutes)); Northwind is told when the engineer comes")
-            }
+            then("with \(staff.ben.name)'s visit \(Self.span(visit.start, visit.durationMinutes)); Northwind is told when the engineer comes")
         }
         try await bookTuesday(shop: shop, warehouse: warehouse, by: olga)
         try await levelTheLoad(by: olga)
@@ -117,8 +113,9 @@ extension ScriptedDay {
         let suggestions = try await desk.levellingSuggestions(
             for: demo.groups.fieldEngineers.id, from: march.0, through: march.1, as: olga)
         guard let first = suggestions.first else { return }
+        let number = try await desk.ticket(first.ticketID, as: .system).number
         then(
-            "levelling suggests moving \(demo.directory.number(of: first.ticketID)) from "
+            "levelling suggests moving the visit of \(number) from "
                 + "\(demo.directory.name(of: first.from.employeeID)) \(moment(first.from.start)) to "
                 + "\(demo.directory.name(of: first.to.employeeID)) \(moment(first.to.start))")
         at(17, 55)
@@ -189,6 +186,7 @@ extension ScriptedDay {
     /// `9 h 30 min`, `8 h`, `0 h`.
     static func hours(_ minutes: Int) -> String {
         let (h, m) = minutes.quotientAndRemainder(dividingBy: 60)
+        if h == 0, m > 0 { return "\(m) min" }
         return m == 0 ? "\(h) h" : "\(h) h \(m) min"
     }
 }

@@ -176,7 +176,9 @@ struct ScriptedDay {
     mutating func tick() async throws(HelpDeskError) {
         let report = try await desk.tick(now: demo.clock.now)
         say("the host ticks the engine (time-driven work)")
-        if report.returnedToWork.isEmpty, report.slaWarnings.isEmpty, report.slaBreaches.isEmpty {
+        if report.returnedToWork.isEmpty, report.slaWarnings.isEmpty, report.slaBreaches.isEmpty,
+            report.maintenanceTickets.isEmpty
+        {
             then("nothing is due yet")
         }
         for number in report.returnedToWork {
@@ -185,5 +187,9 @@ struct ScriptedDay {
         }
         for number in report.slaWarnings { then("SLA warning on \(number): most of its working time is used") }
         for number in report.slaBreaches { then("SLA BREACH on \(number): its target passed unmet") }
+        for number in report.maintenanceTickets {
+            let ticket = try await desk.ticket(number: number, as: .system)
+            then("a maintenance plan opens \(number) \"\(ticket.title)\" for \(routing(of: ticket))")
+        }
     }
 }
