@@ -50,6 +50,20 @@ func recurrenceBenchmarks(quick: Bool) throws -> [BenchmarkResult] {
             higherIsBetter: true,
             notes: "RecurrenceRule(parsing:) + LocalDate/TimeOfDay parsing + TimeZone lookup for each plan, one pass"),
     ]
+    // Previews as a plan screen asks for them: the next 12 occurrences from mid-2027 (a COUNT-free
+    // rule starts at the period that reaches the date instead of walking from DTSTART).
+    let previewFrom = try LocalDate(year: 2027, month: 6, day: 15)
+    var previewed = 0
+    let previewMilliseconds =
+        Measure.seconds {
+            for schedule in schedules { previewed += schedule.occurrences(onOrAfter: previewFrom, count: 12).count }
+        } * 1_000
+    results.append(
+        BenchmarkResult(
+            name: "recurrence.preview", value: previewMilliseconds * 1_000 / Double(schedules.count), unit: "µs",
+            target: nil, higherIsBetter: false,
+            notes: "occurrences(onOrAfter: 2027-06-15, count: 12) per plan, averaged over the \(schedules.count) plans "
+                + "(\(previewed) occurrences, \(RecurrenceBench.format(previewMilliseconds)) ms in all)"))
     results += RecurrenceBench.compareWithPython(plans, ours: rate, total: total, runs: quick ? 1 : 3)
     return results
 }
