@@ -57,11 +57,15 @@ extension HelpDesk {
     func generateMaintenance(now: Date, report: inout TickReport) async throws(HelpDeskError) {
         guard let plans = try optionalFeature((any MaintenanceRepository).self) else { return }
         for plan in try await storage({ try await plans.maintenancePlans() }) where plan.status != .paused {
-            let outcome: Result<([TicketNumber], Bool), HelpDeskError>
-            do { outcome = .success(try await generate(plan, now: now)) } catch { outcome = .failure(error) }
+            var tickets: [TicketNumber] = []
+            let outcome: Result<Bool, HelpDeskError>
+            do { outcome = .success(try await generate(plan, now: now, opening: &tickets)) } catch {
+                outcome = .failure(error)
+            }
+            // Tickets opened before a failure (a conflict that outlasted the retries) are reported too.
+            report.maintenanceTickets += tickets
             switch outcome {
-            case .success(let (tickets, deferred)):
-                report.maintenanceTickets += tickets
+            case .success(let deferred):
                 if deferred { report.deferredMaintenancePlans.append(plan.id) }
             case .failure(let error):
                 guard error.code != .storage, error.code != .unavailable else { throw error }
@@ -72,34 +76,36 @@ extension HelpDesk {
         }
     }
 
-    /// Generates `plan`'s due occurrences; returns the tickets opened and whether work was left.
-    private func generate(_ plan: MaintenancePlan, now: Date) async throws(HelpDeskError)
-        -> ([TicketNumber], Bool)
+    /// Generates `plan`'s due occurrences, adding the tickets it opens to `tickets`; returns
+    /// whether work was left for the next tick.
+    private func generate(_ plan: MaintenancePlan, now: Date, opening tickets: inout [TicketNumber])
+        async throws(HelpDeskError) -> Bool
     {
         let plans = try feature((any MaintenanceRepository).self)
         let today = try today(in: plan.schedule.timeZone, at: now)
         let cursor = try await storage { try await plans.latestMaintenanceOccurrences(of: plan.id) }.latest?.date
         let planner = MaintenancePlanner(plan: plan, calendar: try await maintenanceCalendar(of: plan))
         let (due, truncated) = planner.due(after: cursor, today: today)
-        guard !due.isEmpty else { return ([], false) }
+        guard !due.isEmpty else { return false }
         let decisions = MaintenancePlanner.decisions(due, today: today, catchUp: plan.catchUp, truncated: truncated)
-        var tickets: [TicketNumber] = []
+        var opened = 0
         var records = 0
         while true {
-            guard tickets.count < Self.maintenanceTicketsPerTick, records < Self.maintenanceRecordsPerTick else {
-                return (tickets, true)
+            guard opened < Self.maintenanceTicketsPerTick, records < Self.maintenanceRecordsPerTick else {
+                return true
             }
             let budget = Self.maintenanceRecordsPerTick - records
             let chunk = try await perform(by: .system) { context throws(HelpDeskError) -> Chunk in
                 try await nextChunk(plan, due: due, decisions: decisions, budget: budget, now: now, in: &context)
             }
             switch chunk {
-            case .done: return (tickets, truncated)
+            case .done: return truncated
             case .skipped(let count, let blocked):
                 records += count
-                if blocked || count == 0 { return (tickets, false) }
+                if blocked || count == 0 { return false }
             case .generated(let count, let ticket):
                 records += count
+                opened += 1
                 tickets.append(ticket)
             }
         }
