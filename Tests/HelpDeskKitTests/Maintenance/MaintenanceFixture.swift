@@ -98,17 +98,4 @@ struct MaintenanceFixture: Sendable {
     static func daily(interval: Int = 1) throws -> RecurrenceRule {
         try RecurrenceRule(frequency: .daily, interval: interval)
     }
-
-    /// `true` once the recurrence expands BYDAY ordinals (the full RFC 5545 expansion replaced the
-    /// placeholder): the 2nd Tuesday of April 2026 is the 14th.
-    static var expandsByDay: Bool {
-        guard
-            let rule = try? RecurrenceRule(
-                frequency: .monthly, byDay: [RecurrenceRule.WeekdayNumber(.tuesday, ordinal: 2)]),
-            let schedule = try? RecurrenceSchedule(
-                rule: rule, start: date("2026-03-10"), time: .midnight, timeZone: moscow)
-        else { return false }
-        return schedule.occurrences(from: date("2026-04-01"), through: date("2026-04-30")).map(\.date)
-            == [date("2026-04-14")]
-    }
 }

@@ -139,9 +139,7 @@ struct MaintenanceValidationTests {
         #expect(skipped.first?.isSkippedByCalendar == true)
     }
 
-    @Test(
-        "2nd Tuesday of each month (needs the full RRULE expansion; disabled until it replaces the placeholder)",
-        .enabled(if: MaintenanceFixture.expandsByDay))
+    @Test("2nd Tuesday of each month")
     func secondTuesday() async throws {
         let f = try await F.make()
         let rule = try RecurrenceRule(frequency: .monthly, byDay: [RecurrenceRule.WeekdayNumber(.tuesday, ordinal: 2)])
@@ -155,9 +153,7 @@ struct MaintenanceValidationTests {
         #expect(try await f.outcomes(plan) == ["2026-03-10 generated", "2026-04-14 generated", "2026-05-12 generated"])
     }
 
-    @Test(
-        "2nd Monday moved off a holiday: 9 March 2026 (needs the full RRULE expansion)",
-        .enabled(if: MaintenanceFixture.expandsByDay))
+    @Test("2nd Monday moved off a holiday: 9 March 2026")
     func secondMondayOffHoliday() async throws {
         let f = try await F.make()
         let rule = try RecurrenceRule(frequency: .monthly, byDay: [RecurrenceRule.WeekdayNumber(.monday, ordinal: 2)])
