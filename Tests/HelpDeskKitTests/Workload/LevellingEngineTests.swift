@@ -30,9 +30,11 @@ struct LevellingEngineTests {
             ticketID: try await t.ticket("Annual service").id, start: try at(9), durationMinutes: 360,
             employeeIDs: [t.anna.id], window: week)
         let evening = PlannedVisit(
-            ticketID: try await t.ticket("CCTV check").id, start: try at(15), durationMinutes: 300, employeeIDs: [t.anna.id])
+            ticketID: try await t.ticket("CCTV check").id, start: try at(15), durationMinutes: 300,
+            employeeIDs: [t.anna.id])
         let fixed = PlannedVisit(
-            ticketID: try await t.ticket("Agreed visit").id, start: try at(8), durationMinutes: 60, employeeIDs: [t.anna.id],
+            ticketID: try await t.ticket("Agreed visit").id, start: try at(8), durationMinutes: 60,
+            employeeIDs: [t.anna.id],
             window: week, isFixed: true)
         try await WorkloadReadTests.store([long, evening, fixed], in: t)
         return Scene(t: t, long: long, evening: evening, fixed: fixed)
@@ -87,10 +89,13 @@ struct LevellingEngineTests {
         let t = s.t
         let first = try #require(try await Self.suggestions(t).first)
         let intruder = PlannedVisit(
-            ticketID: try await t.ticket("Urgent").id, start: try Self.at(10), durationMinutes: 30, employeeIDs: [t.boris.id])
+            ticketID: try await t.ticket("Urgent").id, start: try Self.at(10), durationMinutes: 30,
+            employeeIDs: [t.boris.id])
         try await WorkloadReadTests.store([intruder], in: t)
         let before = try await t.snapshot()
-        await #expect(throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .slotTaken(by: intruder.ticketID))) {
+        await #expect(
+            throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .slotTaken(by: intruder.ticketID))
+        ) {
             try await t.desk.applyLevellingSuggestion(first, by: .system)
         }
         #expect(try await t.snapshot() == before)
@@ -102,7 +107,8 @@ struct LevellingEngineTests {
         let t = s.t
         func suggestion(_ visit: PlannedVisit, to employee: EmployeeID, at start: Date) -> LevellingSuggestion {
             LevellingSuggestion(
-                groupID: t.serviceDesk.id, ticketID: visit.ticketID, baseRevision: 1, durationMinutes: visit.durationMinutes,
+                groupID: t.serviceDesk.id, ticketID: visit.ticketID, baseRevision: 1,
+                durationMinutes: visit.durationMinutes,
                 from: VisitPlacement(employeeID: visit.employeeIDs[0], start: visit.start),
                 to: VisitPlacement(employeeID: employee, start: start), before: [], after: [])
         }
@@ -123,7 +129,8 @@ struct LevellingEngineTests {
         var wrongRevision = suggestion(s.long, to: t.boris.id, at: try Self.at(9))
         wrongRevision = LevellingSuggestion(
             groupID: wrongRevision.groupID, ticketID: wrongRevision.ticketID, baseRevision: 7,
-            durationMinutes: wrongRevision.durationMinutes, from: wrongRevision.from, to: wrongRevision.to, before: [], after: [])
+            durationMinutes: wrongRevision.durationMinutes, from: wrongRevision.from, to: wrongRevision.to, before: [],
+            after: [])
         await #expect(throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .visitChanged(revision: 1))) {
             try await t.desk.applyLevellingSuggestion(wrongRevision, by: .system)
         }
