@@ -24,6 +24,13 @@ struct LevellingPlanner {
     /// The members, by identifier.
     let members: [WorkloadMember]
 
+    /// A planner for `group` on `dates` (consecutive) over `members`, in any order.
+    init(group: GroupID, dates: [LocalDate], members: [WorkloadMember]) {
+        self.group = group
+        self.dates = dates
+        self.members = members.sorted { $0.id < $1.id }
+    }
+
     private struct Busy {
         var start: Date
         var end: Date

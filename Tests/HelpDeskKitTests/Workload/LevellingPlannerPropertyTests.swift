@@ -139,6 +139,9 @@ struct LevellingPlannerPropertyTests {
         // Deterministic, whatever the order of the visits.
         var random = SplitMix64(seed: UInt64(seed) &+ 1_000)
         #expect(planner.suggestions(for: instance.visits.shuffled(using: &random), limit: 60) == suggestions)
+        let shuffled = LevellingPlanner(
+            group: planner.group, dates: instance.dates, members: instance.members.shuffled(using: &random))
+        #expect(shuffled.suggestions(for: instance.visits.shuffled(using: &random), limit: 60) == suggestions)
         #expect(planner.suggestions(for: instance.visits, limit: 60) == suggestions)
     }
 
