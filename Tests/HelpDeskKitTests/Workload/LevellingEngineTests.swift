@@ -1,6 +1,7 @@
 import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
+import SeededRandom
 import Testing
 import WorkingTime
 
@@ -139,6 +140,47 @@ struct LevellingEngineTests {
         let onto = suggestion(s.long, to: t.boris.id, at: try Self.at(9, plus: 1))
         let tuesday = try Self.at(9, plus: 1)
         #expect(try await t.desk.applyLevellingSuggestion(onto, by: .system).start == tuesday)
+    }
+
+    @Test("a chain of suggestions applies in order, and the calendar ends as the planner said", arguments: 0..<6)
+    func chain(seed: Int) async throws {
+        let t = try await TestDesk.make(seed: UInt64(seed) + 9)
+        _ = try await t.desk.setWorkingCalendar(of: t.boris.id, WorkloadReadTests.berlin, by: .system)
+        var random = SplitMix64(seed: UInt64(seed))
+        var visits: [PlannedVisit] = []
+        for index in 0..<12 {
+            let start = try Self.at(8 + Int(random.next() % 9), plus: Int(random.next() % 2))
+            let window: DateInterval? =
+                index % 3 == 0 ? nil : DateInterval(start: try Self.at(0), end: try Self.at(0, plus: 5))
+            visits.append(
+                PlannedVisit(
+                    ticketID: try await t.ticket("Visit \(index)").id, start: start,
+                    durationMinutes: 60 + Int(random.next() % 4) * 30, employeeIDs: [t.anna.id], window: window,
+                    isFixed: index % 5 == 4))
+        }
+        try await WorkloadReadTests.store(visits, in: t)
+        let friday = try Self.monday.adding(days: 4)
+        let suggestions = try await t.desk.levellingSuggestions(
+            for: t.serviceDesk.id, from: Self.monday, through: friday, as: .system)
+        #expect(!suggestions.isEmpty)
+        let before = try await t.desk.workload(of: t.serviceDesk.id, from: Self.monday, through: friday, as: .system)
+        for suggestion in suggestions {
+            let moved = try await t.desk.applyLevellingSuggestion(suggestion, by: .system)
+            #expect(moved.start == suggestion.to.start && moved.employeeIDs == [suggestion.to.employeeID])
+        }
+        let after = try await t.desk.workload(of: t.serviceDesk.id, from: Self.monday, through: friday, as: .system)
+        #expect(after.total.plannedMinutes == before.total.plannedMinutes)
+        let highest = { (calendar: WorkloadCalendar) in calendar.cells.map(\.overloadMinutes).max() ?? 0 }
+        #expect(highest(after) < highest(before))
+        for load in suggestions.last?.after ?? [] {
+            #expect(after.cell(load.employeeID, on: load.date)?.plannedMinutes == load.plannedMinutes)
+        }
+        // Levelled: asking again finds nothing more to move.
+        #expect(
+            try await t.desk.levellingSuggestions(
+                for: t.serviceDesk.id, from: Self.monday, through: friday, as: .system
+            )
+            .isEmpty)
     }
 
     @Test("levelling reads refuse bad limits and ranges")
