@@ -41,6 +41,12 @@ struct LevellingEngineTests {
         return Scene(t: t, long: long, evening: evening, fixed: fixed)
     }
 
+    /// Every stored visit (``StoreSnapshot`` does not hold visits).
+    static func allVisits(_ t: TestDesk) async throws -> [PlannedVisit] {
+        let repository = try #require(try t.store.feature((any VisitRepository).self))
+        return try await repository.visits()
+    }
+
     static func suggestions(_ t: TestDesk) async throws -> [LevellingSuggestion] {
         try await t.desk.levellingSuggestions(
             for: t.serviceDesk.id, from: monday, through: try monday.adding(days: 4), as: .system)
@@ -69,10 +75,12 @@ struct LevellingEngineTests {
         #expect(try await Self.suggestions(t).isEmpty)
         // The same suggestion again is stale and changes nothing.
         let before = try await t.snapshot()
+        let visitsBefore = try await Self.allVisits(t)
         await #expect(throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .visitChanged(revision: 2))) {
             try await t.desk.applyLevellingSuggestion(first, by: .system)
         }
         #expect(try await t.snapshot() == before)
+        #expect(try await Self.allVisits(t) == visitsBefore)
     }
 
     @Test("a repeat with the idempotency key returns the first result")
@@ -94,12 +102,14 @@ struct LevellingEngineTests {
             employeeIDs: [t.boris.id])
         try await WorkloadReadTests.store([intruder], in: t)
         let before = try await t.snapshot()
+        let visitsBefore = try await Self.allVisits(t)
         await #expect(
             throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .slotTaken(by: intruder.ticketID))
         ) {
             try await t.desk.applyLevellingSuggestion(first, by: .system)
         }
         #expect(try await t.snapshot() == before)
+        #expect(try await Self.allVisits(t) == visitsBefore)
     }
 
     @Test("moves outside the window, working time or group, and of fixed visits, are refused")
@@ -122,6 +132,7 @@ struct LevellingEngineTests {
             (suggestion(s.long, to: t.anna.id, at: try Self.at(8)), .outsideWorkingTime),
         ]
         let before = try await t.snapshot()
+        let visitsBefore = try await Self.allVisits(t)
         for (refused, why) in cases {
             await #expect(throws: HelpDeskError.levellingSuggestionStale(refused.ticketID, why)) {
                 try await t.desk.applyLevellingSuggestion(refused, by: .system)
@@ -136,6 +147,7 @@ struct LevellingEngineTests {
             try await t.desk.applyLevellingSuggestion(wrongRevision, by: .system)
         }
         #expect(try await t.snapshot() == before)
+        #expect(try await Self.allVisits(t) == visitsBefore)
         // Moving onto Anna's own fixed hour is a taken slot; a free hour on Tuesday is fine.
         let onto = suggestion(s.long, to: t.boris.id, at: try Self.at(9, plus: 1))
         let tuesday = try Self.at(9, plus: 1)
