@@ -17,7 +17,8 @@ func workloadBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
     let group = try await t.desk.addGroup(named: "Engineers", by: .system)
     var people: [EmployeeID] = []
     for index in 0..<employees {
-        let request = NewEmployee(name: "Engineer \(index)", email: "engineer\(index)@bench.example", groupIDs: [group.id])
+        let request = NewEmployee(
+            name: "Engineer \(index)", email: "engineer\(index)@bench.example", groupIDs: [group.id])
         people.append(try await t.desk.addEmployee(request, by: .system).id)
     }
     let first = try LocalDate(year: 2026, month: 3, day: 2)
@@ -31,9 +32,11 @@ func workloadBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
             let start = day.instant(at: .midnight, in: utc).addingTimeInterval(Double(32 + random.next() % 44) * 900)
             let movable = random.next() % 2 == 0
             let visit = PlannedVisit(
-                ticketID: TicketID(UUID(uuid: uuid(index))), start: start, durationMinutes: Int(1 + random.next() % 4) * 15,
+                ticketID: TicketID(UUID(uuid: uuid(index))), start: start,
+                durationMinutes: Int(1 + random.next() % 4) * 15,
                 employeeIDs: [people[index % employees]],
-                window: movable ? DateInterval(start: start.addingTimeInterval(-2 * 86_400), duration: 4 * 86_400 + 3_600) : nil,
+                window: movable
+                    ? DateInterval(start: start.addingTimeInterval(-2 * 86_400), duration: 4 * 86_400 + 3_600) : nil,
                 isFixed: random.next() % 10 == 0)
             work.plannedVisitWrites.append(PlannedVisitWrite(visit: visit, expectedRevision: nil))
             if work.plannedVisitWrites.count == 1_000 {
@@ -61,15 +64,19 @@ func workloadBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
         moves = try await t.desk.levellingSuggestions(for: group.id, from: from, through: through, as: .system).count
     }
     var longMoves = 0
-    let longLevelling = try await Measure.seconds {
-        longMoves = try await t.desk.levellingSuggestions(for: group.id, from: from, through: through, limit: 1_000, as: .system).count
-    } * 1_000
+    let longLevelling =
+        try await Measure.seconds {
+            longMoves = try await t.desk.levellingSuggestions(
+                for: group.id, from: from, through: through, limit: 1_000, as: .system
+            ).count
+        } * 1_000
     let size = "\(employees) employees, \(visitCount) visits over 3 months (in-memory store), the month of March 2026"
     return [
         BenchmarkResult(
             name: "workload.write.visits", value: Double(visitCount) / writing, unit: "visits/s", higherIsBetter: true,
             notes: "straight into the store, 1 000 visit writes per unit of work"),
-        BenchmarkResult(name: "workload.calendar.month", value: calendar, unit: "ms", higherIsBetter: false, notes: size),
+        BenchmarkResult(
+            name: "workload.calendar.month", value: calendar, unit: "ms", higherIsBetter: false, notes: size),
         BenchmarkResult(
             name: "workload.overloadedCells.month", value: cells, unit: "ms", higherIsBetter: false,
             notes: "\(size); \(overloaded) overloaded cells"),

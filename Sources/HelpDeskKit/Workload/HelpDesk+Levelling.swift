@@ -86,7 +86,8 @@ extension HelpDesk {
             guard let day = try? LocalDate(stored.start, in: sourceZone), let next = try? day.adding(days: 1) else {
                 throw .levellingSuggestionStale(id, .outsideWindow)
             }
-            window = DateInterval(start: day.instant(at: .midnight, in: sourceZone), end: next.instant(at: .midnight, in: sourceZone))
+            window = DateInterval(
+                start: day.instant(at: .midnight, in: sourceZone), end: next.instant(at: .midnight, in: sourceZone))
         }
         guard moved.start >= window.start, moved.end <= window.end else {
             throw .levellingSuggestionStale(id, .outsideWindow)

@@ -78,7 +78,8 @@ extension HelpDesk {
         let span = from.days(to: through)
         guard span >= 0 else { throw .invalidInput(field: "through", problem: .notAfterStart) }
         guard span < maximumWorkloadDates else {
-            throw .invalidInput(field: "through", problem: .malformed(expected: "at most \(maximumWorkloadDates) dates from `from`"))
+            throw .invalidInput(
+                field: "through", problem: .malformed(expected: "at most \(maximumWorkloadDates) dates from `from`"))
         }
         return (0...span).compactMap { try? from.adding(days: $0) }
     }
@@ -89,7 +90,9 @@ extension HelpDesk {
         let members = try await storage { try await store.employees() }
             .filter { $0.isActive && $0.groupIDs.contains(group) }.map(\.id).sorted()
         guard members.count <= Self.maximumWorkloadEmployees else {
-            throw .invalidInput(field: "group", problem: .malformed(expected: "a group of at most \(Self.maximumWorkloadEmployees) active members"))
+            throw .invalidInput(
+                field: "group",
+                problem: .malformed(expected: "a group of at most \(Self.maximumWorkloadEmployees) active members"))
         }
         return members
     }
@@ -115,7 +118,9 @@ extension HelpDesk {
         var members: [WorkloadMember] = []
         do {
             for employee in employees {
-                members.append(try WorkloadMember(id: employee, calendar: calendars[employee] ?? Self.standardWorkloadCalendar, dates: dates))
+                members.append(
+                    try WorkloadMember(
+                        id: employee, calendar: calendars[employee] ?? Self.standardWorkloadCalendar, dates: dates))
             }
         } catch {
             throw .invalidInput(field: "from", problem: .malformed(expected: "dates the working calendars cover"))
@@ -125,7 +130,9 @@ extension HelpDesk {
     }
 
     /// The active visits of `employees` that may touch `dates` on any wall clock.
-    func workloadVisits(of employees: Set<EmployeeID>, on dates: [LocalDate]) async throws(HelpDeskError) -> [PlannedVisit] {
+    func workloadVisits(of employees: Set<EmployeeID>, on dates: [LocalDate]) async throws(HelpDeskError)
+        -> [PlannedVisit]
+    {
         guard let first = dates.first, let last = dates.last, !employees.isEmpty else { return [] }
         let utc = TimeZone(secondsFromGMT: 0) ?? .current
         // Wall clocks are within a day of UTC and a visit lasts at most a day.

@@ -24,6 +24,13 @@ struct LevellingPlanner {
     /// The members, by identifier.
     let members: [WorkloadMember]
 
+    /// A planner for `group` on `dates` (consecutive) over `members`, in any order.
+    init(group: GroupID, dates: [LocalDate], members: [WorkloadMember]) {
+        self.group = group
+        self.dates = dates
+        self.members = members.sorted { $0.id < $1.id }
+    }
+
     private struct Busy {
         var start: Date
         var end: Date
@@ -37,7 +44,9 @@ struct LevellingPlanner {
 
         func isBetter(than other: Candidate?) -> Bool {
             guard let other else { return true }
-            return (key.after, key.column, key.row, key.ticket) < (other.key.after, other.key.column, other.key.row, other.key.ticket)
+            return (key.after, key.column, key.row, key.ticket) < (
+                other.key.after, other.key.column, other.key.row, other.key.ticket
+            )
         }
     }
 
@@ -80,14 +89,19 @@ struct LevellingPlanner {
             rows = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.id, $0) })
             dayStarts = members.map { member in
                 planner.dates.map { $0.instant(at: .midnight, in: member.zone) }
-                    + [((try? planner.dates.last?.adding(days: 1)) ?? nil).map { $0.instant(at: .midnight, in: member.zone) } ?? .distantFuture]
+                    + [
+                        ((try? planner.dates.last?.adding(days: 1)) ?? nil).map {
+                            $0.instant(at: .midnight, in: member.zone)
+                        } ?? .distantFuture
+                    ]
             }
             planned = Array(repeating: 0, count: members.count * columns)
             capacity = members.flatMap(\.capacity)
             busy = Array(repeating: [], count: members.count)
             movable = Array(repeating: [], count: members.count * columns)
             visits = [:]
-            for visit in input.sorted(by: { $0.ticketID < $1.ticketID }) where !visit.isCancelled && visits[visit.ticketID] == nil {
+            for visit in input.sorted(by: { $0.ticketID < $1.ticketID })
+            where !visit.isCancelled && visits[visit.ticketID] == nil {
                 visits[visit.ticketID] = visit
                 let inside = Set(visit.employeeIDs).compactMap { rows[$0] }.sorted()
                 for row in inside {
@@ -107,7 +121,8 @@ struct LevellingPlanner {
 
         func shares(of visit: PlannedVisit, row: Int) -> [(day: Int, minutes: Int)] {
             guard let first = planner.dates.first else { return [] }
-            return WorkloadSheet.shares(start: visit.start, minutes: visit.durationMinutes, zone: planner.members[row].zone, first: first)
+            return WorkloadSheet.shares(
+                start: visit.start, minutes: visit.durationMinutes, zone: planner.members[row].zone, first: first)
         }
 
         func excess(_ cell: Int) -> Int { planned[cell] - capacity[cell] }
@@ -145,9 +160,13 @@ struct LevellingPlanner {
                         let before = touched.map { excess($0.cell) }.max() ?? 0
                         let after = touched.map { excess($0.cell) + $0.delta }.max() ?? 0
                         guard after < before else { continue }
-                        var candidate = Candidate(key: (after, column, target, ticket), start: .distantPast, touched: touched)
+                        var candidate = Candidate(
+                            key: (after, column, target, ticket), start: .distantPast, touched: touched)
                         guard candidate.isBetter(than: best) else { continue }
-                        guard let start = slot(of: target, column: column, within: window, minutes: visit.durationMinutes, moving: ticket)
+                        guard
+                            let start = slot(
+                                of: target, column: column, within: window, minutes: visit.durationMinutes,
+                                moving: ticket)
                         else { continue }
                         candidate.start = start
                         best = candidate
@@ -165,7 +184,8 @@ struct LevellingPlanner {
             guard let date = try? LocalDate(visit.start, in: zone), let next = try? date.adding(days: 1) else {
                 return DateInterval(start: visit.start, end: visit.end)
             }
-            return DateInterval(start: date.instant(at: .midnight, in: zone), end: next.instant(at: .midnight, in: zone))
+            return DateInterval(
+                start: date.instant(at: .midnight, in: zone), end: next.instant(at: .midnight, in: zone))
         }
 
         /// The columns of `row` whose day meets `window`.
@@ -221,7 +241,9 @@ struct LevellingPlanner {
             let target = move.key.row
             let touched = move.touched.sorted { $0.cell < $1.cell }
             let before = touched.map { load($0.cell) }
-            for share in shares(of: visit, row: row) { movable[row * columns + share.day].removeAll { $0 == visit.ticketID } }
+            for share in shares(of: visit, row: row) {
+                movable[row * columns + share.day].removeAll { $0 == visit.ticketID }
+            }
             for change in touched { planned[change.cell] += change.delta }
             let after = touched.map { load($0.cell) }
             var moved = visit
@@ -231,7 +253,9 @@ struct LevellingPlanner {
             visits[visit.ticketID] = moved
             busy[row].removeAll { $0.ticket == visit.ticketID }
             let entry = Busy(start: moved.start, end: moved.end, ticket: visit.ticketID)
-            let at = busy[target].firstIndex { ($0.start, $0.end, $0.ticket) > (entry.start, entry.end, entry.ticket) } ?? busy[target].count
+            let at =
+                busy[target].firstIndex { ($0.start, $0.end, $0.ticket) > (entry.start, entry.end, entry.ticket) }
+                ?? busy[target].count
             busy[target].insert(entry, at: at)
             let cell = target * columns + move.key.column
             let place = movable[cell].firstIndex { $0 > visit.ticketID } ?? movable[cell].count
@@ -240,7 +264,8 @@ struct LevellingPlanner {
                 groupID: planner.group, ticketID: visit.ticketID, baseRevision: visit.revision,
                 durationMinutes: visit.durationMinutes,
                 from: VisitPlacement(employeeID: planner.members[row].id, start: visit.start),
-                to: VisitPlacement(employeeID: planner.members[target].id, start: moved.start), before: before, after: after)
+                to: VisitPlacement(employeeID: planner.members[target].id, start: moved.start), before: before,
+                after: after)
         }
 
         func load(_ cell: Int) -> CellLoad {

@@ -15,7 +15,9 @@ public struct WorkloadCell: Hashable, Sendable, Codable {
     public var ticketIDs: [TicketID]
 
     /// Describes a cell.
-    public init(employeeID: EmployeeID, date: LocalDate, plannedMinutes: Int, capacityMinutes: Int, ticketIDs: [TicketID]) {
+    public init(
+        employeeID: EmployeeID, date: LocalDate, plannedMinutes: Int, capacityMinutes: Int, ticketIDs: [TicketID]
+    ) {
         self.employeeID = employeeID
         self.date = date
         self.plannedMinutes = plannedMinutes
@@ -127,7 +129,9 @@ public struct WorkloadCalendar: Hashable, Sendable, Codable {
     /// The calendar of the month holding `date`, clipped to the calendar's dates.
     public func month(containing date: LocalDate) -> WorkloadCalendar {
         let kept = dates.filter { $0.year == date.year && $0.month == date.month }
-        guard let first = kept.first, let last = kept.last else { return dates(LocalDate.last, through: LocalDate.first) }
+        guard let first = kept.first, let last = kept.last else {
+            return dates(LocalDate.last, through: LocalDate.first)
+        }
         return dates(first, through: last)
     }
 

@@ -59,7 +59,9 @@ struct WorkloadSheet: Sendable {
             guard let next = try? date.adding(days: 1) else { break }
             let boundary = next.instant(at: .midnight, in: zone)
             // Minutes whose middle lies before the boundary.
-            let before = boundary >= end ? minutes : min(minutes, max(counted, Int((boundary.timeIntervalSince(start) / 60 - 0.5).rounded(.up))))
+            let before =
+                boundary >= end
+                ? minutes : min(minutes, max(counted, Int((boundary.timeIntervalSince(start) / 60 - 0.5).rounded(.up))))
             if before > counted { result.append((day, before - counted)) }
             counted = before
             day += 1
@@ -92,7 +94,8 @@ struct WorkloadSheet: Sendable {
         for visit in visits.sorted(by: { $0.ticketID < $1.ticketID }) where !visit.isCancelled {
             for employee in Set(visit.employeeIDs) {
                 guard let row = rows[employee] else { continue }
-                let shares = Self.shares(start: visit.start, minutes: visit.durationMinutes, zone: members[row].zone, first: first)
+                let shares = Self.shares(
+                    start: visit.start, minutes: visit.durationMinutes, zone: members[row].zone, first: first)
                 for share in shares where (0..<dates.count).contains(share.day) {
                     planned[row * dates.count + share.day] += share.minutes
                     tickets[row * dates.count + share.day].append(visit.ticketID)

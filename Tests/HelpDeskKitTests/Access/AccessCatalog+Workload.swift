@@ -7,13 +7,16 @@ extension AccessCatalog {
     /// Workload and levelling are planning: every entry needs exactly ``AccessAction/planWork``.
     static let workloadNeeds: [String: Set<AccessAction>] = [
         "workload: the service desk's week": [.planWork], "workload: Anna and Boris's week": [.planWork],
-        "overloadedCells: the service desk's week": [.planWork], "freeSlots: two hours in the service desk": [.planWork],
+        "overloadedCells: the service desk's week": [.planWork],
+        "freeSlots: two hours in the service desk": [.planWork],
         "levellingSuggestions: the service desk's week": [.planWork],
         "applyLevellingSuggestion: a1's visit to Boris": [.planWork],
     ]
 
     /// The week of the fixture's Monday.
-    static var workloadWeek: (LocalDate, LocalDate) { (AccessFixture.monday, try! AccessFixture.monday.adding(days: 6)) }
+    static var workloadWeek: (LocalDate, LocalDate) {
+        (AccessFixture.monday, try! AccessFixture.monday.adding(days: 6))
+    }
 
     /// A suggestion that moves a1's visit (written straight into the store on first use: an hour of
     /// Anna's on Monday at 09:00, movable all week) to Boris, at 09:00 or 10:00 on Monday.
@@ -38,14 +41,16 @@ extension AccessCatalog {
             groupID: f.test.serviceDesk.id, ticketID: stored.ticketID, baseRevision: stored.revision,
             durationMinutes: stored.durationMinutes,
             from: VisitPlacement(employeeID: stored.employeeIDs[0], start: stored.start),
-            to: VisitPlacement(employeeID: f.test.boris.id, start: stored.start == nine ? nine.addingTimeInterval(3_600) : nine),
+            to: VisitPlacement(
+                employeeID: f.test.boris.id, start: stored.start == nine ? nine.addingTimeInterval(3_600) : nine),
             before: [], after: [])
     }
 
     static let workloadEntries: [AccessEntry] = [
         E("workload(of:from:through:as:)", "workload: the service desk's week") { f, p in
             try await E.call {
-                try await f.desk.workload(of: f.test.serviceDesk.id, from: workloadWeek.0, through: workloadWeek.1, as: p)
+                try await f.desk.workload(
+                    of: f.test.serviceDesk.id, from: workloadWeek.0, through: workloadWeek.1, as: p)
             }
         },
         E("workload(of:from:through:as:)", "workload: Anna and Boris's week") { f, p in
@@ -56,7 +61,8 @@ extension AccessCatalog {
         },
         E("overloadedCells(of:from:through:as:)", "overloadedCells: the service desk's week") { f, p in
             try await E.call {
-                try await f.desk.overloadedCells(of: f.test.serviceDesk.id, from: workloadWeek.0, through: workloadWeek.1, as: p)
+                try await f.desk.overloadedCells(
+                    of: f.test.serviceDesk.id, from: workloadWeek.0, through: workloadWeek.1, as: p)
             }
         },
         E("freeSlots(for:minutes:from:through:as:)", "freeSlots: two hours in the service desk") { f, p in

@@ -9,12 +9,15 @@ import WorkingTime
 struct LevellingConcurrencyTests {
     static func move(_ visit: PlannedVisit, _ t: TestDesk, to start: Date) -> LevellingSuggestion {
         LevellingSuggestion(
-            groupID: t.serviceDesk.id, ticketID: visit.ticketID, baseRevision: 1, durationMinutes: visit.durationMinutes,
+            groupID: t.serviceDesk.id, ticketID: visit.ticketID, baseRevision: 1,
+            durationMinutes: visit.durationMinutes,
             from: VisitPlacement(employeeID: visit.employeeIDs[0], start: visit.start),
             to: VisitPlacement(employeeID: t.boris.id, start: start), before: [], after: [])
     }
 
-    static func attempt(_ engine: HelpDesk, _ suggestion: LevellingSuggestion) async -> Result<PlannedVisit, HelpDeskError> {
+    static func attempt(_ engine: HelpDesk, _ suggestion: LevellingSuggestion) async -> Result<
+        PlannedVisit, HelpDeskError
+    > {
         do throws(HelpDeskError) {
             return .success(try await engine.applyLevellingSuggestion(suggestion, by: .system))
         } catch {
@@ -22,7 +25,8 @@ struct LevellingConcurrencyTests {
         }
     }
 
-    @Test("two visits moved onto one slot of Boris at once: one moves, the other finds the slot taken", arguments: 0..<10)
+    @Test(
+        "two visits moved onto one slot of Boris at once: one moves, the other finds the slot taken", arguments: 0..<10)
     func oneSlot(round: Int) async throws {
         // Commits yield first, as a database's round trip does, so the two commands interleave.
         let s = try await LevellingEngineTests.scene(on: YieldingStore())

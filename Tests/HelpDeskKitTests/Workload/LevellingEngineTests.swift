@@ -1,6 +1,7 @@
 import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
+import SeededRandom
 import Testing
 import WorkingTime
 
@@ -30,12 +31,20 @@ struct LevellingEngineTests {
             ticketID: try await t.ticket("Annual service").id, start: try at(9), durationMinutes: 360,
             employeeIDs: [t.anna.id], window: week)
         let evening = PlannedVisit(
-            ticketID: try await t.ticket("CCTV check").id, start: try at(15), durationMinutes: 300, employeeIDs: [t.anna.id])
+            ticketID: try await t.ticket("CCTV check").id, start: try at(15), durationMinutes: 300,
+            employeeIDs: [t.anna.id])
         let fixed = PlannedVisit(
-            ticketID: try await t.ticket("Agreed visit").id, start: try at(8), durationMinutes: 60, employeeIDs: [t.anna.id],
+            ticketID: try await t.ticket("Agreed visit").id, start: try at(8), durationMinutes: 60,
+            employeeIDs: [t.anna.id],
             window: week, isFixed: true)
         try await WorkloadReadTests.store([long, evening, fixed], in: t)
         return Scene(t: t, long: long, evening: evening, fixed: fixed)
+    }
+
+    /// Every stored visit (``StoreSnapshot`` does not hold visits).
+    static func allVisits(_ t: TestDesk) async throws -> [PlannedVisit] {
+        let repository = try #require(try t.store.feature((any VisitRepository).self))
+        return try await repository.visits()
     }
 
     static func suggestions(_ t: TestDesk) async throws -> [LevellingSuggestion] {
@@ -66,10 +75,12 @@ struct LevellingEngineTests {
         #expect(try await Self.suggestions(t).isEmpty)
         // The same suggestion again is stale and changes nothing.
         let before = try await t.snapshot()
+        let visitsBefore = try await Self.allVisits(t)
         await #expect(throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .visitChanged(revision: 2))) {
             try await t.desk.applyLevellingSuggestion(first, by: .system)
         }
         #expect(try await t.snapshot() == before)
+        #expect(try await Self.allVisits(t) == visitsBefore)
     }
 
     @Test("a repeat with the idempotency key returns the first result")
@@ -87,13 +98,18 @@ struct LevellingEngineTests {
         let t = s.t
         let first = try #require(try await Self.suggestions(t).first)
         let intruder = PlannedVisit(
-            ticketID: try await t.ticket("Urgent").id, start: try Self.at(10), durationMinutes: 30, employeeIDs: [t.boris.id])
+            ticketID: try await t.ticket("Urgent").id, start: try Self.at(10), durationMinutes: 30,
+            employeeIDs: [t.boris.id])
         try await WorkloadReadTests.store([intruder], in: t)
         let before = try await t.snapshot()
-        await #expect(throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .slotTaken(by: intruder.ticketID))) {
+        let visitsBefore = try await Self.allVisits(t)
+        await #expect(
+            throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .slotTaken(by: intruder.ticketID))
+        ) {
             try await t.desk.applyLevellingSuggestion(first, by: .system)
         }
         #expect(try await t.snapshot() == before)
+        #expect(try await Self.allVisits(t) == visitsBefore)
     }
 
     @Test("moves outside the window, working time or group, and of fixed visits, are refused")
@@ -102,7 +118,8 @@ struct LevellingEngineTests {
         let t = s.t
         func suggestion(_ visit: PlannedVisit, to employee: EmployeeID, at start: Date) -> LevellingSuggestion {
             LevellingSuggestion(
-                groupID: t.serviceDesk.id, ticketID: visit.ticketID, baseRevision: 1, durationMinutes: visit.durationMinutes,
+                groupID: t.serviceDesk.id, ticketID: visit.ticketID, baseRevision: 1,
+                durationMinutes: visit.durationMinutes,
                 from: VisitPlacement(employeeID: visit.employeeIDs[0], start: visit.start),
                 to: VisitPlacement(employeeID: employee, start: start), before: [], after: [])
         }
@@ -115,6 +132,7 @@ struct LevellingEngineTests {
             (suggestion(s.long, to: t.anna.id, at: try Self.at(8)), .outsideWorkingTime),
         ]
         let before = try await t.snapshot()
+        let visitsBefore = try await Self.allVisits(t)
         for (refused, why) in cases {
             await #expect(throws: HelpDeskError.levellingSuggestionStale(refused.ticketID, why)) {
                 try await t.desk.applyLevellingSuggestion(refused, by: .system)
@@ -123,15 +141,58 @@ struct LevellingEngineTests {
         var wrongRevision = suggestion(s.long, to: t.boris.id, at: try Self.at(9))
         wrongRevision = LevellingSuggestion(
             groupID: wrongRevision.groupID, ticketID: wrongRevision.ticketID, baseRevision: 7,
-            durationMinutes: wrongRevision.durationMinutes, from: wrongRevision.from, to: wrongRevision.to, before: [], after: [])
+            durationMinutes: wrongRevision.durationMinutes, from: wrongRevision.from, to: wrongRevision.to, before: [],
+            after: [])
         await #expect(throws: HelpDeskError.levellingSuggestionStale(s.long.ticketID, .visitChanged(revision: 1))) {
             try await t.desk.applyLevellingSuggestion(wrongRevision, by: .system)
         }
         #expect(try await t.snapshot() == before)
+        #expect(try await Self.allVisits(t) == visitsBefore)
         // Moving onto Anna's own fixed hour is a taken slot; a free hour on Tuesday is fine.
         let onto = suggestion(s.long, to: t.boris.id, at: try Self.at(9, plus: 1))
         let tuesday = try Self.at(9, plus: 1)
         #expect(try await t.desk.applyLevellingSuggestion(onto, by: .system).start == tuesday)
+    }
+
+    @Test("a chain of suggestions applies in order, and the calendar ends as the planner said", arguments: 0..<6)
+    func chain(seed: Int) async throws {
+        let t = try await TestDesk.make(seed: UInt64(seed) + 9)
+        _ = try await t.desk.setWorkingCalendar(of: t.boris.id, WorkloadReadTests.berlin, by: .system)
+        var random = SplitMix64(seed: UInt64(seed))
+        var visits: [PlannedVisit] = []
+        for index in 0..<12 {
+            let start = try Self.at(8 + Int(random.next() % 9), plus: Int(random.next() % 2))
+            let window: DateInterval? =
+                index % 3 == 0 ? nil : DateInterval(start: try Self.at(0), end: try Self.at(0, plus: 5))
+            visits.append(
+                PlannedVisit(
+                    ticketID: try await t.ticket("Visit \(index)").id, start: start,
+                    durationMinutes: 60 + Int(random.next() % 4) * 30, employeeIDs: [t.anna.id], window: window,
+                    isFixed: index % 5 == 4))
+        }
+        try await WorkloadReadTests.store(visits, in: t)
+        let friday = try Self.monday.adding(days: 4)
+        let suggestions = try await t.desk.levellingSuggestions(
+            for: t.serviceDesk.id, from: Self.monday, through: friday, as: .system)
+        #expect(!suggestions.isEmpty)
+        let before = try await t.desk.workload(of: t.serviceDesk.id, from: Self.monday, through: friday, as: .system)
+        for suggestion in suggestions {
+            let moved = try await t.desk.applyLevellingSuggestion(suggestion, by: .system)
+            #expect(moved.start == suggestion.to.start && moved.employeeIDs == [suggestion.to.employeeID])
+        }
+        let after = try await t.desk.workload(of: t.serviceDesk.id, from: Self.monday, through: friday, as: .system)
+        #expect(after.total.plannedMinutes == before.total.plannedMinutes)
+        let highest = { (calendar: WorkloadCalendar) in calendar.cells.map(\.overloadMinutes).max() ?? 0 }
+        #expect(highest(after) < highest(before))
+        for load in suggestions.last?.after ?? [] {
+            #expect(after.cell(load.employeeID, on: load.date)?.plannedMinutes == load.plannedMinutes)
+        }
+        // Levelled: asking again finds nothing more to move.
+        #expect(
+            try await t.desk.levellingSuggestions(
+                for: t.serviceDesk.id, from: Self.monday, through: friday, as: .system
+            )
+            .isEmpty)
     }
 
     @Test("levelling reads refuse bad limits and ranges")

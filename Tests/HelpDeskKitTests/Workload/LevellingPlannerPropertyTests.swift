@@ -28,7 +28,9 @@ struct LevellingPlannerPropertyTests {
         var members: [WorkloadMember] = []
         for index in 0..<Int.random(in: 1...4, using: &random) {
             let days = Weekday.allCases.filter { _ in Int.random(in: 0..<5, using: &random) > 0 }
-            let intervals = try shifts.randomElement(using: &random)!.split(separator: " ").map { try LocalInterval(parsing: String($0)) }
+            let intervals = try shifts.randomElement(using: &random)!.split(separator: " ").map {
+                try LocalInterval(parsing: String($0))
+            }
             let calendar = try BusinessCalendar(
                 timeZoneIdentifier: zones.randomElement(using: &random)!,
                 schedule: WeeklySchedule(weekdays: days, intervals: intervals))
@@ -37,7 +39,9 @@ struct LevellingPlannerPropertyTests {
         var visits: [PlannedVisit] = []
         for index in 0..<Int.random(in: 0...40, using: &random) {
             var employees = [members.randomElement(using: &random)!.id]
-            if Int.random(in: 0..<8, using: &random) == 0 { employees.append(EmployeeID(id(100 + Int.random(in: 0..<6, using: &random)))) }
+            if Int.random(in: 0..<8, using: &random) == 0 {
+                employees.append(EmployeeID(id(100 + Int.random(in: 0..<6, using: &random))))
+            }
             let date = dates.randomElement(using: &random)!
             let minute = Int.random(in: 0..<(24 * 4), using: &random) * 15
             let start = date.instant(at: try TimeOfDay(secondsSinceMidnight: minute * 60), in: members[0].zone)
@@ -47,13 +51,16 @@ struct LevellingPlannerPropertyTests {
             if Bool.random(using: &random) {
                 let before = Double(Int.random(in: 0...(3 * 24 * 60), using: &random)) * 60
                 let after = Double(Int.random(in: 0...(3 * 24 * 60), using: &random)) * 60
-                window = DateInterval(start: start.addingTimeInterval(-before), end: start.addingTimeInterval(Double(duration) * 60 + after))
+                window = DateInterval(
+                    start: start.addingTimeInterval(-before),
+                    end: start.addingTimeInterval(Double(duration) * 60 + after))
             }
             visits.append(
                 PlannedVisit(
                     ticketID: TicketID(id(index)), start: start, durationMinutes: duration,
                     employeeIDs: Array(Set(employees)).sorted(), window: window,
-                    isFixed: Int.random(in: 0..<5, using: &random) == 0, isCancelled: Int.random(in: 0..<20, using: &random) == 0,
+                    isFixed: Int.random(in: 0..<5, using: &random) == 0,
+                    isCancelled: Int.random(in: 0..<20, using: &random) == 0,
                     revision: Int.random(in: 1...3, using: &random)))
         }
         return Instance(dates: dates, members: members, visits: visits)
@@ -93,8 +100,11 @@ struct LevellingPlannerPropertyTests {
             let sourceZone = instance.members[try #require(rows[visit.employeeIDs[0]])].zone
             let day = try LocalDate(visit.start, in: sourceZone)
             let nextDay = try day.adding(days: 1)
-            let window = visit.window
-                ?? DateInterval(start: day.instant(at: .midnight, in: sourceZone), end: nextDay.instant(at: .midnight, in: sourceZone))
+            let window =
+                visit.window
+                ?? DateInterval(
+                    start: day.instant(at: .midnight, in: sourceZone),
+                    end: nextDay.instant(at: .midnight, in: sourceZone))
             #expect(moved.start >= window.start && moved.end <= window.end)
             // Inside one working interval of the target on one of the dates.
             let target = instance.members[try #require(rows[suggestion.to.employeeID])]
@@ -129,6 +139,9 @@ struct LevellingPlannerPropertyTests {
         // Deterministic, whatever the order of the visits.
         var random = SplitMix64(seed: UInt64(seed) &+ 1_000)
         #expect(planner.suggestions(for: instance.visits.shuffled(using: &random), limit: 60) == suggestions)
+        let shuffled = LevellingPlanner(
+            group: planner.group, dates: instance.dates, members: instance.members.shuffled(using: &random))
+        #expect(shuffled.suggestions(for: instance.visits.shuffled(using: &random), limit: 60) == suggestions)
         #expect(planner.suggestions(for: instance.visits, limit: 60) == suggestions)
     }
 

@@ -37,7 +37,9 @@ struct WorkloadReadTests {
             let start = day.instant(at: .midnight, in: TimeZone(identifier: "UTC")!)
                 .addingTimeInterval(Double(Int.random(in: 0..<96, using: &random)) * 900)
             var employees = [people.randomElement(using: &random)!]
-            if Bool.random(using: &random) { employees = Array(Set(employees + [people.randomElement(using: &random)!])).sorted() }
+            if Bool.random(using: &random) {
+                employees = Array(Set(employees + [people.randomElement(using: &random)!])).sorted()
+            }
             visits.append(
                 PlannedVisit(
                     ticketID: ticket.id, start: start, durationMinutes: Int.random(in: 1...24, using: &random) * 30,
@@ -82,17 +84,23 @@ struct WorkloadReadTests {
         }
         #expect(calendar.total.plannedMinutes == calendar.cells.map(\.plannedMinutes).reduce(0, +))
         for date in calendar.dates {
-            #expect(calendar.total(on: date).capacityMinutes == calendar.column(on: date).map(\.capacityMinutes).reduce(0, +))
+            #expect(
+                calendar.total(on: date).capacityMinutes
+                    == calendar.column(on: date).map(\.capacityMinutes).reduce(0, +))
         }
-        let overloaded = try await t.desk.overloadedCells(of: t.serviceDesk.id, from: Self.monday, through: through, as: .system)
-        #expect(overloaded == calendar.cells.filter(\.isOverloaded).sorted {
-            ($0.overloadMinutes, $1.employeeID, $1.date) > ($1.overloadMinutes, $0.employeeID, $0.date)
-        })
+        let overloaded = try await t.desk.overloadedCells(
+            of: t.serviceDesk.id, from: Self.monday, through: through, as: .system)
+        #expect(
+            overloaded
+                == calendar.cells.filter(\.isOverloaded).sorted {
+                    ($0.overloadMinutes, $1.employeeID, $1.date) > ($1.overloadMinutes, $0.employeeID, $0.date)
+                })
         #expect(calendar.isoWeek(containing: through) == calendar)
         #expect(calendar.day(Self.monday).cells == calendar.column(on: Self.monday))
         #expect(calendar.month(containing: Self.monday).dates.count == 7)
         // The explicit list gives the same rows, leavers included.
-        let listed = try await t.desk.workload(of: [t.boris.id, t.anna.id], from: Self.monday, through: through, as: .system)
+        let listed = try await t.desk.workload(
+            of: [t.boris.id, t.anna.id], from: Self.monday, through: through, as: .system)
         #expect(listed == calendar)
         let former = try await t.desk.workload(of: [t.former.id], from: Self.monday, through: through, as: .system)
         #expect(former.employeeIDs == [t.former.id])
@@ -106,21 +114,29 @@ struct WorkloadReadTests {
         try await Self.store(visits, in: t)
         let through = try Self.monday.adding(days: 4)
         let length = [30, 60, 120][seed % 3]
-        let slots = try await t.desk.freeSlots(for: t.serviceDesk.id, minutes: length, from: Self.monday, through: through, as: .system)
+        let slots = try await t.desk.freeSlots(
+            for: t.serviceDesk.id, minutes: length, from: Self.monday, through: through, as: .system)
         var expected: [FreeSlot] = []
-        for (employee, working) in [(t.anna.id, HelpDesk.standardWorkloadCalendar), (t.boris.id, Self.berlin)].sorted(by: { $0.0 < $1.0 }) {
+        for (employee, working) in [(t.anna.id, HelpDesk.standardWorkloadCalendar), (t.boris.id, Self.berlin)].sorted(
+            by: { $0.0 < $1.0 })
+        {
             var date = Self.monday
             while date <= through {
                 var run: [Date] = []
                 func close() {
                     if run.count >= length, let first = run.first, let last = run.last {
-                        expected.append(FreeSlot(employeeID: employee, date: date, interval: DateInterval(start: first, end: last.addingTimeInterval(60))))
+                        expected.append(
+                            FreeSlot(
+                                employeeID: employee, date: date,
+                                interval: DateInterval(start: first, end: last.addingTimeInterval(60))))
                     }
                     run = []
                 }
                 for minute in try Self.minutes(of: date, in: working.timeZone) {
                     let middle = minute.addingTimeInterval(30)
-                    let busy = visits.contains { !$0.isCancelled && $0.employeeIDs.contains(employee) && $0.start <= middle && middle < $0.end }
+                    let busy = visits.contains {
+                        !$0.isCancelled && $0.employeeIDs.contains(employee) && $0.start <= middle && middle < $0.end
+                    }
                     if working.isWorking(at: middle) && !busy { run.append(minute) } else { close() }
                 }
                 close()
@@ -134,7 +150,8 @@ struct WorkloadReadTests {
     func fallbacks() async throws {
         let night = try BusinessCalendar(
             timeZoneIdentifier: "Asia/Tokyo",
-            schedule: WeeklySchedule(weekdays: Weekday.allCases, intervals: [try LocalInterval(parsing: "20:00-23:00")]))
+            schedule: WeeklySchedule(weekdays: Weekday.allCases, intervals: [try LocalInterval(parsing: "20:00-23:00")])
+        )
         var configuration = HelpDeskConfiguration()
         configuration.sla = try SLAConfiguration(
             policies: [SLAPolicy(id: "night", name: "Night", calendar: night, targets: [:])], defaultPolicyID: "night")
@@ -143,7 +160,8 @@ struct WorkloadReadTests {
         let calendar = try await t.desk.workload(of: [t.anna.id], from: Self.monday, through: sunday, as: .system)
         #expect(calendar.cells.map(\.capacityMinutes) == Array(repeating: 180, count: 7))
         let plain = try await TestDesk.make()
-        let standard = try await plain.desk.workload(of: [plain.anna.id], from: Self.monday, through: sunday, as: .system)
+        let standard = try await plain.desk.workload(
+            of: [plain.anna.id], from: Self.monday, through: sunday, as: .system)
         #expect(standard.cells.map(\.capacityMinutes) == [540, 540, 540, 540, 540, 0, 0])
     }
 
@@ -170,12 +188,16 @@ struct WorkloadReadTests {
         }
         for minutes in [0, -5, 1_441, Int.max] {
             await #expect(throws: HelpDeskError.invalidInput(field: "minutes", problem: .outOfRange(1...1_440))) {
-                try await t.desk.freeSlots(for: group, minutes: minutes, from: Self.monday, through: Self.monday, as: .system)
+                try await t.desk.freeSlots(
+                    for: group, minutes: minutes, from: Self.monday, through: Self.monday, as: .system)
             }
         }
-        await #expect(throws: HelpDeskError.groupNotFound(GroupID(UUID(uuidString: "00000000-0000-0000-0000-000000000001")!))) {
+        await #expect(
+            throws: HelpDeskError.groupNotFound(GroupID(UUID(uuidString: "00000000-0000-0000-0000-000000000001")!))
+        ) {
             try await t.desk.workload(
-                of: GroupID(UUID(uuidString: "00000000-0000-0000-0000-000000000001")!), from: Self.monday, through: Self.monday,
+                of: GroupID(UUID(uuidString: "00000000-0000-0000-0000-000000000001")!), from: Self.monday,
+                through: Self.monday,
                 as: .system)
         }
     }
