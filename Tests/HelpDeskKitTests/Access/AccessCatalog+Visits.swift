@@ -4,8 +4,14 @@ import HelpDeskTestSupport
 
 extension AccessFixture {
     /// The fixture's visit: Boris at Alpha's office about a1, tomorrow at 10:00 UTC for 90 minutes.
+    /// a1's visit: an hour of Anna's at Alpha's office on the fixture's Monday at 09:00 UTC, movable
+    /// all week (so the levelling entry has a visit to move to Boris).
     static func addVisit(_ test: TestDesk, on a1: Ticket, at office: Location) async throws {
-        _ = try await test.desk.planVisit(on: a1.id, visitRequest(test, at: office, hours: 25), by: .system)
+        let monday = AccessFixture.monday.instant(at: .midnight, in: TimeZone(identifier: "UTC")!)
+        let request = VisitRequest(
+            start: monday.addingTimeInterval(9 * 3_600), durationMinutes: 60, employeeIDs: [test.anna.id],
+            locationID: office.id, window: DateInterval(start: monday, duration: 5 * 86_400))
+        _ = try await test.desk.planVisit(on: a1.id, request, by: .system)
     }
 
     /// A request for Boris at `office`, `hours` after the desk's start.

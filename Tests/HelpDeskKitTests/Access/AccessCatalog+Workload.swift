@@ -18,24 +18,15 @@ extension AccessCatalog {
         (AccessFixture.monday, try! AccessFixture.monday.adding(days: 6))
     }
 
-    /// A suggestion that moves a1's visit (written straight into the store on first use: an hour of
-    /// Anna's on Monday at 09:00, movable all week) to Boris, at 09:00 or 10:00 on Monday.
+    /// A suggestion that moves a1's visit (``AccessFixture/addVisit(_:on:at:)``: an hour of Anna's on
+    /// Monday at 09:00, movable all week) to Boris, at 09:00 or 10:00 on Monday.
     static func levelling(_ f: AccessFixture) async throws -> LevellingSuggestion {
         guard let repository = try f.test.store.feature((any VisitRepository).self) else {
             throw HelpDeskError.storeLacksFeature("VisitRepository")
         }
         let monday = AccessFixture.monday.instant(at: .midnight, in: TimeZone(identifier: "UTC")!)
         let nine = monday.addingTimeInterval(9 * 3_600)
-        var visit = try await repository.visit(ofTicket: f.a1.id)
-        if visit == nil {
-            let first = PlannedVisit(
-                ticketID: f.a1.id, start: nine, durationMinutes: 60, employeeIDs: [f.test.anna.id],
-                window: DateInterval(start: monday, duration: 5 * 86_400))
-            var work = UnitOfWork()
-            work.plannedVisitWrites = [PlannedVisitWrite(visit: first, expectedRevision: nil)]
-            try await f.test.store.commit(work)
-            visit = first
-        }
+        let visit = try await repository.visit(ofTicket: f.a1.id)
         guard let stored = visit else { throw HelpDeskError.storeLacksFeature("VisitRepository") }
         return LevellingSuggestion(
             groupID: f.test.serviceDesk.id, ticketID: stored.ticketID, baseRevision: stored.revision,

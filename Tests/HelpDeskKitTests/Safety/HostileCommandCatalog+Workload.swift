@@ -7,16 +7,11 @@ extension HostileCommandCatalog {
     /// Monday 2026-03-02, 09:00 UTC (the fixture's Monday).
     static var workloadNine: Date { TestDesk.start }
 
-    /// Visits to level: a1's (Anna, Monday 09:00, an hour, movable all week) and a2's (Boris, a
-    /// fixed hour at 10:00), written straight into the store.
+    /// Visits to level: a1's (the fixture's: Anna, Monday 09:00, an hour, movable all week) and a2's
+    /// (Boris, a fixed hour at 10:00), written straight into the store.
     @Sendable static func prepareVisits(_ f: AccessFixture) async throws {
         var work = UnitOfWork()
         work.plannedVisitWrites = [
-            PlannedVisitWrite(
-                visit: PlannedVisit(
-                    ticketID: f.a1.id, start: workloadNine, durationMinutes: 60, employeeIDs: [f.test.anna.id],
-                    window: DateInterval(start: workloadNine, duration: 5 * 86_400)),
-                expectedRevision: nil),
             PlannedVisitWrite(
                 visit: PlannedVisit(
                     ticketID: f.a2.id, start: workloadNine.addingTimeInterval(3_600), durationMinutes: 60,
