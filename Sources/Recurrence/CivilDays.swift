@@ -8,31 +8,16 @@ enum CivilDays {
     /// The day number of 9999-12-31.
     static let last = 2_932_896
 
-    /// Days since 1970-01-01 of a valid `year-month-day` (Hinnant's days-from-civil).
-    static func number(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    /// Days since 1970-01-01 of a valid `year-month-day`.
+    @inline(__always)
+    static func number(year: Int, month: Int, day: Int) -> Int { GregorianDays.number(year: year, month: month, day: day) }
 
     /// The day number of `date`.
     static func number(_ date: LocalDate) -> Int { number(year: date.year, month: date.month, day: date.day) }
 
-    /// The date of a day number in `first ... last` (Hinnant's civil-from-days).
-    static func civil(_ n: Int) -> (year: Int, month: Int, day: Int) {
-        let z = n + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    /// The date of a day number in `first ... last`.
+    @inline(__always)
+    static func civil(_ n: Int) -> (year: Int, month: Int, day: Int) { GregorianDays.civil(n) }
 
     /// The `LocalDate` of a day number, `nil` outside years 1...9999.
     static func date(_ n: Int) -> LocalDate? {
@@ -45,13 +30,8 @@ enum CivilDays {
     static func weekday(_ n: Int) -> Int { ((n + 3) % 7 + 7) % 7 }
 
     /// Days in `month` of `year`.
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    @inline(__always)
+    static func daysInMonth(year: Int, month: Int) -> Int { GregorianDays.daysInMonth(year: year, month: month) }
 
     /// `a mod b` in `0 ..< b` for positive `b`.
     static func mod(_ a: Int, _ b: Int) -> Int { ((a % b) + b) % b }

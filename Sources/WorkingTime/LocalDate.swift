@@ -33,31 +33,13 @@ public struct LocalDate: Sendable, Hashable, Comparable, TextCodable {
     ///
     /// - Complexity: O(1) (Hinnant's civil-from-days).
     init(dayNumber: Int64) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        year = Int(yoe + era * 400 + (m <= 2 ? 1 : 0))
-        month = Int(m)
-        day = Int(d)
+        (year, month, day) = GregorianDays.civil(Int(dayNumber))
     }
 
     /// Days since 1970-01-01 (negative before).
     ///
     /// - Complexity: O(1) (Hinnant's days-from-civil).
-    var dayNumber: Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    var dayNumber: Int64 { Int64(GregorianDays.number(year: year, month: month, day: day)) }
 
     /// The day of the week of this date.
     public var weekday: Weekday { Weekday(rawValue: LocalDate.weekdayIndex(ofDay: dayNumber) + 1)! }
@@ -67,13 +49,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, TextCodable {
         Int(((dayNumber + 3) % 7 + 7) % 7)
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysInMonth(year: Int, month: Int) -> Int { GregorianDays.daysInMonth(year: year, month: month) }
 
     /// Orders dates chronologically.
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {

@@ -83,6 +83,26 @@ struct LevellingEngineTests {
         #expect(try await Self.allVisits(t) == visitsBefore)
     }
 
+    @Test("an applied move is on the ticket's audit trail, as levelling, and announced once")
+    func auditedAndAnnounced() async throws {
+        let s = try await Self.scene()
+        let t = s.t
+        let first = try #require(try await Self.suggestions(t).first)
+        let eventsBefore = try await t.desk.undeliveredEvents(limit: 10_000, as: .system).count
+        let moved = try await t.desk.applyLevellingSuggestion(first, by: .employee(t.anna.id))
+        let entries = try await t.desk.auditTrail(of: s.long.ticketID, as: .system).filter { $0.field == .visit }
+        #expect(entries.count == 1)
+        #expect(entries.first?.newValue?.contains("levelling") == true, "\(entries)")
+        let events = try await t.desk.undeliveredEvents(limit: 10_000, as: .system).dropFirst(eventsBefore)
+        let moves = events.filter {
+            if case .visitRescheduled(let ticket, _, let start, _) = $0.event {
+                return ticket == s.long.ticketID && start == moved.start
+            }
+            return false
+        }
+        #expect(moves.count == 1)
+    }
+
     @Test("a repeat with the idempotency key returns the first result")
     func idempotent() async throws {
         let s = try await Self.scene()
