@@ -5,7 +5,9 @@ import Testing
 /// Every check of the contract suite: this adapter runs them all, billing included.
 let postgresContractChecks = StoreContract.checks
 
-@Suite("PostgreSQL store honours the repository contract", .enabled(if: ScratchDatabase.server != nil))
+@Suite(
+    "PostgreSQL store honours the repository contract", .enabled(if: ScratchDatabase.server != nil),
+    .timeLimit(.minutes(10)))
 struct PostgresStoreContractTests {
     @Test(arguments: postgresContractChecks)
     func contract(_ check: ContractCheck) async throws {
@@ -20,7 +22,9 @@ struct PostgresStoreContractTests {
     }
 }
 
-@Suite("The engine honours its contract on the PostgreSQL store", .enabled(if: ScratchDatabase.server != nil))
+@Suite(
+    "The engine honours its contract on the PostgreSQL store", .enabled(if: ScratchDatabase.server != nil),
+    .timeLimit(.minutes(10)))
 struct PostgresEngineContractTests {
     @Test(arguments: EngineContract.checks)
     func contract(_ check: ContractCheck) async throws {

@@ -10,8 +10,19 @@ import Testing
 struct ScratchDatabase {
     static var server: PostgresSettings? { PostgresSettings.fromEnvironment() }
 
-    /// Runs `body` with a running client on a fresh database.
+    /// Runs `body` with a running client on a fresh database, once one of ``ScratchSlots/shared`` is free.
     static func with(_ body: (PostgresClient, Logger) async throws -> Void) async throws {
+        await ScratchSlots.shared.acquire()
+        do {
+            try await withoutSlot(body)
+        } catch {
+            await ScratchSlots.shared.release()
+            throw error
+        }
+        await ScratchSlots.shared.release()
+    }
+
+    private static func withoutSlot(_ body: (PostgresClient, Logger) async throws -> Void) async throws {
         let server = try #require(server, "set HELPDESK_PG_PORT (see .ci/postgres.sh) to run the PostgreSQL tests")
         let logger = Logger(label: "postgres-store-tests")
         let name = "scratch_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
@@ -39,7 +50,9 @@ struct ScratchDatabase {
     static func withClient(_ settings: PostgresSettings, _ body: (PostgresClient) async throws -> Void)
         async throws
     {
-        let client = PostgresClient(configuration: settings.clientConfiguration)
+        var configuration = settings.clientConfiguration
+        configuration.options.maximumConnections = ScratchSlots.connectionsPerClient
+        let client = PostgresClient(configuration: configuration)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
