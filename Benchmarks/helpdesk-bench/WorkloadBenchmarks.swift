@@ -4,8 +4,9 @@ import HelpDeskTestSupport
 import WorkingTime
 
 /// The workload calendar of issue #23 on a large desk: `employees` engineers in one group with
-/// `visits` visits over the three months from 2026-03-02, written straight into the in-memory store
-/// in units of 1 000 visit writes (the visits commands are not needed to measure the reads). Each
+/// `visits` visits (each of its own new ticket, in work) over the three months from 2026-03-02,
+/// written straight into the in-memory store in units of 1 000 visit writes (the visits commands
+/// are not needed to measure the reads). Each
 /// visit: a weekday, a start on the quarter hour between 08:00 and 19:00 UTC, 15–60 minutes; half
 /// may move two days either way, a tenth are fixed. Employees have no calendar of their own, so
 /// capacity is the default Monday–Friday 09:00–18:00 UTC.
@@ -24,6 +25,12 @@ func workloadBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
     let first = try LocalDate(year: 2026, month: 3, day: 2)
     let utc = TimeZone(identifier: "UTC")!
     let weekdays = try (0..<91).map { try first.adding(days: $0) }.filter { $0.weekday.rawValue <= 5 }
+    // Levelling moves only visits of tickets in work, so every visit gets a ticket of its own.
+    var tickets: [TicketID] = []
+    for index in 0..<visitCount {
+        let request = NewTicket(title: "Visit \(index)", channel: .api, requester: .freeText("Bench"))
+        tickets.append(try await t.desk.createTicket(request, by: .system).id)
+    }
     var random = SplitMix64(seed: 23)
     var work = UnitOfWork()
     let writing = try await Measure.seconds {
@@ -32,7 +39,7 @@ func workloadBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
             let start = day.instant(at: .midnight, in: utc).addingTimeInterval(Double(32 + random.next() % 44) * 900)
             let movable = random.next() % 2 == 0
             let visit = PlannedVisit(
-                ticketID: TicketID(UUID(uuid: uuid(index))), start: start,
+                ticketID: tickets[index], start: start,
                 durationMinutes: Int(1 + random.next() % 4) * 15,
                 employeeIDs: [people[index % employees]],
                 window: movable
@@ -90,15 +97,4 @@ func workloadBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
             name: "workload.levelling.month.limit1000", value: longLevelling, unit: "ms", higherIsBetter: false,
             notes: "\(size); \(longMoves) suggestions (limit 1 000), one run"),
     ]
-}
-
-/// A UUID from a counter, for the synthetic tickets the visits name.
-private func uuid(_ index: Int) -> uuid_t {
-    var bytes = [UInt8](repeating: 0, count: 16)
-    for shift in 0..<8 { bytes[15 - shift] = UInt8(truncatingIfNeeded: index >> (shift * 8)) }
-    bytes[6] = 0x40
-    return (
-        bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10],
-        bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-    )
 }

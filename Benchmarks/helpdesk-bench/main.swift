@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Run with `swift run -c release helpdesk-bench [group ...]`; groups: create (rules: only the figures through
 /// automation rules), query, workingtime, ledger, filestore (or one half: filestore-commit, filestore-open),
-/// reports, allowance, templates, timerules, kb, mail, blobs, recurrence, workload (all when none is named).
+/// reports, allowance, templates, timerules, kb, mail, blobs, recurrence, workload, maintenance (all when none
+/// is named).
 /// `--quick` shrinks the sizes for a smoke run.
 let arguments = Set(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
@@ -36,6 +37,7 @@ if wants("mail") { results += try mailBenchmarks(quick: quick) }
 if wants("blobs") { results += try await blobBenchmarks(quick: quick) }
 if wants("recurrence") { results += try recurrenceBenchmarks(quick: quick) }
 if wants("workload") { results += try await workloadBenchmarks(quick: quick) }
+if wants("maintenance") { results += try await maintenanceBenchmarks(quick: quick) }
 
 let encoder = JSONEncoder()
 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

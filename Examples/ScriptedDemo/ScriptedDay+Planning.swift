@@ -4,10 +4,11 @@ import Recurrence
 import WorkingTime
 
 extension ScriptedDay {
-    /// 17:40–17:55: planned work. Olga sets up Northwind's preventive maintenance (the printer on the
+    /// 17:40–17:57: planned work. Olga sets up Northwind's preventive maintenance (the printer on the
     /// 2nd Tuesday of each month, the warehouse cameras on the 23rd, moved off days off), the tick
     /// opens the first maintenance ticket with Ben's visit, she books more visits for Tuesday, the
-    /// load calendar shows Ben overloaded, and a levelling suggestion is applied.
+    /// load calendar shows Ben overloaded, a levelling suggestion is applied, and a cancelled
+    /// ticket calls its visit off.
     mutating func plannedWork() async throws(HelpDeskError) {
         pause()
         out.note("Planned work: recurring maintenance, engineers' visits and the load calendar")
@@ -68,10 +69,19 @@ extension ScriptedDay {
         try await levelTheLoad(by: olga)
     }
 
-    /// 17:48: Olga books Ben's other Tuesday visits; the load calendar shows Tuesday overloaded.
+    /// 17:46–17:48: two calls for on-site work come in, and Olga books Ben's other Tuesday visits;
+    /// the load calendar shows Tuesday overloaded.
     private mutating func bookTuesday(shop: Location, warehouse: Location, by olga: Performer)
         async throws(HelpDeskError)
     {
+        at(17, 46)
+        tickets.labelPrinter = try await register(
+            "Warehouse label printer needs a new print head", via: .phone, from: "Igor Sokolov, Northwind",
+            contact: demo.clients.igor, assignee: staff.ben, group: demo.groups.fieldEngineers, by: staff.olga)
+        at(17, 47)
+        tickets.upsBatteries = try await register(
+            "UPS batteries at the head office are due for replacement", via: .phone, from: "Anna Smith, Acme Ltd",
+            contact: demo.clients.anna, assignee: staff.ben, group: demo.groups.fieldEngineers, by: staff.olga)
         at(17, 48)
         let tuesday = Self.date("2026-03-10")
         let wednesday = Self.date("2026-03-11")
@@ -80,8 +90,8 @@ extension ScriptedDay {
             end: (try? wednesday.adding(days: 2))?.instant(at: .midnight, in: DemoTime.zone) ?? .distantFuture)
         let bookings: [(TicketID?, String, Int, LocationID?, DateInterval?, Bool)] = [
             (tickets.monitor, "11:30", 90, shop.id, nil, true),
-            (tickets.warehousePrinter, "14:00", 210, warehouse.id, window, false),
-            (tickets.backupDisk, "17:30", 120, nil, window, false),
+            (tickets.labelPrinter, "14:00", 210, warehouse.id, window, false),
+            (tickets.upsBatteries, "17:30", 120, nil, window, false),
         ]
         for (ticketID, time, minutes, site, allowed, fixed) in bookings {
             guard let ticketID else { continue }
@@ -94,7 +104,7 @@ extension ScriptedDay {
                 by: olga)
         }
         say("\(staff.olga.name) books \(staff.ben.name)'s other Tuesday visits: the new starter's monitor at 11:30")
-        then("(agreed with Tom: fixed), the warehouse printer at 14:00 and Acme's backup disk at 17:30; the last")
+        then("(agreed with Tom: fixed), the label printer at 14:00 and Acme's UPS batteries at 17:30; the last")
         then("two may move until Thursday")
         try await showLoad(title: "Field engineers' load, 9–13 March (planned / working hours)")
     }
@@ -123,6 +133,18 @@ extension ScriptedDay {
         say("\(staff.olga.name) applies it: the visit is now \(Self.span(moved.start, moved.durationMinutes))")
         then("the client is told of the new time; the move is on the ticket's audit trail")
         try await showLoad(title: "After levelling")
+        try await callOffTheUPSVisit()
+    }
+
+    /// 17:57: Acme's own admin replaced the batteries; cancelling the ticket calls its visit off.
+    private mutating func callOffTheUPSVisit() async throws(HelpDeskError) {
+        guard let ups = tickets.upsBatteries else { return }
+        at(17, 57)
+        say("\(demo.clients.anna.name) phones back: Acme's own admin has replaced the UPS batteries")
+        try await move(ups, to: .cancelled, by: staff.olga)
+        guard let visit = try await desk.visit(of: ups, as: .employee(staff.olga.id)), visit.isCancelled else { return }
+        then("its Tuesday visit is called off with it: \(staff.ben.name) has that evening free, Acme is told,")
+        then("and the ticket's audit trail says why (ticket cancelled)")
     }
 
     /// Prints the field engineers' load for the week of 9 March.

@@ -16,6 +16,8 @@ struct ScriptedDay {
         var monitor: TicketID?
         var warehousePrinter: TicketID?
         var maintenance: TicketID?
+        var labelPrinter: TicketID?
+        var upsBatteries: TicketID?
     }
 
     /// The desk being worked on.

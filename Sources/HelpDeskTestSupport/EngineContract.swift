@@ -83,6 +83,11 @@ public enum EngineContract {
             let problems = try await VisitRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("tickets resolved on one engine while another moves their visits call each visit off once") {
+            store in
+            let problems = try await VisitCallOffRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("files uploaded and attached at once read back, and no client ever reads an internal note's") {
             store in
             let problems = try await AttachmentLeak().check(on: store)

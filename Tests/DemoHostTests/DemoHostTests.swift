@@ -79,10 +79,13 @@ struct DemoHostTests {
         #expect(output.contains("Northwind Traders has an overdue invoice: the debtor SLA policy applies"))
         let board = output.components(separatedBy: "2. SLA at the end of the day")[1]
             .components(separatedBy: "3. Audit trail")[0]
-        let policies = board.split(separator: "\n").filter { $0.hasPrefix("  #100") }.map {
+        let policies = board.split(separator: "\n").filter { $0.hasPrefix("  #10") }.map {
             $0.split(separator: " ", omittingEmptySubsequences: true)[1]
         }
-        #expect(policies == ["standard", "debtor", "premium", "debtor", "standard", "debtor", "debtor", "debtor"])
+        #expect(
+            policies == [
+                "standard", "debtor", "premium", "debtor", "standard", "debtor", "debtor", "debtor", "debtor", "standard",
+            ])
     }
 
     /// Engineers log time, billable time goes on the bill at the engineer's rate, a spare part is
@@ -176,8 +179,8 @@ struct DemoHostTests {
         let output = try await ScriptedDemo.inMemoryDay()
         let section = output.components(separatedBy: "1. Tickets at the end of the day")[1]
             .components(separatedBy: "2. SLA at the end of the day")[0]
-        let rows = section.split(separator: "\n").filter { $0.hasPrefix("  #100") }
-        #expect(rows.count == 8)
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("  #10") }
+        #expect(rows.count == 10)
         #expect(rows.contains { $0.contains("#1002") && $0.contains("Resolved") && $0.contains("Ben Okafor") })
         #expect(rows.contains { $0.contains("#1006") && $0.contains("web form") && $0.contains("Waiting for client") })
         let uuid = /[0-9A-F]{8}-[0-9A-F]{4}-/
@@ -291,14 +294,14 @@ struct DemoDataDirectoryTests {
         #expect(
             second.contains(
                 "Days off since the last working day: Sat 7 Mar, Sun 8 Mar (International Women's Day), Mon 9 Mar (International Women's Day, moved"))
-        #expect(second.contains("#1009 \"New starter needs a door badge\""))
-        #expect(second.contains("Anna Smith rates #1009 4 of 5"))
-        #expect(second.contains("All 10 tickets"))
+        #expect(second.contains("#1011 \"New starter needs a door badge\""))
+        #expect(second.contains("Anna Smith rates #1011 4 of 5"))
+        #expect(second.contains("All 12 tickets"))
         // On 10 March the March invoice falls due too: Northwind owes two periods.
         #expect(second.contains(/NW-2026\s+1 Mar - 31 Mar\s+45000.00 RUB\s+2026-03-10\s+0 days/))
         let third = try await DemoHost.run(dataDirectory: directory)
         #expect(third.contains("Day 3 of the desk: Wed 11 Mar (2026-03-11)"))
         #expect(!third.contains("Days off since"))
-        #expect(third.contains("All 12 tickets"))
+        #expect(third.contains("All 14 tickets"))
     }
 }

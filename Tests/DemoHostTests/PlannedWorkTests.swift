@@ -24,5 +24,8 @@ struct PlannedWorkTests {
         // The client is told of each planned visit and of the move.
         #expect(output.contains("visit notice to the client: \"[#1008] Engineer visit: Tue 10 Mar 10:00–11:30"))
         #expect(output.contains("Engineer visit moved: Tue 10 Mar 09:00–12:30"))
+        // Cancelling a ticket calls its visit off, and the client hears of it.
+        #expect(scene.contains("its Tuesday visit is called off with it"))
+        #expect(output.contains("Engineer visit cancelled"))
     }
 }

@@ -44,7 +44,7 @@ struct CapabilityTests {
             Capabilities.ticketHooks.map(\.name)
                 == [
                     "automation-rules", "sla-clocks", "rating-requests", "settlement", "debtor-warning", "open-load",
-                    "notices",
+                    "notices", "visit-call-off",
                 ])
         #expect(
             Capabilities.tickHooks.map(\.name)

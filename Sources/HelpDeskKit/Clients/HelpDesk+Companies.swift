@@ -71,7 +71,7 @@ extension HelpDesk {
     /// company with a non-zero balance or a pending reservation, or an invoiced service period with
     /// a fee that is not paid (an uninvoiced period owes nothing in the ledger and goes with its
     /// contract). Its zero-balance accounts stay in the ledger as closed history (see
-    /// Documentation/Billing.md).
+    /// Documentation/Billing.md); its maintenance plans end and stay as history.
     public func deleteCompany(_ id: CompanyID, by performer: Performer, idempotencyKey: IdempotencyKey? = nil)
         async throws(HelpDeskError)
     {
@@ -91,6 +91,7 @@ extension HelpDesk {
             guard accounts.isEmpty, unpaid.isEmpty else {
                 throw .companyHasOpenBalance(id, accounts: accounts, unpaidPeriods: unpaid.map(\.id))
             }
+            try await endMaintenancePlans(of: id, by: context.performer, into: &context.work)
             context.work.clients.deletedCompanies = [id]
             context.work.clients.deletedLocations = try await storage { try await companyStore.locations(of: id) }.map(\.id)
             context.work.clients.deletedContacts = try await storage { try await companyStore.contacts(of: id) }.map(\.id)

@@ -11,6 +11,7 @@ extension HelpDesk {
         try await changeVisit(of: ticket, by: performer, command: "planVisit", key: idempotencyKey, inputs: [request]) {
             ticket, stored throws(HelpDeskError) in
             if let stored, !stored.isCancelled { throw .visitAlreadyPlanned(ticket.number) }
+            try ensureInWork(ticket)
             try await validate(request, for: ticket)
             return request.visit(of: ticket.id, revision: stored?.revision ?? 0)
         }
@@ -32,6 +33,7 @@ extension HelpDesk {
             if let expectedRevision, expectedRevision != stored.revision {
                 throw .visitChanged(ticket.number, revision: stored.revision)
             }
+            try ensureInWork(ticket)
             try await validate(request, for: ticket)
             return request.visit(of: ticket.id, revision: stored.revision)
         }
@@ -47,6 +49,13 @@ extension HelpDesk {
             guard var visit = stored, !visit.isCancelled else { throw .visitNotFound(ticket.number) }
             visit.isCancelled = true
             return visit
+        }
+    }
+
+    /// Refuses a visit for `ticket` while it is out of work (resolved or cancelled; closed ones are locked).
+    private func ensureInWork(_ ticket: Ticket) throws(HelpDeskError) {
+        if workflow.category(of: ticket.status)?.isActive == false {
+            throw .visitTicketNotInWork(ticket.number, status: ticket.status)
         }
     }
 

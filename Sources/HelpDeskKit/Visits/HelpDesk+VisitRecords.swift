@@ -14,7 +14,9 @@ struct VisitChangeNote: Sendable {
 
 extension UnitHook {
     /// Writes the audit entries, events and client notices of the visit changes the unit recorded.
+    /// Calls off the visits still ahead of tickets the unit took out of work first.
     static let visitNotices = UnitHook(name: "visit-notices") { desk, context throws(HelpDeskError) in
+        try await desk.callOffVisitsOfEndedTickets(in: &context.work)
         let notes = context.work.notes.visitChanges
         context.work.notes.visitChanges = []
         for note in notes { try await desk.announceVisitChange(note, into: &context.work) }

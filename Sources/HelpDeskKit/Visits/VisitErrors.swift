@@ -9,4 +9,8 @@ extension HelpDeskError {
     public static func visitChanged(_ number: TicketNumber, revision: Int) -> HelpDeskError {
         HelpDeskError(.visitChanged(number, revision: revision))
     }
+    /// The ticket is out of work (resolved or cancelled): reopen it to plan or move its visit.
+    public static func visitTicketNotInWork(_ number: TicketNumber, status: StatusCode) -> HelpDeskError {
+        HelpDeskError(.visitTicketNotInWork(number, status: status))
+    }
 }

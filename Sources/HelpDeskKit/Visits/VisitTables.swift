@@ -2,7 +2,8 @@ import Foundation
 
 extension Capability {
     /// Visits: engineers' planned visits to clients, one per ticket, and the workload they make.
-    static let visits = Capability(name: "visits", tables: VisitTables.self, unitHooks: [.visitNotices])
+    static let visits = Capability(
+        name: "visits", tables: VisitTables.self, ticketHooks: [.visitCallOff], unitHooks: [.visitNotices])
 }
 
 /// The in-memory store's planned visits, with an index by start for the workload calendar.

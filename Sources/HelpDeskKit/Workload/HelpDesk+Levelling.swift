@@ -8,7 +8,8 @@ extension HelpDesk {
     /// The planner is deterministic (see Workload.md): it takes the most overloaded cell, moves one
     /// of its movable visits within the visit's window (its own day without one) to a free slot of
     /// the same or another active member, only when the move strictly lowers the highest load of
-    /// the cells it touches. Fixed visits and visits with several employees never move.
+    /// the cells it touches. Fixed visits, visits with several employees, visits of tickets out of
+    /// work and visits already started never move; none moves to start before the next quarter hour.
     public func levellingSuggestions(
         for group: GroupID, from: LocalDate, through: LocalDate, limit: Int = 100, as viewer: Performer
     ) async throws(HelpDeskError) -> [LevellingSuggestion] {
@@ -17,15 +18,38 @@ extension HelpDesk {
         let dates = try Self.workloadDates(from, through)
         let members = try await workloadMembers(of: group)
         let (sheet, visits) = try await workloadSheet(members, dates)
-        return LevellingPlanner(group: group, dates: sheet.dates, members: sheet.members)
-            .suggestions(for: visits, limit: limit)
+        let earliest = Self.nextQuarterHour(after: clock.now())
+        var planned: [PlannedVisit] = []
+        for var visit in visits {
+            if !visit.isFixed, !visit.isCancelled, visit.start >= earliest,
+                try await !ticketIsInWork(visit.ticketID)
+            {
+                visit.isFixed = true
+            }
+            planned.append(visit)
+        }
+        return LevellingPlanner(group: group, dates: sheet.dates, members: sheet.members, earliestStart: earliest)
+            .suggestions(for: planned, limit: limit)
+    }
+
+    /// The first quarter hour (of UTC, so of every zone's wall clock) strictly after `now`.
+    static func nextQuarterHour(after now: Date) -> Date {
+        let seconds = now.timeIntervalSinceReferenceDate
+        return Date(timeIntervalSinceReferenceDate: ((seconds / 900).rounded(.down) + 1) * 900)
+    }
+
+    /// `true` when the ticket exists and is new, open or waiting.
+    private func ticketIsInWork(_ id: TicketID) async throws(HelpDeskError) -> Bool {
+        guard let ticket = try await storage({ try await store.ticket(id) }) else { return false }
+        return workflow.category(of: ticket.status)?.isActive == true
     }
 
     /// Applies a levelling suggestion: moves the visit to the suggested employee and start, with an
     /// audit entry and a client notice (reason "levelling"), and returns the visit as stored.
     ///
     /// A suggestion that no longer fits — the visit changed since, either employee left the group,
-    /// the slot is now taken, outside the window or outside working time — is refused with
+    /// the slot is now taken, outside the window or outside working time, the ticket is out of
+    /// work, the visit has started or the new start has passed — is refused with
     /// ``HelpDeskError/Reason/levellingSuggestionStale(_:_:)`` and changes nothing.
     public func applyLevellingSuggestion(
         _ suggestion: LevellingSuggestion, by performer: Performer, idempotencyKey: IdempotencyKey? = nil
@@ -45,6 +69,11 @@ extension HelpDesk {
                 stored.employeeIDs == [suggestion.from.employeeID], stored.durationMinutes == suggestion.durationMinutes
             else { throw .levellingSuggestionStale(id, .visitChanged(revision: stored?.revision ?? 0)) }
             guard !stored.isFixed, !stored.isCancelled else { throw .levellingSuggestionStale(id, .notMovable) }
+            if workflow.category(of: ticket.status)?.isActive == false {
+                throw .levellingSuggestionStale(id, .ticketNotInWork(ticket.status))
+            }
+            let now = clock.now()
+            guard stored.start > now, suggestion.to.start > now else { throw .levellingSuggestionStale(id, .notAhead) }
             guard try await storage({ try await store.group(suggestion.groupID) }) != nil else {
                 throw .groupNotFound(suggestion.groupID)
             }
@@ -62,7 +91,7 @@ extension HelpDesk {
             moved.revision = stored.revision + 1
             try await checkLevelledSlot(of: moved, movedFrom: stored)
             recordVisitChange(
-                from: stored, to: moved, on: ticket, reason: "levelling", by: performer, at: clock.now(),
+                from: stored, to: moved, on: ticket, reason: "levelling", by: performer, at: now,
                 into: &context.work)
             return moved
         }

@@ -14,8 +14,9 @@ import WorkingTime
 /// move the next one is tried; the planner stops when no overloaded cell has one, or at `limit`.
 ///
 /// Movable visits: not fixed, not cancelled, with exactly one employee who is a member, lying
-/// wholly on the planner's dates. Visits with several employees count in each of their cells and
-/// block their slots, but never move.
+/// wholly on the planner's dates and starting at or after `earliestStart`; they move only to
+/// starts at or after it. Visits with several employees count in each of their cells and block
+/// their slots, but never move.
 struct LevellingPlanner {
     /// The group levelled.
     let group: GroupID
@@ -23,12 +24,16 @@ struct LevellingPlanner {
     let dates: [LocalDate]
     /// The members, by identifier.
     let members: [WorkloadMember]
+    /// No visit starting before this instant moves, and none moves to start before it.
+    let earliestStart: Date
 
-    /// A planner for `group` on `dates` (consecutive) over `members`, in any order.
-    init(group: GroupID, dates: [LocalDate], members: [WorkloadMember]) {
+    /// A planner for `group` on `dates` (consecutive) over `members`, in any order, moving visits
+    /// ahead of `earliestStart` only.
+    init(group: GroupID, dates: [LocalDate], members: [WorkloadMember], earliestStart: Date = .distantPast) {
         self.group = group
         self.dates = dates
         self.members = members.sorted { $0.id < $1.id }
+        self.earliestStart = earliestStart
     }
 
     private struct Busy {
@@ -111,7 +116,7 @@ struct LevellingPlanner {
                         planned[row * columns + share.day] += share.minutes
                     }
                     let whole = shares.allSatisfy { (0..<columns).contains($0.day) }
-                    if whole, !visit.isFixed, visit.employeeIDs.count == 1 {
+                    if whole, !visit.isFixed, visit.employeeIDs.count == 1, visit.start >= planner.earliestStart {
                         for share in shares { movable[row * columns + share.day].append(visit.ticketID) }
                     }
                 }
@@ -140,7 +145,9 @@ struct LevellingPlanner {
             for ticket in movable[cell] {
                 guard let visit = visits[ticket] else { continue }
                 let sources = shares(of: visit, row: row).map { (cell: row * columns + $0.day, delta: -$0.minutes) }
-                let window = visit.window ?? sourceDay(of: visit, row: row)
+                let own = visit.window ?? sourceDay(of: visit, row: row)
+                guard own.end > planner.earliestStart else { continue }
+                let window = DateInterval(start: max(own.start, planner.earliestStart), end: own.end)
                 let sourceMaximum = sources.map { excess($0.cell) }.max() ?? 0
                 for target in planner.members.indices {
                     for column in self.columns(of: target, meeting: window) {

@@ -90,6 +90,10 @@ public enum StaleSuggestion: Hashable, Sendable, Codable, CustomStringConvertibl
     case outsideWorkingTime
     /// Another visit of the new employee now overlaps the slot.
     case slotTaken(by: TicketID)
+    /// The visit has started, or the new start has passed: only visits ahead move, and only ahead.
+    case notAhead
+    /// The ticket is out of work (resolved or cancelled) in this status.
+    case ticketNotInWork(StatusCode)
 
     /// Says what went stale, in words.
     public var description: String {
@@ -100,6 +104,8 @@ public enum StaleSuggestion: Hashable, Sendable, Codable, CustomStringConvertibl
         case .outsideWindow: "the new start lies outside the visit's window"
         case .outsideWorkingTime: "the new slot lies outside working time"
         case .slotTaken(let ticket): "the slot is taken by the visit of ticket \(ticket)"
+        case .notAhead: "the visit has started or the new start has passed"
+        case .ticketNotInWork(let status): "the ticket is '\(status)', out of work"
         }
     }
 }

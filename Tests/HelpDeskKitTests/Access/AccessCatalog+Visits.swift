@@ -7,7 +7,7 @@ extension AccessFixture {
     /// a1's visit: an hour of Anna's at Alpha's office on the fixture's Monday at 09:00 UTC, movable
     /// all week (so the levelling entry has a visit to move to Boris).
     static func addVisit(_ test: TestDesk, on a1: Ticket, at office: Location) async throws {
-        let monday = AccessFixture.monday.instant(at: .midnight, in: TimeZone(identifier: "UTC")!)
+        let monday = AccessFixture.visitMonday.instant(at: .midnight, in: TimeZone(identifier: "UTC")!)
         let request = VisitRequest(
             start: monday.addingTimeInterval(9 * 3_600), durationMinutes: 60, employeeIDs: [test.anna.id],
             locationID: office.id, window: DateInterval(start: monday, duration: 5 * 86_400))

@@ -15,7 +15,7 @@ extension AccessCatalog {
 
     /// The week of the fixture's Monday.
     static var workloadWeek: (LocalDate, LocalDate) {
-        (AccessFixture.monday, try! AccessFixture.monday.adding(days: 6))
+        (AccessFixture.visitMonday, try! AccessFixture.visitMonday.adding(days: 6))
     }
 
     /// A suggestion that moves a1's visit (``AccessFixture/addVisit(_:on:at:)``: an hour of Anna's on
@@ -24,7 +24,7 @@ extension AccessCatalog {
         guard let repository = try f.test.store.feature((any VisitRepository).self) else {
             throw HelpDeskError.storeLacksFeature("VisitRepository")
         }
-        let monday = AccessFixture.monday.instant(at: .midnight, in: TimeZone(identifier: "UTC")!)
+        let monday = AccessFixture.visitMonday.instant(at: .midnight, in: TimeZone(identifier: "UTC")!)
         let nine = monday.addingTimeInterval(9 * 3_600)
         let visit = try await repository.visit(ofTicket: f.a1.id)
         guard let stored = visit else { throw HelpDeskError.storeLacksFeature("VisitRepository") }

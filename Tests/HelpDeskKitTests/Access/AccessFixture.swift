@@ -32,6 +32,8 @@ struct AccessFixture: Sendable {
     static let dispatcherID: RoleID = Identifier(UUID(uuidString: "00000000-0000-4000-8000-00000000d15c")!)
     static let laborItemID: PriceListItemID = Identifier(UUID(uuidString: "00000000-0000-4000-8000-00000000a001")!)
     static let monday = try! LocalDate(parsing: "2026-03-02")
+    /// The Monday of a1's visit and the workload reads: a week ahead of the clock, so levelling may move it.
+    static let visitMonday = try! LocalDate(parsing: "2026-03-16")
     static let ivan = "Ivan Petrov"
     static let olga = "Olga Smirnova"
     static let rub = BillingUnit.money(.rub)

@@ -320,3 +320,29 @@ struct MaintenanceGenerationTests {
         #expect(try await f.desk.maintenanceOccurrences(of: plan.id, as: .system).count == 7)
     }
 }
+
+@Suite("Maintenance plans: deleting the client ends its plans")
+struct MaintenanceCompanyDeletionTests {
+    typealias F = MaintenanceFixture
+
+    @Test("deleting a company without tickets ends its plans, with trail entries; the tick opens nothing")
+    func deletionEndsPlans() async throws {
+        let f = try await F.make()
+        let active = try await f.desk.createMaintenancePlan(
+            try f.request(try F.monthly(), from: "2026-03-10"), by: .system)
+        var paused = try f.request(try F.monthly(), from: "2026-03-12")
+        paused.name = "Paused plan"
+        let second = try await f.desk.createMaintenancePlan(paused, by: .system)
+        _ = try await f.desk.pauseMaintenancePlan(second.id, by: .system)
+        try await f.desk.deleteCompany(f.company.id, by: .employee(f.test.anna.id))
+        let repository = try #require(try f.test.store.feature((any MaintenanceRepository).self))
+        for id in [active.id, second.id] {
+            let plan = try #require(try await repository.maintenancePlan(id))
+            #expect(plan.status == .ended)
+            let trail = try await f.desk.trail(of: .maintenancePlan(id), as: .system)
+            #expect(trail.last?.action == .statusChanged && trail.last?.performer == .employee(f.test.anna.id))
+        }
+        let report = try await f.tick("2026-03-12")
+        #expect(report.maintenanceTickets.isEmpty && report.maintenanceFailures.isEmpty)
+    }
+}

@@ -13,7 +13,14 @@ struct LevellingPlannerPropertyTests {
         var dates: [LocalDate]
         var members: [WorkloadMember]
         var visits: [PlannedVisit]
+        /// Half the instances plan "now" inside their dates: nothing before it moves or is moved to.
+        var earliestStart: Date
         var sheet: WorkloadSheet { WorkloadSheet(dates: dates, members: members) }
+        func planner(members: [WorkloadMember]? = nil) -> LevellingPlanner {
+            LevellingPlanner(
+                group: GroupID(LevellingPlannerPropertyTests.id(7)), dates: dates, members: members ?? self.members,
+                earliestStart: earliestStart)
+        }
     }
 
     static let zones = ["UTC", "Europe/Moscow", "Europe/Berlin", "America/New_York", "Asia/Kathmandu"]
@@ -63,7 +70,13 @@ struct LevellingPlannerPropertyTests {
                     isCancelled: Int.random(in: 0..<20, using: &random) == 0,
                     revision: Int.random(in: 1...3, using: &random)))
         }
-        return Instance(dates: dates, members: members, visits: visits)
+        var earliestStart = Date.distantPast
+        if Bool.random(using: &random) {
+            let utc = TimeZone(identifier: "UTC")!
+            earliestStart = dates[0].instant(at: .midnight, in: utc)
+                .addingTimeInterval(Double(Int.random(in: 0..<(dates.count * 96), using: &random)) * 900)
+        }
+        return Instance(dates: dates, members: members, visits: visits, earliestStart: earliestStart)
     }
 
     static func loads(_ calendar: WorkloadCalendar) -> [String: Int] {
@@ -73,7 +86,7 @@ struct LevellingPlannerPropertyTests {
     @Test("levelling keeps totals, windows, working time and slots, and never raises the maximum", arguments: 0..<300)
     func properties(seed: Int) throws {
         let instance = try Self.instance(seed: UInt64(seed))
-        let planner = LevellingPlanner(group: GroupID(Self.id(7)), dates: instance.dates, members: instance.members)
+        let planner = instance.planner()
         let suggestions = planner.suggestions(for: instance.visits, limit: 60)
         var visits = Dictionary(uniqueKeysWithValues: instance.visits.map { ($0.ticketID, $0) })
         let original = visits
@@ -85,6 +98,7 @@ struct LevellingPlannerPropertyTests {
         for suggestion in suggestions {
             let visit = try #require(visits[suggestion.ticketID])
             #expect(!visit.isFixed && !visit.isCancelled && visit.employeeIDs.count == 1)
+            #expect(visit.start >= instance.earliestStart && suggestion.to.start >= instance.earliestStart)
             #expect(suggestion.baseRevision == visit.revision)
             #expect(suggestion.from == VisitPlacement(employeeID: visit.employeeIDs[0], start: visit.start))
             // Loads before the move are the calendar's.
@@ -133,14 +147,15 @@ struct LevellingPlannerPropertyTests {
         }
         #expect(calendar.total.plannedMinutes == total)
         // Fixed, cancelled and shared visits never move.
-        for (id, visit) in original where visit.isFixed || visit.isCancelled || visit.employeeIDs.count != 1 {
+        for (id, visit) in original
+        where visit.isFixed || visit.isCancelled || visit.employeeIDs.count != 1 || visit.start < instance.earliestStart
+        {
             #expect(visits[id] == visit)
         }
         // Deterministic, whatever the order of the visits.
         var random = SplitMix64(seed: UInt64(seed) &+ 1_000)
         #expect(planner.suggestions(for: instance.visits.shuffled(using: &random), limit: 60) == suggestions)
-        let shuffled = LevellingPlanner(
-            group: planner.group, dates: instance.dates, members: instance.members.shuffled(using: &random))
+        let shuffled = instance.planner(members: instance.members.shuffled(using: &random))
         #expect(shuffled.suggestions(for: instance.visits.shuffled(using: &random), limit: 60) == suggestions)
         #expect(planner.suggestions(for: instance.visits, limit: 60) == suggestions)
     }
@@ -149,7 +164,7 @@ struct LevellingPlannerPropertyTests {
     func limitIsAPrefix() throws {
         for seed in 0..<60 {
             let instance = try Self.instance(seed: UInt64(seed))
-            let planner = LevellingPlanner(group: GroupID(Self.id(7)), dates: instance.dates, members: instance.members)
+            let planner = instance.planner()
             let all = planner.suggestions(for: instance.visits, limit: 60)
             let some = planner.suggestions(for: instance.visits, limit: 2)
             #expect(Array(all.prefix(2)) == some)
@@ -161,7 +176,7 @@ struct LevellingPlannerPropertyTests {
         var moved = 0
         for seed in 0..<300 {
             let instance = try Self.instance(seed: UInt64(seed))
-            let planner = LevellingPlanner(group: GroupID(Self.id(7)), dates: instance.dates, members: instance.members)
+            let planner = instance.planner()
             moved += planner.suggestions(for: instance.visits, limit: 60).count
         }
         #expect(moved > 50)

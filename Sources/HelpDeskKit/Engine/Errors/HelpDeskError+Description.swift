@@ -111,6 +111,8 @@ extension HelpDeskError.Reason: CustomStringConvertible {
         case .attachmentNotFound(let checksum): "No file \(checksum) is attached where you may read it."
         case .visitNotFound(let number): "Ticket \(number) has no planned visit."
         case .visitAlreadyPlanned(let number): "Ticket \(number) already has a planned visit; reschedule or cancel it."
+        case .visitTicketNotInWork(let number, let status):
+            "Ticket \(number) is '\(status)', out of work: reopen it to plan or move its visit."
         case .visitChanged(let number, let revision):
             "The visit of ticket \(number) was changed since it was read (it is now at revision \(revision))."
         case .levellingSuggestionStale(let id, let why): "The levelling suggestion for ticket \(id) is stale: \(why)."

@@ -196,6 +196,8 @@ extension HelpDeskError {
         case visitNotFound(TicketNumber)
         /// The ticket already has a planned visit: reschedule or cancel it instead.
         case visitAlreadyPlanned(TicketNumber)
+        /// The ticket is out of work (resolved or cancelled): reopen it to plan or move its visit.
+        case visitTicketNotInWork(TicketNumber, status: StatusCode)
         /// The ticket's visit was changed since it was read: it is now at this revision.
         case visitChanged(TicketNumber, revision: Int)
         /// A levelling suggestion no longer fits the visit or the calendar (see ``StaleSuggestion``).

@@ -126,7 +126,7 @@ extension HelpDeskError.Reason {
             .ticketBelongsToAnotherClient, .assetRetired, .contractDoesNotCover, .ruleCascadeTooDeep,
             .knowledgeArticleNotReadableByRequester, .cannedAnswerChanged,
             .cannedAnswerRetired, .maintenancePlanChanged, .maintenancePlanEnded, .visitChanged,
-            .levellingSuggestionStale:
+            .levellingSuggestionStale, .visitTicketNotInWork:
             .rejected
         case .storeLacksFeature:
             .misconfigured
@@ -151,7 +151,7 @@ extension HelpDeskError.Reason {
             .ratingTokenUsed(let number), .ratingTokenWithdrawn(let number), .mergeAcrossCompanies(let number, _),
             .approvalNotAwaited(let number), .paidWorkNotApproved(let number, _), .reopenNotAllowed(let number, _),
             .ratingNotRequested(let number), .ticketBelongsToAnotherClient(let number, _), .visitNotFound(let number),
-            .visitAlreadyPlanned(let number), .visitChanged(let number, _):
+            .visitAlreadyPlanned(let number), .visitChanged(let number, _), .visitTicketNotInWork(let number, _):
             return Record("ticket", number)
         case .employeeNotFound(let id), .employeeInactive(let id), .assigneeNotInGroup(let id, _):
             return Record("employee", id)

@@ -15,9 +15,14 @@ struct UnitNotes: Hashable, Sendable {
     var answersRobot = false
     /// Visit changes whose audit entry, events and client notices the visits' unit hook writes.
     var visitChanges: [VisitChangeNote] = []
+    /// Tickets an edit took out of work (resolved, closed or cancelled), as they will be stored:
+    /// their visits still ahead are called off.
+    var endedTickets: [TicketID: TicketTakenOutOfWork] = [:]
 
     /// `true` when the unit hooks have something to do.
-    var asksForUnitHooks: Bool { !freedEmployees.isEmpty || !drainGroups.isEmpty || !visitChanges.isEmpty }
+    var asksForUnitHooks: Bool {
+        !freedEmployees.isEmpty || !drainGroups.isEmpty || !visitChanges.isEmpty || !endedTickets.isEmpty
+    }
 
     static func == (_: UnitNotes, _: UnitNotes) -> Bool { true }
 
