@@ -1,7 +1,6 @@
 import Foundation
 import HelpDeskKit
 import HelpDeskTestSupport
-import Recurrence
 import WorkingTime
 
 /// Maintenance plans of issue #23 on a large desk: `plans` weekly plans of one client's contract
@@ -24,14 +23,9 @@ func maintenanceBenchmarks(quick: Bool) async throws -> [BenchmarkResult] {
     let monday = try LocalDate(year: 2026, month: 3, day: 2)
     let creating = try await Measure.seconds {
         for index in 0..<planCount {
-            let request = MaintenancePlanRequest(
-                name: "Plan \(index)", companyID: company.id, contractID: contract.id, locationID: office.id,
-                template: MaintenanceTemplate(
-                    title: "Service \(index)", groupID: t.fieldEngineers.id, assigneeID: t.boris.id,
-                    estimatedMinutes: 60, checklist: ["Check"]),
-                schedule: try RecurrenceSchedule(
-                    rule: RecurrenceRule(frequency: .weekly), start: try monday.adding(days: 1 + index % 7),
-                    time: TimeOfDay(hour: 10), timeZone: moscow))
+            let request = try MaintenanceTickRace.weeklyPlan(
+                index, of: t, company: company.id, contract: contract.id, location: office.id,
+                from: try monday.adding(days: 1 + index % 7))
             _ = try await desk.createMaintenancePlan(request, by: .system)
         }
     }

@@ -36,14 +36,9 @@ public struct MaintenanceTickRace: Sendable {
         let first = try LocalDate(parsing: "2026-02-02")
         var planIDs: [MaintenancePlanID] = []
         for index in 0..<plans {
-            let request = MaintenancePlanRequest(
-                name: "Plan \(index)", companyID: company.id, contractID: contract.id, locationID: office.id,
-                template: MaintenanceTemplate(
-                    title: "Service \(index)", groupID: test.fieldEngineers.id, assigneeID: test.boris.id,
-                    estimatedMinutes: 60, checklist: ["Check"]),
-                schedule: try RecurrenceSchedule(
-                    rule: RecurrenceRule(frequency: .weekly), start: try first.adding(days: index),
-                    time: TimeOfDay(hour: 10), timeZone: zone))
+            let request = try Self.weeklyPlan(
+                index, of: test, company: company.id, contract: contract.id, location: office.id,
+                from: try first.adding(days: index))
             planIDs.append(try await desk.createMaintenancePlan(request, by: .system).id)
         }
         let second = test.secondEngine(seed: 2_424)
@@ -109,5 +104,23 @@ public struct MaintenanceTickRace: Sendable {
             problems.append("\(all.tickets.count) tickets opened for \(tickets.count) occurrences")
         }
         return problems
+    }
+}
+
+extension MaintenanceTickRace {
+    /// "Plan `index`": weekly from `start`, an hour's service at 10:00 Moscow time by `test`'s
+    /// field engineers, Boris assigned (so each ticket gets his visit).
+    public static func weeklyPlan(
+        _ index: Int, of test: TestDesk, company: CompanyID, contract: ContractID, location: LocationID,
+        from start: LocalDate
+    ) throws -> MaintenancePlanRequest {
+        MaintenancePlanRequest(
+            name: "Plan \(index)", companyID: company, contractID: contract, locationID: location,
+            template: MaintenanceTemplate(
+                title: "Service \(index)", groupID: test.fieldEngineers.id, assigneeID: test.boris.id,
+                estimatedMinutes: 60, checklist: ["Check"]),
+            schedule: try RecurrenceSchedule(
+                rule: RecurrenceRule(frequency: .weekly), start: start, time: TimeOfDay(hour: 10),
+                timeZone: TimeZone(identifier: "Europe/Moscow") ?? .current))
     }
 }
