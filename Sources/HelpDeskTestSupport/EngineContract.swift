@@ -83,6 +83,11 @@ public enum EngineContract {
             let problems = try await VisitRace().check(on: store)
             try require(problems.isEmpty, problems.joined(separator: "\n"))
         },
+        ContractCheck("two engines levelling two visits into one free slot at once: one moves, the other is refused") {
+            store in
+            let problems = try await LevellingSlotRace().check(on: store)
+            try require(problems.isEmpty, problems.joined(separator: "\n"))
+        },
         ContractCheck("tickets resolved on one engine while another moves their visits call each visit off once") {
             store in
             let problems = try await VisitCallOffRace().check(on: store)

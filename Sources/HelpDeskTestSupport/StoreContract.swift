@@ -18,7 +18,7 @@ public enum StoreContract {
         + queryChecks + aggregateChecks
         + laborChecks + allowanceChecks + automationChecks + ruleEpisodeChecks + ratingChecks + roleChecks
         + assignmentChecks + trailChecks + knowledgeChecks + cannedAnswerChecks + emailChecks + maintenanceChecks
-        + visitChecks
+        + visitChecks + visitSlotChecks
         + clientChecks
         + portalChecks
         + billingChecks + idempotencyChecks

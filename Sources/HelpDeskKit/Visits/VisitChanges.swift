@@ -16,11 +16,45 @@ public struct PlannedVisitWrite: Hashable, Sendable, Codable {
     public var visit: PlannedVisit
     /// The stored revision the change was computed from; `nil` for a ticket without a visit yet.
     public var expectedRevision: Int?
+    /// When `true` (a levelling move), the write is a conflict if another visit not cancelled of
+    /// one of its employees overlaps it when the unit commits: the slot was found free and must
+    /// still be, whichever engine wrote meanwhile.
+    public var requiresFreeSlot: Bool
 
     /// Describes a write.
-    public init(visit: PlannedVisit, expectedRevision: Int?) {
+    public init(visit: PlannedVisit, expectedRevision: Int?, requiresFreeSlot: Bool = false) {
         self.visit = visit
         self.expectedRevision = expectedRevision
+        self.requiresFreeSlot = requiresFreeSlot
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case visit, expectedRevision, requiresFreeSlot
+    }
+
+    /// Decodes leniently: writes journaled before free-slot checks existed require none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        visit = try container.decode(PlannedVisit.self, forKey: .visit)
+        expectedRevision = try container.decodeIfPresent(Int.self, forKey: .expectedRevision)
+        requiresFreeSlot = try container.decodeIfPresent(Bool.self, forKey: .requiresFreeSlot) ?? false
+    }
+
+    /// Encodes the free-slot flag only when set.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(visit, forKey: .visit)
+        try container.encodeIfPresent(expectedRevision, forKey: .expectedRevision)
+        if requiresFreeSlot { try container.encode(true, forKey: .requiresFreeSlot) }
+    }
+
+    /// The visit of another ticket among `others` that is not cancelled, shares an employee with
+    /// this write's visit and overlaps it in time, if any.
+    public func clash(among others: some Sequence<PlannedVisit>) -> PlannedVisit? {
+        others.first { other in
+            other.ticketID != visit.ticketID && !other.isCancelled && other.start < visit.end
+                && visit.start < other.end && other.employeeIDs.contains(where: visit.employeeIDs.contains)
+        }
     }
 }
 
@@ -35,7 +69,13 @@ public struct VisitChanges: CapabilityChanges {
     public var isEmpty: Bool { visits.isEmpty }
 
     public func forEachConflictKey(_ body: (ConflictKey) -> Void) {
-        for write in visits { body(.record(kind: "plannedVisit", id: write.visit.ticketID.description)) }
+        for write in visits {
+            body(.record(kind: "plannedVisit", id: write.visit.ticketID.description))
+            // A free-slot check reads the employees' other visits: units placing visits on one
+            // employee are validated one after another.
+            guard !write.visit.isCancelled else { continue }
+            for employee in write.visit.employeeIDs { body(.record(kind: "employeeVisits", id: employee.description)) }
+        }
     }
 
     private enum CodingKeys: String, CodingKey {

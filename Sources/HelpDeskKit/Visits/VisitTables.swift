@@ -12,7 +12,7 @@ struct VisitTables: CapabilityTable {
     /// Active visits by start, then ticket.
     var byStart = VisitStartIndex()
 
-    /// Checks revisions.
+    /// Checks revisions, and that a write requiring a free slot still has it.
     func validate(_ changes: VisitChanges, of work: UnitOfWork, in store: InMemoryStore.State) throws(StorageError) {
         var seen: Set<TicketID> = []
         for write in changes.visits {
@@ -22,6 +22,15 @@ struct VisitTables: CapabilityTable {
             guard visits[write.visit.ticketID]?.revision == write.expectedRevision else {
                 throw StorageError(
                     .conflict, "the visit of ticket \(write.visit.ticketID) is not at the expected revision")
+            }
+            guard write.requiresFreeSlot, !write.visit.isCancelled else { continue }
+            // A visit lasts at most a day, so one starting a day earlier is the earliest that can overlap.
+            let nearby = byStart.tickets(
+                startingFrom: write.visit.start.addingTimeInterval(-86_400), before: write.visit.end)
+            if let clash = write.clash(among: nearby.lazy.compactMap { visits[$0] }) {
+                throw StorageError(
+                    .conflict, "the slot of the visit of ticket \(write.visit.ticketID) is taken by \(clash.ticketID)'s"
+                )
             }
         }
     }

@@ -93,6 +93,10 @@ extension HelpDesk {
             recordVisitChange(
                 from: stored, to: moved, on: ticket, reason: "levelling", by: performer, at: now,
                 into: &context.work)
+            // The slot was free when checked; the store refuses the move if another engine took it since.
+            if let write = context.work.plannedVisitWrites.indices.last {
+                context.work.plannedVisitWrites[write].requiresFreeSlot = true
+            }
             return moved
         }
     }

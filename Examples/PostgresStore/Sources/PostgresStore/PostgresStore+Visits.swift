@@ -31,10 +31,34 @@ extension PostgresStore: VisitRepository {
     // MARK: Commit
 
     /// Inserts new visits and replaces changed ones under their revision; a visit that exists
-    /// where none was expected, or is not at the expected revision, is a conflict.
+    /// where none was expected, or is not at the expected revision, is a conflict, and so is a
+    /// write requiring a free slot whose slot another visit of its employees now overlaps.
+    ///
+    /// Units placing visits on an employee take that employee's transaction-scoped advisory lock
+    /// first (in identifier order, so two units never wait for each other): a free-slot check runs
+    /// after every earlier placement on the employee has committed, and sees it.
     func writeVisits(_ changes: VisitChanges, on connection: PostgresConnection) async throws {
         guard Set(changes.visits.map(\.visit.ticketID)).count == changes.visits.count else {
             throw StorageError(.conflict, "the unit writes one ticket's visit twice")
+        }
+        let placed = changes.visits.filter { !$0.visit.isCancelled }
+        for employee in Set(placed.flatMap(\.visit.employeeIDs)).sorted() {
+            let key = "planned-visits/\(employee)"
+            try await execute("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))", on: connection)
+        }
+        for write in placed where write.requiresFreeSlot {
+            let nearby = try await rows(
+                """
+                SELECT body FROM planned_visits
+                WHERE NOT cancelled AND start_at >= \(write.visit.start.addingTimeInterval(-86_400).storedSeconds)
+                AND start_at < \(write.visit.end.storedSeconds)
+                """, on: connection
+            ) { row in try RecordCoding.decode(PlannedVisit.self, from: row) }
+            if let clash = write.clash(among: nearby) {
+                throw StorageError(
+                    .conflict, "the slot of the visit of ticket \(write.visit.ticketID) is taken by \(clash.ticketID)'s"
+                )
+            }
         }
         for write in changes.visits.sorted(by: { $0.visit.ticketID < $1.visit.ticketID }) {
             let visit = write.visit
