@@ -112,6 +112,35 @@ extension StoreContract {
             try requireEqual(try await StoreSnapshot.capture(store), before, "refused units change nothing")
             try requireEqual(try await maintenance.maintenanceOccurrences(of: plan.id), [first], "still one record")
         },
+        ContractCheck("records decided from a stale plan revision conflict; at the plan's revision they commit") {
+            store in
+            let maintenance = try requireFeature((any MaintenanceRepository).self, of: store)
+            var ids = SeededIdentifierSource(seed: 233)
+            let plan = try maintenancePlan("Plan", company: ids.next(), ids: &ids)
+            var work = UnitOfWork()
+            work.maintenance.plans = [MaintenancePlanWrite(plan: plan, expectedRevision: nil)]
+            try await store.commit(work)
+            func record(_ date: String, decidedAt revision: Int) async throws {
+                var unit = UnitOfWork()
+                unit.maintenance.occurrences = [try occurrence(plan, date, .skippedByCatchUp)]
+                unit.maintenance.decidedFrom = [plan.id: revision]
+                try await store.commit(unit)
+            }
+            try await record("2026-03-10", decidedAt: plan.revision)
+            var paused = plan
+            paused.status = .paused
+            paused.revision = plan.revision + 1
+            var pause = UnitOfWork()
+            pause.maintenance.plans = [MaintenancePlanWrite(plan: paused, expectedRevision: plan.revision)]
+            try await store.commit(pause)
+            let before = try await StoreSnapshot.capture(store)
+            try await requireStorageError(.conflict) { try await record("2026-03-17", decidedAt: plan.revision) }
+            try requireEqual(try await StoreSnapshot.capture(store), before, "a record decided from the old plan")
+            try await record("2026-03-17", decidedAt: paused.revision)
+            try requireEqual(
+                try await maintenance.maintenanceOccurrences(of: plan.id).map(\.date.description),
+                ["2026-03-10", "2026-03-17"], "the records at the plan's revisions")
+        },
         ContractCheck("units racing to record the same occurrence: exactly one commits") { store in
             let maintenance = try requireFeature((any MaintenanceRepository).self, of: store)
             var ids = SeededIdentifierSource(seed: 232)

@@ -39,6 +39,9 @@ public struct MaintenanceChanges: CapabilityChanges {
     public var plans: [MaintenancePlanWrite] = []
     /// Occurrence records to insert: a record whose plan and date are already recorded is a conflict.
     public var occurrences: [MaintenanceOccurrence] = []
+    /// The revisions of the plans the unit's records were decided from: a plan stored at another
+    /// revision when the unit commits (paused, edited or ended meanwhile) is a conflict.
+    public var decidedFrom: [MaintenancePlanID: Int] = [:]
 
     /// No changes.
     public init() {}
@@ -47,12 +50,13 @@ public struct MaintenanceChanges: CapabilityChanges {
 
     public func forEachConflictKey(_ body: (ConflictKey) -> Void) {
         for write in plans { body(.record(kind: "maintenancePlan", id: write.plan.id.description)) }
+        for plan in decidedFrom.keys { body(.record(kind: "maintenancePlan", id: plan.description)) }
         // Two ticks recording the same occurrence meet here: one commits, the other's retry sees it.
         for occurrence in occurrences { body(.record(kind: "maintenanceOccurrence", id: occurrence.key)) }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case maintenancePlanWrites, maintenanceOccurrences
+        case maintenancePlanWrites, maintenanceOccurrences, maintenanceDecidedFrom
     }
 
     /// Decodes leniently: units written before maintenance plans existed have none.
@@ -61,6 +65,8 @@ public struct MaintenanceChanges: CapabilityChanges {
         plans = try container.decodeIfPresent([MaintenancePlanWrite].self, forKey: .maintenancePlanWrites) ?? []
         occurrences =
             try container.decodeIfPresent([MaintenanceOccurrence].self, forKey: .maintenanceOccurrences) ?? []
+        decidedFrom =
+            try container.decodeIfPresent([MaintenancePlanID: Int].self, forKey: .maintenanceDecidedFrom) ?? [:]
     }
 
     /// Encodes only the non-empty lists.
@@ -68,6 +74,7 @@ public struct MaintenanceChanges: CapabilityChanges {
         var container = encoder.container(keyedBy: CodingKeys.self)
         if !plans.isEmpty { try container.encode(plans, forKey: .maintenancePlanWrites) }
         if !occurrences.isEmpty { try container.encode(occurrences, forKey: .maintenanceOccurrences) }
+        if !decidedFrom.isEmpty { try container.encode(decidedFrom, forKey: .maintenanceDecidedFrom) }
     }
 }
 

@@ -15,12 +15,16 @@ struct MaintenanceTables: CapabilityTable {
         var generated: LocalDate?
     }
 
-    /// Checks revisions, and that no occurrence is recorded twice.
+    /// Checks revisions (of plans written and plans decided from), and that no occurrence is recorded twice.
     func validate(_ changes: MaintenanceChanges, of work: UnitOfWork, in store: InMemoryStore.State)
         throws(StorageError)
     {
         for write in changes.plans where plans[write.plan.id]?.revision != write.expectedRevision {
             throw StorageError(.conflict, "maintenance plan \(write.plan.id) is not at the expected revision")
+        }
+        for (plan, revision) in changes.decidedFrom where plans[plan]?.revision != revision {
+            throw StorageError(
+                .conflict, "maintenance plan \(plan) changed since the unit read it at revision \(revision)")
         }
         var keys: Set<String> = []
         for occurrence in changes.occurrences {

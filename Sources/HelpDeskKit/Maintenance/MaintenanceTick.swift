@@ -122,6 +122,8 @@ extension HelpDesk {
         guard let current = try await storage({ try await plans.maintenancePlan(plan.id) }),
             current.revision == plan.revision
         else { return .done }
+        // A pause or edit committing before this unit makes it a conflict; the retry then stops here.
+        context.work.maintenance.decidedFrom[plan.id] = current.revision
         let (latest, latestGenerated) = try await storage { try await plans.latestMaintenanceOccurrences(of: plan.id) }
         var index = latest.map { cursor in due.firstIndex { $0.date > cursor.date } ?? due.count } ?? 0
         guard index < due.count else { return .done }

@@ -54,6 +54,17 @@ extension PostgresStore: MaintenanceRepository {
     /// Writes plans under their expected revisions and inserts occurrence records: a zero-row
     /// update, an insert of an existing plan and a recorded (plan, date) are conflicts.
     func writeMaintenance(_ changes: MaintenanceChanges, on connection: PostgresConnection) async throws {
+        // Share-locking the plans decided from: a pause committing first makes the revision differ
+        // (a pause in flight is waited for, then re-read); one committing later waits for this unit.
+        for (plan, revision) in changes.decidedFrom.sorted(by: { $0.key < $1.key }) {
+            let held = try await rowCount(
+                "SELECT 1 FROM maintenance_plans WHERE id = \(plan.uuid) AND revision = \(revision) FOR SHARE",
+                on: connection)
+            guard held > 0 else {
+                throw StorageError(
+                    .conflict, "maintenance plan \(plan) changed since the unit read it at revision \(revision)")
+            }
+        }
         for write in changes.plans.sorted(by: { $0.plan.id < $1.plan.id }) {
             let plan = write.plan
             let body = try RecordCoding.encode(plan)
