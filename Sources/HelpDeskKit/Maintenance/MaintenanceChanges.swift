@@ -48,6 +48,11 @@ public struct MaintenanceChanges: CapabilityChanges {
 
     public var isEmpty: Bool { plans.isEmpty && occurrences.isEmpty }
 
+    /// The conflict a store reports when `plan`, read at `revision` (``decidedFrom``), is stored at another.
+    public static func planMoved(_ plan: MaintenancePlanID, from revision: Int) -> StorageError {
+        StorageError(.conflict, "maintenance plan \(plan) changed since the unit read it at revision \(revision)")
+    }
+
     public func forEachConflictKey(_ body: (ConflictKey) -> Void) {
         for write in plans { body(.record(kind: "maintenancePlan", id: write.plan.id.description)) }
         for plan in decidedFrom.keys { body(.record(kind: "maintenancePlan", id: plan.description)) }
@@ -105,6 +110,11 @@ public struct MaintenanceImage: CapabilityImage {
     public init() { self.init(plans: [], occurrences: []) }
 
     public var isEmpty: Bool { plans.isEmpty && occurrences.isEmpty }
+
+    /// The conflict a store reports when `plan`, read at `revision` (``decidedFrom``), is stored at another.
+    public static func planMoved(_ plan: MaintenancePlanID, from revision: Int) -> StorageError {
+        StorageError(.conflict, "maintenance plan \(plan) changed since the unit read it at revision \(revision)")
+    }
 
     private enum CodingKeys: String, CodingKey {
         case plans, occurrences

@@ -23,8 +23,7 @@ struct MaintenanceTables: CapabilityTable {
             throw StorageError(.conflict, "maintenance plan \(write.plan.id) is not at the expected revision")
         }
         for (plan, revision) in changes.decidedFrom where plans[plan]?.revision != revision {
-            throw StorageError(
-                .conflict, "maintenance plan \(plan) changed since the unit read it at revision \(revision)")
+            throw MaintenanceChanges.planMoved(plan, from: revision)
         }
         var keys: Set<String> = []
         for occurrence in changes.occurrences {

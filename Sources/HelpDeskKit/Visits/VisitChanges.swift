@@ -48,12 +48,16 @@ public struct PlannedVisitWrite: Hashable, Sendable, Codable {
         if requiresFreeSlot { try container.encode(true, forKey: .requiresFreeSlot) }
     }
 
-    /// The visit of another ticket among `others` that is not cancelled, shares an employee with
-    /// this write's visit and overlaps it in time, if any.
-    public func clash(among others: some Sequence<PlannedVisit>) -> PlannedVisit? {
-        others.first { other in
+    /// Throws the conflict a store reports when a visit of another ticket among `others`, not
+    /// cancelled, shares an employee with this write's visit and overlaps it in time.
+    public func requireFreeSlot(among others: some Sequence<PlannedVisit>) throws(StorageError) {
+        let clash = others.first { other in
             other.ticketID != visit.ticketID && !other.isCancelled && other.start < visit.end
                 && visit.start < other.end && other.employeeIDs.contains(where: visit.employeeIDs.contains)
+        }
+        if let clash {
+            throw StorageError(
+                .conflict, "the slot of the visit of ticket \(visit.ticketID) is taken by \(clash.ticketID)'s")
         }
     }
 }

@@ -27,11 +27,7 @@ struct VisitTables: CapabilityTable {
             // A visit lasts at most a day, so one starting a day earlier is the earliest that can overlap.
             let nearby = byStart.tickets(
                 startingFrom: write.visit.start.addingTimeInterval(-86_400), before: write.visit.end)
-            if let clash = write.clash(among: nearby.lazy.compactMap { visits[$0] }) {
-                throw StorageError(
-                    .conflict, "the slot of the visit of ticket \(write.visit.ticketID) is taken by \(clash.ticketID)'s"
-                )
-            }
+            try write.requireFreeSlot(among: nearby.lazy.compactMap { visits[$0] })
         }
     }
 

@@ -60,10 +60,7 @@ extension PostgresStore: MaintenanceRepository {
             let held = try await rowCount(
                 "SELECT 1 FROM maintenance_plans WHERE id = \(plan.uuid) AND revision = \(revision) FOR SHARE",
                 on: connection)
-            guard held > 0 else {
-                throw StorageError(
-                    .conflict, "maintenance plan \(plan) changed since the unit read it at revision \(revision)")
-            }
+            guard held > 0 else { throw MaintenanceChanges.planMoved(plan, from: revision) }
         }
         for write in changes.plans.sorted(by: { $0.plan.id < $1.plan.id }) {
             let plan = write.plan

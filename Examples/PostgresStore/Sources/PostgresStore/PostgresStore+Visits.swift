@@ -54,11 +54,7 @@ extension PostgresStore: VisitRepository {
                 AND start_at < \(write.visit.end.storedSeconds)
                 """, on: connection
             ) { row in try RecordCoding.decode(PlannedVisit.self, from: row) }
-            if let clash = write.clash(among: nearby) {
-                throw StorageError(
-                    .conflict, "the slot of the visit of ticket \(write.visit.ticketID) is taken by \(clash.ticketID)'s"
-                )
-            }
+            try write.requireFreeSlot(among: nearby)
         }
         for write in changes.visits.sorted(by: { $0.visit.ticketID < $1.visit.ticketID }) {
             let visit = write.visit
